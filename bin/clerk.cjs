@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `clerk`: the offline Workspace emulator's command line (see README). Built by `npm run build`.
+const path = require('node:path');
+const fs = require('node:fs');
+const built = path.join(__dirname, '..', 'build', 'clerk.cjs');
+if (!fs.existsSync(built)) {
+  console.error('clerk: not built yet. Run `npm run build` (or `npm ci`, which builds) first.');
+  process.exit(1);
+}
+require(built).main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => { console.error(`clerk: ${e && e.message ? e.message : e}`); process.exit(1); },
+);

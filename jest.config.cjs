@@ -1,0 +1,9 @@
+/** Tests run the TypeScript emulator directly (ts-jest, transpile only: `npm run typecheck` does the types). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022' } }] },
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,2 @@
+// Benchmarks (npm run bench): filled in per issue.
+console.log('bench: nothing yet');

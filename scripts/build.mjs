@@ -1,0 +1,73 @@
+// Build: src/index.ts -> dist/Code.js (+ dist/appsscript.json) for Apps Script, and the
+// emulator's command line -> build/clerk.cjs for Node. dist/ holds only what clasp pushes.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+
+/**
+ * Apps Script finds entry points statically, as top-level `function NAME` declarations
+ * (developers.google.com/apps-script/guides/v8-runtime). An ESM bundle that is not minified
+ * keeps module-level functions at top level; we drop its closing `export {…}` and, where
+ * esbuild renamed an exported function to avoid a clash, add a declaration under the real name.
+ */
+export function toAppsScript(esm) {
+  const m = esm.match(/\nexport\s*\{([^}]*)\};?\s*$/);
+  if (!m) {
+    if (/^\s*export\s/m.test(esm)) throw new Error('build: unexpected export syntax in the bundle');
+    return esm;
+  }
+  const body = esm.slice(0, m.index);
+  const wrappers = [];
+  for (const spec of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [local, exported = local] = spec.split(/\s+as\s+/).map((s) => s.trim());
+    if (local === exported) continue;
+    wrappers.push(`function ${exported}() {\n  return ${local}.apply(this, arguments);\n}`);
+  }
+  return `${body}\n${wrappers.join('\n')}${wrappers.length ? '\n' : ''}`;
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const gas = await build({
+    entryPoints: [path.join(root, 'src/index.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    platform: 'neutral',
+    minify: false,
+    treeShaking: true,
+    write: false,
+    charset: 'utf8',
+    legalComments: 'none',
+    banner: { js: '// Committee Clerk (GPL-3.0-or-later). Built from src/ by scripts/build.mjs: do not edit.' },
+  });
+  const code = toAppsScript(gas.outputFiles[0].text);
+  writeFileSync(path.join(dist, 'Code.js'), code);
+  copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+
+  await build({
+    entryPoints: { clerk: path.join(root, 'emulator/cli.ts'), bench: path.join(root, 'scripts/bench.ts') },
+    outdir: path.join(root, 'build'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: quiet ? 'silent' : 'warning',
+  });
+  if (!quiet) console.log(`built dist/Code.js (${(code.length / 1024).toFixed(0)} KiB), dist/appsscript.json, build/clerk.cjs`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildAll().catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}

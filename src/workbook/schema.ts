@@ -1,0 +1,233 @@
+/**
+ * The one schema table. Every tab and column the program knows is described here; setup,
+ * repair, validation, import, the readers and the writers all come from it. Columns are
+ * always found by header at run time, so no column index is written anywhere else.
+ *
+ * Formula columns are templates: `{Header}` stands for the cell of that column in the same
+ * row (resolved to an A1 reference when the formula is written), `{row}` for the row number.
+ */
+
+export type ColumnType =
+  | 'date' | 'time' | 'text' | 'number' | 'money' | 'percent'
+  | 'list' | 'multi' | 'email' | 'bool' | 'link';
+
+export interface ColumnSpec {
+  readonly header: string;
+  readonly type: ColumnType;
+  readonly required?: boolean;
+  /** Allowed values for `list` and `multi` columns. */
+  readonly values?: readonly string[];
+  /** Smallest allowed number for number, money and percent columns. */
+  readonly min?: number;
+  /** Sheets number format; a default per type applies when absent. */
+  readonly format?: string;
+  readonly width?: number;
+  /** Shown as the header cell's note: what the column means and how to fill it. */
+  readonly note?: string;
+  /** A formula template: the program writes it in every data row and protects the column. */
+  readonly formula?: string;
+}
+
+export interface TabSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly frozenRows?: number;
+  /** Shown as the note on A1 for tabs whose purpose is not obvious. */
+  readonly note?: string;
+}
+
+export const ROLES = ['Chair', 'Vice-chair', 'Member', 'Deputy', 'Lead officer', 'Secretariat', 'Observer'] as const;
+export const PROVIDER_SIZES = ['Small', 'Large', 'Not a provider'] as const;
+export const CLIENT_GROUPS = ['Older people', 'Learning disability', 'Physical disability', 'Mental health', 'Carers', 'Children and young people'] as const;
+export const SERVICE_TYPES = ['Residential care', 'Nursing care', 'Supported living', 'Homecare', 'Extra care', 'Day services', 'Other unregulated support'] as const;
+export const MEMBER_STATUSES = ['Active', 'Left'] as const;
+export const MEETING_TYPES = ['Ordinary', 'Extra', 'Reserve', 'Workshop'] as const;
+export const MEETING_STATUSES = ['Provisional', 'Confirmed', 'Held', 'Cancelled'] as const;
+/** In agenda order: items are numbered consecutively across sections in this order. */
+export const SECTIONS = ['Constitutional matters', 'Key decisions', 'Decisions', 'Information and monitoring', 'Exempt items'] as const;
+export const PURPOSES = ['To note', 'To decide', 'To comment', 'To approve'] as const;
+export const PAPER_STATUSES = ['Awaited', 'Received', 'To follow', 'Circulate by email', 'No paper'] as const;
+export const ATTENDANCE = ['Present', 'Apologies', 'Substitute attended', 'Absent'] as const;
+export const ACTION_STATUSES = ['Open', 'Ongoing', 'On hold', 'Closed'] as const;
+export const FUNDING_TYPES = ['Contract', 'Grant', 'Section 75', 'Direct award'] as const;
+export const CONTRACT_STATUSES = ['Active', 'Ending', 'Ended', 'Procurement'] as const;
+export const YES_NO = ['Yes', 'No'] as const;
+
+export const TAB = {
+  settings: 'Settings',
+  members: 'Members',
+  meetings: 'Meetings',
+  agenda: 'Agenda',
+  attendance: 'Attendance',
+  actions: 'Actions',
+  contracts: 'Contracts',
+  lots: 'Lots',
+  cashFlow: 'Cash flow',
+  dashboard: 'Dashboard',
+  holidays: 'Holidays',
+} as const;
+
+export const SCHEMA: readonly TabSpec[] = [
+  {
+    name: TAB.settings,
+    frozenRows: 1,
+    note: 'One row per setting. Change the Value column; the program reads settings by name.',
+    columns: [
+      { header: 'Setting', type: 'text', required: true, width: 260 },
+      { header: 'Value', type: 'text', width: 280 },
+      { header: 'Notes', type: 'text', width: 420 },
+    ],
+  },
+  {
+    name: TAB.members,
+    frozenRows: 1,
+    columns: [
+      { header: 'Name', type: 'text', required: true, width: 180 },
+      { header: 'Organisation', type: 'text', width: 200 },
+      { header: 'Role', type: 'list', required: true, values: ROLES, width: 110 },
+      { header: 'Nominated by', type: 'text', width: 160, note: 'The association that nominated this member. Nominated members name a deputy; others attend personally.' },
+      { header: 'Deputy for', type: 'text', width: 160, note: 'For a deputy: the name of the member they stand in for.' },
+      { header: 'Provider size', type: 'list', values: PROVIDER_SIZES, width: 110 },
+      { header: 'Client groups', type: 'multi', values: CLIENT_GROUPS, width: 220, note: 'Several allowed, separated by "; ".' },
+      { header: 'Service types', type: 'multi', values: SERVICE_TYPES, width: 220, note: 'Several allowed, separated by "; ".' },
+      { header: 'Email', type: 'email', width: 220, note: 'Never printed in public papers.' },
+      { header: 'Phone', type: 'text', width: 130, note: 'Never printed in public papers.' },
+      { header: 'Term start', type: 'date', width: 100 },
+      { header: 'Term end', type: 'date', width: 100, note: 'Must be after Term start. Flagged when it falls within the warning period (Settings).' },
+      { header: 'Status', type: 'list', values: MEMBER_STATUSES, width: 80 },
+      { header: 'Interests declared', type: 'text', width: 240 },
+      { header: 'Notes', type: 'text', width: 240 },
+    ],
+  },
+  {
+    name: TAB.meetings,
+    frozenRows: 1,
+    columns: [
+      { header: 'Meeting date', type: 'date', required: true, width: 110 },
+      { header: 'Start time', type: 'time', width: 80 },
+      { header: 'End time', type: 'time', width: 80, note: 'Must be after Start time.' },
+      { header: 'Venue', type: 'text', width: 200 },
+      { header: 'Type', type: 'list', values: MEETING_TYPES, width: 90 },
+      { header: 'Status', type: 'list', values: MEETING_STATUSES, width: 100 },
+      { header: 'Agenda agreed by', type: 'date', width: 120, note: 'Worked out by the program: calendar days before the meeting (Settings).' },
+      { header: 'Report deadline', type: 'date', width: 120, note: 'Worked out by the program: working days before despatch (Settings).' },
+      { header: 'Papers despatch by', type: 'date', width: 130, note: 'Worked out by the program: clear working days before the meeting (Settings).' },
+      { header: 'Agenda published on', type: 'date', width: 130 },
+      { header: 'Minutes approved on', type: 'date', width: 130 },
+      { header: 'Agenda link', type: 'link', width: 160 },
+      { header: 'Minutes link', type: 'link', width: 160 },
+      { header: 'Notes', type: 'text', width: 240 },
+    ],
+  },
+  {
+    name: TAB.agenda,
+    frozenRows: 1,
+    columns: [
+      { header: 'Meeting date', type: 'date', width: 110, note: 'Leave empty for an item still to be programmed.' },
+      { header: 'Item no.', type: 'number', width: 70, min: 1 },
+      { header: 'Section', type: 'list', values: SECTIONS, width: 190 },
+      { header: 'Title', type: 'text', required: true, width: 280 },
+      { header: 'Purpose', type: 'list', values: PURPOSES, width: 100 },
+      { header: 'Lead officer', type: 'text', width: 160 },
+      { header: 'Key decision ref', type: 'text', width: 110 },
+      { header: 'Paper status', type: 'list', values: PAPER_STATUSES, width: 130 },
+      { header: 'Confidential', type: 'bool', width: 100, note: 'Yes keeps the item and its paper out of every public paper.' },
+      { header: 'Standing item', type: 'bool', width: 100 },
+      { header: 'Paper link', type: 'link', width: 160 },
+      { header: 'Notes', type: 'text', width: 240 },
+    ],
+  },
+  {
+    name: TAB.attendance,
+    frozenRows: 1,
+    columns: [
+      { header: 'Meeting date', type: 'date', required: true, width: 110 },
+      { header: 'Member', type: 'text', required: true, width: 180 },
+      { header: 'Attendance', type: 'list', values: ATTENDANCE, width: 150 },
+      { header: 'Substitute', type: 'text', width: 180 },
+      { header: 'Declarations of interest', type: 'text', width: 280 },
+    ],
+  },
+  {
+    name: TAB.actions,
+    frozenRows: 1,
+    columns: [
+      { header: 'Meeting date', type: 'date', width: 110 },
+      { header: 'Minute no.', type: 'text', width: 80 },
+      { header: 'Report title', type: 'text', width: 200 },
+      { header: 'Action to be taken by', type: 'text', required: true, width: 180, note: 'One or more names from Members, separated by "; ".' },
+      { header: 'Action', type: 'text', required: true, width: 300 },
+      { header: 'Comments', type: 'text', width: 260 },
+      { header: 'Status', type: 'list', values: ACTION_STATUSES, width: 90 },
+      { header: 'Review date', type: 'date', width: 100, note: 'Needed for Ongoing and On hold actions.' },
+      { header: 'Date closed', type: 'date', width: 100, note: 'Filled with today when an action is closed without one.' },
+      { header: 'Last updated', type: 'date', width: 100, note: 'Stamped by the program on every edit of the row.' },
+    ],
+  },
+  {
+    name: TAB.contracts,
+    frozenRows: 1,
+    columns: [
+      { header: 'Reference', type: 'text', required: true, width: 100 },
+      { header: 'Provider', type: 'text', width: 200 },
+      { header: 'Contract/grant', type: 'text', width: 240 },
+      { header: 'Lot', type: 'text', width: 60 },
+      { header: 'Funding type', type: 'list', values: FUNDING_TYPES, width: 110 },
+      { header: 'Annual value', type: 'money', min: 0, width: 110 },
+      { header: 'Start date', type: 'date', width: 100 },
+      { header: 'End date', type: 'date', width: 100, note: 'Must be after Start date.' },
+      { header: 'Extension options', type: 'text', width: 110, note: 'Written like "5+2" or "2 x 12 months".' },
+      { header: 'Extended to', type: 'date', width: 100 },
+      { header: 'Notice period (days)', type: 'number', min: 0, width: 90 },
+      { header: 'Commissioner', type: 'text', width: 150 },
+      { header: 'LA contribution', type: 'money', min: 0, width: 110, note: 'Section 75 pooled budgets: the local authority\'s share.' },
+      { header: 'Partner contribution', type: 'money', min: 0, width: 110, note: 'Section 75 pooled budgets: the NHS partner\'s share.' },
+      { header: 'Status', type: 'list', values: CONTRACT_STATUSES, width: 100 },
+      { header: 'Notes', type: 'text', width: 240 },
+    ],
+  },
+  {
+    name: TAB.lots,
+    frozenRows: 1,
+    columns: [
+      { header: 'Lot', type: 'text', required: true, width: 60 },
+      { header: 'Title', type: 'text', width: 240 },
+      { header: 'Annual scoped spend', type: 'money', min: 0, width: 140 },
+      { header: 'Our annual contribution', type: 'money', min: 0, width: 150 },
+      { header: 'Uplift %', type: 'percent', min: 0, width: 80 },
+      { header: 'Total annual lot budget', type: 'money', width: 150 },
+      { header: 'Term (years)', type: 'number', min: 0, width: 90 },
+      { header: 'Total contract term', type: 'money', width: 150 },
+    ],
+  },
+  {
+    name: TAB.cashFlow,
+    frozenRows: 1,
+    columns: [
+      { header: 'Period', type: 'text', required: true, width: 110 },
+      { header: 'Hours per week', type: 'number', min: 0, width: 110 },
+      { header: 'Weeks in period', type: 'number', min: 0, width: 110 },
+      { header: 'Hours in period', type: 'number', width: 110 },
+      { header: 'Saving per hour', type: 'money', min: 0, width: 110 },
+      { header: 'Cost avoidance', type: 'money', width: 120 },
+      { header: 'Expenditure', type: 'money', width: 110 },
+      { header: 'Net cash flow', type: 'money', width: 120 },
+      { header: 'Cumulative cash flow', type: 'money', width: 140 },
+    ],
+  },
+  {
+    name: TAB.holidays,
+    frozenRows: 1,
+    note: 'Days the office is closed beyond the bank holidays the program knows.',
+    columns: [
+      { header: 'Date', type: 'date', required: true, width: 110 },
+      { header: 'Name', type: 'text', width: 240 },
+    ],
+  },
+];
+
+export function tabSpec(name: string): TabSpec {
+  const spec = SCHEMA.find((t) => t.name === name);
+  if (!spec) throw new Error(`No tab called "${name}" in the schema.`);
+  return spec;
+}
