@@ -1,15 +1,15 @@
 /**
- * Entry points: the only globals Apps Script sees. Each is a top-level function in dist/Code.js.
+ * Entry points: the only globals Apps Script sees. Every function exported here (or
+ * re-exported from src/entry/) becomes a top-level function declaration in dist/Code.js.
  */
+import { buildMenu } from './menu';
 
+export * from './entry/workbook';
+export * from './entry/governance';
+export * from './entry/papers';
+export * from './entry/money';
+
+/** Simple trigger: adds the Committee menu, even on a blank spreadsheet. No authorised services. */
 export function onOpen(): void {
-  SpreadsheetApp.getUi().createMenu('Committee').addItem('Set up or repair workbook', 'setUpWorkbook').addToUi();
-}
-
-export function onEdit(_e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  // Validation as people type arrives with the workbook issue.
-}
-
-export function setUpWorkbook(): void {
-  SpreadsheetApp.getActiveSpreadsheet().toast('Set-up arrives with the workbook issue.');
+  buildMenu(SpreadsheetApp.getUi());
 }

@@ -231,3 +231,56 @@ export function tabSpec(name: string): TabSpec {
   if (!spec) throw new Error(`No tab called "${name}" in the schema.`);
   return spec;
 }
+
+/**
+ * Every setting the program reads, with its default and how to read it. Setup writes a row per
+ * setting (Setting, Value, Notes); the program reads them by name (src/workbook/settings.ts).
+ * A value that cannot be read is reported by name; defaults are never silently used for a
+ * value an officer typed.
+ */
+export type SettingType = 'text' | 'email' | 'number' | 'time' | 'bool' | 'list' | 'id' | 'percent' | 'multi';
+
+export interface SettingSpec {
+  readonly name: string;
+  readonly type: SettingType;
+  readonly default: string;
+  readonly note: string;
+  readonly values?: readonly string[];
+}
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { name: 'Group name', type: 'text', default: 'Sector Leadership Group', note: 'Printed at the top of every paper.' },
+  { name: 'Chair', type: 'text', default: '', note: 'Name of the chair (as in Members).' },
+  { name: 'Clerk name', type: 'text', default: '', note: 'Contact named on agendas.' },
+  { name: 'Clerk email', type: 'email', default: '', note: 'Receives the clerk\'s reminder digest; printed on agendas.' },
+  { name: 'Clerk phone', type: 'text', default: '', note: 'Printed on agendas (the clerk\'s work number, not a member\'s).' },
+  { name: 'Venue', type: 'text', default: '', note: 'Default venue for new meetings; "virtual" for online meetings.' },
+  { name: 'Default start time', type: 'time', default: '10:00', note: 'Start time for new meetings.' },
+  { name: 'Time zone', type: 'text', default: 'Europe/London', note: 'Dates in papers and reminders use this zone.' },
+  { name: 'Bank holiday region', type: 'list', default: 'England and Wales', values: ['England and Wales', 'Scotland', 'Northern Ireland'], note: 'Which bank holidays count as non-working days.' },
+  { name: 'Agenda agreed days', type: 'number', default: '14', note: 'Calendar days before the meeting by which the agenda is agreed with the chair.' },
+  { name: 'Papers clear working days', type: 'number', default: '5', note: 'Clear working days between despatch and the meeting (neither day counts, nor weekends or holidays).' },
+  { name: 'Report deadline working days', type: 'number', default: '3', note: 'Working days before despatch by which report authors deliver.' },
+  { name: 'Key decision notice days', type: 'number', default: '28', note: 'Clear days\' notice for key decisions and private items in the forward plan.' },
+  { name: 'Meeting window start', type: 'time', default: '', note: 'Earliest start time allowed, e.g. 10:00 (empty: no limit).' },
+  { name: 'Meeting window end', type: 'time', default: '', note: 'Latest end time allowed, e.g. 14:00 (empty: no limit).' },
+  { name: 'Meetings per year', type: 'number', default: '4', note: 'Target number of ordinary meetings a year.' },
+  { name: 'Minimum members', type: 'number', default: '6', note: 'Smallest membership allowed.' },
+  { name: 'Maximum members', type: 'number', default: '10', note: 'Largest membership allowed.' },
+  { name: 'Minimum small providers', type: 'number', default: '2', note: 'At least this many members from small providers.' },
+  { name: 'Minimum large providers', type: 'number', default: '2', note: 'At least this many members from large providers.' },
+  { name: 'Required client groups', type: 'multi', default: 'Older people; Learning disability; Physical disability; Mental health', note: 'Client groups the membership must cover, separated by "; ".' },
+  { name: 'Required service types', type: 'multi', default: 'Residential care; Nursing care; Supported living; Homecare', note: 'Service types the membership must cover, separated by "; ".' },
+  { name: 'Term warning days', type: 'number', default: '60', note: 'Flag a member\'s term ending within this many days.' },
+  { name: 'Contract warning days', type: 'number', default: '180', note: 'Flag a contract ending within this many days (or its notice period, if longer).' },
+  { name: 'Action due soon days', type: 'number', default: '7', note: 'Actions with a review date within this many days are "due soon".' },
+  { name: 'Action stale days', type: 'number', default: '60', note: 'Open actions not updated for this many days are flagged.' },
+  { name: 'Standing items', type: 'text', default: 'Apologies for absence and declarations of interest; Minutes of the previous meeting; Action log; Forward agenda plan; Date of next meeting', note: 'Added to every agenda, separated by "; ". The first three open the agenda; the last two close the public part.' },
+  { name: 'Framework term', type: 'text', default: '5+2', note: 'Initial term plus extension years, e.g. "5+2" (7 years in all).' },
+  { name: 'Papers folder id', type: 'id', default: '', note: 'Drive folder for generated papers (created when empty).' },
+  { name: 'Agenda template id', type: 'id', default: '', note: 'Optional Google Doc with {{placeholders}}; empty uses the built-in layout.' },
+  { name: 'Minutes template id', type: 'id', default: '', note: 'Optional template for minutes.' },
+  { name: 'Action log template id', type: 'id', default: '', note: 'Optional template for the action log.' },
+  { name: 'Report cover template id', type: 'id', default: '', note: 'Optional template for report covers.' },
+  { name: 'Reminders', type: 'bool', default: 'No', note: 'Yes sends the daily reminder digests (switch from the Committee menu).' },
+];

@@ -1,0 +1,2 @@
+// Entry points for the governance features: top-level functions the menu and triggers call.
+export {};
