@@ -1,0 +1,88 @@
+/**
+ * The build and the bundle check: Apps Script finds entry points statically, as top-level
+ * function declarations (developers.google.com/apps-script/guides/v8-runtime, "Improved
+ * function detection"); it has no ES modules, no require, no process, no #private fields and
+ * no static class fields (same page, "Limitations").
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const check = (bundle: string, entry: string) =>
+  spawnSync(process.execPath, [path.join(root, 'scripts/gas-bundle-check.mjs'), bundle, entry], { encoding: 'utf8' });
+
+function project(entryTs: string, bundleJs: string): { bundle: string; entry: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  writeFileSync(path.join(dir, 'index.ts'), entryTs);
+  writeFileSync(path.join(dir, 'Code.js'), bundleJs);
+  return { bundle: path.join(dir, 'Code.js'), entry: path.join(dir, 'index.ts') };
+}
+
+describe('the built bundle', () => {
+  const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+
+  test('passes the bundle check, with every exported entry point a top-level function', () => {
+    const r = check(path.join(root, 'dist/Code.js'), path.join(root, 'src/index.ts'));
+    expect(r.stdout).toContain('0 findings');
+    expect(r.status).toBe(0);
+    for (const name of ['onOpen', 'onEdit', 'setUpWorkbook']) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  test('has no module syntax and a manifest with explicit narrow scopes', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Europe/London');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
+  });
+});
+
+describe('the bundle check fails on a broken bundle', () => {
+  test('an entry point that is only a const arrow function', () => {
+    const p = project(
+      'export function onOpen() {}\nexport function onEdit() {}\nexport function setUpWorkbook() {}\n',
+      'function onOpen() { SpreadsheetApp.getUi().createMenu("C").addItem("Set up", "setUpWorkbook").addToUi(); }\nfunction onEdit() {}\nconst setUpWorkbook = () => {};\n',
+    );
+    const r = check(p.bundle, p.entry);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('entry point setUpWorkbook (exported from src/index.ts) is not a top-level function declaration');
+    expect(r.stdout).toContain('menu item "Set up" calls "setUpWorkbook", which is not a top-level function declaration');
+  });
+
+  test('a trigger handler that does not exist, and Node-only or unsupported syntax', () => {
+    const p = project(
+      'export function onOpen() {}\nexport function onEdit() {}\n',
+      [
+        'function onOpen() { ScriptApp.newTrigger("dailyReminders").timeBased().everyDays(1).create(); }',
+        'function onEdit() { const fs = require("fs"); return process.env.X; }',
+        'class A { static n = 0; #p = 1; }',
+        'export { onOpen };',
+      ].join('\n'),
+    );
+    const r = check(p.bundle, p.entry);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('ScriptApp.newTrigger calls "dailyReminders"');
+    expect(r.stdout).toContain('require()');
+    expect(r.stdout).toContain('process.env');
+    expect(r.stdout).toContain('static class field');
+    expect(r.stdout).toContain('private #field');
+    expect(r.stdout).toContain('import/export left in the bundle');
+  });
+
+  test('the build turns renamed exports into real top-level declarations', () => {
+    const out = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; process.stdout.write(toAppsScript('function onEdit2(e) { return e; }\\nfunction onOpen() {}\\nexport {\\n  onEdit2 as onEdit,\\n  onOpen\\n};\\n'));`],
+      { encoding: 'utf8' },
+    );
+    expect(out.status).toBe(0);
+    expect(out.stdout).not.toContain('export');
+    expect(out.stdout).toMatch(/^function onEdit\(\) \{\n  return onEdit2\.apply\(this, arguments\);\n\}/m);
+    expect(existsSync(path.join(root, 'dist/Code.js'))).toBe(true);
+  });
+});
