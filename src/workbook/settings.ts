@@ -1,0 +1,154 @@
+/**
+ * Settings by name, read from the Settings tab with one getValues. Every getter checks the
+ * value and throws a WorkbookError naming the setting when it is empty where a value is
+ * needed, or cannot be read ("five" working days). A setting whose row is missing falls back
+ * to its default in SETTINGS (set-up puts the row back); a value an officer typed is never
+ * silently replaced by a default.
+ */
+import { SETTINGS, SettingSpec, TAB } from './schema';
+import { Cell, WorkbookError, getTab, isDate } from './table';
+
+export interface Settings {
+  /** A non-negative number ("5", 5). */
+  number(name: string): number;
+  /** Text as typed, trimmed ('' when empty). For `list` settings, the allowed value, normalised. */
+  text(name: string): string;
+  /** A "; "-separated list (empty list when empty). */
+  list(name: string): string[];
+  /** Minutes after midnight ("10:00", "9.30am", a time cell), or null when empty. */
+  time(name: string): number | null;
+  /** Yes/No (also true/false). */
+  bool(name: string): boolean;
+  /** A Drive file or folder id ('' when empty); a pasted Drive URL is reduced to its id. */
+  id(name: string): string;
+  /** An email address ('' when empty). */
+  email(name: string): string;
+  /** Whether the Settings tab has a row for this setting. */
+  has(name: string): boolean;
+}
+
+const HELP = 'Change it in the Value column of the Settings tab.';
+
+function specOf(name: string): SettingSpec | undefined {
+  return SETTINGS.find((s) => s.name === name);
+}
+
+/** Reads the Settings tab: one getDataRange().getValues(). */
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+  const grid = getTab(ss, TAB.settings).getDataRange().getValues() as Cell[][];
+  return settingsFromGrid(grid);
+}
+
+/** Settings from the grid of the Settings tab (header row first: Setting, Value, ...). */
+export function settingsFromGrid(grid: readonly (readonly Cell[])[]): Settings {
+  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const nameCol = headers.indexOf('Setting');
+  const valueCol = headers.indexOf('Value');
+  if (nameCol < 0 || valueCol < 0) {
+    throw new WorkbookError('The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.');
+  }
+  const values = new Map<string, Cell>();
+  for (let r = 1; r < grid.length; r++) {
+    const name = String(grid[r][nameCol] ?? '').trim();
+    if (name && !values.has(name)) values.set(name, grid[r][valueCol] ?? '');
+  }
+  return makeSettings(values);
+}
+
+/** Settings from a plain name → value map (tests, and callers that already hold the values). */
+export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
+  const raw = (name: string): Cell => {
+    if (values.has(name)) return values.get(name) as Cell;
+    const spec = specOf(name);
+    if (!spec) throw new WorkbookError(`There is no setting called "${name}" on the Settings tab. Run Committee > Set up or repair workbook to add it.`);
+    return spec.default;
+  };
+  const textOf = (name: string): string => {
+    const v = raw(name);
+    return isDate(v) ? v.toISOString() : String(v ?? '').trim();
+  };
+  const bad = (name: string, v: Cell, want: string): WorkbookError =>
+    new WorkbookError(`The setting "${name}" should be ${want}; it is "${isDate(v) ? v.toISOString() : String(v)}". ${HELP}`);
+
+  return {
+    has: (name) => values.has(name),
+    number(name) {
+      const v = raw(name);
+      if (v === '' || v === null || v === undefined) throw new WorkbookError(`The setting "${name}" is empty; it needs a number. ${HELP}`);
+      const n = typeof v === 'number' ? v : /^\s*\d+(\.\d+)?\s*$/.test(String(v)) ? Number(String(v).trim()) : NaN;
+      if (!Number.isFinite(n) || n < 0) throw bad(name, v, 'a number of 0 or more');
+      return n;
+    },
+    text(name) {
+      const t = textOf(name);
+      const spec = specOf(name);
+      if (t && spec?.values) {
+        const hit = spec.values.find((a) => a.toLowerCase() === t.toLowerCase());
+        if (!hit) throw bad(name, t, `one of: ${spec.values.join(', ')}`);
+        return hit;
+      }
+      return t;
+    },
+    list(name) {
+      const t = textOf(name);
+      const items = t.split(/\s*;\s*/).map((s) => s.trim()).filter(Boolean);
+      const spec = specOf(name);
+      const allowed = spec?.values;
+      if (!allowed) return items;
+      return items.map((item) => {
+        const hit = allowed.find((a) => a.toLowerCase() === item.toLowerCase());
+        if (!hit) throw bad(name, item, `made of: ${allowed.join(', ')}`);
+        return hit;
+      });
+    },
+    time(name) {
+      const v = raw(name);
+      if (v === '' || v === null || v === undefined) return null;
+      if (isDate(v)) return v.getHours() * 60 + v.getMinutes();
+      if (typeof v === 'number' && v >= 0 && v < 1) return Math.round(v * 24 * 60);
+      const m = parseClock(String(v));
+      if (m === null) throw bad(name, v, 'a time of day such as 10:00');
+      return m;
+    },
+    bool(name) {
+      const v = raw(name);
+      if (typeof v === 'boolean') return v;
+      const t = String(v ?? '').trim().toLowerCase();
+      if (t === 'yes' || t === 'true') return true;
+      if (t === 'no' || t === 'false') return false;
+      if (t === '') throw new WorkbookError(`The setting "${name}" is empty; it needs Yes or No. ${HELP}`);
+      throw bad(name, v, 'Yes or No');
+    },
+    id(name) {
+      const t = textOf(name);
+      if (!t) return '';
+      // A pasted Drive or Docs URL: keep the id part.
+      const url = t.match(/\/(?:d|folders)\/([A-Za-z0-9_-]{10,})/) ?? t.match(/[?&]id=([A-Za-z0-9_-]{10,})/);
+      if (url) return url[1];
+      if (!/^[A-Za-z0-9_-]+$/.test(t)) throw bad(name, t, 'a Drive id (letters, digits, - and _) or a Drive link');
+      return t;
+    },
+    email(name) {
+      const t = textOf(name);
+      if (t && !/^[^\s@;,]+@[^\s@;,]+\.[A-Za-z]{2,}$/.test(t)) throw bad(name, t, 'an email address such as clerk@example.org');
+      return t;
+    },
+  };
+}
+
+/** "10:00", "9:30", "9.30am", "2pm", "14.00" → minutes after midnight; null when not a time. */
+export function parseClock(text: string): number | null {
+  const m = text.trim().toLowerCase().match(/^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2]);
+  if (m[2] === undefined && !m[3]) return null; // a bare number is not a time
+  if (min > 59) return null;
+  if (m[3]) {
+    if (h < 1 || h > 12) return null;
+    if (m[3] === 'pm' && h !== 12) h += 12;
+    if (m[3] === 'am' && h === 12) h = 0;
+  }
+  if (h > 23) return null;
+  return h * 60 + min;
+}
