@@ -65,6 +65,10 @@ export const TAB = {
   cashFlow: 'Cash flow',
   dashboard: 'Dashboard',
   holidays: 'Holidays',
+  holidayList: 'Holiday list',
+  compliance: 'Compliance',
+  membershipCheck: 'Membership check',
+  forwardPlan: 'Forward plan',
 } as const;
 
 export const SCHEMA: readonly TabSpec[] = [
@@ -109,9 +113,9 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Venue', type: 'text', width: 200 },
       { header: 'Type', type: 'list', values: MEETING_TYPES, width: 90 },
       { header: 'Status', type: 'list', values: MEETING_STATUSES, width: 100 },
-      { header: 'Agenda agreed by', type: 'date', width: 120, note: 'Worked out by the program: calendar days before the meeting (Settings).' },
-      { header: 'Report deadline', type: 'date', width: 120, note: 'Worked out by the program: working days before despatch (Settings).' },
-      { header: 'Papers despatch by', type: 'date', width: 130, note: 'Worked out by the program: clear working days before the meeting (Settings).' },
+      { header: 'Agenda agreed by', type: 'date', width: 120, note: 'Worked out by the program: calendar days before the meeting (Settings).', formula: '=IF(ISNUMBER({Meeting date}),{Meeting date}-Notice_AgendaDays,"")' },
+      { header: 'Report deadline', type: 'date', width: 120, note: 'Worked out by the program: working days before despatch (Settings).', formula: '=IF(ISNUMBER({Papers despatch by}),WORKDAY({Papers despatch by},-Notice_ReportDays,Holidays_All),"")' },
+      { header: 'Papers despatch by', type: 'date', width: 130, note: 'Worked out by the program: clear working days before the meeting (Settings).', formula: '=IF(ISNUMBER({Meeting date}),WORKDAY({Meeting date},-(Notice_PapersClearDays+1),Holidays_All),"")' },
       { header: 'Agenda published on', type: 'date', width: 130 },
       { header: 'Minutes approved on', type: 'date', width: 130 },
       { header: 'Agenda link', type: 'link', width: 160 },
@@ -224,6 +228,55 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Name', type: 'text', width: 240 },
     ],
   },
+  // -- governance: tabs the program builds (written whole by the program; officers read and sort them)
+  {
+    name: TAB.holidayList,
+    frozenRows: 1,
+    note: 'Built by the program: the bank holidays of the region for the years in use plus the Holidays tab. The deadline formulas read it (named range Holidays_All). Do not edit: change the Holidays tab instead.',
+    columns: [
+      { header: 'Date', type: 'date', required: true, width: 110 },
+      { header: 'Name', type: 'text', width: 300 },
+      { header: 'Source', type: 'text', width: 160 },
+    ],
+  },
+  {
+    name: TAB.compliance,
+    frozenRows: 1,
+    note: 'Built by Committee > Check compliance. Sort or filter freely; the next check rewrites it.',
+    columns: [
+      { header: 'Rule', type: 'text', required: true, width: 220 },
+      { header: 'Severity', type: 'text', required: true, width: 90 },
+      { header: 'Where', type: 'text', width: 200 },
+      { header: 'Finding', type: 'text', width: 360 },
+      { header: 'What to do', type: 'text', width: 360 },
+    ],
+  },
+  {
+    name: TAB.membershipCheck,
+    frozenRows: 1,
+    note: 'Built by Committee > Check membership: each rule met or not, and who counts towards it.',
+    columns: [
+      { header: 'Rule', type: 'text', required: true, width: 260 },
+      { header: 'Result', type: 'text', required: true, width: 90 },
+      { header: 'Who counts', type: 'text', width: 360 },
+      { header: 'Details', type: 'text', width: 360 },
+    ],
+  },
+  {
+    name: TAB.forwardPlan,
+    frozenRows: 1,
+    note: 'Built by Committee > Forward plan: future meetings and their items; items with no meeting date are "To be programmed".',
+    columns: [
+      { header: 'Meeting date', type: 'text', required: true, width: 140 },
+      { header: 'Meeting status', type: 'text', width: 150 },
+      { header: 'Item', type: 'text', width: 280 },
+      { header: 'Lead officer', type: 'text', width: 160 },
+      { header: 'Key decision ref', type: 'text', width: 110 },
+      { header: 'Report deadline', type: 'date', width: 120 },
+      { header: 'Papers despatch by', type: 'date', width: 130 },
+      { header: 'Flag', type: 'text', width: 320 },
+    ],
+  },
 ];
 
 export function tabSpec(name: string): TabSpec {
@@ -282,5 +335,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { name: 'Minutes template id', type: 'id', default: '', note: 'Optional template for minutes.' },
   { name: 'Action log template id', type: 'id', default: '', note: 'Optional template for the action log.' },
   { name: 'Report cover template id', type: 'id', default: '', note: 'Optional template for report covers.' },
+  { name: 'Minimum attendance %', type: 'number', default: '50', note: 'Flag a member who attended fewer than this percentage of their meetings in the last 12 months.' },
+  { name: 'Clerk look-ahead working days', type: 'number', default: '5', note: 'The clerk\'s reminder lists report deadlines and despatch dates within this many working days.' },
   { name: 'Reminders', type: 'bool', default: 'No', note: 'Yes sends the daily reminder digests (switch from the Committee menu).' },
 ];
