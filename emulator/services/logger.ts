@@ -1,0 +1,59 @@
+/**
+ * Logger (developers.google.com/apps-script/reference/base/logger) and console
+ * (developers.google.com/apps-script/reference/base/console): each message goes to stderr
+ * prefixed with its level, and is kept in the run's log (Logger.getLog).
+ */
+import { format } from 'node:util';
+import type { ServiceContext } from '../context';
+import { tracked } from './base';
+import type { Io } from './io';
+import { formatString } from './utilities';
+
+export class RunLog {
+  readonly lines: string[] = [];
+  constructor(private readonly io: Io) {}
+  write(level: string, message: string): void {
+    this.lines.push(message);
+    for (const l of message.split('\n')) this.io.err(`[${level}] ${l}`);
+  }
+}
+
+export function createLogger(ctx: ServiceContext, log: RunLog) {
+  const logger = tracked(ctx, 'Logger', {
+    /** Logger.log(data) or Logger.log(format, values…) with formatString's placeholders. */
+    log(data: unknown, ...values: unknown[]) {
+      const text = values.length && typeof data === 'string' ? formatString(data, ...values) : stringify(data);
+      log.write('log', text);
+      return logger;
+    },
+    getLog: () => log.lines.join('\n') + (log.lines.length ? '\n' : ''),
+    clear() {
+      log.lines.length = 0;
+    },
+  });
+  return logger;
+}
+
+export function createConsole(ctx: ServiceContext, log: RunLog) {
+  const at = (level: string) => (...args: unknown[]) => log.write(level, format(...args));
+  return tracked(ctx, 'console', {
+    log: at('log'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    time: () => undefined,
+    timeEnd: () => undefined,
+  });
+}
+
+function stringify(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (data && typeof data === 'object' && !(data instanceof Date)) {
+    try {
+      return JSON.stringify(data);
+    } catch {
+      return String(data);
+    }
+  }
+  return String(data);
+}

@@ -1,0 +1,47 @@
+/**
+ * The other parts of the emulator (Sheets, Docs, Drive, Mail, Html) as the Workspace uses
+ * them. They are looked up when a workspace opens, so a part that is not there yet gives a
+ * plain "not yet" message instead of breaking the build of everything else.
+ */
+import type { ServiceContext } from '../context';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface SheetsPart {
+  newWorkbookModel(name: string, opts?: { timeZone?: string; DateCtor?: DateConstructor }): any;
+  loadXlsx(path: string, opts?: any): Promise<any>;
+  saveXlsx(model: any, path: string): Promise<void>;
+  createSpreadsheetApp(ctx: ServiceContext, model: any, host: { getUi(): unknown; toast?(msg: string, title?: string, timeout?: number): void }): any;
+  userEdit(ss: any, a1: string, input: string[][]): { range: any; oldValue?: unknown; value?: unknown };
+  setActiveRange(model: any, a1: string): void;
+  getComputed(model: any, a1: string): { values: unknown[][]; display: string[][] };
+}
+
+export interface DrivePart {
+  DriveStore: { load(workspaceDir: string, state: unknown): any };
+  createDriveApp(ctx: ServiceContext, drive: any): unknown;
+  createAdvancedDrive(ctx: ServiceContext, drive: any): unknown;
+}
+export interface DocsPart { createDocumentApp(ctx: ServiceContext, drive: any): unknown }
+export interface MailPart {
+  createMailApp(ctx: ServiceContext, outboxDir: string, quota?: unknown): any;
+  createGmailApp?(ctx: ServiceContext, outboxDir: string, quota?: unknown): any;
+}
+export interface HtmlPart { createHtmlService(ctx: ServiceContext, outDir: string): unknown }
+
+function optional<T>(load: () => T): T | null {
+  try {
+    return load();
+  } catch (e) {
+    if (e && typeof e === 'object' && (e as { code?: string }).code === 'MODULE_NOT_FOUND' && /Cannot find module '\.\.\/(sheets|docs|drive|mail|html)'/.test(String((e as Error).message))) return null;
+    throw e;
+  }
+}
+
+// Literal paths inside try blocks: esbuild bundles them when they exist.
+export const peers = {
+  sheets: (): SheetsPart | null => optional(() => require('../sheets') as SheetsPart),
+  drive: (): DrivePart | null => optional(() => require('../drive') as DrivePart),
+  docs: (): DocsPart | null => optional(() => require('../docs') as DocsPart),
+  mail: (): MailPart | null => optional(() => require('../mail') as MailPart),
+  html: (): HtmlPart | null => optional(() => require('../html') as HtmlPart),
+};
