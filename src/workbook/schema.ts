@@ -26,6 +26,12 @@ export interface ColumnSpec {
   readonly note?: string;
   /** A formula template: the program writes it in every data row and protects the column. */
   readonly formula?: string;
+  /**
+   * true: a value that fails validation is refused (the old value is put back, the note records
+   * what was typed); false: it is kept and flagged. Default: refused for columns a formula reads
+   * and for the lists in src/workbook/validate.ts REFUSED_LISTS, flagged otherwise.
+   */
+  readonly reject?: boolean;
 }
 
 export interface TabSpec {
@@ -34,6 +40,8 @@ export interface TabSpec {
   readonly frozenRows?: number;
   /** Shown as the note on A1 for tabs whose purpose is not obvious. */
   readonly note?: string;
+  /** Written whole by the program (Problems, Compliance...): set-up makes the headers; no validation as people type. */
+  readonly builtByProgram?: boolean;
 }
 
 export const ROLES = ['Chair', 'Vice-chair', 'Member', 'Deputy', 'Lead officer', 'Secretariat', 'Observer'] as const;
@@ -65,6 +73,7 @@ export const TAB = {
   cashFlow: 'Cash flow',
   dashboard: 'Dashboard',
   holidays: 'Holidays',
+  problems: 'Problems',
   holidayList: 'Holiday list',
   compliance: 'Compliance',
   membershipCheck: 'Membership check',
@@ -275,6 +284,22 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Report deadline', type: 'date', width: 120 },
       { header: 'Papers despatch by', type: 'date', width: 130 },
       { header: 'Flag', type: 'text', width: 320 },
+    ],
+  },
+  // -- workbook: the Problems list, rebuilt by Committee > Check workbook problems (and by set-up)
+  {
+    name: TAB.problems,
+    frozenRows: 1,
+    builtByProgram: true,
+    note: 'Built by Committee > Check workbook problems: every value the program cannot accept, with a link to the cell. Fix the cell, then run the check again.',
+    columns: [
+      { header: 'Tab', type: 'text', required: true, width: 110 },
+      { header: 'Cell', type: 'text', width: 60 },
+      { header: 'Row', type: 'number', width: 50 },
+      { header: 'Column', type: 'text', width: 160 },
+      { header: 'Value', type: 'text', width: 160 },
+      { header: 'Problem', type: 'text', width: 480 },
+      { header: 'Go to cell', type: 'link', width: 110 },
     ],
   },
 ];
