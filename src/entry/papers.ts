@@ -1,2 +1,10 @@
 // Entry points for the papers features: top-level functions the menu and triggers call.
-export {};
+import { agendaPackCommand } from '../papers/commands';
+import { runCommand } from '../papers/session';
+
+/** Committee > Generate agenda pack: full and public agenda Docs for the selected meeting. */
+export function generateAgendaPack(): void {
+  runCommand(() => {
+    agendaPackCommand(SpreadsheetApp.getActiveSpreadsheet());
+  });
+}
