@@ -8,6 +8,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   menu.addItem('Set up or repair workbook', 'setUpWorkbook');
   // -- governance
   // -- papers
+  menu.addItem('Generate agenda pack', 'generateAgendaPack');
   // -- money and dashboard
   menu.addToUi();
 }
