@@ -7,6 +7,13 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   // -- workbook
   menu.addItem('Set up or repair workbook', 'setUpWorkbook');
   // -- governance
+  menu.addItem('Check compliance', 'checkCompliance');
+  menu.addItem('Check membership', 'checkMembership');
+  menu.addItem('Forward plan', 'showForwardPlan');
+  menu.addItem('Refresh holidays and deadlines', 'refreshHolidays');
+  menu.addItem('Preview reminders', 'previewReminders');
+  menu.addItem('Switch reminders on', 'switchRemindersOn');
+  menu.addItem('Switch reminders off', 'switchRemindersOff');
   // -- papers
   menu.addItem('Generate agenda pack', 'generateAgendaPack');
   // -- money and dashboard

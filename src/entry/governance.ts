@@ -1,2 +1,126 @@
 // Entry points for the governance features: top-level functions the menu and triggers call.
-export {};
+import { TAB } from '../workbook/schema';
+import { readSettings } from '../workbook/settings';
+import { Cell } from '../workbook/table';
+import { runComplianceCheck, runMembershipCheck, buildForwardPlan } from '../governance/checks';
+import { gather, todayIso } from '../governance/gather';
+import { planFromSheet, readSentToday, sendReminders, installReminderTrigger, removeReminderTriggers } from '../governance/reminders-run';
+
+const ui = () => SpreadsheetApp.getUi();
+
+/** Runs a menu action: rule or settings problems reach the officer as a plain alert, not a stack trace. */
+function asOfficer(title: string, work: () => string, lock = true): void {
+  const l = lock ? LockService.getDocumentLock() : null;
+  if (l && !l.tryLock(30000)) {
+    ui().alert(title, 'Someone else is running a Committee action on this workbook. Try again in a minute.', ui().ButtonSet.OK);
+    return;
+  }
+  try {
+    ui().alert(title, work(), ui().ButtonSet.OK);
+  } catch (e) {
+    ui().alert(title, `Could not finish: ${e instanceof Error ? e.message : String(e)}`, ui().ButtonSet.OK);
+  } finally {
+    if (l) l.releaseLock();
+  }
+}
+
+/** Menu: Check compliance — every governance rule, findings to the Compliance tab. */
+export function checkCompliance(): void {
+  asOfficer('Check compliance', () => {
+    const s = runComplianceCheck(SpreadsheetApp.getActiveSpreadsheet());
+    SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TAB.compliance)?.activate();
+    return `${s.problems} problem(s), ${s.warnings} warning(s), ${s.notes} note(s); ${s.met} rule(s) met. The findings are on the Compliance tab (sort or filter it as you like).`;
+  });
+}
+
+/** Menu: Check membership — each membership rule met or not, and who counts. */
+export function checkMembership(): void {
+  asOfficer('Check membership', () => {
+    const results = runMembershipCheck(SpreadsheetApp.getActiveSpreadsheet());
+    const notMet = results.filter((r) => !r.met);
+    return notMet.length
+      ? `${notMet.length} of ${results.length} rules not met:\n${notMet.map((r) => `- ${r.rule}: ${r.details}`).join('\n')}\nDetails on the Membership check tab.`
+      : `All ${results.length} membership rules are met. Details on the Membership check tab.`;
+  });
+}
+
+/** Menu: Forward plan — future meetings with their items, deadlines and notice flags. */
+export function showForwardPlan(): void {
+  asOfficer('Forward plan', () => {
+    const plan = buildForwardPlan(SpreadsheetApp.getActiveSpreadsheet());
+    const flagged = plan.filter((p) => p.flag).length;
+    return `The Forward plan tab lists ${plan.length} row(s)${flagged ? `; ${flagged} flagged` : ''}.`;
+  });
+}
+
+/** Menu: Refresh holidays and deadlines — rebuilds the holiday list the deadline formulas read. */
+export function refreshHolidays(): void {
+  asOfficer('Holidays and deadlines', () => {
+    const d = gather(SpreadsheetApp.getActiveSpreadsheet(), []);
+    const bad = d.problems.length ? ` ${d.problems.length} row(s) could not be read: ${d.problems.map((p) => `${p.where} (${p.finding})`).join('; ')}` : '';
+    return `The holiday list now holds ${d.holidays.size} days (${d.config.region} bank holidays and the Holidays tab); the Meetings deadlines use them.${bad}`;
+  });
+}
+
+/** Menu: Preview reminders — what today's run would send, without sending. */
+export function previewReminders(): void {
+  asOfficer('Preview reminders', () => {
+    const today = todayIso();
+    const { sent } = readSentToday(PropertiesService.getScriptProperties(), today);
+    const plan = planFromSheet(SpreadsheetApp.getActiveSpreadsheet(), today, sent);
+    if (!plan.digests.length) return `Nothing to send today${plan.skipped.length ? `; no email for: ${plan.skipped.join(', ')}` : ''}.`;
+    const shown = plan.digests.slice(0, 10).map((g) => `To: ${g.name} <${g.to}>\nSubject: ${g.subject}\n${g.body}`);
+    const more = plan.digests.length > 10 ? `\n\n...and ${plan.digests.length - 10} more digest(s).` : '';
+    return `${plan.digests.length} email(s) would be sent. Nothing has been sent.\n\n${shown.join('\n\n----\n\n')}${more}`;
+  }, false);
+}
+
+/** Menu: Switch reminders on — a daily trigger, and the Reminders setting to Yes. */
+export function switchRemindersOn(): void {
+  asOfficer('Reminders', () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    readSettings(ss).email('Clerk email'); // a bad clerk address stops here, by name
+    installReminderTrigger();
+    setRemindersSetting(ss, 'Yes');
+    return 'Reminders are on: every morning around 7am owners get their overdue and due-soon actions, and the clerk gets the deadlines digest.';
+  });
+}
+
+/** Menu: Switch reminders off. */
+export function switchRemindersOff(): void {
+  asOfficer('Reminders', () => {
+    const n = removeReminderTriggers();
+    setRemindersSetting(SpreadsheetApp.getActiveSpreadsheet(), 'No');
+    return n ? 'Reminders are off.' : 'Reminders were already off.';
+  });
+}
+
+/** Time-driven trigger: the daily reminder run. Does nothing when the Reminders setting is No. */
+export function sendDailyReminders(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!readSettings(ss).bool('Reminders')) {
+    console.log('Reminders are switched off in Settings; nothing sent.');
+    return;
+  }
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(60000)) {
+    console.warn('Another run holds the lock; reminders will go with the next run.');
+    return;
+  }
+  try {
+    const r = sendReminders(ss, todayIso());
+    console.log(`Reminders: ${r.sent.length} sent, ${r.notSent.length} not sent (quota), ${r.skipped.length} owner(s) without email; quota left ${r.quotaLeft}.`);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Writes Yes/No into the Value cell of the Reminders setting (found by name; one read, one write). */
+function setRemindersSetting(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, value: 'Yes' | 'No'): void {
+  const sheet = ss.getSheetByName(TAB.settings);
+  if (!sheet) return;
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const headers = grid[0].map((h) => String(h).trim());
+  const r = grid.findIndex((line, i) => i > 0 && String(line[headers.indexOf('Setting')]).trim() === 'Reminders');
+  if (r > 0 && headers.indexOf('Value') >= 0) sheet.getRange(r + 1, headers.indexOf('Value') + 1).setValue(value);
+}
