@@ -7,6 +7,8 @@
  * row (resolved to an A1 reference when the formula is written), `{row}` for the row number.
  */
 
+import { CASH_FLOW_FORMULAS, CONTRACT_FORMULAS, LOT_FORMULAS } from './money-formulas';
+
 export type ColumnType =
   | 'date' | 'time' | 'text' | 'number' | 'money' | 'percent'
   | 'list' | 'multi' | 'email' | 'bool' | 'link';
@@ -197,6 +199,9 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Partner contribution', type: 'money', min: 0, width: 110, note: 'Section 75 pooled budgets: the NHS partner\'s share.' },
       { header: 'Status', type: 'list', values: CONTRACT_STATUSES, width: 100 },
       { header: 'Notes', type: 'text', width: 240 },
+      // -- money: Section 75 shares of the pool (worked out by the program)
+      { header: 'LA share', type: 'percent', width: 80, format: '0.0%', note: 'Worked out by the program: LA contribution as a share of the pool.', formula: CONTRACT_FORMULAS.laShare },
+      { header: 'Partner share', type: 'percent', width: 90, format: '0.0%', note: 'Worked out by the program: Partner contribution as a share of the pool.', formula: CONTRACT_FORMULAS.partnerShare },
     ],
   },
   {
@@ -208,9 +213,12 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Annual scoped spend', type: 'money', min: 0, width: 140 },
       { header: 'Our annual contribution', type: 'money', min: 0, width: 150 },
       { header: 'Uplift %', type: 'percent', min: 0, width: 80 },
-      { header: 'Total annual lot budget', type: 'money', width: 150 },
-      { header: 'Term (years)', type: 'number', min: 0, width: 90 },
-      { header: 'Total contract term', type: 'money', width: 150 },
+      { header: 'Total annual lot budget', type: 'money', width: 150, note: 'Worked out by the program: Annual scoped spend × (1 + Uplift %).', formula: LOT_FORMULAS.totalAnnualLotBudget },
+      { header: 'Term (years)', type: 'number', min: 0, width: 90, note: 'From Settings > Framework term ("5+2" is 7 years). Type a number over it for a lot with its own term.', formula: LOT_FORMULAS.termYears },
+      { header: 'Total contract term', type: 'money', width: 150, note: 'Worked out by the program: Total annual lot budget × Term (years).', formula: LOT_FORMULAS.totalContractTerm },
+      // -- money: extra columns the program adds after the contract headers
+      { header: 'Our commitment over term', type: 'money', width: 170, note: 'Worked out by the program: Our annual contribution × Term (years).', formula: LOT_FORMULAS.ourCommitment },
+      { header: 'Contracted annual value', type: 'money', width: 160, note: 'Worked out by the program: the sum of Annual value in Contracts for this lot, to compare with Annual scoped spend.', formula: LOT_FORMULAS.contractedAnnualValue },
     ],
   },
   {
@@ -220,12 +228,14 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Period', type: 'text', required: true, width: 110 },
       { header: 'Hours per week', type: 'number', min: 0, width: 110 },
       { header: 'Weeks in period', type: 'number', min: 0, width: 110 },
-      { header: 'Hours in period', type: 'number', width: 110 },
+      { header: 'Hours in period', type: 'number', width: 110, note: 'Worked out by the program: Hours per week × Weeks in period (13 when empty).', formula: CASH_FLOW_FORMULAS.hoursInPeriod },
       { header: 'Saving per hour', type: 'money', min: 0, width: 110 },
-      { header: 'Cost avoidance', type: 'money', width: 120 },
-      { header: 'Expenditure', type: 'money', width: 110 },
-      { header: 'Net cash flow', type: 'money', width: 120 },
-      { header: 'Cumulative cash flow', type: 'money', width: 140 },
+      { header: 'Cost avoidance', type: 'money', width: 120, note: 'Worked out by the program: Hours in period × Saving per hour.', formula: CASH_FLOW_FORMULAS.costAvoidance },
+      { header: 'Expenditure', type: 'money', min: 0, width: 110 },
+      { header: 'Net cash flow', type: 'money', width: 120, note: 'Worked out by the program: Cost avoidance − Expenditure.', formula: CASH_FLOW_FORMULAS.netCashFlow },
+      { header: 'Cumulative cash flow', type: 'money', width: 140, note: 'Worked out by the program: the running total of Net cash flow. Red while below zero.', formula: CASH_FLOW_FORMULAS.cumulativeCashFlow },
+      // -- money: an extra column the program adds after the contract headers
+      { header: 'Break-even status', type: 'text', width: 130, note: 'Worked out by the program: "Break-even" marks the first period whose cumulative cash flow is 0 or more.', formula: CASH_FLOW_FORMULAS.breakEvenStatus },
     ],
   },
   {
