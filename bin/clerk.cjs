@@ -7,6 +7,11 @@ if (!fs.existsSync(built)) {
   console.error('clerk: not built yet. Run `npm run build` (or `npm ci`, which builds) first.');
   process.exit(1);
 }
+// Apps Script runs the script in the manifest's time zone: so does the emulator.
+try {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'dist', 'appsscript.json'), 'utf8'));
+  if (manifest.timeZone) process.env.TZ = manifest.timeZone;
+} catch { /* not built: the build check above already said so */ }
 require(built).main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => { console.error(`clerk: ${e && e.message ? e.message : e}`); process.exit(1); },

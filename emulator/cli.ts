@@ -1,4 +1,449 @@
-export async function main(_argv: string[]): Promise<number> {
-  console.error('clerk: not built yet');
-  return 1;
+/**
+ * `clerk`: the offline Workspace's command line (shared/DESIGN.md §6). Each command opens the
+ * workbook and its workspace, does one thing as Sheets would, and saves only if it worked:
+ * bad input or a failing script gives one line "clerk: …" on stderr, exit status 1, and
+ * leaves the workbook and workspace as they were.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ClerkInputError, PERMISSIVE_SCOPES, readManifest, Workspace } from './workspace';
+import { ScriptError, ScriptFunctionNotFound, ScriptLoadError, ScriptRuntime, messageOf } from './runtime';
+import { processIo, type Io } from './services/io';
+import { parseCsv } from './services/csv';
+import { formatDate } from './services/format-date';
+import { AuthMode, triggersFor, type TriggerRecord } from './services/script-app';
+import { peers } from './services/peers';
+
+export const USAGE: Record<string, string> = {
+  new: `clerk new BOOK.xlsx [--demo]
+  Make a new workbook, then run the program's set-up as an officer would ("Set up or repair
+  workbook"). --demo also loads the fictional demo group.`,
+  run: `clerk run BOOK.xlsx FUNCTION [--select 'Tab!A1'] [--answer TEXT]... [--as EMAIL]
+  Call a function of the program as Sheets would from the Committee menu or a trigger.
+  --select sets the active cell or range first; each --answer answers the next question the
+  script asks (yes, no, ok, cancel, or the text to type into a prompt); --as runs as that user.`,
+  edit: `clerk edit BOOK.xlsx 'Tab!A1' VALUE [--as EMAIL]
+  Type VALUE into that cell as a person would (Sheets parses dates, money and numbers), then
+  fire onEdit with the edit event, and any installable edit triggers.`,
+  import: `clerk import BOOK.xlsx TAB FILE.csv
+  Paste the CSV's rows under the tab's matching headers, after its last row, as one edit.`,
+  get: `clerk get BOOK.xlsx 'Tab!A1:D9' [--json]
+  Print computed values: the text Sheets shows (tab-separated), or typed JSON with --json
+  (dates as YYYY-MM-DD).`,
+  exec: `clerk exec BOOK.xlsx FILE.js|FILE.gs... --call FUNCTION [--args JSON]
+  Load any Apps Script files into one global scope with the emulated services, in the order
+  given, and call FUNCTION (with the JSON array of --args). An appsscript.json among the files
+  or beside the first one sets the permissions; otherwise all are granted.`,
+  drive: `clerk drive BOOK.xlsx [add FILE [--id ID]]
+  List the emulated Drive (id, path, type, size), or add a local file to it (a .docx becomes a
+  Google Doc), optionally under a chosen id.`,
+};
+
+const GLOBAL_HELP = `clerk: the Committee Clerk program, offline, against an .xlsx workbook.
+
+Commands:
+${Object.values(USAGE).map((u) => `  ${u.split('\n')[0]}`).join('\n')}
+
+Global options:
+  --today YYYY-MM-DD   the date the program sees (default: today)
+  --stats              print one JSON line to stderr: service calls by method, total, modelled Apps Script time
+  --help               this text; \`clerk COMMAND --help\` for one command
+
+A workbook NAME.xlsx keeps its Drive, outbox and state in NAME.workspace/ beside it.`;
+
+interface Args {
+  positional: string[];
+  today?: string;
+  stats: boolean;
+  help: boolean;
+  demo: boolean;
+  json: boolean;
+  as?: string;
+  select?: string;
+  answers: string[];
+  call?: string;
+  args?: string;
+  id?: string;
+}
+
+const VALUE_OPTIONS = new Set(['--today', '--as', '--select', '--answer', '--call', '--args', '--id']);
+const FLAG_OPTIONS = new Set(['--stats', '--help', '-h', '--demo', '--json']);
+
+function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { positional: [], stats: false, help: false, demo: false, json: false, answers: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const opt = eq > 0 ? raw.slice(0, eq) : raw;
+    if (VALUE_OPTIONS.has(opt)) {
+      const v = eq > 0 ? raw.slice(eq + 1) : argv[++i];
+      if (v === undefined) throw new ClerkInputError(`${opt} needs a value`);
+      if (opt === '--answer') a.answers.push(v);
+      else if (opt === '--today') a.today = v;
+      else if (opt === '--as') a.as = v;
+      else if (opt === '--select') a.select = v;
+      else if (opt === '--call') a.call = v;
+      else if (opt === '--args') a.args = v;
+      else a.id = v;
+    } else if (FLAG_OPTIONS.has(opt)) {
+      if (opt === '--stats') a.stats = true;
+      else if (opt === '--demo') a.demo = true;
+      else if (opt === '--json') a.json = true;
+      else a.help = true;
+    } else if (raw.startsWith('--')) {
+      throw new ClerkInputError(`unknown option ${raw} (see clerk --help)`);
+    } else a.positional.push(raw);
+  }
+  return a;
+}
+
+function need(args: Args, count: number, command: string, what: string): string[] {
+  const rest = args.positional.slice(1);
+  if (rest.length < count) throw new ClerkInputError(`${command} needs ${what}. Usage: ${USAGE[command].split('\n')[0]}`);
+  return rest;
+}
+
+function noExtra(rest: string[], count: number, command: string): void {
+  if (rest.length > count) throw new ClerkInputError(`${command}: unexpected argument "${rest[count]}". Usage: ${USAGE[command].split('\n')[0]}`);
+}
+
+/** `Tab!A1` with the tab named, as every cell argument must be. */
+function tabbed(a1: string, what: string): string {
+  if (!a1.includes('!') || a1.endsWith('!')) throw new ClerkInputError(`${what} must name the tab and the cell, like 'Members!B2'; got "${a1}"`);
+  return a1;
+}
+
+type Command = (args: Args, io: Io) => Promise<Workspace | null>;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(`clerk: ${messageOf(e)}`);
+    return 1;
+  }
+  const command = args.positional[0];
+  if (!command || command === 'help') {
+    const topic = args.positional[1];
+    io.out(topic && USAGE[topic] ? USAGE[topic] : GLOBAL_HELP);
+    return command || args.help ? 0 : 1;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`clerk: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see clerk --help)`);
+    return 1;
+  }
+  if (args.help) {
+    io.out(USAGE[command]);
+    return 0;
+  }
+  let ws: Workspace | null = null;
+  try {
+    ws = await run(args, io);
+    if (ws) {
+      if (ws.answers.length) io.err(`note: ${ws.answers.length} --answer value(s) were not asked for: ${ws.answers.map((x) => JSON.stringify(x)).join(', ')}`);
+      await ws.save();
+      if (args.stats) io.err(JSON.stringify(ws.ctx.stats.toJSON()));
+    }
+    return 0;
+  } catch (e) {
+    ws?.discard();
+    io.err(`clerk: ${describeError(command, e)}`);
+    return 1;
+  }
+}
+
+/** One line: what went wrong and where. */
+function describeError(command: string, e: unknown): string {
+  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+  if (e instanceof ClerkInputError || e instanceof ScriptFunctionNotFound || e instanceof ScriptLoadError) return oneLine(e.message);
+  if (e instanceof ScriptError) return oneLine(`${e.functionName} failed: ${e.message}`);
+  return oneLine(`${command}: ${messageOf(e)}`);
+}
+
+/** Opens the workspace for a command; the workbook must exist unless `create`. */
+function open(book: string, args: Args, io: Io, extra: { create?: boolean; scopes?: readonly string[] } = {}) {
+  return Workspace.open(book, { today: args.today, user: args.as, answers: args.answers, io, ...extra });
+}
+
+/** Calls FUNCTION as Sheets would: a simple trigger for onOpen/onEdit, a time-driven trigger for a CLOCK handler, else a menu item. */
+function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown {
+  const script = ws.script;
+  if (!script.has(name)) throw new ScriptFunctionNotFound(name);
+  const ss = ws.spreadsheet;
+  const user = { getEmail: () => ws.ctx.user, getNickname: () => ws.ctx.user.split('@')[0], toString: () => ws.ctx.user };
+  if (name === 'onOpen') return script.callFunction(name, [{ authMode: AuthMode.LIMITED, source: ss, user }], { trigger: 'simple' });
+  if (name === 'onEdit') {
+    const range = ss.getActiveRange();
+    ws.ctx.stats.reset();
+    return script.callFunction(name, [{ authMode: AuthMode.LIMITED, source: ss, range, user }], { trigger: 'simple' });
+  }
+  const clock = triggersFor(ws.state.triggers, 'CLOCK', null).find((t) => t.handler === name);
+  if (clock) {
+    io.err(`note: running ${name} as its time-driven trigger (installed by ${clock.user})`);
+    ws.uiAvailable = false;
+    try {
+      return asInstaller(ws, clock, () => script.callFunction(name, [timeEvent(ws, clock)], { trigger: 'installable' }));
+    } finally {
+      ws.uiAvailable = true;
+    }
+  }
+  return script.callFunction(name, [], {});
+}
+
+/** An installable trigger runs as the user who installed it. */
+function asInstaller<T>(ws: Workspace, t: TriggerRecord, f: () => T): T {
+  const previous = ws.ctx.user;
+  ws.ctx.user = t.user;
+  try {
+    return f();
+  } finally {
+    ws.ctx.user = previous;
+  }
+}
+
+/** developers.google.com/apps-script/guides/triggers/events, "Time-driven events". */
+function timeEvent(ws: Workspace, t: TriggerRecord): Record<string, unknown> {
+  const now = ws.ctx.clock.now();
+  const f = (p: string) => Number(formatDate(now, 'UTC', p));
+  return {
+    authMode: AuthMode.FULL, triggerUid: t.uid, timezone: 'UTC',
+    year: f('yyyy'), month: f('M'), 'day-of-month': f('d'), 'day-of-week': f('u'), 'week-of-year': f('w'),
+    hour: f('H'), minute: f('m'), second: f('s'),
+  };
+}
+
+function printResult(io: Io, result: unknown): void {
+  if (result === undefined) return;
+  io.out(typeof result === 'string' ? result : JSON.stringify(result, (_k, v) => v, 2));
+}
+
+/** Fires onEdit as a simple trigger, then the installable edit triggers of this spreadsheet, as Sheets does after a person's edit. */
+function fireEdit(ws: Workspace, edit: { range: unknown; oldValue?: unknown; value?: unknown }): void {
+  const script = ws.script;
+  const ss = ws.spreadsheet;
+  const userOf = (email: string) => ({ getEmail: () => email, getNickname: () => email.split('@')[0], toString: () => email });
+  const event = (authMode: unknown, extra: Record<string, unknown> = {}) => {
+    const e: Record<string, unknown> = { authMode, range: edit.range, source: ss, user: userOf(ws.ctx.user), ...extra };
+    // "Only available if the edited range is a single cell" (guides/triggers/events).
+    if (edit.value !== undefined) e.value = edit.value;
+    if (edit.oldValue !== undefined) e.oldValue = edit.oldValue;
+    return e;
+  };
+  if (script.has('onEdit')) script.callFunction('onEdit', [event(AuthMode.LIMITED)], { trigger: 'simple' });
+  for (const t of triggersFor(ws.state.triggers, 'ON_EDIT', ws.state.spreadsheetId ?? null)) {
+    asInstaller(ws, t, () => script.callFunction(t.handler, [event(AuthMode.FULL, { triggerUid: t.uid })], { trigger: 'installable' }));
+  }
+}
+
+/** A user's edit, as the Sheets emulator makes it; a rejected value is bad input naming the cell. */
+function userEdit(ws: Workspace, a1: string, input: string[][]) {
+  const sheets = peers.sheets()!;
+  ws.script; // load the program before the edit: its top-level code runs first, as in Sheets
+  try {
+    return sheets.userEdit(ws.spreadsheet, a1, input);
+  } catch (e) {
+    throw new ClerkInputError(`${a1}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+  }
+}
+
+function jsonValue(v: unknown, timeZone: string): unknown {
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
+    const time = formatDate(d, timeZone, 'HH:mm:ss');
+    return time === '00:00:00' ? formatDate(d, timeZone, 'yyyy-MM-dd') : formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+  }
+  return v;
+}
+
+const COMMANDS: Record<string, Command> = {
+  async new(args, io) {
+    const [book] = need(args, 1, 'new', 'the workbook to make (BOOK.xlsx)');
+    noExtra(args.positional.slice(1), 1, 'new');
+    const ws = await open(book, args, io, { create: true });
+    const script = ws.script;
+    if (script.has('onOpen')) callAsSheetsWould(ws, 'onOpen', io);
+    if (script.has('setUpWorkbook')) script.callFunction('setUpWorkbook');
+    else io.err('note: the program has no setUpWorkbook function yet, so the workbook is empty');
+    if (args.demo) {
+      if (script.has('loadDemoData')) script.callFunction('loadDemoData');
+      else io.err('note: the program has no loadDemoData function yet, so there is no demo data');
+    }
+    io.out(`made ${book}`);
+    return ws;
+  },
+
+  async run(args, io) {
+    const [book, fn, ...rest] = need(args, 2, 'run', 'the workbook and the function to call');
+    noExtra(rest, 0, 'run');
+    const ws = await open(book, args, io);
+    if (args.select) {
+      try {
+        peers.sheets()!.setActiveRange(ws.model, tabbed(args.select, '--select'));
+      } catch (e) {
+        throw new ClerkInputError(`--select ${args.select}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+      }
+    }
+    printResult(io, callAsSheetsWould(ws, fn, io));
+    return ws;
+  },
+
+  async edit(args, io) {
+    const [book, cell, value, ...rest] = need(args, 3, 'edit', "the workbook, the cell ('Tab!A1') and the value");
+    noExtra(rest, 0, 'edit');
+    tabbed(cell, 'the cell');
+    const ws = await open(book, args, io);
+    const edit = userEdit(ws, cell, [[value]]);
+    ws.ctx.stats.reset(); // count what the program does about the edit
+    fireEdit(ws, edit);
+    return ws;
+  },
+
+  async import(args, io) {
+    const [book, tab, file, ...rest] = need(args, 3, 'import', 'the workbook, the tab and the CSV file');
+    noExtra(rest, 0, 'import');
+    if (!existsSync(file)) throw new ClerkInputError(`CSV file not found: ${file}`);
+    let rows: string[][];
+    try {
+      rows = parseCsv(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ClerkInputError(`${file}: ${messageOf(e)}`);
+    }
+    if (rows.length < 2) throw new ClerkInputError(`${file}: needs a header row and at least one row of data`);
+    const ws = await open(book, args, io);
+    const paste = pastePlan(ws, tab, rows, file);
+    if (paste.unmatched.length) io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
+    const edit = userEdit(ws, paste.a1, paste.block);
+    ws.ctx.stats.reset();
+    fireEdit(ws, { range: edit.range });
+    io.out(`pasted ${paste.block.length} row(s) into ${paste.a1}`);
+    return ws;
+  },
+
+  async get(args, io) {
+    const [book, a1, ...rest] = need(args, 2, 'get', "the workbook and the range ('Tab!A1:D9')");
+    noExtra(rest, 0, 'get');
+    tabbed(a1, 'the range');
+    const ws = await open(book, args, io);
+    let got: { values: unknown[][]; display: string[][] };
+    try {
+      got = peers.sheets()!.getComputed(ws.model, a1);
+    } catch (e) {
+      throw new ClerkInputError(`${a1}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+    }
+    if (args.json) io.out(JSON.stringify(got.values.map((r) => r.map((v) => jsonValue(v, ws.model.timeZone ?? ws.ctx.timeZone)))));
+    else for (const r of got.display) io.out(r.join('\t'));
+    ws.discard();
+    return null; // reading changes nothing
+  },
+
+  async exec(args, io) {
+    const [book, ...files] = need(args, 2, 'exec', 'the workbook and at least one script file');
+    if (!args.call) throw new ClerkInputError(`exec needs --call FUNCTION. Usage: ${USAGE.exec.split('\n')[0]}`);
+    let callArgs: unknown[] = [];
+    if (args.args !== undefined) {
+      try {
+        const parsed = JSON.parse(args.args) as unknown;
+        callArgs = Array.isArray(parsed) ? parsed : [parsed];
+      } catch (e) {
+        throw new ClerkInputError(`--args must be JSON (an array of arguments): ${messageOf(e)}`);
+      }
+    }
+    const manifests = files.filter((f) => path.basename(f) === 'appsscript.json');
+    const beside = path.join(path.dirname(files[0]), 'appsscript.json');
+    const manifestFile = manifests[0] ?? (existsSync(beside) ? beside : null);
+    const manifest = manifestFile ? readManifest(manifestFile) : null;
+    const scopes = manifest?.oauthScopes ?? PERMISSIVE_SCOPES;
+    const code = files.filter((f) => !f.endsWith('.json'));
+    for (const f of code) {
+      if (!existsSync(f)) throw new ClerkInputError(`script file not found: ${f}`);
+      if (!/\.(gs|js)$/i.test(f)) throw new ClerkInputError(`${f}: only .gs and .js files can be loaded`);
+    }
+    const ws = await open(book, args, io, { scopes });
+    const script: ScriptRuntime = ws.loadScript(code);
+    printResult(io, script.callFunction(args.call, callArgs));
+    return ws;
+  },
+
+  async drive(args, io) {
+    const [book, action, file, ...rest] = need(args, 1, 'drive', 'the workbook');
+    if (action !== undefined && action !== 'add') throw new ClerkInputError(`drive: unknown action "${action}" (use: clerk drive BOOK, or clerk drive BOOK add FILE [--id ID])`);
+    if (action === 'add' && !file) throw new ClerkInputError('drive add needs the file to add');
+    noExtra(rest, 0, 'drive');
+    const ws = await open(book, args, io);
+    const store = ws.driveStore;
+    if (!store) throw new ClerkInputError('the emulated Drive is not built yet (emulator/drive)');
+    if (action === 'add') {
+      if (!existsSync(file)) throw new ClerkInputError(`file not found: ${file}`);
+      let added: unknown;
+      try {
+        added = await store.addLocalFile(file, { id: args.id });
+      } catch (e) {
+        throw new ClerkInputError(`${path.basename(file)}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+      }
+      const id = (added as { id?: string; getId?: () => string })?.id ?? (added as { getId?: () => string })?.getId?.() ?? args.id ?? '';
+      io.out(`added ${path.basename(file)}${id ? ` as ${id}` : ''}`);
+      return ws;
+    }
+    for (const f of store.list() as { id: string; path: string; type?: string; mimeType?: string; size?: number }[]) {
+      io.out([f.id, f.path, f.type ?? f.mimeType ?? '', f.size ?? ''].join('\t'));
+    }
+    ws.discard();
+    return null;
+  },
+};
+
+/**
+ * Where a CSV goes: under the tab's headers that match the CSV's (case and spaces aside),
+ * after the last row that has anything in those columns. Columns between them that the CSV
+ * does not fill keep what they have (formulas stay formulas).
+ */
+function pastePlan(ws: Workspace, tab: string, rows: string[][], file: string) {
+  const ss = ws.spreadsheet;
+  const sheet = ss.getSheetByName(tab);
+  if (!sheet) throw new ClerkInputError(`unknown tab "${tab}" in ${path.basename(ws.bookPath)}`);
+  const lastCol = Math.max(sheet.getLastColumn(), 1);
+  const headers = (sheet.getRange(1, 1, 1, lastCol).getDisplayValues()[0] as string[]).map((h) => h.trim().toLowerCase());
+  const csvHeaders = rows[0];
+  const cols: number[] = [];
+  const unmatched: string[] = [];
+  csvHeaders.forEach((h, i) => {
+    const at = headers.indexOf(h.trim().toLowerCase());
+    if (at < 0 || !h.trim()) unmatched.push(h || `(column ${i + 1})`);
+    cols[i] = at < 0 || !h.trim() ? -1 : at + 1;
+  });
+  const used = cols.filter((c) => c > 0);
+  if (!used.length) throw new ClerkInputError(`${file}: none of its headers (${csvHeaders.join(', ')}) is a column of ${tab}`);
+  const first = Math.min(...used), last = Math.max(...used);
+  const width = last - first + 1;
+  const data = rows.slice(1).filter((r) => r.some((c) => c.trim() !== ''));
+  for (const [n, r] of data.entries()) {
+    if (r.length !== csvHeaders.length) throw new ClerkInputError(`${file}: row ${n + 2} has ${r.length} fields but the header has ${csvHeaders.length}`);
+  }
+  const lastRow = sheet.getLastRow();
+  let lastData = 1;
+  if (lastRow > 1) {
+    const values = sheet.getRange(2, first, lastRow - 1, width).getValues() as unknown[][];
+    values.forEach((r, i) => {
+      if (used.some((c) => r[c - first] !== '' && r[c - first] !== null)) lastData = i + 2;
+    });
+  }
+  const start = lastData + 1;
+  const existing = sheet.getRange(start, first, data.length, width);
+  const formulas = existing.getFormulas() as string[][];
+  const shown = existing.getDisplayValues() as string[][];
+  const block = data.map((r, i) => {
+    const out = formulas[i].map((f, j) => f || shown[i][j]);
+    r.forEach((v, k) => {
+      if (cols[k] > 0) out[cols[k] - first] = v;
+    });
+    return out;
+  });
+  const a1 = `${quoteTab(tab)}!${existing.getA1Notation()}`;
+  return { a1, block, unmatched };
+}
+
+function quoteTab(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -142,7 +142,9 @@ export class Workspace {
   readonly lockEnv: LockEnvironment = { heldElsewhere: new Set() };
   /** The spreadsheet model (emulator/sheets). */
   model: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  private drive: { flush(): Promise<void>; toState(): unknown } | null = null;
+  private drive: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** False while a time-driven trigger runs: there is no editor to show a Ui in. */
+  uiAvailable = true;
   private mail: { toState?(): unknown } | null = null;
   private runtime: ScriptRuntime | null = null;
   private readonly staging: string;
@@ -222,7 +224,10 @@ export class Workspace {
     const ui = this.ui.create();
     const g = this.globals;
     g.SpreadsheetApp = sheets.createSpreadsheetApp(ctx, this.model, {
-      getUi: () => ui,
+      getUi: () => {
+        if (!this.uiAvailable) throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+        return ui;
+      },
       toast: (msg: string, title?: string) => this.io.out(`toast: ${title ? `${title}: ` : ''}${msg}`),
     });
     g.PropertiesService = createPropertiesService(ctx, state.properties, bound);
@@ -284,6 +289,11 @@ export class Workspace {
     this.runtime = ScriptRuntime.load(list, this.globals, this.ctx, this.io);
     this.model.DateCtor = this.globals.Date as DateConstructor;
     return this.runtime;
+  }
+
+  /** The emulated Drive (emulator/drive DriveStore), or null while that part is missing. */
+  get driveStore(): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return this.drive;
   }
 
   get script(): ScriptRuntime {

@@ -64,6 +64,14 @@ function dayOfYear(f: Fields): number {
   return Math.round((Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86400000) + 1;
 }
 
+/** Week of the year as en_GB counts it (weeks start on Monday; week 1 holds 4 January): ISO 8601. */
+function isoWeek(f: Fields): number {
+  const d = new Date(Date.UTC(f.year, f.month - 1, f.day));
+  const day = (d.getUTCDay() + 6) % 7; // Monday 0
+  d.setUTCDate(d.getUTCDate() - day + 3); // the Thursday of this week decides the year
+  return 1 + Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / (7 * 86400000));
+}
+
 function field(letter: string, count: number, f: Fields): string {
   switch (letter) {
     case 'G': return f.year > 0 ? 'AD' : 'BC';
@@ -75,6 +83,7 @@ function field(letter: string, count: number, f: Fields): string {
     case 'd': return pad(f.day, count);
     case 'D': return pad(dayOfYear(f), count);
     case 'E': return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
+    case 'w': return pad(isoWeek(f), count);
     case 'u': return pad(f.weekday === 0 ? 7 : f.weekday, count);
     case 'a': return f.hour < 12 ? 'AM' : 'PM';
     case 'H': return pad(f.hour, count);

@@ -37,11 +37,12 @@ function optional<T>(load: () => T): T | null {
   }
 }
 
-// Literal paths inside try blocks: esbuild bundles them when they exist.
+// Until every part has landed, they are found at run time (a computed path esbuild leaves alone).
+const load = (part: string) => optional(() => module.require(`../${part}`));
 export const peers = {
-  sheets: (): SheetsPart | null => optional(() => require('../sheets') as SheetsPart),
-  drive: (): DrivePart | null => optional(() => require('../drive') as DrivePart),
-  docs: (): DocsPart | null => optional(() => require('../docs') as DocsPart),
-  mail: (): MailPart | null => optional(() => require('../mail') as MailPart),
-  html: (): HtmlPart | null => optional(() => require('../html') as HtmlPart),
+  sheets: (): SheetsPart | null => load('sheets') as SheetsPart | null,
+  drive: (): DrivePart | null => load('drive') as DrivePart | null,
+  docs: (): DocsPart | null => load('docs') as DocsPart | null,
+  mail: (): MailPart | null => load('mail') as MailPart | null,
+  html: (): HtmlPart | null => load('html') as HtmlPart | null,
 };
