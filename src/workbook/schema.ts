@@ -214,7 +214,7 @@ export const SCHEMA: readonly TabSpec[] = [
       { header: 'Our annual contribution', type: 'money', min: 0, width: 150 },
       { header: 'Uplift %', type: 'percent', min: 0, width: 80 },
       { header: 'Total annual lot budget', type: 'money', width: 150, note: 'Worked out by the program: Annual scoped spend × (1 + Uplift %).', formula: LOT_FORMULAS.totalAnnualLotBudget },
-      { header: 'Term (years)', type: 'number', min: 0, width: 90, note: 'From Settings > Framework term ("5+2" is 7 years). Type a number over it for a lot with its own term.', formula: LOT_FORMULAS.termYears },
+      { header: 'Term (years)', type: 'number', min: 0, width: 90, note: 'From Settings > Framework term ("5+2" is 7 years).', formula: LOT_FORMULAS.termYears },
       { header: 'Total contract term', type: 'money', width: 150, note: 'Worked out by the program: Total annual lot budget × Term (years).', formula: LOT_FORMULAS.totalContractTerm },
       // -- money: extra columns the program adds after the contract headers
       { header: 'Our commitment over term', type: 'money', width: 170, note: 'Worked out by the program: Our annual contribution × Term (years).', formula: LOT_FORMULAS.ourCommitment },

@@ -1,0 +1,189 @@
+/**
+ * The money formulas (schema templates + summary block) evaluated by HyperFormula directly on a
+ * grid, checked against src/domain/money.ts and against figures worked by hand. Fast: no
+ * emulator. The end-to-end tests (e2e-money) drive the same formulas through `clerk`.
+ * HyperFormula's OFFSET needs constant offsets (hyperformula.handsontable.com/docs/guide/list-of-differences).
+ */
+import { HyperFormula } from 'hyperformula';
+import { tabSpec, TAB } from '../src/workbook/schema';
+import { resolveTemplate, columnLetter } from '../src/workbook/formulas';
+import { cashFlowSummaryRows, CHECK_ROWS } from '../src/workbook/cashflow';
+import { lotTotalsRows, CHECK_LOTS } from '../src/workbook/lots';
+import { resolveBlock, blockColumn } from '../src/workbook/side-block';
+import { computeCashFlow, PeriodInput } from '../src/domain/money';
+
+type V = string | number | null;
+
+function sheetGrid(tab: string, rows: Record<string, V>[], extraRows = 0): { grid: V[][]; index: Map<string, number> } {
+  const spec = tabSpec(tab);
+  const headers = spec.columns.map((c) => c.header);
+  const index = new Map(headers.map((h, i) => [h, i]));
+  const grid: V[][] = [headers];
+  for (let r = 0; r < rows.length + extraRows; r++) {
+    const line: V[] = headers.map((h) => {
+      const c = spec.columns.find((x) => x.header === h)!;
+      if (c.formula) return resolveTemplate(c.formula, r + 2, index);
+      return rows[r]?.[h] ?? null;
+    });
+    grid.push(line);
+  }
+  return { grid, index };
+}
+
+function withBlock(grid: V[][], title: string, block: ReturnType<typeof cashFlowSummaryRows>): { col: number } {
+  const col = blockColumn(grid[0] as string[], title);
+  const formulas = resolveBlock(block, col + 1, 2);
+  const need = 1 + block.length;
+  while (grid.length < need) grid.push([]);
+  grid[0][col - 1] = title;
+  block.forEach((b, i) => {
+    grid[i + 1][col - 1] = b.label;
+    grid[i + 1][col] = formulas[i];
+  });
+  return { col };
+}
+
+function cashFlowSheet(plan: PeriodInput[], extraRows = 2) {
+  const rows = plan.map((p) => ({ Period: p.period ?? null, 'Hours per week': p.hoursPerWeek ?? null, 'Weeks in period': p.weeksInPeriod ?? null, 'Saving per hour': p.savingPerHour ?? null, Expenditure: p.expenditure ?? null }) as Record<string, V>);
+  const { grid, index } = sheetGrid(TAB.cashFlow, rows, extraRows);
+  const { col } = withBlock(grid, 'Business case summary', cashFlowSummaryRows((h) => columnLetter(index.get(h)! + 1)));
+  const hf = HyperFormula.buildFromSheets({ 'Cash flow': grid.map((l) => l.map((v) => (v === null ? null : v))) as never }, { licenseKey: 'gpl-v3' });
+  const sid = hf.getSheetId('Cash flow')!;
+  const cell = (row: number, header: string) => hf.getCellValue({ sheet: sid, row: row - 1, col: index.get(header)! });
+  const summary = (label: string) => {
+    const i = cashFlowSummaryRows(() => 'A').findIndex((b) => b.label === label);
+    return hf.getCellValue({ sheet: sid, row: i + 1, col });
+  };
+  return { hf, cell, summary };
+}
+
+const PLAN: PeriodInput[] = [
+  { period: 'Q1', hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 25, expenditure: 25000 },
+  { period: 'Q2', hoursPerWeek: 20, weeksInPeriod: 13, savingPerHour: 25, expenditure: 10000 },
+  { period: 'Q3', hoursPerWeek: 30, weeksInPeriod: 13, savingPerHour: 25, expenditure: 6000 },
+  { period: 'Q4', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 6000 },
+  { period: 'Q5', hoursPerWeek: 40, weeksInPeriod: null, savingPerHour: 25, expenditure: 1500 },
+  { period: 'Q6', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000 },
+  { period: 'Q7', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000 },
+  { period: 'Q8', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000 },
+];
+
+describe('cash-flow formulas agree with the domain and the hand calculation', () => {
+  test('the 8-quarter plan', () => {
+    const { cell, summary } = cashFlowSheet(PLAN);
+    const { rows, summary: s } = computeCashFlow(PLAN);
+    rows.forEach((r, i) => {
+      expect(cell(i + 2, 'Hours in period')).toBe(r.hoursInPeriod);
+      expect(cell(i + 2, 'Cost avoidance')).toBe(r.costAvoidance);
+      expect(cell(i + 2, 'Net cash flow')).toBe(r.net);
+      expect(cell(i + 2, 'Cumulative cash flow')).toBe(r.cumulative);
+    });
+    // Hand: cumulative −21,750 −25,250 −21,500 −14,500 −3,000 then 6,000: Q6 is the break-even row
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((r) => cell(r, 'Break-even status')))
+      .toEqual(['Not yet', 'Not yet', 'Not yet', 'Not yet', 'Not yet', 'Break-even', 'In surplus', 'In surplus']);
+    // Trailing formula rows with no period stay empty
+    expect(cell(10, 'Cumulative cash flow')).toBe('');
+    expect(summary('Break-even period')).toBe('Q6');
+    expect(summary('Payback (months)')).toBe(16); // (65 + 13/3) weeks × 12/52 = 16
+    expect(summary('Payback period')).toBe('1 year 4 months');
+    expect(summary('Payback period')).toBe(s.paybackText);
+    expect(summary('Total investment')).toBe(60500);
+    expect(summary('Total cost avoidance')).toBe(84500);
+    expect(summary('Net benefit over the plan')).toBe(24000);
+    expect(summary('Steady-state annual saving')).toBe(52000); // 40 × 52 × £25
+    expect(summary('Benefit per £1 invested')).toBeCloseTo(84500 / 60500, 10);
+  });
+
+  test('never breaks even', () => {
+    const plan = [1, 2].map((n) => ({ period: `Q${n}`, hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 10, expenditure: 5000 }));
+    const { summary } = cashFlowSheet(plan);
+    expect(summary('Break-even period')).toBe('Not within the plan');
+    expect(summary('Payback period')).toBe('Not within the plan');
+  });
+
+  test('breaks even in the first period', () => {
+    const plan = [1, 2].map((n) => ({ period: `Q${n}`, hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 50, expenditure: 1000 }));
+    const { summary } = cashFlowSheet(plan);
+    expect(summary('Break-even period')).toBe('Q1');
+    expect(summary('Payback period')).toBe('Within the first period');
+  });
+
+  test('zero expenditure: benefit per £1 says there is no investment', () => {
+    const { summary } = cashFlowSheet([{ period: 'Q1', hoursPerWeek: 5, weeksInPeriod: 13, savingPerHour: 20, expenditure: 0 }]);
+    expect(summary('Benefit per £1 invested')).toBe('No investment in the plan');
+    expect(summary('Total cost avoidance')).toBe(1300); // 65 h × £20
+  });
+
+  test('text in an hours cell: the row and the summary say check, no number shown', () => {
+    const plan = PLAN.map((p) => (p.period === 'Q3' ? { ...p, hoursPerWeek: 'thirty' } : p));
+    const { cell, summary } = cashFlowSheet(plan);
+    expect(cell(4, 'Hours in period')).toBe('Check Hours per week: not a number');
+    expect(cell(4, 'Cumulative cash flow')).toBe('Check this row');
+    expect(cell(5, 'Cumulative cash flow')).toBe('Check the rows above');
+    expect(summary('Rows to check')).toBe(6);
+    for (const label of ['Total investment', 'Break-even period', 'Payback period', 'Steady-state annual saving']) expect(summary(label)).toBe(CHECK_ROWS);
+  });
+
+  test('negative expenditure and a blank period in the middle', () => {
+    const neg = cashFlowSheet(PLAN.map((p) => (p.period === 'Q2' ? { ...p, expenditure: -10 } : p)));
+    expect(neg.cell(3, 'Net cash flow')).toBe('Check Expenditure: below zero (enter savings as cost avoidance)');
+    const blank = cashFlowSheet([PLAN[0], { period: null, hoursPerWeek: null, weeksInPeriod: null, savingPerHour: null, expenditure: null }, PLAN[2]]);
+    expect(blank.cell(4, 'Cumulative cash flow')).toBe('Blank row above: fill it in or delete it');
+    expect(blank.summary('Break-even period')).toBe(CHECK_ROWS);
+    const noLabel = cashFlowSheet([PLAN[0], { ...PLAN[1], period: null }]);
+    expect(noLabel.cell(3, 'Cumulative cash flow')).toBe('Fill in the Period');
+    expect(noLabel.summary('Rows to check')).toBe(1);
+  });
+});
+
+describe('lots formulas', () => {
+  function lotsSheet(term: V, lots: Record<string, V>[]) {
+    const { grid, index } = sheetGrid(TAB.lots, lots);
+    const { col } = withBlock(grid, 'Lots totals', lotTotalsRows((h) => columnLetter(index.get(h)! + 1)));
+    const contracts: V[][] = [['Lot', 'Annual value'], ['1', 400000], ['1', 350000], ['2', 90000]];
+    const hf = HyperFormula.buildFromSheets({ Lots: grid as never, Settings: [['Framework term', term]] as never, Contracts: contracts as never }, { licenseKey: 'gpl-v3' });
+    hf.addNamedExpression('Settings_FrameworkTerm', '=Settings!$B$1');
+    hf.addNamedExpression('Contracts_Lot', '=Contracts!$A:$A');
+    hf.addNamedExpression('Contracts_AnnualValue', '=Contracts!$B:$B');
+    const sid = hf.getSheetId('Lots')!;
+    const cell = (row: number, header: string) => hf.getCellValue({ sheet: sid, row: row - 1, col: index.get(header)! });
+    const total = (i: number) => hf.getCellValue({ sheet: sid, row: i, col });
+    return { cell, total };
+  }
+  const LOTS = [
+    { Lot: '1', Title: 'Homecare', 'Annual scoped spend': 1000000, 'Our annual contribution': 250000, 'Uplift %': 0.2 },
+    { Lot: '2', Title: 'Day services', 'Annual scoped spend': 100000, 'Our annual contribution': 40000, 'Uplift %': null },
+  ];
+
+  test('5+2: budget, term, totals, our commitment, contracted value', () => {
+    const { cell, total } = lotsSheet('5+2', LOTS);
+    // Lot 1: £1,000,000 × 1.2 = £1,200,000; × 7 = £8,400,000; our £250,000 × 7 = £1,750,000; contracts 400,000 + 350,000
+    expect(cell(2, 'Total annual lot budget')).toBe(1200000);
+    expect(cell(2, 'Term (years)')).toBe(7);
+    expect(cell(2, 'Total contract term')).toBe(8400000);
+    expect(cell(2, 'Our commitment over term')).toBe(1750000);
+    expect(cell(2, 'Contracted annual value')).toBe(750000);
+    // Lot 2: no uplift: £100,000; × 7 = £700,000
+    expect(cell(3, 'Total contract term')).toBe(700000);
+    // Totals: budget 1,300,000; over term 9,100,000; our commitment (250,000 + 40,000) × 7 = 2,030,000
+    expect(total(4)).toBe(1300000);
+    expect(total(5)).toBe(9100000);
+    expect(total(6)).toBe(2030000);
+    expect(total(7)).toBe(840000);
+  });
+
+  test('uplift typed as 20 instead of 20%: a message, and the totals refuse to add up', () => {
+    const { cell, total } = lotsSheet('5+2', [{ ...LOTS[0], 'Uplift %': 20 }, LOTS[1]]);
+    expect(cell(2, 'Total annual lot budget')).toBe('Check Uplift %: 20 looks like 2000%. Type it as 20%');
+    expect(cell(2, 'Total contract term')).toBe('See Total annual lot budget');
+    expect(total(4)).toBe(CHECK_LOTS);
+  });
+
+  test('a term written "five plus two"', () => {
+    const { cell } = lotsSheet('five plus two', LOTS);
+    expect(cell(2, 'Term (years)')).toBe('Check Settings > Framework term: write it like 5+2');
+    expect(cell(2, 'Total contract term')).toBe('See Term (years)');
+    expect(lotsSheet(' 3 + 1 ', LOTS).cell(2, 'Term (years)')).toBe(4);
+    expect(lotsSheet(6, LOTS).cell(2, 'Term (years)')).toBe(6);
+  });
+});
