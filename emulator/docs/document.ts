@@ -1,0 +1,169 @@
+/**
+ * Document (developers.google.com/apps-script/reference/document/document) and the shared state
+ * behind every handle to one Google Doc: the element tree, the call counter, the edit count for
+ * Google's "Too many changes" limit, and whether saveAndClose() closed it.
+ */
+import type { CallStats } from '../stats';
+import { Blob } from '../drive/blob';
+import { Body, DocCore, FooterSection, HeaderSection, MAX_CHANGES_BEFORE_SAVE, Paragraph, TOO_MANY_CHANGES, instrument } from './elements';
+import type { DocParts } from './docx-write';
+
+export const DOC_MIME = 'application/vnd.google-apps.document';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export class DocState implements DocCore {
+  stats: CallStats | null = null;
+  /** Mutating calls since the last save. */
+  changes = 0;
+  closed = false;
+  /** Changed since loaded or last written to disk. */
+  dirty = false;
+  /** Optional hook: the scope check of the service that opened it. */
+  guard: ((call: string) => void) | null = null;
+
+  constructor(public parts: DocParts) {
+    this.adopt();
+  }
+  adopt(): void {
+    this.parts.body._owner = this;
+    if (this.parts.header) this.parts.header._owner = this;
+    if (this.parts.footer) this.parts.footer._owner = this;
+  }
+  _onCall(name: string, mutating: boolean): void {
+    this.guard?.(name);
+    this.stats?.count(name);
+    if (!mutating) return;
+    if (this.closed) throw new Error('Exception: Document is closed, its contents cannot be updated.');
+    this.dirty = true;
+    if (++this.changes > MAX_CHANGES_BEFORE_SAVE) throw new Error(TOO_MANY_CHANGES);
+  }
+  /** A deep copy (Drive copy of a Doc). */
+  clone(): DocState {
+    return new DocState({
+      body: this.parts.body._clone(),
+      header: this.parts.header ? this.parts.header._clone() : null,
+      footer: this.parts.footer ? this.parts.footer._clone() : null,
+    });
+  }
+}
+
+/** A new Google Doc holds one empty paragraph. */
+export function emptyDocParts(): DocParts {
+  const body = new Body();
+  body._insertAt(0, new Paragraph());
+  return { body, header: null, footer: null };
+}
+
+/** What a Document handle needs from Drive. */
+export interface DocFileHost {
+  getName(id: string): string;
+  setName(id: string, name: string): void;
+  /** The document converted (application/pdf, .docx ...). */
+  export(id: string, contentType: string): Blob;
+}
+
+export function docUrl(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit`;
+}
+
+export class Document {
+  readonly _cls = 'Document';
+  constructor(
+    private readonly _id: string,
+    private readonly _state: DocState,
+    private readonly _host: DocFileHost,
+  ) {
+    _state.closed = false;
+  }
+  _core(): DocCore {
+    return this._state;
+  }
+  getId(): string {
+    return this._id;
+  }
+  getName(): string {
+    return this._host.getName(this._id);
+  }
+  setName(name: string): this {
+    if (typeof name !== 'string' || name === '') throw new Error('Exception: Invalid argument: name');
+    this._host.setName(this._id, name);
+    return this;
+  }
+  getUrl(): string {
+    return docUrl(this._id);
+  }
+  getBody(): Body {
+    return this._state.parts.body;
+  }
+  getHeader(): HeaderSection | null {
+    return this._state.parts.header;
+  }
+  getFooter(): FooterSection | null {
+    return this._state.parts.footer;
+  }
+  /** Adds a header if there is none (reference/document/document#addHeader()). */
+  addHeader(): HeaderSection {
+    if (!this._state.parts.header) {
+      const h = new HeaderSection();
+      h._insertAt(0, new Paragraph());
+      h._owner = this._state;
+      this._state.parts.header = h;
+    }
+    return this._state.parts.header;
+  }
+  addFooter(): FooterSection {
+    if (!this._state.parts.footer) {
+      const f = new FooterSection();
+      f._insertAt(0, new Paragraph());
+      f._owner = this._state;
+      this._state.parts.footer = f;
+    }
+    return this._state.parts.footer;
+  }
+  /** Saves (the host writes .docx at the end of the run) and closes this handle. */
+  saveAndClose(): void {
+    this._state.changes = 0;
+    this._state.closed = true;
+  }
+  /** Document.getBlob() gives the PDF, as Google does for Docs. */
+  getBlob(): Blob {
+    return this._host.export(this._id, 'application/pdf');
+  }
+  getAs(contentType: string): Blob {
+    return this._host.export(this._id, contentType);
+  }
+  editAsText() {
+    return this._state.parts.body.editAsText();
+  }
+  getCursor(): null {
+    return null;
+  }
+  getSelection(): null {
+    return null;
+  }
+  setCursor(_p: unknown): this {
+    return this;
+  }
+  setSelection(_r: unknown): this {
+    return this;
+  }
+  getFootnotes(): never[] {
+    return [];
+  }
+  getBookmarks(): never[] {
+    return [];
+  }
+  getNamedRanges(): never[] {
+    return [];
+  }
+  getEditors(): never[] {
+    return [];
+  }
+  getViewers(): never[] {
+    return [];
+  }
+  getLanguage(): string {
+    return 'en';
+  }
+}
+instrument(Document);

@@ -1,0 +1,58 @@
+/**
+ * PDF conversion through LibreOffice headless (`soffice --headless --convert-to pdf`), run
+ * synchronously so getAs('application/pdf') works inside a synchronous script. Without
+ * LibreOffice the call fails with an error naming the package to install.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Blob, extensionFor, setBlobConverter } from './blob';
+
+let sofficePath: string | null | undefined;
+
+/** The soffice executable, or null when LibreOffice is not installed. */
+export function findSoffice(): string | null {
+  if (sofficePath !== undefined) return sofficePath;
+  const candidates = [process.env.SOFFICE, 'soffice', 'libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+  for (const c of candidates) {
+    if (!c) continue;
+    const r = spawnSync(c, ['--version'], { encoding: 'utf8', timeout: 30000 });
+    if (r.status === 0) return (sofficePath = c);
+  }
+  return (sofficePath = null);
+}
+
+export const MISSING_LIBREOFFICE =
+  'PDF export needs LibreOffice, which is not installed. Install the Debian package libreoffice-writer (apt-get install -y libreoffice-writer-nogui) or LibreOffice for your system, then run again.';
+
+/** Converts a document (bytes with the given extension: docx, html, txt...) to PDF bytes. */
+export function convertToPdf(bytes: Uint8Array, ext: string): Uint8Array {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error(`Exception: ${MISSING_LIBREOFFICE}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-pdf-'));
+  try {
+    const input = path.join(dir, `document.${ext || 'bin'}`);
+    fs.writeFileSync(input, bytes);
+    // A private profile: parallel runs would otherwise fight over the user's LibreOffice lock.
+    const profile = `file://${path.join(dir, 'profile')}`;
+    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { encoding: 'utf8', timeout: 120000 });
+    const out = path.join(dir, 'document.pdf');
+    if (r.status !== 0 || !fs.existsSync(out)) {
+      throw new Error(`Exception: LibreOffice could not convert the document to PDF: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`);
+    }
+    return new Uint8Array(fs.readFileSync(out));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Blob.getAs('application/pdf') for any blob LibreOffice can open (docx, html, text). */
+setBlobConverter((blob: Blob, contentType: string) => {
+  if (contentType !== 'application/pdf') {
+    throw new Error(`Exception: Converting from ${blob.getContentType()} to ${contentType} is not supported.`);
+  }
+  const ext = extensionFor(blob.getContentType() ?? '') || (blob.getName() ?? '').split('.').pop() || 'txt';
+  const name = (blob.getName() ?? 'document').replace(/\.[^.]+$/, '') + '.pdf';
+  return new Blob(convertToPdf(blob.rawBytes(), ext), 'application/pdf', name);
+});
