@@ -1,0 +1,204 @@
+/**
+ * Reading and writing cell contents on the model: what getValues, getDisplayValues,
+ * getFormulas and setValues do underneath, without Apps Script objects or call counting
+ * (the clerk CLI and persistence use these too).
+ */
+import { DetailedCellError } from 'hyperformula';
+import type { GridRect } from './a1';
+import { instantToSerial, serialToInstant } from './dates';
+import { DEFAULT_DATE_FORMAT, DEFAULT_DATETIME_FORMAT, DEFAULT_TIME_FORMAT, formatValue, isDateFormat } from './format';
+import { getMeta, metaFor, SheetModel, WorkbookModel } from './model';
+import type { RawCellContent } from 'hyperformula';
+import { parseTypedInput } from './typed-input';
+
+type Scalar = number | string | boolean;
+
+/** A cell's computed value as plain data: errors as their code ('#N/A'), empty as ''. */
+function plain(v: unknown): Scalar {
+  if (v === null || v === undefined) return '';
+  if (v instanceof DetailedCellError) return v.value;
+  return v as Scalar;
+}
+
+/** Formats inferred for formula results that have no explicit format (=TODAY(), =DATE(...), =A1*10%). */
+function inferredFormat(model: WorkbookModel, sheet: SheetModel, row0: number, col0: number): string | undefined {
+  const t = model.hf.getCellValueDetailedType({ sheet: sheet.hfId, row: row0, col: col0 });
+  switch (t) {
+    case 'NUMBER_DATE':
+      return DEFAULT_DATE_FORMAT;
+    case 'NUMBER_DATETIME':
+      return DEFAULT_DATETIME_FORMAT;
+    case 'NUMBER_TIME':
+      return DEFAULT_TIME_FORMAT;
+    case 'NUMBER_PERCENT':
+      return '0.00%';
+    case 'NUMBER_CURRENCY':
+      return '£#,##0.00';
+    default:
+      return undefined;
+  }
+}
+
+interface Grid {
+  values: Scalar[][];
+  formats: (string | undefined)[][];
+}
+
+function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid {
+  const hf = model.hf;
+  const start = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
+  const end = { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 };
+  const raw = hf.getRangeValues({ start, end });
+  const formulas = hf.getRangeFormulas({ start, end });
+  const values: Scalar[][] = [];
+  const formats: (string | undefined)[][] = [];
+  for (let i = 0; i < rect.numRows; i++) {
+    const vr: Scalar[] = new Array(rect.numCols);
+    const fr: (string | undefined)[] = new Array(rect.numCols);
+    const metaRow = sheet.meta[rect.row - 1 + i];
+    for (let j = 0; j < rect.numCols; j++) {
+      const v = plain(raw[i]?.[j]);
+      vr[j] = v;
+      let f = metaRow?.[rect.col - 1 + j]?.numberFormat;
+      if (f === undefined && typeof v === 'number' && formulas[i]?.[j] !== undefined) f = inferredFormat(model, sheet, rect.row - 1 + i, rect.col - 1 + j);
+      fr[j] = f;
+    }
+    values.push(vr);
+    formats.push(fr);
+  }
+  return { values, formats };
+}
+
+/** Range.getValues(): numbers, strings, booleans, and Dates for cells with a date/time format. */
+export function readValues(model: WorkbookModel, sheet: SheetModel, rect: GridRect): unknown[][] {
+  const { values, formats } = readGrid(model, sheet, rect);
+  const D = model.DateCtor;
+  const tz = model.timeZone;
+  const out: unknown[][] = values;
+  for (let i = 0; i < values.length; i++) {
+    const vr = values[i];
+    const fr = formats[i];
+    for (let j = 0; j < vr.length; j++) {
+      const v = vr[j];
+      if (typeof v === 'number' && fr[j] !== undefined && isDateFormat(fr[j])) out[i][j] = new D(serialToInstant(v, tz));
+    }
+  }
+  return out;
+}
+
+/** Range.getDisplayValues(): the text a person sees. */
+export function readDisplay(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
+  const { values, formats } = readGrid(model, sheet, rect);
+  return values.map((vr, i) => vr.map((v, j) => formatValue(v, formats[i][j])));
+}
+
+/** Both at once (the clerk CLI's `get`). */
+export function readComputed(model: WorkbookModel, sheet: SheetModel, rect: GridRect): { values: unknown[][]; display: string[][] } {
+  const { values, formats } = readGrid(model, sheet, rect);
+  const display = values.map((vr, i) => vr.map((v, j) => formatValue(v, formats[i][j])));
+  const D = model.DateCtor;
+  const typed = values.map((vr, i) => vr.map((v, j) => (typeof v === 'number' && isDateFormat(formats[i][j]) ? new D(serialToInstant(v, model.timeZone)) : v)));
+  return { values: typed, display };
+}
+
+/** Range.getFormulas(): '=...' for formula cells, '' elsewhere. */
+export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
+  const start = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
+  const end = { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 };
+  const f = model.hf.getRangeFormulas({ start, end });
+  const out: string[][] = [];
+  for (let i = 0; i < rect.numRows; i++) {
+    const row: string[] = new Array(rect.numCols);
+    for (let j = 0; j < rect.numCols; j++) row[j] = f[i]?.[j] ?? '';
+    out.push(row);
+  }
+  return out;
+}
+
+export function isDateObject(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** What one value written by a script (or typed) becomes: HyperFormula content and a format. */
+export function toContent(model: WorkbookModel, v: unknown, currentFormat: string | undefined): { content: RawCellContent; format?: string } {
+  if (v === null || v === undefined || v === '') return { content: null };
+  if (typeof v === 'number') return { content: Number.isFinite(v) ? v : '#NUM!' };
+  if (typeof v === 'boolean') return { content: v };
+  if (isDateObject(v)) {
+    const t = v.getTime();
+    if (Number.isNaN(t)) return { content: "'Invalid Date" };
+    const serial = instantToSerial(t, model.timeZone);
+    if (isDateFormat(currentFormat)) return { content: serial };
+    return { content: serial, format: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : DEFAULT_DATETIME_FORMAT };
+  }
+  const text = typeof v === 'string' ? v : String(v);
+  const typed = parseTypedInput(text, model.locale);
+  if (typed.formula) return { content: typed.formula };
+  if (typeof typed.value === 'string') return { content: typed.value === '' ? null : `'${typed.value}` };
+  if (typed.numberFormat && !sameKind(currentFormat, typed.numberFormat)) return { content: typed.value, format: typed.numberFormat };
+  return { content: typed.value };
+}
+
+/** Sheets keeps a cell's explicit format when the typed value is of the same kind (a date into a date cell). */
+function sameKind(current: string | undefined, typed: string): boolean {
+  if (!current || /^general$/i.test(current)) return false;
+  if (isDateFormat(current) || isDateFormat(typed)) return isDateFormat(current) && isDateFormat(typed);
+  return current.includes('%') === typed.includes('%');
+}
+
+/** setValues with USER_ENTERED semantics: strings are parsed as typed input. One HyperFormula operation. */
+export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridRect, values: readonly (readonly unknown[])[]): void {
+  const contents: RawCellContent[][] = [];
+  for (let i = 0; i < rect.numRows; i++) {
+    const row: RawCellContent[] = new Array(rect.numCols);
+    const metaRow = sheet.meta[rect.row - 1 + i];
+    for (let j = 0; j < rect.numCols; j++) {
+      const current = metaRow?.[rect.col - 1 + j]?.numberFormat;
+      const { content, format } = toContent(model, values[i][j], current);
+      row[j] = content;
+      if (format !== undefined) metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
+    }
+    contents.push(row);
+  }
+  setContents(model, sheet, rect, contents);
+}
+
+export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect, contents: RawCellContent[][]): void {
+  model.hf.setCellContents({ sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, contents);
+}
+
+/** Range.setFormula on several cells: relative references move with each cell, as when filling. */
+export function fillFormula(model: WorkbookModel, sheet: SheetModel, rect: GridRect, formula: string): void {
+  const hf = model.hf;
+  const origin = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
+  hf.setCellContents(origin, [[formula]]);
+  if (rect.numRows === 1 && rect.numCols === 1) return;
+  hf.batch(() => {
+    hf.copy({ start: origin, end: origin });
+    for (let i = 0; i < rect.numRows; i++) {
+      for (let j = 0; j < rect.numCols; j++) if (i || j) hf.paste({ sheet: sheet.hfId, row: origin.row + i, col: origin.col + j });
+    }
+  });
+  hf.clearClipboard();
+}
+
+export function clearContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect): void {
+  const { width, height } = model.hf.getSheetDimensions(sheet.hfId);
+  const rows = Math.min(rect.numRows, height - (rect.row - 1));
+  const cols = Math.min(rect.numCols, width - (rect.col - 1));
+  if (rows <= 0 || cols <= 0) return;
+  const empty: null[][] = Array.from({ length: rows }, () => new Array(cols).fill(null));
+  setContents(model, sheet, { ...rect, numRows: rows, numCols: cols }, empty);
+}
+
+/** The stored value of one cell for an onEdit event: text, 'TRUE', a number as text (dates as their serial, as Sheets sends them). */
+export function eventValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number): string | undefined {
+  const v = plain(model.hf.getCellValue({ sheet: sheet.hfId, row: row - 1, col: col - 1 }));
+  if (v === '') return undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export function cellFormat(sheet: SheetModel, row: number, col: number): string | undefined {
+  return getMeta(sheet, row - 1, col - 1)?.numberFormat;
+}

@@ -1,0 +1,244 @@
+/**
+ * The emulated workbook: plain data for everything Sheets keeps beside cell contents
+ * (formats, notes, validation, rules, protections, charts) plus one HyperFormula instance
+ * that holds the contents and computes formulas incrementally. Every other part of the
+ * emulator (API objects, persistence, the clerk CLI) works on this model.
+ */
+import { randomBytes } from 'node:crypto';
+import { HyperFormula, RawCellContent, DetailedCellError } from 'hyperformula';
+import type { GridRect } from './a1';
+
+export interface FontSpec {
+  weight?: 'bold' | 'normal';
+  color?: string;
+  style?: 'italic' | 'normal';
+  line?: 'underline' | 'line-through' | 'none';
+}
+
+/** Everything Sheets stores per cell beside its content. */
+export interface CellMeta {
+  numberFormat?: string;
+  note?: string;
+  background?: string;
+  font?: FontSpec;
+  wrap?: boolean;
+  hAlign?: string;
+  vAlign?: string;
+  validation?: ValidationSpec;
+}
+
+/** A data validation rule as plain data (dates as ms instants, ranges as 'Tab'!A1:B2). */
+export interface ValidationSpec {
+  criteria: string;
+  values: JsonValue[];
+  allowInvalid: boolean;
+  helpText?: string;
+  /** Top-left cell of the range the rule was set on: relative references in a custom formula count from here. */
+  anchor?: { row: number; col: number };
+}
+
+export type JsonValue = string | number | boolean | null | { date: number } | { range: string } | JsonValue[];
+
+export interface CondFormatSpec {
+  ranges: GridRect[];
+  condition: { type: string; values: JsonValue[] } | null;
+  format: { background?: string; fontColor?: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean };
+}
+
+export interface ProtectionSpec {
+  id: number;
+  type: 'SHEET' | 'RANGE';
+  rect?: GridRect;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit?: boolean;
+  unprotected?: GridRect[];
+  rangeName?: string;
+}
+
+export interface ChartSpec {
+  chartId: number;
+  type: string;
+  ranges: string[];
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+  options: Record<string, JsonValue>;
+  mergeStrategy?: string;
+  hiddenDimensionStrategy?: string;
+  numHeaders?: number;
+  transposeRowsAndColumns?: boolean;
+}
+
+export interface SheetModel {
+  /** HyperFormula's id: stable across renames and reordering. */
+  hfId: number;
+  name: string;
+  /** Sheet.getSheetId() (the gid in the URL). */
+  sheetId: number;
+  maxRows: number;
+  maxCols: number;
+  hidden: boolean;
+  tabColor: string | null;
+  frozenRows: number;
+  frozenCols: number;
+  /** Pixel widths by 0-based column; undefined = default 100. */
+  columnWidths: (number | undefined)[];
+  /** Cell metadata by 0-based row then column (sparse). */
+  meta: ((CellMeta | undefined)[] | undefined)[];
+  conditionalFormats: CondFormatSpec[];
+  protections: ProtectionSpec[];
+  charts: ChartSpec[];
+  merges: GridRect[];
+}
+
+export interface WorkbookModel {
+  name: string;
+  id: string;
+  timeZone: string;
+  locale: string;
+  hf: HyperFormula;
+  /** In tab order. */
+  sheets: SheetModel[];
+  /** Names the spreadsheet defines (HyperFormula also holds TRUE and FALSE, which are not named ranges). */
+  namedRanges: string[];
+  active: { sheet?: number; range?: GridRect };
+  /** Date constructor of the realm the script runs in, so `instanceof Date` works there. */
+  DateCtor: DateConstructor;
+  nextSheetId: number;
+  nextObjectId: number;
+}
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * HyperFormula set up for Google Sheets compatibility
+ * (hyperformula.handsontable.com/docs/guide/compatibility-with-google-sheets.html):
+ * serial epoch 1899-12-30, no 1900 leap year, no implicit array arithmetic, TRUE/FALSE as
+ * named expressions, en-US style separators. Date strings inside formulas follow the
+ * spreadsheet's en_GB locale.
+ */
+export const HF_CONFIG = {
+  licenseKey: 'gpl-v3',
+  nullDate: { year: 1899, month: 12, day: 30 },
+  leapYear1900: false,
+  useArrayArithmetic: false,
+  functionArgSeparator: ',',
+  decimalSeparator: '.' as const,
+  thousandSeparator: '' as const,
+  arrayColumnSeparator: ',' as const,
+  arrayRowSeparator: ';' as const,
+  dateFormats: ['DD/MM/YYYY', 'DD/MM/YY', 'YYYY-MM-DD', 'YYYY/MM/DD'],
+  timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+  currencySymbol: ['£', '$'],
+  localeLang: 'en-GB',
+  smartRounding: true,
+  evaluateNullToZero: true,
+  undoLimit: 0,
+  maxRows: 1_000_000,
+  maxColumns: 18_278,
+};
+
+export function addBooleanNames(hf: HyperFormula): void {
+  if (!hf.isItPossibleToAddNamedExpression('TRUE', '=TRUE()')) return;
+  hf.addNamedExpression('TRUE', '=TRUE()');
+  hf.addNamedExpression('FALSE', '=FALSE()');
+}
+
+function newId(): string {
+  return randomBytes(33).toString('base64url').slice(0, 44);
+}
+
+export function newSheetModel(model: WorkbookModel, name: string, hfId: number, size?: { rows: number; cols: number }): SheetModel {
+  return {
+    hfId,
+    name,
+    sheetId: model.nextSheetId++,
+    maxRows: size?.rows ?? DEFAULT_ROWS,
+    maxCols: size?.cols ?? DEFAULT_COLS,
+    hidden: false,
+    tabColor: null,
+    frozenRows: 0,
+    frozenCols: 0,
+    columnWidths: [],
+    meta: [],
+    conditionalFormats: [],
+    protections: [],
+    charts: [],
+    merges: [],
+  };
+}
+
+/** A spreadsheet as Sheets creates one: a single empty "Sheet1". */
+export function newWorkbookModel(name: string, opts: { timeZone?: string; locale?: string; DateCtor?: DateConstructor } = {}): WorkbookModel {
+  const hf = HyperFormula.buildEmpty(HF_CONFIG);
+  addBooleanNames(hf);
+  const model = blankModel(name, hf, opts);
+  const sheetName = hf.addSheet('Sheet1');
+  model.sheets.push(newSheetModel(model, sheetName, hf.getSheetId(sheetName)!));
+  return model;
+}
+
+export function blankModel(name: string, hf: HyperFormula, opts: { id?: string; timeZone?: string; locale?: string; DateCtor?: DateConstructor } = {}): WorkbookModel {
+  return {
+    name,
+    id: opts.id ?? newId(),
+    timeZone: opts.timeZone ?? 'Europe/London',
+    locale: opts.locale ?? 'en_GB',
+    hf,
+    sheets: [],
+    namedRanges: [],
+    active: {},
+    DateCtor: opts.DateCtor ?? Date,
+    nextSheetId: 0,
+    nextObjectId: 1,
+  };
+}
+
+export function findSheet(model: WorkbookModel, name: string): SheetModel | undefined {
+  const lower = name.toLowerCase();
+  return model.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+export function getMeta(sheet: SheetModel, row0: number, col0: number): CellMeta | undefined {
+  return sheet.meta[row0]?.[col0];
+}
+
+/** The metadata of a cell, created on first write. */
+export function metaFor(sheet: SheetModel, row0: number, col0: number): CellMeta {
+  let r = sheet.meta[row0];
+  if (!r) r = sheet.meta[row0] = [];
+  let m = r[col0];
+  if (!m) m = r[col0] = {};
+  return m;
+}
+
+/** Applies `fn` to every cell's metadata in the rectangle (creating it). */
+export function eachMeta(sheet: SheetModel, rect: GridRect, fn: (m: CellMeta, i: number, j: number) => void): void {
+  for (let i = 0; i < rect.numRows; i++) {
+    for (let j = 0; j < rect.numCols; j++) fn(metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j), i, j);
+  }
+}
+
+export type HfValue = ReturnType<HyperFormula['getCellValue']>;
+export type { RawCellContent, DetailedCellError };
+
+/** The last row (1-based) with content, 0 when the sheet is empty (formats do not count, as in Sheets). */
+export function lastContentRow(model: WorkbookModel, sheet: SheetModel): number {
+  const hf = model.hf;
+  const { width, height } = hf.getSheetDimensions(sheet.hfId);
+  for (let r = height - 1; r >= 0; r--) {
+    for (let c = 0; c < width; c++) if (!hf.isCellEmpty({ sheet: sheet.hfId, row: r, col: c })) return r + 1;
+  }
+  return 0;
+}
+
+export function lastContentCol(model: WorkbookModel, sheet: SheetModel): number {
+  const hf = model.hf;
+  const { width, height } = hf.getSheetDimensions(sheet.hfId);
+  for (let c = width - 1; c >= 0; c--) {
+    for (let r = 0; r < height; r++) if (!hf.isCellEmpty({ sheet: sheet.hfId, row: r, col: c })) return c + 1;
+  }
+  return 0;
+}

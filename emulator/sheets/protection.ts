@@ -1,0 +1,106 @@
+/**
+ * Protection of a sheet or range (developers.google.com/apps-script/reference/spreadsheet/protection).
+ * The emulator records protections; it does not stop the script's own writes (Apps Script
+ * does not either: the owner running a script may edit protected ranges).
+ */
+import type { GridRect } from './a1';
+import type { Book } from './book';
+import { API_CLASS, unwrap } from './expose';
+import type { ProtectionSpec, SheetModel } from './model';
+
+export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+class User {
+  readonly [API_CLASS] = 'User';
+  constructor(private readonly email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+  toString(): string {
+    return this.email;
+  }
+}
+
+export class Protection {
+  readonly [API_CLASS] = 'Protection';
+  constructor(
+    private readonly book: Book,
+    private readonly sheet: SheetModel,
+    readonly _spec: ProtectionSpec,
+  ) {}
+  private get gone(): boolean {
+    return !this.sheet.protections.includes(this._spec);
+  }
+  getProtectionType(): string {
+    return this._spec.type;
+  }
+  getDescription(): string {
+    return this._spec.description;
+  }
+  setDescription(d: string): this {
+    this._spec.description = String(d);
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this._spec.warningOnly;
+  }
+  setWarningOnly(w: boolean): this {
+    this._spec.warningOnly = !!w;
+    return this;
+  }
+  getRange(): unknown {
+    const rect: GridRect = this._spec.rect ?? { row: 1, col: 1, numRows: this.sheet.maxRows, numCols: this.sheet.maxCols };
+    return this.book.rangeAt(this.sheet, rect);
+  }
+  setRange(range: unknown): this {
+    this._spec.rect = { ...(unwrap(range) as { _rect: GridRect })._rect };
+    return this;
+  }
+  getRangeName(): string | null {
+    return this._spec.rangeName ?? null;
+  }
+  remove(): void {
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this._spec);
+  }
+  canEdit(): boolean {
+    return true;
+  }
+  canDomainEdit(): boolean {
+    return this._spec.domainEdit ?? false;
+  }
+  setDomainEdit(e: boolean): this {
+    this._spec.domainEdit = !!e;
+    return this;
+  }
+  getEditors(): User[] {
+    return this._spec.editors.map((e) => new User(e));
+  }
+  addEditor(e: unknown): this {
+    const email = String(e);
+    if (!this._spec.editors.includes(email)) this._spec.editors.push(email);
+    return this;
+  }
+  addEditors(es: unknown[]): this {
+    for (const e of es) this.addEditor(e);
+    return this;
+  }
+  removeEditor(e: unknown): this {
+    this._spec.editors = this._spec.editors.filter((x) => x !== String(e));
+    return this;
+  }
+  removeEditors(es: unknown[]): this {
+    for (const e of es) this.removeEditor(e);
+    return this;
+  }
+  setUnprotectedRanges(ranges: unknown[]): this {
+    if (this._spec.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
+    this._spec.unprotected = ranges.map((r) => ({ ...(unwrap(r) as { _rect: GridRect })._rect }));
+    return this;
+  }
+  getUnprotectedRanges(): unknown[] {
+    return (this._spec.unprotected ?? []).map((r) => this.book.rangeAt(this.sheet, r));
+  }
+  isRemoved(): boolean {
+    return this.gone;
+  }
+}

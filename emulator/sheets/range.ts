@@ -1,0 +1,438 @@
+/**
+ * Range, as in developers.google.com/apps-script/reference/spreadsheet/range.
+ * Thin: each method checks its arguments the way Apps Script does and then works on the model
+ * (cells.ts for contents). Call counting happens in expose.ts.
+ */
+import { columnToLetters, GridRect, rectContains, rectToA1 } from './a1';
+import type { Book } from './book';
+import { clearContents, fillFormula, readDisplay, readFormulas, readValues, setContents, writeValues } from './cells';
+import { normaliseColor } from './colors';
+import { ERR, gErr } from './errors';
+import { API_CLASS, unwrap } from './expose';
+import { CellMeta, eachMeta, getMeta, SheetModel, ValidationSpec } from './model';
+import { DataValidation } from './validation';
+import { Protection } from './protection';
+import { sortRows, SortSpec } from './sort';
+import type { RawCellContent } from 'hyperformula';
+
+const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+export class Range {
+  readonly [API_CLASS] = 'Range';
+  constructor(
+    readonly _book: Book,
+    readonly _sheet: SheetModel,
+    readonly _rect: GridRect,
+  ) {}
+
+  private get model() {
+    return this._book.model;
+  }
+  private live(): SheetModel {
+    return this._book.live(this._sheet);
+  }
+  private grid<T>(fn: (m: CellMeta | undefined) => T): T[][] {
+    const s = this.live();
+    const r = this._rect;
+    const out: T[][] = [];
+    for (let i = 0; i < r.numRows; i++) {
+      const row: T[] = [];
+      for (let j = 0; j < r.numCols; j++) row.push(fn(getMeta(s, r.row - 1 + i, r.col - 1 + j)));
+      out.push(row);
+    }
+    return out;
+  }
+  private setAll(fn: (m: CellMeta) => void): this {
+    eachMeta(this.live(), this._rect, (m) => fn(m));
+    return this;
+  }
+  private setEach<T>(values: T[][], fn: (m: CellMeta, v: T) => void): this {
+    this.checkShape(values);
+    eachMeta(this.live(), this._rect, (m, i, j) => fn(m, values[i][j]));
+    return this;
+  }
+  /** Google's dimension errors for setValues, setFormulas, setNotes, setBackgrounds... */
+  private checkShape(values: unknown): asserts values is unknown[][] {
+    const r = this._rect;
+    if (!Array.isArray(values)) throw gErr(`The parameters (${typeof values}) don't match the method signature.`);
+    if (values.length !== r.numRows) throw gErr(ERR.rowsMismatch(values.length, r.numRows));
+    for (const row of values) {
+      if (!Array.isArray(row)) throw gErr(`The parameters (number[]) don't match the method signature.`);
+      if (row.length !== r.numCols) throw gErr(ERR.colsMismatch(row.length, r.numCols));
+    }
+  }
+  private cell(i: number, j: number): Range {
+    return new Range(this._book, this._sheet, { row: this._rect.row + i, col: this._rect.col + j, numRows: 1, numCols: 1 });
+  }
+  private fill<T>(v: T): T[][] {
+    return Array.from({ length: this._rect.numRows }, () => new Array(this._rect.numCols).fill(v));
+  }
+
+  // --- position ---
+  getRow(): number {
+    return this._rect.row;
+  }
+  getRowIndex(): number {
+    return this._rect.row;
+  }
+  getColumn(): number {
+    return this._rect.col;
+  }
+  getColumnIndex(): number {
+    return this._rect.col;
+  }
+  getNumRows(): number {
+    return this._rect.numRows;
+  }
+  getNumColumns(): number {
+    return this._rect.numCols;
+  }
+  getLastRow(): number {
+    return this._rect.row + this._rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._rect.col + this._rect.numCols - 1;
+  }
+  getHeight(): number {
+    return this._rect.numRows;
+  }
+  getWidth(): number {
+    return this._rect.numCols;
+  }
+  getA1Notation(): string {
+    return rectToA1(this._rect);
+  }
+  getSheet(): unknown {
+    return this._book.sheetObject(this.live());
+  }
+  getGridId(): number {
+    return this._sheet.sheetId;
+  }
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols) throw gErr(ERR.outOfBounds());
+    return this.cell(row - 1, column - 1);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    const rect = {
+      row: this._rect.row + rowOffset,
+      col: this._rect.col + columnOffset,
+      numRows: numRows ?? this._rect.numRows,
+      numCols: numColumns ?? this._rect.numCols,
+    };
+    return this._book.rangeAt(this.live(), rect);
+  }
+  getResizedRange(rowOffset: number, columnOffset: number): Range {
+    return this._book.rangeAt(this.live(), { ...this._rect, numRows: this._rect.numRows + rowOffset, numCols: this._rect.numCols + columnOffset });
+  }
+
+  // --- values ---
+  getValues(): unknown[][] {
+    return readValues(this.model, this.live(), this._rect);
+  }
+  getValue(): unknown {
+    return readValues(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+  }
+  getDisplayValues(): string[][] {
+    return readDisplay(this.model, this.live(), this._rect);
+  }
+  getDisplayValue(): string {
+    return readDisplay(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+  }
+  setValues(values: unknown[][]): this {
+    this.checkShape(values);
+    writeValues(this.model, this.live(), this._rect, values);
+    return this;
+  }
+  setValue(value: unknown): this {
+    writeValues(this.model, this.live(), this._rect, this.fill(value));
+    return this;
+  }
+  isBlank(): boolean {
+    return this.getValuesRaw().every((row) => row.every((v) => v === '' || v === null));
+  }
+  private getValuesRaw(): unknown[][] {
+    return readFormulas(this.model, this.live(), this._rect).map((row, i) =>
+      row.map((f, j) => (f ? f : readValues(this.model, this._sheet, { row: this._rect.row + i, col: this._rect.col + j, numRows: 1, numCols: 1 })[0][0])),
+    );
+  }
+
+  // --- formulas ---
+  getFormulas(): string[][] {
+    return readFormulas(this.model, this.live(), this._rect);
+  }
+  getFormula(): string {
+    return readFormulas(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+  }
+  setFormula(formula: string): this {
+    const f = String(formula);
+    if (!f.startsWith('=')) return this.setValue(f);
+    fillFormula(this.model, this.live(), this._rect, f);
+    return this;
+  }
+  setFormulas(formulas: string[][]): this {
+    this.checkShape(formulas);
+    const contents: RawCellContent[][] = formulas.map((row) => row.map((f) => (f === '' || f === null || f === undefined ? null : String(f).startsWith('=') ? String(f) : `'${f}`)));
+    setContents(this.model, this.live(), this._rect, contents);
+    return this;
+  }
+
+  // --- number formats ---
+  getNumberFormat(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+  }
+  getNumberFormats(): string[][] {
+    return this.grid((m) => m?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+  }
+  setNumberFormat(format: string): this {
+    const f = String(format);
+    return this.setAll((m) => (f === '' || /^general$/i.test(f) ? delete m.numberFormat : (m.numberFormat = f)));
+  }
+  setNumberFormats(formats: string[][]): this {
+    return this.setEach(formats, (m, f) => (f ? (m.numberFormat = String(f)) : delete m.numberFormat));
+  }
+
+  // --- notes ---
+  getNote(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.note ?? '';
+  }
+  getNotes(): string[][] {
+    return this.grid((m) => m?.note ?? '');
+  }
+  setNote(note: string | null): this {
+    return this.setAll((m) => (note === null || note === '' ? delete m.note : (m.note = String(note))));
+  }
+  setNotes(notes: (string | null)[][]): this {
+    return this.setEach(notes, (m, n) => (n === null || n === '' ? delete m.note : (m.note = String(n))));
+  }
+  clearNote(): this {
+    return this.setAll((m) => delete m.note);
+  }
+
+  // --- backgrounds and fonts ---
+  getBackground(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.background ?? '#ffffff';
+  }
+  getBackgrounds(): string[][] {
+    return this.grid((m) => m?.background ?? '#ffffff');
+  }
+  setBackground(color: string | null): this {
+    const c = normaliseColor(color);
+    return this.setAll((m) => (c ? (m.background = c) : delete m.background));
+  }
+  setBackgrounds(colors: (string | null)[][]): this {
+    this.checkShape(colors);
+    const norm = colors.map((row) => row.map((c) => normaliseColor(c)));
+    return this.setEach(norm, (m, c) => (c ? (m.background = c) : delete m.background));
+  }
+  setBackgroundRGB(r: number, g: number, b: number): this {
+    const hex = `#${[r, g, b].map((x) => Math.max(0, Math.min(255, x)).toString(16).padStart(2, '0')).join('')}`;
+    return this.setBackground(hex);
+  }
+  getFontWeight(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.weight ?? 'normal';
+  }
+  getFontWeights(): string[][] {
+    return this.grid((m) => m?.font?.weight ?? 'normal');
+  }
+  setFontWeight(weight: string | null): this {
+    return this.setAll((m) => ((m.font ??= {}).weight = weight === 'bold' ? 'bold' : 'normal'));
+  }
+  setFontWeights(weights: (string | null)[][]): this {
+    return this.setEach(weights, (m, w) => ((m.font ??= {}).weight = w === 'bold' ? 'bold' : 'normal'));
+  }
+  getFontColor(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.color ?? '#000000';
+  }
+  getFontColors(): string[][] {
+    return this.grid((m) => m?.font?.color ?? '#000000');
+  }
+  setFontColor(color: string | null): this {
+    const c = normaliseColor(color);
+    return this.setAll((m) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color));
+  }
+  setFontColors(colors: (string | null)[][]): this {
+    this.checkShape(colors);
+    return this.setEach(colors.map((r) => r.map((c) => normaliseColor(c))), (m, c) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color));
+  }
+  getFontStyle(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.style ?? 'normal';
+  }
+  setFontStyle(style: string | null): this {
+    return this.setAll((m) => ((m.font ??= {}).style = style === 'italic' ? 'italic' : 'normal'));
+  }
+  setFontLine(line: string | null): this {
+    const l = line === 'underline' || line === 'line-through' ? line : 'none';
+    return this.setAll((m) => ((m.font ??= {}).line = l));
+  }
+  getFontLine(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.line ?? 'none';
+  }
+  setFontSize(_size: number): this {
+    return this;
+  }
+  setFontFamily(_family: string): this {
+    return this;
+  }
+  getWrap(): boolean {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.wrap ?? false;
+  }
+  setWrap(wrap: boolean): this {
+    return this.setAll((m) => (m.wrap = !!wrap));
+  }
+  setWraps(wraps: boolean[][]): this {
+    return this.setEach(wraps, (m, w) => (m.wrap = !!w));
+  }
+  setWrapStrategy(strategy: string): this {
+    return this.setAll((m) => (m.wrap = String(strategy) === 'WRAP'));
+  }
+  getHorizontalAlignment(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.hAlign ?? 'general';
+  }
+  setHorizontalAlignment(a: string | null): this {
+    return this.setAll((m) => (a ? (m.hAlign = String(a)) : delete m.hAlign));
+  }
+  setVerticalAlignment(a: string | null): this {
+    return this.setAll((m) => (a ? (m.vAlign = String(a)) : delete m.vAlign));
+  }
+  getVerticalAlignment(): string {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.vAlign ?? 'bottom';
+  }
+  setBorder(..._args: unknown[]): this {
+    return this;
+  }
+
+  // --- data validation ---
+  getDataValidation(): DataValidation | null {
+    const v = getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.validation;
+    return v ? new DataValidation(v, this._book.resolver) : null;
+  }
+  getDataValidations(): (DataValidation | null)[][] {
+    return this.grid((m) => (m?.validation ? new DataValidation(m.validation, this._book.resolver) : null));
+  }
+  setDataValidation(rule: DataValidation | null): this {
+    if (rule === null) return this.clearDataValidations();
+    const spec = (unwrap(rule) as DataValidation)._spec;
+    if (!spec) throw gErr("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+    const anchored: ValidationSpec = { ...spec, anchor: { row: this._rect.row, col: this._rect.col } };
+    return this.setAll((m) => (m.validation = anchored));
+  }
+  setDataValidations(rules: (DataValidation | null)[][]): this {
+    this.checkShape(rules);
+    return this.setEach(rules, (m, r) => {
+      const spec = r ? (unwrap(r) as DataValidation)._spec : undefined;
+      if (spec) m.validation = spec;
+      else delete m.validation;
+    });
+  }
+  clearDataValidations(): this {
+    return this.setAll((m) => delete m.validation);
+  }
+  /** Checkboxes are a CHECKBOX validation with FALSE in empty cells (developers.google.com/apps-script/reference/spreadsheet/range#insertcheckboxes). */
+  insertCheckboxes(checked?: unknown, unchecked?: unknown): this {
+    const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
+    const spec: ValidationSpec = { criteria: 'CHECKBOX', values: values as ValidationSpec['values'], allowInvalid: false };
+    this.setAll((m) => (m.validation = spec));
+    const current = this.getValues();
+    const off = values.length === 2 ? values[1] : false;
+    writeValues(this.model, this._sheet, this._rect, current.map((row) => row.map((v) => (v === '' ? off : v))));
+    return this;
+  }
+  removeCheckboxes(): this {
+    return this.clearDataValidations();
+  }
+  check(): this {
+    return this.setValue(true);
+  }
+  uncheck(): this {
+    return this.setValue(false);
+  }
+
+  // --- clearing ---
+  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): this {
+    const o = options ?? {};
+    const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    if (!any || o.contentsOnly) clearContents(this.model, this.live(), this._rect);
+    if (!any || o.formatOnly) this.clearFormat();
+    if (o.validationsOnly) this.clearDataValidations();
+    if (o.commentsOnly) this.clearNote();
+    return this;
+  }
+  clearContent(): this {
+    clearContents(this.model, this.live(), this._rect);
+    return this;
+  }
+  clearFormat(): this {
+    return this.setAll((m) => {
+      delete m.numberFormat;
+      delete m.background;
+      delete m.font;
+      delete m.wrap;
+      delete m.hAlign;
+      delete m.vAlign;
+    });
+  }
+
+  // --- structure and the rest ---
+  sort(spec: SortSpec): this {
+    sortRows(this.model, this.live(), this._rect, spec);
+    return this;
+  }
+  protect(): Protection {
+    return this._book.addProtection(this.live(), 'RANGE', this._rect);
+  }
+  activate(): this {
+    this.model.active = { sheet: this._sheet.hfId, range: { ...this._rect } };
+    return this;
+  }
+  activateAsCurrentCell(): this {
+    return this.activate();
+  }
+  merge(): this {
+    this.live().merges.push({ ...this._rect });
+    return this;
+  }
+  mergeAcross(): this {
+    for (let i = 0; i < this._rect.numRows; i++) this._sheet.merges.push({ ...this._rect, row: this._rect.row + i, numRows: 1 });
+    return this;
+  }
+  mergeVertically(): this {
+    for (let j = 0; j < this._rect.numCols; j++) this._sheet.merges.push({ ...this._rect, col: this._rect.col + j, numCols: 1 });
+    return this;
+  }
+  breakApart(): this {
+    const r = this._rect;
+    this._sheet.merges = this._sheet.merges.filter((m) => !rectContains(r, m.row, m.col));
+    return this;
+  }
+  isPartOfMerge(): boolean {
+    const r = this._rect;
+    return this._sheet.merges.some((m) => rectContains(m, r.row, r.col));
+  }
+  /** Contents (formulas moved like a paste) and formats, into the destination's top-left. */
+  copyTo(destination: unknown, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+    const dest = unwrap(destination) as Range;
+    const hf = this.model.hf;
+    const src = this.live();
+    const r = this._rect;
+    if (!options?.formatOnly) {
+      hf.copy({ start: { sheet: src.hfId, row: r.row - 1, col: r.col - 1 }, end: { sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2 } });
+      hf.paste({ sheet: dest._sheet.hfId, row: dest._rect.row - 1, col: dest._rect.col - 1 });
+      hf.clearClipboard();
+    }
+    if (!options?.contentsOnly) {
+      eachMeta(dest._sheet, { ...dest._rect, numRows: r.numRows, numCols: r.numCols }, (m, i, j) => {
+        const from = getMeta(src, r.row - 1 + i, r.col - 1 + j);
+        for (const k of Object.keys(m) as (keyof CellMeta)[]) if (k !== 'note') delete m[k];
+        if (from) Object.assign(m, structuredClone({ ...from, note: undefined }));
+        if (m.note === undefined) delete m.note;
+      });
+    }
+  }
+  toString(): string {
+    return 'Range';
+  }
+  /** A1 with the column letters, for messages. */
+  _label(): string {
+    return `${this._sheet.name}!${columnToLetters(this._rect.col)}${this._rect.row}`;
+  }
+}

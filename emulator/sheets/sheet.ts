@@ -1,0 +1,342 @@
+/**
+ * Sheet, as in developers.google.com/apps-script/reference/spreadsheet/sheet.
+ */
+import { GridRect, parseA1, resolveRef } from './a1';
+import type { Book } from './book';
+import { clearContents, writeValues } from './cells';
+import { EmbeddedChart, EmbeddedChartBuilder, newChartSpec } from './charts';
+import { ConditionalFormatRule } from './conditional';
+import { ERR, gErr } from './errors';
+import { API_CLASS, unwrap } from './expose';
+import { DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetModel } from './model';
+import { Protection } from './protection';
+import { Range } from './range';
+import { sortRows } from './sort';
+import { deleteCols, deleteRows, insertCols, insertRows } from './structure';
+
+export class Sheet {
+  readonly [API_CLASS] = 'Sheet';
+  constructor(
+    readonly _book: Book,
+    readonly _sheet: SheetModel,
+  ) {}
+  private get model() {
+    return this._book.model;
+  }
+  private live(): SheetModel {
+    return this._book.live(this._sheet);
+  }
+
+  getName(): string {
+    return this.live().name;
+  }
+  setName(name: string): this {
+    const s = this.live();
+    const n = String(name);
+    const clash = findSheet(this.model, n);
+    if (clash && clash !== s) throw gErr(ERR.sheetExists(n));
+    if (!n.trim()) throw gErr(ERR.invalidArgument('name'));
+    this.model.hf.renameSheet(s.hfId, n);
+    s.name = n;
+    return this;
+  }
+  getSheetId(): number {
+    return this.live().sheetId;
+  }
+  getIndex(): number {
+    return this.model.sheets.indexOf(this.live()) + 1;
+  }
+  getParent(): unknown {
+    return this._book.spreadsheetObject();
+  }
+  getType(): string {
+    return 'GRID';
+  }
+
+  // --- ranges ---
+  getRange(a: unknown, column?: number, numRows?: number, numColumns?: number): Range {
+    const s = this.live();
+    if (typeof a === 'string') {
+      const ref = parseA1(a);
+      if (!ref) throw gErr(ERR.rangeNotFound());
+      if (ref.sheetName !== undefined) return this._book.rangeFromA1(a, s) as Range;
+      const rect = resolveRef(ref, s.maxRows, s.maxCols);
+      if (rect.row + rect.numRows - 1 > s.maxRows || rect.col + rect.numCols - 1 > s.maxCols) throw gErr(ERR.rangeNotFound());
+      return new Range(this._book, s, rect);
+    }
+    if (typeof a !== 'number' || column === undefined) throw gErr("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    const rect: GridRect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
+    return this._book.rangeAt(s, rect);
+  }
+  getDataRange(): Range {
+    const s = this.live();
+    return new Range(this._book, s, { row: 1, col: 1, numRows: Math.max(1, lastContentRow(this.model, s)), numCols: Math.max(1, lastContentCol(this.model, s)) });
+  }
+  getLastRow(): number {
+    return lastContentRow(this.model, this.live());
+  }
+  getLastColumn(): number {
+    return lastContentCol(this.model, this.live());
+  }
+  getMaxRows(): number {
+    return this.live().maxRows;
+  }
+  getMaxColumns(): number {
+    return this.live().maxCols;
+  }
+  getActiveRange(): Range | null {
+    const a = this.model.active;
+    if (a.sheet !== this._sheet.hfId || !a.range) return null;
+    return new Range(this._book, this._sheet, a.range);
+  }
+  setActiveRange(range: unknown): Range {
+    const r = unwrap(range) as Range;
+    this.model.active = { sheet: r._sheet.hfId, range: { ...r._rect } };
+    return r;
+  }
+  setActiveSelection(a: unknown): Range {
+    const r = typeof a === 'string' ? this.getRange(a) : (unwrap(a) as Range);
+    return this.setActiveRange(r);
+  }
+  setCurrentCell(cell: unknown): Range {
+    return this.setActiveRange(cell);
+  }
+
+  // --- rows and columns ---
+  private checkRowIndex(n: number, method: string): void {
+    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxRows) throw gErr(n < 1 ? ERR.rowTooSmall() : `Those rows are out of bounds. (${method})`);
+  }
+  private checkColIndex(n: number, method: string): void {
+    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxCols) throw gErr(n < 1 ? ERR.colTooSmall() : `Those columns are out of bounds. (${method})`);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this.checkRowIndex(afterPosition, 'insertRowsAfter');
+    insertRows(this.model, this.live(), afterPosition + 1, howMany);
+    return this;
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this.checkRowIndex(beforePosition, 'insertRowsBefore');
+    insertRows(this.model, this.live(), beforePosition, howMany);
+    return this;
+  }
+  insertRowAfter(afterPosition: number): this {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number): this {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this.checkColIndex(afterPosition, 'insertColumnsAfter');
+    insertCols(this.model, this.live(), afterPosition + 1, howMany);
+    return this;
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this.checkColIndex(beforePosition, 'insertColumnsBefore');
+    insertCols(this.model, this.live(), beforePosition, howMany);
+    return this;
+  }
+  insertColumnAfter(afterPosition: number): this {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number): this {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    const s = this.live();
+    this.checkRowIndex(rowPosition, 'deleteRows');
+    if (rowPosition + howMany - 1 > s.maxRows) throw gErr('Those rows are out of bounds.');
+    if (howMany >= s.maxRows) throw gErr(ERR.deleteAllRows());
+    deleteRows(this.model, s, rowPosition, howMany);
+  }
+  deleteRow(rowPosition: number): this {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    const s = this.live();
+    this.checkColIndex(columnPosition, 'deleteColumns');
+    if (columnPosition + howMany - 1 > s.maxCols) throw gErr('Those columns are out of bounds.');
+    if (howMany >= s.maxCols) throw gErr(ERR.deleteAllCols());
+    deleteCols(this.model, s, columnPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): this {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
+  /** Adds a row after the last row with content; the sheet grows when it is full. */
+  appendRow(rowContents: unknown[]): this {
+    const s = this.live();
+    if (!Array.isArray(rowContents)) throw gErr("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const row = lastContentRow(this.model, s) + 1;
+    if (row > s.maxRows) insertRows(this.model, s, s.maxRows + 1, 1);
+    if (rowContents.length > s.maxCols) insertCols(this.model, s, s.maxCols + 1, rowContents.length - s.maxCols);
+    if (rowContents.length) writeValues(this.model, s, { row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+    return this;
+  }
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
+    const s = this.live();
+    if (!options?.formatOnly) clearContents(this.model, s, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
+    if (!options?.contentsOnly) this.clearFormats();
+    return this;
+  }
+  clearContents(): this {
+    const s = this.live();
+    clearContents(this.model, s, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
+    return this;
+  }
+  clearFormats(): this {
+    for (const row of this.live().meta) {
+      if (!row) continue;
+      for (const m of row) {
+        if (!m) continue;
+        delete m.numberFormat;
+        delete m.background;
+        delete m.font;
+        delete m.wrap;
+        delete m.hAlign;
+        delete m.vAlign;
+      }
+    }
+    return this;
+  }
+  clearNotes(): this {
+    for (const row of this.live().meta) for (const m of row ?? []) if (m) delete m.note;
+    return this;
+  }
+  sort(columnPosition: number, ascending = true): this {
+    const s = this.live();
+    const last = lastContentRow(this.model, s);
+    const from = s.frozenRows + 1;
+    if (last >= from) sortRows(this.model, s, { row: from, col: 1, numRows: last - from + 1, numCols: s.maxCols }, { column: columnPosition, ascending });
+    return this;
+  }
+
+  // --- view ---
+  setFrozenRows(rows: number): this {
+    const s = this.live();
+    if (rows < 0 || rows >= s.maxRows) throw gErr(ERR.frozenTooMany());
+    s.frozenRows = rows;
+    return this;
+  }
+  getFrozenRows(): number {
+    return this.live().frozenRows;
+  }
+  setFrozenColumns(cols: number): this {
+    const s = this.live();
+    if (cols < 0 || cols >= s.maxCols) throw gErr("You can't freeze all visible columns on the sheet.");
+    s.frozenCols = cols;
+    return this;
+  }
+  getFrozenColumns(): number {
+    return this.live().frozenCols;
+  }
+  setColumnWidth(columnPosition: number, width: number): this {
+    this.checkColIndex(columnPosition, 'setColumnWidth');
+    this.live().columnWidths[columnPosition - 1] = width;
+    return this;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.setColumnWidth(c, width);
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    this.checkColIndex(columnPosition, 'getColumnWidth');
+    return this.live().columnWidths[columnPosition - 1] ?? DEFAULT_COLUMN_WIDTH;
+  }
+  autoResizeColumn(columnPosition: number): this {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
+  /** Approximates Sheets' fit-to-data: 7 px per character of the longest display text, plus padding. */
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    const s = this.live();
+    const last = Math.max(1, lastContentRow(this.model, s));
+    const texts = new Range(this._book, s, { row: 1, col: startColumn, numRows: last, numCols: numColumns }).getDisplayValues();
+    for (let j = 0; j < numColumns; j++) {
+      const longest = Math.max(0, ...texts.map((r) => r[j].length));
+      s.columnWidths[startColumn - 1 + j] = Math.max(30, longest * 7 + 10);
+    }
+    return this;
+  }
+  setRowHeight(_row: number, _height: number): this {
+    return this;
+  }
+  hideSheet(): this {
+    const s = this.live();
+    if (this.model.sheets.filter((x) => !x.hidden && x !== s).length === 0) throw gErr("You can't hide all the sheets in a document.");
+    s.hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this.live().hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.live().hidden;
+  }
+  hideColumns(_c: number, _n?: number): void {}
+  showColumns(_c: number, _n?: number): void {}
+  hideRows(_r: number, _n?: number): void {}
+  showRows(_r: number, _n?: number): void {}
+  setTabColor(color: string | null): this {
+    this.live().tabColor = color ? String(color) : null;
+    return this;
+  }
+  getTabColor(): string | null {
+    return this.live().tabColor;
+  }
+  activate(): this {
+    this.model.active = { sheet: this._sheet.hfId, range: { row: 1, col: 1, numRows: 1, numCols: 1 } };
+    return this;
+  }
+
+  // --- protections, rules, charts ---
+  protect(): Protection {
+    const s = this.live();
+    const existing = s.protections.find((p) => p.type === 'SHEET');
+    if (existing) return new Protection(this._book, s, existing);
+    return this._book.addProtection(s, 'SHEET');
+  }
+  getProtections(type: string): Protection[] {
+    const s = this.live();
+    return s.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this._book, s, p));
+  }
+  setConditionalFormatRules(rules: unknown[]): void {
+    const s = this.live();
+    s.conditionalFormats = rules.map((r) => structuredClone((unwrap(r) as ConditionalFormatRule)._spec));
+  }
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    const s = this.live();
+    return s.conditionalFormats.map((spec) => new ConditionalFormatRule(structuredClone(spec), this._book.resolver, this._book.ruleRanges(s)));
+  }
+  clearConditionalFormatRules(): void {
+    this.live().conditionalFormats = [];
+  }
+  newChart(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this._book, this.live(), newChartSpec(this._book));
+  }
+  insertChart(chart: unknown): void {
+    const spec = (unwrap(chart) as EmbeddedChart)._spec;
+    const s = this.live();
+    s.charts = s.charts.filter((c) => c.chartId !== spec.chartId);
+    s.charts.push(structuredClone(spec));
+  }
+  updateChart(chart: unknown): void {
+    const spec = (unwrap(chart) as EmbeddedChart)._spec;
+    const s = this.live();
+    const i = s.charts.findIndex((c) => c.chartId === spec.chartId);
+    if (i < 0) throw gErr('The chart does not exist on this sheet. Insert it with insertChart first.');
+    s.charts[i] = structuredClone(spec);
+  }
+  removeChart(chart: unknown): void {
+    const spec = (unwrap(chart) as EmbeddedChart)._spec;
+    const s = this.live();
+    s.charts = s.charts.filter((c) => c.chartId !== spec.chartId);
+  }
+  getCharts(): EmbeddedChart[] {
+    const s = this.live();
+    return s.charts.map((c) => new EmbeddedChart(this._book, s, c));
+  }
+  toString(): string {
+    return 'Sheet';
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * Spreadsheet, as in developers.google.com/apps-script/reference/spreadsheet/spreadsheet.
+ */
+import { GridRect, rectToAbsolute, splitSheet } from './a1';
+import type { Book } from './book';
+import { ERR, gErr } from './errors';
+import { API_CLASS, unwrap } from './expose';
+import { findSheet, newSheetModel, SheetModel } from './model';
+import { Protection } from './protection';
+import { Range } from './range';
+import { Sheet } from './sheet';
+
+const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+
+/** Sheets refuses names that look like cell references (A1, R1C1) or booleans. */
+export function isValidRangeName(name: string): boolean {
+  return NAME_RE.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name) && !/^(TRUE|FALSE)$/i.test(name) && name.length <= 250;
+}
+
+export class NamedRange {
+  readonly [API_CLASS] = 'NamedRange';
+  constructor(
+    private readonly book: Book,
+    private name: string,
+  ) {}
+  getName(): string {
+    return this.name;
+  }
+  getRange(): Range | null {
+    return namedRangeTarget(this.book, this.name);
+  }
+  remove(): void {
+    removeName(this.book, this.name);
+  }
+  setName(name: string): this {
+    const r = this.getRange();
+    removeName(this.book, this.name);
+    if (r) defineName(this.book, String(name), r);
+    this.name = String(name);
+    return this;
+  }
+  setRange(range: unknown): this {
+    removeName(this.book, this.name);
+    defineName(this.book, this.name, unwrap(range) as Range);
+    return this;
+  }
+}
+
+export function defineName(book: Book, name: string, range: Range): void {
+  const m = book.model;
+  if (!isValidRangeName(name)) throw gErr(ERR.badNamedRangeName(name));
+  const expr = `=${rectToAbsolute(range._sheet.name, range._rect)}`;
+  if (m.namedRanges.some((n) => n.toLowerCase() === name.toLowerCase())) {
+    m.hf.changeNamedExpression(existingName(book, name)!, expr);
+  } else {
+    m.hf.addNamedExpression(name, expr);
+    m.namedRanges.push(name);
+  }
+}
+
+function existingName(book: Book, name: string): string | undefined {
+  return book.model.namedRanges.find((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+export function removeName(book: Book, name: string): void {
+  const found = existingName(book, name);
+  if (!found) throw gErr(`Named range "${name}" does not exist.`);
+  book.model.hf.removeNamedExpression(found);
+  book.model.namedRanges = book.model.namedRanges.filter((n) => n !== found);
+}
+
+/** The range a name points at now (HyperFormula keeps it up to date as rows move); null once its cells are deleted. */
+export function namedRangeTarget(book: Book, name: string): Range | null {
+  const found = existingName(book, name);
+  if (!found) return null;
+  const formula = book.model.hf.getNamedExpressionFormula(found);
+  if (!formula || formula.includes('#REF!')) return null;
+  try {
+    const { sheet, rect } = book.resolveA1(formula.replace(/^=/, '').replace(/\$/g, ''));
+    return new Range(book, sheet, rect);
+  } catch {
+    return null;
+  }
+}
+
+export class Selection {
+  readonly [API_CLASS] = 'Selection';
+  constructor(private readonly book: Book) {}
+  getActiveRange(): Range | null {
+    return this.book.spreadsheetObject().getActiveRange();
+  }
+  getActiveSheet(): Sheet {
+    return this.book.sheetObject(this.book.activeSheet());
+  }
+  getCurrentCell(): Range | null {
+    const r = this.getActiveRange();
+    return r ? new Range(this.book, r._sheet, { row: r._rect.row, col: r._rect.col, numRows: 1, numCols: 1 }) : null;
+  }
+  getActiveRangeList(): null {
+    return null;
+  }
+}
+
+export class Spreadsheet {
+  readonly [API_CLASS] = 'Spreadsheet';
+  constructor(readonly _book: Book) {}
+  private get model() {
+    return this._book.model;
+  }
+
+  getId(): string {
+    return this.model.id;
+  }
+  getName(): string {
+    return this.model.name;
+  }
+  rename(name: string): void {
+    this.model.name = String(name);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.model.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.model.timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string): void {
+    this.model.timeZone = String(tz);
+  }
+  getSpreadsheetLocale(): string {
+    return this.model.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.model.locale = String(locale);
+  }
+
+  // --- sheets ---
+  getSheets(): Sheet[] {
+    return this.model.sheets.map((s) => new Sheet(this._book, s));
+  }
+  getNumSheets(): number {
+    return this.model.sheets.length;
+  }
+  getSheetByName(name: string): Sheet | null {
+    const s = findSheet(this.model, String(name));
+    return s ? new Sheet(this._book, s) : null;
+  }
+  getSheetById(id: number): Sheet | null {
+    const s = this.model.sheets.find((x) => x.sheetId === id);
+    return s ? new Sheet(this._book, s) : null;
+  }
+  /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index). The new sheet becomes active. */
+  insertSheet(a?: unknown, b?: unknown): Sheet {
+    const m = this.model;
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof a === 'string') {
+      name = a;
+      if (typeof b === 'number') index = b;
+    } else if (typeof a === 'number') index = a;
+    if (name === undefined) {
+      let n = m.sheets.length + 1;
+      while (findSheet(m, `Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    if (findSheet(m, name)) throw gErr(ERR.sheetExists(name));
+    if (!name.trim()) throw gErr(ERR.invalidArgument('sheetName'));
+    const added = m.hf.addSheet(name);
+    const s = newSheetModel(m, added, m.hf.getSheetId(added)!);
+    const active = this._book.activeSheet();
+    const at = index !== undefined ? Math.max(0, Math.min(index, m.sheets.length)) : m.sheets.indexOf(active) + 1;
+    m.sheets.splice(at, 0, s);
+    m.active = { sheet: s.hfId, range: { row: 1, col: 1, numRows: 1, numCols: 1 } };
+    return new Sheet(this._book, s);
+  }
+  deleteSheet(sheet: unknown): void {
+    const m = this.model;
+    const s = (unwrap(sheet) as Sheet)._sheet;
+    if (!s || !m.sheets.includes(s)) throw gErr(ERR.sheetDeleted());
+    if (m.sheets.length === 1) throw gErr(ERR.deleteOnlySheet());
+    m.hf.removeSheet(s.hfId);
+    m.sheets = m.sheets.filter((x) => x !== s);
+    if (m.active.sheet === s.hfId) m.active = {};
+  }
+  getActiveSheet(): Sheet {
+    return new Sheet(this._book, this._book.activeSheet());
+  }
+  setActiveSheet(sheet: unknown): Sheet {
+    const s = (unwrap(sheet) as Sheet)._sheet;
+    this.model.active = { sheet: s.hfId, range: { row: 1, col: 1, numRows: 1, numCols: 1 } };
+    return new Sheet(this._book, s);
+  }
+  moveActiveSheet(pos: number): void {
+    const m = this.model;
+    const s = this._book.activeSheet();
+    m.sheets = m.sheets.filter((x) => x !== s);
+    m.sheets.splice(Math.max(0, Math.min(pos - 1, m.sheets.length)), 0, s);
+  }
+  getActiveRange(): Range | null {
+    const a = this.model.active;
+    const s = this._book.activeSheet();
+    if (!a.range || a.sheet !== s.hfId) return new Range(this._book, s, { row: 1, col: 1, numRows: 1, numCols: 1 });
+    return new Range(this._book, s, a.range);
+  }
+  getActiveCell(): Range {
+    const r = this.getActiveRange()!;
+    return new Range(this._book, r._sheet, { row: r._rect.row, col: r._rect.col, numRows: 1, numCols: 1 });
+  }
+  getCurrentCell(): Range {
+    return this.getActiveCell();
+  }
+  setActiveRange(range: unknown): Range {
+    const r = unwrap(range) as Range;
+    this.model.active = { sheet: r._sheet.hfId, range: { ...r._rect } };
+    return r;
+  }
+  setActiveSelection(a: unknown): Range {
+    const r = typeof a === 'string' ? (this._book.rangeFromA1(a, undefined) as Range) : (unwrap(a) as Range);
+    return this.setActiveRange(r);
+  }
+  getSelection(): Selection {
+    return new Selection(this._book);
+  }
+
+  // --- ranges and names ---
+  getRange(a1: string): Range {
+    return this._book.rangeFromA1(a1, undefined) as Range;
+  }
+  getRangeByName(name: string): Range | null {
+    return namedRangeTarget(this._book, String(name));
+  }
+  setNamedRange(name: string, range: unknown): void {
+    defineName(this._book, String(name), unwrap(range) as Range);
+  }
+  removeNamedRange(name: string): void {
+    removeName(this._book, String(name));
+  }
+  getNamedRanges(): NamedRange[] {
+    return this.model.namedRanges.map((n) => new NamedRange(this._book, n));
+  }
+  getProtections(type: string): Protection[] {
+    const out: Protection[] = [];
+    for (const s of this.model.sheets) for (const p of s.protections) if (p.type === String(type)) out.push(new Protection(this._book, s, p));
+    return out;
+  }
+  getLastRow(): number {
+    return this.getActiveSheet().getLastRow();
+  }
+  getLastColumn(): number {
+    return this.getActiveSheet().getLastColumn();
+  }
+  getDataRange(): Range {
+    return this.getActiveSheet().getDataRange();
+  }
+  getSheetName(): string {
+    return this._book.activeSheet().name;
+  }
+
+  // --- messages ---
+  toast(msg: unknown, title?: unknown, _timeoutSeconds?: number): void {
+    this._book.host.toast?.(String(msg), title === undefined ? undefined : String(title));
+  }
+  getOwner(): { getEmail(): string } {
+    const email = this._book.ctx.user;
+    return { getEmail: () => email };
+  }
+  toString(): string {
+    return 'Spreadsheet';
+  }
+}
+
+/** The sheet and rectangle behind a range string, for hosts. */
+export function locate(book: Book, a1: string): { sheet: SheetModel; rect: GridRect; sheetName?: string } {
+  const r = book.resolveA1(a1);
+  return { ...r, sheetName: splitSheet(a1).sheetName };
+}

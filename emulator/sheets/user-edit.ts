@@ -1,0 +1,139 @@
+/**
+ * What Sheets does when a person types or pastes into cells (the clerk CLI's `edit` and
+ * `import`): each text is parsed as typed input; if any target cell has a validation rule
+ * that rejects invalid input and the text breaks it, nothing is changed and the edit is
+ * refused with Sheets' message. Returns what the host needs for the onEdit event object:
+ * value/oldValue only for a single cell (developers.google.com/apps-script/guides/triggers/events).
+ */
+import { columnToLetters, GridRect, quoteSheetName, rectToAbsolute } from './a1';
+import { Book } from './book';
+import { eventValue, readDisplay, writeValues } from './cells';
+import { expose, unwrap } from './expose';
+import { getMeta, SheetModel, WorkbookModel } from './model';
+import type { Range } from './range';
+import type { Spreadsheet } from './spreadsheet';
+import { parseTypedInput } from './typed-input';
+import { rejectionReason } from './validation';
+import { shiftFormula } from './formula-shift';
+
+/** A typed edit Sheets refused: names the tab, the cell and the reason. */
+export class EditRejected extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly cell: string,
+    readonly reason: string,
+    readonly input: string,
+  ) {
+    super(`There was a problem: "${reason}" (${sheetName}!${cell}, typed "${input}")`);
+    this.name = 'EditRejected';
+  }
+}
+
+export interface UserEditResult {
+  /** The edited range (an Apps Script Range, counted like any other). */
+  range: unknown;
+  oldValue?: string;
+  value?: string;
+}
+
+function bookOf(ss: unknown): Book {
+  const s = unwrap(ss) as Spreadsheet;
+  if (!s || !s._book) throw new Error('userEdit needs the Spreadsheet object of createSpreadsheetApp().getActiveSpreadsheet().');
+  return s._book;
+}
+
+export function userEdit(ss: unknown, a1: string, input: string[][]): UserEditResult {
+  const book = bookOf(ss);
+  const model = book.model;
+  if (!Array.isArray(input) || input.length === 0 || !input.every((r) => Array.isArray(r) && r.length === input[0].length && r.length > 0)) {
+    throw new Error(`The text to enter in ${a1} must be rows of equal length.`);
+  }
+  const { sheet, rect: at } = book.resolveA1(a1);
+  const rect: GridRect = { row: at.row, col: at.col, numRows: input.length, numCols: input[0].length };
+  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) {
+    throw new Error(`${sheet.name}!${a1}: the pasted ${rect.numRows} x ${rect.numCols} block runs past the edge of the sheet (${sheet.maxRows} rows, ${sheet.maxCols} columns).`);
+  }
+  const single = rect.numRows === 1 && rect.numCols === 1;
+  const oldValue = single ? eventValue(model, sheet, rect.row, rect.col) : undefined;
+
+  // Check every cell before changing anything: a refused paste changes nothing.
+  const pending: { row: number; col: number; formula: string; anchor?: { row: number; col: number } }[] = [];
+  for (let i = 0; i < rect.numRows; i++) {
+    for (let j = 0; j < rect.numCols; j++) {
+      const row = rect.row + i;
+      const col = rect.col + j;
+      const spec = getMeta(sheet, row - 1, col - 1)?.validation;
+      if (!spec || spec.allowInvalid) continue;
+      const text = input[i][j];
+      const typed = parseTypedInput(text, model.locale);
+      if (spec.criteria === 'CUSTOM_FORMULA') {
+        pending.push({ row, col, formula: String(spec.values[0]), anchor: spec.anchor });
+        continue;
+      }
+      const reason = rejectionReason(spec, typed, text, {
+        rangeTexts: (ref) => rangeTexts(book, ref),
+        formulaHolds: () => true,
+        serialOf: (ms) => book.serialOf(ms),
+      });
+      if (reason) throw new EditRejected(sheet.name, `${columnToLetters(col)}${row}`, reason, text);
+    }
+  }
+
+  const before = pending.length ? snapshot(model, sheet, rect) : undefined;
+  writeValues(model, sheet, rect, input);
+  for (const p of pending) {
+    const f = p.anchor ? shiftFormula(p.formula, p.row - p.anchor.row, p.col - p.anchor.col) : p.formula;
+    const holds = formulaHolds(model, sheet, f);
+    if (!holds) {
+      model.hf.setCellContents({ sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, before!.contents);
+      restoreFormats(sheet, rect, before!.formats);
+      const text = input[p.row - rect.row][p.col - rect.col];
+      const spec = getMeta(sheet, p.row - 1, p.col - 1)!.validation!;
+      throw new EditRejected(sheet.name, `${columnToLetters(p.col)}${p.row}`, spec.helpText || `Input must satisfy formula: ${p.formula}`, text);
+    }
+  }
+
+  const range = expose(book.ctx, book.rangeAt(sheet, rect));
+  model.active = { sheet: sheet.hfId, range: rect };
+  if (!single) return { range };
+  return { range, oldValue, value: eventValue(model, sheet, rect.row, rect.col) };
+}
+
+function rangeTexts(book: Book, ref: string): string[] {
+  const { sheet, rect } = book.resolveA1(ref.replace(/\$/g, ''));
+  return readDisplay(book.model, sheet, rect).flat().filter((t) => t !== '');
+}
+
+function formulaHolds(model: WorkbookModel, sheet: SheetModel, formula: string): boolean {
+  const v = model.hf.calculateFormula(formula.startsWith('=') ? formula : `=${formula}`, sheet.hfId);
+  if (Array.isArray(v)) return v.length > 0 && v[0].length > 0 && !!v[0][0];
+  return v === true || (typeof v === 'number' && v !== 0);
+}
+
+function snapshot(model: WorkbookModel, sheet: SheetModel, rect: GridRect) {
+  const range = { start: { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, end: { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 } };
+  const contents = model.hf.getRangeSerialized(range) as (string | number | boolean | null)[][];
+  const formats = Array.from({ length: rect.numRows }, (_, i) => Array.from({ length: rect.numCols }, (_, j) => getMeta(sheet, rect.row - 1 + i, rect.col - 1 + j)?.numberFormat));
+  return { contents: contents.map((r) => r.map((c) => (c === undefined ? null : c))) as never, formats };
+}
+
+function restoreFormats(sheet: SheetModel, rect: GridRect, formats: (string | undefined)[][]): void {
+  formats.forEach((row, i) =>
+    row.forEach((f, j) => {
+      const m = getMeta(sheet, rect.row - 1 + i, rect.col - 1 + j);
+      if (!m) return;
+      if (f === undefined) delete m.numberFormat;
+      else m.numberFormat = f;
+    }),
+  );
+}
+
+/** The host selects a cell or range (`clerk run --select 'Tab!A1'`). */
+export function setActiveRange(model: WorkbookModel, a1: string, ctx?: Book['ctx']): void {
+  const book = new Book(ctx ?? ({} as Book['ctx']), model, {});
+  const { sheet, rect } = book.resolveA1(a1);
+  model.active = { sheet: sheet.hfId, range: rect };
+}
+
+export { quoteSheetName, rectToAbsolute };
+export type { Range };

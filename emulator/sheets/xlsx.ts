@@ -1,0 +1,491 @@
+/**
+ * Saving and opening the workbook as .xlsx with exceljs. Cells keep their values, formulas
+ * (with cached results, so Excel and LibreOffice show values), number formats, notes,
+ * backgrounds, fonts, alignment and data validation; sheets keep frozen panes, widths, tab
+ * colours and visibility; named ranges become defined names. What xlsx cannot hold the way
+ * the program reads it (validation rules exactly as built, conditional format rules,
+ * protections incl. warning-only, chart specifications, sheet ids, the spreadsheet id and
+ * time zone) is also kept as JSON in a very hidden sheet, so reopening gives back everything.
+ * Writes are atomic: a temporary file renamed over the target.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
+import { GridRect, parseA1, quoteSheetName, rectToA1, resolveRef } from './a1';
+import { SERIAL_EPOCH_UTC } from './dates';
+import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, HF_CONFIG, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
+
+const META_SHEET = '__clerk_meta';
+const CHUNK = 30_000;
+
+interface SheetJson {
+  name: string;
+  sheetId: number;
+  maxRows: number;
+  maxCols: number;
+  hidden: boolean;
+  tabColor: string | null;
+  frozenRows: number;
+  frozenCols: number;
+  conditionalFormats: CondFormatSpec[];
+  protections: ProtectionSpec[];
+  charts: ChartSpec[];
+  merges: GridRect[];
+  /** Validation rules and where they apply (runs down each column). */
+  rules: ValidationSpec[];
+  validations: [string, number][];
+}
+
+interface BookJson {
+  format: 'committee-clerk-emulator/1';
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  namedRanges: { name: string; expression: string }[];
+  active: WorkbookModel['active'] & { sheetName?: string };
+  nextSheetId: number;
+  nextObjectId: number;
+  sheets: SheetJson[];
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+function hexOf(c: Partial<ExcelJS.Color> | undefined): string | undefined {
+  const a = c?.argb;
+  return typeof a === 'string' && a.length >= 6 ? `#${a.slice(-6).toLowerCase()}` : undefined;
+}
+
+function plainResult(v: unknown): ExcelJS.CellValue {
+  if (v instanceof DetailedCellError) return { error: v.value } as ExcelJS.CellErrorValue;
+  if (v === null || v === undefined) return '';
+  return v as ExcelJS.CellValue;
+}
+
+/** Excel's data validation for a rule, where xlsx has an equivalent (other programs then enforce it too). */
+function excelValidation(spec: ValidationSpec): ExcelJS.DataValidation | undefined {
+  const base = { allowBlank: true, showErrorMessage: !spec.allowInvalid, error: spec.helpText, errorStyle: spec.allowInvalid ? 'warning' : 'stop', prompt: spec.helpText, showInputMessage: !!spec.helpText };
+  const v = spec.values;
+  const serial = (x: unknown) => (x && typeof x === 'object' && 'date' in x ? new Date((x as { date: number }).date) : x);
+  switch (spec.criteria) {
+    case 'VALUE_IN_LIST': {
+      const list = (v[0] as string[]).join(',');
+      if (list.length > 250) return undefined;
+      return { ...base, type: 'list', formulae: [`"${list.replace(/"/g, '""')}"`] } as ExcelJS.DataValidation;
+    }
+    case 'VALUE_IN_RANGE':
+      return { ...base, type: 'list', formulae: [(v[0] as { range: string }).range] } as ExcelJS.DataValidation;
+    case 'NUMBER_BETWEEN':
+      return { ...base, type: 'decimal', operator: 'between', formulae: [v[0], v[1]] } as ExcelJS.DataValidation;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [v[0]] } as ExcelJS.DataValidation;
+    case 'NUMBER_GREATER_THAN':
+      return { ...base, type: 'decimal', operator: 'greaterThan', formulae: [v[0]] } as ExcelJS.DataValidation;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return { ...base, type: 'decimal', operator: 'lessThanOrEqual', formulae: [v[0]] } as ExcelJS.DataValidation;
+    case 'DATE_AFTER':
+      return { ...base, type: 'date', operator: 'greaterThan', formulae: [serial(v[0])] } as ExcelJS.DataValidation;
+    case 'DATE_BEFORE':
+      return { ...base, type: 'date', operator: 'lessThan', formulae: [serial(v[0])] } as ExcelJS.DataValidation;
+    case 'DATE_IS_VALID_DATE':
+      return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] } as ExcelJS.DataValidation;
+    case 'CUSTOM_FORMULA':
+      return { ...base, type: 'custom', formulae: [String(v[0]).replace(/^=/, '')] } as ExcelJS.DataValidation;
+    default:
+      return undefined;
+  }
+}
+
+function validationRuns(sheet: SheetModel): { rules: ValidationSpec[]; validations: [string, number][] } {
+  const rules: ValidationSpec[] = [];
+  const keys = new Map<ValidationSpec, number>();
+  const byJson = new Map<string, number>();
+  const idx = (spec: ValidationSpec) => {
+    let i = keys.get(spec);
+    if (i !== undefined) return i;
+    const j = JSON.stringify(spec);
+    i = byJson.get(j);
+    if (i === undefined) {
+      i = rules.length;
+      rules.push(spec);
+      byJson.set(j, i);
+    }
+    keys.set(spec, i);
+    return i;
+  };
+  const cols = new Map<number, (number | undefined)[]>();
+  sheet.meta.forEach((row, r) =>
+    row?.forEach((m, c) => {
+      if (!m?.validation) return;
+      let col = cols.get(c);
+      if (!col) cols.set(c, (col = []));
+      col[r] = idx(m.validation);
+    }),
+  );
+  const validations: [string, number][] = [];
+  for (const [c, col] of cols) {
+    let r = 0;
+    while (r < col.length) {
+      const i = col[r];
+      if (i === undefined) {
+        r++;
+        continue;
+      }
+      let end = r;
+      while (end + 1 < col.length && col[end + 1] === i) end++;
+      validations.push([rectToA1({ row: r + 1, col: c + 1, numRows: end - r + 1, numCols: 1 }), i]);
+      r = end + 1;
+    }
+  }
+  return { rules, validations };
+}
+
+export async function saveXlsx(model: WorkbookModel, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Committee Clerk';
+  const hf = model.hf;
+  const json: BookJson = {
+    format: 'committee-clerk-emulator/1',
+    id: model.id,
+    name: model.name,
+    timeZone: model.timeZone,
+    locale: model.locale,
+    namedRanges: model.namedRanges.map((n) => ({ name: n, expression: hf.getNamedExpressionFormula(n) ?? '' })),
+    active: { ...model.active, sheetName: model.sheets.find((s) => s.hfId === model.active.sheet)?.name },
+    nextSheetId: model.nextSheetId,
+    nextObjectId: model.nextObjectId,
+    sheets: [],
+  };
+  for (const sheet of model.sheets) {
+    const views: Partial<ExcelJS.WorksheetView>[] = sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows }] : [];
+    const ws = wb.addWorksheet(sheet.name, {
+      state: sheet.hidden ? 'hidden' : 'visible',
+      views,
+      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    });
+    sheet.columnWidths.forEach((w, i) => {
+      if (w !== undefined) ws.getColumn(i + 1).width = Math.round((w / 7) * 100) / 100;
+    });
+    const serial = hf.getSheetSerialized(sheet.hfId);
+    const values = hf.getSheetValues(sheet.hfId);
+    const rows = Math.max(serial.length, sheet.meta.length);
+    for (let r = 0; r < rows; r++) {
+      const sr = serial[r] ?? [];
+      const mr = sheet.meta[r] ?? [];
+      const width = Math.max(sr.length, mr.length);
+      if (!width) continue;
+      const row = ws.getRow(r + 1);
+      for (let c = 0; c < width; c++) {
+        const content = sr[c];
+        const meta = mr[c];
+        if ((content === null || content === undefined || content === '') && !meta) continue;
+        const cell = row.getCell(c + 1);
+        if (typeof content === 'string' && content.startsWith('=')) cell.value = { formula: content.slice(1), result: plainResult(values[r]?.[c]) } as ExcelJS.CellFormulaValue;
+        else if (typeof content === 'string') cell.value = content.startsWith("'") ? content.slice(1) : content;
+        else if (content instanceof DetailedCellError) cell.value = { error: content.value } as ExcelJS.CellErrorValue;
+        else if (content !== null && content !== undefined) cell.value = content as number | boolean;
+        if (meta) writeMeta(cell, meta);
+      }
+    }
+    for (const m of sheet.merges) {
+      try {
+        ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+      } catch {
+        // Overlapping merges: Sheets would have refused them; the JSON keeps them.
+      }
+    }
+    for (const cf of sheet.conditionalFormats) {
+      const rule = excelConditional(cf);
+      if (rule && cf.ranges.length) ws.addConditionalFormatting({ ref: cf.ranges.map(rectToA1).join(' '), rules: [rule] });
+    }
+    const { rules, validations } = validationRuns(sheet);
+    json.sheets.push({
+      name: sheet.name,
+      sheetId: sheet.sheetId,
+      maxRows: sheet.maxRows,
+      maxCols: sheet.maxCols,
+      hidden: sheet.hidden,
+      tabColor: sheet.tabColor,
+      frozenRows: sheet.frozenRows,
+      frozenCols: sheet.frozenCols,
+      conditionalFormats: sheet.conditionalFormats,
+      protections: sheet.protections,
+      charts: sheet.charts,
+      merges: sheet.merges,
+      rules,
+      validations,
+    });
+  }
+  for (const n of json.namedRanges) {
+    const loc = n.expression.replace(/^=/, '');
+    if (loc && !loc.includes('#REF!')) wb.definedNames.add(loc, n.name);
+  }
+  const metaWs = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  const text = JSON.stringify(json);
+  for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++) metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
+
+  const buffer = await wb.xlsx.writeBuffer();
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, Buffer.from(buffer as ArrayBuffer));
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
+  }
+}
+
+function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
+  if (m.numberFormat) cell.numFmt = m.numberFormat;
+  if (m.note) cell.note = m.note;
+  if (m.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.background) } };
+  if (m.font) {
+    const f: Partial<ExcelJS.Font> = {};
+    if (m.font.weight === 'bold') f.bold = true;
+    if (m.font.style === 'italic') f.italic = true;
+    if (m.font.color) f.color = { argb: argb(m.font.color) };
+    if (m.font.line === 'underline') f.underline = true;
+    if (m.font.line === 'line-through') f.strike = true;
+    if (Object.keys(f).length) cell.font = f;
+  }
+  if (m.wrap || m.hAlign || m.vAlign) {
+    const a: Partial<ExcelJS.Alignment> = {};
+    if (m.wrap) a.wrapText = true;
+    if (m.hAlign && ['left', 'center', 'right'].includes(m.hAlign)) a.horizontal = m.hAlign as ExcelJS.Alignment['horizontal'];
+    if (m.vAlign && ['top', 'middle', 'bottom'].includes(m.vAlign)) a.vertical = m.vAlign as ExcelJS.Alignment['vertical'];
+    cell.alignment = a;
+  }
+  if (m.validation) {
+    const dv = excelValidation(m.validation);
+    if (dv) cell.dataValidation = dv;
+  }
+}
+
+function excelConditional(cf: CondFormatSpec): ExcelJS.ConditionalFormattingRule | undefined {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.format.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.format.background) } };
+  const font: Partial<ExcelJS.Font> = {};
+  if (cf.format.fontColor) font.color = { argb: argb(cf.format.fontColor) };
+  if (cf.format.bold) font.bold = true;
+  if (Object.keys(font).length) style.font = font;
+  const c = cf.condition;
+  if (!c) return undefined;
+  const first = cf.ranges[0] ? rectToA1({ ...cf.ranges[0], numRows: 1, numCols: 1 }) : 'A1';
+  const ops: Record<string, string> = {
+    NUMBER_GREATER_THAN: 'greaterThan',
+    NUMBER_LESS_THAN: 'lessThan',
+    NUMBER_EQUAL_TO: 'equal',
+    NUMBER_GREATER_THAN_OR_EQUAL_TO: 'greaterThanOrEqual',
+    NUMBER_LESS_THAN_OR_EQUAL_TO: 'lessThanOrEqual',
+    NUMBER_BETWEEN: 'between',
+  };
+  if (c.type === 'CUSTOM_FORMULA') return { type: 'expression', priority: 1, formulae: [String(c.values[0]).replace(/^=/, '')], style } as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'CELL_EMPTY') return { type: 'expression', priority: 1, formulae: [`LEN(TRIM(${first}))=0`], style } as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'CELL_NOT_EMPTY') return { type: 'expression', priority: 1, formulae: [`LEN(TRIM(${first}))>0`], style } as ExcelJS.ConditionalFormattingRule;
+  if (ops[c.type]) return { type: 'cellIs', priority: 1, operator: ops[c.type], formulae: c.values.map((v) => Number(v)), style } as unknown as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'TEXT_CONTAINS') return { type: 'containsText', priority: 1, operator: 'containsText', text: String(c.values[0]), style } as ExcelJS.ConditionalFormattingRule;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- loading
+
+function fail(file: string, reason: string): Error {
+  return new Error(`Cannot open workbook "${file}": ${reason}`);
+}
+
+export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor } = {}): Promise<WorkbookModel> {
+  if (!fs.existsSync(file)) throw fail(file, 'the file does not exist.');
+  if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw fail(file, `it is not a readable .xlsx workbook (${(e as Error).message}).`);
+  }
+  const metaWs = wb.getWorksheet(META_SHEET);
+  let json: BookJson | undefined;
+  if (metaWs) {
+    let text = '';
+    for (let r = 1; r <= metaWs.rowCount; r++) text += String(metaWs.getCell(r, 1).value ?? '');
+    try {
+      json = JSON.parse(text) as BookJson;
+    } catch (e) {
+      throw fail(file, `its hidden "${META_SHEET}" sheet is damaged (${(e as Error).message}).`);
+    }
+  }
+  const worksheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET);
+  if (!worksheets.length) throw fail(file, 'it has no sheets.');
+
+  const contents: Record<string, RawCellContent[][]> = {};
+  const metas: Record<string, ((CellMeta | undefined)[] | undefined)[]> = {};
+  for (const ws of worksheets) {
+    const { rows, meta } = readWorksheet(ws, !json);
+    contents[ws.name] = rows;
+    metas[ws.name] = meta;
+  }
+  let hf: HyperFormula;
+  try {
+    hf = HyperFormula.buildFromSheets(contents, HF_CONFIG);
+  } catch (e) {
+    throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
+  }
+  addBooleanNames(hf);
+  const model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, { id: json?.id, timeZone: json?.timeZone, locale: json?.locale, DateCtor: opts.DateCtor });
+  if (json) {
+    model.nextSheetId = json.nextSheetId;
+    model.nextObjectId = json.nextObjectId;
+  }
+  for (const ws of worksheets) {
+    const sj = json?.sheets.find((s) => s.name === ws.name);
+    const hfId = hf.getSheetId(ws.name)!;
+    const used = hf.getSheetDimensions(hfId);
+    const sheet = newSheetModel(model, ws.name, hfId, {
+      rows: Math.max(sj?.maxRows ?? DEFAULT_ROWS, used.height, ws.rowCount),
+      cols: Math.max(sj?.maxCols ?? DEFAULT_COLS, used.width, ws.columnCount),
+    });
+    sheet.meta = metas[ws.name];
+    if (sj) {
+      sheet.sheetId = sj.sheetId;
+      Object.assign(sheet, {
+        hidden: sj.hidden,
+        tabColor: sj.tabColor,
+        frozenRows: sj.frozenRows,
+        frozenCols: sj.frozenCols,
+        conditionalFormats: sj.conditionalFormats,
+        protections: sj.protections,
+        charts: sj.charts,
+        merges: sj.merges,
+      });
+      for (const [a1, i] of sj.validations) {
+        const ref = parseA1(a1);
+        if (!ref) continue;
+        const rect = resolveRef(ref, sheet.maxRows, sheet.maxCols);
+        const spec = sj.rules[i];
+        for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+          const row = (sheet.meta[r - 1] ??= []);
+          for (let c = rect.col; c < rect.col + rect.numCols; c++) (row[c - 1] ??= {}).validation = spec;
+        }
+      }
+    } else {
+      sheet.hidden = ws.state !== 'visible';
+      const view = ws.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+      if (view?.state === 'frozen') {
+        sheet.frozenRows = view.ySplit ?? 0;
+        sheet.frozenCols = view.xSplit ?? 0;
+      }
+      const tab = hexOf(ws.properties?.tabColor as Partial<ExcelJS.Color> | undefined);
+      if (tab) sheet.tabColor = tab;
+    }
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const w = ws.getColumn(c).width;
+      if (w) sheet.columnWidths[c - 1] = Math.round(w * 7);
+    }
+    model.sheets.push(sheet);
+  }
+  if (json) {
+    for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
+    const active = model.sheets.find((s) => s.name === json!.active.sheetName);
+    if (active) model.active = { sheet: active.hfId, range: json.active.range };
+  } else {
+    wb.definedNames.model.forEach((d: { name: string; ranges: string[] }) => {
+      if (d.ranges.length === 1 && !d.name.startsWith('_xlnm')) addName(model, d.name, `=${d.ranges[0]}`, file);
+    });
+  }
+  return model;
+}
+
+function addName(model: WorkbookModel, name: string, expression: string, file: string): void {
+  try {
+    model.hf.addNamedExpression(name, expression);
+    model.namedRanges.push(name);
+  } catch (e) {
+    throw fail(file, `its named range "${name}" (${expression}) cannot be read (${(e as Error).message}).`);
+  }
+}
+
+function textOf(v: unknown): string {
+  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+  if (v && typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text);
+  return String(v);
+}
+
+function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: RawCellContent[][]; meta: ((CellMeta | undefined)[] | undefined)[] } {
+  const rows: RawCellContent[][] = [];
+  const meta: ((CellMeta | undefined)[] | undefined)[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: RawCellContent[] = (rows[r - 1] = []);
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      out[c - 1] = contentOf(cell);
+      const m = metaOf(cell, withValidation);
+      if (m) (meta[r - 1] ??= [])[c - 1] = m;
+    });
+  });
+  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  return { rows, meta };
+}
+
+function contentOf(cell: ExcelJS.Cell): RawCellContent {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const f = cell.formula;
+    if (f) return `=${f}`;
+  }
+  if (v instanceof Date) return (v.getTime() - SERIAL_EPOCH_UTC) / 86_400_000;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v === '' ? null : `'${v}`;
+  if (typeof v === 'object' && 'error' in v) return (v as ExcelJS.CellErrorValue).error;
+  if (typeof v === 'object' && 'result' in v) return plainContent((v as ExcelJS.CellFormulaValue).result);
+  return `'${textOf(v)}`;
+}
+
+function plainContent(v: unknown): RawCellContent {
+  if (v instanceof Date) return (v.getTime() - SERIAL_EPOCH_UTC) / 86_400_000;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v === null || v === undefined) return null;
+  return `'${textOf(v)}`;
+}
+
+function metaOf(cell: ExcelJS.Cell, withValidation: boolean): CellMeta | undefined {
+  const m: CellMeta = {};
+  if (cell.numFmt && cell.numFmt !== 'General') m.numberFormat = cell.numFmt;
+  const note = cell.note as unknown;
+  if (note) m.note = typeof note === 'string' ? note : ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join('');
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
+    const bg = hexOf(fill.fgColor);
+    if (bg) m.background = bg;
+  }
+  const f = cell.font;
+  if (f && (f.bold || f.italic || f.color?.argb || f.underline || f.strike)) {
+    m.font = {};
+    if (f.bold) m.font.weight = 'bold';
+    if (f.italic) m.font.style = 'italic';
+    const color = hexOf(f.color);
+    if (color) m.font.color = color;
+    if (f.underline) m.font.line = 'underline';
+    if (f.strike) m.font.line = 'line-through';
+  }
+  const a = cell.alignment;
+  if (a?.wrapText) m.wrap = true;
+  if (a?.horizontal) m.hAlign = a.horizontal;
+  if (a?.vertical) m.vAlign = a.vertical;
+  if (withValidation && cell.dataValidation) {
+    const dv = cell.dataValidation;
+    const allowInvalid = dv.errorStyle === 'warning' || dv.errorStyle === 'information' || dv.showErrorMessage === false;
+    if (dv.type === 'list' && dv.formulae?.[0]) {
+      const f0 = String(dv.formulae[0]);
+      if (f0.startsWith('"')) m.validation = { criteria: 'VALUE_IN_LIST', values: [f0.slice(1, -1).split(','), true], allowInvalid };
+      else m.validation = { criteria: 'VALUE_IN_RANGE', values: [{ range: f0 }, true], allowInvalid };
+      if (dv.error) m.validation.helpText = dv.error;
+    } else if (dv.type === 'custom' && dv.formulae?.[0]) {
+      m.validation = { criteria: 'CUSTOM_FORMULA', values: [`=${dv.formulae[0]}`], allowInvalid };
+    }
+  }
+  return Object.keys(m).length ? m : undefined;
+}
+
+export { quoteSheetName };
