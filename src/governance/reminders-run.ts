@@ -76,7 +76,14 @@ export interface RunResult {
   readonly skipped: string[];
   readonly quotaLeft: number;
   readonly stoppedForQuota: boolean;
+  readonly stoppedForTime: boolean;
 }
+
+/**
+ * Apps Script stops a run after 6 minutes (developers.google.com/apps-script/guides/services/quotas);
+ * stop sending well before, so the state is saved and the run ends cleanly.
+ */
+const RUN_BUDGET_MS = 4.5 * 60 * 1000;
 
 /**
  * Sends today's digests. The clerk's digest goes first (it lists what could not be sent).
@@ -87,12 +94,20 @@ export function sendReminders(ss: Spreadsheet, today: string): RunResult {
   const { sent, stale } = readSentToday(props, today);
   for (const k of stale) props.deleteProperty(k);
   const plan = planFromSheet(ss, today, sent);
-  const ordered = [...plan.digests.filter((g) => g.forClerk), ...plan.digests.filter((g) => !g.forClerk)];
+  let ordered = [...plan.digests.filter((g) => g.forClerk), ...plan.digests.filter((g) => !g.forClerk)];
+  const started = Date.now();
   let quota = MailApp.getRemainingDailyQuota();
+  if (quota < ordered.length && ordered[0]?.forClerk) {
+    // The clerk hears first that the quota will not stretch, and to whom nothing will go.
+    const left = ordered.slice(Math.max(quota, 1)).map((g) => g.to);
+    ordered = [{ ...ordered[0], body: `${ordered[0].body}\n\nMail quota: only ${quota} email(s) can be sent today, so these reminders wait for tomorrow: ${left.join(', ')}.` }, ...ordered.slice(1)];
+  }
   const done: Digest[] = [];
   const notSent: Digest[] = [];
+  let outOfTime = false;
   for (const g of ordered) {
-    if (quota < 1) {
+    outOfTime = outOfTime || Date.now() - started > RUN_BUDGET_MS;
+    if (quota < 1 || outOfTime) {
       notSent.push(g);
       continue;
     }
@@ -102,8 +117,11 @@ export function sendReminders(ss: Spreadsheet, today: string): RunResult {
     g.keys.forEach((k) => sent.add(k));
     saveSent(props, today, sent);
   }
-  if (notSent.length) console.warn(`Reminders stopped: the daily mail quota is used up; ${notSent.length} digest(s) not sent today (${notSent.map((g) => g.to).join(', ')}). They will go with tomorrow's run.`);
-  return { sent: done, notSent, skipped: plan.skipped, quotaLeft: quota, stoppedForQuota: notSent.length > 0 };
+  if (notSent.length) {
+    const why = outOfTime ? 'the run reached its time limit' : 'the daily mail quota is used up';
+    console.warn(`Reminders stopped: ${why}; ${notSent.length} digest(s) not sent (${notSent.map((g) => g.to).join(', ')}). Run "Preview reminders" to see them; the next run sends what is still due.`);
+  }
+  return { sent: done, notSent, skipped: plan.skipped, quotaLeft: quota, stoppedForQuota: notSent.length > 0 && !outOfTime, stoppedForTime: outOfTime };
 }
 
 // ---- the daily trigger ----
