@@ -6,6 +6,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createMenu('Committee');
   // -- workbook
   menu.addItem('Set up or repair workbook', 'setUpWorkbook');
+  menu.addItem('Check workbook problems', 'checkWorkbookProblems');
   // -- governance
   menu.addItem('Check compliance', 'checkCompliance');
   menu.addItem('Check membership', 'checkMembership');
@@ -17,5 +18,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   // -- papers
   menu.addItem('Generate agenda pack', 'generateAgendaPack');
   // -- money and dashboard
+  menu.addItem('Refresh dashboard', 'refreshDashboard');
+  menu.addItem('Set up money tabs', 'setUpMoneyTabs');
   menu.addToUi();
 }

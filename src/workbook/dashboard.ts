@@ -1,0 +1,242 @@
+/**
+ * The Dashboard tab: what managers read in ten seconds. Every figure is a live formula over
+ * named ranges (registers' columns, settings, the Cash flow summary and Lots totals), so it
+ * stays current with no script; "Refresh dashboard" only rebuilds the layout (and the list of
+ * action owners, which is the one thing a formula cannot discover portably).
+ *
+ * Budget: refresh makes a fixed number of service calls whatever the size of the registers
+ * (about 12; at most 15 once the charts exist): one read of the owners' and statuses' columns,
+ * one setValues / setNumberFormats / setFontWeights over the whole layout.
+ */
+import { ACTION_STATUSES, TAB } from './schema';
+import { Cell, WorkbookError } from './table';
+import { columnLetter } from './formulas';
+import { CASH_FLOW_NAMES } from './cashflow';
+import { LOT_NAMES } from './lots';
+import { headerColumns } from './money-names';
+
+export const DASHBOARD_WIDTH = 4;
+export const MAX_OWNERS = 15;
+export const ENDING_LIST = 5;
+const DATE = 'dd/mm/yyyy';
+const MONEY = '£#,##0;-£#,##0';
+const COUNT = '0';
+
+export interface DashboardLayout {
+  values: Cell[][];
+  formats: string[][];
+  weights: string[][];
+  /** 1-based rows of the "Actions by status" table (header row first, then one row per status). */
+  statusTable: { first: number; last: number };
+}
+
+/** Owners named in actions that are not closed ("; "-separated names), sorted. Pure. */
+export function openOwners(owners: readonly Cell[], statuses: readonly Cell[]): string[] {
+  const set = new Set<string>();
+  for (let i = 1; i < owners.length; i++) {
+    if (String(statuses[i] ?? '').trim() === 'Closed') continue;
+    for (const name of String(owners[i] ?? '').split(/\s*;\s*/)) if (name.trim()) set.add(name.trim());
+  }
+  return [...set].sort((a, b) => a.localeCompare(b));
+}
+
+/** The layout: labels, formulas, formats and bold cells, 4 columns wide. Pure. */
+export function dashboardLayout(owners: readonly string[]): DashboardLayout {
+  const rows: { cells: Cell[]; formats?: string[]; bold?: boolean }[] = [];
+  const add = (cells: Cell[], formats?: string[], bold = false) => {
+    rows.push({ cells, formats, bold });
+    return rows.length; // 1-based row number
+  };
+  const heading = (cells: string[]) => add(cells, undefined, true);
+  const blank = () => add([]);
+
+  add(['Committee dashboard'], undefined, true);
+  add(['Today', '=TODAY()', 'Live figures: they update as the registers change.'], ['@', DATE]);
+  blank();
+
+  // Next meeting and its deadlines
+  heading(['Next meeting', 'Date', 'Days to go', '']);
+  const next = `MINIFS(Meetings_Date,Meetings_Date,">="&TODAY(),Meetings_Status,"<>Cancelled")`;
+  const meetingRow = rows.length + 1;
+  const days = (r: number) => `=IF(ISNUMBER(B${r}),B${r}-TODAY(),"")`;
+  const when = (r: number) => `=IF(NOT(ISNUMBER(C${r})),"",IF(C${r}<0,"Passed",IF(C${r}=0,"Today",IF(C${r}<=7,"Within a week",""))))`;
+  add(['Meeting', `=IF(${next}=0,"None scheduled",${next})`, days(meetingRow), ''], ['@', DATE, COUNT]);
+  for (const [label, name] of [['Agenda agreed by', 'Meetings_AgendaAgreedBy'], ['Report deadline', 'Meetings_ReportDeadline'], ['Papers despatch by', 'Meetings_PapersDespatchBy']]) {
+    const r = rows.length + 1;
+    add([label, `=IF(ISNUMBER($B$${meetingRow}),IFERROR(INDEX(${name},MATCH($B$${meetingRow},Meetings_Date,0)),""),"")`, days(r), when(r)], ['@', DATE, COUNT]);
+  }
+  blank();
+
+  // Actions: open, overdue, due soon; in all and by owner
+  heading(['Actions', 'Open', 'Overdue', 'Due soon']);
+  const open = (who: string) => `COUNTIFS(Actions_Action,"<>",Actions_Action,"<>Action",Actions_Status,"<>Closed"${who})`;
+  const overdue = (who: string) => `COUNTIFS(Actions_Action,"<>",Actions_Status,"<>Closed",Actions_ReviewDate,"<"&TODAY()${who})`;
+  const dueSoon = (who: string) =>
+    `COUNTIFS(Actions_Action,"<>",Actions_Status,"<>Closed",Actions_ReviewDate,">="&TODAY(),Actions_ReviewDate,"<="&(TODAY()+Settings_ActionDueSoonDays)${who})`;
+  add(['All owners', `=${open('')}`, `=${overdue('')}`, `=${dueSoon('')}`], ['@', COUNT, COUNT, COUNT]);
+  const shown = owners.slice(0, MAX_OWNERS);
+  for (const name of shown) {
+    const r = rows.length + 1;
+    const who = `,Actions_Owner,"*"&$A${r}&"*"`;
+    add([name, `=${open(who)}`, `=${overdue(who)}`, `=${dueSoon(who)}`], ['@', COUNT, COUNT, COUNT]);
+  }
+  if (owners.length > shown.length) add([`…and ${owners.length - shown.length} more owners: see the Actions tab`]);
+  blank();
+
+  const statusFirst = heading(['Actions by status', 'Number', '', '']);
+  for (const s of ACTION_STATUSES) add([s, `=COUNTIFS(Actions_Action,"<>",Actions_Status,"${s}")`], ['@', COUNT]);
+  const statusLast = add(['No status', '=COUNTIFS(Actions_Action,"<>",Actions_Status,"")'], ['@', COUNT]);
+  blank();
+
+  // Membership compliance summary (the full check is Committee > Check membership)
+  heading(['Membership', 'Now', 'Rule', 'Result']);
+  let r = rows.length + 1;
+  add(['Active members', '=COUNTIFS(Members_Name,"<>",Members_Name,"<>Name",Members_Status,"<>Left")', '=Settings_MinimumMembers&" to "&Settings_MaximumMembers',
+    `=IF(AND(B${r}>=Settings_MinimumMembers,B${r}<=Settings_MaximumMembers),"Meets the rule","Check")`], ['@', COUNT, '@', '@']);
+  for (const [label, size, setting] of [['Small providers', 'Small', 'Settings_MinimumSmallProviders'], ['Large providers', 'Large', 'Settings_MinimumLargeProviders']]) {
+    r = rows.length + 1;
+    add([label, `=COUNTIFS(Members_ProviderSize,"${size}",Members_Status,"<>Left")`, `="at least "&${setting}`, `=IF(B${r}>=${setting},"Meets the rule","Check")`], ['@', COUNT, '@', '@']);
+  }
+  r = rows.length + 1;
+  add(['Terms ending soon', '=COUNTIFS(Members_TermEnd,">="&TODAY(),Members_TermEnd,"<="&(TODAY()+Settings_TermWarningDays),Members_Status,"<>Left")',
+    '="within "&Settings_TermWarningDays&" days"', `=IF(B${r}=0,"None","Plan reappointments")`], ['@', COUNT, '@', '@']);
+  add(['Full check: Committee > Check membership']);
+  blank();
+
+  // Contracts ending in the next 6 months (Extended to, when filled, replaces End date)
+  heading(['Contracts ending in 6 months', 'Number', 'Annual value', 'Up to']);
+  const allRow = rows.length + 1;
+  const limit = `$D$${allRow}`;
+  const inWindow = (col: string, extra: string) => `${col},">="&TODAY(),${col},"<="&${limit}${extra}`;
+  add(['All',
+    `=COUNTIFS(${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+COUNTIFS(${inWindow('Contracts_ExtendedTo', '')})`,
+    `=SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_ExtendedTo', '')})`,
+    '=EDATE(TODAY(),6)'], ['@', COUNT, MONEY, DATE]);
+  heading(['Next to end', 'End date', 'Contracts', '']);
+  for (let i = 0; i < ENDING_LIST; i++) {
+    const row = rows.length + 1;
+    const prev = i === 0 ? 'TODAY()-1' : `B${row - 1}`;
+    const a = `MINIFS(Contracts_EndDate,Contracts_EndDate,">"&${prev},Contracts_EndDate,"<="&${limit},Contracts_ExtendedTo,"")`;
+    const b = `MINIFS(Contracts_ExtendedTo,Contracts_ExtendedTo,">"&${prev},Contracts_ExtendedTo,"<="&${limit})`;
+    // The next end date after the one above: the earlier of the next End date (not extended) and the next Extended to.
+    const earliest = `IF(${a}=0,IF(${b}=0,"",${b}),IF(${b}=0,${a},MIN(${a},${b})))`;
+    const date = i === 0 ? `=${earliest}` : `=IF(NOT(ISNUMBER(B${row - 1})),"",${earliest})`;
+    const pos = `IFERROR(MATCH(B${row},Contracts_EndDate,0),MATCH(B${row},Contracts_ExtendedTo,0))`;
+    add([
+      `=IF(ISNUMBER(B${row}),INDEX(Contracts_Reference,${pos})&" ("&INDEX(Contracts_Provider,${pos})&")"&IF(C${row}>1," and "&(C${row}-1)&" more",""),"")`,
+      date,
+      `=IF(ISNUMBER(B${row}),COUNTIFS(Contracts_EndDate,B${row},Contracts_ExtendedTo,"")+COUNTIF(Contracts_ExtendedTo,B${row}),"")`,
+      '',
+    ], ['@', DATE, COUNT]);
+  }
+  blank();
+
+  heading(['Business case (Cash flow tab)', 'Value', '', '']);
+  add(['Break-even period', `=${CASH_FLOW_NAMES.breakEvenPeriod}`], ['@', '@']);
+  add(['Payback period', `=${CASH_FLOW_NAMES.payback}`], ['@', '@']);
+  add(['Steady-state annual saving', `=${CASH_FLOW_NAMES.annualSaving}`], ['@', MONEY]);
+  add(['Total investment', `=${CASH_FLOW_NAMES.totalInvestment}`], ['@', MONEY]);
+  add(['Total cost avoidance', `=${CASH_FLOW_NAMES.totalCostAvoidance}`], ['@', MONEY]);
+  add(['Benefit per £1 invested', `=${CASH_FLOW_NAMES.benefitPerPound}`], ['@', '£0.00']);
+  blank();
+
+  heading(['Lots (Lots tab)', 'Value', '', '']);
+  add(['Total annual lot budget', `=${LOT_NAMES.annualBudget}`], ['@', MONEY]);
+  add(['Total over the contract term', `=${LOT_NAMES.contractTerm}`], ['@', MONEY]);
+  add(['Our commitment over the term', `=${LOT_NAMES.ourCommitment}`], ['@', MONEY]);
+  add(['Contracted annual value', `=${LOT_NAMES.contracted}`], ['@', MONEY]);
+
+  const W = DASHBOARD_WIDTH;
+  const pad = <T>(xs: readonly T[] | undefined, fill: T): T[] => Array.from({ length: W }, (_x, i) => (xs && i < xs.length ? xs[i] : fill));
+  return {
+    values: rows.map((x) => pad(x.cells, '' as Cell)),
+    formats: rows.map((x) => pad(x.formats, 'General').map((f) => f || 'General')),
+    weights: rows.map((x) => pad<string>([], x.bold ? 'bold' : 'normal')),
+    statusTable: { first: statusFirst, last: statusLast },
+  };
+}
+
+/** Rows the layout takes at most (so a refresh with fewer owners blanks what is left over). */
+export const DASHBOARD_MAX_ROWS = dashboardLayout(Array.from({ length: MAX_OWNERS + 1 }, (_x, i) => `o${i}`)).values.length;
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Reads the owners of actions not closed: two named-range reads (4 calls). */
+function readOwners(ss: Spreadsheet): string[] {
+  const owners = ss.getRangeByName('Actions_Owner');
+  const statuses = ss.getRangeByName('Actions_Status');
+  if (!owners || !statuses) throw new WorkbookError('The Actions_Owner and Actions_Status named ranges are missing. Run Committee > Refresh dashboard again after Set up or repair workbook.');
+  const o = owners.getValues().map((x) => x[0] as Cell);
+  const s = statuses.getValues().map((x) => x[0] as Cell);
+  return openOwners(o, s);
+}
+
+/** Rebuilds the Dashboard tab's layout (and its charts when they are missing). */
+export function buildDashboard(ss: Spreadsheet): { rows: number; owners: number; chartsBuilt: boolean } {
+  const owners = readOwners(ss);
+  const layout = dashboardLayout(owners);
+  let sheet = ss.getSheetByName(TAB.dashboard);
+  const isNew = !sheet;
+  if (!sheet) sheet = ss.insertSheet(TAB.dashboard);
+  // Pad to the largest layout so rows left from a longer owner list are blanked in the same write.
+  const height = Math.max(DASHBOARD_MAX_ROWS, layout.values.length);
+  while (layout.values.length < height) {
+    layout.values.push(Array(DASHBOARD_WIDTH).fill(''));
+    layout.formats.push(Array(DASHBOARD_WIDTH).fill('General'));
+    layout.weights.push(Array(DASHBOARD_WIDTH).fill('normal'));
+  }
+  const range = sheet.getRange(1, 1, height, DASHBOARD_WIDTH);
+  range.setValues(layout.values);
+  range.setNumberFormats(layout.formats);
+  range.setFontWeights(layout.weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
+  let chartsBuilt = false;
+  const charts = sheet.getCharts();
+  if (charts.length < 3) {
+    for (const c of charts) sheet.removeChart(c);
+    buildCharts(ss, sheet, layout.statusTable);
+    chartsBuilt = true;
+  }
+  if (isNew || chartsBuilt) {
+    sheet.setColumnWidth(1, 300);
+    sheet.setColumnWidths(2, 3, 120);
+  }
+  return { rows: layout.values.length, owners: owners.length, chartsBuilt };
+}
+
+/** The three charts (built once; their ranges follow the data as Sheets adjusts them). */
+function buildCharts(ss: Spreadsheet, sheet: GoogleAppsScript.Spreadsheet.Sheet, status: { first: number; last: number }): void {
+  const cf = ss.getSheetByName(TAB.cashFlow);
+  const lots = ss.getSheetByName(TAB.lots);
+  const chartCol = DASHBOARD_WIDTH + 2;
+  if (cf) {
+    const cols = headerColumns(cf);
+    const p = cols.get('Period');
+    const cum = cols.get('Cumulative cash flow');
+    if (p && cum) {
+      sheet.insertChart(sheet.newChart().asColumnChart()
+        .addRange(cf.getRange(`${columnLetter(p)}1:${columnLetter(p)}101`))
+        .addRange(cf.getRange(`${columnLetter(cum)}1:${columnLetter(cum)}101`))
+        .setOption('title', 'Cumulative cash flow by period').setOption('legend', { position: 'none' })
+        .setOption('width', 560).setOption('height', 300)
+        .setPosition(1, chartCol, 0, 0).build());
+    }
+  }
+  sheet.insertChart(sheet.newChart().asPieChart()
+    .addRange(sheet.getRange(status.first, 1, status.last - status.first + 1, 2))
+    .setOption('title', 'Actions by status')
+    .setOption('width', 560).setOption('height', 300)
+    .setPosition(17, chartCol, 0, 0).build());
+  if (lots) {
+    const cols = headerColumns(lots);
+    const lot = cols.get('Lot');
+    const value = cols.get('Contracted annual value');
+    if (lot && value) {
+      sheet.insertChart(sheet.newChart().asColumnChart()
+        .addRange(lots.getRange(`${columnLetter(lot)}1:${columnLetter(lot)}101`))
+        .addRange(lots.getRange(`${columnLetter(value)}1:${columnLetter(value)}101`))
+        .setOption('title', 'Contract value by lot (annual)').setOption('legend', { position: 'none' })
+        .setOption('width', 560).setOption('height', 300)
+        .setPosition(33, chartCol, 0, 0).build());
+    }
+  }
+}

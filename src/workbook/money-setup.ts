@@ -1,0 +1,16 @@
+/**
+ * Set-up of the money side: named ranges over the registers and settings, the Cash flow
+ * summary, the Lots totals, the conditional formats. Idempotent. Called after the workbook's
+ * set-up (the schema's formula columns are written there) and by Refresh dashboard when the
+ * names are missing.
+ */
+import { existingNames, pointMoneyNames } from './money-names';
+import { setUpCashFlow } from './cashflow';
+import { setUpLots } from './lots';
+
+export function setUpMoney(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const names = existingNames(ss);
+  pointMoneyNames(ss, names);
+  setUpCashFlow(ss, names);
+  setUpLots(ss, names);
+}
