@@ -49,7 +49,8 @@ Global options:
   --stats              print one JSON line to stderr: service calls by method, total, modelled Apps Script time
   --help               this text; \`clerk COMMAND --help\` for one command
 
-A workbook NAME.xlsx keeps its Drive, outbox and state in NAME.workspace/ beside it.`;
+A workbook NAME.xlsx keeps its Drive, outbox and state in NAME.workspace/ beside it.
+The program is dist/Code.js (npm run build); CLERK_CODE=a.gs:b.gs runs another project instead.`;
 
 interface Args {
   positional: string[];
@@ -111,6 +112,16 @@ function noExtra(rest: string[], count: number, command: string): void {
 function tabbed(a1: string, what: string): string {
   if (!a1.includes('!') || a1.endsWith('!')) throw new ClerkInputError(`${what} must name the tab and the cell, like 'Members!B2'; got "${a1}"`);
   return a1;
+}
+
+/** The tab of 'Tab!A1' must be one of the workbook's: say which tabs there are if not. */
+function checkTab(ws: Workspace, a1: string): void {
+  const raw = a1.slice(0, a1.lastIndexOf('!'));
+  const tab = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  const names: string[] = (ws.model.sheets as { name: string }[]).map((s) => s.name);
+  if (!names.some((n) => n.toLowerCase() === tab.toLowerCase())) {
+    throw new ClerkInputError(`unknown tab "${tab}" in ${path.basename(ws.bookPath)} (its tabs: ${names.join(', ')})`);
+  }
 }
 
 type Command = (args: Args, io: Io) => Promise<Workspace | null>;
@@ -244,7 +255,9 @@ function userEdit(ws: Workspace, a1: string, input: string[][]) {
   try {
     return sheets.userEdit(ws.spreadsheet, a1, input);
   } catch (e) {
-    throw new ClerkInputError(`${a1}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+    const msg = messageOf(e).replace(/^Exception:\s*/, '');
+    // The Sheets emulator's refusals already name the tab and cell.
+    throw new ClerkInputError(msg.includes('!') ? msg : `${a1}: ${msg}`);
   }
 }
 
@@ -279,8 +292,9 @@ const COMMANDS: Record<string, Command> = {
     noExtra(rest, 0, 'run');
     const ws = await open(book, args, io);
     if (args.select) {
+      checkTab(ws, tabbed(args.select, '--select'));
       try {
-        peers.sheets()!.setActiveRange(ws.model, tabbed(args.select, '--select'));
+        peers.sheets()!.setActiveRange(ws.model, args.select);
       } catch (e) {
         throw new ClerkInputError(`--select ${args.select}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
       }
@@ -294,6 +308,7 @@ const COMMANDS: Record<string, Command> = {
     noExtra(rest, 0, 'edit');
     tabbed(cell, 'the cell');
     const ws = await open(book, args, io);
+    checkTab(ws, cell);
     const edit = userEdit(ws, cell, [[value]]);
     ws.ctx.stats.reset(); // count what the program does about the edit
     fireEdit(ws, edit);
@@ -326,6 +341,7 @@ const COMMANDS: Record<string, Command> = {
     noExtra(rest, 0, 'get');
     tabbed(a1, 'the range');
     const ws = await open(book, args, io);
+    checkTab(ws, a1);
     let got: { values: unknown[][]; display: string[][] };
     try {
       got = peers.sheets()!.getComputed(ws.model, a1);

@@ -177,7 +177,9 @@ export class Workspace {
     if (opts.create && exists) throw new ClerkInputError(`${bookPath} already exists; choose another name or delete it first`);
     if (!opts.create && !exists) throw new ClerkInputError(`workbook not found: ${bookPath}`);
     const dir = workspaceDirFor(abs);
-    const manifest = readManifest(path.join(repoRoot(), 'dist', 'appsscript.json'));
+    // The manifest pushed with the program (dist/), or its source while a build is under way.
+    const built = path.join(repoRoot(), 'dist', 'appsscript.json');
+    const manifest = readManifest(existsSync(built) ? built : path.join(repoRoot(), 'appsscript.json'));
     let clock: Clock;
     try {
       clock = makeClock(opts.today);
@@ -269,22 +271,25 @@ export class Workspace {
       g.GmailApp = notYet('GmailApp');
     }
     g.HtmlService = htmlPart ? htmlPart.createHtmlService(ctx, path.join(this.staging, 'ui')) : notYet('HtmlService');
+    this.boundSpreadsheet = (g.SpreadsheetApp as { getActiveSpreadsheet(): unknown }).getActiveSpreadsheet();
     // Counting starts with the script: opening the workbook is not part of the run.
     ctx.stats.reset();
   }
 
   /** The bound spreadsheet (what SpreadsheetApp.getActiveSpreadsheet() gives the script). */
   get spreadsheet(): any { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const app = this.globals.SpreadsheetApp as { getActiveSpreadsheet(): unknown };
-    const n = this.ctx.stats.total;
-    const ss = app.getActiveSpreadsheet();
-    if (this.ctx.stats.total !== n) this.ctx.stats.reset(); // the emulator's own look-up is not the script's call
-    return ss;
+    return this.boundSpreadsheet;
   }
+  private boundSpreadsheet: unknown = null;
 
-  /** Loads Apps Script files (default: dist/Code.js) into one script scope with the services as globals. */
+  /**
+   * Loads Apps Script files into one script scope with the services as globals. Default:
+   * dist/Code.js, or the files listed in CLERK_CODE (path-delimiter separated), which lets
+   * new/run/edit/import drive another project's triggers and menu functions.
+   */
   loadScript(files?: readonly string[]): ScriptRuntime {
-    const list = files ?? [path.join(repoRoot(), 'dist', 'Code.js')];
+    const fromEnv = process.env.CLERK_CODE ? process.env.CLERK_CODE.split(path.delimiter).filter(Boolean) : null;
+    const list = files ?? fromEnv ?? [path.join(repoRoot(), 'dist', 'Code.js')];
     for (const f of list) if (!existsSync(f)) throw new ClerkInputError(`script file not found: ${f}${files ? '' : ' (run `npm run build` first)'}`);
     this.runtime = ScriptRuntime.load(list, this.globals, this.ctx, this.io);
     this.model.DateCtor = this.globals.Date as DateConstructor;
