@@ -39,11 +39,16 @@ function onOff(e: El | null): boolean | undefined {
 function parseXml(bytes: Uint8Array, name: string): El {
   const text = new TextDecoder().decode(bytes);
   let failed = '';
-  const doc = new DOMParser({
-    onError: (level: string, msg: string) => {
-      if (level !== 'warning' && !failed) failed = msg;
-    },
-  }).parseFromString(text, 'application/xml');
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level: string, msg: string) => {
+        if (level !== 'warning' && !failed) failed = msg;
+      },
+    }).parseFromString(text, 'application/xml');
+  } catch (e) {
+    throw new DocxError(`${name} is not well-formed XML (${(e as Error).message.replace(/^Error constructing the DOM: /, '')})`);
+  }
   if (failed || !doc.documentElement) throw new DocxError(`${name} is not well-formed XML (${failed || 'empty'})`);
   return doc.documentElement as unknown as El;
 }

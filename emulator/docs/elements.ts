@@ -917,9 +917,9 @@ export class ListItem extends Paragraph {
     this._nesting = nestingLevel;
     return this;
   }
-  /** Google's default glyph for a new list is a bullet. */
+  /** Docs' default bulleted list: filled, hollow, square bullets by nesting level. */
   getGlyphType(): string {
-    return this._glyph ?? 'BULLET';
+    return this._glyph ?? (['BULLET', 'HOLLOW_BULLET', 'SQUARE_BULLET'] as const)[this._nesting % 3];
   }
   setGlyphType(glyphType: string): this {
     this._glyph = String(glyphType) as Glyph;
