@@ -123,23 +123,26 @@ export function agendaPaper(meeting: Meeting, items: readonly NumberedItem[], me
     ),
   );
 
-  // One table for the items: section rows in capitals keep the whole agenda in one call.
+  // One table for the items, with a bold row per section, as council agendas set them out.
   const rows: string[][] = [['No.', 'Item', 'Purpose', 'Lead officer', 'Paper']];
+  const emphasis: number[] = [];
   let section = '';
   for (const i of open) {
     if (i.section !== section) {
       section = i.section;
+      emphasis.push(rows.length);
       rows.push(['', section.toUpperCase(), '', '', '']);
     }
     rows.push(itemRow(i));
   }
   if (exempt.length) {
+    emphasis.push(rows.length);
     rows.push(['', 'EXEMPT ITEMS: EXCLUSION OF THE PRESS AND PUBLIC', '', '', '']);
     rows.push(['', EXCLUSION_RESOLUTION, 'To decide', '', '']);
     if (version === 'full') for (const i of exempt) rows.push(itemRow(i));
     else rows.push(['', `${exempt.length} exempt item${exempt.length === 1 ? '' : 's'}: details are not published.`, '', '', '']);
   }
-  blocks.push(table(rows, true));
+  blocks.push({ kind: 'table', rows, header: true, emphasis });
 
   blocks.push(h2('Membership'));
   const memberRows =

@@ -10,6 +10,8 @@
  * The PNG uses stored (uncompressed) deflate blocks: no zlib needed, and a 480×240 RGB chart
  * is ~350 KB raw, within Docs' image limits.
  */
+import { crc32 } from './zip';
+
 export const CHART_W = 480;
 export const CHART_H = 240;
 
@@ -55,21 +57,6 @@ export function chartPixels(values: readonly number[], w = CHART_W, h = CHART_H)
     if (v !== 0) rect(x0, yOf(v), x0 + bar - 1, zero, colour);
   });
   return px;
-}
-
-let crcTable: number[] | null = null;
-function crc32(bytes: ArrayLike<number>, start: number, end: number): number {
-  if (!crcTable) {
-    crcTable = [];
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable.push(c >>> 0);
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A PNG file (RGB, 8 bits) from pixels, as unsigned byte values 0–255. */
@@ -135,13 +122,7 @@ export function encodePng(px: Uint8Array, w: number, h: number): Uint8Array {
   return out;
 }
 
-/**
- * The chart as Apps Script bytes: Utilities.newBlob and base64Encode take Java bytes, which
- * are signed (−128…127), so values above 127 are written as v − 256.
- */
-export function chartPng(_labels: readonly string[], values: readonly number[]): number[] {
-  const png = encodePng(chartPixels(values), CHART_W, CHART_H);
-  const out = new Array<number>(png.length);
-  for (let i = 0; i < png.length; i++) out[i] = png[i] > 127 ? png[i] - 256 : png[i];
-  return out;
+/** The chart as PNG bytes. */
+export function chartPng(values: readonly number[]): Uint8Array {
+  return encodePng(chartPixels(values), CHART_W, CHART_H);
 }

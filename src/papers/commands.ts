@@ -4,7 +4,13 @@
  */
 import { TAB } from '../workbook/schema';
 import { agendaPaper, itemsOfMeeting, meetingDate, orderAgenda } from './agenda';
-import { Meeting, agendaOf, dayKey, meetingsOf, membersOf, readTab, TabRows } from './data';
+import { Meeting, actionsOf, agendaOf, attendanceOf, cashFlowOf, contractsOf, dayKey, meetingsOf, membersOf, readTab, TabRows } from './data';
+import { actionLogPaper } from './action-log';
+import { YearData, annualReportPaper } from './annual-report';
+import { JobState, StepResult, TIME_BUDGET_MS, clearJob, removeResumeTriggers, runSteps, saveJob, scheduleResume } from './job';
+import { forwardPlanPaper } from './forward-plan';
+import { minutesPaper } from './minutes';
+import { reportCoverPaper } from './report-cover';
 import { DATE } from './dates';
 import { PaperError } from './errors';
 import { Made, existingDocs, writePaper } from './output';
@@ -71,4 +77,124 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   });
   showSummary('Agenda pack', made, ['The public version leaves out exempt items and members\' contact details. The Agenda link on the Meetings tab points to the full version.']);
   return made;
+}
+
+/** "Generate minutes draft" for the selected meeting; the link goes to the Minutes link column. */
+export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
+  const s = openSession(ss);
+  const choice = chooseMeeting(s);
+  const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
+  const items = orderAgenda(itemsOfMeeting(agendaOf(agenda), choice.meeting, s.paper));
+  const paper = minutesPaper(choice.meeting, items, attendanceOf(readTab(ss, TAB.attendance)), membersOf(readTab(ss, TAB.members)), s.paper);
+  const made = withDocumentLock(() => {
+    const out = writePapers(s, meetingFolderName(s, meetingDate(choice.meeting)), [paper]);
+    writeMeetingLink(choice.meetings, choice.meeting.row, 'Minutes link', out[0].url);
+    return out;
+  });
+  showSummary('Minutes draft', made, ['Write a summary and the resolutions under each minute; add each action to the Actions tab with its minute number.']);
+  return made;
+}
+
+/** "Generate action log" for the selected meeting (actions arising before it). */
+export function actionLogCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
+  const s = openSession(ss);
+  const choice = chooseMeeting(s);
+  const hhmm = (d: Date) => s.paper.dates(d, 'HH:mm');
+  const target = meetingDate(choice.meeting);
+  const paper = actionLogPaper(actionsOf(readTab(ss, TAB.actions)), meetingsOf(choice.meetings, hhmm), target, new Date(), s.paper);
+  const made = withDocumentLock(() => writePapers(s, meetingFolderName(s, target), [paper]));
+  showSummary('Action log', made);
+  return made;
+}
+
+/** "Generate report cover" for the selected Agenda row; the link goes to its Paper link cell. */
+export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
+  const s = openSession(ss);
+  const sel = selectedRow(ss, [TAB.agenda], 'an agenda item');
+  const agenda = readTab(ss, TAB.agenda, sel.sheet);
+  const all = agendaOf(agenda);
+  const chosen = all.find((i) => i.row === sel.row);
+  if (!chosen) throw new PaperError(`Agenda row ${sel.row} is empty. Select the row of the item that needs a report.`);
+  if (!chosen.date) throw new PaperError(`Agenda row ${sel.row} ("${chosen.title}") has no Meeting date yet. Programme the item to a meeting first.`);
+  const meetings = readTab(ss, TAB.meetings);
+  const meeting = meetingsOf(meetings, (d) => s.paper.dates(d, 'HH:mm')).find((m) => m.date && dayKey(m.date) === dayKey(chosen.date as Date));
+  if (!meeting) throw new PaperError(`No row on the Meetings tab has the date ${s.paper.dates(chosen.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`);
+  const numbered = orderAgenda(itemsOfMeeting(all, meeting, s.paper)).find((i) => i.row === sel.row)!;
+  const paper = reportCoverPaper(numbered, chosen.date, membersOf(readTab(ss, TAB.members)), s.paper);
+  const made = withDocumentLock(() => {
+    const out = writePapers(s, meetingFolderName(s, chosen.date as Date), [paper]);
+    const col = agenda.index.get('Paper link');
+    if (col !== undefined && !chosen.link) agenda.sheet.getRange(sel.row, col + 1).setValue(out[0].url);
+    return out;
+  });
+  showSummary('Report cover', made, chosen.link ? ['The Paper link cell already held a link, so it was left as it was.'] : []);
+  return made;
+}
+
+/** "Generate forward plan": coming meetings and items to be programmed. */
+export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
+  const s = openSession(ss);
+  const meetings = meetingsOf(readTab(ss, TAB.meetings), (d) => s.paper.dates(d, 'HH:mm'));
+  const paper = forwardPlanPaper(meetings, agendaOf(readTab(ss, TAB.agenda)), new Date(), s.paper);
+  const made = withDocumentLock(() => writePapers(s, 'Forward plans', [paper]));
+  showSummary('Forward plan', made);
+  return made;
+}
+
+/** Everything an annual report reads, each tab once (Contracts and Cash flow may be absent). */
+export function readYearData(s: Session): YearData {
+  const ss = s.ss;
+  const optional = <T>(name: string, f: (t: TabRows) => T[]): T[] => (ss.getSheetByName(name) ? f(readTab(ss, name)) : []);
+  return {
+    meetings: meetingsOf(readTab(ss, TAB.meetings), (d) => s.paper.dates(d, 'HH:mm')),
+    items: agendaOf(readTab(ss, TAB.agenda)),
+    attendance: attendanceOf(readTab(ss, TAB.attendance)),
+    actions: actionsOf(readTab(ss, TAB.actions)),
+    contracts: optional(TAB.contracts, contractsOf),
+    cashFlow: optional(TAB.cashFlow, cashFlowOf),
+  };
+}
+
+/** "2023", "2019-2024" or "2019 to 2024" → the years, checked. */
+export function parseYears(answer: string): number[] {
+  const m = answer.trim().match(/^(\d{4})(?:\s*(?:-|–|to)\s*(\d{4}))?$/);
+  if (!m) throw new PaperError(`"${answer}" is not a year. Type a year such as 2023, or a range such as 2019-2024.`);
+  const a = Number(m[1]);
+  const b = m[2] ? Number(m[2]) : a;
+  if (b < a || b - a > 30 || a < 1990 || b > 2100) throw new PaperError(`"${answer}" is not a sensible range of years. Type a year such as 2023, or a range such as 2019-2024.`);
+  return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+}
+
+/**
+ * "Generate annual report": one report per year asked for. Shows "Generating 3 of 7…" toasts;
+ * pauses and resumes from a trigger when the run nears the 6-minute limit.
+ */
+export function annualReportsCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: JobState, interactive: boolean): StepResult {
+  const s = openSession(ss);
+  const data = readYearData(s);
+  const today = new Date();
+  const result = withDocumentLock(() => {
+    const folder = outputFolder(s, 'Annual reports');
+    return runSteps(
+      state,
+      (k) => {
+        const paper = annualReportPaper(state.years[k], data, today, s.paper);
+        return writePaper(paper, folder, existingDocs(folder, [paper.name]).get(paper.name));
+      },
+      () => Date.now(),
+      TIME_BUDGET_MS,
+      (k, n) => ss.toast(`Generating ${k} of ${n}…`, 'Annual reports', 10),
+      saveJob,
+    );
+  });
+  if (result === 'paused') {
+    scheduleResume();
+    ss.toast(`Made ${state.next} of ${state.years.length}; the rest will follow in a minute or two.`, 'Annual reports', 15);
+    return result;
+  }
+  clearJob();
+  removeResumeTriggers();
+  if (interactive) showSummary('Annual reports', state.made);
+  else ss.toast(`All ${state.made.length} annual reports are ready in the "Annual reports" folder.`, 'Annual reports', 30);
+  return result;
 }

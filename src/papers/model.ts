@@ -1,8 +1,8 @@
 /**
- * A paper as plain data: the layouts (pure functions of the workbook's rows) produce it and a
- * renderer turns it into a Google Doc. Keeping the paper as data lets tests check structure
- * and the public/full split without any Apps Script service, and lets the renderer spend one
- * service call per block (a table of any size is one appendTable call).
+ * A paper as plain data: the layouts (pure functions of the workbook's rows) produce it, docx.ts
+ * writes it as a Word file, and Drive converts that into a Google Doc in one upload. Keeping
+ * the paper as data lets tests check structure and the public/full split without any Apps
+ * Script service, and makes the number of service calls independent of the paper's length.
  */
 export type HeadingLevel = 1 | 2 | 3;
 
@@ -11,8 +11,8 @@ export type Block =
   | { readonly kind: 'subtitle'; readonly text: string }
   | { readonly kind: 'heading'; readonly level: HeadingLevel; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean }
-  /** A table; `header` makes the first row bold (one call for the row, not per cell). */
-  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[]; readonly header?: boolean }
+  /** A table; `header` makes the first row a shaded, bold heading row; `emphasis` rows (e.g. section rows) are bold. */
+  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[]; readonly header?: boolean; readonly emphasis?: readonly number[] }
   /** A bar chart drawn as a PNG (see chart.ts); `caption` says what it shows. */
   | { readonly kind: 'chart'; readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly caption: string }
   | { readonly kind: 'pageBreak' };

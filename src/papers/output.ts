@@ -1,13 +1,13 @@
 /**
  * Where papers go: a folder per meeting under the papers folder (Settings "Papers folder id",
- * created when empty and its id written back), one Doc per paper name, replaced in place when
- * regenerated so that links already sent still work. Uses the advanced Drive service (v3),
- * which works under the narrow drive.file scope for files this program created.
+ * created when empty and its id written back), one Doc per paper name: regenerating sends the
+ * old Doc to the bin, so copies never pile up. Uses the advanced Drive service (v3), which
+ * works under the narrow drive.file scope for files this program created.
  */
 import { PaperError } from './errors';
 import { Paper } from './model';
-import { paperHtml } from './render-html';
-import { appendBlocks } from './render-doc';
+import { DOCX_MIME, paperDocx } from './docx';
+import { signedBytes } from './zip';
 
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
@@ -16,7 +16,7 @@ export interface Made {
   readonly name: string;
   readonly id: string;
   readonly url: string;
-  /** True when an older Doc of the same name was overwritten. */
+  /** True when an older Doc of the same name was replaced (sent to the bin). */
   readonly replaced: boolean;
 }
 
@@ -80,47 +80,18 @@ export function existingDocs(folderId: string, names: readonly string[]): Map<st
 }
 
 /**
- * Writes one paper as a Google Doc in the folder: one HTML upload converted by Drive
- * (files.create, or files.update on the old Doc so its id and link stay). If the upload comes
- * back unconverted (a Drive without HTML import), the file is removed and the Doc is built
- * with DocumentApp instead; a Doc that fails half way is sent to the bin, never left behind.
+ * Writes one paper as a Google Doc in the folder: the paper as a .docx, uploaded and converted
+ * by Drive in one call (Utilities.newBlob + Drive.Files.create). The upload either makes the
+ * whole Doc or nothing, so no half-made Doc is ever left. An older Doc of the same name is
+ * sent to the bin only after the new one exists.
  */
 export function writePaper(paper: Paper, folderId: string, existingId?: string): Made {
   const drive = driveService();
-  const html = paperHtml(paper, (bytes) => Utilities.base64Encode(bytes));
-  const blob = Utilities.newBlob(html, 'text/html', `${paper.name}.html`);
-  const file = existingId
-    ? drive.Files.update({ name: paper.name, mimeType: DOC_MIME }, existingId, blob, { fields: 'id,mimeType' })
-    : drive.Files.create({ name: paper.name, mimeType: DOC_MIME, parents: [folderId] }, blob, { fields: 'id,mimeType' });
-  if (file.mimeType === DOC_MIME && file.id) return { name: paper.name, id: file.id, url: docUrl(file.id), replaced: !!existingId };
-  if (!existingId && file.id) drive.Files.update({ trashed: true }, file.id);
-  return buildWithDocumentApp(paper, folderId, existingId);
-}
-
-function buildWithDocumentApp(paper: Paper, folderId: string, existingId?: string): Made {
-  if (existingId) {
-    const doc = DocumentApp.openById(existingId);
-    const body = doc.getBody();
-    body.clear();
-    appendBlocks(body, paper);
-    doc.saveAndClose();
-    return { name: paper.name, id: existingId, url: docUrl(existingId), replaced: true };
-  }
-  const doc = DocumentApp.create(paper.name);
-  const id = doc.getId();
-  try {
-    appendBlocks(doc.getBody(), paper);
-    doc.saveAndClose();
-    driveService().Files.update({}, id, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folderId, removeParents: 'root' });
-  } catch (e) {
-    try {
-      driveService().Files.update({ trashed: true }, id);
-    } catch (_ignored) {
-      // The original failure is the one to report.
-    }
-    throw e;
-  }
-  return { name: paper.name, id, url: docUrl(id), replaced: false };
+  const blob = Utilities.newBlob(signedBytes(paperDocx(paper)), DOCX_MIME, `${paper.name}.docx`);
+  const file = drive.Files.create({ name: paper.name, mimeType: DOC_MIME, parents: [folderId] }, blob, { fields: 'id' });
+  const id = String(file.id);
+  if (existingId) drive.Files.update({ trashed: true }, existingId);
+  return { name: paper.name, id, url: docUrl(id), replaced: !!existingId };
 }
 
 /** A PDF of a Doc beside it in the same folder, replacing an older PDF of the same name. */

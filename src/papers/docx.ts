@@ -1,0 +1,136 @@
+/**
+ * A paper as a .docx file, in plain JavaScript (runs in Apps Script and in Node alike).
+ * Uploading it with Drive.Files.create and mimeType application/vnd.google-apps.document makes
+ * Google convert it into a Google Doc (Drive API "Import to Google Docs types": .docx imports as
+ * a Document; developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs):
+ * one upload per paper whatever its length, with real heading styles, tables, bold section
+ * rows and chart images.
+ */
+import { Block, Paper } from './model';
+import { CHART_H, CHART_W, chartPng } from './chart';
+import { utf8, zipStored } from './zip';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+
+/** A4 with 2 cm margins: 9638 twips of text width. */
+const TEXT_WIDTH = 9638;
+
+export function xmlEscape(s: string): string {
+  // Characters XML 1.0 forbids are dropped (a stray control character must not break the file).
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function run(text: string, style: { bold?: boolean; italic?: boolean } = {}): string {
+  const rPr = `${style.bold ? '<w:b/>' : ''}${style.italic ? '<w:i/>' : ''}`;
+  return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`;
+}
+
+function para(text: string, opts: { style?: string; bold?: boolean; italic?: boolean } = {}): string {
+  const pPr = opts.style ? `<w:pPr><w:pStyle w:val="${opts.style}"/></w:pPr>` : '';
+  return `<w:p>${pPr}${text ? run(text, opts) : ''}</w:p>`;
+}
+
+/** Column widths from content: long columns get more room, short ones (numbers) stay narrow. */
+export function columnWidths(rows: readonly (readonly string[])[], emphasis: readonly number[] = []): number[] {
+  const n = Math.max(...rows.map((r) => r.length));
+  const weight = new Array<number>(n).fill(4);
+  rows.forEach((r, k) => {
+    if (emphasis.includes(k)) return;
+    r.forEach((c, i) => {
+      weight[i] = Math.max(weight[i], Math.min(45, c.length));
+    });
+  });
+  const total = weight.reduce((a, b) => a + b, 0);
+  return weight.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+}
+
+function tableXml(rows: readonly (readonly string[])[], header: boolean, emphasis: readonly number[]): string {
+  if (!rows.length) return '';
+  const widths = columnWidths(rows, emphasis);
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
+  const tblPr = `<w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
+  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  const trs = rows
+    .map((r, k) => {
+      const head = header && k === 0;
+      const bold = head || emphasis.includes(k);
+      const fill = head ? 'D9E2F3' : emphasis.includes(k) ? 'F2F2F2' : '';
+      const cells = widths
+        .map((w, i) => {
+          const shd = fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>` : '';
+          return `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${shd}</w:tcPr>${para(r[i] ?? '', { bold })}</w:tc>`;
+        })
+        .join('');
+      return `<w:tr>${head ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells}</w:tr>`;
+    })
+    .join('');
+  // A paragraph after each table keeps two tables from merging (Word and Docs both need one).
+  return `<w:tbl>${tblPr}${grid}${trs}</w:tbl><w:p/>`;
+}
+
+const EMU_PER_PX = 9525;
+
+function imageXml(rid: string, id: number, title: string): string {
+  const cx = CHART_W * EMU_PER_PX;
+  const cy = CHART_H * EMU_PER_PX;
+  return `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${id}" name="Chart ${id}" title="${xmlEscape(title)}" descr="${xmlEscape(title)}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${id}" name="chart${id}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+}
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/><w:szCs w:val="44"/><w:color w:val="1F3864"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="200"/></w:pPr><w:rPr><w:sz w:val="30"/><w:szCs w:val="30"/><w:color w:val="404040"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/><w:color w:val="1F3864"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="100"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/><w:szCs w:val="26"/><w:color w:val="1F3864"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="23"/><w:szCs w:val="23"/></w:rPr></w:style>
+</w:styles>`;
+
+export interface DocxParts {
+  readonly files: { name: string; data: Uint8Array }[];
+}
+
+/** The .docx bytes of a paper. */
+export function paperDocx(paper: Paper): Uint8Array {
+  const images: { rid: string; file: string; png: Uint8Array }[] = [];
+  const body = paper.blocks.map((b) => blockXml(b, images)).join('');
+  const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${images
+    .map((i) => `<Relationship Id="${i.rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${i.file}"/>`)
+    .join('')}</Relationships>`;
+  const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`;
+  const root = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+  return zipStored([
+    { name: '[Content_Types].xml', data: utf8(types) },
+    { name: '_rels/.rels', data: utf8(root) },
+    { name: 'word/document.xml', data: utf8(doc) },
+    { name: 'word/styles.xml', data: utf8(STYLES) },
+    { name: 'word/_rels/document.xml.rels', data: utf8(rels) },
+    ...images.map((i) => ({ name: `word/media/${i.file}`, data: i.png })),
+  ]);
+}
+
+function blockXml(b: Block, images: { rid: string; file: string; png: Uint8Array }[]): string {
+  switch (b.kind) {
+    case 'title':
+      return para(b.text, { style: 'Title' });
+    case 'subtitle':
+      return para(b.text, { style: 'Subtitle' });
+    case 'heading':
+      return para(b.text, { style: `Heading${b.level}` });
+    case 'paragraph':
+      return para(b.text, { bold: b.bold, italic: b.italic });
+    case 'table':
+      return tableXml(b.rows, !!b.header, b.emphasis ?? []);
+    case 'chart': {
+      const n = images.length + 1;
+      images.push({ rid: `rIdImg${n}`, file: `chart${n}.png`, png: chartPng(b.values) });
+      return para(b.title, { style: 'Heading3' }) + imageXml(`rIdImg${n}`, n, b.title) + para(b.caption, { italic: true });
+    }
+    case 'pageBreak':
+      return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+  }
+}
