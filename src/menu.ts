@@ -17,6 +17,11 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   menu.addItem('Switch reminders off', 'switchRemindersOff');
   // -- papers
   menu.addItem('Generate agenda pack', 'generateAgendaPack');
+  menu.addItem('Generate minutes draft', 'generateMinutesDraft');
+  menu.addItem('Generate action log', 'generateActionLog');
+  menu.addItem('Generate report cover', 'generateReportCover');
+  menu.addItem('Generate forward plan', 'generateForwardPlan');
+  menu.addItem('Generate annual report', 'generateAnnualReport');
   // -- money and dashboard
   menu.addItem('Refresh dashboard', 'refreshDashboard');
   menu.addItem('Set up money tabs', 'setUpMoneyTabs');
