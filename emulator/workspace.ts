@@ -252,6 +252,9 @@ export class Workspace {
       } catch (e) {
         throw new ClerkInputError(`cannot read the emulated Drive in ${this.dir}: ${(e as Error).message}`);
       }
+      this.drive.now = () => ctx.clock.now();
+      // The workbook is a file of the Drive too: its id resolves (DriveApp.getFileById(ss.getId())).
+      this.drive.registerExternal?.(this.model.id, path.basename(this.bookPath, '.xlsx'));
       g.DriveApp = drivePart.createDriveApp(ctx, this.drive);
       g.Drive = drivePart.createAdvancedDrive(ctx, this.drive);
     } else {

@@ -5,6 +5,10 @@
  */
 import type { ServiceContext } from '../context';
 import * as sheetsPart from '../sheets';
+import { DriveStore } from '../drive/store';
+import { createDriveApp } from '../drive/drive-app';
+import { createAdvancedDrive } from '../drive/advanced';
+import { createDocumentApp } from '../docs/document-app';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export interface SheetsPart {
@@ -22,7 +26,7 @@ export interface DrivePart {
   createDriveApp(ctx: ServiceContext, drive: any): unknown;
   createAdvancedDrive(ctx: ServiceContext, drive: any): unknown;
 }
-export interface DocsPart { createDocumentApp(ctx: ServiceContext, drive: any): unknown }
+export interface DocsPart { createDocumentApp(ctx: ServiceContext, drive: any, opts?: { getUi?: () => unknown }): unknown }
 export interface MailPart {
   createMailApp(ctx: ServiceContext, outboxDir: string, quota?: unknown): any;
   createGmailApp?(ctx: ServiceContext, outboxDir: string, quota?: unknown): any;
@@ -42,8 +46,8 @@ function optional<T>(load: () => T): T | null {
 const load = (part: string) => optional(() => module.require(`../${part}`));
 export const peers = {
   sheets: (): SheetsPart | null => sheetsPart as unknown as SheetsPart,
-  drive: (): DrivePart | null => load('drive') as DrivePart | null,
-  docs: (): DocsPart | null => load('docs') as DocsPart | null,
+  drive: (): DrivePart | null => ({ DriveStore, createDriveApp, createAdvancedDrive }) as DrivePart,
+  docs: (): DocsPart | null => ({ createDocumentApp }) as DocsPart,
   mail: (): MailPart | null => load('mail') as MailPart | null,
   html: (): HtmlPart | null => load('html') as HtmlPart | null,
 };
