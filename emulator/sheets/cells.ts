@@ -10,6 +10,7 @@ import { DEFAULT_DATE_FORMAT, DEFAULT_DATETIME_FORMAT, DEFAULT_TIME_FORMAT, form
 import { getMeta, metaFor, SheetModel, WorkbookModel } from './model';
 import type { RawCellContent } from 'hyperformula';
 import { parseTypedInput } from './typed-input';
+import { shiftFormula } from './formula-shift';
 
 type Scalar = number | string | boolean;
 
@@ -167,19 +168,19 @@ export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridR
   model.hf.setCellContents({ sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, contents);
 }
 
-/** Range.setFormula on several cells: relative references move with each cell, as when filling. */
+/**
+ * Range.setFormula on several cells: relative references move with each cell, as when
+ * filling (developers.google.com/apps-script/reference/spreadsheet/range#setformulaformula).
+ * One HyperFormula operation for the whole block.
+ */
 export function fillFormula(model: WorkbookModel, sheet: SheetModel, rect: GridRect, formula: string): void {
-  const hf = model.hf;
-  const origin = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
-  hf.setCellContents(origin, [[formula]]);
-  if (rect.numRows === 1 && rect.numCols === 1) return;
-  hf.batch(() => {
-    hf.copy({ start: origin, end: origin });
-    for (let i = 0; i < rect.numRows; i++) {
-      for (let j = 0; j < rect.numCols; j++) if (i || j) hf.paste({ sheet: sheet.hfId, row: origin.row + i, col: origin.col + j });
-    }
-  });
-  hf.clearClipboard();
+  const contents: RawCellContent[][] = [];
+  for (let i = 0; i < rect.numRows; i++) {
+    const row: RawCellContent[] = new Array(rect.numCols);
+    for (let j = 0; j < rect.numCols; j++) row[j] = shiftFormula(formula, i, j);
+    contents.push(row);
+  }
+  setContents(model, sheet, rect, contents);
 }
 
 export function clearContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect): void {

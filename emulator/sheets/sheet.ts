@@ -103,11 +103,11 @@ export class Sheet {
   }
 
   // --- rows and columns ---
-  private checkRowIndex(n: number, method: string): void {
-    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxRows) throw gErr(n < 1 ? ERR.rowTooSmall() : `Those rows are out of bounds. (${method})`);
+  private checkRowIndex(n: number, _method: string): void {
+    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxRows) throw gErr(n < 1 ? ERR.rowTooSmall() : 'Those rows are out of bounds.');
   }
-  private checkColIndex(n: number, method: string): void {
-    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxCols) throw gErr(n < 1 ? ERR.colTooSmall() : `Those columns are out of bounds. (${method})`);
+  private checkColIndex(n: number, _method: string): void {
+    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxCols) throw gErr(n < 1 ? ERR.colTooSmall() : 'Those columns are out of bounds.');
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.checkRowIndex(afterPosition, 'insertRowsAfter');
