@@ -1,10 +1,54 @@
 // Entry points for the workbook features: top-level functions the menu and triggers call.
+import { handleEdit } from '../workbook/onedit';
+import { setUpWorkbook as setUp, SetupReport } from '../workbook/setup';
+import { rebuildProblems } from '../workbook/problems';
+import { loadDemo } from '../workbook/demo';
 
 /** Simple trigger: validation as people type. Must not call services that need authorisation. */
-export function onEdit(_e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  // Arrives with the workbook issue.
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return; // run by hand from the editor: nothing was edited
+  handleEdit(e);
 }
 
+/** Committee > Set up or repair workbook (and `clerk new`). Safe to run again at any time. */
 export function setUpWorkbook(): void {
-  SpreadsheetApp.getActiveSpreadsheet().toast('Set-up arrives with the workbook issue.');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getDocumentLock();
+  if (lock && !lock.tryLock(30000)) {
+    ss.toast('Another set-up or generation is running. Try again in a minute.', 'Committee Clerk');
+    return;
+  }
+  try {
+    const report = setUp(ss);
+    const problems = rebuildProblems(ss);
+    ss.toast(setupSummary(report, problems), 'Committee Clerk', 15);
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+function setupSummary(r: SetupReport, problems: number): string {
+  const parts: string[] = [];
+  if (r.created.length) parts.push(`added the tabs ${r.created.join(', ')}`);
+  if (r.renamedHeaders.length) parts.push(`put back the headers ${r.renamedHeaders.join('; ')}`);
+  if (r.addedColumns.length) parts.push(`added the columns ${r.addedColumns.join('; ')} at the end (if you renamed or deleted one, its old column is still there: move the values across)`);
+  if (r.addedSettings.length) parts.push(`added the settings ${r.addedSettings.join(', ')}`);
+  if (r.formulasRestored.length) parts.push(`put formulas back in ${r.formulasRestored.join(', ')} (what was typed is in each cell's note)`);
+  const done = parts.length ? `Set-up ${parts.join('; ')}.` : 'The workbook was already set up: nothing needed repair.';
+  return `${done} ${problems ? `${problems} problem${problems === 1 ? '' : 's'} listed on the Problems tab.` : 'No problems found.'}`;
+}
+
+/** Committee > Check workbook problems: rebuilds the Problems tab. */
+export function checkWorkbookProblems(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const n = rebuildProblems(ss);
+  ss.toast(n ? `${n} problem${n === 1 ? '' : 's'} listed on the Problems tab, each with a link to its cell.` : 'No problems found.', 'Committee Clerk', 10);
+}
+
+/** `clerk new --demo` (and a menu-less way to try the program): the fictional demo group. Refuses a workbook that has data. */
+export function loadDemoData(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  loadDemo(ss);
+  rebuildProblems(ss);
+  ss.toast('Loaded the fictional demo group (example.org addresses only).', 'Committee Clerk');
 }

@@ -139,3 +139,43 @@ export function writeColumns(table: Table, rows: readonly Row[], headers: readon
   }
   table.sheet.getRange(first, c0 + 1, grid.length, c1 - c0 + 1).setValues(grid);
 }
+
+/**
+ * A string written with setValues stays the same string: Sheets parses written strings as if
+ * typed, so text that looks like a number, date, formula or TRUE gets a leading apostrophe
+ * (which Sheets hides and which forces text).
+ */
+export function keepAsText(v: Cell | null | undefined): Cell {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' && /^([=+\-'£$€.]|\d|(true|false)$)/i.test(v)) return `'${v}`;
+  return v;
+}
+
+/**
+ * Appends records (values by header) after the last row with one setValues. Formula columns get
+ * their formula; headers not on the tab are refused by name; text stays text (keepAsText).
+ * Numbers written into date columns are date serials. Returns the first row written.
+ */
+export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, records: readonly Readonly<Record<string, Cell>>[],
+  formula: (spec: TabSpec, header: string, row: number, index: ReadonlyMap<string, number>) => string): number {
+  const spec = tabSpec(name);
+  const sheet = getTab(ss, name);
+  const lastCol = sheet.getLastColumn();
+  const headers = lastCol ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map((h) => String(h).trim()) : [];
+  const index = headerIndex(spec, headers);
+  const first = Math.max(sheet.getLastRow(), 1) + 1;
+  if (!records.length) return first;
+  for (const rec of records) {
+    for (const h of Object.keys(rec)) {
+      if (!index.has(h)) throw new WorkbookError(`The "${name}" tab has no "${h}" column to write to.`);
+    }
+  }
+  const formulaCols = spec.columns.filter((c) => c.formula && index.has(c.header));
+  const rows = records.map((rec, k) => {
+    const line: Cell[] = headers.map((h) => keepAsText(rec[h]));
+    for (const c of formulaCols) line[index.get(c.header) as number] = formula(spec, c.header, first + k, index);
+    return line;
+  });
+  sheet.getRange(first, 1, rows.length, headers.length).setValues(rows);
+  return first;
+}

@@ -1,0 +1,129 @@
+/**
+ * The Problems list: every value the program cannot accept, across the registers, with a link
+ * to its cell. Rebuilt whole by Committee > Check workbook problems (and at the end of set-up):
+ * one getValues per tab, one setValues for the list. onEdit only marks cells (it would have to
+ * read this tab on every edit to keep it current).
+ */
+import { SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
+import { Cell } from './table';
+import { checkValue, rowRules, missingRequired, duplicateSerials, serialIn, shown } from './validate';
+import { isProgramBuilt } from './setup';
+import { a1 } from './formulas';
+import { makeSettings } from './settings';
+import { showSerial, todaySerial } from './dates';
+
+export interface Problem {
+  readonly tab: string;
+  readonly row: number;
+  /** 1-based column. */
+  readonly col: number;
+  readonly header: string;
+  readonly value: Cell;
+  readonly problem: string;
+}
+
+/** Problems in one tab's grid (header row first). Pure. */
+export function problemsInGrid(spec: TabSpec, grid: readonly (readonly Cell[])[], today: number): Problem[] {
+  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
+  const out: Problem[] = [];
+  const add = (r: number, header: string, problem: string) => {
+    const i = index.get(header) as number;
+    out.push({ tab: spec.name, row: r + 1, col: i + 1, header, value: grid[r][i] ?? '', problem });
+  };
+  for (const c of spec.columns) {
+    if (!index.has(c.header) && c.required) out.push({ tab: spec.name, row: 1, col: headers.length + 1, header: c.header, value: '', problem: `The "${c.header}" column is missing. Put the header back in row 1, or run Committee > Set up or repair workbook.` });
+  }
+  if (spec.name === TAB.settings) return out.concat(settingsProblems(grid, index));
+  for (let r = 1; r < grid.length; r++) {
+    const line = grid[r];
+    if (line.every((v) => v === '' || v === null)) continue;
+    const values: Record<string, Cell> = {};
+    for (const c of spec.columns) {
+      const i = index.get(c.header);
+      if (i === undefined) continue;
+      values[c.header] = line[i] ?? '';
+      if (c.formula) continue;
+      const v = line[i];
+      const verdict = c.type === 'date' && typeof v === 'number' ? { ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy.` } : checkValue(c, v);
+      if (!verdict.ok) add(r, c.header, verdict.problem);
+    }
+    for (const f of missingRequired(spec, values)) add(r, f.header, f.problem as string);
+    for (const f of rowRules(spec.name, values, new Set(), today)) if (f.problem) add(r, f.header, f.problem);
+  }
+  if (spec.name === TAB.meetings && index.has('Meeting date')) {
+    const i = index.get('Meeting date') as number;
+    const dates = grid.slice(1).map((l) => l[i]);
+    const dups = duplicateSerials(dates);
+    dates.forEach((d, k) => {
+      const s = serialIn(d);
+      if (s !== null && dups.has(s)) add(k + 1, 'Meeting date', `More than one meeting is on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`);
+    });
+  }
+  return out;
+}
+
+function settingsProblems(grid: readonly (readonly Cell[])[], index: ReadonlyMap<string, number>): Problem[] {
+  const nameCol = index.get('Setting');
+  const valueCol = index.get('Value');
+  if (nameCol === undefined || valueCol === undefined) return [];
+  const out: Problem[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const name = String(grid[r][nameCol] ?? '').trim();
+    const spec = SETTINGS.find((s) => s.name === name);
+    if (!spec) continue;
+    const one = makeSettings(new Map([[name, grid[r][valueCol] ?? '']]));
+    try {
+      switch (spec.type) {
+        case 'number': one.number(name); break;
+        case 'time': one.time(name); break;
+        case 'bool': one.bool(name); break;
+        case 'id': one.id(name); break;
+        case 'email': one.email(name); break;
+        case 'multi': one.list(name); break;
+        default: one.text(name);
+      }
+    } catch (e) {
+      out.push({ tab: TAB.settings, row: r + 1, col: valueCol + 1, header: name, value: grid[r][valueCol] ?? '', problem: (e as Error).message });
+    }
+  }
+  return out;
+}
+
+/** Problems rows for the tab: Tab, Cell, Row, Column, Value, Problem, Go to cell (a link to the cell). */
+export function problemRows(problems: readonly Problem[], gids: ReadonlyMap<string, number>): Cell[][] {
+  return problems.map((p) => {
+    const cell = a1(p.row, p.col);
+    const gid = gids.get(p.tab);
+    const value = p.value === '' || p.value === null ? '' : shown(p.value);
+    const link = gid === undefined ? '' : `=HYPERLINK("#gid=${gid}&range=${cell}","${p.tab}!${cell}")`;
+    return [p.tab, cell, p.row, p.header, value, p.problem, link];
+  });
+}
+
+/** Rebuilds the Problems tab; returns how many problems were found. */
+export function rebuildProblems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): number {
+  const today = todaySerial(now);
+  const problems: Problem[] = [];
+  const gids = new Map<string, number>();
+  for (const spec of SCHEMA) {
+    if (isProgramBuilt(spec)) continue;
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) continue;
+    gids.set(spec.name, sheet.getSheetId());
+    problems.push(...problemsInGrid(spec, sheet.getDataRange().getValues() as Cell[][], today));
+  }
+  const target = ss.getSheetByName(TAB.problems);
+  if (!target) return problems.length;
+  const rows = problemRows(problems, gids);
+  if (!rows.length) rows.push(['(none)', '', '', '', '', `No problems found on ${showSerial(today)}.`, '']);
+  const width = 7;
+  const lastRow = target.getLastRow();
+  if (lastRow > 1) target.getRange(2, 1, lastRow - 1, Math.max(target.getLastColumn(), width)).clearContent();
+  // Cell references and values are text: '@' format on the tab keeps "B5" and "12" as typed.
+  target.getRange(2, 1, rows.length, width).setValues(rows.map((r) => r.map((v, k) => (k !== 6 && typeof v === 'string' && /^([=+\-'£$€.]|\d|(true|false)$)/i.test(v) ? `'${v}` : v))));
+  return problems.length;
+}

@@ -1,0 +1,309 @@
+/**
+ * Set up or repair the workbook from the schema. Idempotent: a second run changes nothing.
+ * It creates missing tabs and headers, puts renamed headers back ("e-mail" → "Email"), adds
+ * missing columns at the end, and never deletes, reorders or overwrites officers' data or their
+ * own columns. It applies what the schema says about each column: number formats, data
+ * validation, header notes, formula columns (written in every data row and protected with a
+ * warning), conditional formats, frozen header rows; widths only where the program adds a
+ * column, so officers' widths stay.
+ * Service calls depend on the number of tabs and columns, never on the number of rows.
+ */
+import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
+import { Cell } from './table';
+import { formulaFor } from './formulas';
+import { refusesInvalid } from './validate';
+import { conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings } from './conditional';
+import { settingsFromGrid } from './settings';
+import { showSerial, todaySerial } from './dates';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SetupReport {
+  created: string[];
+  /** "Members: Email" for columns added at the end. */
+  addedColumns: string[];
+  /** "Members: e-mail → Email". */
+  renamedHeaders: string[];
+  addedSettings: string[];
+  /** "Lots!F4" where a typed value was replaced by the column's formula (kept in the cell's note). */
+  formulasRestored: string[];
+}
+
+export const HEADER_BACKGROUND = '#e8eaed';
+const PROTECT_PREFIX = 'Committee Clerk: ';
+
+/** The number format a column's cells get. */
+export function numberFormatOf(col: ColumnSpec): string | null {
+  if (col.format) return col.format;
+  switch (col.type) {
+    case 'date': return 'dd/mm/yyyy';
+    case 'time': return 'HH:mm';
+    case 'money': return '£#,##0.00';
+    case 'percent': return '0%';
+    case 'number': return '0.##';
+    case 'text':
+    case 'email':
+    case 'list':
+    case 'multi':
+    case 'bool':
+      // Plain text: Sheets keeps "01632 960000" and "=..." as typed instead of turning them into numbers or formulas.
+      return '@';
+    default:
+      return null; // links may be HYPERLINK formulas
+  }
+}
+
+/** Program-built tabs (Problems, Compliance...) get headers and formats but no validation rules. */
+export function isProgramBuilt(spec: TabSpec): boolean {
+  return !!spec.builtByProgram || /^Built by/.test(spec.note ?? '');
+}
+
+/** Normalised header for matching a renamed header: case, spaces and punctuation ignored. */
+export function looseHeader(h: string): string {
+  return h.toLowerCase().replace(/[^a-z0-9%]/g, '');
+}
+
+/**
+ * Where each schema header goes: found (exactly or loosely, to be renamed back) or appended.
+ * Pure: the new header row and what changed.
+ */
+export function planHeaders(spec: TabSpec, existing: readonly string[]): { headers: string[]; renamed: string[]; added: string[] } {
+  const headers = existing.map((h) => String(h).trim());
+  const renamed: string[] = [];
+  const added: string[] = [];
+  const taken = new Set<number>();
+  for (const c of spec.columns) {
+    const i = headers.indexOf(c.header);
+    if (i >= 0) taken.add(i);
+  }
+  for (const c of spec.columns) {
+    if (headers.includes(c.header)) continue;
+    const loose = looseHeader(c.header);
+    const j = headers.findIndex((h, k) => !taken.has(k) && h !== '' && looseHeader(h) === loose);
+    if (j >= 0) {
+      renamed.push(`${spec.name}: "${headers[j]}" → "${c.header}"`);
+      headers[j] = c.header;
+      taken.add(j);
+    } else {
+      headers.push(c.header);
+      taken.add(headers.length - 1);
+      added.push(`${spec.name}: ${c.header}`);
+    }
+  }
+  return { headers, renamed, added };
+}
+
+export function setUpWorkbook(ss: Spreadsheet, now: Date = new Date()): SetupReport {
+  const report: SetupReport = { created: [], addedColumns: [], renamedHeaders: [], addedSettings: [], formulasRestored: [] };
+  const settingsSpec = SCHEMA.find((t) => t.name === TAB.settings) as TabSpec;
+  setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS);
+  const grid = setUpSettingsRows(ss, report);
+  const warnings = warningsFrom(grid);
+  for (const spec of SCHEMA) if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings);
+  return report;
+}
+
+function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date, warnings: Warnings): void {
+  let sheet = ss.getSheetByName(spec.name);
+  const isNew = !sheet;
+  if (!sheet) {
+    sheet = ss.insertSheet(spec.name);
+    report.created.push(spec.name);
+  }
+  const lastCol = isNew ? 0 : sheet.getLastColumn();
+  const lastRow = isNew ? 0 : sheet.getLastRow();
+  const existing = lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map((h) => String(h)) : [];
+  const plan = planHeaders(spec, existing);
+  report.renamedHeaders.push(...plan.renamed);
+  if (!isNew) report.addedColumns.push(...plan.added);
+  const headers = plan.headers;
+  const width = headers.length;
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const headerRange = sheet.getRange(1, 1, 1, width);
+  if (headers.some((h, i) => h !== existing[i])) headerRange.setValues([headers]);
+
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
+
+  // Header row: notes (the tab's note on A1 first), bold on grey, frozen.
+  const oldNotes = lastCol > 0 ? sheet.getRange(1, 1, 1, width).getNotes()[0] : [];
+  const notes = headers.map((h, i) => {
+    const col = spec.columns.find((c) => c.header === h);
+    const parts = [i === 0 ? spec.note : undefined, col?.note].filter(Boolean);
+    return col || i === 0 ? parts.join('\n\n') : oldNotes[i] ?? '';
+  });
+  if (notes.some((n, i) => n !== (oldNotes[i] ?? ''))) headerRange.setNotes([notes]);
+  headerRange.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  sheet.setFrozenRows(spec.frozenRows ?? 1);
+
+  // Widths only for what the program adds, so officers' choices stay.
+  const addedHeaders = new Set(isNew ? spec.columns.map((c) => c.header) : plan.added.map((a) => a.slice(spec.name.length + 2)));
+  for (const c of spec.columns) if (c.width && addedHeaders.has(c.header)) sheet.setColumnWidth((index.get(c.header) as number) + 1, c.width);
+
+  const maxRows = sheet.getMaxRows();
+  const dataRows = Math.max(maxRows - 1, 1);
+  const built = isProgramBuilt(spec);
+  for (const c of spec.columns) {
+    const column = (index.get(c.header) as number) + 1;
+    const cells = sheet.getRange(2, column, dataRows, 1);
+    const fmt = numberFormatOf(c);
+    if (fmt) cells.setNumberFormat(fmt);
+    // Columns with no rule keep whatever rule an officer set; formula columns get none.
+    const rule = built || c.formula ? null : validationRule(spec, c);
+    if (rule) cells.setDataValidation(rule);
+  }
+
+  if (!built) {
+    writeFormulaColumns(sheet, spec, index, lastRow, report, now);
+    protect(sheet, spec, index, width, maxRows);
+    const rules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
+    sheet.setConditionalFormatRules(rules.concat(conditionalRules(sheet, spec, index, maxRows, width, warnings)));
+  }
+}
+
+/** The data validation rule of a column, or null when the column has none. */
+export function validationRule(spec: TabSpec, c: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const refuse = refusesInvalid(spec, c);
+  const b = SpreadsheetApp.newDataValidation();
+  switch (c.type) {
+    case 'list':
+      b.requireValueInList([...(c.values ?? [])], true);
+      break;
+    case 'bool':
+      b.requireValueInList(['Yes', 'No'], true);
+      break;
+    case 'date':
+      b.requireDate();
+      break;
+    case 'email':
+      b.requireTextIsEmail();
+      break;
+    case 'number':
+    case 'money':
+    case 'percent':
+      if (c.min === undefined) return null;
+      b.requireNumberGreaterThanOrEqualTo(c.min);
+      break;
+    default:
+      return null;
+  }
+  return b.setAllowInvalid(!refuse).setHelpText(helpText(c)).build();
+}
+
+function helpText(c: ColumnSpec): string {
+  switch (c.type) {
+    case 'list': return `${c.header}: one of ${(c.values ?? []).join(', ')}.`;
+    case 'bool': return `${c.header}: Yes or No.`;
+    case 'date': return `${c.header}: a date, typed dd/mm/yyyy.`;
+    case 'email': return `${c.header}: an email address such as name@example.org.`;
+    default: return `${c.header}: ${c.type === 'money' ? 'an amount in pounds' : 'a number'} of ${c.min} or more.`;
+  }
+}
+
+/**
+ * Writes each formula column in every data row. A value an officer typed over a formula is
+ * replaced by the formula and kept in the cell's note, so nothing typed is lost.
+ */
+function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, lastRow: number, report: SetupReport, now: Date): void {
+  if (lastRow < 2) return;
+  const n = lastRow - 1;
+  for (const c of spec.columns) {
+    if (!c.formula) continue;
+    const column = (index.get(c.header) as number) + 1;
+    const range = sheet.getRange(2, column, n, 1);
+    const formulas = range.getFormulas();
+    const wanted: string[][] = [];
+    let values: Cell[][] | null = null;
+    let changed = false;
+    for (let r = 0; r < n; r++) {
+      const f = formulaFor(spec, c.header, r + 2, index);
+      wanted.push([f]);
+      if (formulas[r][0] === f) continue;
+      changed = true;
+      if (formulas[r][0] === '') {
+        values = values ?? (range.getValues() as Cell[][]);
+        const typed = values[r][0];
+        if (typed !== '' && typed !== null) {
+          const cell = sheet.getRange(r + 2, column);
+          cell.setNote(`Set-up on ${showSerial(todaySerial(now))} put the formula of ${c.header} back here. What was in the cell: ${String(typed)}`);
+          report.formulasRestored.push(`${spec.name}!${cell.getA1Notation()}`);
+        }
+      }
+    }
+    if (changed) range.setFormulas(wanted);
+  }
+}
+
+/** Warning-only protections on the header row and every formula column (re-made only when they differ). */
+function protect(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, width: number, maxRows: number): void {
+  const wanted = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
+  wanted.set(`${PROTECT_PREFIX}${spec.name} headers`, sheet.getRange(1, 1, 1, width));
+  for (const c of spec.columns) {
+    if (!c.formula) continue;
+    wanted.set(`${PROTECT_PREFIX}${spec.name} ${c.header} (worked out by the program)`, sheet.getRange(2, (index.get(c.header) as number) + 1, Math.max(maxRows - 1, 1), 1));
+  }
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE) as GoogleAppsScript.Spreadsheet.Protection[]) {
+    const d = p.getDescription();
+    if (!d.startsWith(PROTECT_PREFIX)) continue;
+    const w = wanted.get(d);
+    if (w && p.getRange().getA1Notation() === w.getA1Notation() && p.isWarningOnly()) wanted.delete(d);
+    else p.remove();
+  }
+  for (const [d, range] of wanted) range.protect().setDescription(d).setWarningOnly(true);
+}
+
+/** Adds a row for every setting the tab lacks (with its default and note); typed values are never touched. */
+function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
+  const sheet = ss.getSheetByName(TAB.settings) as Sheet;
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const headers = grid[0].map((h) => String(h).trim());
+  const nameCol = headers.indexOf('Setting');
+  const valueCol = headers.indexOf('Value');
+  const notesCol = headers.indexOf('Notes');
+  const present = new Set(grid.slice(1).map((r) => String(r[nameCol]).trim()));
+  const missing = SETTINGS.filter((s) => !present.has(s.name));
+  let last = grid.length;
+  while (last > 1 && grid[last - 1].every((v) => v === '')) last--;
+  if (missing.length) {
+    const rows = missing.map((s) => {
+      const line: Cell[] = headers.map(() => '');
+      line[nameCol] = s.name;
+      line[valueCol] = s.default;
+      if (notesCol >= 0) line[notesCol] = s.note;
+      return line;
+    });
+    sheet.getRange(last + 1, 1, rows.length, headers.length).setValues(rows);
+    report.addedSettings.push(...missing.map((s) => s.name));
+  }
+  // Setting values are plain text (the column is '@'); lists and Yes/No get a drop-down.
+  const names = grid.slice(1, last).map((r) => String(r[nameCol]).trim()).concat(missing.map((s) => s.name));
+  names.forEach((name, i) => {
+    const spec = SETTINGS.find((s) => s.name === name);
+    const values = spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
+    if (!values) return;
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(false).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
+    sheet.getRange(i + 2, valueCol + 1).setDataValidation(rule);
+  });
+  const rows = missing.map((s) => headers.map((h) => (h === 'Setting' ? s.name : h === 'Value' ? s.default : '')));
+  return grid.slice(0, last).concat(rows);
+}
+
+/** The warning periods the amber rules use; a setting that cannot be read keeps its default (the Problems list names it). */
+function warningsFrom(grid: Cell[][]): Warnings {
+  const settings = settingsFromGrid(grid);
+  const read = (name: string, fallback: number): number => {
+    try {
+      return settings.number(name);
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    dueSoonDays: read('Action due soon days', DEFAULT_WARNINGS.dueSoonDays),
+    termWarningDays: read('Term warning days', DEFAULT_WARNINGS.termWarningDays),
+    contractWarningDays: read('Contract warning days', DEFAULT_WARNINGS.contractWarningDays),
+  };
+}
