@@ -227,7 +227,7 @@ export class Workspace {
     const g = this.globals;
     g.SpreadsheetApp = sheets.createSpreadsheetApp(ctx, this.model, {
       getUi: () => {
-        if (!this.uiAvailable) throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+        if (!this.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
         return ui;
       },
       toast: (msg: string, title?: string) => this.io.out(`toast: ${title ? `${title}: ` : ''}${msg}`),

@@ -44,7 +44,10 @@ export function gasEnum<K extends string>(names: readonly K[]): Readonly<Record<
   return Object.freeze(out);
 }
 
-/** Google's wording when a required argument is missing or of the wrong kind. */
+/**
+ * Google's wording when a required argument is missing or of the wrong kind. As in Apps
+ * Script, the message carries no "Exception: " prefix: the execution log adds that.
+ */
 export function invalidArgument(name: string): Error {
-  return new Error(`Exception: Invalid argument: ${name}`);
+  return new Error(`Invalid argument: ${name}`);
 }

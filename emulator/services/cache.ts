@@ -32,7 +32,7 @@ export class Cache {
   }
 
   getAll(keys: string[]): Record<string, string> {
-    if (!Array.isArray(keys)) throw new Error('Exception: Invalid argument: keys');
+    if (!Array.isArray(keys)) throw new Error('Invalid argument: keys');
     const out: Record<string, string> = {};
     for (const k of keys) {
       const v = this.get(k);
@@ -46,8 +46,8 @@ export class Cache {
   }
 
   putAll(values: Record<string, unknown>, expirationInSeconds = DEFAULT_EXPIRY_S): void {
-    if (values === null || typeof values !== 'object') throw new Error('Exception: Invalid argument: values');
-    if (typeof expirationInSeconds !== 'number' || !(expirationInSeconds >= 1)) throw new Error('Exception: Invalid argument: expirationInSeconds');
+    if (values === null || typeof values !== 'object') throw new Error('Invalid argument: values');
+    if (typeof expirationInSeconds !== 'number' || !(expirationInSeconds >= 1)) throw new Error('Invalid argument: expirationInSeconds');
     // Google documents 6 hours as the maximum and keeps items no longer than that.
     const expires = this.now() + Math.min(expirationInSeconds, MAX_EXPIRY_S) * 1000;
     const checked = Object.entries(values).map(([k, v]) => {
@@ -68,7 +68,7 @@ export class Cache {
   }
 
   removeAll(keys: string[]): void {
-    if (!Array.isArray(keys)) throw new Error('Exception: Invalid argument: keys');
+    if (!Array.isArray(keys)) throw new Error('Invalid argument: keys');
     for (const k of keys) this.remove(k);
   }
 
@@ -78,7 +78,7 @@ export class Cache {
 }
 
 function checkKey(key: unknown): string {
-  if (key === undefined || key === null || key === '') throw new Error('Exception: Invalid argument: key');
+  if (key === undefined || key === null || key === '') throw new Error('Invalid argument: key');
   const k = String(key);
   if (k.length > MAX_KEY_CHARS) throw new Error('Argument too large: key');
   return k;

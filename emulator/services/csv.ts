@@ -4,7 +4,7 @@
  * make an empty last row.
  */
 export function parseCsv(text: string, delimiter = ','): string[][] {
-  if (delimiter.length !== 1) throw new Error('Exception: Invalid argument: delimiter');
+  if (delimiter.length !== 1) throw new Error('Invalid argument: delimiter');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -98,7 +98,7 @@ function field(letter: string, count: number, f: Fields): string {
     case 'X':
       if (f.offsetMin === 0) return 'Z';
       return count === 1 ? offset(f.offsetMin, false, true) : offset(f.offsetMin, count >= 3);
-    default: throw new Error(`Exception: Invalid argument: Illegal pattern character '${letter}'`);
+    default: throw new Error(`Invalid argument: Illegal pattern character '${letter}'`);
   }
 }
 
@@ -110,7 +110,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
     if (c === "'") {
       if (pattern[i + 1] === "'") { out += "'"; i += 2; continue; }
       const end = pattern.indexOf("'", i + 1);
-      if (end < 0) throw new Error(`Exception: Invalid argument: Unterminated quote in pattern "${pattern}"`);
+      if (end < 0) throw new Error(`Invalid argument: Unterminated quote in pattern "${pattern}"`);
       // Inside quotes, '' is a literal quote.
       let j = i + 1, text = '';
       while (j < pattern.length) {
@@ -120,7 +120,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         }
         text += pattern[j++];
       }
-      if (j >= pattern.length) throw new Error(`Exception: Invalid argument: Unterminated quote in pattern "${pattern}"`);
+      if (j >= pattern.length) throw new Error(`Invalid argument: Unterminated quote in pattern "${pattern}"`);
       out += text;
       i = j + 1;
       continue;

@@ -44,7 +44,7 @@ export class Lock {
 }
 
 function checkTimeout(ms: unknown): void {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error('Exception: Invalid argument: timeoutInMillis');
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error('Invalid argument: timeoutInMillis');
 }
 
 /** Waiting for a lock takes emulated time, never real time. */

@@ -17,7 +17,7 @@ export interface PropertiesState {
 
 export const VALUE_LIMIT_BYTES = 9 * 1024;
 export const STORE_LIMIT_BYTES = 500 * 1024;
-const QUOTA_ERROR = 'Exception: You have exceeded the property storage quota. Please remove some properties and try again.';
+const QUOTA_ERROR = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 export function emptyPropertiesState(): PropertiesState {
   return { script: {}, document: {}, user: {} };
@@ -32,7 +32,7 @@ function storeSize(store: Record<string, string>): number {
 }
 
 function keyOf(key: unknown): string {
-  if (key === undefined || key === null || key === '') throw new Error('Exception: Invalid argument: key');
+  if (key === undefined || key === null || key === '') throw new Error('Invalid argument: key');
   return String(key);
 }
 
@@ -51,7 +51,7 @@ export class Properties {
   }
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
-    if (properties === null || typeof properties !== 'object') throw new Error('Exception: Invalid argument: properties');
+    if (properties === null || typeof properties !== 'object') throw new Error('Invalid argument: properties');
     this.write(properties, deleteAllOthers);
     return this;
   }

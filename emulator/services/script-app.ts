@@ -70,7 +70,7 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
 
   function install(record: Omit<TriggerRecord, 'uid' | 'user'>) {
     if (triggers.filter((t) => t.user === ctx.user).length >= MAX_TRIGGERS) {
-      throw new Error('Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
     const r: TriggerRecord = { uid: newUid(), user: ctx.user, ...record };
     triggers.push(r);
@@ -85,11 +85,11 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
     };
     const b = tracked(ctx, 'ClockTriggerBuilder', {
       everyMinutes(n: number) {
-        if (!EVERY_MINUTES.includes(n)) throw new Error('Exception: The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
+        if (!EVERY_MINUTES.includes(n)) throw new Error('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
         return set('everyMinutes', n);
       },
       everyHours(n: number) {
-        if (!EVERY_HOURS.includes(n)) throw new Error('Exception: The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
+        if (!EVERY_HOURS.includes(n)) throw new Error('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
         return set('everyHours', n);
       },
       everyDays: (n: number) => set('everyDays', checkWhole(n, 'everyDays')),
@@ -97,7 +97,7 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
       onWeekDay: (day: unknown) => set('onWeekDay', String(day)),
       onMonthDay: (day: number) => set('onMonthDay', checkWhole(day, 'onMonthDay')),
       atHour(h: number) {
-        if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('Exception: Invalid argument: hour');
+        if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('Invalid argument: hour');
         return set('atHour', h);
       },
       nearMinute: (m: number) => set('nearMinute', m),
@@ -106,7 +106,7 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
       atDate: (y: number, m: number, d: number) => set('atDate', `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
       after: (ms: number) => set('at', new Date(ctx.clock.now().getTime() + ms).toISOString()),
       create() {
-        if (!Object.keys(schedule).length) throw new Error('Exception: Missing a time-based trigger schedule (for example everyDays(1)).');
+        if (!Object.keys(schedule).length) throw new Error('Missing a time-based trigger schedule (for example everyDays(1)).');
         return install({ handler, event: 'CLOCK', source: 'CLOCK', sourceId: null, schedule: { ...schedule } });
       },
     });
@@ -121,7 +121,7 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
       onChange: () => ((event = 'ON_CHANGE'), b),
       onFormSubmit: () => ((event = 'ON_FORM_SUBMIT'), b),
       create() {
-        if (!event) throw new Error('Exception: Missing the event type of the trigger (for example onEdit()).');
+        if (!event) throw new Error('Missing the event type of the trigger (for example onEdit()).');
         return install({ handler, event, source: 'SPREADSHEETS', sourceId });
       },
     });
@@ -135,12 +135,12 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
     WeekDay,
     newTrigger(functionName: string) {
       need('ScriptApp.newTrigger');
-      if (typeof functionName !== 'string' || !functionName) throw new Error('Exception: Invalid argument: functionName');
+      if (typeof functionName !== 'string' || !functionName) throw new Error('Invalid argument: functionName');
       return tracked(ctx, 'TriggerBuilder', {
         timeBased: () => clockBuilder(functionName),
         forSpreadsheet(sheet: string | { getId(): string }) {
           const id = typeof sheet === 'string' ? sheet : sheet?.getId?.();
-          if (!id) throw new Error('Exception: Invalid argument: sheet');
+          if (!id) throw new Error('Invalid argument: sheet');
           return spreadsheetBuilder(functionName, id);
         },
       });
@@ -158,7 +158,7 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
       need('ScriptApp.deleteTrigger');
       const uid = trigger?.getUniqueId?.();
       const i = triggers.findIndex((t) => t.uid === uid);
-      if (i < 0) throw new Error('Exception: Invalid argument: trigger');
+      if (i < 0) throw new Error('Invalid argument: trigger');
       triggers.splice(i, 1);
     },
     getScriptId: () => opts.scriptId,
@@ -166,7 +166,7 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
 }
 
 function checkWhole(n: unknown, what: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`Exception: Invalid argument: ${what}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: ${what}`);
   return n;
 }
 

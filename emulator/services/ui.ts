@@ -51,7 +51,7 @@ export class UiRecorder {
       const menu: Record<string, unknown> = {
         _record: rec,
         addItem(caption: string, functionName: string) {
-          if (typeof caption !== 'string' || typeof functionName !== 'string') throw new Error('Exception: Invalid argument: addItem');
+          if (typeof caption !== 'string' || typeof functionName !== 'string') throw new Error('Invalid argument: addItem');
           rec.entries.push({ kind: 'item', caption, functionName });
           return wrapped;
         },
@@ -60,7 +60,7 @@ export class UiRecorder {
           return wrapped;
         },
         addSubMenu(sub: { _record?: MenuRecord }) {
-          if (!sub || !sub._record) throw new Error('Exception: Invalid argument: menu');
+          if (!sub || !sub._record) throw new Error('Invalid argument: menu');
           rec.entries.push({ kind: 'submenu', menu: sub._record });
           return wrapped;
         },
@@ -144,7 +144,7 @@ export class UiRecorder {
   private show(call: string, kind: 'dialog' | 'sidebar', output: unknown, title: string | undefined): void {
     requireScope(this.ctx, call, [CONTAINER_UI_SCOPE]);
     const o = output as { getContent?: () => string; getTitle?: () => string };
-    if (!o || typeof o.getContent !== 'function') throw new Error('Exception: Invalid argument: userInterface');
+    if (!o || typeof o.getContent !== 'function') throw new Error('Invalid argument: userInterface');
     const name = title ?? o.getTitle?.() ?? kind;
     const path = this.host.stageHtml(kind, name, o.getContent());
     this.host.io.out(`${kind === 'sidebar' ? 'sidebar' : 'dialog'}: ${name} -> ${path}`);
@@ -157,8 +157,8 @@ function dialogArgs(args: unknown[], what: string): { title: string; prompt: str
   if (args.length >= 3) [title, prompt, buttons] = args as [string, unknown, unknown];
   else if (args.length === 2) [prompt, buttons] = args;
   else [prompt] = args;
-  if (typeof prompt !== 'string') throw new Error(`Exception: Invalid argument: ${what} prompt`);
-  if (!isButtonSet(buttons)) throw new Error('Exception: Invalid argument: buttons');
+  if (typeof prompt !== 'string') throw new Error(`Invalid argument: ${what} prompt`);
+  if (!isButtonSet(buttons)) throw new Error('Invalid argument: buttons');
   return { title: String(title ?? ''), prompt, buttons: buttons as EnumValue };
 }
 

@@ -28,7 +28,7 @@ function bytesOf(data: unknown, charset?: unknown, what = 'value'): Buffer {
   if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
   if (data instanceof Uint8Array) return Buffer.from(data);
   if (data && typeof (data as Blob).getBytes === 'function') return Buffer.from((data as Blob).getBytes().map((b) => b & 0xff));
-  throw new Error(`Exception: Invalid argument: ${what}`);
+  throw new Error(`Invalid argument: ${what}`);
 }
 
 function isDate(d: unknown): d is Date {
@@ -75,16 +75,16 @@ export function createUtilities(ctx: ServiceContext) {
     Charset,
 
     formatDate(date: Date, timeZone: string, format: string): string {
-      if (!isDate(date)) throw new Error('Exception: Invalid argument: date');
-      if (typeof timeZone !== 'string') throw new Error('Exception: Invalid argument: timeZone');
-      if (typeof format !== 'string') throw new Error('Exception: Invalid argument: format');
+      if (!isDate(date)) throw new Error('Invalid argument: date');
+      if (typeof timeZone !== 'string') throw new Error('Invalid argument: timeZone');
+      if (typeof format !== 'string') throw new Error('Invalid argument: format');
       return formatDate(date, timeZone, format);
     },
     formatString,
     /** Pauses the script: here the emulated clock moves on and nothing waits. Max 5 minutes, as documented. */
     sleep(milliseconds: number): void {
       if (typeof milliseconds !== 'number' || milliseconds < 0 || milliseconds > MAX_SLEEP_MS) {
-        throw new Error('Exception: Invalid argument: milliseconds');
+        throw new Error('Invalid argument: milliseconds');
       }
       advance(milliseconds);
     },
@@ -92,33 +92,33 @@ export function createUtilities(ctx: ServiceContext) {
     base64EncodeWebSafe: (data: string | number[], charset?: unknown) =>
       bytesOf(data, charset, 'data').toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
     base64Decode(encoded: string, _charset?: unknown): number[] {
-      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(encoded)) throw new Error('Exception: Invalid argument: encoded');
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(encoded)) throw new Error('Invalid argument: encoded');
       return signedBytes(Buffer.from(encoded, 'base64'));
     },
     base64DecodeWebSafe(encoded: string, _charset?: unknown): number[] {
-      if (typeof encoded !== 'string' || !/^[A-Za-z0-9_\-\s]*={0,2}\s*$/.test(encoded)) throw new Error('Exception: Invalid argument: encoded');
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9_\-\s]*={0,2}\s*$/.test(encoded)) throw new Error('Invalid argument: encoded');
       return signedBytes(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
     },
     computeDigest(algorithm: unknown, value: string | number[], charset?: unknown): number[] {
       const alg = NODE_DIGEST[String(algorithm)];
-      if (!alg) throw new Error('Exception: Invalid argument: algorithm');
+      if (!alg) throw new Error('Invalid argument: algorithm');
       return signedBytes(createHash(alg).update(bytesOf(value, charset)).digest());
     },
     computeHmacSignature(algorithm: unknown, value: string | number[], key: string | number[], charset?: unknown): number[] {
       const alg = NODE_HMAC[String(algorithm)];
-      if (!alg) throw new Error('Exception: Invalid argument: algorithm');
+      if (!alg) throw new Error('Invalid argument: algorithm');
       return signedBytes(createHmac(alg, bytesOf(key, charset, 'key')).update(bytesOf(value, charset)).digest());
     },
     computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: unknown): number[] {
       return signedBytes(createHmac('sha256', bytesOf(key, charset, 'key')).update(bytesOf(value, charset)).digest());
     },
     newBlob(data: string | number[], contentType?: string, name?: string): Blob {
-      if (data === undefined || data === null) throw new Error('Exception: Invalid argument: data');
+      if (data === undefined || data === null) throw new Error('Invalid argument: data');
       return new Blob(typeof data === 'string' ? data : Uint8Array.from(data, (b) => b & 0xff), contentType ?? null, name ?? null);
     },
     getUuid: () => randomUUID(),
     parseCsv(csv: string, delimiter?: string): string[][] {
-      if (typeof csv !== 'string') throw new Error('Exception: Invalid argument: csv');
+      if (typeof csv !== 'string') throw new Error('Invalid argument: csv');
       return parseCsv(csv, delimiter ?? ',');
     },
     jsonStringify: (obj: unknown) => JSON.stringify(obj),

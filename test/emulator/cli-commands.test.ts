@@ -46,6 +46,16 @@ function ask() {
   ui.alert('You chose ' + r.getResponseText());
   return r.getResponseText();
 }
+function installDaily() {
+  ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(6).create();
+}
+function daily(e) {
+  var ui = 'shown';
+  try { SpreadsheetApp.getUi(); } catch (err) { ui = err.message; }
+  PropertiesService.getScriptProperties().setProperty('daily', JSON.stringify({
+    authMode: String(e.authMode), uid: typeof e.triggerUid, year: e.year, month: e.month, day: e['day-of-month'], ui: ui,
+    user: Session.getActiveUser().getEmail() }));
+}
 function props() { return PropertiesService.getScriptProperties().getProperties(); }
 function today() { return Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'); }
 function fail() { throw new Error('the register is empty'); }
@@ -176,6 +186,19 @@ describe('clerk edit and import fire onEdit as Sheets does', () => {
       ['Amy, Jr', '2026-02-01', '', 'amy@example.org'],
       ['Ben', '2026-02-03', '', 'ben@example.org'],
     ]);
+  });
+});
+
+describe('time-driven triggers', () => {
+  test('run FUNCTION of a time-driven trigger: its event, as the installer, and no Ui', async () => {
+    expect((await clerk('run', book, 'installDaily', '--as', 'clerk@example.org')).code).toBe(0);
+    const r = await clerk('run', book, 'daily', '--today', '2026-04-01', '--as', 'other@example.org');
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(['note: running daily as its time-driven trigger (installed by clerk@example.org)']);
+    expect(JSON.parse((await props()).daily)).toEqual({
+      authMode: 'FULL', uid: 'string', year: 2026, month: 4, day: 1,
+      ui: 'Cannot call SpreadsheetApp.getUi() from this context.', user: 'clerk@example.org',
+    });
   });
 });
 

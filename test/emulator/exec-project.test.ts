@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { findSoffice } from '../../emulator/drive/pdf';
 import { unzipSync, strFromU8 } from 'fflate';
 import { Document, Packer, Paragraph, HeadingLevel, Table, TableRow, TableCell, TextRun } from 'docx';
 import { main } from '../../emulator/cli';
@@ -41,14 +41,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? filesUnder(path.join(dir, f)) : [path.join(dir, f)]));
 }
 
-const hasLibreOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasLibreOffice = findSoffice() !== null;
 
 // The mail part of the emulator is being built alongside; until it lands this test waits for it.
 const whenMailExists = peers.mail() ? test : test.skip;

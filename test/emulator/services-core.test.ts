@@ -49,7 +49,7 @@ describe('PropertiesService', () => {
 
   test('9 KB per value and 500 KB per store, with Google\'s error, and nothing half-written', () => {
     const p = createPropertiesService(ctxAt(), emptyPropertiesState(), { bound: true }).getScriptProperties();
-    const quota = 'Exception: You have exceeded the property storage quota. Please remove some properties and try again.';
+    const quota = 'You have exceeded the property storage quota. Please remove some properties and try again.';
     expect(() => p.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow(quota);
     p.setProperty('ok', 'x'.repeat(9 * 1024));
     const many: Record<string, string> = {};
