@@ -1,0 +1,251 @@
+/**
+ * MailApp and GmailApp.sendEmail: each message is written as one RFC 822 .eml in the outbox
+ * (file names sort by send time). The daily quota counts recipients (to + cc + bcc), as Google
+ * does (developers.google.com/apps-script/guides/services/quotas: "Email recipients per day",
+ * 100 for consumer accounts); past it sendEmail fails with "Service invoked too many times for one
+ * day: email." The quota's state is kept by the host (MailQuota.toState / fromState).
+ * References: developers.google.com/apps-script/reference/mail/mail-app,
+ * developers.google.com/apps-script/reference/gmail/gmail-app#sendEmail(String,String,String,Object).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { requireScope, type ServiceContext } from '../context';
+import { asBlob, Blob } from '../drive/blob';
+
+export const CONSUMER_DAILY_RECIPIENTS = 100;
+export const MAIL_SCOPES = ['https://www.googleapis.com/auth/script.send_mail'] as const;
+export const GMAIL_SEND_SCOPES = ['https://mail.google.com/', 'https://www.googleapis.com/auth/gmail.send'] as const;
+const QUOTA_EXCEEDED = 'Exception: Service invoked too many times for one day: email.';
+
+export interface MailQuotaState {
+  day: string;
+  used: number;
+}
+
+/** Recipients sent today; shared by MailApp and GmailApp (one daily quota per user). */
+export class MailQuota {
+  constructor(
+    public limit = CONSUMER_DAILY_RECIPIENTS,
+    private state: MailQuotaState = { day: '', used: 0 },
+  ) {}
+  static fromState(state: unknown, limit = CONSUMER_DAILY_RECIPIENTS): MailQuota {
+    const s = state as MailQuotaState | undefined;
+    if (s && typeof s.day === 'string' && typeof s.used === 'number') return new MailQuota(limit, { ...s });
+    return new MailQuota(limit);
+  }
+  toState(): MailQuotaState {
+    return { ...this.state };
+  }
+  remaining(today: string): number {
+    if (this.state.day !== today) return this.limit;
+    return Math.max(0, this.limit - this.state.used);
+  }
+  take(today: string, n: number): void {
+    if (this.state.day !== today) this.state = { day: today, used: 0 };
+    if (this.state.used + n > this.limit) throw new Error(QUOTA_EXCEEDED);
+    this.state.used += n;
+  }
+}
+
+export interface OutgoingMail {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  attachments: Blob[];
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+function recipients(list: unknown): string[] {
+  if (list === undefined || list === null || list === '') return [];
+  return String(list)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const m = /<([^>]+)>\s*$/.exec(s);
+      const addr = m ? m[1] : s;
+      if (!EMAIL.test(addr)) throw new Error(`Exception: Invalid email: ${s}`);
+      return s;
+    });
+}
+
+function fromOptions(to: unknown, subject: unknown, body: unknown, o: Record<string, unknown> = {}): OutgoingMail {
+  const attachments = o.attachments === undefined ? [] : (Array.isArray(o.attachments) ? o.attachments : [o.attachments]).map((a) => asBlob(a));
+  return {
+    to: recipients(to),
+    cc: recipients(o.cc),
+    bcc: recipients(o.bcc),
+    subject: String(subject ?? ''),
+    body: String(body ?? ''),
+    htmlBody: o.htmlBody !== undefined ? String(o.htmlBody) : undefined,
+    name: o.name !== undefined ? String(o.name) : undefined,
+    replyTo: o.replyTo !== undefined ? recipients(o.replyTo).join(', ') : undefined,
+    noReply: o.noReply === true,
+    attachments,
+  };
+}
+
+// ------------------------------------------------------------------ RFC 822 / MIME
+
+function encodeWord(s: string): string {
+  // RFC 2047 for non-ASCII header text.
+  return /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
+}
+
+function quotedPrintable(s: string): string {
+  const bytes = Buffer.from(s.replace(/\r?\n/g, '\r\n'), 'utf8');
+  let out = '';
+  let line = '';
+  const push = (tok: string) => {
+    if (line.length + tok.length > 75) {
+      out += `${line}=\r\n`;
+      line = '';
+    }
+    line += tok;
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0d && bytes[i + 1] === 0x0a) {
+      out += `${line}\r\n`;
+      line = '';
+      i++;
+    } else if ((b >= 33 && b <= 126 && b !== 61) || (b === 32 && bytes[i + 1] !== 0x0d && i + 1 < bytes.length)) push(String.fromCharCode(b));
+    else push(`=${b.toString(16).toUpperCase().padStart(2, '0')}`);
+  }
+  return out + line;
+}
+
+function base64Lines(b: Uint8Array): string {
+  return (Buffer.from(b).toString('base64').match(/.{1,76}/g) ?? ['']).join('\r\n');
+}
+
+function rfc2822Date(d: Date): string {
+  return d.toUTCString().replace('GMT', '+0000');
+}
+
+/** The message as RFC 822 text with MIME parts (alternative text/html, mixed with attachments). */
+export function toEml(m: OutgoingMail, from: string, date: Date): string {
+  const boundary = () => `=_clerk_${randomBytes(8).toString('hex')}`;
+  const textPart = (type: string, text: string) => [`Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(text)].join('\r\n');
+  let content = textPart('text/plain', m.body);
+  if (m.htmlBody !== undefined) {
+    const b = boundary();
+    const parts = [`--${b}`, textPart('text/plain', m.body), `--${b}`, textPart('text/html', m.htmlBody), `--${b}--`].join('\r\n');
+    content = `Content-Type: multipart/alternative; boundary="${b}"\r\n\r\n${parts}`;
+  }
+  if (m.attachments.length) {
+    const b = boundary();
+    const parts = [`--${b}`, content];
+    m.attachments.forEach((a, i) => {
+      const name = a.getName() ?? `attachment-${i + 1}`;
+      parts.push(
+        `--${b}`,
+        [
+          `Content-Type: ${a.getContentType() ?? 'application/octet-stream'}; name="${encodeWord(name)}"`,
+          `Content-Disposition: attachment; filename="${encodeWord(name)}"`,
+          'Content-Transfer-Encoding: base64',
+          '',
+          base64Lines(a.rawBytes()),
+        ].join('\r\n'),
+      );
+    });
+    parts.push(`--${b}--`);
+    content = `Content-Type: multipart/mixed; boundary="${b}"\r\n\r\n${parts.join('\r\n')}`;
+  }
+  const domain = from.split('@')[1] ?? 'example.org';
+  const fromAddr = m.noReply ? `noreply@${domain}` : from;
+  const headers = [
+    `From: ${m.name ? `"${encodeWord(m.name)}" <${fromAddr}>` : fromAddr}`,
+    `To: ${m.to.join(', ')}`,
+    ...(m.cc.length ? [`Cc: ${m.cc.join(', ')}`] : []),
+    ...(m.bcc.length ? [`Bcc: ${m.bcc.join(', ')}`] : []),
+    ...(m.replyTo ? [`Reply-To: ${m.replyTo}`] : []),
+    `Subject: ${encodeWord(m.subject)}`,
+    `Date: ${rfc2822Date(date)}`,
+    `Message-ID: <${randomBytes(12).toString('hex')}@${domain}>`,
+    'MIME-Version: 1.0',
+  ];
+  // `content` starts with its own Content-Type header(s), then a blank line, then the body.
+  return `${headers.join('\r\n')}\r\n${content}\r\n`;
+}
+
+let sequence = 0;
+
+function writeEml(outboxDir: string, m: OutgoingMail, ctx: ServiceContext): string {
+  fs.mkdirSync(outboxDir, { recursive: true });
+  const now = ctx.clock.now();
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '');
+  const slug = m.subject.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'message';
+  sequence++;
+  const file = path.join(outboxDir, `${stamp}-${String(sequence).padStart(4, '0')}-${slug}.eml`);
+  const tmp = `${file}.part`;
+  fs.writeFileSync(tmp, toEml(m, ctx.user, now));
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+function send(ctx: ServiceContext, outboxDir: string, quota: MailQuota, m: OutgoingMail): string {
+  const n = m.to.length + m.cc.length + m.bcc.length;
+  if (n === 0) throw new Error('Exception: Failed to send email: no recipient');
+  quota.take(ctx.clock.today, n);
+  return writeEml(outboxDir, m, ctx);
+}
+
+/** MailApp (scope script.send_mail). Pass one MailQuota to both factories so they share it. */
+export function createMailApp(ctx: ServiceContext, outboxDir: string, quota: MailQuota = new MailQuota()) {
+  const call = (name: string) => {
+    requireScope(ctx, `MailApp.${name}`, MAIL_SCOPES);
+    ctx.stats.count(`MailApp.${name}`);
+  };
+  return {
+    /**
+     * sendEmail(message) | (recipient, subject, body) | (recipient, subject, body, options)
+     * | (to, replyTo, subject, body) (reference/mail/mail-app#sendEmail(...)).
+     */
+    sendEmail(...args: unknown[]): void {
+      call('sendEmail');
+      let m: OutgoingMail;
+      if (args.length === 1 && args[0] && typeof args[0] === 'object') {
+        const o = args[0] as Record<string, unknown>;
+        m = fromOptions(o.to, o.subject, o.body, o);
+      } else if (args.length === 4 && typeof args[3] === 'string') {
+        m = fromOptions(args[0], args[2], args[3], { replyTo: args[1] });
+      } else {
+        m = fromOptions(args[0], args[1], args[2], (args[3] as Record<string, unknown>) ?? {});
+      }
+      send(ctx, outboxDir, quota, m);
+    },
+    getRemainingDailyQuota(): number {
+      call('getRemainingDailyQuota');
+      return quota.remaining(ctx.clock.today);
+    },
+  };
+}
+
+/** GmailApp.sendEmail (needs the Gmail scope; our manifest does not grant it, on purpose). */
+export function createGmailApp(ctx: ServiceContext, outboxDir: string, quota: MailQuota = new MailQuota()) {
+  const self = {
+    sendEmail(recipient: string, subject: string, body: string, options?: Record<string, unknown>) {
+      requireScope(ctx, 'GmailApp.sendEmail', GMAIL_SEND_SCOPES);
+      ctx.stats.count('GmailApp.sendEmail');
+      send(ctx, outboxDir, quota, fromOptions(recipient, subject, body, options ?? {}));
+      return self;
+    },
+    getAliases(): string[] {
+      ctx.stats.count('GmailApp.getAliases');
+      return [];
+    },
+  };
+  return self;
+}
+
+export type EmulatedMailApp = ReturnType<typeof createMailApp>;
+export type EmulatedGmailApp = ReturnType<typeof createGmailApp>;
