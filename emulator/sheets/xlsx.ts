@@ -419,11 +419,21 @@ function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: 
     const out: RawCellContent[] = (rows[r - 1] = []);
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       out[c - 1] = contentOf(cell);
-      const m = metaOf(cell, withValidation);
+      const m = metaOf(cell);
       if (m) (meta[r - 1] ??= [])[c - 1] = m;
     });
   });
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  if (withValidation) {
+    // exceljs keeps validations by cell address, also for cells with no value.
+    const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+    for (const [address, dv] of Object.entries(model)) {
+      const ref = dv && parseA1(address);
+      if (!ref || ref.startRow === undefined || ref.startCol === undefined) continue;
+      const spec = validationOf(dv);
+      if (spec) ((meta[ref.startRow - 1] ??= [])[ref.startCol - 1] ??= {}).validation = spec;
+    }
+  }
   return { rows, meta };
 }
 
@@ -442,6 +452,22 @@ function contentOf(cell: ExcelJS.Cell): RawCellContent {
   return `'${textOf(v)}`;
 }
 
+/** Rules from Excel's list and custom validations (other types have no exact Sheets equivalent we need). */
+function validationOf(dv: ExcelJS.DataValidation): ValidationSpec | undefined {
+  const allowInvalid = dv.errorStyle === 'warning' || dv.errorStyle === 'information' || dv.showErrorMessage === false;
+  const f0 = dv.formulae?.[0] === undefined ? undefined : String(dv.formulae[0]);
+  let spec: ValidationSpec | undefined;
+  if (dv.type === 'list' && f0) {
+    spec = f0.startsWith('"')
+      ? { criteria: 'VALUE_IN_LIST', values: [f0.slice(1, -1).split(','), true], allowInvalid }
+      : { criteria: 'VALUE_IN_RANGE', values: [{ range: f0 }, true], allowInvalid };
+  } else if (dv.type === 'custom' && f0) {
+    spec = { criteria: 'CUSTOM_FORMULA', values: [`=${f0}`], allowInvalid };
+  }
+  if (spec && dv.error) spec.helpText = dv.error;
+  return spec;
+}
+
 function plainContent(v: unknown): RawCellContent {
   if (v instanceof Date) return (v.getTime() - SERIAL_EPOCH_UTC) / 86_400_000;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
@@ -449,7 +475,7 @@ function plainContent(v: unknown): RawCellContent {
   return `'${textOf(v)}`;
 }
 
-function metaOf(cell: ExcelJS.Cell, withValidation: boolean): CellMeta | undefined {
+function metaOf(cell: ExcelJS.Cell): CellMeta | undefined {
   const m: CellMeta = {};
   if (cell.numFmt && cell.numFmt !== 'General') m.numberFormat = cell.numFmt;
   const note = cell.note as unknown;
@@ -473,18 +499,6 @@ function metaOf(cell: ExcelJS.Cell, withValidation: boolean): CellMeta | undefin
   if (a?.wrapText) m.wrap = true;
   if (a?.horizontal) m.hAlign = a.horizontal;
   if (a?.vertical) m.vAlign = a.vertical;
-  if (withValidation && cell.dataValidation) {
-    const dv = cell.dataValidation;
-    const allowInvalid = dv.errorStyle === 'warning' || dv.errorStyle === 'information' || dv.showErrorMessage === false;
-    if (dv.type === 'list' && dv.formulae?.[0]) {
-      const f0 = String(dv.formulae[0]);
-      if (f0.startsWith('"')) m.validation = { criteria: 'VALUE_IN_LIST', values: [f0.slice(1, -1).split(','), true], allowInvalid };
-      else m.validation = { criteria: 'VALUE_IN_RANGE', values: [{ range: f0 }, true], allowInvalid };
-      if (dv.error) m.validation.helpText = dv.error;
-    } else if (dv.type === 'custom' && dv.formulae?.[0]) {
-      m.validation = { criteria: 'CUSTOM_FORMULA', values: [`=${dv.formulae[0]}`], allowInvalid };
-    }
-  }
   return Object.keys(m).length ? m : undefined;
 }
 
