@@ -1,8 +1,31 @@
 // Entry points for the workbook features: top-level functions the menu and triggers call.
 import { handleEdit } from '../workbook/onedit';
-import { setUpWorkbook as setUp, SetupReport } from '../workbook/setup';
+import { setUpOrRepair, SetupReport } from '../workbook/setup';
 import { rebuildProblems } from '../workbook/problems';
 import { loadDemo } from '../workbook/demo';
+import { prepareDeadlineFormulas } from '../governance/gather';
+import { setUpMoney } from '../workbook/money-setup';
+
+/**
+ * The other areas' parts of set-up, run after the schema's: the holiday list and named ranges the
+ * Meetings deadline formulas read, and the money named ranges, Cash flow summary and Lots totals.
+ * A part that fails is reported by name; the rest of set-up stands.
+ */
+function setUpOtherAreas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
+  const failed: string[] = [];
+  const parts: [string, () => void][] = [
+    ['holidays and deadlines', () => prepareDeadlineFormulas(ss)],
+    ['money tabs', () => setUpMoney(ss)],
+  ];
+  for (const [name, run] of parts) {
+    try {
+      run();
+    } catch (e) {
+      failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return failed;
+}
 
 /** Simple trigger: validation as people type. Must not call services that need authorisation. */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -19,9 +42,11 @@ export function setUpWorkbook(): void {
     return;
   }
   try {
-    const report = setUp(ss);
+    const report = setUpOrRepair(ss);
+    const failed = setUpOtherAreas(ss);
     const problems = rebuildProblems(ss);
-    ss.toast(setupSummary(report, problems), 'Committee Clerk', 15);
+    const also = failed.length ? ` Could not finish: ${failed.join('; ')}.` : '';
+    ss.toast(setupSummary(report, problems) + also, 'Committee Clerk', 15);
   } finally {
     lock?.releaseLock();
   }
@@ -32,7 +57,7 @@ function setupSummary(r: SetupReport, problems: number): string {
   if (r.created.length) parts.push(`added the tabs ${r.created.join(', ')}`);
   if (r.renamedHeaders.length) parts.push(`put back the headers ${r.renamedHeaders.join('; ')}`);
   if (r.addedColumns.length) parts.push(`added the columns ${r.addedColumns.join('; ')} at the end (if you renamed or deleted one, its old column is still there: move the values across)`);
-  if (r.addedSettings.length) parts.push(`added the settings ${r.addedSettings.join(', ')}`);
+  if (r.addedSettings.length) parts.push(r.addedSettings.length > 5 ? `added ${r.addedSettings.length} settings with their defaults (Settings tab)` : `added the settings ${r.addedSettings.join(', ')}`);
   if (r.formulasRestored.length) parts.push(`put formulas back in ${r.formulasRestored.join(', ')} (what was typed is in each cell's note)`);
   const done = parts.length ? `Set-up ${parts.join('; ')}.` : 'The workbook was already set up: nothing needed repair.';
   return `${done} ${problems ? `${problems} problem${problems === 1 ? '' : 's'} listed on the Problems tab.` : 'No problems found.'}`;
@@ -49,6 +74,8 @@ export function checkWorkbookProblems(): void {
 export function loadDemoData(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   loadDemo(ss);
+  const failed = setUpOtherAreas(ss); // the demo's meetings widen the holiday years; lots get their totals
+  if (failed.length) ss.toast(`Could not finish: ${failed.join('; ')}.`, 'Committee Clerk');
   rebuildProblems(ss);
   ss.toast('Loaded the fictional demo group (example.org addresses only).', 'Committee Clerk');
 }

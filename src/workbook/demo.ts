@@ -6,7 +6,7 @@
  * 10/12/2026 with its papers due, a provisional one in March 2027, actions overdue and due soon.
  */
 import { TAB } from './schema';
-import { Cell, WorkbookError, appendRecords, getTab, keepAsText } from './table';
+import { Cell, WorkbookError, appendRecords, getTab, keepAsText, readTable } from './table';
 import { formulaFor } from './formulas';
 import { serialOf, dayFraction } from './dates';
 
@@ -160,7 +160,7 @@ const DEMO: readonly [string, readonly Rec[]][] = [
 ];
 
 export function loadDemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const busy = DEMO.filter(([tab]) => getTab(ss, tab).getLastRow() > 1).map(([tab]) => tab);
+  const busy = DEMO.filter(([tab]) => readTable(ss, tab).rows.length > 0).map(([tab]) => tab);
   if (busy.length) {
     throw new WorkbookError(`The demo group is only loaded into an empty workbook, and ${busy.join(', ')} already ${busy.length === 1 ? 'has' : 'have'} data. Make a new workbook for the demo (clerk new BOOK --demo).`);
   }

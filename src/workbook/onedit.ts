@@ -192,7 +192,10 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
     const findingsBefore = rowRules(spec.name, byHeader(spec, index, before), new Set(), ctx.today);
     applyFindings(findingsAfter, findingsBefore, index, writes, flags, clears, rect.col - 1);
     // A new row: the formula columns follow it.
-    const wasEmpty = before.every((v, i) => i === rect.col - 1 || v === '' || v === null);
+    const wasEmpty = spec.columns.every((c) => {
+      const i = index.get(c.header);
+      return i === undefined || i === rect.col - 1 || !!c.formula || before[i] === '' || before[i] === null;
+    });
     if (wasEmpty) {
       for (const c of spec.columns) {
         const i = index.get(c.header);
@@ -350,7 +353,7 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
 
   for (let r = 0; r < rows.length; r++) {
     const line = out[r];
-    if (line.every((v) => v === '' || v === null)) continue;
+    if ([...colAt.keys()].every((c) => at(line, c) === '' || at(line, c) === null)) continue;
     const editedHeaders = new Set<string>();
     for (let c = first; c <= lastPasted; c++) {
       const col = colAt.get(c);

@@ -40,7 +40,7 @@ export function problemsInGrid(spec: TabSpec, grid: readonly (readonly Cell[])[]
   if (spec.name === TAB.settings) return out.concat(settingsProblems(grid, index));
   for (let r = 1; r < grid.length; r++) {
     const line = grid[r];
-    if (line.every((v) => v === '' || v === null)) continue;
+    if (spec.columns.every((c) => !index.has(c.header) || line[index.get(c.header) as number] === '' || line[index.get(c.header) as number] === null)) continue;
     const values: Record<string, Cell> = {};
     for (const c of spec.columns) {
       const i = index.get(c.header);

@@ -94,7 +94,7 @@ export function planHeaders(spec: TabSpec, existing: readonly string[]): { heade
   return { headers, renamed, added };
 }
 
-export function setUpWorkbook(ss: Spreadsheet, now: Date = new Date()): SetupReport {
+export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupReport {
   const report: SetupReport = { created: [], addedColumns: [], renamedHeaders: [], addedSettings: [], formulasRestored: [] };
   const settingsSpec = SCHEMA.find((t) => t.name === TAB.settings) as TabSpec;
   setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS);

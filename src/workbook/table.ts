@@ -37,7 +37,8 @@ export function getTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: strin
 }
 
 /**
- * Reads a tab into typed rows with one getValues. Blank rows are skipped. A missing required
+ * Reads a tab into typed rows with one getValues. Rows blank in every schema column are skipped
+ * (empty rows, and rows of summary blocks the program keeps beside a table). A missing required
  * header stops with a message naming the tab and header, never a misread column.
  */
 export function readTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): Table {
@@ -49,9 +50,11 @@ export function readTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: st
   const headers = (grid[0] ?? []).map((h) => String(h).trim());
   const index = headerIndex(spec, headers);
   const rows: Row[] = [];
+  const schemaCols = spec.columns.map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
   for (let r = 1; r < grid.length; r++) {
     const raw = grid[r];
-    if (raw.every((v) => v === '' || v === null)) continue;
+    // Blank in the schema's columns: an empty row, or a row of a summary block beside the table.
+    if (schemaCols.every((i) => raw[i] === '' || raw[i] === null || raw[i] === undefined)) continue;
     rows.push({ row: r + 1, raw, values: typedRow(spec, index, raw) });
   }
   return { spec, sheet, headers, index, rows };
@@ -163,7 +166,7 @@ export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name
   const lastCol = sheet.getLastColumn();
   const headers = lastCol ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map((h) => String(h).trim()) : [];
   const index = headerIndex(spec, headers);
-  const first = Math.max(sheet.getLastRow(), 1) + 1;
+  const first = lastTableRow(sheet, spec, index) + 1;
   if (!records.length) return first;
   for (const rec of records) {
     for (const h of Object.keys(rec)) {
@@ -178,4 +181,22 @@ export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name
   });
   sheet.getRange(first, 1, rows.length, headers.length).setValues(rows);
   return first;
+}
+
+/**
+ * The last row with a value in any of the schema's columns (1 when the table is empty): not
+ * getLastRow(), which also counts summary blocks beside the table. One read of those columns.
+ */
+export function lastTableRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, index: ReadonlyMap<string, number>): number {
+  const last = sheet.getLastRow();
+  if (last < 2) return 1;
+  const cols = spec.columns.map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
+  if (!cols.length) return 1;
+  const c0 = Math.min(...cols);
+  const c1 = Math.max(...cols);
+  const grid = sheet.getRange(2, c0 + 1, last - 1, c1 - c0 + 1).getValues() as Cell[][];
+  for (let r = grid.length - 1; r >= 0; r--) {
+    if (cols.some((c) => grid[r][c - c0] !== '' && grid[r][c - c0] !== null)) return r + 2;
+  }
+  return 1;
 }
