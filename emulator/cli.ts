@@ -371,12 +371,15 @@ const COMMANDS: Record<string, Command> = {
     const manifestFile = manifests[0] ?? (existsSync(beside) ? beside : null);
     const manifest = manifestFile ? readManifest(manifestFile) : null;
     const scopes = manifest?.oauthScopes ?? PERMISSIVE_SCOPES;
-    const code = files.filter((f) => !f.endsWith('.json'));
-    for (const f of code) {
+    const code = files.filter((f) => !/\.(json|html)$/i.test(f));
+    const pages = files.filter((f) => /\.html$/i.test(f));
+    for (const f of [...code, ...pages]) {
       if (!existsSync(f)) throw new ClerkInputError(`script file not found: ${f}`);
-      if (!/\.(gs|js)$/i.test(f)) throw new ClerkInputError(`${f}: only .gs and .js files can be loaded`);
+      if (!/\.(gs|js|html)$/i.test(f)) throw new ClerkInputError(`${f}: only .gs, .js, .html and appsscript.json files can be loaded`);
     }
     const ws = await open(book, args, io, { scopes });
+    // HtmlService.createHtmlOutputFromFile('Sidebar') finds Sidebar.html among the files given.
+    for (const f of pages) ws.htmlFiles[path.basename(f, path.extname(f))] = readFileSync(f, 'utf8');
     const script: ScriptRuntime = ws.loadScript(code);
     printResult(io, script.callFunction(args.call, callArgs));
     return ws;

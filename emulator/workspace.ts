@@ -145,9 +145,11 @@ export class Workspace {
   private drive: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** False while a time-driven trigger runs: there is no editor to show a Ui in. */
   uiAvailable = true;
-  private mail: { toState?(): unknown } | null = null;
+  private mailQuota: { toState(): unknown } | null = null;
   private runtime: ScriptRuntime | null = null;
   private readonly staging: string;
+  /** The project's .html files by name (for `clerk exec` of a project that has them). */
+  readonly htmlFiles: Record<string, string> = {};
   private readonly created: boolean;
 
   private constructor(
@@ -265,15 +267,17 @@ export class Workspace {
     if (mailPart) {
       const outbox = path.join(this.staging, 'outbox');
       mkdirSync(outbox, { recursive: true });
-      const mail = mailPart.createMailApp(ctx, outbox, state.mail);
-      this.mail = mail;
-      g.MailApp = mail;
-      g.GmailApp = mailPart.createGmailApp ? mailPart.createGmailApp(ctx, outbox, state.mail) : notYet('GmailApp');
+      // One daily quota for MailApp and GmailApp, kept in state.json.
+      const quota = mailPart.MailQuota.fromState(state.mail);
+      this.mailQuota = quota;
+      g.MailApp = mailPart.createMailApp(ctx, outbox, quota);
+      g.GmailApp = mailPart.createGmailApp(ctx, outbox, quota);
     } else {
       g.MailApp = notYet('MailApp');
       g.GmailApp = notYet('GmailApp');
     }
-    g.HtmlService = htmlPart ? htmlPart.createHtmlService(ctx, path.join(this.staging, 'ui')) : notYet('HtmlService');
+    // Scriptlets reach the script's globals (include() and the like): the same object becomes the script's global scope.
+    g.HtmlService = htmlPart ? htmlPart.createHtmlService(ctx, path.join(this.staging, 'ui'), { files: this.htmlFiles, globals: g }) : notYet('HtmlService');
     this.boundSpreadsheet = (g.SpreadsheetApp as { getActiveSpreadsheet(): unknown }).getActiveSpreadsheet();
     // Counting starts with the script: opening the workbook is not part of the run.
     ctx.stats.reset();
@@ -309,14 +313,18 @@ export class Workspace {
     return this.runtime!;
   }
 
-  private stageHtml(kind: string, title: string, html: string): string {
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || kind;
+  private stageHtml(kind: string, title: string, output: { getContent(): string }): string {
+    const html = peers.html();
     const dirStaged = path.join(this.staging, 'ui');
     mkdirSync(dirStaged, { recursive: true });
-    let name = `${kind}-${slug}.html`;
-    for (let i = 2; existsSync(path.join(dirStaged, name)); i++) name = `${kind}-${slug}-${i}.html`;
-    writeFileSync(path.join(dirStaged, name), html);
-    return path.join(this.dir, 'ui', name);
+    let staged: string;
+    if (html) staged = html.writeHtmlOutput(dirStaged, kind, output, this.ctx.clock.now());
+    else {
+      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || kind;
+      staged = path.join(dirStaged, `${kind}-${slug}.html`);
+      writeFileSync(staged, output.getContent());
+    }
+    return path.join(this.dir, 'ui', path.basename(staged));
   }
 
   /**
@@ -337,7 +345,7 @@ export class Workspace {
         await this.drive.flush();
         this.state.drive = this.drive.toState();
       }
-      if (this.mail?.toState) this.state.mail = this.mail.toState();
+      if (this.mailQuota) this.state.mail = this.mailQuota.toState();
       pruneCaches(this.state.cache, this.ctx.clock.now().getTime());
       writeFileSync(stateTmp, `${JSON.stringify(this.state, null, 2)}\n`);
       for (const sub of ['outbox', 'ui']) moveInto(path.join(this.staging, sub), path.join(this.dir, sub));

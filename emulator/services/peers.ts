@@ -1,7 +1,6 @@
 /**
- * The other parts of the emulator (Sheets, Docs, Drive, Mail, Html) as the Workspace uses
- * them. They are looked up when a workspace opens, so a part that is not there yet gives a
- * plain "not yet" message instead of breaking the build of everything else.
+ * The other parts of the emulator (Sheets, Docs, Drive, Mail, Html) as the Workspace and the
+ * command line use them: one place that says what this part needs from theirs.
  */
 import type { ServiceContext } from '../context';
 import * as sheetsPart from '../sheets';
@@ -9,6 +8,8 @@ import { DriveStore } from '../drive/store';
 import { createDriveApp } from '../drive/drive-app';
 import { createAdvancedDrive } from '../drive/advanced';
 import { createDocumentApp } from '../docs/document-app';
+import { createGmailApp, createMailApp, MailQuota } from '../mail/mail';
+import { createHtmlService, writeHtmlOutput } from '../html/html-service';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export interface SheetsPart {
@@ -28,26 +29,19 @@ export interface DrivePart {
 }
 export interface DocsPart { createDocumentApp(ctx: ServiceContext, drive: any, opts?: { getUi?: () => unknown }): unknown }
 export interface MailPart {
-  createMailApp(ctx: ServiceContext, outboxDir: string, quota?: unknown): any;
-  createGmailApp?(ctx: ServiceContext, outboxDir: string, quota?: unknown): any;
+  MailQuota: { fromState(state: unknown): { toState(): unknown } };
+  createMailApp(ctx: ServiceContext, outboxDir: string, quota?: any): any;
+  createGmailApp(ctx: ServiceContext, outboxDir: string, quota?: any): any;
 }
-export interface HtmlPart { createHtmlService(ctx: ServiceContext, outDir: string): unknown }
-
-function optional<T>(load: () => T): T | null {
-  try {
-    return load();
-  } catch (e) {
-    if (e && typeof e === 'object' && (e as { code?: string }).code === 'MODULE_NOT_FOUND' && /Cannot find module '\.\.\/(sheets|docs|drive|mail|html)'/.test(String((e as Error).message))) return null;
-    throw e;
-  }
+export interface HtmlPart {
+  createHtmlService(ctx: ServiceContext, outDir: string, opts?: { files?: Record<string, string>; globals?: Record<string, unknown> }): unknown;
+  writeHtmlOutput(outDir: string, kind: string, output: any, when?: Date): string;
 }
 
-// Until every part has landed, they are found at run time (a computed path esbuild leaves alone).
-const load = (part: string) => optional(() => module.require(`../${part}`));
 export const peers = {
   sheets: (): SheetsPart | null => sheetsPart as unknown as SheetsPart,
   drive: (): DrivePart | null => ({ DriveStore, createDriveApp, createAdvancedDrive }) as DrivePart,
   docs: (): DocsPart | null => ({ createDocumentApp }) as DocsPart,
-  mail: (): MailPart | null => load('mail') as MailPart | null,
-  html: (): HtmlPart | null => load('html') as HtmlPart | null,
+  mail: (): MailPart | null => ({ MailQuota, createMailApp, createGmailApp }) as MailPart,
+  html: (): HtmlPart | null => ({ createHtmlService, writeHtmlOutput }) as HtmlPart,
 };

@@ -31,8 +31,8 @@ export interface UiHost {
   io: Io;
   /** Answers still to give, in order (`--answer`); the Ui takes from the front. */
   answers: string[];
-  /** Keeps an HTML file to be written on save; returns the path it will have. */
-  stageHtml(kind: 'dialog' | 'sidebar', title: string, html: string): string;
+  /** Keeps the HTML output of a dialog or sidebar as a file to be written on save; returns the path it will have. */
+  stageHtml(kind: 'dialog' | 'sidebar', title: string, output: { getContent(): string }): string;
 }
 
 /** Thrown when the script asks a question that no --answer answers. */
@@ -146,7 +146,7 @@ export class UiRecorder {
     const o = output as { getContent?: () => string; getTitle?: () => string };
     if (!o || typeof o.getContent !== 'function') throw new Error('Invalid argument: userInterface');
     const name = title ?? o.getTitle?.() ?? kind;
-    const path = this.host.stageHtml(kind, name, o.getContent());
+    const path = this.host.stageHtml(kind, name, o as { getContent(): string });
     this.host.io.out(`${kind === 'sidebar' ? 'sidebar' : 'dialog'}: ${name} -> ${path}`);
   }
 }

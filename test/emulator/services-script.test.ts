@@ -64,7 +64,7 @@ describe('Ui', () => {
     const io = new BufferIo();
     const staged: string[] = [];
     const ctx = ctxWith(scopes);
-    const rec = new UiRecorder(ctx, { io, answers, stageHtml: (kind, title, html) => (staged.push(`${kind}|${title}|${html}`), `/ws/ui/${kind}.html`) });
+    const rec = new UiRecorder(ctx, { io, answers, stageHtml: (kind, title, out) => (staged.push(`${kind}|${title}|${out.getContent()}`), `/ws/ui/${kind}.html`) });
     return { ui: rec.create() as any, rec, io, staged, ctx };
   }
 
