@@ -115,18 +115,18 @@ export abstract class Element {
     return this;
   }
   // Casts: Apps Script's as*() return the same element typed differently.
-  asBody(): this { return this; }
-  asParagraph(): this { return this; }
-  asListItem(): this { return this; }
-  asTable(): this { return this; }
-  asTableRow(): this { return this; }
-  asTableCell(): this { return this; }
-  asText(): this { return this; }
-  asInlineImage(): this { return this; }
-  asPageBreak(): this { return this; }
-  asHorizontalRule(): this { return this; }
-  asHeaderSection(): this { return this; }
-  asFooterSection(): this { return this; }
+  asBody(): Body { return this as unknown as Body; }
+  asParagraph(): Paragraph { return this as unknown as Paragraph; }
+  asListItem(): ListItem { return this as unknown as ListItem; }
+  asTable(): Table { return this as unknown as Table; }
+  asTableRow(): TableRow { return this as unknown as TableRow; }
+  asTableCell(): TableCell { return this as unknown as TableCell; }
+  asText(): Text { return this as unknown as Text; }
+  asInlineImage(): InlineImage { return this as unknown as InlineImage; }
+  asPageBreak(): PageBreak { return this as unknown as PageBreak; }
+  asHorizontalRule(): HorizontalRule { return this as unknown as HorizontalRule; }
+  asHeaderSection(): HeaderSection { return this as unknown as HeaderSection; }
+  asFooterSection(): FooterSection { return this as unknown as FooterSection; }
 }
 
 // ---------------------------------------------------------------------------------------------
