@@ -26,10 +26,9 @@ export interface MeetingChoice {
 /** The meeting of the selected Meetings row, or of the selected Agenda row's Meeting date. */
 export function chooseMeeting(s: Session): MeetingChoice {
   const sel = selectedRow(s.ss, [TAB.meetings, TAB.agenda], 'a meeting');
-  const hhmm = (d: Date) => s.paper.dates(d, 'HH:mm');
   if (sel.tab === TAB.meetings) {
     const meetings = readTab(s.ss, TAB.meetings, sel.sheet);
-    const meeting = meetingsOf(meetings, hhmm).find((m) => m.row === sel.row);
+    const meeting = meetingsOf(meetings).find((m) => m.row === sel.row);
     if (!meeting) throw new PaperError(`Meetings row ${sel.row} is empty. Select the row of a meeting.`);
     meetingDate(meeting);
     return { meetings, meeting };
@@ -38,7 +37,7 @@ export function chooseMeeting(s: Session): MeetingChoice {
   const item = agendaOf(agenda).find((i) => i.row === sel.row);
   if (!item?.date) throw new PaperError(`Agenda row ${sel.row} has no Meeting date, so it belongs to no meeting yet. Select a row of the meeting you want.`);
   const meetings = readTab(s.ss, TAB.meetings);
-  const meeting = meetingsOf(meetings, hhmm).find((m) => m.date && dayKey(m.date) === dayKey(item.date as Date));
+  const meeting = meetingsOf(meetings).find((m) => m.date && dayKey(m.date) === dayKey(item.date as Date));
   if (!meeting) throw new PaperError(`No row on the Meetings tab has the date ${s.paper.dates(item.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`);
   return { meetings, meeting, agenda };
 }
@@ -99,9 +98,8 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
 export function actionLogCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const hhmm = (d: Date) => s.paper.dates(d, 'HH:mm');
   const target = meetingDate(choice.meeting);
-  const paper = actionLogPaper(actionsOf(readTab(ss, TAB.actions)), meetingsOf(choice.meetings, hhmm), target, new Date(), s.paper);
+  const paper = actionLogPaper(actionsOf(readTab(ss, TAB.actions)), meetingsOf(choice.meetings), target, new Date(), s.paper);
   const made = withDocumentLock(() => writePapers(s, meetingFolderName(s, target), [paper]));
   showSummary('Action log', made);
   return made;
@@ -117,7 +115,7 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   if (!chosen) throw new PaperError(`Agenda row ${sel.row} is empty. Select the row of the item that needs a report.`);
   if (!chosen.date) throw new PaperError(`Agenda row ${sel.row} ("${chosen.title}") has no Meeting date yet. Programme the item to a meeting first.`);
   const meetings = readTab(ss, TAB.meetings);
-  const meeting = meetingsOf(meetings, (d) => s.paper.dates(d, 'HH:mm')).find((m) => m.date && dayKey(m.date) === dayKey(chosen.date as Date));
+  const meeting = meetingsOf(meetings).find((m) => m.date && dayKey(m.date) === dayKey(chosen.date as Date));
   if (!meeting) throw new PaperError(`No row on the Meetings tab has the date ${s.paper.dates(chosen.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`);
   const numbered = orderAgenda(itemsOfMeeting(all, meeting, s.paper)).find((i) => i.row === sel.row)!;
   const paper = reportCoverPaper(numbered, chosen.date, membersOf(readTab(ss, TAB.members)), s.paper);
@@ -134,7 +132,7 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** "Generate forward plan": coming meetings and items to be programmed. */
 export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
-  const meetings = meetingsOf(readTab(ss, TAB.meetings), (d) => s.paper.dates(d, 'HH:mm'));
+  const meetings = meetingsOf(readTab(ss, TAB.meetings));
   const paper = forwardPlanPaper(meetings, agendaOf(readTab(ss, TAB.agenda)), new Date(), s.paper);
   const made = withDocumentLock(() => writePapers(s, 'Forward plans', [paper]));
   showSummary('Forward plan', made);
@@ -146,7 +144,7 @@ export function readYearData(s: Session): YearData {
   const ss = s.ss;
   const optional = <T>(name: string, f: (t: TabRows) => T[]): T[] => (ss.getSheetByName(name) ? f(readTab(ss, name)) : []);
   return {
-    meetings: meetingsOf(readTab(ss, TAB.meetings), (d) => s.paper.dates(d, 'HH:mm')),
+    meetings: meetingsOf(readTab(ss, TAB.meetings)),
     items: agendaOf(readTab(ss, TAB.agenda)),
     attendance: attendanceOf(readTab(ss, TAB.attendance)),
     actions: actionsOf(readTab(ss, TAB.actions)),

@@ -120,24 +120,24 @@ const date = (v: Typed): Date | null => (isDate(v) ? v : null);
 const num = (v: Typed): number => (typeof v === 'number' ? v : 0);
 
 /**
- * A time cell as "HH:mm". Sheets returns time-only cells as Dates on 30 December 1899, whose
- * local offset is not today's (London was GMT−0:01:15 then), so we read hours and minutes in
- * the given `hhmm` formatter (Utilities.formatDate in the workbook zone) rather than by arithmetic.
+ * A time cell as "HH:mm". Sheets returns a time-only cell as a Date on 30 December 1899 in the
+ * spreadsheet's zone; the script runs in the same zone (manifest timeZone), so getHours and
+ * getMinutes read it back exactly as typed (as settings.ts does), with no service call per row.
  */
-function timeText(v: Typed, hhmm: (d: Date) => string): string {
+function timeText(v: Typed): string {
   if (v === null) return '';
-  if (isDate(v)) return hhmm(v);
+  if (isDate(v)) return clockText(v.getHours() * 60 + v.getMinutes());
   if (typeof v === 'number' && v >= 0 && v < 1) return clockText(Math.round(v * 1440));
   const m = parseClock(String(v));
   return m === null ? String(v) : clockText(m);
 }
 
-export function meetingsOf(t: TabRows, hhmm: (d: Date) => string): Meeting[] {
+export function meetingsOf(t: TabRows): Meeting[] {
   return t.rows.map(({ row, v }) => ({
     row,
     date: date(v['Meeting date']),
-    start: timeText(v['Start time'], hhmm),
-    end: timeText(v['End time'], hhmm),
+    start: timeText(v['Start time']),
+    end: timeText(v['End time']),
     venue: str(v['Venue']),
     type: str(v['Type']),
     status: str(v['Status']),
