@@ -36,6 +36,8 @@ export function expose<T extends object>(ctx: ServiceContext, target: T, classNa
         return isApiObject(v) ? expose(ctx, v) : v;
       }
       if (prop.startsWith('_')) return undefined;
+      // String conversion by the script is not a service call.
+      if (prop === 'toString' || prop === 'valueOf') return v.bind(t);
       let m = methods.get(prop);
       if (!m) {
         m = function (this: unknown, ...args: unknown[]) {
