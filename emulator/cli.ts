@@ -413,6 +413,47 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** A menu action for runMenuActions: the function, and what to select first (an A1, or worked out from the spreadsheet). */
+export interface MenuAction {
+  fn: string;
+  select?: string | ((spreadsheet: any) => string | null); // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * Runs several menu actions on one workbook as an officer would, one after another, opening
+ * and saving it once (for `npm start`). Actions the program does not have are skipped; one
+ * that fails is reported and the others still run: as in Sheets, where a failed menu action
+ * does not undo the others.
+ */
+export async function runMenuActions(book: string, actions: readonly MenuAction[], opts: { today?: string; io?: Io } = {}): Promise<{ ran: string[]; failed: string[] }> {
+  const io = opts.io ?? processIo;
+  const ws = await Workspace.open(book, { today: opts.today, io });
+  const ran: string[] = [];
+  const failed: string[] = [];
+  try {
+    const script = ws.script;
+    for (const a of actions) {
+      if (!script.has(a.fn)) continue;
+      io.out(`\nCommittee menu: ${a.fn}`);
+      try {
+        const select = typeof a.select === 'function' ? a.select(ws.spreadsheet) : a.select;
+        if (select) peers.sheets()!.setActiveRange(ws.model, select);
+        printResult(io, callAsSheetsWould(ws, a.fn, io));
+        ran.push(a.fn);
+      } catch (e) {
+        io.err(`clerk: ${describeError(a.fn, e)}`);
+        failed.push(a.fn);
+      }
+    }
+    ws.answers.length = 0;
+    await ws.save();
+  } catch (e) {
+    ws.discard();
+    throw e;
+  }
+  return { ran, failed };
+}
+
 /**
  * Where a CSV goes: under the tab's headers that match the CSV's (case and spaces aside),
  * after the last row that has anything in those columns. Columns between them that the CSV

@@ -339,6 +339,7 @@ export class Workspace {
     const stateFile = path.join(this.dir, 'state.json');
     const stateTmp = `${stateFile}${tag}`;
     try {
+      if (this.created) mkdirSync(path.dirname(this.bookPath), { recursive: true });
       await sheets.saveXlsx(this.model, bookTmp);
       mkdirSync(this.dir, { recursive: true });
       if (this.drive) {

@@ -143,9 +143,11 @@ export class UiRecorder {
 
   private show(call: string, kind: 'dialog' | 'sidebar', output: unknown, title: string | undefined): void {
     requireScope(this.ctx, call, [CONTAINER_UI_SCOPE]);
-    const o = output as { getContent?: () => string; getTitle?: () => string };
+    const o = output as { getContent?: () => string; getTitle?: () => string; setTitle?: (t: string) => unknown };
     if (!o || typeof o.getContent !== 'function') throw new Error('Invalid argument: userInterface');
-    const name = title ?? o.getTitle?.() ?? kind;
+    // showModalDialog(userInterface, title): the dialog shows that title.
+    if (title && !o.getTitle?.()) o.setTitle?.(title);
+    const name = title || o.getTitle?.() || kind;
     const path = this.host.stageHtml(kind, name, o as { getContent(): string });
     this.host.io.out(`${kind === 'sidebar' ? 'sidebar' : 'dialog'}: ${name} -> ${path}`);
   }
