@@ -50,7 +50,8 @@ Global options:
   --help               this text; \`clerk COMMAND --help\` for one command
 
 A workbook NAME.xlsx keeps its Drive, outbox and state in NAME.workspace/ beside it.
-The program is dist/Code.js (npm run build); CLERK_CODE=a.gs:b.gs runs another project instead.`;
+The program is dist/Code.js (npm run build); CLERK_CODE=a.gs:b.gs runs another project instead.
+CLERK_LOCK_HELD=document (or script, user) makes those locks busy, as if another run held them.`;
 
 interface Args {
   positional: string[];

@@ -199,6 +199,11 @@ export class Workspace {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(ctx.user)) throw new ClerkInputError(`--as must be an email address; got "${ctx.user}"`);
     const state = opts.create ? emptyState() : readState(path.join(dir, 'state.json'));
     const ws = new Workspace(abs, dir, ctx, state, opts.io ?? processIo, [...(opts.answers ?? [])], !!opts.create);
+    // CLERK_LOCK_HELD=document,script: another execution holds those locks (to try the program's lock handling).
+    for (const scope of (process.env.CLERK_LOCK_HELD ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (scope !== 'document' && scope !== 'script' && scope !== 'user') throw new ClerkInputError(`CLERK_LOCK_HELD: "${scope}" is not a lock (document, script or user)`);
+      ws.lockEnv.heldElsewhere.add(scope);
+    }
     try {
       await ws.openParts();
     } catch (e) {

@@ -56,6 +56,14 @@ function daily(e) {
     authMode: String(e.authMode), uid: typeof e.triggerUid, year: e.year, month: e.month, day: e['day-of-month'], ui: ui,
     user: Session.getActiveUser().getEmail() }));
 }
+function sidebar() {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>Help for <b>clerks</b></p>').setTitle('Help'));
+}
+function locked() {
+  var lock = LockService.getDocumentLock();
+  if (!lock.tryLock(2000)) return 'busy';
+  try { return 'got it'; } finally { lock.releaseLock(); }
+}
 function props() { return PropertiesService.getScriptProperties().getProperties(); }
 function today() { return Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'); }
 function fail() { throw new Error('the register is empty'); }
@@ -186,6 +194,40 @@ describe('clerk edit and import fire onEdit as Sheets does', () => {
       ['Amy, Jr', '2026-02-01', '', 'amy@example.org'],
       ['Ben', '2026-02-03', '', 'ben@example.org'],
     ]);
+  });
+});
+
+describe('dialogs, locks, the Drive', () => {
+  test('a sidebar becomes an HTML file in the workspace, written on save', async () => {
+    const r = await clerk('run', book, 'sidebar');
+    expect(r.code).toBe(0);
+    const line = r.out.find((l) => l.startsWith('sidebar: Help -> '))!;
+    const file = line.slice('sidebar: Help -> '.length);
+    expect(path.dirname(file)).toBe(path.join(dir, 'book.workspace', 'ui'));
+    expect(readFileSync(file, 'utf8')).toContain('<p>Help for <b>clerks</b></p>');
+  });
+
+  test('CLERK_LOCK_HELD makes the document lock busy: tryLock gives false', async () => {
+    expect((await clerk('run', book, 'locked')).out).toEqual(['got it']);
+    process.env.CLERK_LOCK_HELD = 'document';
+    try {
+      expect((await clerk('run', book, 'locked')).out).toEqual(['busy']);
+    } finally {
+      delete process.env.CLERK_LOCK_HELD;
+    }
+  });
+
+  test('drive add refuses a corrupt .docx, naming it, and changes nothing', async () => {
+    const bad = path.join(dir, 'Broken template.docx');
+    writeFileSync(bad, 'not a zip at all');
+    const state = path.join(dir, 'book.workspace', 'state.json');
+    const before = [snapshot(book), snapshot(state)];
+    const r = await clerk('drive', book, 'add', bad, '--id', '1BrokenTemplate000000000001');
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^clerk: Broken template\.docx: /);
+    expect([snapshot(book), snapshot(state)]).toEqual(before);
+    expect((await clerk('drive', book)).out.join('\n')).not.toContain('Broken');
   });
 });
 

@@ -118,6 +118,10 @@ describe('Utilities', () => {
     expect(formatDate(d, 'UTC', "'at' HH 'o''clock' ''")).toBe("at 08 o'clock '");
     expect(formatDate(new Date('2026-01-15T12:00:00Z'), 'Europe/London', 'z')).toBe('GMT');
     expect(formatDate(d, 'Not/AZone', 'HH:mm X')).toBe('08:05 Z'); // Java falls back to GMT
+    // week of year as en_GB counts it (ISO 8601)
+    for (const [day, week] of [['2026-01-01', '1'], ['2027-01-01', '53'], ['2025-12-29', '1'], ['2026-03-10', '11']]) {
+      expect(formatDate(new Date(`${day}T12:00:00Z`), 'UTC', 'w')).toBe(week);
+    }
     expect(() => formatDate(d, 'UTC', 'yyyy-qq')).toThrow("Illegal pattern character 'q'");
   });
 
