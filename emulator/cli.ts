@@ -66,13 +66,15 @@ interface Args {
   call?: string;
   args?: string;
   id?: string;
+  /** Workspaces this command opened: discarded (their staged files removed) whatever happens. */
+  opened: Workspace[];
 }
 
 const VALUE_OPTIONS = new Set(['--today', '--as', '--select', '--answer', '--call', '--args', '--id']);
 const FLAG_OPTIONS = new Set(['--stats', '--help', '-h', '--demo', '--json']);
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { positional: [], stats: false, help: false, demo: false, json: false, answers: [] };
+  const a: Args = { positional: [], stats: false, help: false, demo: false, json: false, answers: [], opened: [] };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -125,7 +127,9 @@ function checkTab(ws: Workspace, a1: string): void {
   }
 }
 
-type Command = (args: Args, io: Io) => Promise<Workspace | null>;
+/** A command gives back the workspace it used; `readOnly` ones are not saved. */
+type Command = (args: Args, io: Io) => Promise<Workspace>;
+const readOnly = new WeakSet<Workspace>();
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let args: Args;
@@ -150,19 +154,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(USAGE[command]);
     return 0;
   }
-  let ws: Workspace | null = null;
   try {
-    ws = await run(args, io);
-    if (ws) {
+    const ws = await run(args, io);
+    if (!readOnly.has(ws)) {
       if (ws.answers.length) io.err(`note: ${ws.answers.length} --answer value(s) were not asked for: ${ws.answers.map((x) => JSON.stringify(x)).join(', ')}`);
       await ws.save();
-      if (args.stats) io.err(JSON.stringify(ws.ctx.stats.toJSON()));
     }
+    if (args.stats) io.err(JSON.stringify(ws.ctx.stats.toJSON()));
     return 0;
   } catch (e) {
-    ws?.discard();
     io.err(`clerk: ${describeError(command, e)}`);
     return 1;
+  } finally {
+    for (const ws of args.opened) ws.discard();
   }
 }
 
@@ -175,8 +179,10 @@ function describeError(command: string, e: unknown): string {
 }
 
 /** Opens the workspace for a command; the workbook must exist unless `create`. */
-function open(book: string, args: Args, io: Io, extra: { create?: boolean; scopes?: readonly string[] } = {}) {
-  return Workspace.open(book, { today: args.today, user: args.as, answers: args.answers, io, ...extra });
+async function open(book: string, args: Args, io: Io, extra: { create?: boolean; scopes?: readonly string[] } = {}) {
+  const ws = await Workspace.open(book, { today: args.today, user: args.as, answers: args.answers, io, ...extra });
+  args.opened.push(ws);
+  return ws;
 }
 
 /** Calls FUNCTION as Sheets would: a simple trigger for onOpen/onEdit, a time-driven trigger for a CLOCK handler, else a menu item. */
@@ -185,7 +191,14 @@ function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown {
   if (!script.has(name)) throw new ScriptFunctionNotFound(name);
   const ss = ws.spreadsheet;
   const user = { getEmail: () => ws.ctx.user, getNickname: () => ws.ctx.user.split('@')[0], toString: () => ws.ctx.user };
-  if (name === 'onOpen') return script.callFunction(name, [{ authMode: AuthMode.LIMITED, source: ss, user }], { trigger: 'simple' });
+  if (name === 'onOpen') {
+    // Opening the spreadsheet: the simple trigger, then installable open triggers (as their installers).
+    const result = script.callFunction(name, [{ authMode: AuthMode.LIMITED, source: ss, user }], { trigger: 'simple' });
+    for (const t of triggersFor(ws.state.triggers, 'ON_OPEN', ws.state.spreadsheetId ?? null)) {
+      asInstaller(ws, t, () => script.callFunction(t.handler, [{ authMode: AuthMode.FULL, source: ss, user, triggerUid: t.uid }], { trigger: 'installable' }));
+    }
+    return result;
+  }
   if (name === 'onEdit') {
     const range = ss.getActiveRange();
     ws.ctx.stats.reset();
@@ -351,8 +364,8 @@ const COMMANDS: Record<string, Command> = {
     }
     if (args.json) io.out(JSON.stringify(got.values.map((r) => r.map((v) => jsonValue(v, ws.model.timeZone ?? ws.ctx.timeZone)))));
     else for (const r of got.display) io.out(r.join('\t'));
-    ws.discard();
-    return null; // reading changes nothing
+    readOnly.add(ws); // reading changes nothing
+    return ws;
   },
 
   async exec(args, io) {
@@ -409,8 +422,8 @@ const COMMANDS: Record<string, Command> = {
     for (const f of store.list() as { id: string; path: string; type?: string; mimeType?: string; size?: number }[]) {
       io.out([f.id, f.path, f.type ?? f.mimeType ?? '', f.size ?? ''].join('\t'));
     }
-    ws.discard();
-    return null;
+    readOnly.add(ws);
+    return ws;
   },
 };
 

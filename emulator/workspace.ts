@@ -179,6 +179,9 @@ export class Workspace {
     if (opts.create && exists) throw new ClerkInputError(`${bookPath} already exists; choose another name or delete it first`);
     if (!opts.create && !exists) throw new ClerkInputError(`workbook not found: ${bookPath}`);
     const dir = workspaceDirFor(abs);
+    if (opts.create && existsSync(dir)) {
+      throw new ClerkInputError(`${path.basename(dir)} already exists beside ${path.basename(abs)} (left from an earlier workbook); move or delete it first`);
+    }
     // The manifest pushed with the program (dist/), or its source while a build is under way.
     const built = path.join(repoRoot(), 'dist', 'appsscript.json');
     const manifest = readManifest(existsSync(built) ? built : path.join(repoRoot(), 'appsscript.json'));

@@ -3,7 +3,7 @@
  * A small probe project (CLERK_CODE) records the events it receives in script properties, so
  * the tests can check what Sheets would pass: developers.google.com/apps-script/guides/triggers/events.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../emulator/cli';
@@ -146,6 +146,8 @@ describe('clerk new, run, get', () => {
   test('--stats prints one JSON line: calls by method, total, modelled time', async () => {
     const r = await clerk('run', book, 'makeTabIfMissing', '--stats');
     expect(r.code).toBe(1); // unknown function: no stats line, just the error
+    const g = await clerk('get', book, 'People!A1', '--stats'); // read-only commands report too: nothing the script did
+    expect(JSON.parse(g.err[0])).toEqual({ calls: {}, total: 0, modelledMs: 0 });
     const s = await clerk('run', book, 'props', '--stats');
     const stats = JSON.parse(s.err[s.err.length - 1]);
     expect(stats).toEqual({ calls: { 'PropertiesService.getScriptProperties': 1, 'Properties.getProperties': 1 }, total: 2, modelledMs: 10 });
@@ -284,10 +286,15 @@ describe('bad input: one line, exit 1, workbook and workspace unchanged', () => 
     expect(existsSync(path.join(dir, 'corrupt.workspace'))).toBe(false);
   });
 
-  test('new refuses to overwrite an existing workbook', async () => {
+  test('new refuses to overwrite an existing workbook, or to reuse a workspace left behind', async () => {
     const r = await clerk('new', book);
     expect(r.code).toBe(1);
     expect(r.err[0]).toMatch(/already exists/);
+    const orphan = path.join(dir, 'orphan.workspace');
+    mkdirSync(orphan);
+    const o = await clerk('new', path.join(dir, 'orphan.xlsx'));
+    expect(o.err).toEqual(['clerk: orphan.workspace already exists beside orphan.xlsx (left from an earlier workbook); move or delete it first']);
+    expect(existsSync(path.join(dir, 'orphan.xlsx'))).toBe(false);
   });
 });
 

@@ -146,6 +146,17 @@ describe('ScriptRuntime', () => {
     expect(() => rt.callFunction('onEdit', [{}])).not.toThrow();
   });
 
+  test('a simple trigger that would pass Google\'s 30 s limit gets a note', () => {
+    const ctx = ctxWith(ALL);
+    const io = new BufferIo();
+    const slow = { create: () => ctx.stats.count('DocumentApp.create') }; // 1 s each in the latency table
+    const rt = ScriptRuntime.load(files('function onOpen() { for (var i = 0; i < 31; i++) Slow.create(); }'), { Slow: slow }, ctx, io);
+    rt.callFunction('onOpen', [], { trigger: 'simple' });
+    expect(io.stderr).toEqual(['note: onOpen would take about 31 s in Apps Script; simple triggers are stopped after 30 s.']);
+    rt.callFunction('onOpen', []); // a menu run may take 6 minutes: no note
+    expect(io.stderr).toHaveLength(1);
+  });
+
   test('a syntax error names the file and line', () => {
     expect(() => ScriptRuntime.load(files('function ok() {}\nfunction bad( {'), {}, ctxWith(), new BufferIo())).toThrow(/f0\.gs:2: SyntaxError/);
   });
