@@ -190,6 +190,8 @@ class Reader {
         const pr = kid(tc, 'tcPr');
         const fill = wattr(kid(pr, 'shd'), 'fill');
         if (fill && fill !== 'auto') cell._bg = `#${fill.toLowerCase()}`;
+        const span = Number(wattr(kid(pr, 'gridSpan'), 'val') ?? 1);
+        if (span > 1) cell._colSpan = span;
         const va = wattr(kid(pr, 'vAlign'), 'val');
         if (va) cell._valign = va === 'center' ? 'CENTER' : va === 'bottom' ? 'BOTTOM' : 'TOP';
         this.blocks(tc, cell);

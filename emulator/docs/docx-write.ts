@@ -161,7 +161,7 @@ class Writer {
 
   table(t: Table): docx.Table {
     const rows = t._children as unknown as Array<{ _children: TableCell[]; _minHeight: number | null }>;
-    const width = Math.max(1, ...rows.map((r) => r._children.length));
+    const width = Math.max(1, ...rows.map((r) => r._children.reduce((n, c) => n + c._colSpan, 0)));
     const headerBold = rows.length > 1 && rows[0]._children.length > 0 && rows[0]._children.every((c) => cellIsBold(c));
     const border = t._borderWidth !== null || t._borderColor !== null
       ? { style: t._borderWidth === 0 ? docx.BorderStyle.NONE : docx.BorderStyle.SINGLE, size: Math.round((t._borderWidth ?? 1) * 8), color: hex(t._borderColor) ?? '000000' }
@@ -179,9 +179,10 @@ class Writer {
             children: (r._children.length ? r._children : [new TableCell('')]).map(
               (c, ci) =>
                 new docx.TableCell({
+                  columnSpan: c._colSpan > 1 ? c._colSpan : undefined,
                   children: this.blocks(c._children.length ? c._children : [new Paragraph()]),
                   shading: hex(c._bg) ? { type: docx.ShadingType.CLEAR, fill: hex(c._bg), color: 'auto' } : undefined,
-                  width: { size: twip(c._width) ?? colWidths[ci] ?? colWidths[0], type: docx.WidthType.DXA },
+                  width: { size: twip(c._width) ?? spanWidth(colWidths, r._children, ci), type: docx.WidthType.DXA },
                   verticalAlign: c._valign === 'CENTER' ? docx.VerticalAlignTable.CENTER : c._valign === 'BOTTOM' ? docx.VerticalAlignTable.BOTTOM : undefined,
                 }),
             ),
@@ -202,6 +203,15 @@ class Writer {
   section(s: Section | null): docx.Paragraph[] | undefined {
     return s ? (this.blocks(s._children) as docx.Paragraph[]) : undefined;
   }
+}
+
+/** Width of cell `ci` from the grid, counting the columns merged cells before it span. */
+function spanWidth(grid: number[], cells: TableCell[], ci: number): number {
+  let start = 0;
+  for (let k = 0; k < ci; k++) start += cells[k]._colSpan;
+  let w = 0;
+  for (let k = start; k < start + (cells[ci]?._colSpan ?? 1); k++) w += grid[k] ?? grid[grid.length - 1];
+  return w;
 }
 
 function cellIsBold(c: TableCell): boolean {

@@ -1233,6 +1233,8 @@ export class TableCell extends BlockContainer {
   _bg: string | null = null;
   _width: number | null = null;
   _valign: string | null = null;
+  /** Columns this cell spans (merged cells in a .docx template); read-only in Apps Script. */
+  _colSpan = 1;
   _padding: { top: number | null; bottom: number | null; left: number | null; right: number | null } = { top: null, bottom: null, left: null, right: null };
 
   /** A new cell holds one paragraph with its text. */
@@ -1245,6 +1247,7 @@ export class TableCell extends BlockContainer {
     c._bg = this._bg;
     c._width = this._width;
     c._valign = this._valign;
+    c._colSpan = this._colSpan;
     c._padding = { ...this._padding };
     return c;
   }
@@ -1278,7 +1281,7 @@ export class TableCell extends BlockContainer {
   setPaddingBottom(v: number): this { this._padding.bottom = v; return this; }
   setPaddingLeft(v: number): this { this._padding.left = v; return this; }
   setPaddingRight(v: number): this { this._padding.right = v; return this; }
-  getColSpan(): number { return 1; }
+  getColSpan(): number { return this._colSpan; }
   getRowSpan(): number { return 1; }
   override getAttributes(): Record<string, unknown> {
     return { ...new TextView(this).getAttributes(), BACKGROUND_COLOR: this._bg, WIDTH: this._width, VERTICAL_ALIGNMENT: this._valign };

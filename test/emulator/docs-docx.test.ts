@@ -109,6 +109,7 @@ test('a document saved as .docx reads back with the same structure and formattin
   expect(outline(again.getBody())).toEqual(before);
 });
 
+// test/fixtures/docs/template-minutes.docx was made by LibreOffice from template-minutes.source.html.
 test('an officer-made template (.docx fixture) opens with paragraphs, lists and tables', async () => {
   const { drive, ctx } = workspace();
   const fixture = path.join(__dirname, '..', 'fixtures', 'docs', 'template-minutes.docx');
@@ -119,7 +120,18 @@ test('an officer-made template (.docx fixture) opens with paragraphs, lists and 
   expect(body.getParagraphs()[0].getHeading()).toBe('HEADING1');
   expect(body.getText()).toContain('{{MEETING_DATE}}');
   expect(body.getListItems().length).toBeGreaterThan(0);
-  expect(body.getTables()[0].getNumRows()).toBe(2);
+  const table = body.getTables()[0];
+  expect(table.getNumRows()).toBe(3);
+  // A merged heading cell (w:gridSpan) is one cell spanning two columns, and stays merged when saved.
+  expect(table.getRow(0).getNumCells()).toBe(1);
+  expect(table.getCell(0, 0).getColSpan()).toBe(2);
+  expect(table.getCell(0, 0).getText()).toBe('Actions arising');
+  table.getCell(2, 0).setText('Circulate the minutes');
+  await drive.flush();
+  const saved = drive.list().find((f) => f.id === id)!;
+  const xml = new TextDecoder().decode(unzipSync(new Uint8Array(fs.readFileSync(path.join(drive.driveDir, `${saved.path}.docx`))))['word/document.xml']);
+  expect(xml).toContain('<w:gridSpan w:val="2"/>');
+  expect(xml).toContain('Circulate the minutes');
 });
 
 test('a corrupt .docx is refused with its name and the reason; the Drive is unchanged', async () => {
