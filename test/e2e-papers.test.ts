@@ -1,49 +1,80 @@
 /**
  * Papers end to end: the compiled program (dist/Code.js) in the emulator, driven through the
  * `clerk` command line as an officer would from the Committee menu, and the Docs it writes
- * opened again and checked. Apps Script references: Drive API v3 files.create with import
+ * opened again and checked. One workbook for every paper keeps the suite quick. Apps Script references: Drive API v3 files.create with import
  * conversion (developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs),
- * Ui.showModalDialog (developers.google.com/apps-script/reference/base/ui), Utilities.formatDate
+ * Ui.showModalDialog/prompt/alert (developers.google.com/apps-script/reference/base/ui), Utilities.formatDate
  * (developers.google.com/apps-script/reference/utilities/utilities#formatDate(Date,String,String)).
  */
 import { readDocx } from '../emulator/docs/docx-read';
-import { ok } from './governance/clerk';
-import { MEMBERS, MEETING_ROW, SECRET_ITEMS, dialogHtml, docBytes, driveDocs, driveNames, papersBook, run } from './papers/fixture';
+import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { MEMBERS, MEETING_ROW, SECRET_ITEMS, RunResult, dialogHtml, docBytes, driveDocs, ok, papersBook, run } from './papers/fixture';
 
-/** Paragraph texts (with heading) and tables (cell texts) of a .docx, in order. */
+/** Headings, tables (cell texts), full text and image count of a .docx, in order. */
 function open(bytes: Uint8Array) {
   const { body } = readDocx(bytes) as unknown as { body: any };
-  const blocks: ({ p: string; h: string } | { t: string[][] })[] = [];
+  const headings: string[] = [];
+  const tables: string[][][] = [];
+  let images = 0;
   for (let k = 0; k < body.getNumChildren(); k++) {
     const el = body.getChild(k);
     const type = String(el.getType());
     if (type === 'TABLE') {
       const t = el.asTable();
-      const rows: string[][] = [];
-      for (let r = 0; r < t.getNumRows(); r++) {
-        const row = t.getRow(r);
-        rows.push(Array.from({ length: row.getNumCells() }, (_, c) => row.getCell(c).getText()));
-      }
-      blocks.push({ t: rows });
-    } else if (type === 'PARAGRAPH') blocks.push({ p: el.asParagraph().getText(), h: String(el.asParagraph().getHeading()) });
+      tables.push(Array.from({ length: t.getNumRows() }, (_, r) => Array.from({ length: t.getRow(r).getNumCells() }, (_c, c) => t.getCell(r, c).getText())));
+    } else if (type === 'PARAGRAPH') {
+      const p = el.asParagraph();
+      if (String(p.getHeading()) !== 'NORMAL') headings.push(`${p.getHeading()}: ${p.getText()}`);
+      images += p.getNumChildren() ? Array.from({ length: p.getNumChildren() }, (_, i) => String(p.getChild(i).getType())).filter((t) => t === 'INLINE_IMAGE').length : 0;
+    }
   }
-  const text = body.getText() as string;
-  return { blocks, text, headings: blocks.filter((b): b is { p: string; h: string } => 'p' in b && b.h !== 'NORMAL').map((b) => `${b.h}: ${b.p}`), tables: blocks.filter((b): b is { t: string[][] } => 't' in b).map((b) => b.t) };
+  return { headings, tables, text: body.getText() as string, images };
+}
+
+let book: string;
+const out: Record<string, RunResult> = {};
+let after: { link: string; folderId: string; live: string[]; trashed: number };
+let firstDocs: string[];
+beforeAll(async () => {
+  book = await papersBook();
+  out.pack = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
+  firstDocs = driveDocs(book);
+  out.again = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
+  after = JSON.parse((await inspect(book)).stdout);
+  out.minutes = await run(book, 'generateMinutesDraft', '--select', 'Meetings!B2');
+  out.log = await run(book, 'generateActionLog', '--select', 'Meetings!A3');
+  out.cover = await run(book, 'generateReportCover', '--select', 'Agenda!D4');
+  out.plan = await run(book, 'generateForwardPlan');
+  out.annual = await run(book, 'generateAnnualReport', '--answer', '2020');
+  out.noItems = await run(book, 'generateAgendaPack', '--select', 'Meetings!A4');
+  out.noDate = await run(book, 'generateAgendaPack', '--select', 'Meetings!A5');
+  out.badYear = await run(book, 'generateAnnualReport', '--answer', 'last year');
+}, 180000);
+
+/** The agenda link, the papers folder id and the agenda Docs in and out of the bin, in one exec. */
+async function inspect(b: string) {
+  const file = path.join(path.dirname(b), 'inspect.js');
+  writeFileSync(
+    file,
+    `function inspect() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var link = ss.getSheetByName('Meetings').getRange('L${MEETING_ROW}').getValue();
+      var folderId = ss.getSheetByName('Settings').getDataRange().getValues().filter(function (r) { return r[0] === 'Papers folder id'; })[0][1];
+      var names = function (q) { return (Drive.Files.list({ q: q }).files || []).map(function (f) { return f.name; }).sort(); };
+      return { link: link, folderId: folderId, live: names("name contains 'Agenda' and trashed = false"), trashed: names("name contains 'Agenda' and trashed = true").length };
+    }`,
+  );
+  return ok(['exec', b, file, '--call', 'inspect']);
 }
 
 describe('Generate agenda pack', () => {
-  let book: string;
-  let first: ReturnType<typeof run>;
-  beforeAll(async () => {
-    book = await papersBook();
-    first = run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
-  });
+  const first = () => out.pack;
 
   test('makes the full and the public agenda in the meeting folder, within 40 service calls', () => {
-    const docs = driveDocs(book);
-    expect(docs).toEqual(expect.arrayContaining([expect.stringMatching(/2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020\.docx$/), expect.stringMatching(/2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020 \(public\)\.docx$/)]));
-    expect(dialogHtml(first.stdout)).toMatch(/<a href="https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit"[^>]*>Adults Committee – Agenda – 8 October 2020 \(public\)<\/a>/);
-    expect(first.stats.total).toBeLessThanOrEqual(40);
+    expect(firstDocs).toEqual(expect.arrayContaining([expect.stringMatching(/2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020\.docx$/), expect.stringMatching(/2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020 \(public\)\.docx$/)]));
+    expect(dialogHtml(first().stdout)).toMatch(/<a href="https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit"[^>]*>Adults Committee – Agenda – 8 October 2020 \(public\)<\/a>/);
+    expect(first().stats.total).toBeLessThanOrEqual(40);
   });
 
   test('full version: heading block, numbered items in section order, exempt part after the resolution, membership', () => {
@@ -79,17 +110,85 @@ describe('Generate agenda pack', () => {
   });
 
   test('the link goes back to the Meetings row and the new papers folder id to Settings', () => {
-    const link = JSON.parse(ok(['get', book, `Meetings!L${MEETING_ROW}`, '--json']).stdout)[0][0];
-    expect(link).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit$/);
-    const settings = JSON.parse(ok(['get', book, 'Settings!A1:B80', '--json']).stdout) as string[][];
-    expect(settings.find((r) => r[0] === 'Papers folder id')?.[1]).toMatch(/^[\w-]{10,}$/);
+    expect(after.link).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit$/);
+    expect(after.folderId).toMatch(/^[\w-]{10,}$/);
   });
 
   test('regenerating replaces the Docs instead of piling up copies', () => {
-    const again = run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
-    expect(dialogHtml(again.stdout)).toContain('replaced the earlier version');
-    expect(driveNames(book, "name contains 'Agenda' and trashed = false")).toEqual(['Adults Committee – Agenda – 8 October 2020', 'Adults Committee – Agenda – 8 October 2020 (public)']);
-    expect(driveNames(book, "name contains 'Agenda' and trashed = true")).toHaveLength(2);
-    expect(again.stats.total).toBeLessThanOrEqual(40);
+    expect(dialogHtml(out.again.stdout)).toContain('replaced the earlier version');
+    expect(after.live).toEqual(['Adults Committee – Agenda – 8 October 2020', 'Adults Committee – Agenda – 8 October 2020 (public)']);
+    expect(after.trashed).toBe(2);
+    expect(out.again.stats.total).toBeLessThanOrEqual(40);
+  });
+});
+
+const docNamed = (book: string, end: string) => {
+  const rel = driveDocs(book).find((d) => d.endsWith(end));
+  if (!rel) throw new Error(`no Doc ending "${end}" in ${driveDocs(book).join(', ')}`);
+  return open(docBytes(book, rel));
+};
+
+describe('other papers', () => {
+
+  test('minutes draft: attendance, declarations, numbered minutes, actions table', () => {
+    const doc = docNamed(book, 'Adults Committee – Minutes (draft) – 9 July 2020.docx');
+    expect(doc.tables[0][1]).toEqual(['Date', 'Thursday 9 July 2020']);
+    expect(doc.tables[1]).toEqual([
+      ['Present', 'Ann Able (Chair), Dan Dee'],
+      ['Substitutes', 'Sue Stand-in for Cat Cole'],
+      ['Apologies', 'Ben Brook (Vice-chair), Cat Cole'],
+      ['Absent', 'None'],
+      ['Officers in attendance', 'Lee Officer'],
+    ]);
+    expect(doc.tables[2]).toEqual([['Member', 'Interest declared'], ['Dan Dee', 'Director of a provider bidding for lot 2']]);
+    expect(doc.headings).toEqual(['TITLE: Adults Committee', 'HEADING2: Attendance', 'HEADING2: Declarations of interest', 'HEADING3: 1. Carers strategy', 'HEADING2: Actions arising']);
+    expect(doc.tables[3][0]).toEqual(['Minute no.', 'Action', 'Action to be taken by', 'Review date']);
+    expect(out.minutes.stdout).toMatch(/dialog: Minutes draft/);
+  });
+
+  test('action log: opening lines, grouped by meeting oldest first, closed-since-last-meeting shown once', () => {
+    const doc = docNamed(book, 'Adults Committee – Action log – 8 October 2020.docx');
+    expect(doc.text).toContain('This log captures the actions arising up to the meeting on 8 October 2020 and updates members on progress.');
+    expect(doc.text).toContain('Updated as at 21 September 2020.');
+    expect(doc.headings.filter((h) => h.startsWith('HEADING2'))).toEqual(['HEADING2: Meeting of 2 April 2020', 'HEADING2: Meeting of 9 July 2020']);
+    expect(doc.tables[0]).toEqual([
+      ['Minute no.', 'Report title', 'Action to be taken by', 'Action', 'Comments', 'Status', 'Review date'],
+      ['7', 'Homecare', 'Dan Dee', 'Review homecare rates', '', 'Ongoing', '30/11/2020'],
+    ]);
+    expect(doc.tables[1].slice(1).map((r) => [r[3], r[5]])).toEqual([['Publish the carers strategy', 'Open'], ['Write to the regulator', 'Closed 15/08/2020']]);
+    expect(doc.text).not.toContain('Closed long ago');
+  });
+
+  test('report cover: cover table, sections 1–5 and implications 4.1–4.7, clearances', () => {
+    const doc = docNamed(book, 'Adults Committee – Report – Recommissioning of supported living – 8 October 2020.docx');
+    expect(doc.tables[0].map((r) => r[0])).toEqual(['To', 'Meeting date', 'From', 'Electoral division(s)', 'Forward plan ref', 'Key decision', 'Outcome', 'Recommendation', 'Officer contact', 'Member contacts']);
+    expect(doc.tables[0][4][1]).toBe('KD2020/15');
+    expect(doc.tables[0][5][1]).toBe('Yes');
+    expect(doc.headings.filter((h) => /^HEADING[23]: \d/.test(h)).map((h) => h.replace(/^HEADING\d: /, '').split(' ')[0])).toEqual(['1', '2', '3', '4', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '5']);
+    expect(doc.tables[1][0]).toEqual(['Clearance', 'Name', 'Date']);
+  });
+
+  test('forward plan: meetings from today, provisional marked, items to be programmed, exempt titles withheld', () => {
+    const doc = docNamed(book, 'Adults Committee – Forward plan – 21 September 2020.docx');
+    expect(doc.headings.filter((h) => h.startsWith('HEADING2'))).toEqual(['HEADING2: Thursday 8 October 2020', 'HEADING2: Thursday 14 January 2021 (provisional)', 'HEADING2: To be programmed']);
+    expect(doc.text).not.toContain('Homecare provider failure');
+    expect(doc.text).toContain('Exempt item (details withheld)');
+    expect(doc.tables[doc.tables.length - 1]).toEqual([['Item', 'Lead officer', 'Key decision ref'], ['Market position statement refresh', 'Mo Planner', '']]);
+  });
+
+  test('annual report: meetings, attendance, topics, actions with a chart image', () => {
+    const doc = docNamed(book, 'Adults Committee – Annual report – 2020.docx');
+    expect(doc.headings.filter((h) => h.startsWith('HEADING2'))).toEqual(['HEADING2: Meetings held', 'HEADING2: Attendance', 'HEADING2: Topics', 'HEADING2: Actions', 'HEADING2: Contracts and money overseen', 'HEADING2: Invest-to-save cash flow']);
+    expect(doc.text).toContain('The Adults Committee met 1 time in 2020.');
+    expect(doc.tables[1]).toContainEqual(['Cat Cole', '0', '1', '0', '0', '100%']);
+    expect(doc.images).toBe(2); // actions by status; cumulative cash flow (the set-up's model)
+    expect(out.annual.stdout).toMatch(/Generating 1 of 1…/);
+  });
+
+  test('bad input: plain messages, and no Doc made', () => {
+    expect(out.noItems.stdout).toContain('alert: The meeting on 14 January 2021 has no agenda items.');
+    expect(out.noDate.stdout).toContain('alert: Meetings row 5 has no Meeting date. Type the date in the Meeting date column, then try again.');
+    expect(out.badYear.stdout).toContain('alert: "last year" is not a year. Type a year such as 2023, or a range such as 2019-2024.');
+    expect(driveDocs(book).filter((d) => /14 January 2021/.test(d))).toEqual([]);
   });
 });

@@ -4,8 +4,68 @@
  */
 import path from 'node:path';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
-import { clerk, loadFixture, ok, tmpBook, RowData } from '../governance/clerk';
+import { main } from '../../emulator/cli';
+import { BufferIo } from '../../emulator/services/io';
+import { tabSpec } from '../../src/workbook/schema';
+
+export type RowData = Record<string, string | number | boolean>;
+
+/** `clerk ARGS…` in-process: the command line's own main(), output captured. */
+export async function clerk(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const io = new BufferIo();
+  const status = await main(args, io);
+  return { status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+}
+
+export async function ok(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const r = await clerk(args);
+  if (r.status !== 0) throw new Error(`clerk ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r;
+}
+
+/**
+ * Writes rows under each tab's headers (tabs made from the schema when missing) and Settings
+ * values by name, with one setValues per tab, through `clerk exec`.
+ */
+const LOADER = `
+function loadPapersFixture() {
+  var data = PAPERS_FIXTURE, ss = SpreadsheetApp.getActiveSpreadsheet();
+  function cell(v) {
+    if (typeof v === 'string' && /^\\d{4}-\\d{2}-\\d{2}$/.test(v)) { var p = v.split('-'); return new Date(+p[0], +p[1] - 1, +p[2]); }
+    if (typeof v === 'string' && /^\\d{2}:\\d{2}$/.test(v)) { var t = v.split(':'); return new Date(1899, 11, 30, +t[0], +t[1]); }
+    return v === undefined || v === null ? '' : v;
+  }
+  data.tabs.forEach(function (tab) {
+    var sh = ss.getSheetByName(tab.name) || ss.insertSheet(tab.name);
+    var n = sh.getLastColumn();
+    var headers = n ? sh.getRange(1, 1, 1, n).getValues()[0].map(String) : [];
+    if (!headers.length) { headers = tab.headers; sh.getRange(1, 1, 1, headers.length).setValues([headers]); }
+    if (!tab.rows.length) return;
+    var grid = tab.rows.map(function (o) { return headers.map(function (h) { return cell(o[h]); }); });
+    sh.getRange(Math.max(sh.getLastRow(), 1) + 1, 1, grid.length, headers.length).setValues(grid);
+  });
+  var st = ss.getSheetByName('Settings'), sg = st.getDataRange().getValues();
+  Object.keys(data.settings).forEach(function (k) {
+    var r = -1;
+    for (var i = 1; i < sg.length; i++) if (String(sg[i][0]) === k) r = i;
+    if (r < 0) { sg.push([k, data.settings[k]].concat(sg[0].slice(2).map(function () { return ''; }))); } else sg[r][1] = data.settings[k];
+  });
+  st.getRange(1, 1, sg.length, sg[0].length).setValues(sg);
+}`;
+
+export async function loadFixture(book: string, tabs: Record<string, RowData[]>, settings: Record<string, string>): Promise<void> {
+  const file = path.join(path.dirname(book), 'fixture.js');
+  const payload = { settings, tabs: [{ name: 'Settings', rows: [] as RowData[] }, ...Object.entries(tabs).map(([name, rows]) => ({ name, rows }))].map((t) => ({ ...t, headers: tabSpec(t.name).columns.map((c) => c.header) })) };
+  writeFileSync(file, `var PAPERS_FIXTURE = ${JSON.stringify(payload)};\n${LOADER}`);
+  await ok(['exec', book, path.join(__dirname, '..', '..', 'dist', 'Code.js'), file, '--call', 'loadPapersFixture']);
+}
+
+export function tmpBook(name = 'book'): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'papers-')), `${name}.xlsx`);
+}
 
 export const TODAY = '2020-09-21';
 export const MEETING_ROW = 3; // Meetings row of 8 October 2020
@@ -68,18 +128,23 @@ export const ACTIONS: RowData[] = [
 /** A blank .xlsx (the program's set-up adds what is missing), then the fixture rows. */
 export async function papersBook(extra: Partial<Record<string, RowData[]>> = {}): Promise<string> {
   const book = tmpBook('papers');
-  const r = clerk(['new', book, '--today', TODAY]);
+  const r = await clerk(['new', book, '--today', TODAY]);
   if (r.status !== 0) {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     await wb.xlsx.writeFile(book);
   }
-  loadFixture(book, { Members: MEMBERS, Meetings: MEETINGS, Agenda: AGENDA, Attendance: ATTENDANCE, Actions: ACTIONS, ...extra } as Record<string, RowData[]>, SETTINGS);
+  await loadFixture(book, { Members: MEMBERS, Meetings: MEETINGS, Agenda: AGENDA, Attendance: ATTENDANCE, Actions: ACTIONS, ...extra } as Record<string, RowData[]>, SETTINGS);
   return book;
 }
 
-export function run(book: string, fn: string, ...args: string[]): { stdout: string; stats: { calls: Record<string, number>; total: number; modelledMs: number } } {
-  const r = ok(['run', book, fn, '--today', TODAY, '--stats', ...args]);
+export interface RunResult {
+  stdout: string;
+  stats: { calls: Record<string, number>; total: number; modelledMs: number };
+}
+
+export async function run(book: string, fn: string, ...args: string[]): Promise<RunResult> {
+  const r = await ok(['run', book, fn, '--today', TODAY, '--stats', ...args]);
   const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('{'));
   return { stdout: r.stdout, stats: line ? JSON.parse(line) : { calls: {}, total: NaN, modelledMs: NaN } };
 }
@@ -105,13 +170,11 @@ export function docBytes(book: string, rel: string): Uint8Array {
 }
 
 /** Names of the Drive files matching a Drive query (run through the emulated advanced Drive service). */
-export function driveNames(book: string, query: string): string[] {
+export async function driveNames(book: string, query: string): Promise<string[]> {
   const dir = path.dirname(book);
   const file = path.join(dir, 'list-files.js');
-  writeFileSync(file, `function listFiles(q) { var r = Drive.Files.list({ q: q, fields: 'files(id,name)' }); console.log('FILES=' + JSON.stringify((r.files || []).map(function (f) { return f.name; }))); }\n`);
-  const out = ok(['exec', book, file, '--call', 'listFiles', '--args', JSON.stringify([query])]).stdout;
-  const line = out.split('\n').find((l) => l.includes('FILES='))!;
-  return (JSON.parse(line.slice(line.indexOf('FILES=') + 6)) as string[]).sort();
+  writeFileSync(file, `function listFiles(q) { var r = Drive.Files.list({ q: q, fields: 'files(id,name)' }); return (r.files || []).map(function (f) { return f.name; }); }\n`);
+  return (JSON.parse((await ok(['exec', book, file, '--call', 'listFiles', '--args', JSON.stringify([query])])).stdout) as string[]).sort();
 }
 
 /** The HTML of the dialog a run showed (the emulator writes dialogs as files). */
