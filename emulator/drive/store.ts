@@ -49,6 +49,9 @@ export interface DriveListing {
   trashed: boolean;
 }
 
+/** File writes during flush; tests replace writeFile to simulate a full disk. */
+export const flushIo = { writeFile: (file: string, data: Uint8Array) => fs.writeFileSync(file, data) };
+
 const NOT_FOUND = 'Exception: No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
 export class DriveStore {
@@ -60,6 +63,8 @@ export class DriveStore {
   /** Disk paths of files removed for good since the last flush. */
   private readonly removedPaths = new Set<string>();
   readonly rootId: string;
+  /** Things the host may tell the user after a flush (files removed by hand from the drive folder). */
+  readonly notes: string[] = [];
   /** The clock the program sees (set by the host from ServiceContext.clock). */
   now: () => Date = () => new Date();
 
@@ -373,6 +378,16 @@ export class DriveStore {
     const staging = path.join(this.workspaceDir, `.drive-staging-${process.pid}-${Date.now()}`);
     const writes: Array<{ id: string; rel: string }> = [];
     const moves: Array<{ id: string; from: string; rel: string }> = [];
+    // A file someone deleted from the drive folder, and that this run did not touch, is gone
+    // from the Drive too (as a sync client would have it).
+    for (const e of this.all()) {
+      if (!layout.has(e.id) || !e.diskPath || this.docs.has(e.id) || this.blobs.has(e.id)) continue;
+      if (!fs.existsSync(path.join(drive, e.diskPath))) {
+        this.notes.push(`${e.diskPath} was deleted from ${drive}, so "${e.name}" (${e.id}) is no longer in the Drive.`);
+        this.entries.delete(e.id);
+        layout.delete(e.id);
+      }
+    }
     try {
       for (const e of this.all()) {
         const rel = layout.get(e.id);
@@ -384,7 +399,7 @@ export class DriveStore {
           const bytes = doc ? writeDocx(doc.parts, e.name) : this.bytes(e.id);
           const target = path.join(staging, rel);
           fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, bytes);
+          flushIo.writeFile(target, bytes);
           writes.push({ id: e.id, rel });
         } else if (e.diskPath !== rel) {
           moves.push({ id: e.id, from: e.diskPath!, rel });
@@ -441,7 +456,9 @@ export class DriveStore {
 
 /** A name that is safe as one path segment on Linux, macOS and Windows. */
 function safeName(name: string): string {
-  const s = String(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  let s = String(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  // File systems allow 255 bytes per name: keep room for " (2)" and the extension.
+  while (Buffer.byteLength(s, 'utf8') > 200) s = s.slice(0, -1);
   return s || 'Untitled';
 }
 

@@ -11,7 +11,7 @@ import { createDocumentApp } from '../../emulator/docs/document-app';
 import { createAdvancedDrive } from '../../emulator/drive/advanced';
 import { Blob } from '../../emulator/drive/blob';
 import { createDriveApp } from '../../emulator/drive/drive-app';
-import { DriveStore } from '../../emulator/drive/store';
+import { DriveStore, flushIo } from '../../emulator/drive/store';
 
 const ALL = ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/documents'];
 const LEAST = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/documents'];
@@ -178,16 +178,49 @@ describe('persistence', () => {
   });
 
   test('a failed flush leaves the Drive folder as it was and says why', async () => {
-    const { dir, store, DriveApp } = ws();
-    const kept = DriveApp.createFile('minutes.txt', 'approved', 'text/plain');
+    const { dir, store, DriveApp, DocumentApp } = ws();
+    DriveApp.createFile('minutes.txt', 'approved', 'text/plain');
     await store.flush();
-    const reloaded = DriveStore.load(dir, store.toState());
-    fs.rmSync(path.join(dir, 'drive', 'minutes.txt'));
-    const D = createDocumentApp(newContext({ scopes: ALL }), reloaded);
-    D.create('New paper');
-    await expect(reloaded.flush()).rejects.toThrow(`Nothing was saved to the Drive: The file for "minutes.txt" (${kept.getId()}) is missing from the workspace`);
-    expect(files(path.join(dir, 'drive'))).toEqual([]);
+    const before = files(path.join(dir, 'drive'));
+    DocumentApp.create('New paper');
+    DriveApp.createFile('second.txt', 'x', 'text/plain');
+    // The disk fills up while the second file is staged.
+    const real = flushIo.writeFile;
+    let n = 0;
+    flushIo.writeFile = (file, data) => {
+      if (++n === 2) throw new Error('ENOSPC: no space left on device');
+      real(file, data);
+    };
+    try {
+      await expect(store.flush()).rejects.toThrow('Nothing was saved to the Drive: ENOSPC: no space left on device');
+    } finally {
+      flushIo.writeFile = real;
+    }
+    expect(files(path.join(dir, 'drive'))).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.drive-staging'))).toEqual([]);
+    // Once there is room again, the same run's changes save.
+    await store.flush();
+    expect(files(path.join(dir, 'drive'))).toEqual(['New paper.docx', 'minutes.txt', 'second.txt']);
+  });
+
+  test('a file deleted by hand from the drive folder leaves the Drive on the next run', async () => {
+    const { dir, store, DriveApp } = ws();
+    const gone = DriveApp.createFile('draft.txt', 'x', 'text/plain');
+    await store.flush();
+    const next = DriveStore.load(dir, store.toState());
+    fs.rmSync(path.join(dir, 'drive', 'draft.txt'));
+    await next.flush();
+    expect(next.has(gone.getId())).toBe(false);
+    expect(next.notes).toEqual([`draft.txt was deleted from ${path.join(dir, 'drive')}, so "draft.txt" (${gone.getId()}) is no longer in the Drive.`]);
+  });
+
+  test('a very long name is shortened on disk, not refused', async () => {
+    const { dir, store, DriveApp } = ws();
+    DriveApp.createFile('Report '.repeat(60), 'x', 'text/plain');
+    await store.flush();
+    const [name] = fs.readdirSync(path.join(dir, 'drive'));
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(204);
+    expect(name.endsWith('.txt')).toBe(true);
   });
 
   test('addLocalFile keeps a chosen id and refuses a duplicate', async () => {
