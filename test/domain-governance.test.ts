@@ -1,5 +1,5 @@
 /** Membership, meeting rules, actions and contracts watch, reminder digests: pure rules. */
-import { checkMembership, Member, AttendanceRecord, MembershipRules } from '../src/domain/membership';
+import { evaluateMembership, Member, AttendanceRecord, MembershipRules } from '../src/domain/membership';
 import { actionFlags, actionFindings, ActionItem, contractFindings, ContractItem, parseExtensionOptions, watchContract, WatchRules } from '../src/domain/watch';
 import { planReminders, reminderKey } from '../src/domain/reminders';
 import { forwardPlan, meetingFindings, MeetingRecord, MeetingRules, PlannedItem } from '../src/domain/meeting-rules';
@@ -32,7 +32,7 @@ function goodGroup(): Member[] {
 
 describe('membership', () => {
   test('a compliant group: every rule met, and who counts is named', () => {
-    const results = checkMembership(goodGroup(), [], RULES, TODAY);
+    const results = evaluateMembership(goodGroup(), [], RULES, TODAY);
     expect(results.filter((r) => !r.met)).toEqual([]);
     const size = results.find((r) => r.rule === 'Membership between 6 and 10')!;
     expect(size.counts).toEqual(['Ann Able', 'Ben Brook', 'Cat Cole', 'Dan Dee', 'Eve Ely', 'Fay Fox']);
@@ -49,7 +49,7 @@ describe('membership', () => {
       { row: 4, meeting: '2026-09-03', member: 'Dan Dee', attendance: 'Apologies', substitute: '' },
       { row: 5, meeting: '2026-09-03', member: 'Eve Ely', attendance: 'Present', substitute: '' },
     ];
-    const results = checkMembership(members, attendance, RULES, TODAY);
+    const results = evaluateMembership(members, attendance, RULES, TODAY);
     const notMet = Object.fromEntries(results.filter((r) => !r.met).map((r) => [r.rule, r]));
     expect(Object.keys(notMet).sort()).toEqual([
       'Attendance at least 50% over 12 months',
@@ -68,7 +68,7 @@ describe('membership', () => {
 
   test('members who left or whose term ended do not count', () => {
     const members = goodGroup().map((m) => (m.name === 'Cat Cole' ? { ...m, status: 'Left' } : m.name === 'Dan Dee' ? { ...m, termEnd: '2026-01-01' } : m));
-    const size = checkMembership(members, [], RULES, TODAY).find((r) => r.rule.startsWith('Membership between'))!;
+    const size = evaluateMembership(members, [], RULES, TODAY).find((r) => r.rule.startsWith('Membership between'))!;
     expect(size.met).toBe(false);
     expect(size.counts).not.toContain('Cat Cole');
     expect(size.counts).not.toContain('Dan Dee');

@@ -65,7 +65,7 @@ export function isServing(m: Member, on: string): boolean {
 const where = (m: Member) => `Members row ${m.row} (${m.name})`;
 const list = (names: readonly string[]) => (names.length ? names.join(', ') : 'nobody');
 
-export function checkMembership(members: readonly Member[], attendance: readonly AttendanceRecord[], rules: MembershipRules, today: string): RuleResult[] {
+export function evaluateMembership(members: readonly Member[], attendance: readonly AttendanceRecord[], rules: MembershipRules, today: string): RuleResult[] {
   const serving = members.filter((m) => isServing(m, today));
   const core = serving.filter((m) => VOTING_ROLES.includes(m.role));
   const names = core.map((m) => m.name);

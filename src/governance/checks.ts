@@ -6,7 +6,7 @@ import { TAB } from '../workbook/schema';
 import { Cell } from '../workbook/table';
 import { dateOfIso } from '../domain/calendar';
 import { Finding, sortFindings } from '../domain/findings';
-import { checkMembership, RuleResult } from '../domain/membership';
+import { evaluateMembership, RuleResult } from '../domain/membership';
 import { actionFindings, contractFindings } from '../domain/watch';
 import { forwardPlan, meetingFindings, PlanRow } from '../domain/meeting-rules';
 import { gather, GovernanceData, todayIso } from './gather';
@@ -15,7 +15,7 @@ import { writeReportTab } from './report-tab';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function allFindings(d: GovernanceData): Finding[] {
-  const member = checkMembership(d.members, d.attendance, d.config.membership, d.today);
+  const member = evaluateMembership(d.members, d.attendance, d.config.membership, d.today);
   const membershipFindings: Finding[] = member.flatMap((r) => (r.met ? [{ rule: r.rule, severity: 'Met' as const, where: 'Members', finding: r.details, whatToDo: '' }] : r.findings));
   return sortFindings([
     ...d.problems,
@@ -48,7 +48,7 @@ export function runComplianceCheck(ss: Spreadsheet, today = todayIso()): CheckSu
 /** The membership rules, each met or not with who counts: also for the Dashboard's section. */
 export function membershipReport(ss: Spreadsheet, today = todayIso()): RuleResult[] {
   const d = gather(ss, ['members', 'attendance'], today);
-  return checkMembership(d.members, d.attendance, d.config.membership, d.today);
+  return evaluateMembership(d.members, d.attendance, d.config.membership, d.today);
 }
 
 export function runMembershipCheck(ss: Spreadsheet, today = todayIso()): RuleResult[] {

@@ -3,7 +3,8 @@
  * loads fixture rows into a workbook with one `clerk exec` (a small Apps Script file that
  * writes each tab with one setValues, creating tabs from the schema's headers if needed).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, writeFileSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,6 @@ import { SCHEMA, SETTINGS, TAB, tabSpec } from '../../src/workbook/schema';
 import { formulaFor } from '../../src/workbook/formulas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CLERK = path.join(ROOT, 'bin', 'clerk.cjs');
 
 export interface ClerkResult {
   status: number;
@@ -19,13 +19,44 @@ export interface ClerkResult {
   stderr: string;
 }
 
-export function clerk(args: string[]): ClerkResult {
-  const r = spawnSync(process.execPath, [CLERK, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+/**
+ * `clerk ARGS…` through the command line's own main(), in one child process started with
+ * TZ=Europe/London as bin/clerk.cjs does (a jest sandbox cannot change the zone of its own
+ * process, and Apps Script runs in the manifest's zone). Commands run one after another.
+ */
+let driver: { child: ChildProcessWithoutNullStreams; waiting: Map<number, (r: ClerkResult) => void>; next: number } | null = null;
+
+function startDriver() {
+  const child = spawn(process.execPath, [path.join(__dirname, 'clerk-driver.cjs')], { cwd: ROOT, env: { ...process.env, TZ: 'Europe/London' } });
+  const waiting = new Map<number, (r: ClerkResult) => void>();
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const r = JSON.parse(line) as ClerkResult & { id: number };
+    waiting.get(r.id)?.({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+    waiting.delete(r.id);
+  });
+  child.stderr.on('data', () => undefined);
+  return { child, waiting, next: 0 };
 }
 
-export function ok(args: string[]): ClerkResult {
-  const r = clerk(args);
+export function clerk(args: string[]): Promise<ClerkResult> {
+  driver ??= startDriver();
+  const d = driver;
+  const id = d.next++;
+  return new Promise((resolve) => {
+    d.waiting.set(id, resolve);
+    d.child.stdin.write(`${JSON.stringify({ id, argv: args })}\n`);
+  });
+}
+
+/** Ends the child process (call in afterAll). */
+export function closeClerk(): void {
+  driver?.child.stdin.end();
+  driver?.child.kill();
+  driver = null;
+}
+
+export async function ok(args: string[]): Promise<ClerkResult> {
+  const r = await clerk(args);
   if (r.status !== 0) throw new Error(`clerk ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r;
 }
@@ -79,7 +110,7 @@ function loadGovernanceFixture() {
  * deadline formulas, resolved exactly as set-up resolves them (formulaFor), when the tab has
  * none in those cells. `settings` sets Values by setting name.
  */
-export function loadFixture(book: string, tabs: Record<string, RowData[]>, settings: Record<string, string | number>, firstDataRow: Record<string, number> = {}): void {
+export async function loadFixture(book: string, tabs: Record<string, RowData[]>, settings: Record<string, string | number>, firstDataRow: Record<string, number> = {}): Promise<void> {
   const dir = path.dirname(book);
   const file = path.join(dir, 'fixture.js');
   const payload = {
@@ -96,17 +127,17 @@ export function loadFixture(book: string, tabs: Record<string, RowData[]>, setti
   };
   // The data travels inside the file: a 2,000-row fixture is too long for a command-line argument.
   writeFileSync(file, `var GOVERNANCE_FIXTURE = ${JSON.stringify(payload)};\n${FIXTURE_JS}`);
-  ok(['exec', book, path.join(ROOT, 'dist', 'Code.js'), file, '--call', 'loadGovernanceFixture']);
+  await ok(['exec', book, path.join(ROOT, 'dist', 'Code.js'), file, '--call', 'loadGovernanceFixture']);
 }
 
 /** Typed values of a range (`clerk get --json`). */
-export function getJson(book: string, a1: string): unknown[][] {
-  return JSON.parse(ok(['get', book, a1, '--json']).stdout) as unknown[][];
+export async function getJson(book: string, a1: string): Promise<unknown[][]> {
+  return JSON.parse((await ok(['get', book, a1, '--json'])).stdout) as unknown[][];
 }
 
 /** Rows of a tab as objects by header. */
-export function tabObjects(book: string, tab: string, lastCol = 'Z', lastRow = 3000): Record<string, unknown>[] {
-  const grid = getJson(book, `'${tab}'!A1:${lastCol}${lastRow}`.replace(/^'([^' ]+)'/, '$1'));
+export async function tabObjects(book: string, tab: string, lastCol = 'Z'): Promise<Record<string, unknown>[]> {
+  const grid = await getJson(book, `'${tab}'!A1:${lastCol}`.replace(/^'([^' ]+)'/, '$1'));
   const headers = (grid[0] ?? []).map(String);
   return grid.slice(1).filter((r) => r.some((v) => v !== '' && v !== null)).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
