@@ -135,6 +135,24 @@ export class Document {
   editAsText() {
     return this._state.parts.body.editAsText();
   }
+  /** Empties the body, leaving one empty paragraph (reference/document/document#clear()). */
+  clear(): this {
+    this._state.parts.body.clear();
+    return this;
+  }
+  /** Documents made or read here have one tab, the whole document (reference/document/tab). */
+  getTabs(): Tab[] {
+    return [new Tab(this)];
+  }
+  getTab(tabId: string): Tab | null {
+    return tabId === TAB_ID ? new Tab(this) : null;
+  }
+  getActiveTab(): Tab {
+    return new Tab(this);
+  }
+  toString(): string {
+    return 'Document';
+  }
   getCursor(): null {
     return null;
   }
@@ -166,4 +184,44 @@ export class Document {
     return 'en';
   }
 }
+const TAB_ID = 't.0';
+
+export class Tab {
+  readonly _cls = 'Tab';
+  constructor(private readonly _doc: Document) {}
+  _core(): DocCore {
+    return this._doc._core();
+  }
+  getId(): string {
+    return TAB_ID;
+  }
+  getIndex(): number {
+    return 0;
+  }
+  getTitle(): string {
+    return 'Tab 1';
+  }
+  getType(): string {
+    return 'DOCUMENT_TAB';
+  }
+  getChildTabs(): Tab[] {
+    return [];
+  }
+  asDocumentTab() {
+    const d = this._doc;
+    return {
+      getBody: () => d.getBody(),
+      getHeader: () => d.getHeader(),
+      getFooter: () => d.getFooter(),
+      addHeader: () => d.addHeader(),
+      addFooter: () => d.addFooter(),
+      toString: () => 'DocumentTab',
+    };
+  }
+  toString(): string {
+    return 'Tab';
+  }
+}
+
 instrument(Document);
+instrument(Tab);

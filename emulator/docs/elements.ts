@@ -76,6 +76,10 @@ export abstract class Element {
   getType(): string {
     return ElementType[this._type];
   }
+  /** Apps Script objects print as their class name ("Paragraph", "InlineImage"). */
+  toString(): string {
+    return this._cls;
+  }
   getParent(): Container | null {
     return this._parent;
   }
@@ -634,7 +638,7 @@ function blobToImage(x: unknown): InlineImage {
   if (!blob || typeof (blob as Blob).getBytes !== 'function') fail('Invalid argument: image');
   const bytes = blob instanceof Blob ? blob.rawBytes() : Uint8Array.from((blob as Blob).getBytes(), (v) => v & 0xff);
   const size = imageSize(bytes);
-  if (!size) fail('Invalid image data. The image must be a PNG, JPEG or GIF.');
+  if (!size) fail('Invalid image data.');
   return new InlineImage(bytes, (blob as Blob).getContentType() ?? 'image/png', size);
 }
 
@@ -848,8 +852,7 @@ export class Paragraph extends Container {
     return this;
   }
   appendInlineImage(image: unknown): InlineImage {
-    const img = blobToImage(image);
-    return this._insertAt(this._children.length, img._parent ? img._clone() : img);
+    return this._insertAt(this._children.length, blobToImage(image));
   }
   insertInlineImage(childIndex: number, image: unknown): InlineImage {
     return this._insertAt(childIndex, blobToImage(image));
@@ -917,9 +920,13 @@ export class ListItem extends Paragraph {
     this._nesting = nestingLevel;
     return this;
   }
-  /** Docs' default bulleted list: filled, hollow, square bullets by nesting level. */
+  /**
+   * appendListItem makes a numbered list in live Apps Script (getGlyphType() is NUMBER: checked
+   * against live Apps Script in gas-fakes, test/testdocslistitems.js). Deeper levels follow Docs'
+   * "1. a. i." preset [UNVERIFIED for levels below the first].
+   */
   getGlyphType(): string {
-    return this._glyph ?? (['BULLET', 'HOLLOW_BULLET', 'SQUARE_BULLET'] as const)[this._nesting % 3];
+    return this._glyph ?? (['NUMBER', 'LATIN_LOWER', 'ROMAN_LOWER'] as const)[this._nesting % 3];
   }
   setGlyphType(glyphType: string): this {
     this._glyph = String(glyphType) as Glyph;

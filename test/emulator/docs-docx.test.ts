@@ -88,7 +88,7 @@ test('a document saved as .docx reads back with the same structure and formattin
   const parts = readDocx(new Uint8Array(fs.readFileSync(file)));
   const back = parts.body;
   expect(outline(back as never)).toEqual(before);
-  expect(before).toContainEqual(['LI', 1, 'HOLLOW_BULLET', 'Substitutes']);
+  expect(before).toContainEqual(['LI', 1, 'LATIN_LOWER', 'Substitutes']);
   expect(before).toContainEqual(['LI', 0, 'NUMBER', 'Minutes of the last meeting']);
 
   const venue = back.getParagraphs().find((p) => p.getText().startsWith('Venue'))!.editAsText();

@@ -108,6 +108,31 @@ describe('Document structure', () => {
   });
 });
 
+describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas-fakes test/testdocs*.js)', () => {
+  test('toString names the class; a default list is numbered; clear() leaves one empty paragraph; attached elements are refused', () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('x');
+    const body = doc.getBody();
+    const p = body.appendParagraph('p1');
+    expect(String(p)).toBe('Paragraph');
+    expect(body.appendListItem('Item 1').getGlyphType()).toBe(DocumentApp.GlyphType.NUMBER);
+    expect(() => body.appendParagraph(p)).toThrow('Element must be detached.');
+    body.appendParagraph(p.copy() as never);
+    expect(body.getText()).toBe('\np1\nItem 1\np1');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAkAQP/ELCaWgAAAABJRU5ErkJggg==', 'base64');
+    const { Blob } = require('../../emulator/drive/blob');
+    const img = body.appendImage(new Blob(png, 'image/png'));
+    expect(String(img)).toBe('InlineImage');
+    expect(() => p.appendInlineImage(img)).toThrow('Element must be detached.');
+    expect(() => body.appendImage(new Blob('not an image', 'text/plain'))).toThrow('Invalid image data.');
+    doc.clear();
+    expect(body.getText()).toBe('');
+    body.appendParagraph('A new paragraph.');
+    expect(body.getText()).toBe('\nA new paragraph.');
+    expect(doc.getTabs()[0].asDocumentTab().getBody()).toBe(body);
+  });
+});
+
 describe('Text and attributes', () => {
   test('editAsText ranges, getTextAttributeIndices, insert and delete keep formatting', () => {
     const { DocumentApp } = setup();
