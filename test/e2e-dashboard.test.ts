@@ -1,0 +1,166 @@
+/**
+ * The Dashboard end to end on the demo group: built by Committee > Refresh dashboard within its
+ * service-call budget, every formula in the workbook evaluates without an error value, the
+ * figures agree with counts taken independently from the registers, the charts exist and draw,
+ * and (where LibreOffice is installed) LibreOffice recalculates the saved file to the same
+ * money figures as the emulator.
+ * Charts: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ */
+import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { DetailedCellError } from 'hyperformula';
+import { main } from '../emulator/cli';
+import { BufferIo } from '../emulator/services/io';
+import { loadXlsx, getComputed } from '../emulator/sheets';
+import { chartDataFromRanges, renderChartPng } from '../emulator/charts/render';
+import { canRender, renderXlsxToPng, writePrintXlsx } from '../emulator/charts/print-dashboard';
+
+const TODAY = '2026-11-23';
+jest.setTimeout(120000);
+
+async function clerk(...argv: string[]): Promise<BufferIo> {
+  const io = new BufferIo();
+  const code = await main([...argv, '--today', TODAY], io);
+  if (code !== 0) throw new Error(`clerk ${argv.join(' ')} → ${code}\n${io.stderr.join('\n')}`);
+  return io;
+}
+
+let dir: string;
+let book: string;
+let refreshStats: { total: number; calls: Record<string, number> };
+let model: Awaited<ReturnType<typeof loadXlsx>>;
+/** Computed cells of the saved workbook (what `clerk get --json` prints, read in-process once). */
+function cells(a1: string): unknown[][] {
+  return getComputed(model, a1).values.map((l) => l.map((v) => (v instanceof Date ? isoDay(v) : v)));
+}
+function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dash-'));
+  book = path.join(dir, 'demo.xlsx');
+  await clerk('new', book, '--demo');
+  await clerk('run', book, 'refreshDashboard'); // first run builds the tab and its charts
+  const io = await clerk('run', book, 'refreshDashboard', '--stats');
+  refreshStats = JSON.parse(io.stderr.filter((l) => l.startsWith('{')).pop()!);
+  model = await loadXlsx(book);
+});
+
+test('Refresh dashboard stays within 15 service calls (no per-row work: formulas do the counting)', () => {
+  expect(refreshStats.total).toBeLessThanOrEqual(15);
+  expect(refreshStats.calls['Range.setValues']).toBe(1);
+  expect(refreshStats.calls['Range.getValue'] ?? 0).toBe(0);
+});
+
+test('every formula in the demo workbook evaluates without an error value', async () => {
+  const errors: string[] = [];
+  for (const sheet of model.sheets) {
+    const values = model.hf.getSheetValues(sheet.hfId);
+    values.forEach((line, r) => line.forEach((v, c) => {
+      if (v instanceof DetailedCellError) errors.push(`${sheet.name}!R${r + 1}C${c + 1} ${v.value} ${model.hf.getCellFormula({ sheet: sheet.hfId, row: r, col: c }) ?? ''}`.slice(0, 300));
+    }));
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the Dashboard agrees with counts taken from the registers', async () => {
+  const dash = cells('Dashboard!A1:D70');
+  const row = (label: string) => dash.find((l) => l[0] === label)!;
+  const actions = cells('Actions!A1:J200');
+  const h = (actions[0] as string[]);
+  const col = (name: string) => h.indexOf(name);
+  const live = actions.slice(1).filter((l) => l[col('Action')] !== '' && l[col('Status')] !== 'Closed');
+  const review = (l: unknown[]) => String(l[col('Review date')] ?? '');
+  // Overdue: review date before today; due soon: today to today + 7 days (Settings default)
+  const overdue = live.filter((l) => review(l) !== '' && review(l) < TODAY).length;
+  const soon = live.filter((l) => review(l) >= TODAY && review(l) <= '2026-11-30').length;
+  expect(row('All owners').slice(1, 4)).toEqual([live.length, overdue, soon]);
+  expect(live.length).toBeGreaterThan(0);
+  const byStatus = (s: string) => actions.slice(1).filter((l) => l[col('Action')] !== '' && l[col('Status')] === s).length;
+  for (const s of ['Open', 'Ongoing', 'On hold', 'Closed']) expect(row(s)[1]).toBe(byStatus(s));
+  // Cash-flow summary rows are the named cells of the Cash flow tab
+  const cf = cells("'Cash flow'!L1:M12");
+  const cfv = (label: string) => cf.find((l) => l[0] === label)![1];
+  expect(row('Break-even period')[1]).toBe(cfv('Break-even period'));
+  expect(row('Payback period')[1]).toBe(cfv('Payback period'));
+  expect(row('Steady-state annual saving')[1]).toBe(cfv('Steady-state annual saving'));
+  // Next meeting: the earliest meeting on or after today that is not cancelled
+  const meetings = cells('Meetings!A1:F40');
+  const mh = meetings[0] as string[];
+  const next = meetings.slice(1).map((l) => [String(l[mh.indexOf('Meeting date')]), l[mh.indexOf('Status')]] as const)
+    .filter(([d, s]) => d >= TODAY && s !== 'Cancelled').map(([d]) => d).sort()[0];
+  expect(row('Meeting')[1]).toBe(next);
+});
+
+test('three charts: cumulative cash flow, actions by status, contract value by lot; each draws as a PNG', async () => {
+  const sheet = model.sheets.find((s) => s.name === 'Dashboard')!;
+  expect(sheet.charts.map((c) => [c.type, c.options.title])).toEqual([
+    ['COLUMN', 'Cumulative cash flow by period'],
+    ['PIE', 'Actions by status'],
+    ['COLUMN', 'Contract value by lot (annual)'],
+  ]);
+  const cash = chartDataFromRanges(sheet.charts[0], (a1) => getComputed(model, a1).values);
+  const cum = cells("'Cash flow'!I2:I9").map((l) => l[0]);
+  expect(cash.values).toEqual(cum);
+  const png = renderChartPng(sheet.charts[0], cash);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(560); // IHDR width
+});
+
+describe('LibreOffice', () => {
+  const have = canRender();
+  if (!have) {
+    test.skip('LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui poppler-utils to run these', () => undefined);
+    return;
+  }
+
+  test('recalculates the saved workbook to the same money figures as the emulator', async () => {
+    // Strip every cached result so LibreOffice must compute each formula itself.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => {
+      const v = c.value as { formula?: string; sharedFormula?: string } | null;
+      if (v && typeof v === 'object' && 'formula' in v && v.formula) c.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+    })));
+    const bare = path.join(dir, 'bare.xlsx');
+    await wb.xlsx.writeFile(bare);
+    const out = path.join(dir, 'lo');
+    const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
+    const r = spawnSync('soffice', [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, bare], { encoding: 'utf8', timeout: 120000 });
+    expect(r.status).toBe(0);
+    const lo = new ExcelJS.Workbook();
+    await lo.xlsx.readFile(path.join(out, 'bare.xlsx'));
+    const compare = (tab: string, a1: string) => {
+      const ours = getComputed(model, `'${tab}'!${a1}`).values;
+      const ws = lo.getWorksheet(tab)!;
+      const [c0, r0] = [a1.charCodeAt(0) - 64, Number(a1.split(':')[0].slice(1))];
+      ours.forEach((line, i) => line.forEach((v, j) => {
+        const cell = ws.getCell(r0 + i, c0 + j);
+        const raw = cell.value as { formula?: string; result?: unknown } | null;
+        // exceljs leaves `result` out when the cached value is 0 (<v>0</v>), so a formula cell without one read 0.
+        const theirs = raw && typeof raw === 'object' && 'formula' in raw ? raw.result ?? 0 : raw;
+        const where = `${tab}!${String.fromCharCode(64 + c0 + j)}${r0 + i}`;
+        if (typeof v === 'number') expect([where, Number(theirs)]).toEqual([where, expect.closeTo(v, 6)]);
+        else if (v !== '' && v !== null && !(v instanceof Date)) expect([where, String(theirs ?? '')]).toEqual([where, String(v)]);
+      }));
+    };
+    compare('Cash flow', 'A2:J9');
+    compare('Cash flow', 'M2:M11');
+    compare('Lots', 'F2:J5');
+    compare('Lots', 'M2:M8');
+  });
+
+  test('the Dashboard renders to a PNG with its charts', async () => {
+    const print = path.join(dir, 'dashboard-print.xlsx');
+    expect(await writePrintXlsx(model, print)).toBe(3);
+    const png = renderXlsxToPng(print, path.join(dir, 'dashboard.png'), 90);
+    expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+    // RENDER_DASHBOARD_TO=docs/dashboard.png npx jest test/e2e-dashboard refreshes the README picture.
+    if (process.env.RENDER_DASHBOARD_TO) copyFileSync(png, process.env.RENDER_DASHBOARD_TO);
+    expect(existsSync(png)).toBe(true);
+  });
+});
