@@ -184,6 +184,30 @@ export class Document {
     return 'en';
   }
 }
+/**
+ * The older Document methods that act on the body (doc.appendParagraph, doc.appendTable...):
+ * still present in Apps Script and used by older scripts (gas-fakes test/testdocs*.js checks them live).
+ */
+const BODY_DELEGATES = [
+  'appendParagraph', 'appendListItem', 'appendTable', 'appendPageBreak', 'appendHorizontalRule', 'appendImage',
+  'insertParagraph', 'insertListItem', 'insertTable', 'insertPageBreak', 'insertHorizontalRule', 'insertImage',
+  'getParagraphs', 'getListItems', 'getTables', 'getImages', 'getNumChildren', 'getChild', 'getChildIndex',
+  'getText', 'setText', 'replaceText', 'findText', 'findElement', 'getMarginTop', 'getMarginBottom', 'getMarginLeft',
+  'getMarginRight', 'setMarginTop', 'setMarginBottom', 'setMarginLeft', 'setMarginRight', 'getPageWidth',
+  'getPageHeight', 'setPageWidth', 'setPageHeight',
+] as const;
+for (const name of BODY_DELEGATES) {
+  Object.defineProperty(Document.prototype, name, {
+    value: function (this: Document, ...args: unknown[]) {
+      const body = this.getBody() as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const out = body[name](...args);
+      return out === body ? this : out;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 const TAB_ID = 't.0';
 
 export class Tab {

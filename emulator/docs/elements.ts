@@ -650,7 +650,7 @@ export abstract class Container extends Element {
 
   _insertAt<T extends Element>(index: number, el: T): T {
     if (el._parent) fail('Element must be detached.');
-    if (index < 0 || index > this._children.length) fail(`Index (${index}) must be less than or equal to the number of child elements (${this._children.length}).`);
+    if (!Number.isInteger(index) || index < 0 || index > this._children.length) fail(`Child index (${index}) must be less than or equal to the number of child elements (${this._children.length}).`);
     el._owner = null;
     el._parent = this;
     this._children.splice(index, 0, el);
@@ -940,12 +940,22 @@ export class ListItem extends Paragraph {
 // ---------------------------------------------------------------------------------------------
 // Block containers: Body, header, footer, table cell
 
-function toParagraph(x: unknown, asList: boolean): Paragraph {
-  if (x instanceof Paragraph) {
-    if (asList && !(x instanceof ListItem)) fail('Invalid argument: listItem');
-    return x;
+/** Google's error for an argument of the wrong type (checked against live Apps Script in gas-fakes). */
+function signatureError(x: unknown, owner: string, method: string): never {
+  const what = x instanceof Element ? `DocumentApp.${x._cls}` : typeof x;
+  fail(`The parameters (${what}) don't match the method signature for DocumentApp.${owner}.${method}.`);
+}
+
+function toParagraph(x: unknown, asList: boolean, owner: string, method: string): Paragraph {
+  if (x instanceof Element) {
+    if (asList ? !(x instanceof ListItem) : !(x instanceof Paragraph) || x instanceof ListItem) signatureError(x, owner, method);
+    return x as Paragraph;
   }
-  return asList ? (() => { const li = new ListItem(); if (String(x ?? '') !== '') li._insertAt(0, new Text(String(x ?? ''))); return li; })() : new Paragraph(String(x ?? ''));
+  const text = x === undefined || x === null ? '' : String(x);
+  if (!asList) return new Paragraph(text);
+  const li = new ListItem();
+  if (text !== '') li._insertAt(0, new Text(text));
+  return li;
 }
 
 export abstract class BlockContainer extends Container {
@@ -960,8 +970,9 @@ export abstract class BlockContainer extends Container {
     }
     return this._insertAt(index, li);
   }
-  _tableFrom(x: unknown): Table {
+  _tableFrom(x: unknown, method = 'appendTable'): Table {
     if (x instanceof Table) return x;
+    if (x instanceof Element) signatureError(x, this._cls, method);
     const t = new Table();
     if (Array.isArray(x)) {
       const width = Math.max(0, ...x.map((r) => (Array.isArray(r) ? r.length : 0)));
@@ -975,22 +986,22 @@ export abstract class BlockContainer extends Container {
   }
 
   appendParagraph(paragraph: unknown): Paragraph {
-    return this._insertAt(this._children.length, toParagraph(paragraph, false));
+    return this._insertAt(this._children.length, toParagraph(paragraph, false, this._cls, 'appendParagraph'));
   }
   insertParagraph(childIndex: number, paragraph: unknown): Paragraph {
-    return this._insertAt(childIndex, toParagraph(paragraph, false));
+    return this._insertAt(childIndex, toParagraph(paragraph, false, this._cls, 'insertParagraph'));
   }
   appendListItem(listItem: unknown): ListItem {
-    return this._placeListItem(this._children.length, toParagraph(listItem, true) as ListItem, !(listItem instanceof ListItem));
+    return this._placeListItem(this._children.length, toParagraph(listItem, true, this._cls, 'appendListItem') as ListItem, !(listItem instanceof ListItem));
   }
   insertListItem(childIndex: number, listItem: unknown): ListItem {
-    return this._placeListItem(childIndex, toParagraph(listItem, true) as ListItem, !(listItem instanceof ListItem));
+    return this._placeListItem(childIndex, toParagraph(listItem, true, this._cls, 'insertListItem') as ListItem, !(listItem instanceof ListItem));
   }
   appendTable(cells?: unknown): Table {
     return this._insertAt(this._children.length, this._tableFrom(cells));
   }
   insertTable(childIndex: number, cells?: unknown): Table {
-    return this._insertAt(childIndex, this._tableFrom(cells));
+    return this._insertAt(childIndex, this._tableFrom(cells, 'insertTable'));
   }
   appendHorizontalRule(): HorizontalRule {
     return this.appendParagraph('').appendHorizontalRule();

@@ -131,6 +131,23 @@ describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas
     expect(body.getText()).toBe('\nA new paragraph.');
     expect(doc.getTabs()[0].asDocumentTab().getBody()).toBe(body);
   });
+
+  test('appendTable adds an empty paragraph after a table at the end; wrong argument types and indexes are refused', () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('x') as any;
+    const table = doc.appendTable([['t1c1', 't1c2']]);
+    const body = doc.getBody();
+    expect(body.getNumChildren()).toBe(3);
+    expect(body.getChild(1)).toBe(table);
+    expect(body.getChild(2).getType()).toBe('PARAGRAPH');
+    expect(body.appendTable().getNumRows()).toBe(0);
+    expect(() => body.insertParagraph(99, 'x')).toThrow(/Child index \(99\) must be less than or equal to the number of child elements/);
+    expect(() => body.insertParagraph(1, body)).toThrow("The parameters (DocumentApp.Body) don't match the method signature for DocumentApp.Body.insertParagraph.");
+    body.appendParagraph('p1');
+    body.appendPageBreak();
+    body.appendParagraph('p2');
+    expect(body.getText()).toBe('\nt1c1\nt1c2\n\n\n\np1\n\np2');
+  });
 });
 
 describe('Text and attributes', () => {
