@@ -11,9 +11,9 @@ const col = (tab: string, header: string): ColumnSpec => {
 
 describe('typed values as people type them', () => {
   test('dates: UK order, ISO and month names are dates', () => {
-    expect(checkValue(col('Actions', 'Review date'), '12/03/2026')).toEqual({ ok: true, value: serialOf(2026, 3, 12), changed: true });
-    expect(checkValue(col('Actions', 'Review date'), '2026-03-12')).toMatchObject({ ok: true, value: serialOf(2026, 3, 12) });
-    expect(checkValue(col('Actions', 'Review date'), 'Thu 12 March 2026')).toMatchObject({ ok: true, value: serialOf(2026, 3, 12) });
+    expect(checkValue(col('Actions', 'Review date'), '12/03/2026')).toEqual({ ok: true, value: new Date(2026, 2, 12), changed: true });
+    expect(checkValue(col('Actions', 'Review date'), '2026-03-12')).toMatchObject({ ok: true, value: new Date(2026, 2, 12) });
+    expect(checkValue(col('Actions', 'Review date'), 'Thu 12 March 2026')).toMatchObject({ ok: true, value: new Date(2026, 2, 12) });
     expect(showSerial(serialOf(2026, 3, 12)!)).toBe('12/03/2026');
     const d = new Date(2026, 2, 12);
     expect(checkValue(col('Actions', 'Review date'), d)).toEqual({ ok: true, value: d, changed: false });
@@ -65,7 +65,8 @@ describe('row rules', () => {
   const today = serialOf(2026, 11, 23)!;
   test('Closed needs a Date closed (filled with today); Last updated is stamped', () => {
     const f = rowRules('Actions', { Status: 'Closed', 'Date closed': '', 'Review date': '', 'Last updated': '' }, new Set(['Status']), today);
-    expect(f).toEqual([{ header: 'Date closed', fill: today }, { header: 'Last updated', fill: today }]);
+    expect(f).toEqual([{ header: 'Date closed', fill: new Date(2026, 10, 23) }, { header: 'Last updated', fill: new Date(2026, 10, 23) }]);
+    expect(rowRules('Actions', { Status: 'Open', 'Last updated': new Date(2026, 10, 23) }, new Set(['Status']), today)).toEqual([]);
   });
   test('Ongoing needs a review date', () => {
     const f = rowRules('Actions', { Status: 'Ongoing', 'Review date': '' }, new Set(['Status']), today);

@@ -59,6 +59,7 @@ function setupSummary(r: SetupReport, problems: number): string {
   if (r.addedColumns.length) parts.push(`added the columns ${r.addedColumns.join('; ')} at the end (if you renamed or deleted one, its old column is still there: move the values across)`);
   if (r.addedSettings.length) parts.push(r.addedSettings.length > 5 ? `added ${r.addedSettings.length} settings with their defaults (Settings tab)` : `added the settings ${r.addedSettings.join(', ')}`);
   if (r.formulasRestored.length) parts.push(`put formulas back in ${r.formulasRestored.join(', ')} (what was typed is in each cell's note)`);
+  if (r.formulaFailures.length) parts.push(`could not write the formulas of ${r.formulaFailures.join('; ')}`);
   const done = parts.length ? `Set-up ${parts.join('; ')}.` : 'The workbook was already set up: nothing needed repair.';
   return `${done} ${problems ? `${problems} problem${problems === 1 ? '' : 's'} listed on the Problems tab.` : 'No problems found.'}`;
 }

@@ -49,3 +49,13 @@ export function minutesOfTime(v: Date | number): number {
   if (typeof v === 'number') return Math.round((v - Math.floor(v)) * 24 * 60);
   return v.getHours() * 60 + v.getMinutes();
 }
+
+/**
+ * The Date a script writes for a day: local midnight (Apps Script's Date uses the script time
+ * zone, which the manifest keeps equal to the spreadsheet's). Sheets gives a cell written with a
+ * Date a date format when it has none, so the day shows as a date.
+ */
+export function dateOf(serial: number): Date {
+  const d = new Date(EPOCH_UTC + serial * MS_PER_DAY);
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}

@@ -15,7 +15,7 @@
  */
 import { ColumnSpec, TabSpec } from './schema';
 import { Cell } from './table';
-import { checkValue, refusesInvalid, rowRules, validatedTab, duplicateSerials, serialIn, shown, RowFinding } from './validate';
+import { checkValue, refusesInvalid, rowRules, validatedTab, duplicateSerials, serialIn, shown, missingRequired, RowFinding } from './validate';
 import { isProgramBuilt } from './setup';
 import { formulaFor, columnLetter } from './formulas';
 import { todaySerial, showSerial } from './dates';
@@ -36,6 +36,16 @@ export function parseA1(a1: string): Rect {
   const r2 = m[4] ? Number(m[4]) : r1;
   const c2 = m[3] ? colOf(m[3]) : c1;
   return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+}
+
+/**
+ * Values of a block in one call: Sheet.getSheetValues (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns)
+ * where the host has it, else getRange().getValues().
+ */
+function readBlock(sheet: Sheet, row: number, col: number, numRows: number, numCols: number): Cell[][] {
+  const direct = (sheet as unknown as { getSheetValues?: unknown }).getSheetValues;
+  if (typeof direct === 'function') return sheet.getSheetValues(row, col, numRows, numCols) as Cell[][];
+  return sheet.getRange(row, col, numRows, numCols).getValues() as Cell[][];
 }
 
 /** Headers whose edits need the rest of the row. */
@@ -73,9 +83,19 @@ function plausibleDate(v: Cell): boolean {
   return typeof v !== 'number' || (v >= 18264 && v <= 73051);
 }
 
+/** Checks a cell value; in a date column a number is a day Sheets already parsed (if plausible). */
 function checkCell(col: ColumnSpec, v: Cell) {
-  if (col.type === 'date' && !plausibleDate(v)) return { ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.` };
+  if (col.type === 'date' && typeof v === 'number') {
+    return plausibleDate(v) ? { ok: true as const, value: v, changed: false } : { ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.` };
+  }
   return checkValue(col, v);
+}
+
+/** What the person typed, as they typed it (Sheets sends a typed date as its serial). */
+function typedText(col: ColumnSpec | undefined, v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (col?.type === 'date' && /^\d+$/.test(String(v))) return showSerial(Number(v));
+  return String(v);
 }
 
 interface Ctx { now: Date; today: number; user: string }
@@ -110,28 +130,28 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
   let width = 0;
   if (needsRow) {
     width = sheet.getLastColumn();
-    const block = sheet.getSheetValues(rect.row === 2 ? 1 : rect.row, 1, rect.row === 2 ? 2 : 1, width) as Cell[][];
+    const block = readBlock(sheet, rect.row === 2 ? 1 : rect.row, 1, rect.row === 2 ? 2 : 1, width) as Cell[][];
     if (rect.row === 2) {
       headers = block[0].map((h) => String(h).trim());
       rowValues = block[1];
     } else {
-      headers = (sheet.getSheetValues(1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
+      headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
       rowValues = block[0];
     }
     header = headers[rect.col - 1] ?? '';
   } else {
-    header = String(sheet.getSheetValues(1, rect.col, 1, 1)[0][0]).trim();
+    header = String(readBlock(sheet, 1, rect.col, 1, 1)[0][0]).trim();
   }
   const col = spec.columns.find((c) => c.header === header);
   if (!col && !needsRow) return;
   if (!headers && col && rowHeaders(spec).has(col.header)) {
     width = sheet.getLastColumn();
-    const block = sheet.getSheetValues(rect.row === 2 ? 1 : rect.row, 1, rect.row === 2 ? 2 : 1, width) as Cell[][];
+    const block = readBlock(sheet, rect.row === 2 ? 1 : rect.row, 1, rect.row === 2 ? 2 : 1, width) as Cell[][];
     if (rect.row === 2) {
       headers = block[0].map((h) => String(h).trim());
       rowValues = block[1];
     } else {
-      headers = (sheet.getSheetValues(1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
+      headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
       rowValues = block[0];
     }
   }
@@ -148,7 +168,7 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
     const index = indexOf(headers);
     newValue = formulaFor(spec, col.header, rect.row, index);
     write = true;
-    note = formulaNote(e.value === undefined ? '' : String(e.value), col.header, ctx.now, ctx.user);
+    note = formulaNote(typedText(col, e.value), col.header, ctx.now, ctx.user);
   } else if (col) {
     if ((col.type === 'text' || col.type === 'link') && mayBeFormula(e.value === undefined ? '' : String(e.value))) {
       const f = range.getFormula();
@@ -168,7 +188,7 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
       } else if (refusesInvalid(spec, col)) {
         newValue = old;
         write = true;
-        note = refusedNote(String(e.value ?? ''), verdict.problem, ctx.now, ctx.user, old === '' ? 'was left empty' : `was put back to ${shown(displayOld(col, old))}`);
+        note = refusedNote(typedText(col, e.value), verdict.problem, ctx.now, ctx.user, old === '' ? 'was left empty' : `was put back to ${shown(displayOld(col, old))}`);
       } else {
         flag = true;
         note = flagNote(verdict.problem);
@@ -191,6 +211,19 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
     const findingsAfter = rowRules(spec.name, byHeader(spec, index, after), edited, ctx.today);
     const findingsBefore = rowRules(spec.name, byHeader(spec, index, before), new Set(), ctx.today);
     applyFindings(findingsAfter, findingsBefore, index, writes, flags, clears, rect.col - 1);
+    // A row rule about the edited cell itself marks it like a type problem (unless it was refused).
+    const own = flags.get(rect.col - 1);
+    if (own !== undefined) {
+      flags.delete(rect.col - 1);
+      if (!note) {
+        flag = true;
+        note = flagNote(own);
+      }
+    }
+    if (clears.has(rect.col - 1)) {
+      clears.delete(rect.col - 1);
+      if (note === undefined) note = null;
+    }
     // A new row: the formula columns follow it.
     const wasEmpty = spec.columns.every((c) => {
       const i = index.get(c.header);
@@ -204,7 +237,7 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
     }
     if (spec.name === 'Meetings' && header === 'Meeting date' && serialIn(after[rect.col - 1]) !== null) {
       const last = sheet.getLastRow();
-      const dates = (sheet.getSheetValues(2, rect.col, Math.max(last - 1, 1), 1) as Cell[][]).map((r, k) => (k + 2 === rect.row ? after[rect.col - 1] : r[0]));
+      const dates = (readBlock(sheet, 2, rect.col, Math.max(last - 1, 1), 1) as Cell[][]).map((r, k) => (k + 2 === rect.row ? after[rect.col - 1] : r[0]));
       if (duplicateSerials(dates).has(serialIn(after[rect.col - 1]) as number)) {
         flag = true;
         note = flagNote(`Another meeting is already on ${showSerial(serialIn(after[rect.col - 1]) as number)}. Change one of the dates, or delete the duplicate row.`);
@@ -268,7 +301,7 @@ function applyFindings(after: RowFinding[], before: RowFinding[], index: Readonl
     const i = index.get(f.header);
     if (i === undefined) continue;
     if (f.fill !== undefined) writes.set(i, f.fill);
-    if (f.problem && i !== editedCol) flags.set(i, f.problem);
+    if (f.problem) flags.set(i, f.problem);
   }
   for (const f of before) {
     const i = index.get(f.header);
@@ -305,7 +338,7 @@ function textSafe(v: Cell | undefined): Cell {
 
 function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, headerInPaste: boolean, ctx: Ctx): void {
   const width = Math.max(sheet.getLastColumn(), rect.col + rect.numCols - 1);
-  const headers = (sheet.getSheetValues(1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
+  const headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
   const index = indexOf(headers);
   const colAt = new Map<number, ColumnSpec>();
   for (const c of spec.columns) {
@@ -327,7 +360,7 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
   let formulas: string[][] | null = null;
   const suspicious = rows.some((line) => line.some((v, k) => {
     const col = colAt.get(k + off);
-    return col?.type === 'text' && pasted(k + off) && (typeof v !== 'string' || /^#[A-Z0-9/!?]+$/.test(v));
+    return col?.type === 'text' && pasted(k + off) && (typeof v === 'boolean' || (typeof v === 'string' && /^#[A-Z0-9/!?]+$/.test(v)));
   }));
   if (suspicious) formulas = readRange.getFormulas();
 
@@ -386,7 +419,7 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
       const i = index.get(c.header);
       if (i !== undefined) values[c.header] = at(line, i);
     }
-    for (const finding of rowRules(spec.name, values, editedHeaders, ctx.today)) {
+    for (const finding of [...missingRequired(spec, values), ...rowRules(spec.name, values, editedHeaders, ctx.today)]) {
       const i = index.get(finding.header);
       if (i === undefined) continue;
       if (finding.fill !== undefined) set(r, i, finding.fill);

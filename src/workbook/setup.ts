@@ -9,7 +9,7 @@
  * Service calls depend on the number of tabs and columns, never on the number of rows.
  */
 import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
-import { Cell } from './table';
+import { Cell, lastTableRow } from './table';
 import { formulaFor } from './formulas';
 import { refusesInvalid } from './validate';
 import { conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings } from './conditional';
@@ -28,6 +28,8 @@ export interface SetupReport {
   addedSettings: string[];
   /** "Lots!F4" where a typed value was replaced by the column's formula (kept in the cell's note). */
   formulasRestored: string[];
+  /** Formula columns that could not be written (the message names tab and column). */
+  formulaFailures: string[];
 }
 
 export const HEADER_BACKGROUND = '#e8eaed';
@@ -77,10 +79,12 @@ export function planHeaders(spec: TabSpec, existing: readonly string[]): { heade
     const i = headers.indexOf(c.header);
     if (i >= 0) taken.add(i);
   }
-  for (const c of spec.columns) {
-    if (headers.includes(c.header)) continue;
+  spec.columns.forEach((c, k) => {
+    if (headers.includes(c.header)) return;
     const loose = looseHeader(c.header);
-    const j = headers.findIndex((h, k) => !taken.has(k) && h !== '' && looseHeader(h) === loose);
+    let j = headers.findIndex((h, i) => !taken.has(i) && h !== '' && looseHeader(h) === loose);
+    // A header cleared by mistake: a blank header cell just after the schema's previous column.
+    if (j < 0) j = headers.findIndex((h, i) => !taken.has(i) && h === '' && (k === 0 ? i === 0 : headers[i - 1] === spec.columns[k - 1].header));
     if (j >= 0) {
       renamed.push(`${spec.name}: "${headers[j]}" → "${c.header}"`);
       headers[j] = c.header;
@@ -90,12 +94,12 @@ export function planHeaders(spec: TabSpec, existing: readonly string[]): { heade
       taken.add(headers.length - 1);
       added.push(`${spec.name}: ${c.header}`);
     }
-  }
+  });
   return { headers, renamed, added };
 }
 
 export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupReport {
-  const report: SetupReport = { created: [], addedColumns: [], renamedHeaders: [], addedSettings: [], formulasRestored: [] };
+  const report: SetupReport = { created: [], addedColumns: [], renamedHeaders: [], addedSettings: [], formulasRestored: [], formulaFailures: [] };
   const settingsSpec = SCHEMA.find((t) => t.name === TAB.settings) as TabSpec;
   setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS);
   const grid = setUpSettingsRows(ss, report);
@@ -157,7 +161,8 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   }
 
   if (!built) {
-    writeFormulaColumns(sheet, spec, index, lastRow, report, now);
+    // Formulas go in the table's rows (not in rows of summary blocks beside it); onEdit adds them to new rows.
+    if (spec.columns.some((c) => c.formula) && lastRow >= 2) writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
     protect(sheet, spec, index, width, maxRows);
     const rules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
     sheet.setConditionalFormatRules(rules.concat(conditionalRules(sheet, spec, index, maxRows, width, warnings)));
@@ -190,7 +195,9 @@ export function validationRule(spec: TabSpec, c: ColumnSpec): GoogleAppsScript.S
     default:
       return null;
   }
-  return b.setAllowInvalid(!refuse).setHelpText(helpText(c)).build();
+  // Sheets' own "Reject input" throws away what was typed, so every rule only warns; onEdit does
+  // the refusing where a wrong value would break formulas, and records what was typed in the note.
+  return b.setAllowInvalid(true).setHelpText(helpText(c) + (refuse ? ' Other values are refused.' : '')).build();
 }
 
 function helpText(c: ColumnSpec): string {
@@ -204,8 +211,9 @@ function helpText(c: ColumnSpec): string {
 }
 
 /**
- * Writes each formula column in every data row. A value an officer typed over a formula is
- * replaced by the formula and kept in the cell's note, so nothing typed is lost.
+ * Writes each formula column in every data row where the formula is missing. A value an officer
+ * typed over a formula is replaced by the formula and kept in the cell's note, so nothing typed
+ * is lost. Existing formulas are kept.
  */
 function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, lastRow: number, report: SetupReport, now: Date): void {
   if (lastRow < 2) return;
@@ -221,9 +229,13 @@ function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<str
     for (let r = 0; r < n; r++) {
       const f = formulaFor(spec, c.header, r + 2, index);
       wanted.push([f]);
-      if (formulas[r][0] === f) continue;
+      // An existing formula is left alone (another part of the program may keep its own variant).
+      if (formulas[r][0] !== '') {
+        wanted[r][0] = formulas[r][0];
+        continue;
+      }
       changed = true;
-      if (formulas[r][0] === '') {
+      {
         values = values ?? (range.getValues() as Cell[][]);
         const typed = values[r][0];
         if (typed !== '' && typed !== null) {
@@ -233,7 +245,12 @@ function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<str
         }
       }
     }
-    if (changed) range.setFormulas(wanted);
+    if (!changed) continue;
+    try {
+      range.setFormulas(wanted);
+    } catch (e) {
+      report.formulaFailures.push(`${spec.name} > ${c.header}: ${e instanceof Error ? e.message.split('\n')[0].slice(0, 200) : String(e)}`);
+    }
   }
 }
 
@@ -284,7 +301,7 @@ function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
     const spec = SETTINGS.find((s) => s.name === name);
     const values = spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
     if (!values) return;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(false).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(true).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
     sheet.getRange(i + 2, valueCol + 1).setDataValidation(rule);
   });
   const rows = missing.map((s) => headers.map((h) => (h === 'Setting' ? s.name : h === 'Value' ? s.default : '')));

@@ -7,7 +7,7 @@
  */
 import { ColumnSpec, TabSpec, SCHEMA } from './schema';
 import { Cell, isDate } from './table';
-import { serialOf, serialOfDate, showSerial, dayFraction } from './dates';
+import { serialOf, serialOfDate, showSerial, dayFraction, dateOf } from './dates';
 import { parseClock } from './settings';
 
 export type Check =
@@ -112,7 +112,7 @@ export function checkValue(col: ColumnSpec, v: Cell | null | undefined): Check {
       if (isDate(v)) return ok(v);
       if (typeof v === 'number' || typeof v === 'boolean') return bad(`${shown(v)} is not a date. ${DATE_HELP}`);
       const p = parseDate(text);
-      return 'serial' in p ? ok(p.serial, true) : bad(p.problem);
+      return 'serial' in p ? ok(dateOf(p.serial), true) : bad(p.problem);
     }
     case 'time': {
       if (isDate(v)) return ok(v);
@@ -255,11 +255,12 @@ export function rowRules(tabName: string, row: Readonly<Record<string, Cell | nu
   switch (tabName) {
     case 'Actions': {
       const status = String(row['Status'] ?? '');
-      if (status === 'Closed' && has('Date closed') && empty('Date closed')) out.push({ header: 'Date closed', fill: today });
+      if (status === 'Closed' && has('Date closed') && empty('Date closed')) out.push({ header: 'Date closed', fill: dateOf(today) });
       if ((status === 'Ongoing' || status === 'On hold') && has('Review date') && empty('Review date')) {
         out.push({ header: 'Review date', problem: `An action that is ${status} needs a Review date: type the date it will next be looked at (dd/mm/yyyy).` });
       }
-      if (has('Last updated') && [...edited].some((h) => h !== 'Last updated')) out.push({ header: 'Last updated', fill: today });
+      // Stamped on every edit of the row; not rewritten when it already says today.
+      if (has('Last updated') && [...edited].some((h) => h !== 'Last updated') && serialIn(row['Last updated']) !== today) out.push({ header: 'Last updated', fill: dateOf(today) });
       break;
     }
     case 'Members':
