@@ -155,7 +155,7 @@ describe('other papers', () => {
       ['Minute no.', 'Report title', 'Action to be taken by', 'Action', 'Comments', 'Status', 'Review date'],
       ['7', 'Homecare', 'Dan Dee', 'Review homecare rates', '', 'Ongoing', '30/11/2020'],
     ]);
-    expect(doc.tables[1].slice(1).map((r) => [r[3], r[5]])).toEqual([['Publish the carers strategy', 'Open'], ['Write to the regulator', 'Closed 15/08/2020']]);
+    expect(doc.tables[1].slice(1).map((r) => [r[3], r[4], r[5]])).toEqual([['Publish the carers strategy', '', 'Open'], ['Write to the regulator', 'Closed on 15/08/2020.', 'Closed']]);
     expect(doc.text).not.toContain('Closed long ago');
   });
 

@@ -6,7 +6,7 @@
 import { ActionRecord, Meeting, dayKey } from './data';
 import { DATE, SHORT_DATE } from './dates';
 import { PaperSettings, paperName } from './agenda';
-import { Block, Paper, h2, para, table } from './model';
+import { Block, Paper, h2, para } from './model';
 
 export const ACTION_COLUMNS = ['Minute no.', 'Report title', 'Action to be taken by', 'Action', 'Comments', 'Status', 'Review date'];
 
@@ -35,7 +35,8 @@ export function actionLogPaper(actions: readonly ActionRecord[], meetings: reado
   let group: number | null | undefined;
   let rows: string[][] = [];
   const flush = () => {
-    if (rows.length) blocks.push(table([ACTION_COLUMNS, ...rows]));
+    // The same widths in every meeting's table, so the log reads as one list.
+    if (rows.length) blocks.push({ kind: 'table', rows: [ACTION_COLUMNS, ...rows], header: true, widths: [8, 12, 14, 26, 18, 10, 12] });
     rows = [];
   };
   for (const a of shown) {
@@ -46,8 +47,8 @@ export function actionLogPaper(actions: readonly ActionRecord[], meetings: reado
       blocks.push(h2(a.date ? `Meeting of ${s.dates(a.date, DATE)}` : 'Actions not linked to a meeting'));
     }
     const review = a.review ? s.dates(a.review, SHORT_DATE) : a.status === 'Ongoing' || a.status === 'On hold' ? 'Not set' : '';
-    const status = a.status === 'Closed' && a.closed ? `Closed ${s.dates(a.closed, SHORT_DATE)}` : a.status || 'Open';
-    rows.push([a.minute, a.report, a.by, a.action, a.comments, status, review]);
+    const comments = a.status === 'Closed' && a.closed ? [a.comments, `Closed on ${s.dates(a.closed, SHORT_DATE)}.`].filter(Boolean).join(' ') : a.comments;
+    rows.push([a.minute, a.report, a.by, a.action, comments, a.status || 'Open', review]);
   }
   flush();
   return {

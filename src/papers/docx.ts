@@ -23,33 +23,41 @@ export function xmlEscape(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function run(text: string, style: { bold?: boolean; italic?: boolean } = {}): string {
-  const rPr = `${style.bold ? '<w:b/>' : ''}${style.italic ? '<w:i/>' : ''}`;
+function run(text: string, style: { bold?: boolean; italic?: boolean; small?: boolean } = {}): string {
+  const rPr = `${style.bold ? '<w:b/>' : ''}${style.italic ? '<w:i/>' : ''}${style.small ? '<w:sz w:val="20"/><w:szCs w:val="20"/>' : ''}`;
   return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`;
 }
 
-function para(text: string, opts: { style?: string; bold?: boolean; italic?: boolean } = {}): string {
-  const pPr = opts.style ? `<w:pPr><w:pStyle w:val="${opts.style}"/></w:pPr>` : '';
+function para(text: string, opts: { style?: string; bold?: boolean; italic?: boolean; small?: boolean } = {}): string {
+  const pPr = opts.style ? `<w:pPr><w:pStyle w:val="${opts.style}"/></w:pPr>` : opts.small ? '<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>' : '';
   return `<w:p>${pPr}${text ? run(text, opts) : ''}</w:p>`;
 }
 
-/** Column widths from content: long columns get more room, short ones (numbers) stay narrow. */
-export function columnWidths(rows: readonly (readonly string[])[], emphasis: readonly number[] = []): number[] {
+/**
+ * Column widths in twips. Given relative `widths`, those; otherwise from content: a column gets
+ * room for its longest text (capped, so long text wraps) and never less than its longest word,
+ * so short columns (numbers, statuses, dates) do not break inside a word.
+ */
+export function columnWidths(rows: readonly (readonly string[])[], emphasis: readonly number[] = [], widths?: readonly number[]): number[] {
   const n = Math.max(...rows.map((r) => r.length));
-  const weight = new Array<number>(n).fill(4);
-  rows.forEach((r, k) => {
-    if (emphasis.includes(k)) return;
-    r.forEach((c, i) => {
-      weight[i] = Math.max(weight[i], Math.min(45, c.length));
+  let weight = new Array<number>(n).fill(3);
+  if (widths && widths.length === n) weight = [...widths];
+  else {
+    rows.forEach((r, k) => {
+      if (emphasis.includes(k)) return;
+      r.forEach((c, i) => {
+        const longestWord = Math.max(0, ...c.split(/\s+/).map((w) => w.length));
+        weight[i] = Math.max(weight[i], Math.min(32, c.length), longestWord + 1);
+      });
     });
-  });
+  }
   const total = weight.reduce((a, b) => a + b, 0);
   return weight.map((w) => Math.floor((TEXT_WIDTH * w) / total));
 }
 
-function tableXml(rows: readonly (readonly string[])[], header: boolean, emphasis: readonly number[]): string {
+function tableXml(rows: readonly (readonly string[])[], header: boolean, emphasis: readonly number[], relative?: readonly number[]): string {
   if (!rows.length) return '';
-  const widths = columnWidths(rows, emphasis);
+  const widths = columnWidths(rows, emphasis, relative);
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
   const tblPr = `<w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
   const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
@@ -61,7 +69,7 @@ function tableXml(rows: readonly (readonly string[])[], header: boolean, emphasi
       const cells = widths
         .map((w, i) => {
           const shd = fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>` : '';
-          return `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${shd}</w:tcPr>${para(r[i] ?? '', { bold })}</w:tc>`;
+          return `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${shd}</w:tcPr>${para(r[i] ?? '', { bold, small: true })}</w:tc>`;
         })
         .join('');
       return `<w:tr>${head ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells}</w:tr>`;
@@ -124,7 +132,7 @@ function blockXml(b: Block, images: { rid: string; file: string; png: Uint8Array
     case 'paragraph':
       return para(b.text, { bold: b.bold, italic: b.italic });
     case 'table':
-      return tableXml(b.rows, !!b.header, b.emphasis ?? []);
+      return tableXml(b.rows, !!b.header, b.emphasis ?? [], b.widths);
     case 'chart': {
       const n = images.length + 1;
       images.push({ rid: `rIdImg${n}`, file: `chart${n}.png`, png: chartPng(b.values) });

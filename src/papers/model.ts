@@ -12,7 +12,7 @@ export type Block =
   | { readonly kind: 'heading'; readonly level: HeadingLevel; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean }
   /** A table; `header` makes the first row a shaded, bold heading row; `emphasis` rows (e.g. section rows) are bold. */
-  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[]; readonly header?: boolean; readonly emphasis?: readonly number[] }
+  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[]; readonly header?: boolean; readonly emphasis?: readonly number[]; readonly widths?: readonly number[] }
   /** A bar chart drawn as a PNG (see chart.ts); `caption` says what it shows. */
   | { readonly kind: 'chart'; readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly caption: string }
   | { readonly kind: 'pageBreak' };
