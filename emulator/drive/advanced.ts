@@ -117,12 +117,15 @@ export function parseQuery(q: string, rootId = ''): Pred {
         break;
       }
       case 'modifiedTime':
-      case 'createdTime': {
+      case 'createdTime':
+      case 'modifiedDate':
+      case 'createdDate': {
         const v = str(raw);
+        const key = field.startsWith('modified') ? 'modifiedTime' : 'createdTime';
         const cmp: Record<string, (a: string) => boolean> = {
           '=': (a) => a === v, '!=': (a) => a !== v, '<': (a) => a < v, '<=': (a) => a <= v, '>': (a) => a > v, '>=': (a) => a >= v,
         };
-        if (cmp[op]) return (e) => cmp[op](e[field]);
+        if (cmp[op]) return (e) => cmp[op](e[key]);
         break;
       }
       default:

@@ -9,6 +9,16 @@ import { DOC_MIME, docUrl } from '../docs/document';
 import { DocCore, instrument } from '../docs/elements';
 import { asBlob, Blob, bytesOf } from './blob';
 import { DriveStore, DriveEntry, FOLDER_MIME } from './store';
+import { parseQuery } from './advanced';
+
+/** DriveApp.searchFiles takes Drive API v2 query syntax (title, mimeType, parents, trashed, modifiedDate). */
+function search(store: DriveStore, params: string): (e: DriveEntry) => boolean {
+  try {
+    return parseQuery(String(params), store.rootId);
+  } catch {
+    throw new Error('Exception: Invalid argument: q');
+  }
+}
 
 export const DRIVE_SCOPES = ['https://www.googleapis.com/auth/drive'] as const;
 const READ_SCOPES = ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/drive.readonly'] as const;
@@ -188,6 +198,14 @@ export class Folder extends Item {
   createFolder(name: string): Folder {
     return new Folder(this._c, this._c.store.createFolder(name, this._id).id);
   }
+  searchFiles(params: string): FileIterator {
+    const pred = search(this._c.store, params);
+    return new FileIterator(this._c, this._children(true).filter(pred).map((e) => e.id));
+  }
+  searchFolders(params: string): FolderIterator {
+    const pred = search(this._c.store, params);
+    return new FolderIterator(this._c, this._children(false).filter(pred).map((e) => e.id));
+  }
   /** createFile(blob) or createFile(name, content[, mimeType]) (reference/drive/folder#createFile(BlobSource)). */
   createFile(a: unknown, content?: string, mimeType?: string): File {
     return new File(this._c, createFileIn(this._c.store, this._id, a, content, mimeType).id);
@@ -302,6 +320,8 @@ export function createDriveApp(ctx: ServiceContext, store: DriveStore) {
     getFilesByName: (name: string) => (call('getFilesByName'), filesWhere((e) => e.name === String(name))),
     getFoldersByName: (name: string) => (call('getFoldersByName'), foldersWhere((e) => e.name === String(name))),
     getFilesByType: (mimeType: string) => (call('getFilesByType'), filesWhere((e) => e.mimeType === String(mimeType))),
+    searchFiles: (params: string) => (call('searchFiles'), filesWhere(search(store, params))),
+    searchFolders: (params: string) => (call('searchFolders'), foldersWhere(search(store, params))),
     getTrashedFiles: () => (call('getTrashedFiles'), filesWhere((e) => e.trashed)),
     getTrashedFolders: () => (call('getTrashedFolders'), foldersWhere((e) => e.trashed)),
     continueFileIterator(token: string): FileIterator {

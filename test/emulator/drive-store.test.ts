@@ -83,6 +83,12 @@ describe('DriveApp', () => {
     while (folders.hasNext()) names.push(folders.next().getName());
     expect(names).toEqual(['2027-01-12']);
     expect(DriveApp.getRootFolder().getFolders().next().getName()).toBe('Committee papers');
+    // searchFiles uses Drive API v2 query terms (reference/drive/drive-app#searchFiles(String)).
+    const found = DriveApp.searchFiles(`title contains 'agenda' and trashed = false and '${jan.getId()}' in parents`);
+    const titles: string[] = [];
+    while (found.hasNext()) titles.push(found.next().getName());
+    expect(titles.sort()).toEqual(['Agenda 2027-01-12', 'Agenda.pdf']);
+    expect(() => DriveApp.searchFiles('title ~ 1')).toThrow('Exception: Invalid argument: q');
   });
 
   test("missing ids get Google's error text; DriveApp needs the full drive scope", () => {
