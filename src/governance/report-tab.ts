@@ -17,6 +17,9 @@ export function writeReportTab(ss: Spreadsheet, name: string, rows: readonly Cel
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
   if (lastRow > 0 && lastCol > 0) sheet.getRange(1, 1, lastRow, Math.max(lastCol, width)).clearContent();
+  // A range may not run past the sheet's last row: grow the tab first (one call, only when needed).
+  const maxRows = sheet.getMaxRows();
+  if (grid.length > maxRows) sheet.insertRowsAfter(maxRows, grid.length - maxRows);
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   return sheet;

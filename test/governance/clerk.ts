@@ -84,6 +84,8 @@ function loadGovernanceFixture() {
     if (!headers.length) { headers = tab.headers; sh.getRange(1, 1, 1, headers.length).setValues([headers]); }
     if (!tab.rows.length) return;
     var start = Math.max(sh.getLastRow(), 1) + 1;
+    var need = start + tab.rows.length - 1 - sh.getMaxRows();
+    if (need > 0) sh.insertRowsAfter(sh.getMaxRows(), need);
     var grid = tab.rows.map(function (o, i) {
       return headers.map(function (h) {
         if (tab.formulas && tab.formulas[h]) return tab.formulas[h][i];
