@@ -17,8 +17,13 @@ type Scalar = number | string | boolean;
 /** A cell's computed value as plain data: errors as their code ('#N/A'), empty as ''. */
 function plain(v: unknown): Scalar {
   if (v === null || v === undefined) return '';
-  if (v instanceof DetailedCellError) return v.value;
+  if (v instanceof DetailedCellError) return sheetsErrorCode(v.value);
   return v as Scalar;
+}
+
+/** Sheets shows a circular reference and a blocked array result as #REF! (HyperFormula: #CYCLE!, #SPILL!). */
+export function sheetsErrorCode(code: string): string {
+  return code === '#CYCLE!' || code === '#SPILL!' ? '#REF!' : code;
 }
 
 /** Formats inferred for formula results that have no explicit format (=TODAY(), =DATE(...), =A1*10%). */

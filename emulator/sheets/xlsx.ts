@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
 import { GridRect, parseA1, quoteSheetName, rectToA1, resolveRef } from './a1';
 import { SERIAL_EPOCH_UTC } from './dates';
+import { sheetsErrorCode } from './cells';
 import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, HF_CONFIG, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
 
 const META_SHEET = '__clerk_meta';
@@ -58,8 +59,15 @@ function hexOf(c: Partial<ExcelJS.Color> | undefined): string | undefined {
   return typeof a === 'string' && a.length >= 6 ? `#${a.slice(-6).toLowerCase()}` : undefined;
 }
 
+/** Error codes Excel knows: Sheets' #ERROR! (a formula that does not parse) is closest to #NAME?. */
+const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
+function excelError(code: string): ExcelJS.CellErrorValue {
+  const c = sheetsErrorCode(code);
+  return { error: (EXCEL_ERRORS.has(c) ? c : '#NAME?') as ExcelJS.CellErrorValue['error'] };
+}
+
 function plainResult(v: unknown): ExcelJS.CellValue {
-  if (v instanceof DetailedCellError) return { error: v.value } as ExcelJS.CellErrorValue;
+  if (v instanceof DetailedCellError) return excelError(v.value);
   if (v === null || v === undefined) return '';
   return v as ExcelJS.CellValue;
 }
@@ -184,7 +192,7 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         const cell = row.getCell(c + 1);
         if (typeof content === 'string' && content.startsWith('=')) cell.value = { formula: content.slice(1), result: plainResult(values[r]?.[c]) } as ExcelJS.CellFormulaValue;
         else if (typeof content === 'string') cell.value = content.startsWith("'") ? content.slice(1) : content;
-        else if (content instanceof DetailedCellError) cell.value = { error: content.value } as ExcelJS.CellErrorValue;
+        else if (content instanceof DetailedCellError) cell.value = excelError(content.value);
         else if (content !== null && content !== undefined) cell.value = content as number | boolean;
         if (meta) writeMeta(cell, meta);
       }
@@ -418,7 +426,8 @@ function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: 
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: RawCellContent[] = (rows[r - 1] = []);
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      out[c - 1] = contentOf(cell);
+      // The other cells of a merge repeat the first cell's value in exceljs; Sheets keeps them empty.
+      out[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : contentOf(cell);
       const m = metaOf(cell);
       if (m) (meta[r - 1] ??= [])[c - 1] = m;
     });

@@ -108,6 +108,10 @@ describe('formulas (HyperFormula)', () => {
     sheet.getRange('A3').setFormula('=NA()');
     expect(sheet.getRange('A1').getDisplayValue()).toBe('01/05/2026');
     expect(sheet.getRange('A2:A3').getValues()).toEqual([['#DIV/0!'], ['#N/A']]);
+    // Sheets shows a circular reference as #REF! (HyperFormula calls it #CYCLE!).
+    sheet.getRange('B1').setFormula('=B2');
+    sheet.getRange('B2').setFormula('=B1');
+    expect(sheet.getRange('B1').getValue()).toBe('#REF!');
   });
 
   test('setFormula over a column moves relative references per row', () => {
@@ -260,6 +264,8 @@ describe("errors as Google's", () => {
     ss.deleteSheet(ss.getSheetByName('Sheet1'));
     expect(() => ss.deleteSheet(ss.getSheetByName('Members'))).toThrow("You can't remove all the sheets in a document.");
     expect(() => ss.getRange('Nowhere!A1')).toThrow('Range not found');
+    // Same texts as the Sheets API's (googleapis/google-api-php-client#1293, SteveWinward/GoogleSheetsWrapper#43).
+    expect(() => ss.getSheetByName('Members').deleteRows(1, 1000)).toThrow("You can't delete all the rows on the sheet.");
   });
   test('getUi outside a UI context', () => {
     const { app } = setup({});

@@ -47,6 +47,8 @@ test('save and reopen keeps everything the program reads', async () => {
   cf.getRange('A1:B3').setValues([['Period', 'Net'], [1, '£-1,000.00'], [2, 400]]);
   cf.getRange('C2').setFormula("=SUM('Cash flow'!B2:B3)");
   cf.getRange('C3').setFormula('=C2/0');
+  cf.getRange('A5').setValue('Merged heading');
+  cf.getRange('A5:C5').merge();
   ss.setNamedRange('NetTotal', cf.getRange('C2'));
   cf.newChart && cf.insertChart(cf.newChart().setChartType('LINE').addRange(cf.getRange('A1:B3')).setPosition(2, 5, 0, 0).setOption('title', 'Cash').build());
   ss.getSheetByName('Sheet1').hideSheet();
@@ -91,6 +93,8 @@ test('save and reopen keeps everything the program reads', async () => {
   expect(cf2.getRange('B2').getDisplayValue()).toBe('-£1,000.00');
   expect(cf2.getRange('C3').getValue()).toBe('#DIV/0!');
   expect(ss2.getRangeByName('NetTotal').getA1Notation()).toBe('C2');
+  expect(cf2.getRange('A5:C5').getValues()).toEqual([['Merged heading', '', '']]);
+  expect(cf2.getRange('B5').isPartOfMerge()).toBe(true);
   expect(cf2.getCharts()[0].getOptions().get('title')).toBe('Cash');
   expect(ss2.getSheetByName('Sheet1').isSheetHidden()).toBe(true);
   // Still live after reopening: an edit recalculates and validation still refuses.
