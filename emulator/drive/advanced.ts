@@ -7,7 +7,8 @@
  * (developers.google.com/drive/api/guides/search-files).
  */
 import { requireScope, type ServiceContext } from '../context';
-import { DOC_MIME, DOCX_MIME, DocState } from '../docs/document';
+import { DOC_MIME, DOCX_MIME, DocState, emptyDocParts } from '../docs/document';
+import { convertWithLibreOffice } from './pdf';
 import { readDocx } from '../docs/docx-read';
 import { asBlob, Blob, bytesOf } from './blob';
 import { fileUrl } from './drive-app';
@@ -159,6 +160,27 @@ export function parseQuery(q: string, rootId = ''): Pred {
   return p;
 }
 
+/**
+ * Media uploaded with mimeType Google Docs is converted, as Drive does: .docx read directly,
+ * plain text one paragraph per line, HTML/ODT/RTF/DOC through LibreOffice (to .docx, then read).
+ */
+function importAsDoc(blob: Blob) {
+  const type = blob.getContentType() ?? '';
+  const name = (blob.getName() ?? '').toLowerCase();
+  const bytes = bytesOf(blob);
+  if (type === DOCX_MIME || name.endsWith('.docx')) return readDocx(bytes);
+  if (type.startsWith('text/plain')) {
+    const parts = emptyDocParts();
+    const body = parts.body;
+    body._children[0].asParagraph().setText(blob.getDataAsString().split(/\r?\n/)[0] ?? '');
+    for (const line of blob.getDataAsString().split(/\r?\n/).slice(1)) body.appendParagraph(line);
+    return parts;
+  }
+  const ext = type.includes('html') ? 'html' : type.includes('opendocument.text') ? 'odt' : type.includes('rtf') ? 'rtf' : type === 'application/msword' ? 'doc' : '';
+  if (!ext) throw apiError('create', `Cannot convert ${type || 'this file'} into a Google Doc.`);
+  return readDocx(convertWithLibreOffice(bytes, ext, 'docx'));
+}
+
 // ------------------------------------------------------------------ the service
 
 export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
@@ -235,12 +257,7 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
         e = store.createFolder(name, parents[0]);
       } else if (mime === DOC_MIME) {
         if (mediaData !== undefined && mediaData !== null) {
-          const blob = asBlob(mediaData);
-          const type = blob.getContentType();
-          if (type !== DOCX_MIME && !(blob.getName() ?? '').toLowerCase().endsWith('.docx')) {
-            throw apiError('create', `The emulator converts only .docx media into a Google Doc (got ${type}).`);
-          }
-          e = store.createDoc(name, parents[0], new DocState(readDocx(bytesOf(blob))));
+          e = store.createDoc(name, parents[0], new DocState(importAsDoc(asBlob(mediaData))));
         } else {
           e = store.createDoc(name, parents[0]);
         }

@@ -28,18 +28,25 @@ export const MISSING_LIBREOFFICE =
 
 /** Converts a document (bytes with the given extension: docx, html, txt...) to PDF bytes. */
 export function convertToPdf(bytes: Uint8Array, ext: string): Uint8Array {
+  return convertWithLibreOffice(bytes, ext, 'pdf');
+}
+
+/** Converts with LibreOffice headless: `target` is an extension LibreOffice can write (pdf, docx). */
+export function convertWithLibreOffice(bytes: Uint8Array, ext: string, target: 'pdf' | 'docx'): Uint8Array {
   const soffice = findSoffice();
-  if (!soffice) throw new Error(`Exception: ${MISSING_LIBREOFFICE}`);
+  if (!soffice) throw new Error(`Exception: ${MISSING_LIBREOFFICE.replace('PDF export', target === 'pdf' ? 'PDF export' : `Converting a ${ext} file`)}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-pdf-'));
   try {
     const input = path.join(dir, `document.${ext || 'bin'}`);
     fs.writeFileSync(input, bytes);
     // A private profile: parallel runs would otherwise fight over the user's LibreOffice lock.
     const profile = `file://${path.join(dir, 'profile')}`;
-    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { encoding: 'utf8', timeout: 120000 });
-    const out = path.join(dir, 'document.pdf');
+    const filter = target === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf';
+    const outDir = path.join(dir, 'out');
+    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, input], { encoding: 'utf8', timeout: 120000 });
+    const out = path.join(outDir, `document.${target}`);
     if (r.status !== 0 || !fs.existsSync(out)) {
-      throw new Error(`Exception: LibreOffice could not convert the document to PDF: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`);
+      throw new Error(`Exception: LibreOffice could not convert the document to ${target.toUpperCase()}: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`);
     }
     return new Uint8Array(fs.readFileSync(out));
   } finally {

@@ -11,6 +11,7 @@ import { createDocumentApp } from '../../emulator/docs/document-app';
 import { createAdvancedDrive } from '../../emulator/drive/advanced';
 import { Blob } from '../../emulator/drive/blob';
 import { createDriveApp } from '../../emulator/drive/drive-app';
+import { findSoffice } from '../../emulator/drive/pdf';
 import { DriveStore, flushIo } from '../../emulator/drive/store';
 
 const ALL = ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/documents'];
@@ -143,6 +144,25 @@ describe('advanced Drive service (v3)', () => {
     expect(() => Drive.Files.copy({}, '1missing')).toThrow('API call to drive.files.copy failed with error: File not found: 1missing.');
     const none = ws([]);
     expect(() => none.Drive.Files.list({})).toThrow('Exception: You do not have permission to call Drive.Files.list. Required permissions: https://www.googleapis.com/auth/drive.file');
+  });
+});
+
+describe('conversion on upload (Drive.Files.create with mimeType Google Docs)', () => {
+  test('plain text becomes one paragraph per line; HTML goes through LibreOffice', () => {
+    const { Drive, DocumentApp } = ws(LEAST);
+    const txt = Drive.Files.create({ name: 'Notes', mimeType: 'application/vnd.google-apps.document' }, new Blob('Line one\nLine two', 'text/plain'));
+    expect(DocumentApp.openById(txt.id as string).getBody().getText()).toBe('Line one\nLine two');
+    expect(() => Drive.Files.create({ name: 'x', mimeType: 'application/vnd.google-apps.document' }, new Blob('x', 'image/png'))).toThrow('Cannot convert image/png into a Google Doc.');
+    if (!findSoffice()) {
+      console.warn('drive-store.test: LibreOffice not installed: HTML conversion not checked.');
+      return;
+    }
+    const html = Drive.Files.create({ name: 'Letter', mimeType: 'application/vnd.google-apps.document' }, new Blob('<h1>Dear member</h1><p>The meeting is <b>confirmed</b>.</p>', 'text/html'));
+    const body = DocumentApp.openById(html.id as string).getBody();
+    const heading = body.getParagraphs().find((p) => p.getText() === 'Dear member')!;
+    expect(heading.getHeading()).toBe('HEADING1');
+    const para = body.getParagraphs().find((p) => p.getText() === 'The meeting is confirmed.')!;
+    expect(para.editAsText().isBold(15)).toBe(true);
   });
 });
 
