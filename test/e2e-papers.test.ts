@@ -50,7 +50,11 @@ beforeAll(async () => {
   out.noItems = await run(book, 'generateAgendaPack', '--select', 'Meetings!A4');
   out.noDate = await run(book, 'generateAgendaPack', '--select', 'Meetings!A5');
   out.badYear = await run(book, 'generateAnnualReport', '--answer', 'last year');
+  out.build = await run(book, 'buildAgendaForSelectedMeeting', '--select', 'Meetings!A4');
+  out.buildAgain = await run(book, 'buildAgendaForSelectedMeeting', '--select', 'Meetings!A4');
+  built = JSON.parse((await ok(['get', book, 'Agenda!A1:J20', '--json'])).stdout);
 }, 180000);
+let built: unknown[][];
 
 /** The agenda link, the papers folder id and the agenda Docs in and out of the bin, in one exec. */
 async function inspect(b: string) {
@@ -190,5 +194,19 @@ describe('other papers', () => {
     expect(out.noDate.stdout).toContain('alert: Meetings row 5 has no Meeting date. Type the date in the Meeting date column, then try again.');
     expect(out.badYear.stdout).toContain('alert: "last year" is not a year. Type a year such as 2023, or a range such as 2019-2024.');
     expect(driveDocs(book).filter((d) => /14 January 2021/.test(d))).toEqual([]);
+  });
+
+  test('Build agenda for selected meeting: standing items added once, numbered in order', () => {
+    const rows = built.filter((r) => r[0] === '2021-01-14').map((r) => `${r[1]} ${r[2]} ${r[3]} ${r[9]}`);
+    expect(rows).toEqual([
+      '1 Constitutional matters Apologies for absence and declarations of interest Yes',
+      '2 Constitutional matters Minutes of the previous meeting Yes',
+      '3 Constitutional matters Action log Yes',
+      '4 Information and monitoring Forward agenda plan Yes',
+      '5 Information and monitoring Date of next meeting Yes',
+    ]);
+    expect(out.build.stdout).toContain('Added 5 standing items; numbered 5 items for 14 January 2021.');
+    expect(out.buildAgain.stdout).toContain('numbered 5 items for 14 January 2021.');
+    expect(out.buildAgain.stdout).not.toContain('Added');
   });
 });

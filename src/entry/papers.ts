@@ -1,10 +1,15 @@
 // Entry points for the papers features: top-level functions the menu and triggers call.
-import { actionLogCommand, agendaPackCommand, annualReportsCommand, forwardPlanCommand, minutesCommand, parseYears, reportCoverCommand } from '../papers/commands';
+import { actionLogCommand, agendaPackCommand, buildAgendaCommand, annualReportsCommand, forwardPlanCommand, minutesCommand, parseYears, reportCoverCommand } from '../papers/commands';
 import { PaperError } from '../papers/errors';
 import { loadJob, removeResumeTriggers } from '../papers/job';
 import { runCommand } from '../papers/session';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
+
+/** Committee > Build agenda for selected meeting: standing items added, items numbered in section order. */
+export function buildAgendaForSelectedMeeting(): void {
+  runCommand(() => void buildAgendaCommand(active()));
+}
 
 /** Committee > Generate agenda pack: full and public agenda Docs for the selected meeting. */
 export function generateAgendaPack(): void {

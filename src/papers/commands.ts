@@ -6,6 +6,7 @@ import { TAB } from '../workbook/schema';
 import { agendaPaper, itemsOfMeeting, meetingDate, orderAgenda } from './agenda';
 import { Meeting, actionsOf, agendaOf, attendanceOf, cashFlowOf, contractsOf, dayKey, meetingsOf, membersOf, readTab, TabRows } from './data';
 import { actionLogPaper } from './action-log';
+import { planAgenda } from './build-agenda';
 import { YearData, annualReportPaper } from './annual-report';
 import { JobState, StepResult, TIME_BUDGET_MS, clearJob, removeResumeTriggers, runSteps, saveJob, scheduleResume } from './job';
 import { forwardPlanPaper } from './forward-plan';
@@ -195,4 +196,50 @@ export function annualReportsCommand(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   if (interactive) showSummary('Annual reports', state.made);
   else ss.toast(`All ${state.made.length} annual reports are ready in the "Annual reports" folder.`, 'Annual reports', 30);
   return result;
+}
+
+/** "Build agenda for selected meeting": standing items added, every item numbered; two writes at most. */
+export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const s = openSession(ss);
+  const choice = chooseMeeting(s);
+  const when = meetingDate(choice.meeting);
+  const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
+  const items = agendaOf(agenda).filter((i) => i.date && dayKey(i.date) === dayKey(when));
+  const plan = planAgenda(items, s.settings.list('Standing items'));
+  const col = (h: string) => agenda.index.get(h);
+  const noCol = col('Item no.');
+  if (noCol === undefined) throw new PaperError('The Agenda tab has no "Item no." column. Put the header back in row 1 or run Committee > Set up or repair workbook.');
+  return withDocumentLock(() => {
+    // Item numbers of the existing rows: one setValues over the column, other meetings' numbers kept.
+    if (items.length) {
+      const first = Math.min(...items.map((i) => i.row));
+      const last = Math.max(...items.map((i) => i.row));
+      const column = agenda.grid.slice(first - 1, last).map((r, k) => [plan.numbers.get(first + k) ?? r[noCol] ?? '']);
+      agenda.sheet.getRange(first, noCol + 1, column.length, 1).setValues(column);
+    }
+    if (plan.add.length) {
+      const width = agenda.headers.length;
+      const rows = plan.add.map((p) => {
+        const line: (string | number | Date)[] = new Array(width).fill('');
+        const put = (h: string, v: string | number | Date) => {
+          const c = col(h);
+          if (c !== undefined) line[c] = v;
+        };
+        put('Meeting date', when);
+        put('Item no.', p.no);
+        put('Section', p.section);
+        put('Title', p.title);
+        put('Purpose', p.purpose);
+        put('Lead officer', s.paper.clerkName);
+        put('Paper status', p.paperStatus);
+        put('Confidential', 'No');
+        put('Standing item', 'Yes');
+        return line;
+      });
+      agenda.sheet.getRange(agenda.grid.length + 1, 1, rows.length, width).setValues(rows);
+    }
+    const msg = `${plan.add.length ? `Added ${plan.add.length} standing item${plan.add.length === 1 ? '' : 's'}; ` : ''}numbered ${items.length + plan.add.length} items for ${s.paper.dates(when, DATE)}.`;
+    ss.toast(msg, 'Agenda', 10);
+    return msg;
+  });
 }
