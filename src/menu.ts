@@ -16,6 +16,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   menu.addItem('Switch reminders on', 'switchRemindersOn');
   menu.addItem('Switch reminders off', 'switchRemindersOff');
   // -- papers
+  menu.addItem('Build agenda for selected meeting', 'buildAgendaForSelectedMeeting');
   menu.addItem('Generate agenda pack', 'generateAgendaPack');
   menu.addItem('Generate minutes draft', 'generateMinutesDraft');
   menu.addItem('Generate action log', 'generateActionLog');
