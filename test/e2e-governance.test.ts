@@ -6,7 +6,7 @@
  * triggers (developers.google.com/apps-script/reference/script/clock-trigger-builder),
  * PropertiesService (developers.google.com/apps-script/reference/properties).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { clerk, closeClerk, ok, tmpBook, loadFixture, tabObjects, outbox, RowData } from './governance/clerk';
 import { bankHolidaysForYears } from '../src/domain/calendar';
 import { deadlines } from '../src/domain/notice';
@@ -231,6 +231,18 @@ describe('data that breaks the rules', () => {
     expect(outbox(book).length).toBe(2);
     await ok(['run', book, 'sendDailyReminders', '--today', '2026-11-24']);
     expect(outbox(book).length).toBe(4); // a new day: reminded again
+    // Low quota: 99 of the day's 100 recipients used. The clerk's digest goes (saying who waits),
+    // the owner's does not, and the run ends cleanly.
+    const statePath = book.replace(/\.xlsx$/, '.workspace/state.json');
+    const state2 = JSON.parse(readFileSync(statePath, 'utf8'));
+    state2.mail = { day: '2026-11-25', used: 99 };
+    writeFileSync(statePath, JSON.stringify(state2));
+    const low = await ok(['run', book, 'sendDailyReminders', '--today', '2026-11-25']);
+    const after = outbox(book);
+    expect(after.length).toBe(5);
+    const lastClerk = after.filter((m) => /^To: .*clerk@example\.org/m.test(m.text)).map((m) => m.text.replace(/=\r?\n/g, '')).find((t) => t.includes("clerk's digest for 2026-11-25"))!;
+    expect(lastClerk).toContain('Mail quota: only 1 email(s) can be sent today, so these reminders wait for tomorrow: cat@example.org.');
+    expect(low.stderr).toContain('Reminders stopped: the daily mail quota is used up; 1 digest(s) not sent (cat@example.org).');
     await ok(['run', book, 'switchRemindersOff', ...at]);
     expect(readFileSync(book.replace(/\.xlsx$/, '.workspace/state.json'), 'utf8')).not.toContain('sendDailyReminders');
   });
