@@ -9,7 +9,7 @@
  * Service calls depend on the number of tabs and columns, never on the number of rows.
  */
 import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
-import { Cell, lastTableRow } from './table';
+import { Cell, lastTableRow, keepAsText } from './table';
 import { formulaFor } from './formulas';
 import { refusesInvalid } from './validate';
 import { conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings } from './conditional';
@@ -140,7 +140,9 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
     return col || i === 0 ? parts.join('\n\n') : oldNotes[i] ?? '';
   });
   if (notes.some((n, i) => n !== (oldNotes[i] ?? ''))) headerRange.setNotes([notes]);
-  headerRange.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  // Styled over the schema's columns only: blocks the program keeps beside a table style themselves.
+  const span = Math.max(...spec.columns.map((c) => (index.get(c.header) as number) + 1));
+  sheet.getRange(1, 1, 1, span).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(spec.frozenRows ?? 1);
 
   // Widths only for what the program adds, so officers' choices stay.
@@ -163,9 +165,10 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   if (!built) {
     // Formulas go in the table's rows (not in rows of summary blocks beside it); onEdit adds them to new rows.
     if (spec.columns.some((c) => c.formula) && lastRow >= 2) writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
-    protect(sheet, spec, index, width, maxRows);
+    // Header protection and row colours span the schema's columns too.
+    protect(sheet, spec, index, span, maxRows);
     const rules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
-    sheet.setConditionalFormatRules(rules.concat(conditionalRules(sheet, spec, index, maxRows, width, warnings)));
+    sheet.setConditionalFormatRules(rules.concat(conditionalRules(sheet, spec, index, maxRows, span, warnings)));
   }
 }
 
@@ -288,7 +291,7 @@ function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
     const rows = missing.map((s) => {
       const line: Cell[] = headers.map(() => '');
       line[nameCol] = s.name;
-      line[valueCol] = s.default;
+      line[valueCol] = keepAsText(s.default); // stays text: "10:00" is a setting, not a time cell
       if (notesCol >= 0) line[notesCol] = s.note;
       return line;
     });
