@@ -8,7 +8,8 @@ import { ChartType } from './charts';
 import { BooleanCriteria, ConditionalFormatRuleBuilder, RelativeDate } from './conditional';
 import { ERR, gErr } from './errors';
 import { API_CLASS, expose, unwrap } from './expose';
-import type { WorkbookModel } from './model';
+import type { SheetModel, WorkbookModel } from './model';
+import type { GridRect } from './a1';
 import { ProtectionType } from './protection';
 import type { Range } from './range';
 import type { Sheet } from './sheet';
@@ -94,11 +95,18 @@ export class SpreadsheetAppImpl {
   }
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {
     const book = this._book;
+    // Rules keep plain rectangles; remember which sheet each came from so getRanges() works
+    // before the rule is set on a sheet.
+    const sheets = new Map<string, SheetModel>();
+    const key = (r: GridRect) => `${r.row},${r.col},${r.numRows},${r.numCols}`;
     return new ConditionalFormatRuleBuilder(book.resolver, {
-      toRange: () => {
-        throw gErr('A conditional format rule range must be read from the sheet it is set on.');
+      toRange: (rect) => book.rangeAt(sheets.get(key(rect)) ?? book.activeSheet(), rect),
+      toRect: (r) => {
+        const range = unwrap(r) as Range;
+        if (!range || !range._rect) throw gErr("The parameters (String) don't match the method signature for ConditionalFormatRuleBuilder.setRanges.");
+        sheets.set(key(range._rect), range._sheet);
+        return { ...range._rect };
       },
-      toRect: (r) => ({ ...(unwrap(r) as Range)._rect }),
     });
   }
 }

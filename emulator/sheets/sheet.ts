@@ -3,7 +3,7 @@
  */
 import { GridRect, parseA1, resolveRef } from './a1';
 import type { Book } from './book';
-import { clearContents, writeValues } from './cells';
+import { clearContents, readValues, writeValues } from './cells';
 import { EmbeddedChart, EmbeddedChartBuilder, newChartSpec } from './charts';
 import { ConditionalFormatRule } from './conditional';
 import { ERR, gErr } from './errors';
@@ -67,6 +67,17 @@ export class Sheet {
     if (typeof a !== 'number' || column === undefined) throw gErr("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     const rect: GridRect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
     return this._book.rangeAt(s, rect);
+  }
+  /**
+   * Values of a block in one call; -1 rows or columns means up to the last row or column with
+   * data (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns).
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const s = this.live();
+    const rows = numRows === -1 ? lastContentRow(this.model, s) - startRow + 1 : numRows;
+    const cols = numColumns === -1 ? lastContentCol(this.model, s) - startColumn + 1 : numColumns;
+    if (rows < 1 || cols < 1) return [];
+    return readValues(this.model, s, this._book.rangeAt(s, { row: startRow, col: startColumn, numRows: rows, numCols: cols })._rect);
   }
   getDataRange(): Range {
     const s = this.live();

@@ -175,6 +175,8 @@ describe('sheets and ranges', () => {
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getLastColumn()).toBe(3);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C2');
+    expect(sheet.getSheetValues(2, 1, -1, -1)).toEqual([['Ann Example', 'Chair', 'ann@example.org']]);
+    expect(sheet.getSheetValues(1, 2, 1, 1)).toEqual([['Role']]);
   });
 
   test('insertSheet, getSheetByName, setName, deleteSheet, active sheet', () => {

@@ -143,6 +143,8 @@ describe('conditional format rules', () => {
     const { app, sheet } = setup();
     const rule = app.newConditionalFormatRule().whenFormulaSatisfied('=$G2="Open"').setBackground('#F4CCCC').setBold(true).setRanges([sheet.getRange('A2:J100')]).build();
     const empty = app.newConditionalFormatRule().whenCellEmpty().setBackground('#ffff00').setRanges([sheet.getRange('B2:B100')]).build();
+    expect(rule.getRanges()[0].getA1Notation()).toBe('A2:J100');
+    expect(rule.getRanges()[0].getSheet().getName()).toBe('Members');
     sheet.setConditionalFormatRules([rule, empty]);
     const rules = sheet.getConditionalFormatRules();
     expect(rules).toHaveLength(2);
