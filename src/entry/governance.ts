@@ -72,7 +72,7 @@ export function previewReminders(): void {
     const shown = plan.digests.slice(0, 10).map((g) => `To: ${g.name} <${g.to}>\nSubject: ${g.subject}\n${g.body}`);
     const more = plan.digests.length > 10 ? `\n\n...and ${plan.digests.length - 10} more digest(s).` : '';
     return `${plan.digests.length} email(s) would be sent. Nothing has been sent.\n\n${shown.join('\n\n----\n\n')}${more}`;
-  }, false);
+  });
 }
 
 /** Menu: Switch reminders on — a daily trigger, and the Reminders setting to Yes. */
