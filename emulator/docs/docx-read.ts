@@ -192,6 +192,8 @@ class Reader {
         if (fill && fill !== 'auto') cell._bg = `#${fill.toLowerCase()}`;
         const span = Number(wattr(kid(pr, 'gridSpan'), 'val') ?? 1);
         if (span > 1) cell._colSpan = span;
+        const vMerge = kid(pr, 'vMerge');
+        if (vMerge) cell._vMerge = wattr(vMerge, 'val') === 'restart' ? 'restart' : 'continue';
         const va = wattr(kid(pr, 'vAlign'), 'val');
         if (va) cell._valign = va === 'center' ? 'CENTER' : va === 'bottom' ? 'BOTTOM' : 'TOP';
         this.blocks(tc, cell);

@@ -180,6 +180,7 @@ class Writer {
               (c, ci) =>
                 new docx.TableCell({
                   columnSpan: c._colSpan > 1 ? c._colSpan : undefined,
+                  verticalMerge: c._vMerge === 'restart' ? docx.VerticalMergeType.RESTART : c._vMerge === 'continue' ? docx.VerticalMergeType.CONTINUE : undefined,
                   children: this.blocks(c._children.length ? c._children : [new Paragraph()]),
                   shading: hex(c._bg) ? { type: docx.ShadingType.CLEAR, fill: hex(c._bg), color: 'auto' } : undefined,
                   width: { size: twip(c._width) ?? spanWidth(colWidths, r._children, ci), type: docx.WidthType.DXA },

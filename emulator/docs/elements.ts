@@ -1253,6 +1253,8 @@ export class TableCell extends BlockContainer {
   _valign: string | null = null;
   /** Columns this cell spans (merged cells in a .docx template); read-only in Apps Script. */
   _colSpan = 1;
+  /** Vertically merged cells in a .docx template: the first cell "restart", the ones below "continue". */
+  _vMerge: 'restart' | 'continue' | null = null;
   _padding: { top: number | null; bottom: number | null; left: number | null; right: number | null } = { top: null, bottom: null, left: null, right: null };
 
   /** A new cell holds one paragraph with its text. */
@@ -1266,6 +1268,7 @@ export class TableCell extends BlockContainer {
     c._width = this._width;
     c._valign = this._valign;
     c._colSpan = this._colSpan;
+    c._vMerge = this._vMerge;
     c._padding = { ...this._padding };
     return c;
   }
@@ -1300,7 +1303,21 @@ export class TableCell extends BlockContainer {
   setPaddingLeft(v: number): this { this._padding.left = v; return this; }
   setPaddingRight(v: number): this { this._padding.right = v; return this; }
   getColSpan(): number { return this._colSpan; }
-  getRowSpan(): number { return 1; }
+  /** Rows this cell covers: itself plus the "continue" cells below it in the same column. */
+  getRowSpan(): number {
+    if (this._vMerge !== 'restart') return 1;
+    const row = this._parent as TableRow | null;
+    const table = row?._parent as Table | null;
+    if (!row || !table) return 1;
+    const col = row._children.indexOf(this);
+    let n = 1;
+    for (let r = table._children.indexOf(row) + 1; r < table._children.length; r++) {
+      const below = (table._children[r] as TableRow)._children[col] as TableCell | undefined;
+      if (below?._vMerge !== 'continue') break;
+      n++;
+    }
+    return n;
+  }
   override getAttributes(): Record<string, unknown> {
     return { ...new TextView(this).getAttributes(), BACKGROUND_COLOR: this._bg, WIDTH: this._width, VERTICAL_ALIGNMENT: this._valign };
   }

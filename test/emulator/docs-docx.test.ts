@@ -121,16 +121,22 @@ test('an officer-made template (.docx fixture) opens with paragraphs, lists and 
   expect(body.getText()).toContain('{{MEETING_DATE}}');
   expect(body.getListItems().length).toBeGreaterThan(0);
   const table = body.getTables()[0];
-  expect(table.getNumRows()).toBe(3);
+  expect(table.getNumRows()).toBe(4);
   // A merged heading cell (w:gridSpan) is one cell spanning two columns, and stays merged when saved.
   expect(table.getRow(0).getNumCells()).toBe(1);
   expect(table.getCell(0, 0).getColSpan()).toBe(2);
   expect(table.getCell(0, 0).getText()).toBe('Actions arising');
+  // A vertically merged cell (w:vMerge) covers two rows.
+  expect(table.getCell(2, 1).getText()).toBe('{{OWNER}}');
+  expect(table.getCell(2, 1).getRowSpan()).toBe(2);
+  expect(table.getCell(2, 0).getRowSpan()).toBe(1);
   table.getCell(2, 0).setText('Circulate the minutes');
   await drive.flush();
   const saved = drive.list().find((f) => f.id === id)!;
   const xml = new TextDecoder().decode(unzipSync(new Uint8Array(fs.readFileSync(path.join(drive.driveDir, `${saved.path}.docx`))))['word/document.xml']);
   expect(xml).toContain('<w:gridSpan w:val="2"/>');
+  expect(xml).toContain('<w:vMerge w:val="restart"/>');
+  expect(xml).toContain('<w:vMerge w:val="continue"/>');
   expect(xml).toContain('Circulate the minutes');
 });
 
