@@ -34,6 +34,37 @@ export interface UserEditResult {
   range: unknown;
   oldValue?: string;
   value?: string;
+  /** Set when the edit touched a warning-only protection: Sheets asks, the person went ahead. */
+  warning?: string;
+}
+
+/** Sheets' texts for protected cells (support.google.com/docs/answer/1218656). */
+export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+export const WARNING_MESSAGE = "Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally.";
+
+/** Protections covering any cell of `rect`: refused unless the user may edit; warning-only ones only warn. */
+function protectionCheck(book: Book, sheet: SheetModel, rect: GridRect): { refused?: GridRect; warning?: string } {
+  const user = book.ctx.user;
+  let warning: string | undefined;
+  const overlaps = (a: GridRect, b: GridRect) =>
+    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+  for (const p of sheet.protections) {
+    const area: GridRect = p.rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
+    if (!overlaps(area, rect)) continue;
+    // A sheet protection leaves its unprotected ranges open: refused only if some edited cell is outside them.
+    if (p.type === 'SHEET' && p.unprotected?.length) {
+      let covered = true;
+      for (let r = rect.row; r < rect.row + rect.numRows && covered; r++) {
+        for (let c = rect.col; c < rect.col + rect.numCols && covered; c++) {
+          if (!p.unprotected.some((u) => r >= u.row && r < u.row + u.numRows && c >= u.col && c < u.col + u.numCols)) covered = false;
+        }
+      }
+      if (covered) continue;
+    }
+    if (p.warningOnly) warning = WARNING_MESSAGE;
+    else if (!p.editors.includes(user)) return { refused: area };
+  }
+  return { warning };
 }
 
 function bookOf(ss: unknown): Book {
@@ -53,6 +84,8 @@ export function userEdit(ss: unknown, a1: string, input: string[][]): UserEditRe
   if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) {
     throw new Error(`${sheet.name}!${a1}: the pasted ${rect.numRows} x ${rect.numCols} block runs past the edge of the sheet (${sheet.maxRows} rows, ${sheet.maxCols} columns).`);
   }
+  const guard = protectionCheck(book, sheet, rect);
+  if (guard.refused) throw new EditRejected(sheet.name, a1Of(rect), PROTECTED_MESSAGE, input.flat().join(', '));
   const single = rect.numRows === 1 && rect.numCols === 1;
   const oldValue = single ? eventValue(model, sheet, rect.row, rect.col) : undefined;
 
@@ -95,8 +128,13 @@ export function userEdit(ss: unknown, a1: string, input: string[][]): UserEditRe
 
   const range = expose(book.ctx, book.rangeAt(sheet, rect));
   model.active = { sheet: sheet.hfId, range: rect };
-  if (!single) return { range };
-  return { range, oldValue, value: eventValue(model, sheet, rect.row, rect.col) };
+  const warning = guard.warning ? { warning: guard.warning } : {};
+  if (!single) return { range, ...warning };
+  return { range, oldValue, value: eventValue(model, sheet, rect.row, rect.col), ...warning };
+}
+
+function a1Of(rect: GridRect): string {
+  return rect.numRows === 1 && rect.numCols === 1 ? `${columnToLetters(rect.col)}${rect.row}` : `${columnToLetters(rect.col)}${rect.row}:${columnToLetters(rect.col + rect.numCols - 1)}${rect.row + rect.numRows - 1}`;
 }
 
 function rangeTexts(book: Book, ref: string): string[] {

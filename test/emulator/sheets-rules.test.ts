@@ -193,3 +193,32 @@ describe('embedded charts', () => {
     expect(sheet.getCharts()).toHaveLength(0);
   });
 });
+
+describe('a person typing into protected cells', () => {
+  // support.google.com/docs/answer/1218656: protected ranges refuse people who are not editors;
+  // "Show a warning when editing this range" lets them go ahead after a warning.
+  test('refused unless an editor; warning-only protections warn', () => {
+    const { ctx, ss, sheet } = setup();
+    sheet.getRange('H2:H10').protect().setDescription('Formulas');
+    sheet.getRange('J2:J10').protect().setWarningOnly(true);
+    ctx.user = 'member@example.org';
+    expect(() => userEdit(ss, 'Members!H3', [['5']])).toThrow(
+      'There was a problem: "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit." (Members!H3, typed "5")',
+    );
+    expect(sheet.getRange('H3').getValue()).toBe('');
+    const e = userEdit(ss, 'Members!J3', [['5']]);
+    expect(e.warning).toMatch(/^Heads up!/);
+    expect(sheet.getRange('J3').getValue()).toBe(5);
+    ctx.user = 'clerk@example.org';
+    userEdit(ss, 'Members!H3', [['5']]);
+    expect(sheet.getRange('H3').getValue()).toBe(5);
+  });
+  test('a protected sheet leaves its unprotected ranges open', () => {
+    const { ctx, ss, sheet } = setup();
+    sheet.protect().setUnprotectedRanges([sheet.getRange('A2:C100')]);
+    ctx.user = 'member@example.org';
+    userEdit(ss, 'Members!B5', [['ok']]);
+    expect(() => userEdit(ss, 'Members!D5', [['no']])).toThrow(/protected cell/);
+    expect(() => userEdit(ss, 'Members!C5', [['a', 'b']])).toThrow(/protected cell/);
+  });
+});
