@@ -302,6 +302,13 @@ class Reader {
           if (img) p._insertAt(p._children.length, img);
           break;
         }
+        case 'AlternateContent': {
+          // Word wraps newer drawings in mc:AlternateContent: take the first choice, else the fallback.
+          const choice = kid(c, 'Choice') ?? kid(c, 'Fallback');
+          const img = choice ? this.image(choice) : null;
+          if (img) p._insertAt(p._children.length, img);
+          break;
+        }
         default:
           break;
       }
