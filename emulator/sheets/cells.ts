@@ -138,6 +138,8 @@ export function toContent(model: WorkbookModel, v: unknown, currentFormat: strin
     return { content: serial, format: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : DEFAULT_DATETIME_FORMAT };
   }
   const text = typeof v === 'string' ? v : String(v);
+  // Plain-text format ('@'): what is typed stays text, as in Sheets' Format > Number > Plain text.
+  if (currentFormat === '@' && typeof v === 'string') return { content: `'${text}` };
   const typed = parseTypedInput(text, model.locale);
   if (typed.formula) return { content: typed.formula };
   if (typeof typed.value === 'string') return { content: typed.value === '' ? null : `'${typed.value}` };
@@ -158,9 +160,16 @@ export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridR
   for (let i = 0; i < rect.numRows; i++) {
     const row: RawCellContent[] = new Array(rect.numCols);
     const metaRow = sheet.meta[rect.row - 1 + i];
+    const vals = values[i];
     for (let j = 0; j < rect.numCols; j++) {
+      const v = vals[j];
+      // Fast path for plain numbers and booleans (most cells of a big write).
+      if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') {
+        row[j] = v;
+        continue;
+      }
       const current = metaRow?.[rect.col - 1 + j]?.numberFormat;
-      const { content, format } = toContent(model, values[i][j], current);
+      const { content, format } = toContent(model, v, current);
       row[j] = content;
       if (format !== undefined) metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
     }
@@ -170,7 +179,11 @@ export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridR
 }
 
 export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect, contents: RawCellContent[][]): void {
-  model.hf.setCellContents({ sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, contents);
+  const hf = model.hf;
+  const at = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
+  // A large block in one batch: HyperFormula recalculates once, at the end.
+  if (rect.numRows * rect.numCols > 1000) hf.batch(() => hf.setCellContents(at, contents));
+  else hf.setCellContents(at, contents);
 }
 
 /**

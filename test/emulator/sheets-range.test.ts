@@ -63,6 +63,13 @@ describe('values', () => {
     expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([['£1,234.50', '20%', '007', 'TRUE', '31/02/2021']]);
   });
 
+  test("a plain-text ('@') cell keeps typed digits as text", () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setNumberFormat('@');
+    sheet.getRange('A1:A2').setValues([['07700900123'], ['08/10/2020']]);
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([['07700900123'], ['08/10/2020']]);
+  });
+
   test('setValue on several cells fills them all; clearContent empties', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue('x');
