@@ -11,8 +11,12 @@ import { Blob, extensionFor, setBlobConverter } from './blob';
 
 let sofficePath: string | null | undefined;
 
-/** The soffice executable, or null when LibreOffice is not installed. */
+/**
+ * The soffice executable, or null when LibreOffice is not installed. SOFFICE names it;
+ * SOFFICE=none behaves as if it were not installed (to check the message people get).
+ */
 export function findSoffice(): string | null {
+  if (process.env.SOFFICE === 'none') return null;
   if (sofficePath !== undefined) return sofficePath;
   const candidates = [process.env.SOFFICE, 'soffice', 'libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
   for (const c of candidates) {

@@ -154,6 +154,21 @@ test('a corrupt .docx is refused with its name and the reason; the Drive is unch
   expect(drive.list()).toEqual([]);
 });
 
+test('without LibreOffice, PDF export fails with a message naming the package to install', () => {
+  const { DocumentApp } = workspace();
+  const doc = DocumentApp.create('x');
+  const saved = process.env.SOFFICE;
+  process.env.SOFFICE = 'none';
+  try {
+    expect(() => doc.getAs('application/pdf')).toThrow(
+      'Exception: PDF export needs LibreOffice, which is not installed. Install the Debian package libreoffice-writer (apt-get install -y libreoffice-writer-nogui) or LibreOffice for your system, then run again.',
+    );
+  } finally {
+    if (saved === undefined) delete process.env.SOFFICE;
+    else process.env.SOFFICE = saved;
+  }
+});
+
 const soffice = findSoffice();
 (soffice ? test : test.skip)('getAs(application/pdf) renders through LibreOffice', () => {
   const { DocumentApp } = workspace();
