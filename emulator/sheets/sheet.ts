@@ -6,6 +6,7 @@ import type { Book } from './book';
 import { clearContents, readValues, writeValues } from './cells';
 import { EmbeddedChart, EmbeddedChartBuilder, newChartSpec } from './charts';
 import { ConditionalFormatRule } from './conditional';
+import { normaliseColor } from './colors';
 import { ERR, gErr } from './errors';
 import { API_CLASS, unwrap } from './expose';
 import { DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetModel } from './model';
@@ -289,7 +290,7 @@ export class Sheet {
   hideRows(_r: number, _n?: number): void {}
   showRows(_r: number, _n?: number): void {}
   setTabColor(color: string | null): this {
-    this.live().tabColor = color ? String(color) : null;
+    this.live().tabColor = normaliseColor(color) ?? null;
     return this;
   }
   getTabColor(): string | null {

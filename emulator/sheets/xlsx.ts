@@ -168,11 +168,19 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
   };
   for (const sheet of model.sheets) {
     const views: Partial<ExcelJS.WorksheetView>[] = sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows }] : [];
-    const ws = wb.addWorksheet(sheet.name, {
-      state: sheet.hidden ? 'hidden' : 'visible',
-      views,
-      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
-    });
+    let ws: ExcelJS.Worksheet;
+    try {
+      // exceljs would silently cut a long name to 31 characters: a different tab on reopening.
+      if (sheet.name.length > 31) throw new Error('longer than 31 characters');
+      ws = wb.addWorksheet(sheet.name, {
+        state: sheet.hidden ? 'hidden' : 'visible',
+        views,
+        properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+      });
+    } catch (e) {
+      // Sheets allows tab names .xlsx does not (over 31 characters, or * ? : / \ [ ]).
+      throw new Error(`Cannot save workbook "${file}": the tab name "${sheet.name}" cannot be stored in an .xlsx file (${(e as Error).message}). Rename the tab.`);
+    }
     sheet.columnWidths.forEach((w, i) => {
       if (w !== undefined) ws.getColumn(i + 1).width = Math.round((w / 7) * 100) / 100;
     });

@@ -152,6 +152,14 @@ test('missing or corrupt files give a clear error naming the file', async () => 
   await expect(loadXlsx(bad)).rejects.toThrow(new RegExp(`Cannot open workbook ".*bad.xlsx": it is not a readable .xlsx workbook`));
 });
 
+test('a tab name Sheets allows but .xlsx cannot hold is named in the error', async () => {
+  const model = newWorkbookModel('Book');
+  const { ss } = open(model);
+  ss.insertSheet('Contracts expiring in the next twelve months');
+  await expect(saveXlsx(model, path.join(dir, 'long.xlsx'))).rejects.toThrow(/the tab name "Contracts expiring in the next twelve months" cannot be stored/);
+  expect(fs.existsSync(path.join(dir, 'long.xlsx'))).toBe(false);
+});
+
 test('a failed save leaves the previous file intact and no temporary file', async () => {
   const model = newWorkbookModel('Book');
   const file = path.join(dir, 'atomic.xlsx');
