@@ -177,5 +177,21 @@ const soffice = findSoffice();
   expect(pdf.getContentType()).toBe('application/pdf');
   expect(pdf.getName()).toBe('Agenda 2027-01-12.pdf');
   expect(Buffer.from(pdf.getBytes().slice(0, 5).map((b) => b & 0xff)).toString('latin1')).toBe('%PDF-');
+  // What LibreOffice lays out: headings, numbered and nested list items, table cells, in order.
+  const { spawnSync } = require('node:child_process');
+  const r = spawnSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(pdf.rawBytes()), encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.warn('docs-docx.test: pdftotext (poppler-utils) not installed: PDF text not checked.');
+    return;
+  }
+  const text: string = r.stdout.replace(/[ \t]+/g, ' ');
+  const order = ['OFFICIAL', 'Adults Committee', 'Agenda', 'Venue: County Hall', '1. Apologies', 'a. Substitutes', '2. Declarations of interest', 'Decisions', '1. Minutes of the last meeting', '2. Forward plan', 'Item Title Lead officer', '2 Budget monitoring Finance lead', 'Exempt items'];
+  let at = -1;
+  for (const s of order) {
+    const i = text.indexOf(s, at + 1);
+    expect([s, i > at]).toEqual([s, true]);
+    at = i;
+  }
+  expect(text).toContain('Adults Committee, 12 January 2027');
 });
 if (!soffice) console.warn('docs-docx.test: LibreOffice (soffice) not installed: PDF export test skipped. apt-get install -y libreoffice-writer-nogui');
