@@ -6,6 +6,7 @@
  */
 import type { GridRect } from './a1';
 import { setContents } from './cells';
+import { shiftFormula } from './formula-shift';
 import type { SheetModel, WorkbookModel } from './model';
 import { DetailedCellError, RawCellContent } from 'hyperformula';
 
@@ -50,7 +51,14 @@ export function sortRows(model: WorkbookModel, sheet: SheetModel, rect: GridRect
     }
     return x - y;
   });
-  const contents = order.map((i) => serialized[i].map((c) => (typeof c === 'string' && !c.startsWith('=') ? `'${c.startsWith("'") ? c.slice(1) : c}` : c)));
+  // A formula moves with its row and its relative references move with it, as in Sheets.
+  const contents = order.map((i, to) =>
+    serialized[i].map((c) => {
+      if (typeof c !== 'string') return c;
+      if (c.startsWith('=')) return shiftFormula(c, to - i, 0);
+      return `'${c.startsWith("'") ? c.slice(1) : c}`;
+    }),
+  );
   setContents(model, sheet, rect, contents);
   const metaRows = order.map((i) => {
     const row = sheet.meta[rect.row - 1 + i];

@@ -208,6 +208,11 @@ describe('sheets and ranges', () => {
     sheet.getRange('A1:B4').sort([{ column: 2, ascending: true }, 1]);
     expect(sheet.getRange('A1:B4').getValues()).toEqual([['c', 1], ['', 1], ['a', 2], ['b', 2]]);
     expect(sheet.getRange('A3').getBackground()).toBe('#00ff00');
+    // Row formulas move with their rows.
+    sheet.getRange('C1:C4').setFormula('=B1*10');
+    sheet.getRange('A1:C4').sort({ column: 2, ascending: false });
+    expect(sheet.getRange('B1:C4').getValues()).toEqual([[2, 20], [2, 20], [1, 10], [1, 10]]);
+    expect(sheet.getRange('C1').getFormula()).toBe('=B1*10');
   });
 
   test('formats, notes, fonts, frozen rows, widths', () => {
