@@ -34,6 +34,7 @@ test('save and reopen keeps everything the program reads', async () => {
     ['Bob Sample', 'Member', '2026-09-30'],
   ]);
   members.getRange('A2').setNote('Elected 2024');
+  members.getRange('B2').setFontColor('#990000').setFontStyle('italic').setWrap(true).setHorizontalAlignment('right');
   members.getRange('B2:B100').setDataValidation(app.newDataValidation().requireValueInList(['Chair', 'Member']).setAllowInvalid(false).setHelpText('Pick a role').build());
   members.getRange('C2:C100').setDataValidation(app.newDataValidation().requireDateAfter(new Date('2020-01-01T00:00:00Z')).build());
   members.setFrozenRows(1);
@@ -52,6 +53,7 @@ test('save and reopen keeps everything the program reads', async () => {
   ss.setNamedRange('NetTotal', cf.getRange('C2'));
   cf.newChart && cf.insertChart(cf.newChart().setChartType('LINE').addRange(cf.getRange('A1:B3')).setPosition(2, 5, 0, 0).setOption('title', 'Cash').build());
   ss.getSheetByName('Sheet1').hideSheet();
+  members.getRange('B3').activate();
   const file = path.join(dir, 'book.xlsx');
   await saveXlsx(model, file);
 
@@ -71,6 +73,12 @@ test('save and reopen keeps everything the program reads', async () => {
   expect(m2.getRange('A1').getFontWeight()).toBe('bold');
   expect(m2.getRange('A1').getBackground()).toBe('#cfe2f3');
   expect(m2.getRange('A2').getNote()).toBe('Elected 2024');
+  expect(m2.getRange('B2').getFontColor()).toBe('#990000');
+  expect(m2.getRange('B2').getFontStyle()).toBe('italic');
+  expect(m2.getRange('B2').getWrap()).toBe(true);
+  expect(m2.getRange('B2').getHorizontalAlignment()).toBe('right');
+  expect(ss2.getActiveRange().getA1Notation()).toBe('B3');
+  expect(ss2.getActiveSheet().getName()).toBe('Members');
   const dv = m2.getRange('B50').getDataValidation();
   expect(dv.getCriteriaType()).toBe('VALUE_IN_LIST');
   expect(dv.getCriteriaValues()).toEqual([['Chair', 'Member'], true]);
