@@ -7,10 +7,10 @@ import { DetailedCellError } from 'hyperformula';
 import type { GridRect } from './a1';
 import { instantToSerial, serialToInstant } from './dates';
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATETIME_FORMAT, DEFAULT_TIME_FORMAT, formatValue, isDateFormat } from './format';
-import { getMeta, metaFor, SheetModel, WorkbookModel } from './model';
+import { findSheet, getMeta, metaFor, SheetModel, WorkbookModel } from './model';
 import type { RawCellContent } from 'hyperformula';
 import { parseTypedInput } from './typed-input';
-import { shiftFormula } from './formula-shift';
+import { closeOpenRanges, reopenRanges, shiftFormula } from './formula-shift';
 
 type Scalar = number | string | boolean;
 
@@ -107,6 +107,16 @@ export function readComputed(model: WorkbookModel, sheet: SheetModel, rect: Grid
   return { values: typed, display };
 }
 
+/** The last row of a sheet named in a formula (or of `sheet` when unnamed), for open-ended ranges. */
+function lastRowOf(model: WorkbookModel, sheet: SheetModel): (name: string | undefined) => number | undefined {
+  return (name) => (name === undefined ? sheet : findSheet(model, name))?.maxRows;
+}
+
+/** A formula as the engine takes it: open-ended ranges ('A2:A') closed at the sheet's last row. */
+export function toEngine(model: WorkbookModel, sheet: SheetModel, formula: string): string {
+  return closeOpenRanges(formula, lastRowOf(model, sheet));
+}
+
 /** Range.getFormulas(): '=...' for formula cells, '' elsewhere. */
 export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
   const start = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
@@ -115,7 +125,10 @@ export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: Grid
   const out: string[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: string[] = new Array(rect.numCols);
-    for (let j = 0; j < rect.numCols; j++) row[j] = f[i]?.[j] ?? '';
+    for (let j = 0; j < rect.numCols; j++) {
+      const text = f[i]?.[j];
+      row[j] = text === undefined ? '' : reopenRanges(text, lastRowOf(model, sheet));
+    }
     out.push(row);
   }
   return out;
@@ -126,7 +139,7 @@ export function isDateObject(v: unknown): v is Date {
 }
 
 /** What one value written by a script (or typed) becomes: HyperFormula content and a format. */
-export function toContent(model: WorkbookModel, v: unknown, currentFormat: string | undefined): { content: RawCellContent; format?: string } {
+export function toContent(model: WorkbookModel, v: unknown, currentFormat: string | undefined): { content: RawCellContent; format?: string; isFormula?: boolean } {
   if (v === null || v === undefined || v === '') return { content: null };
   if (typeof v === 'number') return { content: Number.isFinite(v) ? v : '#NUM!' };
   if (typeof v === 'boolean') return { content: v };
@@ -141,7 +154,7 @@ export function toContent(model: WorkbookModel, v: unknown, currentFormat: strin
   // Plain-text format ('@'): what is typed stays text, as in Sheets' Format > Number > Plain text.
   if (currentFormat === '@' && typeof v === 'string') return { content: `'${text}` };
   const typed = parseTypedInput(text, model.locale);
-  if (typed.formula) return { content: typed.formula };
+  if (typed.formula) return { content: typed.formula, isFormula: true };
   if (typeof typed.value === 'string') return { content: typed.value === '' ? null : `'${typed.value}` };
   if (typed.numberFormat && !sameKind(currentFormat, typed.numberFormat)) return { content: typed.value, format: typed.numberFormat };
   return { content: typed.value };
@@ -169,8 +182,8 @@ export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridR
         continue;
       }
       const current = metaRow?.[rect.col - 1 + j]?.numberFormat;
-      const { content, format } = toContent(model, v, current);
-      row[j] = content;
+      const { content, format, isFormula } = toContent(model, v, current);
+      row[j] = isFormula ? toEngine(model, sheet, content as string) : content;
       if (format !== undefined) metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
     }
     contents.push(row);
@@ -195,7 +208,7 @@ export function fillFormula(model: WorkbookModel, sheet: SheetModel, rect: GridR
   const contents: RawCellContent[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: RawCellContent[] = new Array(rect.numCols);
-    for (let j = 0; j < rect.numCols; j++) row[j] = shiftFormula(formula, i, j);
+    for (let j = 0; j < rect.numCols; j++) row[j] = toEngine(model, sheet, shiftFormula(formula, i, j));
     contents.push(row);
   }
   setContents(model, sheet, rect, contents);

@@ -5,7 +5,7 @@
  */
 import { columnToLetters, GridRect, rectContains, rectToA1 } from './a1';
 import type { Book } from './book';
-import { clearContents, fillFormula, readDisplay, readFormulas, readValues, setContents, writeValues } from './cells';
+import { clearContents, fillFormula, readDisplay, readFormulas, readValues, setContents, toEngine, writeValues } from './cells';
 import { normaliseColor } from './colors';
 import { ERR, gErr } from './errors';
 import { API_CLASS, unwrap } from './expose';
@@ -171,7 +171,10 @@ export class Range {
   }
   setFormulas(formulas: string[][]): this {
     this.checkShape(formulas);
-    const contents: RawCellContent[][] = formulas.map((row) => row.map((f) => (f === '' || f === null || f === undefined ? null : String(f).startsWith('=') ? String(f) : `'${f}`)));
+    const sheet = this.live();
+    const contents: RawCellContent[][] = formulas.map((row) =>
+      row.map((f) => (f === '' || f === null || f === undefined ? null : String(f).startsWith('=') ? toEngine(this.model, sheet, String(f)) : `'${f}`)),
+    );
     setContents(this.model, this.live(), this._rect, contents);
     return this;
   }

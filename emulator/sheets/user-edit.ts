@@ -7,7 +7,7 @@
  */
 import { columnToLetters, GridRect, quoteSheetName, rectToAbsolute } from './a1';
 import { Book } from './book';
-import { eventValue, readDisplay, writeValues } from './cells';
+import { eventValue, readDisplay, toEngine, writeValues } from './cells';
 import { expose, unwrap } from './expose';
 import { getMeta, SheetModel, WorkbookModel } from './model';
 import type { Range } from './range';
@@ -143,7 +143,7 @@ function rangeTexts(book: Book, ref: string): string[] {
 }
 
 function formulaHolds(model: WorkbookModel, sheet: SheetModel, formula: string): boolean {
-  const v = model.hf.calculateFormula(formula.startsWith('=') ? formula : `=${formula}`, sheet.hfId);
+  const v = model.hf.calculateFormula(toEngine(model, sheet, formula.startsWith('=') ? formula : `=${formula}`), sheet.hfId);
   if (Array.isArray(v)) return v.length > 0 && v[0].length > 0 && !!v[0][0];
   return v === true || (typeof v === 'number' && v !== 0);
 }

@@ -121,6 +121,24 @@ describe('formulas (HyperFormula)', () => {
     expect(sheet.getRange('B1').getValue()).toBe('#REF!');
   });
 
+  test("open-ended ranges in formulas ('A2:A', 'Cash flow'!B2:B) as Sheets accepts them", () => {
+    const { ss, sheet } = setup();
+    const cf = ss.insertSheet('Cash flow');
+    cf.getRange('B1:B4').setValues([['Net'], [5], [7], [9]]);
+    sheet.getRange('A1:A3').setValues([['Status'], ['Open'], ['Closed']]);
+    sheet.getRange('C1').setFormula('=COUNTIF(A2:A,"Open")');
+    sheet.getRange('C2').setValue("=SUM('Cash flow'!B2:B)");
+    expect(sheet.getRange('C1:C2').getValues()).toEqual([[1], [21]]);
+    expect(sheet.getRange('C1:C2').getFormulas()).toEqual([['=COUNTIF(A2:A,"Open")'], ["=SUM('Cash flow'!B2:B)"]]);
+    cf.insertRowsAfter(2, 3);
+    cf.getRange('B1003').setValue(100);
+    expect(sheet.getRange('C2').getValue()).toBe(121);
+    expect(sheet.getRange('C2').getFormula()).toBe("=SUM('Cash flow'!B2:B)");
+    // Text that only looks like a range is left alone.
+    sheet.getRange('D1').setFormula('="A2:A"');
+    expect(sheet.getRange('D1').getValue()).toBe('A2:A');
+  });
+
   test('setFormula over a column moves relative references per row', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B3').setValues([[1, 2], [3, 4], [5, 6]]);
