@@ -174,7 +174,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 function describeError(command: string, e: unknown): string {
   const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
   if (e instanceof ClerkInputError || e instanceof ScriptFunctionNotFound || e instanceof ScriptLoadError) return oneLine(e.message);
-  if (e instanceof ScriptError) return oneLine(`${e.functionName} failed: ${e.message}`);
+  if (e instanceof ScriptError) return oneLine(`${e.functionName} failed: ${e.message}${e.where ? ` (${e.where})` : ''}`);
   return oneLine(`${command}: ${messageOf(e)}`);
 }
 

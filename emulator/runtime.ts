@@ -29,9 +29,19 @@ export class ScriptFunctionNotFound extends Error {
 
 /** Wraps an exception thrown by the script itself, so callers can tell it from bad input. */
 export class ScriptError extends Error {
+  /** Where in the script it was thrown, as "Code.js:123", when the stack says. */
+  readonly where: string | null;
   constructor(readonly functionName: string, readonly cause: unknown) {
     super(messageOf(cause));
+    this.where = scriptLocation(cause);
   }
+}
+
+/** The first stack frame inside a loaded script file (files are loaded from clerk-gs-* folders). */
+export function scriptLocation(e: unknown): string | null {
+  const stack = e && typeof e === 'object' && typeof (e as Error).stack === 'string' ? (e as Error).stack! : '';
+  const m = stack.match(/clerk-gs-[^/\\]+[/\\]([^:()\s]+):(\d+):\d+/);
+  return m ? `${m[1]}:${m[2]}` : null;
 }
 
 /** A file that does not load (syntax error, or an exception in its top-level code). */
