@@ -55,6 +55,8 @@ const REMIND = FULL ? { meetings: 40, actions: 667, members: 200, contracts: 300
 
 const SETTINGS = { 'Clerk email': 'clerk@example.org', 'Clerk name': 'Kim Clerk', 'Maximum members': 250 };
 
+// Each step runs the real program in a child process; a machine shared by several test runs is slow.
+jest.setTimeout(180000);
 afterAll(() => closeClerk());
 
 describe('scale', () => {

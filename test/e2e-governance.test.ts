@@ -105,6 +105,8 @@ async function build(bad: boolean): Promise<string> {
 /** A date cell as --json gives it: ISO text for date-formatted cells; a bare serial otherwise. */
 const isoOf = (v: unknown): unknown => (typeof v === 'number' ? new Date(Date.UTC(1899, 11, 30) + v * 86400000).toISOString().slice(0, 10) : v);
 
+// Each step runs the real program in a child process; a machine shared by several test runs is slow.
+jest.setTimeout(180000);
 afterAll(() => closeClerk());
 
 const line = (f: Record<string, unknown>) => `${f['Severity']} | ${f['Rule']} | ${f['Where']} | ${f['Finding']}`;
