@@ -251,6 +251,33 @@ describe('sheets and ranges', () => {
     expect(r.getNote()).toBe('Header');
   });
 
+  test('offset, getCell, copyTo (formulas move like a paste), checkboxes, clear', () => {
+    const { sheet } = setup();
+    const r = sheet.getRange('B2:C3');
+    expect(r.offset(1, -1).getA1Notation()).toBe('A3:B4');
+    expect(r.offset(0, 0, 1, 1).getA1Notation()).toBe('B2');
+    expect(r.getCell(2, 2).getA1Notation()).toBe('C3');
+    expect(() => r.offset(-5, 0)).toThrow('The starting row of the range is too small.');
+    sheet.getRange('A1:B1').setValues([[2, 3]]);
+    sheet.getRange('C1').setFormula('=A1*B1').setBackground('#ffff00');
+    sheet.getRange('A1:C1').copyTo(sheet.getRange('A5'));
+    expect(sheet.getRange('C5').getFormula()).toBe('=A5*B5');
+    expect(sheet.getRange('C5').getValue()).toBe(6);
+    expect(sheet.getRange('C5').getBackground()).toBe('#ffff00');
+    // developers.google.com/apps-script/reference/spreadsheet/range#insertcheckboxes
+    sheet.getRange('E1:E2').insertCheckboxes();
+    expect(sheet.getRange('E1:E2').getValues()).toEqual([[false], [false]]);
+    expect(sheet.getRange('E1').getDataValidation().getCriteriaType()).toBe('CHECKBOX');
+    sheet.getRange('E1').check();
+    expect(sheet.getRange('E1').getValue()).toBe(true);
+    // clear() removes contents and formats; clear({contentsOnly}) keeps formats.
+    sheet.getRange('C5').clear({ contentsOnly: true });
+    expect(sheet.getRange('C5').getValue()).toBe('');
+    expect(sheet.getRange('C5').getBackground()).toBe('#ffff00');
+    sheet.getRange('C5').clear();
+    expect(sheet.getRange('C5').getBackground()).toBe('#ffffff');
+  });
+
   test('active range and selection set by the host', () => {
     const { app, model, ss } = setup();
     ss.insertSheet('Agenda');
