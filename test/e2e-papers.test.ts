@@ -8,7 +8,9 @@
  */
 import { readDocx } from '../emulator/docs/docx-read';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { paperDocx } from '../src/papers/docx';
+import type { Paper } from '../src/papers/model';
 import { MEMBERS, MEETING_ROW, SECRET_ITEMS, RunResult, dialogHtml, docBytes, driveDocs, ok, papersBook, run } from './papers/fixture';
 
 /** Headings, tables (cell texts), full text and image count of a .docx, in order. */
@@ -36,10 +38,14 @@ let book: string;
 const out: Record<string, RunResult> = {};
 let after: { link: string; folderId: string; live: string[]; trashed: number };
 let firstDocs: string[];
+let fullAgenda: ReturnType<typeof open>;
+let publicAgenda: ReturnType<typeof open>;
 beforeAll(async () => {
   book = await papersBook();
   out.pack = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
   firstDocs = driveDocs(book);
+  fullAgenda = docNamed(book, 'Adults Committee – Agenda – 8 October 2020.docx');
+  publicAgenda = docNamed(book, 'Adults Committee – Agenda – 8 October 2020 (public).docx');
   out.again = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
   after = JSON.parse((await inspect(book)).stdout);
   out.minutes = await run(book, 'generateMinutesDraft', '--select', 'Meetings!B2');
@@ -53,7 +59,41 @@ beforeAll(async () => {
   out.build = await run(book, 'buildAgendaForSelectedMeeting', '--select', 'Meetings!A4');
   out.buildAgain = await run(book, 'buildAgendaForSelectedMeeting', '--select', 'Meetings!A4');
   built = JSON.parse((await ok(['get', book, 'Agenda!A1:J20', '--json'])).stdout);
-}, 180000);
+  // An officer's template: added to the Drive, named in Settings, checked, then used.
+  const dir = path.dirname(book);
+  writeFileSync(path.join(dir, 'good.docx'), paperDocx(templatePaper('{{lead_officer}}')));
+  writeFileSync(path.join(dir, 'bad.docx'), paperDocx(templatePaper('{{lead_oficer}}', '{{#if has_exempt}}')));
+  await ok(['drive', book, 'add', path.join(dir, 'good.docx'), '--id', 'goodTemplate0001']);
+  await ok(['drive', book, 'add', path.join(dir, 'bad.docx'), '--id', 'badTemplate00001']);
+  await setSetting(book, 'Agenda template id', 'goodTemplate0001');
+  out.checkGood = await run(book, 'checkTemplates');
+  out.fromTemplate = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
+  await setSetting(book, 'Agenda template id', 'badTemplate00001');
+  out.checkBad = await run(book, 'checkTemplates');
+  out.packBad = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
+}, 240000);
+
+function templatePaper(leadPlaceholder: string, extra = ''): Paper {
+  return {
+    kind: 'Agenda',
+    name: 'Agenda template',
+    blocks: [
+      { kind: 'title', text: '{{group_name}}' },
+      { kind: 'paragraph', text: 'Agenda for {{meeting_date|EEEE d MMMM yyyy}} at {{start_time}}, {{venue}}' },
+      { kind: 'paragraph', text: '{{#if not is_public}}' },
+      { kind: 'paragraph', text: 'NOT FOR PUBLICATION: this version includes exempt items.' },
+      { kind: 'paragraph', text: '{{/if}}' },
+      { kind: 'table', header: true, rows: [['No.', 'Item', 'Lead officer'], ['{{#items}}{{no}}', '{{title}}', `${leadPlaceholder}{{/items}}`]] },
+      { kind: 'paragraph', text: `Clerk: {{clerk_name}} ({{clerk_email}})${extra}` },
+    ],
+  };
+}
+
+async function setSetting(b: string, name: string, value: string) {
+  const file = path.join(path.dirname(b), 'set.js');
+  writeFileSync(file, `function setSetting(n, v) { var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings'); var g = sh.getDataRange().getValues(); for (var r = 1; r < g.length; r++) if (g[r][0] === n) sh.getRange(r + 1, 2).setValue(v); }`);
+  await ok(['exec', b, file, '--call', 'setSetting', '--args', JSON.stringify([name, value])]);
+}
 let built: unknown[][];
 
 /** The agenda link, the papers folder id and the agenda Docs in and out of the bin, in one exec. */
@@ -82,8 +122,7 @@ describe('Generate agenda pack', () => {
   });
 
   test('full version: heading block, numbered items in section order, exempt part after the resolution, membership', () => {
-    const rel = driveDocs(book).find((d) => d.endsWith('8 October 2020.docx'))!;
-    const doc = open(docBytes(book, rel));
+    const doc = fullAgenda;
     expect(doc.headings[0]).toBe('TITLE: Adults Committee');
     expect(doc.tables[0].slice(1, 4)).toEqual([['Date', 'Thursday 8 October 2020'], ['Time', '10:00 to 12:30'], ['Venue', 'Council Chamber, County Hall']]);
     const items = doc.tables[1];
@@ -102,8 +141,7 @@ describe('Generate agenda pack', () => {
   });
 
   test('public version: no text of any confidential item, no member email or phone', () => {
-    const rel = driveDocs(book).find((d) => d.endsWith('(public).docx'))!;
-    const doc = open(docBytes(book, rel));
+    const doc = publicAgenda;
     for (const s of SECRET_ITEMS) for (const f of ['Title', 'Notes', 'Lead officer'] as const) expect(doc.text).not.toContain(String(s[f]));
     for (const m of MEMBERS) {
       expect(doc.text).not.toContain(String(m.Email));
@@ -126,12 +164,13 @@ describe('Generate agenda pack', () => {
   });
 });
 
+/** The newest .docx whose name ends so (older generations may still sit in the bin). */
 const docNamed = (book: string, end: string) => {
-  const rel = driveDocs(book).find((d) => d.endsWith(end));
-  if (!rel) throw new Error(`no Doc ending "${end}" in ${driveDocs(book).join(', ')}`);
-  return open(docBytes(book, rel));
+  const root = path.join(book.replace(/\.xlsx$/, '.workspace'), 'drive');
+  const hits = driveDocs(book).filter((d) => d.endsWith(end)).sort((a, b) => statSync(path.join(root, b)).mtimeMs - statSync(path.join(root, a)).mtimeMs);
+  if (!hits.length) throw new Error(`no Doc ending "${end}" in ${driveDocs(book).join(', ')}`);
+  return open(docBytes(book, hits[0]));
 };
-
 describe('other papers', () => {
 
   test('minutes draft: attendance, declarations, numbered minutes, actions table', () => {
@@ -208,5 +247,28 @@ describe('other papers', () => {
     expect(out.build.stdout).toContain('Added 5 standing items; numbered 5 items for 14 January 2021.');
     expect(out.buildAgain.stdout).toContain('numbered 5 items for 14 January 2021.');
     expect(out.buildAgain.stdout).not.toContain('Added');
+  });
+
+  test('an officer template: checked, then filled (fields, formats, repeated rows, if-blocks)', () => {
+    expect(out.checkGood.stdout).toContain('Agenda: template OK.');
+    const full = docNamed(book, 'Adults Committee – Agenda – 8 October 2020.docx');
+    const pub = docNamed(book, 'Adults Committee – Agenda – 8 October 2020 (public).docx');
+    expect(full.text).toContain('Agenda for Thursday 8 October 2020 at 10:00, Council Chamber, County Hall');
+    expect(full.text).toContain('NOT FOR PUBLICATION: this version includes exempt items.');
+    expect(full.tables[0].map((r) => r[0])).toEqual(['No.', '1', '2', '3', '4', '5', '6']);
+    expect(full.tables[0][3]).toEqual(['3', 'Recommissioning of supported living', 'Lee Officer']);
+    expect(pub.text).not.toContain('NOT FOR PUBLICATION');
+    expect(pub.text).not.toMatch(/\{\{|\}\}/);
+    expect(pub.tables[0].map((r) => r[0])).toEqual(['No.', '1', '2', '3', '4']);
+    for (const s of SECRET_ITEMS) expect(pub.text).not.toContain(String(s.Title));
+    expect(pub.text).toContain('Clerk: Kim Clerk (clerk@example.org)');
+  });
+
+  test('a template with an unknown placeholder and an unclosed block is refused, and no Doc is made', () => {
+    expect(out.checkBad.stdout).toMatch(/Agenda: 2 problems:/);
+    expect(out.checkBad.stdout).toContain('unknown placeholder {{lead_oficer}} inside {{#items}}');
+    expect(out.checkBad.stdout).toContain('{{#if has_exempt}} is not closed with {{/if}}.');
+    expect(out.packBad.stdout).toContain('alert: The template in "Agenda template id" needs fixing before papers can be made from it:');
+    expect(out.packBad.stdout).not.toMatch(/dialog: /);
   });
 });

@@ -7,6 +7,8 @@ import { agendaPaper, itemsOfMeeting, meetingDate, orderAgenda } from './agenda'
 import { Meeting, actionsOf, agendaOf, attendanceOf, cashFlowOf, contractsOf, dayKey, meetingsOf, membersOf, readTab, TabRows } from './data';
 import { actionLogPaper } from './action-log';
 import { planAgenda } from './build-agenda';
+import { TEMPLATE_SETTING, checkedTemplate, openTemplate, templateProblems, writeFromTemplate } from './template-doc';
+import { sampleFields } from './template-fields';
 import { YearData, annualReportPaper } from './annual-report';
 import { JobState, StepResult, TIME_BUDGET_MS, clearJob, removeResumeTriggers, runSteps, saveJob, scheduleResume } from './job';
 import { forwardPlanPaper } from './forward-plan';
@@ -43,11 +45,47 @@ export function chooseMeeting(s: Session): MeetingChoice {
   return { meetings, meeting, agenda };
 }
 
-/** Writes the papers into the meeting's folder, replacing Docs of the same names. */
+/**
+ * Writes the papers into the folder, replacing Docs of the same names: from the built-in layout,
+ * or from the officer's template when Settings names one (checked before anything is made).
+ */
 export function writePapers(s: Session, folderName: string, papers: readonly Paper[]): Made[] {
+  const templates = new Map<Paper['kind'], GoogleAppsScript.Document.Document>();
+  for (const p of papers) {
+    const setting = TEMPLATE_SETTING[p.kind];
+    const id = setting ? s.settings.id(setting) : '';
+    if (setting && id && !templates.has(p.kind)) templates.set(p.kind, checkedTemplate(setting, id, sampleFields(p.kind, s.paper)));
+  }
   const folder = outputFolder(s, folderName);
   const old = existingDocs(folder, papers.map((p) => p.name));
-  return papers.map((p) => writePaper(p, folder, old.get(p.name)));
+  return papers.map((p) => {
+    const template = templates.get(p.kind);
+    return template ? writeFromTemplate(p, template, folder, s.paper.dates, old.get(p.name)) : writePaper(p, folder, old.get(p.name));
+  });
+}
+
+/** "Check templates": every template named in Settings, checked; a report of what to fix. */
+export function checkTemplatesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const s = openSession(ss);
+  const lines: string[] = [];
+  for (const [kind, setting] of Object.entries(TEMPLATE_SETTING) as [Paper['kind'], string][]) {
+    const id = s.settings.id(setting);
+    if (!id) {
+      lines.push(`${kind}: built-in layout (no template named).`);
+      continue;
+    }
+    let problems: string[];
+    try {
+      problems = templateProblems(openTemplate(setting, id), sampleFields(kind, s.paper));
+    } catch (e) {
+      lines.push(`${kind}: ${(e as Error).message}`);
+      continue;
+    }
+    lines.push(problems.length ? `${kind}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  - ${problems.join('\n  - ')}` : `${kind}: template OK.`);
+  }
+  const report = lines.join('\n');
+  SpreadsheetApp.getUi().alert('Check templates', report, SpreadsheetApp.getUi().ButtonSet.OK);
+  return report;
 }
 
 export function meetingFolderName(s: Session, when: Date): string {
