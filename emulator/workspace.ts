@@ -97,12 +97,12 @@ export function sleepableClock(base: Clock): SleepableClock {
   return { now: () => new Date(base.now().getTime() + offset), today: base.today, advance: (ms) => void (offset += ms) };
 }
 
-/** A service that is not there yet: any use says so plainly. */
-function notYet(name: string): unknown {
+/** A service the emulator does not provide: any use says so plainly. */
+function notYet(name: string, why = 'it arrives with the Docs, Drive and Mail part of the emulator'): unknown {
   return new Proxy({}, {
     get(_t, key) {
       if (typeof key === 'symbol' || key === 'then') return undefined;
-      throw new Error(`${name} is not emulated yet (${name}.${key}); it arrives with the Docs, Drive and Mail part of the emulator.`);
+      throw new Error(`${name} is not emulated (${name}.${key}): ${why}.`);
     },
   });
 }
@@ -250,6 +250,8 @@ export class Workspace {
     g.Session = createSession(ctx, state.scriptId);
     g.Logger = createLogger(ctx, this.log);
     g.console = createConsole(ctx, this.log);
+    g.Charts = sheets.createChartsService(ctx);
+    g.UrlFetchApp = notYet('UrlFetchApp', 'the offline Workspace has no network');
     g.ScriptApp = createScriptApp(ctx, state.triggers, { scriptId: state.scriptId, containerId: this.model.id });
 
     const drivePart = peers.drive();
@@ -267,6 +269,7 @@ export class Workspace {
       this.drive.registerExternal?.(this.model.id, path.basename(this.bookPath, '.xlsx'));
       g.DriveApp = drivePart.createDriveApp(ctx, this.drive);
       g.Drive = drivePart.createAdvancedDrive(ctx, this.drive);
+      g.MimeType = drivePart.MIME_TYPES;
     } else {
       g.DriveApp = notYet('DriveApp');
       g.Drive = notYet('Drive');

@@ -5,7 +5,7 @@
 import type { ServiceContext } from '../context';
 import * as sheetsPart from '../sheets';
 import { DriveStore } from '../drive/store';
-import { createDriveApp } from '../drive/drive-app';
+import { createDriveApp, MIME_TYPES } from '../drive/drive-app';
 import { createAdvancedDrive } from '../drive/advanced';
 import { createDocumentApp } from '../docs/document-app';
 import { createGmailApp, createMailApp, MailQuota } from '../mail/mail';
@@ -20,9 +20,11 @@ export interface SheetsPart {
   userEdit(ss: any, a1: string, input: string[][]): { range: any; oldValue?: unknown; value?: unknown };
   setActiveRange(model: any, a1: string): void;
   getComputed(model: any, a1: string): { values: unknown[][]; display: string[][] };
+  createChartsService(ctx: ServiceContext): unknown;
 }
 
 export interface DrivePart {
+  MIME_TYPES: Record<string, string>;
   DriveStore: { load(workspaceDir: string, state: unknown): any };
   createDriveApp(ctx: ServiceContext, drive: any): unknown;
   createAdvancedDrive(ctx: ServiceContext, drive: any): unknown;
@@ -40,7 +42,7 @@ export interface HtmlPart {
 
 export const peers = {
   sheets: (): SheetsPart | null => sheetsPart as unknown as SheetsPart,
-  drive: (): DrivePart | null => ({ DriveStore, createDriveApp, createAdvancedDrive }) as DrivePart,
+  drive: (): DrivePart | null => ({ DriveStore, createDriveApp, createAdvancedDrive, MIME_TYPES }) as DrivePart,
   docs: (): DocsPart | null => ({ createDocumentApp }) as DocsPart,
   mail: (): MailPart | null => ({ MailQuota, createMailApp, createGmailApp }) as MailPart,
   html: (): HtmlPart | null => ({ createHtmlService, writeHtmlOutput }) as HtmlPart,

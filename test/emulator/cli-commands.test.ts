@@ -64,6 +64,11 @@ function locked() {
   if (!lock.tryLock(2000)) return 'busy';
   try { return 'got it'; } finally { lock.releaseLock(); }
 }
+function globalsSeen() {
+  var out = [MimeType.GOOGLE_DOCS, String(Charts.ChartType.LINE)];
+  try { UrlFetchApp.fetch('https://example.org'); } catch (e) { out.push(e.message); }
+  return out;
+}
 function props() { return PropertiesService.getScriptProperties().getProperties(); }
 function today() { return Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'); }
 function fail() { throw new Error('the register is empty'); }
@@ -231,6 +236,14 @@ describe('dialogs, locks, the Drive', () => {
     expect(r.err[0]).toMatch(/^clerk: Broken template\.docx: /);
     expect([snapshot(book), snapshot(state)]).toEqual(before);
     expect((await clerk('drive', book)).out.join('\n')).not.toContain('Broken');
+  });
+});
+
+describe('other globals', () => {
+  test('MimeType and Charts exist; UrlFetchApp says plainly that there is no network', async () => {
+    expect(JSON.parse((await clerk('run', book, 'globalsSeen')).out.join('\n'))).toEqual([
+      'application/vnd.google-apps.document', 'LINE', 'UrlFetchApp is not emulated (UrlFetchApp.fetch): the offline Workspace has no network.',
+    ]);
   });
 });
 
