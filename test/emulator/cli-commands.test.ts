@@ -64,6 +64,10 @@ function locked() {
   if (!lock.tryLock(2000)) return 'busy';
   try { return 'got it'; } finally { lock.releaseLock(); }
 }
+function addValidation() {
+  var rule = SpreadsheetApp.newDataValidation().requireValueInList(['Yes', 'No']).setAllowInvalid(false).build();
+  SpreadsheetApp.getActive().getSheetByName('People').getRange('E1:E20').setDataValidation(rule);
+}
 function globalsSeen() {
   var out = [MimeType.GOOGLE_DOCS, String(Charts.ChartType.LINE)];
   try { UrlFetchApp.fetch('https://example.org'); } catch (e) { out.push(e.message); }
@@ -286,6 +290,19 @@ describe('bad input: one line, exit 1, workbook and workspace unchanged', () => 
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(message);
     expect([snapshot(book), snapshot(state)]).toEqual(before);
+  });
+
+  test('a typed value the cell\'s validation rejects: one line naming the cell, nothing saved, onEdit not fired', async () => {
+    expect((await clerk('run', book, 'addValidation')).code).toBe(0);
+    const simpleBefore = (await props()).simple;
+    const before = snapshot(book);
+    const r = await clerk('edit', book, 'People!E2', 'Maybe');
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^clerk: .*People!E2.*Maybe/);
+    expect(snapshot(book)).toEqual(before);
+    expect((await props()).simple).toBe(simpleBefore);
+    expect((await clerk('edit', book, 'People!E2', 'Yes')).code).toBe(0);
   });
 
   test('a corrupt workbook is refused and left as it was', async () => {
