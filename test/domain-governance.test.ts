@@ -4,6 +4,7 @@ import { actionFlags, actionFindings, ActionItem, contractFindings, ContractItem
 import { planReminders, reminderKey } from '../src/domain/reminders';
 import { forwardPlan, meetingFindings, MeetingRecord, MeetingRules, PlannedItem } from '../src/domain/meeting-rules';
 import { bankHolidaysForYears } from '../src/domain/calendar';
+import { yearsInUse, holidayMap } from '../src/governance/holiday-list';
 
 const TODAY = '2026-11-23';
 
@@ -210,5 +211,19 @@ describe('reminder digests', () => {
     const third = planReminders({ ...base, actions: [...actions, action(9, { reviewDate: '2026-11-22' })], alreadySent: sent });
     expect(third.digests.map((d) => d.body.split('\n').filter((l) => l.startsWith('- ')))).toEqual([['- Minute 9: Action 9 (review date 2026-11-22)']]);
     expect(reminderKey('Cat@Example.org', 'x')).toBe(reminderKey('cat@example.org', 'x'));
+  });
+});
+
+describe('holiday list years', () => {
+  test('from the year before the first meeting to ten years after the last or today', () => {
+    expect(yearsInUse(['2019-03-07', '2027-06-03'], TODAY)).toEqual([2018, 2037]);
+    expect(yearsInUse([], TODAY)).toEqual([2025, 2036]);
+    expect(yearsInUse(['1994-01-01'], '2095-01-01')).toEqual([1995, 2100]);
+  });
+  test('office closures join the bank holidays; a bank holiday keeps its own name', () => {
+    const map = holidayMap('England and Wales', [2026, 2026], [{ date: '2026-12-29', name: 'Office closed' }, { date: '2026-12-25', name: 'Office party' }]);
+    expect(map.get('2026-12-29')).toBe('Office closed');
+    expect(map.get('2026-12-25')).toBe('Christmas Day');
+    expect(map.size).toBe(9);
   });
 });

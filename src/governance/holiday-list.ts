@@ -13,11 +13,14 @@ import { writeReportTab } from './report-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Years a list must cover: a year either side of the meetings in use, and three years ahead of today. */
+/**
+ * Years the list covers: from the year before the earliest meeting to ten years after the later
+ * of today and the last meeting, so a date an officer types for years ahead is still computed
+ * with its holidays before the list is next refreshed (about 9 rows a year: cheap for WORKDAY).
+ */
 export function yearsInUse(meetingDates: readonly string[], today: string): [number, number] {
   const years = [...meetingDates, today].map((d) => Number(d.slice(0, 4)));
-  const thisYear = Number(today.slice(0, 4));
-  return [Math.max(FIRST_YEAR, Math.min(...years) - 1), Math.min(LAST_YEAR, Math.max(Math.max(...years) + 1, thisYear + 3))];
+  return [Math.max(FIRST_YEAR, Math.min(...years) - 1), Math.min(LAST_YEAR, Math.max(...years) + 10)];
 }
 
 /** Every non-working day other than weekends: date → name. Bank holidays first, then closures. */
