@@ -17,6 +17,7 @@ import { BufferIo } from '../emulator/services/io';
 import { loadXlsx, getComputed } from '../emulator/sheets';
 import { chartDataFromRanges, renderChartPng } from '../emulator/charts/render';
 import { canRender, renderXlsxToPng, writePrintXlsx } from '../emulator/charts/print-dashboard';
+import { addChartImages } from '../emulator/charts/xlsx-images';
 
 const TODAY = '2026-11-23';
 jest.setTimeout(120000);
@@ -114,6 +115,15 @@ test('three charts: cumulative cash flow, actions by status, contract value by l
   const png = renderChartPng(sheet.charts[0], cash);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(560); // IHDR width
+  // As pictures in an xlsx (what saveXlsx can add for people opening the file)
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Dashboard');
+  expect(addChartImages(wb, model)).toBe(3);
+  const file = path.join(dir, 'pictures.xlsx');
+  await wb.xlsx.writeFile(file);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(file);
+  expect(back.getWorksheet('Dashboard')!.getImages().map((i) => [i.range.tl.nativeCol, i.range.tl.nativeRow])).toEqual([[5, 0], [5, 16], [5, 32]]);
 });
 
 describe('LibreOffice', () => {

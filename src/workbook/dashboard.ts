@@ -146,11 +146,17 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   add(['Our commitment over the term', `=${LOT_NAMES.ourCommitment}`], ['@', MONEY]);
   add(['Contracted annual value', `=${LOT_NAMES.contracted}`], ['@', MONEY]);
 
+  // Settings are stored as text ("7"): VALUE() makes them numbers, else "8 >= "6"" compares text and number.
+  const numeric = (v: Cell) => (typeof v === 'string' && v.startsWith('=') ? v.replace(/\b(Settings_\w+)/g, 'VALUE($1)') : v);
   const W = DASHBOARD_WIDTH;
   const pad = <T>(xs: readonly T[] | undefined, fill: T): T[] => Array.from({ length: W }, (_x, i) => (xs && i < xs.length ? xs[i] : fill));
   return {
-    values: rows.map((x) => pad(x.cells, '' as Cell)),
-    formats: rows.map((x) => pad(x.formats, 'General').map((f) => f || 'General')),
+    values: rows.map((x) => pad(x.cells, '' as Cell).map(numeric)),
+    // A formula in a plain-text ('@') cell is kept as text by Sheets, so formula cells never get '@'.
+    formats: rows.map((x) => {
+      const cells = pad(x.cells, '' as Cell);
+      return pad(x.formats, 'General').map((f, i) => (!f || (f === '@' && String(cells[i]).startsWith('=')) ? 'General' : f));
+    }),
     weights: rows.map((x) => pad<string>([], x.bold ? 'bold' : 'normal')),
     statusTable: { first: statusFirst, last: statusLast },
   };
@@ -186,8 +192,9 @@ export function buildDashboard(ss: Spreadsheet): { rows: number; owners: number;
     layout.weights.push(Array(DASHBOARD_WIDTH).fill('normal'));
   }
   const range = sheet.getRange(1, 1, height, DASHBOARD_WIDTH);
-  range.setValues(layout.values);
+  // Formats first: a formula written into a cell still formatted as plain text would stay text.
   range.setNumberFormats(layout.formats);
+  range.setValues(layout.values);
   range.setFontWeights(layout.weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
   let chartsBuilt = false;
   const charts = sheet.getCharts();

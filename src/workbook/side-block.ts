@@ -17,6 +17,10 @@ export interface BlockRow {
   readonly name?: string;
 }
 
+function textless(format: string | undefined): string {
+  return !format || format === '@' ? 'General' : format;
+}
+
 /** Resolves `{value:N}` references between block rows. Pure. */
 export function resolveBlock(rows: readonly BlockRow[], valueColumn: number, firstRow: number): string[] {
   const letter = columnLetter(valueColumn);
@@ -48,8 +52,9 @@ export function writeSideBlock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, she
   const formulas = resolveBlock(rows, valueCol, 2);
   const grid: Cell[][] = [[title, ''], ...rows.map((r, i) => [r.label, formulas[i]] as Cell[])];
   const range = sheet.getRange(1, labelCol, grid.length, 2);
+  // Formats first, and never plain text ('@') on a formula cell: Sheets keeps a formula typed into a plain-text cell as text.
+  range.setNumberFormats(grid.map((_line, i) => ['@', i === 0 ? '@' : textless(rows[i - 1].format)]));
   range.setValues(grid);
-  range.setNumberFormats(grid.map((_line, i) => ['@', i === 0 ? '@' : rows[i - 1].format ?? 'General']));
   sheet.getRange(1, labelCol, 1, 2).setFontWeight('bold');
   sheet.setColumnWidth(labelCol, 220);
   sheet.setColumnWidth(valueCol, 170);
