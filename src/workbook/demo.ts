@@ -6,7 +6,7 @@
  * 10/12/2026 with its papers due, a provisional one in March 2027, actions overdue and due soon.
  */
 import { TAB } from './schema';
-import { Cell, WorkbookError, appendRecords, getTab, keepAsText, readTable } from './table';
+import { Cell, WorkbookError, appendRecords, getTab, readTable } from './table';
 import { formulaFor } from './formulas';
 import { serialOf, dayFraction } from './dates';
 
@@ -173,7 +173,7 @@ export function loadDemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const valueCol = headers.indexOf('Value');
   const values = grid.slice(1).map((r) => {
     const name = String(r[nameCol]).trim();
-    return [keepAsText(name in DEMO_SETTINGS ? DEMO_SETTINGS[name] : r[valueCol])];
+    return [name in DEMO_SETTINGS ? DEMO_SETTINGS[name] : r[valueCol]]; // the Value column is plain text
   });
   if (values.length) sheet.getRange(2, valueCol + 1, values.length, 1).setValues(values);
 }

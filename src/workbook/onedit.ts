@@ -14,7 +14,7 @@
  * current from onEdit would mean reading it on every edit.
  */
 import { ColumnSpec, TabSpec } from './schema';
-import { Cell } from './table';
+import { Cell, forColumn } from './table';
 import { checkValue, refusesInvalid, rowRules, validatedTab, duplicateSerials, serialIn, shown, missingRequired, RowFinding } from './validate';
 import { isProgramBuilt } from './setup';
 import { formulaFor, columnLetter } from './formulas';
@@ -118,7 +118,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date = 
   } else {
     // Header cells in the paste are left to set-up; only data rows are checked.
     const top = Math.max(rect.row, 2);
-    if (rect.row + rect.numRows - 1 >= top) pasteEdit(sheet, spec, { ...rect, row: top, numRows: rect.row + rect.numRows - top }, range, rect.row < top, ctx);
+    if (rect.row + rect.numRows - 1 >= top) pasteEdit(sheet, spec, { ...rect, row: top, numRows: rect.row + rect.numRows - top }, range, rect.row < top, ctx, e.source);
   }
 }
 
@@ -324,19 +324,16 @@ function writeRowSpan(sheet: Sheet, spec: TabSpec, row: number, rowValues: reado
   for (let c = c0; c <= c1; c++) {
     if (writes.has(c)) line.push(writes.get(c) as Cell);
     else if (formulaAt.has(c)) line.push(formulaAt.get(c) as string);
-    else line.push(textSafe(rowValues[c]));
+    else line.push(forColumn(colOfIndex(spec, index, c), rowValues[c]));
   }
   sheet.getRange(row, c0 + 1, 1, line.length).setValues([line]);
 }
 
-/** A value read back and written again must stay what it was: text that looks like a formula or a number stays text. */
-function textSafe(v: Cell | undefined): Cell {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string' && /^([=+\-'£$€.]|\d|(true|false)$)/i.test(v)) return `'${v}`;
-  return v;
+function colOfIndex(spec: TabSpec, index: ReadonlyMap<string, number>, c: number): ColumnSpec | undefined {
+  return spec.columns.find((x) => index.get(x.header) === c);
 }
 
-function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, headerInPaste: boolean, ctx: Ctx): void {
+function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, headerInPaste: boolean, ctx: Ctx, source?: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const width = Math.max(sheet.getLastColumn(), rect.col + rect.numCols - 1);
   const headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
   const index = indexOf(headers);
@@ -456,7 +453,7 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
         const v = at(l, c);
         const isFormula = !!colAt.get(c)?.formula && typeof v === 'string' && v.startsWith('=');
         const keptAsText = typeof v === 'string' && v.startsWith("'") && v !== at(rows[r], c);
-        line.push(isFormula || keptAsText ? v : textSafe(v));
+        line.push(isFormula || keptAsText ? v : forColumn(colAt.get(c), v));
       }
       return line;
     });
@@ -476,6 +473,6 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
     cell.setNote(flagNote(x.problem));
   }
   if (problems > 0) {
-    sheet.getParent().toast(`${problems} problem${problems === 1 ? '' : 's'} in the pasted rows of ${spec.name}, e.g. ${firstProblems.join('; ')}. Each is noted on its cell; Committee > Check workbook problems lists them all.`, 'Committee Clerk', 10);
+    (source ?? sheet.getParent()).toast(`${problems} problem${problems === 1 ? '' : 's'} in the pasted rows of ${spec.name}, e.g. ${firstProblems.join('; ')}. Each is noted on its cell; Committee > Check workbook problems lists them all.`, 'Committee Clerk', 10);
   }
 }

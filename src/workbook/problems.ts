@@ -123,7 +123,7 @@ export function rebuildProblems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, no
   const width = 7;
   const lastRow = target.getLastRow();
   if (lastRow > 1) target.getRange(2, 1, lastRow - 1, Math.max(target.getLastColumn(), width)).clearContent();
-  // Cell references and values are text: '@' format on the tab keeps "B5" and "12" as typed.
-  target.getRange(2, 1, rows.length, width).setValues(rows.map((r) => r.map((v, k) => (k !== 6 && typeof v === 'string' && /^([=+\-'£$€.]|\d|(true|false)$)/i.test(v) ? `'${v}` : v))));
+  // The text columns are plain text ('@'), so "B5" and "12/03/2026" stay as written.
+  target.getRange(2, 1, rows.length, width).setValues(rows);
   return problems.length;
 }

@@ -9,7 +9,7 @@
  * Service calls depend on the number of tabs and columns, never on the number of rows.
  */
 import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
-import { Cell, lastTableRow, keepAsText } from './table';
+import { Cell, lastTableRow, isPlainTextColumn } from './table';
 import { formulaFor } from './formulas';
 import { refusesInvalid } from './validate';
 import { conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings } from './conditional';
@@ -50,7 +50,7 @@ export function numberFormatOf(col: ColumnSpec): string | null {
     case 'multi':
     case 'bool':
       // Plain text: Sheets keeps "01632 960000" and "=..." as typed instead of turning them into numbers or formulas.
-      return '@';
+      return isPlainTextColumn(col) ? '@' : null;
     default:
       return null; // links may be HYPERLINK formulas
   }
@@ -291,7 +291,7 @@ function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
     const rows = missing.map((s) => {
       const line: Cell[] = headers.map(() => '');
       line[nameCol] = s.name;
-      line[valueCol] = keepAsText(s.default); // stays text: "10:00" is a setting, not a time cell
+      line[valueCol] = s.default; // the Value column is plain text: "10:00" stays a setting, not a time
       if (notesCol >= 0) line[notesCol] = s.note;
       return line;
     });

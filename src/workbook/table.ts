@@ -148,6 +148,17 @@ export function writeColumns(table: Table, rows: readonly Row[], headers: readon
  * typed, so text that looks like a number, date, formula or TRUE gets a leading apostrophe
  * (which Sheets hides and which forces text).
  */
+/** Columns set-up formats as plain text ('@'): Sheets keeps what is typed or written there as text. */
+export function isPlainTextColumn(col: ColumnSpec | undefined): boolean {
+  return !!col && !col.formula && ['text', 'email', 'list', 'multi', 'bool'].includes(col.type);
+}
+
+/** A value for setValues into a column: plain-text columns take it as it is, others through keepAsText. */
+export function forColumn(col: ColumnSpec | undefined, v: Cell | null | undefined): Cell {
+  if (v === undefined || v === null) return '';
+  return isPlainTextColumn(col) ? v : keepAsText(v);
+}
+
 export function keepAsText(v: Cell | null | undefined): Cell {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string' && /^([=+\-'£$€.]|\d|(true|false)$)/i.test(v)) return `'${v}`;
@@ -156,7 +167,7 @@ export function keepAsText(v: Cell | null | undefined): Cell {
 
 /**
  * Appends records (values by header) after the last row with one setValues. Formula columns get
- * their formula; headers not on the tab are refused by name; text stays text (keepAsText).
+ * their formula; headers not on the tab are refused by name; text stays text (forColumn).
  * Numbers written into date columns are date serials. Returns the first row written.
  */
 export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, records: readonly Readonly<Record<string, Cell>>[],
@@ -175,7 +186,7 @@ export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name
   }
   const formulaCols = spec.columns.filter((c) => c.formula && index.has(c.header));
   const rows = records.map((rec, k) => {
-    const line: Cell[] = headers.map((h) => keepAsText(rec[h]));
+    const line: Cell[] = headers.map((h) => forColumn(spec.columns.find((c) => c.header === h), rec[h]));
     for (const c of formulaCols) line[index.get(c.header) as number] = formula(spec, c.header, first + k, index);
     return line;
   });
