@@ -241,7 +241,7 @@ function timeEvent(ws: Workspace, t: TriggerRecord): Record<string, unknown> {
 
 function printResult(io: Io, result: unknown): void {
   if (result === undefined) return;
-  io.out(typeof result === 'string' ? result : JSON.stringify(result, (_k, v) => v, 2));
+  io.out(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
 }
 
 /** Fires onEdit as a simple trigger, then the installable edit triggers of this spreadsheet, as Sheets does after a person's edit. */
