@@ -247,5 +247,10 @@ describe('data that breaks the rules', () => {
     expect(low.stderr).toContain('Reminders stopped: the daily mail quota is used up; 1 digest(s) not sent (cat@example.org).');
     await ok(['run', book, 'switchRemindersOff', ...at]);
     expect(readFileSync(book.replace(/\.xlsx$/, '.workspace/state.json'), 'utf8')).not.toContain('sendDailyReminders');
+    // Switched off (the Reminders setting now says No): a stray run sends nothing.
+    const settings = await tabObjects(book, 'Settings', 'C');
+    expect(settings.find((r) => r['Setting'] === 'Reminders')!['Value']).toBe('No');
+    await ok(['run', book, 'sendDailyReminders', '--today', '2026-11-26']);
+    expect(outbox(book).length).toBe(5);
   });
 });
