@@ -3,7 +3,7 @@
  * A small probe project (CLERK_CODE) records the events it receives in script properties, so
  * the tests can check what Sheets would pass: developers.google.com/apps-script/guides/triggers/events.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../emulator/cli';
@@ -67,6 +67,11 @@ function locked() {
 function addValidation() {
   var rule = SpreadsheetApp.newDataValidation().requireValueInList(['Yes', 'No']).setAllowInvalid(false).build();
   SpreadsheetApp.getActive().getSheetByName('People').getRange('E1:E20').setDataValidation(rule);
+}
+function halfDone() {
+  DocumentApp.create('Half-done draft');
+  MailApp.sendEmail('member@example.org', 'Papers', 'Here they are');
+  throw new Error('stopped half way');
 }
 function globalsSeen() {
   var out = [MimeType.GOOGLE_DOCS, String(Charts.ChartType.LINE)];
@@ -303,6 +308,15 @@ describe('bad input: one line, exit 1, workbook and workspace unchanged', () => 
     expect(snapshot(book)).toEqual(before);
     expect((await props()).simple).toBe(simpleBefore);
     expect((await clerk('edit', book, 'People!E2', 'Yes')).code).toBe(0);
+  });
+
+  test('a run that fails half way leaves no Doc in the Drive and no mail in the outbox', async () => {
+    const r = await clerk('run', book, 'halfDone');
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toMatch(/^clerk: halfDone failed: stopped half way/);
+    expect((await clerk('drive', book)).out.join('\n')).not.toContain('Half-done');
+    const outbox = path.join(dir, 'book.workspace', 'outbox');
+    expect(existsSync(outbox) ? readdirSync(outbox) : []).toEqual([]);
   });
 
   test('a corrupt workbook is refused and left as it was', async () => {
