@@ -191,7 +191,7 @@ export class Range {
     return this.setAll((m) => (f === '' || /^general$/i.test(f) ? delete m.numberFormat : (m.numberFormat = f)));
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setEach(formats, (m, f) => (f ? (m.numberFormat = String(f)) : delete m.numberFormat));
+    return this.setEach(formats, (m, f) => (f && !/^general$/i.test(String(f)) ? (m.numberFormat = String(f)) : delete m.numberFormat));
   }
 
   // --- notes ---
