@@ -8,7 +8,8 @@
  */
 import { readDocx } from '../emulator/docs/docx-read';
 import path from 'node:path';
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { paperDocx } from '../src/papers/docx';
 import type { Paper } from '../src/papers/model';
 import { MEMBERS, MEETING_ROW, SECRET_ITEMS, RunResult, dialogHtml, docBytes, driveDocs, ok, papersBook, run } from './papers/fixture';
@@ -71,7 +72,13 @@ beforeAll(async () => {
   await setSetting(book, 'Agenda template id', 'badTemplate00001');
   out.checkBad = await run(book, 'checkTemplates');
   out.packBad = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
+  if (HAS_LIBREOFFICE) out.pdf = await run(book, 'exportPdf', '--select', 'Meetings!A2');
+  await setSetting(book, 'Papers folder id', 'folderThatIsGone01');
+  out.folderGone = await run(book, 'generateForwardPlan');
 }, 240000);
+
+/** Document.getAs('application/pdf') goes through LibreOffice in the emulator (issue 3). */
+const HAS_LIBREOFFICE = spawnSync('which', ['soffice']).status === 0;
 
 function templatePaper(leadPlaceholder: string, extra = ''): Paper {
   return {
@@ -270,5 +277,15 @@ describe('other papers', () => {
     expect(out.checkBad.stdout).toContain('{{#if has_exempt}} is not closed with {{/if}}.');
     expect(out.packBad.stdout).toContain('alert: The template in "Agenda template id" needs fixing before papers can be made from it:');
     expect(out.packBad.stdout).not.toMatch(/dialog: /);
+  });
+
+  (HAS_LIBREOFFICE ? test : test.skip)('Export PDF puts a PDF beside each paper of the meeting', () => {
+    const pdf = path.join(book.replace(/\.xlsx$/, '.workspace'), 'drive', 'Adults Committee papers', '2020-07-09 Adults Committee', 'Adults Committee – Minutes (draft) – 9 July 2020.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    expect(dialogHtml(out.pdf.stdout)).toContain('Adults Committee – Minutes (draft) – 9 July 2020.pdf');
+  });
+
+  test('a papers folder id that no longer exists gets a plain message', () => {
+    expect(out.folderGone.stdout).toContain('alert: The papers folder named in Settings (Papers folder id "folderThatIsGone01") no longer exists, is in the bin, or is not a folder.');
   });
 });

@@ -1,5 +1,5 @@
 // Entry points for the papers features: top-level functions the menu and triggers call.
-import { actionLogCommand, agendaPackCommand, buildAgendaCommand, checkTemplatesCommand, annualReportsCommand, forwardPlanCommand, minutesCommand, parseYears, reportCoverCommand } from '../papers/commands';
+import { actionLogCommand, agendaPackCommand, buildAgendaCommand, checkTemplatesCommand, exportPdfCommand, annualReportsCommand, forwardPlanCommand, minutesCommand, parseYears, reportCoverCommand } from '../papers/commands';
 import { PaperError } from '../papers/errors';
 import { loadJob, removeResumeTriggers } from '../papers/job';
 import { runCommand } from '../papers/session';
@@ -45,6 +45,11 @@ export function generateAnnualReport(): void {
     const years = parseYears(reply.getResponseText());
     annualReportsCommand(active(), { kind: 'annual-report', years, next: 0, made: [] }, true);
   });
+}
+
+/** Committee > Export PDF: a PDF beside each paper of the selected meeting. */
+export function exportPdf(): void {
+  runCommand(() => void exportPdfCommand(active()));
 }
 
 /** Committee > Check templates: unknown placeholders and unbalanced blocks, before anything is generated. */

@@ -16,7 +16,7 @@ import { minutesPaper } from './minutes';
 import { reportCoverPaper } from './report-cover';
 import { DATE } from './dates';
 import { PaperError } from './errors';
-import { Made, existingDocs, writePaper } from './output';
+import { DOC_MIME, FOLDER_MIME, Made, driveService, existingDocs, papersFolder, pdfBeside, q, writePaper } from './output';
 import { Paper } from './model';
 import { Session, openSession, outputFolder, selectedRow, showSummary, withDocumentLock } from './session';
 
@@ -280,4 +280,29 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     ss.toast(msg, 'Agenda', 10);
     return msg;
   });
+}
+
+/** "Export PDF": a PDF beside each Doc in the selected meeting's folder (replacing older PDFs). */
+export function exportPdfCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
+  const s = openSession(ss);
+  const choice = chooseMeeting(s);
+  const when = meetingDate(choice.meeting);
+  const papersId = s.settings.id('Papers folder id');
+  const name = meetingFolderName(s, when);
+  const nothing = new PaperError(`There are no papers for the meeting on ${s.paper.dates(when, DATE)} yet. Generate them first (for example Committee > Generate agenda pack).`);
+  if (!papersId) throw nothing;
+  const made = withDocumentLock(() => {
+    const folder = papersFolder(papersId, s.paper.group).id;
+    const drive = driveService();
+    const sub = drive.Files.list({ q: `${q(folder)} in parents and name = ${q(name)} and mimeType = ${q(FOLDER_MIME)} and trashed = false`, fields: 'files(id)' }).files?.[0]?.id;
+    if (!sub) throw nothing;
+    const docs = drive.Files.list({ q: `${q(sub)} in parents and mimeType = ${q(DOC_MIME)} and trashed = false`, fields: 'files(id,name)' }).files ?? [];
+    if (!docs.length) throw nothing;
+    return docs.map((d, k) => {
+      ss.toast(`Exporting ${k + 1} of ${docs.length}…`, 'Export PDF', 10);
+      return pdfBeside(String(d.id), sub, String(d.name));
+    });
+  });
+  showSummary('PDFs', made);
+  return made;
 }

@@ -95,7 +95,7 @@ export function writePaper(paper: Paper, folderId: string, existingId?: string):
 }
 
 /** A PDF of a Doc beside it in the same folder, replacing an older PDF of the same name. */
-export function exportPdf(docId: string, folderId: string, name: string): Made {
+export function pdfBeside(docId: string, folderId: string, name: string): Made {
   const drive = driveService();
   const pdf = DocumentApp.openById(docId).getAs('application/pdf').setName(`${name}.pdf`);
   const found = drive.Files.list({ q: `${q(folderId)} in parents and trashed = false and name = ${q(`${name}.pdf`)}`, fields: 'files(id)' });
