@@ -23,6 +23,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   menu.addItem('Generate report cover', 'generateReportCover');
   menu.addItem('Generate forward plan', 'generateForwardPlan');
   menu.addItem('Generate annual report', 'generateAnnualReport');
+  menu.addItem('Export PDF', 'exportPdf');
   menu.addItem('Check templates', 'checkTemplates');
   // -- money and dashboard
   menu.addItem('Refresh dashboard', 'refreshDashboard');
