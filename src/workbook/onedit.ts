@@ -39,13 +39,29 @@ export function parseA1(a1: string): Rect {
 }
 
 /**
- * Values of a block in one call: Sheet.getSheetValues (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns)
- * where the host has it, else getRange().getValues().
+ * Values of a block in one call: Sheet.getSheetValues
+ * (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns);
+ * numCols -1 reads to the last column with content, so no getLastColumn call is needed.
+ * Where a host lacks getSheetValues, getLastColumn and getRange().getValues() do the same.
  */
 function readBlock(sheet: Sheet, row: number, col: number, numRows: number, numCols: number): Cell[][] {
   const direct = (sheet as unknown as { getSheetValues?: unknown }).getSheetValues;
   if (typeof direct === 'function') return sheet.getSheetValues(row, col, numRows, numCols) as Cell[][];
-  return sheet.getRange(row, col, numRows, numCols).getValues() as Cell[][];
+  const cols = numCols === -1 ? Math.max(sheet.getLastColumn() - col + 1, 1) : numCols;
+  return sheet.getRange(row, col, numRows, cols).getValues() as Cell[][];
+}
+
+/** The header row and one data row, in one read when the row is row 2. Widths to the last column. */
+function readHeaderAndRow(sheet: Sheet, row: number): { headers: string[]; rowValues: Cell[] } {
+  if (row === 2) {
+    const block = readBlock(sheet, 1, 1, 2, -1);
+    return { headers: block[0].map((h) => String(h).trim()), rowValues: block[1] };
+  }
+  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map((h) => String(h).trim());
+  const rowValues = readBlock(sheet, row, 1, 1, -1)[0];
+  // A row read to the last column of its own content may be shorter than the header row.
+  while (rowValues.length < headers.length) rowValues.push('');
+  return { headers, rowValues };
 }
 
 /** Headers whose edits need the rest of the row. */
@@ -127,34 +143,15 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
   let header: string;
   let headers: string[] | null = null;
   let rowValues: Cell[] | null = null;
-  let width = 0;
   if (needsRow) {
-    width = sheet.getLastColumn();
-    const block = readBlock(sheet, rect.row === 2 ? 1 : rect.row, 1, rect.row === 2 ? 2 : 1, width) as Cell[][];
-    if (rect.row === 2) {
-      headers = block[0].map((h) => String(h).trim());
-      rowValues = block[1];
-    } else {
-      headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
-      rowValues = block[0];
-    }
+    ({ headers, rowValues } = readHeaderAndRow(sheet, rect.row));
     header = headers[rect.col - 1] ?? '';
   } else {
     header = String(readBlock(sheet, 1, rect.col, 1, 1)[0][0]).trim();
   }
   const col = spec.columns.find((c) => c.header === header);
   if (!col && !needsRow) return;
-  if (!headers && col && rowHeaders(spec).has(col.header)) {
-    width = sheet.getLastColumn();
-    const block = readBlock(sheet, rect.row === 2 ? 1 : rect.row, 1, rect.row === 2 ? 2 : 1, width) as Cell[][];
-    if (rect.row === 2) {
-      headers = block[0].map((h) => String(h).trim());
-      rowValues = block[1];
-    } else {
-      headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
-      rowValues = block[0];
-    }
-  }
+  if (!headers && col && rowHeaders(spec).has(col.header)) ({ headers, rowValues } = readHeaderAndRow(sheet, rect.row));
 
   const typed: Cell = fromEvent(col, e.value);
   const old: Cell = fromEvent(col, e.oldValue);
