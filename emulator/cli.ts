@@ -179,7 +179,7 @@ function describeError(command: string, e: unknown): string {
 }
 
 /** Opens the workspace for a command; the workbook must exist unless `create`. */
-async function open(book: string, args: Args, io: Io, extra: { create?: boolean; scopes?: readonly string[] } = {}) {
+async function open(book: string, args: Args, io: Io, extra: { create?: boolean; scopes?: readonly string[]; timeZone?: string } = {}) {
   const ws = await Workspace.open(book, { today: args.today, user: args.as, answers: args.answers, io, ...extra });
   args.opened.push(ws);
   return ws;
@@ -391,7 +391,7 @@ const COMMANDS: Record<string, Command> = {
       if (!existsSync(f)) throw new ClerkInputError(`script file not found: ${f}`);
       if (!/\.(gs|js|html)$/i.test(f)) throw new ClerkInputError(`${f}: only .gs, .js, .html and appsscript.json files can be loaded`);
     }
-    const ws = await open(book, args, io, { scopes });
+    const ws = await open(book, args, io, { scopes, timeZone: manifest?.timeZone });
     // HtmlService.createHtmlOutputFromFile('Sidebar') finds Sidebar.html among the files given.
     for (const f of pages) ws.htmlFiles[path.basename(f, path.extname(f))] = readFileSync(f, 'utf8');
     const script: ScriptRuntime = ws.loadScript(code);

@@ -49,6 +49,8 @@ export interface WorkspaceOptions {
   io?: Io;
   /** OAuth scopes the run has; default: those of dist/appsscript.json. */
   scopes?: readonly string[];
+  /** The script time zone; default: that of dist/appsscript.json. */
+  timeZone?: string;
 }
 
 /** Every scope Apps Script knows we emulate: for `clerk exec` of a project without a manifest. */
@@ -197,16 +199,17 @@ export class Workspace {
       user: opts.user ?? 'clerk@example.org',
       authMode: 'FULL',
       scopes: opts.scopes ?? manifest.oauthScopes ?? [],
-      timeZone: manifest.timeZone ?? 'Europe/London',
+      timeZone: opts.timeZone ?? manifest.timeZone ?? 'Europe/London',
     };
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(ctx.user)) throw new ClerkInputError(`--as must be an email address; got "${ctx.user}"`);
     const state = opts.create ? emptyState() : readState(path.join(dir, 'state.json'));
-    const ws = new Workspace(abs, dir, ctx, state, opts.io ?? processIo, [...(opts.answers ?? [])], !!opts.create);
     // CLERK_LOCK_HELD=document,script: another execution holds those locks (to try the program's lock handling).
-    for (const scope of (process.env.CLERK_LOCK_HELD ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const held = (process.env.CLERK_LOCK_HELD ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const scope of held) {
       if (scope !== 'document' && scope !== 'script' && scope !== 'user') throw new ClerkInputError(`CLERK_LOCK_HELD: "${scope}" is not a lock (document, script or user)`);
-      ws.lockEnv.heldElsewhere.add(scope);
     }
+    const ws = new Workspace(abs, dir, ctx, state, opts.io ?? processIo, [...(opts.answers ?? [])], !!opts.create);
+    for (const scope of held) ws.lockEnv.heldElsewhere.add(scope as 'document' | 'script' | 'user');
     try {
       await ws.openParts();
     } catch (e) {
