@@ -1,3 +1,7 @@
+// Apps Script runs scripts in the manifest's time zone (Europe/London); so do the emulator and
+// every test worker (Node applies a TZ set here to the workers it starts).
+process.env.TZ = 'Europe/London';
+
 /** Tests run the TypeScript emulator directly (ts-jest, transpile only: `npm run typecheck` does the types). */
 module.exports = {
   testEnvironment: 'node',

@@ -25,6 +25,11 @@ export function toAppsScript(esm) {
   for (const spec of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
     const [local, exported = local] = spec.split(/\s+as\s+/).map((s) => s.trim());
     if (local === exported) continue;
+    // esbuild renamed the export because an internal top-level name is the same: a global
+    // wrapper under that name would silently replace the internal one. Make the author rename.
+    if (new RegExp(`^(async\\s+)?function\\*?\\s+${exported}\\s*\\(|^(var|let|const|class)\\s+${exported}\\b`, 'm').test(body)) {
+      throw new Error(`build: the entry point ${exported} has the same name as an internal function or variable; rename one of them (Apps Script has one global scope).`);
+    }
     wrappers.push(`function ${exported}() {\n  return ${local}.apply(this, arguments);\n}`);
   }
   return `${body}\n${wrappers.join('\n')}${wrappers.length ? '\n' : ''}`;

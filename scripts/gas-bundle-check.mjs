@@ -39,7 +39,11 @@ export function checkBundle(code, entryPoints = new Set(), fileName = 'dist/Code
   const line = (node) => file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
   const topLevel = new Set();
   for (const st of file.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name) topLevel.add(st.name.text);
+    if (ts.isFunctionDeclaration(st) && st.name) {
+      // Two top-level declarations of one name: the later silently replaces the earlier.
+      if (topLevel.has(st.name.text)) findings.push(`line ${line(st)}: a second top-level function ${st.name.text} replaces the first`);
+      topLevel.add(st.name.text);
+    }
     if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st)) findings.push(`line ${line(st)}: import/export left in the bundle (Apps Script has no ES modules)`);
     if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) findings.push(`line ${line(st)}: 'export' left in the bundle`);
   }

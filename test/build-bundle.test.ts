@@ -85,4 +85,22 @@ describe('the bundle check fails on a broken bundle', () => {
     expect(out.stdout).toMatch(/^function onEdit\(\) \{\n  return onEdit2\.apply\(this, arguments\);\n\}/m);
     expect(existsSync(path.join(root, 'dist/Code.js'))).toBe(true);
   });
+
+  test('the build refuses an entry point that clashes with an internal function of the same name', () => {
+    // esbuild keeps the internal checkMembership and renames the exported one; a global wrapper
+    // named checkMembership would replace the internal function (it then called itself forever).
+    const out = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; try { toAppsScript('function checkMembership(m) { return m; }\nfunction checkMembership2() { return checkMembership(1); }\nexport {\n  checkMembership2 as checkMembership\n};\n'); } catch (e) { process.stdout.write(e.message); }`],
+      { encoding: 'utf8' },
+    );
+    expect(out.stdout).toContain('the entry point checkMembership has the same name as an internal function or variable');
+  });
+
+  test('the bundle check finds two top-level functions of one name', () => {
+    const p = project('export function onOpen() {}\nexport function onEdit() {}\n', 'function onOpen() {}\nfunction onEdit() {}\nfunction onEdit() {}\n');
+    const r = check(p.bundle, p.entry);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('a second top-level function onEdit replaces the first');
+  });
 });
