@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../emulator/cli';
+import { main, runMenuActions } from '../../emulator/cli';
 import { BufferIo } from '../../emulator/services/io';
 
 const PROBE = `
@@ -245,6 +245,22 @@ describe('dialogs, locks, the Drive', () => {
     expect(r.err[0]).toMatch(/^clerk: Broken template\.docx: /);
     expect([snapshot(book), snapshot(state)]).toEqual(before);
     expect((await clerk('drive', book)).out.join('\n')).not.toContain('Broken');
+  });
+});
+
+describe('runMenuActions (npm start)', () => {
+  test('runs the actions that exist in order, skips missing ones quietly, reports a failure and carries on, saves once', async () => {
+    const io = new BufferIo();
+    const result = await runMenuActions(book, [
+      { fn: 'notInTheProgram' },
+      { fn: 'fail' },
+      { fn: 'sidebar', select: (ss: { getSheets(): { getName(): string }[] }) => `${ss.getSheets()[1].getName()}!A2` },
+      { fn: 'today' },
+    ], { io, today: '2026-05-01' });
+    expect(result).toEqual({ ran: ['sidebar', 'today'], failed: ['fail'] });
+    expect(io.stderr).toEqual([expect.stringMatching(/^clerk: fail failed: the register is empty/)]);
+    expect(io.stdout).toContain('2026-05-01');
+    expect(io.stdout.join('\n')).not.toContain('notInTheProgram');
   });
 });
 
