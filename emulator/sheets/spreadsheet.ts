@@ -1,11 +1,11 @@
 /**
  * Spreadsheet, as in developers.google.com/apps-script/reference/spreadsheet/spreadsheet.
  */
-import { GridRect, rectToAbsolute, splitSheet } from './a1';
+import { rectToAbsolute } from './a1';
 import type { Book } from './book';
 import { ERR, gErr } from './errors';
 import { API_CLASS, unwrap } from './expose';
-import { findSheet, newSheetModel, SheetModel } from './model';
+import { findSheet, newSheetModel } from './model';
 import { Protection } from './protection';
 import { Range } from './range';
 import { Sheet } from './sheet';
@@ -266,10 +266,4 @@ export class Spreadsheet {
   toString(): string {
     return 'Spreadsheet';
   }
-}
-
-/** The sheet and rectangle behind a range string, for hosts. */
-export function locate(book: Book, a1: string): { sheet: SheetModel; rect: GridRect; sheetName?: string } {
-  const r = book.resolveA1(a1);
-  return { ...r, sheetName: splitSheet(a1).sheetName };
 }

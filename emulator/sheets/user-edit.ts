@@ -5,12 +5,11 @@
  * refused with Sheets' message. Returns what the host needs for the onEdit event object:
  * value/oldValue only for a single cell (developers.google.com/apps-script/guides/triggers/events).
  */
-import { columnToLetters, GridRect, quoteSheetName, rectToAbsolute } from './a1';
+import { columnToLetters, GridRect } from './a1';
 import { Book } from './book';
 import { eventValue, readDisplay, toEngine, writeValues } from './cells';
 import { expose, unwrap } from './expose';
 import { getMeta, SheetModel, WorkbookModel } from './model';
-import type { Range } from './range';
 import type { Spreadsheet } from './spreadsheet';
 import { parseTypedInput } from './typed-input';
 import { rejectionReason } from './validation';
@@ -173,5 +172,3 @@ export function setActiveRange(model: WorkbookModel, a1: string, ctx?: Book['ctx
   model.active = { sheet: sheet.hfId, range: rect };
 }
 
-export { quoteSheetName, rectToAbsolute };
-export type { Range };

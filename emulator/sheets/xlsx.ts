@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
-import { GridRect, parseA1, quoteSheetName, rectToA1, resolveRef } from './a1';
+import { GridRect, parseA1, rectToA1, resolveRef } from './a1';
 import { SERIAL_EPOCH_UTC } from './dates';
 import { sheetsErrorCode } from './cells';
 import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, HF_CONFIG, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
@@ -519,4 +519,3 @@ function metaOf(cell: ExcelJS.Cell): CellMeta | undefined {
   return Object.keys(m).length ? m : undefined;
 }
 
-export { quoteSheetName };
