@@ -91,7 +91,7 @@ describe('the bundle check fails on a broken bundle', () => {
     // named checkMembership would replace the internal function (it then called itself forever).
     const out = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; try { toAppsScript('function checkMembership(m) { return m; }\nfunction checkMembership2() { return checkMembership(1); }\nexport {\n  checkMembership2 as checkMembership\n};\n'); } catch (e) { process.stdout.write(e.message); }`],
+      ['--input-type=module', '-e', `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; try { toAppsScript('function checkMembership(m) { return m; }\\nfunction checkMembership2() { return checkMembership(1); }\\nexport {\\n  checkMembership2 as checkMembership\\n};\\n'); } catch (e) { process.stdout.write(e.message); }`],
       { encoding: 'utf8' },
     );
     expect(out.stdout).toContain('the entry point checkMembership has the same name as an internal function or variable');
