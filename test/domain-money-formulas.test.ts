@@ -11,6 +11,7 @@ import { cashFlowSummaryRows, CHECK_ROWS } from '../src/workbook/cashflow';
 import { lotTotalsRows, CHECK_LOTS } from '../src/workbook/lots';
 import { resolveBlock, blockColumn } from '../src/workbook/side-block';
 import { computeCashFlow, PeriodInput } from '../src/domain/money';
+import { dashboardLayout } from '../src/workbook/dashboard';
 
 type V = string | number | null;
 
@@ -185,5 +186,73 @@ describe('lots formulas', () => {
     expect(cell(2, 'Total contract term')).toBe('See Term (years)');
     expect(lotsSheet(' 3 + 1 ', LOTS).cell(2, 'Term (years)')).toBe(4);
     expect(lotsSheet(6, LOTS).cell(2, 'Term (years)')).toBe(6);
+  });
+});
+
+describe('dashboard formulas (HyperFormula, dates relative to the real today since HyperFormula TODAY() is the system date)', () => {
+  const now = new Date();
+  const serial = (days: number) => Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000) + 25569 + days;
+
+  test('actions by owner, contracts ending (Extended to replaces End date), next meeting', () => {
+    const layout = dashboardLayout(['Ann Lee', 'Bo Chan']);
+    const actions = [
+      ['Action to be taken by', 'Action', 'Status', 'Review date'],
+      ['Ann Lee', 'Write the report', 'Open', serial(-3)], // overdue
+      ['Bo Chan; Ann Lee', 'Visit providers', 'Ongoing', serial(2)], // due soon (within 7 days)
+      ['Bo Chan', 'Draft the brief', 'On hold', serial(30)], // open, neither
+      ['Ann Lee', 'Old item', 'Closed', serial(-40)], // closed: not counted
+    ];
+    const contracts = [
+      ['Reference', 'Provider', 'Annual value', 'End date', 'Extended to'],
+      ['C-1', 'Acorn', 100, serial(10), null], // ends in 10 days
+      ['C-2', 'Birch', 200, serial(10), null], // same day
+      ['C-3', 'Cedar', 400, serial(-5), serial(100)], // ended but extended to day 100: in the window
+      ['C-4', 'Dale', 800, serial(300), null], // beyond 6 months
+      ['C-5', 'Elm', 1600, serial(50), serial(400)], // extended beyond the window
+    ];
+    const meetings = [['Meeting date', 'Status', 'Agenda', 'Report', 'Despatch'],
+      [serial(-20), 'Held', null, null, null], [serial(12), 'Cancelled', null, null, null], [serial(30), 'Confirmed', serial(16), serial(21), serial(24)]];
+    const members = [['Name', 'Status', 'Provider size', 'Term end'], ['Ann Lee', 'Active', 'Small', serial(20)], ['Bo Chan', 'Active', 'Large', serial(400)], ['Cy Dee', 'Left', 'Small', serial(10)]];
+    const settings = [['Setting', 'Value'], ['Action due soon days', '7'], ['Minimum members', '2'], ['Maximum members', '10'], ['Minimum small providers', '1'], ['Minimum large providers', '2'], ['Term warning days', '60']];
+    const hf = HyperFormula.buildFromSheets({
+      Dashboard: layout.values as never, Actions: actions as never, Contracts: contracts as never, Meetings: meetings as never,
+      Members: members as never, Settings: settings as never, Other: [['CF', 'Lots']] as never,
+    }, { licenseKey: 'gpl-v3' });
+    const names: [string, string][] = [
+      ['Actions_Owner', 'Actions!$A:$A'], ['Actions_Action', 'Actions!$B:$B'], ['Actions_Status', 'Actions!$C:$C'], ['Actions_ReviewDate', 'Actions!$D:$D'],
+      ['Contracts_Reference', 'Contracts!$A:$A'], ['Contracts_Provider', 'Contracts!$B:$B'], ['Contracts_AnnualValue', 'Contracts!$C:$C'], ['Contracts_EndDate', 'Contracts!$D:$D'], ['Contracts_ExtendedTo', 'Contracts!$E:$E'],
+      ['Meetings_Date', 'Meetings!$A:$A'], ['Meetings_Status', 'Meetings!$B:$B'], ['Meetings_AgendaAgreedBy', 'Meetings!$C:$C'], ['Meetings_ReportDeadline', 'Meetings!$D:$D'], ['Meetings_PapersDespatchBy', 'Meetings!$E:$E'],
+      ['Members_Name', 'Members!$A:$A'], ['Members_Status', 'Members!$B:$B'], ['Members_ProviderSize', 'Members!$C:$C'], ['Members_TermEnd', 'Members!$D:$D'],
+      ['Settings_ActionDueSoonDays', 'Settings!$B$2'], ['Settings_MinimumMembers', 'Settings!$B$3'], ['Settings_MaximumMembers', 'Settings!$B$4'],
+      ['Settings_MinimumSmallProviders', 'Settings!$B$5'], ['Settings_MinimumLargeProviders', 'Settings!$B$6'], ['Settings_TermWarningDays', 'Settings!$B$7'],
+    ];
+    for (const n of ['CashFlow_BreakEvenPeriod', 'CashFlow_Payback', 'CashFlow_AnnualSaving', 'CashFlow_TotalInvestment', 'CashFlow_TotalCostAvoidance', 'CashFlow_BenefitPerPound']) names.push([n, 'Other!$A$1']);
+    for (const n of ['Lots_TotalAnnualBudget', 'Lots_TotalContractTerm', 'Lots_TotalOurCommitment', 'Lots_TotalContractedAnnualValue']) names.push([n, 'Other!$B$1']);
+    for (const [n, ref] of names) hf.addNamedExpression(n, `=${ref}`);
+    const d = hf.getSheetId('Dashboard')!;
+    const values = hf.getSheetValues(d);
+    const row = (label: string) => values.find((l) => l[0] === label)!;
+    for (const line of values) for (const v of line) expect(typeof v === 'object' && v !== null ? String((v as { value?: string }).value) : 'ok').toBe('ok');
+    // Open (not closed): 3; overdue: "Write the report"; due soon: "Visit providers"
+    expect(row('All owners').slice(1, 4)).toEqual([3, 1, 1]);
+    // Ann Lee owns 1 alone and shares 1: open 2, overdue 1, due soon 1; Bo Chan: open 2, due soon 1
+    expect(row('Ann Lee').slice(1, 4)).toEqual([2, 1, 1]);
+    expect(row('Bo Chan').slice(1, 4)).toEqual([2, 0, 1]);
+    expect(['Open', 'Ongoing', 'On hold', 'Closed'].map((s) => row(s)[1])).toEqual([1, 1, 1, 1]);
+    // Next meeting: day 30 (day 12 is cancelled), 30 days to go; its deadlines from the same row
+    expect(row('Meeting').slice(1, 3)).toEqual([serial(30), 30]);
+    expect(row('Papers despatch by').slice(1, 4)).toEqual([serial(24), 24, '']);
+    // Members: 2 active (Cy Dee left) in 2–10; small 1 ≥ 1; large 1 < 2; Ann Lee's term ends within 60 days
+    expect(row('Active members')[3]).toBe('Meets the rule');
+    expect(row('Large providers').slice(1, 4)).toEqual([1, 'at least 2', 'Check']);
+    expect(row('Terms ending soon')[1]).toBe(1);
+    // Ending within 6 months: C-1, C-2 (day 10) and C-3 (extended to day 100): 3 contracts, £700
+    expect(row('All').slice(1, 3)).toEqual([3, 700]);
+    const list = values.slice(values.findIndex((l) => l[0] === 'Next to end') + 1).slice(0, 3);
+    expect(list.map((l) => l.slice(0, 3))).toEqual([
+      ['C-1 (Acorn) and 1 more', serial(10), 2],
+      ['C-3 (Cedar)', serial(100), 1],
+      ['', '', ''],
+    ]);
   });
 });
