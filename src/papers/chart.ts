@@ -3,9 +3,10 @@
  * (EmbeddedChart.getAs('image/png')) or the Charts service? Both need a chart object that
  * only Google's servers can draw, so the offline emulator could not make the same image, and
  * an embedded chart would also have to be inserted into and removed from the workbook.
- * Pixels in JavaScript work identically in Apps Script (Utilities.newBlob(bytes, 'image/png'))
- * and offline. Labels and figures are printed beside the image as text (a caption and the
- * table that follows), which also keeps the paper readable to screen readers.
+ * Pixels in JavaScript work identically in Apps Script and offline, and the PNG travels inside
+ * the paper's .docx (docx.ts), so the chart costs no service call at all. Labels and figures
+ * are printed beside the image as text (a caption and the table that follows), which also
+ * keeps the paper readable to screen readers.
  *
  * The PNG uses stored (uncompressed) deflate blocks: no zlib needed, and a 480×240 RGB chart
  * is ~350 KB raw, within Docs' image limits.

@@ -3,6 +3,7 @@
  * as data, check them, then write the Docs, the links and the summary.
  */
 import { TAB } from '../workbook/schema';
+import { isoOfDay } from '../domain/calendar';
 import { agendaPaper, itemsOfMeeting, meetingDate, orderAgenda } from './agenda';
 import { Meeting, actionsOf, agendaOf, attendanceOf, cashFlowOf, contractsOf, dayKey, meetingsOf, membersOf, readTab, TabRows } from './data';
 import { actionLogPaper } from './action-log';
@@ -88,8 +89,9 @@ export function checkTemplatesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadshe
   return report;
 }
 
+/** "2020-10-08 Adults Committee": sorts by date; worked out without a service call. */
 export function meetingFolderName(s: Session, when: Date): string {
-  return `${s.paper.dates(when, 'yyyy-MM-dd')} ${s.paper.group}`;
+  return `${isoOfDay(dayKey(when))} ${s.paper.group}`;
 }
 
 /** One write of a link into the meeting's row. */
