@@ -46,14 +46,27 @@ export function createConsole(ctx: ServiceContext, log: RunLog) {
   });
 }
 
+/**
+ * Logger.log(data) as the reference shows it: a string as it is; an object with a `message`
+ * property logs that message; any other object prints as {key=value} (a list as [a, b]).
+ */
 function stringify(data: unknown): string {
-  if (typeof data === 'string') return data;
-  if (data && typeof data === 'object' && !(data instanceof Date)) {
-    try {
-      return JSON.stringify(data);
-    } catch {
-      return String(data);
-    }
+  if (data && typeof data === 'object' && !(data instanceof Date) && !Array.isArray(data) && 'message' in data) {
+    return String((data as { message: unknown }).message);
   }
-  return String(data);
+  return javaString(data);
+}
+
+function javaString(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(javaString).join(', ')}]`;
+  if (v && typeof v === 'object' && isPlain(v)) {
+    return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${javaString(x)}`).join(', ')}}`;
+  }
+  return String(v); // strings, numbers, Dates, and objects with their own toString (enums, Ranges…)
+}
+
+/** A plain object literal, from either realm (the script's objects come from its own vm context). */
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || proto.constructor?.name === 'Object';
 }

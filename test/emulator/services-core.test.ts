@@ -175,10 +175,11 @@ describe('Session, Logger, console', () => {
     const io = new BufferIo();
     const log = new RunLog(io);
     const L = createLogger(ctx, log);
-    L.log('Sent %s papers', 3).log({ a: 1 });
+    // reference/base/logger#log(Object): {key: "value"} logs as {key=value}; a message property is the message
+    L.log('Sent %s papers', 3).log({ key: 'value', list: ['a', 'b'] }).log({ message: 'my log message', data: { key: 'value' } });
     createConsole(ctx, log).warn('careful', 2);
-    expect(io.stderr).toEqual(['[log] Sent 3 papers', '[log] {"a":1}', '[warn] careful 2']);
-    expect(L.getLog()).toBe('Sent 3 papers\n{"a":1}\ncareful 2\n');
+    expect(io.stderr).toEqual(['[log] Sent 3 papers', '[log] {key=value, list=[a, b]}', '[log] my log message', '[warn] careful 2']);
+    expect(L.getLog()).toBe('Sent 3 papers\n{key=value, list=[a, b]}\nmy log message\ncareful 2\n');
     L.clear();
     expect(L.getLog()).toBe('');
   });
