@@ -358,6 +358,7 @@ export class Workspace {
       mkdirSync(this.dir, { recursive: true });
       if (this.drive) {
         await this.drive.flush();
+        for (const note of (this.drive.notes as string[] | undefined) ?? []) this.io.err(`note: ${note}`);
         this.state.drive = this.drive.toState();
       }
       if (this.mailQuota) this.state.mail = this.mailQuota.toState();
