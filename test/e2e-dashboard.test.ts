@@ -68,6 +68,16 @@ test('every formula in the demo workbook evaluates without an error value', asyn
   expect(errors).toEqual([]);
 });
 
+test('Cash flow: cumulative below zero red, the break-even row green; the summary is protected (warning only)', () => {
+  const cf = model.sheets.find((s) => s.name === 'Cash flow')!;
+  const ours = cf.conditionalFormats.filter((r) => JSON.stringify(r.condition).includes('Committee Clerk money'));
+  expect(ours.map((r) => r.format)).toEqual(expect.arrayContaining([
+    expect.objectContaining({ background: '#ceead6', bold: true }),
+    expect.objectContaining({ fontColor: '#b3261e' }),
+  ]));
+  expect(cf.protections.some((p) => p.description.startsWith('Committee Clerk: Business case summary') && p.warningOnly)).toBe(true);
+});
+
 test('the Dashboard agrees with counts taken from the registers', async () => {
   const dash = cells('Dashboard!A1:D70');
   const row = (label: string) => dash.find((l) => l[0] === label)!;

@@ -58,9 +58,18 @@ export function writeSideBlock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, she
   sheet.getRange(1, labelCol, 1, 2).setFontWeight('bold');
   sheet.setColumnWidth(labelCol, 220);
   sheet.setColumnWidth(valueCol, 170);
+  protectBlock(sheet, range, title);
   const cells = rows.map((_r, i) => `${columnLetter(valueCol)}${i + 2}`);
   rows.forEach((r, i) => {
     if (r.name) setName(ss, names, r.name, sheet.getRange(cells[i]));
   });
   return cells;
+}
+
+/** A warning-only protection over the block (made once; found again by its description). */
+function protectBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, range: GoogleAppsScript.Spreadsheet.Range, title: string): void {
+  const description = `Committee Clerk: ${title} (formulas written by the program)`;
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === description);
+  if (existing) existing.setRange(range);
+  else range.protect().setDescription(description).setWarningOnly(true);
 }
