@@ -35,6 +35,17 @@ function isDate(d: unknown): d is Date {
   return d instanceof Date || (!!d && typeof (d as Date).getTime === 'function' && Object.prototype.toString.call(d) === '[object Date]');
 }
 
+/** How Apps Script names an argument's type in its "parameters don't match" errors. */
+function javaType(v: unknown): string {
+  if (v === null) return 'null';
+  if (isDate(v)) return 'Date';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (Array.isArray(v)) return 'Object[]';
+  if (typeof v === 'object') return 'Object';
+  return typeof v;
+}
+
 /** printf-style formatting as Utilities.formatString documents it (%s, %d, %i, %f, %.2f, %x, %o, %e, %%, width and flags). */
 export function formatString(template: string, ...args: unknown[]): string {
   let next = 0;
@@ -75,9 +86,10 @@ export function createUtilities(ctx: ServiceContext) {
     Charset,
 
     formatDate(date: Date, timeZone: string, format: string): string {
-      if (!isDate(date)) throw new Error('Invalid argument: date');
-      if (typeof timeZone !== 'string') throw new Error('Invalid argument: timeZone');
-      if (typeof format !== 'string') throw new Error('Invalid argument: format');
+      // A text cell passed as the date is the classic mistake: Google refuses the call by its signature.
+      if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
+        throw new Error(`The parameters (${[date, timeZone, format].map(javaType).join(',')}) don't match the method signature for Utilities.formatDate.`);
+      }
       return formatDate(date, timeZone, format);
     },
     formatString,

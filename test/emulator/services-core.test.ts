@@ -137,6 +137,10 @@ describe('Utilities', () => {
     expect(U.computeDigest(U.DigestAlgorithm.SHA_256, 'abc')).toEqual(expected);
     expect(U.computeDigest(U.DigestAlgorithm.MD5, 'abc').slice(0, 4)).toEqual([-112, 1, 80, -104]); // 900150983cd2...
     expect(U.computeDigest(U.DigestAlgorithm.SHA_1, 'abc')).toHaveLength(20);
+    // a text cell passed as the date: refused by signature, as Google does
+    expect(() => U.formatDate('12/03/2026' as unknown as Date, 'Europe/London', 'd MMM')).toThrow(
+      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+    );
     expect(U.computeDigest(U.DigestAlgorithm.SHA_512, 'abc')).toHaveLength(64);
     expect(U.base64Encode('Hëllo')).toBe('SMOrbGxv');
     expect(U.base64Decode('SMOrbGxv')).toEqual([72, -61, -85, 108, 108, 111]);
