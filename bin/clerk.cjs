@@ -8,11 +8,15 @@ if (!fs.existsSync(built)) {
   process.exit(1);
 }
 // Apps Script runs the script in the manifest's time zone: so does the emulator.
-try {
-  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'dist', 'appsscript.json'), 'utf8'));
-  if (manifest.timeZone) process.env.TZ = manifest.timeZone;
-} catch { /* not built: the build check above already said so */ }
+for (const file of [path.join(__dirname, '..', 'dist', 'appsscript.json'), path.join(__dirname, '..', 'appsscript.json')]) {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (manifest.timeZone) process.env.TZ = manifest.timeZone;
+    break;
+  } catch { /* try the next */ }
+}
+// Exit once stdout is drained, so `clerk get … | head` and redirections get every line.
 require(built).main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => process.stdout.write('', () => process.exit(code)),
   (e) => { console.error(`clerk: ${e && e.message ? e.message : e}`); process.exit(1); },
 );
