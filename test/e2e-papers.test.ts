@@ -223,6 +223,7 @@ describe('other papers', () => {
     expect(doc.headings.filter((h) => h.startsWith('HEADING2'))).toEqual(['HEADING2: Thursday 8 October 2020', 'HEADING2: Thursday 14 January 2021 (provisional)', 'HEADING2: To be programmed']);
     expect(doc.text).not.toContain('Homecare provider failure');
     expect(doc.text).toContain('Exempt item (details withheld)');
+    expect(doc.text).not.toContain('Director of Commissioning');
     expect(doc.tables[doc.tables.length - 1]).toEqual([['Item', 'Lead officer', 'Key decision ref'], ['Market position statement refresh', 'Mo Planner', '']]);
   });
 

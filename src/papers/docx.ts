@@ -40,7 +40,7 @@ function para(text: string, opts: { style?: string; bold?: boolean; italic?: boo
  */
 export function columnWidths(rows: readonly (readonly string[])[], emphasis: readonly number[] = [], widths?: readonly number[]): number[] {
   const n = Math.max(...rows.map((r) => r.length));
-  let weight = new Array<number>(n).fill(3);
+  let weight = new Array<number>(n).fill(5);
   if (widths && widths.length === n) weight = [...widths];
   else {
     rows.forEach((r, k) => {

@@ -9,7 +9,7 @@ import { PaperSettings, paperName } from './agenda';
 import { Block, Paper, h2, para, table } from './model';
 
 const HEAD = ['Item', 'Lead officer', 'Key decision ref'];
-const row = (i: AgendaItem) => [i.confidential || i.section === 'Exempt items' ? 'Exempt item (details withheld)' : i.title, i.lead, i.keyRef];
+const row = (i: AgendaItem) => (i.confidential || i.section === 'Exempt items' ? ['Exempt item (details withheld)', '', ''] : [i.title, i.lead, i.keyRef]);
 
 export function forwardPlanPaper(meetings: readonly Meeting[], items: readonly AgendaItem[], today: Date, s: PaperSettings): Paper {
   const from = dayKey(today);
