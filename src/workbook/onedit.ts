@@ -331,8 +331,9 @@ function colOfIndex(spec: TabSpec, index: ReadonlyMap<string, number>, c: number
 }
 
 function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, headerInPaste: boolean, ctx: Ctx, source?: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const width = Math.max(sheet.getLastColumn(), rect.col + rect.numCols - 1);
-  const headers = (readBlock(sheet, 1, 1, 1, width)[0] as Cell[]).map((h) => String(h).trim());
+  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map((h) => String(h).trim());
+  const width = Math.max(headers.length, rect.col + rect.numCols - 1);
+  while (headers.length < width) headers.push('');
   const index = indexOf(headers);
   const colAt = new Map<number, ColumnSpec>();
   for (const c of spec.columns) {
