@@ -4,8 +4,8 @@
  * one getValues per tab, one setValues for the list. onEdit only marks cells (it would have to
  * read this tab on every edit to keep it current).
  */
-import { SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
-import { Cell } from './table';
+import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
+import { Cell, isDate } from './table';
 import { checkValue, rowRules, missingRequired, duplicateSerials, serialIn, shown } from './validate';
 import { isProgramBuilt } from './setup';
 import { a1 } from './formulas';
@@ -93,12 +93,23 @@ function settingsProblems(grid: readonly (readonly Cell[])[], index: ReadonlyMap
   return out;
 }
 
+/** A value as the officer sees it in the cell: dates dd/mm/yyyy, times hh:mm, text as typed. */
+export function displayValue(col: ColumnSpec | undefined, v: Cell): string {
+  if (v === '' || v === null || v === undefined) return '';
+  if (col?.type === 'time' && (typeof v === 'number' || isDate(v))) {
+    const m = typeof v === 'number' ? Math.round((v - Math.floor(v)) * 1440) : v.getHours() * 60 + v.getMinutes();
+    return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  }
+  if (isDate(v)) return shown(v);
+  return String(v);
+}
+
 /** Problems rows for the tab: Tab, Cell, Row, Column, Value, Problem, Go to cell (a link to the cell). */
 export function problemRows(problems: readonly Problem[], gids: ReadonlyMap<string, number>): Cell[][] {
   return problems.map((p) => {
     const cell = a1(p.row, p.col);
     const gid = gids.get(p.tab);
-    const value = p.value === '' || p.value === null ? '' : shown(p.value);
+    const value = displayValue(SCHEMA.find((t) => t.name === p.tab)?.columns.find((c) => c.header === p.header), p.value);
     const link = gid === undefined ? '' : `=HYPERLINK("#gid=${gid}&range=${cell}","${p.tab}!${cell}")`;
     return [p.tab, cell, p.row, p.header, value, p.problem, link];
   });
