@@ -27,6 +27,25 @@ export const ERR = {
     `Named range "${name}" is not valid: a name may only contain letters, numbers and underscores, cannot start with a number or look like a cell reference (A1, R1C1), and cannot be TRUE or FALSE.`,
 };
 
+/** How Apps Script names argument types in its signature errors: String, number, Boolean, Object, number[]... */
+export function argTypes(args: readonly unknown[]): string {
+  const one = (v: unknown): string => {
+    if (v === null) return 'null';
+    if (v === undefined) return 'undefined';
+    if (Array.isArray(v)) return `${v.length ? one(v[0]) : 'Object'}[]`;
+    if (typeof v === 'string') return 'String';
+    if (typeof v === 'boolean') return 'Boolean';
+    if (typeof v === 'number') return 'number';
+    return 'Object';
+  };
+  return args.map(one).join(',');
+}
+
+/** "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues." */
+export function signatureError(args: readonly unknown[], method: string): Error {
+  return new Error(`The parameters (${argTypes(args)}) don't match the method signature for SpreadsheetApp.${method}.`);
+}
+
 /** An Error whose message is Google's text. */
 export function gErr(message: string): Error {
   return new Error(message);

@@ -7,7 +7,7 @@ import { columnToLetters, GridRect, rectContains, rectToA1 } from './a1';
 import type { Book } from './book';
 import { clearContents, fillFormula, readDisplay, readFormulas, readValues, setContents, toEngine, writeValues } from './cells';
 import { normaliseColor } from './colors';
-import { ERR, gErr } from './errors';
+import { ERR, gErr, signatureError } from './errors';
 import { API_CLASS, unwrap } from './expose';
 import { CellMeta, eachMeta, getMeta, SheetModel, ValidationSpec } from './model';
 import { DataValidation } from './validation';
@@ -46,18 +46,18 @@ export class Range {
     eachMeta(this.live(), this._rect, (m) => fn(m));
     return this;
   }
-  private setEach<T>(values: T[][], fn: (m: CellMeta, v: T) => void): this {
-    this.checkShape(values);
+  private setEach<T>(values: T[][], fn: (m: CellMeta, v: T) => void, method = 'Range.set'): this {
+    this.checkShape(values, method);
     eachMeta(this.live(), this._rect, (m, i, j) => fn(m, values[i][j]));
     return this;
   }
   /** Google's dimension errors for setValues, setFormulas, setNotes, setBackgrounds... */
-  private checkShape(values: unknown): asserts values is unknown[][] {
+  private checkShape(values: unknown, method: string): asserts values is unknown[][] {
     const r = this._rect;
-    if (!Array.isArray(values)) throw gErr(`The parameters (${typeof values}) don't match the method signature.`);
+    if (!Array.isArray(values)) throw signatureError([values], method);
     if (values.length !== r.numRows) throw gErr(ERR.rowsMismatch(values.length, r.numRows));
     for (const row of values) {
-      if (!Array.isArray(row)) throw gErr(`The parameters (number[]) don't match the method signature.`);
+      if (!Array.isArray(row)) throw signatureError([values], method);
       if (row.length !== r.numCols) throw gErr(ERR.colsMismatch(row.length, r.numCols));
     }
   }
@@ -139,7 +139,7 @@ export class Range {
     return readDisplay(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
   }
   setValues(values: unknown[][]): this {
-    this.checkShape(values);
+    this.checkShape(values, 'Range.setValues');
     writeValues(this.model, this.live(), this._rect, values);
     return this;
   }
@@ -170,7 +170,7 @@ export class Range {
     return this;
   }
   setFormulas(formulas: string[][]): this {
-    this.checkShape(formulas);
+    this.checkShape(formulas, 'Range.setFormulas');
     const sheet = this.live();
     const contents: RawCellContent[][] = formulas.map((row) =>
       row.map((f) => (f === '' || f === null || f === undefined ? null : String(f).startsWith('=') ? toEngine(this.model, sheet, String(f)) : `'${f}`)),
@@ -191,7 +191,7 @@ export class Range {
     return this.setAll((m) => (f === '' || /^general$/i.test(f) ? delete m.numberFormat : (m.numberFormat = f)));
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setEach(formats, (m, f) => (f && !/^general$/i.test(String(f)) ? (m.numberFormat = String(f)) : delete m.numberFormat));
+    return this.setEach(formats, (m, f) => (f && !/^general$/i.test(String(f)) ? (m.numberFormat = String(f)) : delete m.numberFormat), 'Range.setNumberFormats');
   }
 
   // --- notes ---
@@ -205,7 +205,7 @@ export class Range {
     return this.setAll((m) => (note === null || note === '' ? delete m.note : (m.note = String(note))));
   }
   setNotes(notes: (string | null)[][]): this {
-    return this.setEach(notes, (m, n) => (n === null || n === '' ? delete m.note : (m.note = String(n))));
+    return this.setEach(notes, (m, n) => (n === null || n === '' ? delete m.note : (m.note = String(n))), 'Range.setNotes');
   }
   clearNote(): this {
     return this.setAll((m) => delete m.note);
@@ -223,9 +223,9 @@ export class Range {
     return this.setAll((m) => (c ? (m.background = c) : delete m.background));
   }
   setBackgrounds(colors: (string | null)[][]): this {
-    this.checkShape(colors);
+    this.checkShape(colors, 'Range.setBackgrounds');
     const norm = colors.map((row) => row.map((c) => normaliseColor(c)));
-    return this.setEach(norm, (m, c) => (c ? (m.background = c) : delete m.background));
+    return this.setEach(norm, (m, c) => (c ? (m.background = c) : delete m.background), 'Range.setBackgrounds');
   }
   setBackgroundRGB(r: number, g: number, b: number): this {
     const hex = `#${[r, g, b].map((x) => Math.max(0, Math.min(255, x)).toString(16).padStart(2, '0')).join('')}`;
@@ -241,7 +241,7 @@ export class Range {
     return this.setAll((m) => ((m.font ??= {}).weight = weight === 'bold' ? 'bold' : 'normal'));
   }
   setFontWeights(weights: (string | null)[][]): this {
-    return this.setEach(weights, (m, w) => ((m.font ??= {}).weight = w === 'bold' ? 'bold' : 'normal'));
+    return this.setEach(weights, (m, w) => ((m.font ??= {}).weight = w === 'bold' ? 'bold' : 'normal'), 'Range.setFontWeights');
   }
   getFontColor(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.color ?? '#000000';
@@ -254,8 +254,8 @@ export class Range {
     return this.setAll((m) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color));
   }
   setFontColors(colors: (string | null)[][]): this {
-    this.checkShape(colors);
-    return this.setEach(colors.map((r) => r.map((c) => normaliseColor(c))), (m, c) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color));
+    this.checkShape(colors, 'Range.setFontColors');
+    return this.setEach(colors.map((r) => r.map((c) => normaliseColor(c))), (m, c) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color), 'Range.setFontColors');
   }
   getFontStyle(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.style ?? 'normal';
@@ -283,7 +283,7 @@ export class Range {
     return this.setAll((m) => (m.wrap = !!wrap));
   }
   setWraps(wraps: boolean[][]): this {
-    return this.setEach(wraps, (m, w) => (m.wrap = !!w));
+    return this.setEach(wraps, (m, w) => (m.wrap = !!w), 'Range.setWraps');
   }
   setWrapStrategy(strategy: string): this {
     return this.setAll((m) => (m.wrap = String(strategy) === 'WRAP'));
@@ -315,12 +315,12 @@ export class Range {
   setDataValidation(rule: DataValidation | null): this {
     if (rule === null) return this.clearDataValidations();
     const spec = (unwrap(rule) as DataValidation)._spec;
-    if (!spec) throw gErr("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+    if (!spec) throw signatureError([rule], 'Range.setDataValidation');
     const anchored: ValidationSpec = { ...spec, anchor: { row: this._rect.row, col: this._rect.col } };
     return this.setAll((m) => (m.validation = anchored));
   }
   setDataValidations(rules: (DataValidation | null)[][]): this {
-    this.checkShape(rules);
+    this.checkShape(rules, 'Range.setDataValidations');
     return this.setEach(rules, (m, r) => {
       const spec = r ? (unwrap(r) as DataValidation)._spec : undefined;
       if (spec) m.validation = spec;

@@ -7,7 +7,7 @@ import { clearContents, readValues, writeValues } from './cells';
 import { EmbeddedChart, EmbeddedChartBuilder, newChartSpec } from './charts';
 import { ConditionalFormatRule } from './conditional';
 import { normaliseColor } from './colors';
-import { ERR, gErr } from './errors';
+import { ERR, gErr, signatureError } from './errors';
 import { API_CLASS, unwrap } from './expose';
 import { DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetModel } from './model';
 import { Protection } from './protection';
@@ -65,7 +65,7 @@ export class Sheet {
       if (rect.row + rect.numRows - 1 > s.maxRows || rect.col + rect.numCols - 1 > s.maxCols) throw gErr(ERR.rangeNotFound());
       return new Range(this._book, s, rect);
     }
-    if (typeof a !== 'number' || column === undefined) throw gErr("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (typeof a !== 'number' || column === undefined) throw signatureError([a, column, numRows, numColumns].filter((x) => x !== undefined), 'Sheet.getRange');
     const rect: GridRect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
     return this._book.rangeAt(s, rect);
   }
@@ -178,7 +178,7 @@ export class Sheet {
   /** Adds a row after the last row with content; the sheet grows when it is full. */
   appendRow(rowContents: unknown[]): this {
     const s = this.live();
-    if (!Array.isArray(rowContents)) throw gErr("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents)) throw signatureError([rowContents], 'Sheet.appendRow');
     const row = lastContentRow(this.model, s) + 1;
     if (row > s.maxRows) insertRows(this.model, s, s.maxRows + 1, 1);
     if (rowContents.length > s.maxCols) insertCols(this.model, s, s.maxCols + 1, rowContents.length - s.maxCols);

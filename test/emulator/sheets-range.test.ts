@@ -307,6 +307,13 @@ describe("errors as Google's", () => {
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
   });
+  test('wrong argument types name the method, as Apps Script does', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:B1').setValues(['a', 'b'])).toThrow("The parameters (String[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+    expect(() => sheet.getRange('A1').setNotes('x')).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setNotes.");
+    expect(() => sheet.appendRow('x')).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+  });
+
   test('coordinates out of range and too small', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
