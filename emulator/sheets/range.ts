@@ -54,10 +54,10 @@ export class Range {
   /** Google's dimension errors for setValues, setFormulas, setNotes, setBackgrounds... */
   private checkShape(values: unknown, method: string): asserts values is unknown[][] {
     const r = this._rect;
-    if (!Array.isArray(values)) throw signatureError([values], method);
+    // The signature (a two-dimensional array) is checked before the size, as Apps Script does.
+    if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) throw signatureError([values], method);
     if (values.length !== r.numRows) throw gErr(ERR.rowsMismatch(values.length, r.numRows));
     for (const row of values) {
-      if (!Array.isArray(row)) throw signatureError([values], method);
       if (row.length !== r.numCols) throw gErr(ERR.colsMismatch(row.length, r.numCols));
     }
   }
