@@ -267,7 +267,9 @@ function protect(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>
   }
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE) as GoogleAppsScript.Spreadsheet.Protection[]) {
     const d = p.getDescription();
-    if (!d.startsWith(PROTECT_PREFIX)) continue;
+    // Only the protections this function makes (other parts of the program keep their own).
+    const ours = d.startsWith(`${PROTECT_PREFIX}${spec.name} `) && (d.endsWith(' headers') || d.endsWith('(worked out by the program)'));
+    if (!ours) continue;
     const w = wanted.get(d);
     if (w && p.getRange().getA1Notation() === w.getA1Notation() && p.isWarningOnly()) wanted.delete(d);
     else p.remove();
