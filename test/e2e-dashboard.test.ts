@@ -18,6 +18,11 @@ import { loadXlsx, getComputed } from '../emulator/sheets';
 import { chartDataFromRanges, renderChartPng } from '../emulator/charts/render';
 import { canRender, renderXlsxToPng, writePrintXlsx } from '../emulator/charts/print-dashboard';
 import { addChartImages } from '../emulator/charts/xlsx-images';
+import { tabSpec } from '../src/workbook/schema';
+import { resolveTemplate, columnLetter } from '../src/workbook/formulas';
+import { cashFlowSummaryRows } from '../src/workbook/cashflow';
+import { resolveBlock } from '../src/workbook/side-block';
+import { computeCashFlow } from '../src/domain/money';
 
 const TODAY = '2026-11-23';
 jest.setTimeout(120000);
@@ -177,6 +182,53 @@ describe('LibreOffice', () => {
     compare('Cash flow', 'M2:M11');
     compare('Lots', 'F2:J5');
     compare('Lots', 'M2:M8');
+  });
+
+  test('the Cash flow templates as written for Sheets (OFFSET to the row above) compute the hand-worked plan in LibreOffice', async () => {
+    // The emulator saves OFFSET(I3,-1,0) as I2 (HyperFormula normalises it), so this file is written from the templates directly.
+    const spec = tabSpec('Cash flow');
+    const headers = spec.columns.map((c) => c.header);
+    const index = new Map(headers.map((h, i) => [h, i]));
+    const plan = [[10, 25000], [20, 10000], [30, 6000], [40, 6000], [40, 1500], [40, 4000], [40, 4000], [40, 4000]]
+      .map(([hours, spend], i) => ({ period: `Q${i + 1}`, hoursPerWeek: hours, weeksInPeriod: i === 4 ? null : 13, savingPerHour: 25, expenditure: spend }));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Cash flow');
+    ws.addRow(headers);
+    plan.forEach((p, i) => {
+      const input: Record<string, unknown> = { Period: p.period, 'Hours per week': p.hoursPerWeek, 'Weeks in period': p.weeksInPeriod, 'Saving per hour': p.savingPerHour, Expenditure: p.expenditure };
+      spec.columns.forEach((c, j) => {
+        const cell = ws.getCell(i + 2, j + 1);
+        if (c.formula) cell.value = { formula: resolveTemplate(c.formula, i + 2, index).slice(1) } as ExcelJS.CellFormulaValue;
+        else if (input[c.header] !== null && input[c.header] !== undefined) cell.value = input[c.header] as ExcelJS.CellValue;
+      });
+    });
+    const block = cashFlowSummaryRows((h) => columnLetter(index.get(h)! + 1));
+    const blockCol = headers.length + 2;
+    resolveBlock(block, blockCol + 1, 2).forEach((f, i) => {
+      ws.getCell(i + 2, blockCol).value = block[i].label;
+      ws.getCell(i + 2, blockCol + 1).value = { formula: f.slice(1) } as ExcelJS.CellFormulaValue;
+    });
+    const src = path.join(dir, 'templates.xlsx');
+    await wb.xlsx.writeFile(src);
+    const out = path.join(dir, 'lo-templates');
+    const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
+    expect(spawnSync('soffice', [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, src], { encoding: 'utf8', timeout: 120000 }).status).toBe(0);
+    const lo = new ExcelJS.Workbook();
+    await lo.xlsx.readFile(path.join(out, 'templates.xlsx'));
+    const back = lo.getWorksheet('Cash flow')!;
+    const result = (r: number, c: number) => {
+      const v = back.getCell(r, c).value as { result?: unknown } | null;
+      return v && typeof v === 'object' && 'result' in v ? v.result : (v as { formula?: string } | null)?.formula ? 0 : v;
+    };
+    const { rows, summary } = computeCashFlow(plan);
+    const cum = index.get('Cumulative cash flow')! + 1;
+    // −21,750 −25,250 −21,500 −14,500 −3,000 6,000 15,000 24,000, as worked by hand in test/domain-money.test.ts
+    expect(rows.map((_r, i) => result(i + 2, cum))).toEqual(rows.map((r) => r.cumulative));
+    expect(rows.map((_r, i) => result(i + 2, index.get('Break-even status')! + 1))).toEqual(['Not yet', 'Not yet', 'Not yet', 'Not yet', 'Not yet', 'Break-even', 'In surplus', 'In surplus']);
+    const at = (label: string) => result(block.findIndex((b) => b.label === label) + 2, blockCol + 1);
+    expect(at('Break-even period')).toBe('Q6');
+    expect(at('Payback period')).toBe(summary.paybackText); // 1 year 4 months
+    expect(at('Steady-state annual saving')).toBe(52000);
   });
 
   test('the Dashboard renders to a PNG with its charts', async () => {
