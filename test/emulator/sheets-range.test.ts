@@ -10,6 +10,7 @@
  * reported by users in Apps Script issue threads ("Those columns are out of bounds.",
  * "The coordinates of the range are outside the dimensions of the sheet.").
  */
+import vm from 'node:vm';
 import { newContext } from '../../emulator/context';
 import { createSpreadsheetApp, getComputed, newWorkbookModel, setActiveRange } from '../../emulator/sheets';
 
@@ -54,6 +55,20 @@ describe('values', () => {
     model.DateCtor = OtherDate as unknown as DateConstructor;
     sheet.getRange('A1').setValue('2020-10-08');
     expect(sheet.getRange('A1').getValue()).toBeInstanceOf(OtherDate);
+  });
+
+  test('a script in another realm (as gas-local runs it) sees its own Dates and can pass them back', () => {
+    const { model, app } = setup();
+    const sandbox = vm.createContext({ SpreadsheetApp: app });
+    model.DateCtor = vm.runInContext('Date', sandbox);
+    const out = vm.runInContext(
+      `var s = SpreadsheetApp.getActiveSheet();
+       s.getRange('A1').setValue(new Date(2026, 2, 12));
+       var v = s.getRange('A1').getValues();
+       [v[0][0] instanceof Date, Array.isArray(v), s.getRange('A1').getDisplayValue()]`,
+      sandbox,
+    );
+    expect(Array.from(out as unknown[])).toEqual([true, true, '12/03/2026']);
   });
 
   test('typed strings: money, percent, apostrophe text, booleans', () => {
