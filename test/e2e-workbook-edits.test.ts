@@ -91,6 +91,15 @@ describe('typing into cells (clerk edit)', () => {
     expect(meta(m, 'Lots', 'C2').note).toContain('is ambiguous');
   });
 
+  test('a setting that cannot be read is flagged where it is typed ("five" working days)', async () => {
+    await edit('Settings!B12', 'five');
+    const m = await model(b);
+    expect(value(m, 'Settings!A12')).toBe('Papers clear working days');
+    expect(value(m, 'Settings!B12')).toBe('five');
+    expect(meta(m, 'Settings', 'B12').note).toContain('The setting "Papers clear working days" should be a number of 0 or more; it is "five".');
+    expect(meta(m, 'Settings', 'B12').background).toBe(FLAG);
+  });
+
   test('row rule: End time after Start time', async () => {
     await edit('Meetings!C3', '09:00');
     const m = await model(b);
@@ -131,7 +140,7 @@ describe('paste (clerk import)', () => {
     const rows = values(m, 'Problems!A2:G40').filter((r) => r[0] !== '');
     if (rows.some((r) => r[0] === 'Settings')) console.log(JSON.stringify(rows.slice(0, 3)));
     expect(rows.map((r) => `${r[0]}!${r[1]}`)).toEqual(expect.arrayContaining([
-      'Members!I4', 'Meetings!C3', 'Contracts!F15', 'Contracts!F16', 'Contracts!G16', 'Contracts!H17',
+      'Members!I4', 'Meetings!C3', 'Settings!B12', 'Contracts!F15', 'Contracts!F16', 'Contracts!G16', 'Contracts!H17',
     ]));
     expect(rows.map((r) => `${r[0]}!${r[1]}`)).not.toContain('Members!K3'); // fixed
     const i = rows.findIndex((r) => r[0] === 'Members' && r[1] === 'I4');

@@ -20,6 +20,7 @@ import { isProgramBuilt } from './setup';
 import { formulaFor, columnLetter } from './formulas';
 import { todaySerial, showSerial } from './dates';
 import { FLAG_BACKGROUND, flagNote, refusedNote, formulaNote, keptAsTextNote } from './marks';
+import { settingProblem } from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -151,7 +152,14 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
   }
   const col = spec.columns.find((c) => c.header === header);
   if (!col && !needsRow) return;
-  if (!headers && col && rowHeaders(spec).has(col.header)) ({ headers, rowValues } = readHeaderAndRow(sheet, rect.row));
+  // The row is read only when a row rule can apply: the value itself is acceptable, or it is a formula column.
+  if (!headers && col && rowHeaders(spec).has(col.header) && (col.formula || checkCell(col, fromEvent(col, e.value)).ok)) {
+    ({ headers, rowValues } = readHeaderAndRow(sheet, rect.row));
+  }
+  if (spec.name === 'Settings' && header === 'Value') {
+    settingEdit(sheet, range, rect.row, e);
+    return;
+  }
 
   const typed: Cell = fromEvent(col, e.value);
   const old: Cell = fromEvent(col, e.oldValue);
@@ -265,6 +273,22 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
     const cell = sheet.getRange(rect.row, c + 1);
     cell.setBackground(null);
     cell.setNote('');
+  }
+}
+
+/** A Settings value: checked against the setting named in the same row; kept and flagged when it cannot be read. */
+function settingEdit(sheet: Sheet, range: Range, row: number, e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const { headers, rowValues } = readHeaderAndRow(sheet, row);
+  const name = String(rowValues[headers.indexOf('Setting')] ?? '').trim();
+  const typed = e.value === undefined ? '' : String(e.value);
+  const problem = name ? settingProblem(name, typed) : null;
+  const old = e.oldValue === undefined ? '' : String(e.oldValue);
+  if (problem) {
+    range.setBackground(FLAG_BACKGROUND);
+    range.setNote(flagNote(problem));
+  } else if (name && old !== '' && settingProblem(name, old)) {
+    range.setBackground(null);
+    range.setNote('');
   }
 }
 

@@ -4,12 +4,12 @@
  * one getValues per tab, one setValues for the list. onEdit only marks cells (it would have to
  * read this tab on every edit to keep it current).
  */
-import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
+import { ColumnSpec, SCHEMA, TAB, TabSpec } from './schema';
 import { Cell, isDate } from './table';
 import { checkValue, rowRules, missingRequired, duplicateSerials, serialIn, shown } from './validate';
 import { isProgramBuilt } from './setup';
 import { a1 } from './formulas';
-import { makeSettings } from './settings';
+import { settingProblem } from './settings';
 import { showSerial, todaySerial } from './dates';
 
 export interface Problem {
@@ -73,22 +73,8 @@ function settingsProblems(grid: readonly (readonly Cell[])[], index: ReadonlyMap
   const out: Problem[] = [];
   for (let r = 1; r < grid.length; r++) {
     const name = String(grid[r][nameCol] ?? '').trim();
-    const spec = SETTINGS.find((s) => s.name === name);
-    if (!spec) continue;
-    const one = makeSettings(new Map([[name, grid[r][valueCol] ?? '']]));
-    try {
-      switch (spec.type) {
-        case 'number': one.number(name); break;
-        case 'time': one.time(name); break;
-        case 'bool': one.bool(name); break;
-        case 'id': one.id(name); break;
-        case 'email': one.email(name); break;
-        case 'multi': one.list(name); break;
-        default: one.text(name);
-      }
-    } catch (e) {
-      out.push({ tab: TAB.settings, row: r + 1, col: valueCol + 1, header: name, value: grid[r][valueCol] ?? '', problem: (e as Error).message });
-    }
+    const problem = settingProblem(name, grid[r][valueCol] ?? '');
+    if (problem) out.push({ tab: TAB.settings, row: r + 1, col: valueCol + 1, header: name, value: grid[r][valueCol] ?? '', problem });
   }
   return out;
 }

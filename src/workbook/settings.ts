@@ -152,3 +152,24 @@ export function parseClock(text: string): number | null {
   if (h > 23) return null;
   return h * 60 + min;
 }
+
+/** What is wrong with a value for a named setting, or null when it can be read (unknown names: null). */
+export function settingProblem(name: string, value: Cell): string | null {
+  const spec = specOf(name);
+  if (!spec) return null;
+  const one = makeSettings(new Map([[name, value ?? '']]));
+  try {
+    switch (spec.type) {
+      case 'number': one.number(name); break;
+      case 'time': one.time(name); break;
+      case 'bool': one.bool(name); break;
+      case 'id': one.id(name); break;
+      case 'email': one.email(name); break;
+      case 'multi': one.list(name); break;
+      default: one.text(name);
+    }
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
