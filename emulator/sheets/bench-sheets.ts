@@ -72,7 +72,3 @@ export async function benchSheets(): Promise<Record<string, string>> {
   fs.rmSync(dir, { recursive: true, force: true });
   return out;
 }
-
-if (require.main === module) {
-  benchSheets().then((r) => console.log(JSON.stringify(r, null, 2)));
-}

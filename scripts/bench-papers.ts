@@ -1,0 +1,4 @@
+// Papers budgets (issue 6): filled in below.
+export async function benchPapers(): Promise<Record<string, string>> {
+  return {};
+}
