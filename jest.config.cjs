@@ -10,4 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022' } }] },
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   testTimeout: 60000,
+  // Two workers on the two-core machines we build on: the end-to-end files mostly wait on I/O and
+  // on child processes, so both cores stay busy.
+  maxWorkers: 2,
 };
