@@ -224,10 +224,10 @@ export class Workspace {
     const sheets = peers.sheets();
     if (!sheets) throw new ClerkInputError('the Sheets emulator is not built yet (emulator/sheets)');
     if (this.created) {
-      this.model = sheets.newWorkbookModel(path.basename(this.bookPath, '.xlsx'), { timeZone: ctx.timeZone });
+      this.model = sheets.newWorkbookModel(path.basename(this.bookPath, '.xlsx'), { timeZone: ctx.timeZone, clock: ctx.clock });
     } else {
       try {
-        this.model = await sheets.loadXlsx(this.bookPath);
+        this.model = await sheets.loadXlsx(this.bookPath, { clock: ctx.clock });
       } catch (e) {
         throw new ClerkInputError(`cannot read workbook ${path.basename(this.bookPath)}: ${(e as Error).message}`);
       }

@@ -13,7 +13,7 @@ import { createHtmlService, writeHtmlOutput } from '../html/html-service';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export interface SheetsPart {
-  newWorkbookModel(name: string, opts?: { timeZone?: string; DateCtor?: DateConstructor }): any;
+  newWorkbookModel(name: string, opts?: { timeZone?: string; DateCtor?: DateConstructor; clock?: { now(): Date } }): any;
   loadXlsx(path: string, opts?: any): Promise<any>;
   saveXlsx(model: any, path: string): Promise<void>;
   createSpreadsheetApp(ctx: ServiceContext, model: any, host: { getUi(): unknown; toast?(msg: string, title?: string, timeout?: number): void }): any;

@@ -7,6 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { AlwaysDense, HyperFormula, RawCellContent, DetailedCellError } from 'hyperformula';
 import type { GridRect } from './a1';
+import { EngineContext, registerClockFunctions } from './clock-functions';
+
+registerClockFunctions();
 
 export interface FontSpec {
   weight?: 'bold' | 'normal';
@@ -142,6 +145,19 @@ export const HF_CONFIG = {
   maxColumns: 18_278,
 };
 
+/** The clock TODAY() and NOW() read: the run's `ctx.clock` (`--today`); the machine's clock when absent. */
+export interface ModelClock {
+  now(): Date;
+}
+
+/**
+ * HyperFormula's config for one workbook: its clock and (read when computed) its time zone
+ * go to the TODAY/NOW plugin through `context`.
+ */
+export function engineConfig(clock: ModelClock | undefined, timeZone: () => string): typeof HF_CONFIG & { context: EngineContext } {
+  return { ...HF_CONFIG, context: { now: () => (clock ? clock.now() : new Date()), timeZone } };
+}
+
 export function addBooleanNames(hf: HyperFormula): void {
   if (!hf.isItPossibleToAddNamedExpression('TRUE', '=TRUE()')) return;
   hf.addNamedExpression('TRUE', '=TRUE()');
@@ -173,10 +189,11 @@ export function newSheetModel(model: WorkbookModel, name: string, hfId: number, 
 }
 
 /** A spreadsheet as Sheets creates one: a single empty "Sheet1". */
-export function newWorkbookModel(name: string, opts: { timeZone?: string; locale?: string; DateCtor?: DateConstructor } = {}): WorkbookModel {
-  const hf = HyperFormula.buildEmpty(HF_CONFIG);
+export function newWorkbookModel(name: string, opts: { timeZone?: string; locale?: string; DateCtor?: DateConstructor; clock?: ModelClock } = {}): WorkbookModel {
+  let model: WorkbookModel | undefined;
+  const hf = HyperFormula.buildEmpty(engineConfig(opts.clock, () => model?.timeZone ?? opts.timeZone ?? 'Europe/London'));
   addBooleanNames(hf);
-  const model = blankModel(name, hf, opts);
+  model = blankModel(name, hf, opts);
   const sheetName = hf.addSheet('Sheet1');
   model.sheets.push(newSheetModel(model, sheetName, hf.getSheetId(sheetName)!));
   return model;

@@ -15,7 +15,8 @@ import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
 import { GridRect, parseA1, rectToA1, resolveRef } from './a1';
 import { SERIAL_EPOCH_UTC } from './dates';
 import { sheetsErrorCode } from './cells';
-import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, HF_CONFIG, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
+import { addChartImages } from '../charts/xlsx-images';
+import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, engineConfig, ModelClock, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
 
 const META_SHEET = '__clerk_meta';
 const CHUNK = 30_000;
@@ -238,6 +239,10 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     const loc = n.expression.replace(/^=/, '');
     if (loc && !loc.includes('#REF!')) wb.definedNames.add(loc, n.name);
   }
+  // Pictures of the charts for people opening the file (xlsx from exceljs cannot hold real
+  // charts); the specifications stay in the hidden sheet, and loading never reads pictures
+  // back, so saving again draws each chart once.
+  addChartImages(wb, model);
   const metaWs = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const text = JSON.stringify(json);
   for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++) metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
@@ -312,7 +317,7 @@ function fail(file: string, reason: string): Error {
   return new Error(`Cannot open workbook "${file}": ${reason}`);
 }
 
-export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor } = {}): Promise<WorkbookModel> {
+export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor; clock?: ModelClock } = {}): Promise<WorkbookModel> {
   if (!fs.existsSync(file)) throw fail(file, 'the file does not exist.');
   if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
   const wb = new ExcelJS.Workbook();
@@ -343,13 +348,14 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor 
     metas[ws.name] = meta;
   }
   let hf: HyperFormula;
+  let model: WorkbookModel | undefined;
   try {
-    hf = HyperFormula.buildFromSheets(contents, HF_CONFIG);
+    hf = HyperFormula.buildFromSheets(contents, engineConfig(opts.clock, () => model?.timeZone ?? json?.timeZone ?? 'Europe/London'));
   } catch (e) {
     throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
   }
   addBooleanNames(hf);
-  const model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, { id: json?.id, timeZone: json?.timeZone, locale: json?.locale, DateCtor: opts.DateCtor });
+  model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, { id: json?.id, timeZone: json?.timeZone, locale: json?.locale, DateCtor: opts.DateCtor });
   if (json) {
     model.nextSheetId = json.nextSheetId;
     model.nextObjectId = json.nextObjectId;
