@@ -6,7 +6,8 @@
  * money figures as the emulator.
  * Charts: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
-import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, copyFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,15 +150,14 @@ describe('LibreOffice', () => {
   }
 
   test('recalculates the saved workbook to the same money figures as the emulator', async () => {
-    // Strip every cached result so LibreOffice must compute each formula itself.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
-    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => {
-      const v = c.value as { formula?: string; sharedFormula?: string } | null;
-      if (v && typeof v === 'object' && 'formula' in v && v.formula) c.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-    })));
+    // Strip every cached result so LibreOffice must compute each formula itself. Edited in the
+    // zip, not through exceljs, which drops whole-column defined names ('Actions'!$G:$G) on reading.
+    const parts = unzipSync(new Uint8Array(readFileSync(book)));
+    for (const name of Object.keys(parts)) {
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) parts[name] = strToU8(strFromU8(parts[name]).replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1'));
+    }
     const bare = path.join(dir, 'bare.xlsx');
-    await wb.xlsx.writeFile(bare);
+    writeFileSync(bare, zipSync(parts));
     const out = path.join(dir, 'lo');
     const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
     const r = spawnSync('soffice', [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, bare], { encoding: 'utf8', timeout: 120000 });

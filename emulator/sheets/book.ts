@@ -66,7 +66,7 @@ export class Book {
   }
 
   /** 'Tab!A1:B2' (or 'A1' on `defaultSheet`/the active sheet) → sheet and rectangle; "Range not found" otherwise. */
-  resolveA1(a1: string, defaultSheet?: SheetModel): { sheet: SheetModel; rect: GridRect } {
+  resolveA1(a1: string, defaultSheet?: SheetModel): { sheet: SheetModel; rect: GridRect; open?: { rows?: boolean; cols?: boolean } } {
     if (typeof a1 !== 'string') throw gErr(ERR.rangeNotFound());
     const ref = parseA1(a1);
     if (!ref) throw gErr(ERR.rangeNotFound());
@@ -80,12 +80,13 @@ export class Book {
     if (rect.row < 1 || rect.col < 1 || rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) {
       throw gErr(ERR.rangeNotFound());
     }
-    return { sheet, rect };
+    const open = ref.endRow === undefined || ref.endCol === undefined ? { rows: ref.endRow === undefined, cols: ref.endCol === undefined } : undefined;
+    return { sheet, rect, open };
   }
 
   rangeFromA1(a1: string, defaultSheet: SheetModel | undefined): unknown {
-    const { sheet, rect } = this.resolveA1(a1, defaultSheet);
-    return new Range(this, sheet, rect);
+    const { sheet, rect, open } = this.resolveA1(a1, defaultSheet);
+    return new Range(this, sheet, rect, open);
   }
 
   /** A Range on the sheet with Google's checks on the coordinates. */

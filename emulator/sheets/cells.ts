@@ -117,7 +117,7 @@ export function toEngine(model: WorkbookModel, sheet: SheetModel, formula: strin
   return closeOpenRanges(formula, lastRowOf(model, sheet));
 }
 
-/** Range.getFormulas(): '=...' for formula cells, '' elsewhere. */
+/** Range.getFormulas(): '=...' for formula cells (as written), '' elsewhere. */
 export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
   const start = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
   const end = { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 };
@@ -125,9 +125,10 @@ export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: Grid
   const out: string[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: string[] = new Array(rect.numCols);
+    const texts = sheet.formulaText[rect.row - 1 + i];
     for (let j = 0; j < rect.numCols; j++) {
       const text = f[i]?.[j];
-      row[j] = text === undefined ? '' : reopenRanges(text, lastRowOf(model, sheet));
+      row[j] = text === undefined ? '' : (texts?.[rect.col - 1 + j] ?? reopenRanges(text, lastRowOf(model, sheet)));
     }
     out.push(row);
   }
@@ -170,6 +171,7 @@ function sameKind(current: string | undefined, typed: string): boolean {
 /** setValues with USER_ENTERED semantics: strings are parsed as typed input. One HyperFormula operation. */
 export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridRect, values: readonly (readonly unknown[])[]): void {
   const contents: RawCellContent[][] = [];
+  const texts: (string | undefined)[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: RawCellContent[] = new Array(rect.numCols);
     const metaRow = sheet.meta[rect.row - 1 + i];
@@ -183,20 +185,52 @@ export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridR
       }
       const current = metaRow?.[rect.col - 1 + j]?.numberFormat;
       const { content, format, isFormula } = toContent(model, v, current);
-      row[j] = isFormula ? toEngine(model, sheet, content as string) : content;
+      if (isFormula) {
+        row[j] = toEngine(model, sheet, content as string);
+        (texts[i] ??= [])[j] = content as string;
+      } else row[j] = content;
       if (format !== undefined) metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
     }
     contents.push(row);
   }
-  setContents(model, sheet, rect, contents);
+  setContents(model, sheet, rect, contents, texts);
 }
 
-export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect, contents: RawCellContent[][]): void {
+/**
+ * Writes a block of engine contents. `texts` holds the formula text as written where it differs
+ * from what the engine takes (open-ended ranges closed); other formulas are kept as given.
+ */
+export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect, contents: RawCellContent[][], texts?: (string | undefined)[][]): void {
   const hf = model.hf;
   const at = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
   // A large block in one batch: HyperFormula recalculates once, at the end.
   if (rect.numRows * rect.numCols > 1000) hf.batch(() => hf.setCellContents(at, contents));
   else hf.setCellContents(at, contents);
+  keepFormulaTexts(sheet, rect, contents, texts);
+}
+
+export function keepFormulaTexts(sheet: SheetModel, rect: GridRect, contents: RawCellContent[][], texts?: (string | undefined)[][]): void {
+  const store = sheet.formulaText;
+  for (let i = 0; i < contents.length; i++) {
+    const r = rect.row - 1 + i;
+    let row = store[r];
+    const given = texts?.[i];
+    const cr = contents[i];
+    for (let j = 0; j < cr.length; j++) {
+      const c = cr[j];
+      const t = given?.[j] ?? (typeof c === 'string' && c.startsWith('=') ? c : undefined);
+      if (t !== undefined) (row ??= store[r] = [])[rect.col - 1 + j] = t;
+      else if (row && row[rect.col - 1 + j] !== undefined) row[rect.col - 1 + j] = undefined;
+    }
+  }
+}
+
+/** The stored formula texts of a block (undefined where none), for moving them with their cells. */
+export function formulaTextsOf(sheet: SheetModel, rect: GridRect): (string | undefined)[][] {
+  return Array.from({ length: rect.numRows }, (_, i) => {
+    const row = sheet.formulaText[rect.row - 1 + i];
+    return Array.from({ length: rect.numCols }, (_, j) => row?.[rect.col - 1 + j]);
+  });
 }
 
 /**
@@ -206,12 +240,15 @@ export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridR
  */
 export function fillFormula(model: WorkbookModel, sheet: SheetModel, rect: GridRect, formula: string): void {
   const contents: RawCellContent[][] = [];
+  const texts: string[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: RawCellContent[] = new Array(rect.numCols);
-    for (let j = 0; j < rect.numCols; j++) row[j] = toEngine(model, sheet, shiftFormula(formula, i, j));
+    const text: string[] = new Array(rect.numCols);
+    for (let j = 0; j < rect.numCols; j++) row[j] = toEngine(model, sheet, (text[j] = shiftFormula(formula, i, j)));
     contents.push(row);
+    texts.push(text);
   }
-  setContents(model, sheet, rect, contents);
+  setContents(model, sheet, rect, contents, texts);
 }
 
 export function clearContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect): void {

@@ -3,7 +3,7 @@
  * custom formula written for the top-left cell is applied to another cell of the range.
  * References with '$' stay; text in double quotes and sheet names in single quotes are left alone.
  */
-import { columnToLetters, lettersToColumn } from './a1';
+import { columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (!dRow && !dCol) return formula;
@@ -75,4 +75,122 @@ export function reopenRanges(formula: string, lastRowOf: (sheetName: string | un
       return last && Number(row) === last && startRow > 1 && startRow < last ? `${prefix ?? ''}${start}:${col}` : m;
     }),
   );
+}
+
+// ------------------------------------------------------------ structural changes
+
+/**
+ * One reference in a formula: an optional sheet prefix, then a cell ('B2'), a range ('B2:C9'),
+ * an open-ended range ('B2:B'), whole columns ('B:D') or whole rows ('5:7'). Double-quoted
+ * text is matched first (group 1) so that it is skipped, and so is a quoted sheet name
+ * (part of the prefix), so 'Q1 data'!A1 is one reference, not Q1.
+ */
+const END = String.raw`\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+`;
+const REFERENCE = new RegExp(
+  String.raw`("(?:[^"]|"")*")|(?<![\w.$])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}(?=:)|\$?\d+(?=:))(?::(${END}))?(?![\w(!.])`,
+  'g',
+);
+
+interface RefEnd {
+  colAbs: boolean;
+  col?: number;
+  rowAbs: boolean;
+  row?: number;
+}
+
+function parseRefEnd(s: string): RefEnd {
+  const m = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/.exec(s)!;
+  return { colAbs: !!m[1] && !!m[2], col: m[2] ? lettersToColumn(m[2]) : undefined, rowAbs: m[4] !== undefined && (m[2] ? !!m[3] : !!m[1]), row: m[4] !== undefined ? Number(m[4]) : undefined };
+}
+
+function formatRefEnd(e: RefEnd): string {
+  const col = e.col !== undefined ? `${e.colAbs ? '$' : ''}${columnToLetters(e.col)}` : '';
+  const row = e.row !== undefined ? `${e.rowAbs ? '$' : ''}${e.row}` : '';
+  return col + row;
+}
+
+/** The sheet a reference's prefix names ("'Cash flow'!" → Cash flow), or undefined without one. */
+function prefixSheet(prefix: string | undefined): string | undefined {
+  return unquote(prefix);
+}
+
+/** Calls `fn` on each reference outside quoted text; `fn` returns the replacement, or null to give up on the whole formula. */
+function mapReferences(formula: string, fn: (sheet: string | undefined, prefix: string, start: string, end: string | undefined) => string | null): string | undefined {
+  let failed = false;
+  const out = formula.replace(REFERENCE, (m, str: string | undefined, prefix: string | undefined, start: string, end: string | undefined) => {
+    if (str !== undefined || failed) return m;
+    const r = fn(prefixSheet(prefix), prefix ?? '', start, end);
+    if (r === null) {
+      failed = true;
+      return m;
+    }
+    return r;
+  });
+  return failed ? undefined : out;
+}
+
+/**
+ * A formula as written, after rows (axis 'row') or columns were inserted (count > 0) or
+ * deleted (count < 0) at 1-based index `at` on sheet `target`: references to that sheet move
+ * as Sheets moves them (absolute ones too); a range grows when rows are inserted inside it and
+ * shrinks when some of its rows are deleted. `ownSheet` is the sheet holding the formula
+ * (unprefixed references point there). Undefined when a referenced cell was deleted (Sheets
+ * then shows #REF!; the caller falls back to the engine's text).
+ */
+export function shiftForStructure(formula: string, ownSheet: string, target: string, axis: 'row' | 'col', at: number, count: number): string | undefined {
+  const t = target.toLowerCase();
+  const key = axis === 'row' ? 'row' : 'col';
+  const moveStart = (v: number) => (count > 0 ? (v >= at ? v + count : v) : v < at ? v : v >= at - count ? v + count : at);
+  const moveEnd = (v: number) => (count > 0 ? (v >= at ? v + count : v) : v < at ? v : v >= at - count ? v + count : at - 1);
+  return mapReferences(formula, (sheet, prefix, start, end) => {
+    if ((sheet ?? ownSheet).toLowerCase() !== t) return prefix + start + (end !== undefined ? `:${end}` : '');
+    const a = parseRefEnd(start);
+    if (end === undefined) {
+      const v = a[key];
+      if (v === undefined) return prefix + start;
+      if (count < 0 && v >= at && v < at - count) return null;
+      a[key] = moveStart(v);
+      return prefix + formatRefEnd(a);
+    }
+    const b = parseRefEnd(end);
+    const v1 = a[key];
+    const v2 = b[key];
+    if (v1 !== undefined) a[key] = moveStart(v1);
+    if (v2 !== undefined) b[key] = moveEnd(v2);
+    if (v1 !== undefined && v2 !== undefined && b[key]! < a[key]!) return null;
+    return `${prefix}${formatRefEnd(a)}:${formatRefEnd(b)}`;
+  });
+}
+
+/** The formula with references to sheet `from` renamed to `to` (HyperFormula does the same to its copy). */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  const f = from.toLowerCase();
+  return mapReferences(formula, (sheet, prefix, start, end) => (sheet !== undefined && sheet.toLowerCase() === f ? `${quoteSheetName(to)}!` : prefix) + start + (end !== undefined ? `:${end}` : ''))!;
+}
+
+/** Whether the formula refers to sheet `name` by a prefix. */
+export function mentionsSheet(formula: string, name: string): boolean {
+  const n = name.toLowerCase();
+  let found = false;
+  mapReferences(formula, (sheet, prefix, start, end) => {
+    if (sheet !== undefined && sheet.toLowerCase() === n) found = true;
+    return prefix + start + (end !== undefined ? `:${end}` : '');
+  });
+  return found;
+}
+
+/** Whether the formula has an open-ended range ('A2:A') on sheet `name` (`ownSheet` for unprefixed ones). */
+export function hasOpenRangeOn(formula: string, ownSheet: string, name: string): boolean {
+  if (!formula.includes(':')) return false;
+  const n = name.toLowerCase();
+  let found = false;
+  mapReferences(formula, (sheet, prefix, start, end) => {
+    if (end !== undefined && (sheet ?? ownSheet).toLowerCase() === n) {
+      const a = parseRefEnd(start);
+      const b = parseRefEnd(end);
+      if (a.row !== undefined && a.col !== undefined && b.row === undefined) found = true;
+    }
+    return prefix + start + (end !== undefined ? `:${end}` : '');
+  });
+  return found;
 }

@@ -88,6 +88,12 @@ export interface SheetModel {
   columnWidths: (number | undefined)[];
   /** Cell metadata by 0-based row then column (sparse). */
   meta: ((CellMeta | undefined)[] | undefined)[];
+  /**
+   * Formula text as the script wrote it (or the xlsx held it), by 0-based row then column
+   * (sparse): what getFormula returns and the xlsx keeps. HyperFormula holds the parsed form
+   * and would give back its own rewriting (OFFSET(I3,-1,0) as I2, open ranges closed).
+   */
+  formulaText: ((string | undefined)[] | undefined)[];
   conditionalFormats: CondFormatSpec[];
   protections: ProtectionSpec[];
   charts: ChartSpec[];
@@ -104,6 +110,12 @@ export interface WorkbookModel {
   sheets: SheetModel[];
   /** Names the spreadsheet defines (HyperFormula also holds TRUE and FALSE, which are not named ranges). */
   namedRanges: string[];
+  /**
+   * Named ranges with an open end that HyperFormula cannot hold as such ('Actions'!$G$2:$G):
+   * the definition as Sheets keeps it. The engine has it closed at the sheet's last row.
+   * Whole columns and rows ($G:$G, $2:$5) need no entry: HyperFormula holds them.
+   */
+  openNames: Record<string, string>;
   active: { sheet?: number; range?: GridRect };
   /** Date constructor of the realm the script runs in, so `instanceof Date` works there. */
   DateCtor: DateConstructor;
@@ -181,6 +193,7 @@ export function newSheetModel(model: WorkbookModel, name: string, hfId: number, 
     frozenCols: 0,
     columnWidths: [],
     meta: [],
+    formulaText: [],
     conditionalFormats: [],
     protections: [],
     charts: [],
@@ -208,6 +221,7 @@ export function blankModel(name: string, hf: HyperFormula, opts: { id?: string; 
     hf,
     sheets: [],
     namedRanges: [],
+    openNames: {},
     active: {},
     DateCtor: opts.DateCtor ?? Date,
     nextSheetId: 0,

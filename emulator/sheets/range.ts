@@ -5,7 +5,8 @@
  */
 import { columnToLetters, GridRect, rectContains, rectToA1 } from './a1';
 import type { Book } from './book';
-import { clearContents, fillFormula, readDisplay, readFormulas, readValues, setContents, toEngine, writeValues } from './cells';
+import { clearContents, fillFormula, formulaTextsOf, readDisplay, readFormulas, readValues, setContents, toEngine, writeValues } from './cells';
+import { shiftFormula } from './formula-shift';
 import { normaliseColor } from './colors';
 import { ERR, gErr, signatureError } from './errors';
 import { API_CLASS, unwrap } from './expose';
@@ -23,6 +24,8 @@ export class Range {
     readonly _book: Book,
     readonly _sheet: SheetModel,
     readonly _rect: GridRect,
+    /** Ends left open in the A1 text it was made from ('G:G', 'G2:G' run to the last row, '5:5' to the last column): a named range keeps them open. */
+    readonly _open?: { rows?: boolean; cols?: boolean },
   ) {}
 
   private get model() {
@@ -175,7 +178,8 @@ export class Range {
     const contents: RawCellContent[][] = formulas.map((row) =>
       row.map((f) => (f === '' || f === null || f === undefined ? null : String(f).startsWith('=') ? toEngine(this.model, sheet, String(f)) : `'${f}`)),
     );
-    setContents(this.model, this.live(), this._rect, contents);
+    const texts = formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : undefined)));
+    setContents(this.model, this.live(), this._rect, contents, texts);
     return this;
   }
 
@@ -418,9 +422,28 @@ export class Range {
     const src = this.live();
     const r = this._rect;
     if (!options?.formatOnly) {
-      hf.copy({ start: { sheet: src.hfId, row: r.row - 1, col: r.col - 1 }, end: { sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2 } });
-      hf.paste({ sheet: dest._sheet.hfId, row: dest._rect.row - 1, col: dest._rect.col - 1 });
-      hf.clearClipboard();
+      // Like a paste: relative references move by the offset (the text as written, so OFFSET stays).
+      // Written here rather than with HyperFormula's copy/paste, which fails on some formulas it rewrote.
+      const serialized = hf.getRangeSerialized({ start: { sheet: src.hfId, row: r.row - 1, col: r.col - 1 }, end: { sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2 } }) as RawCellContent[][];
+      const written = formulaTextsOf(src, r);
+      const dRow = dest._rect.row - r.row;
+      const dCol = dest._rect.col - r.col;
+      const to = { row: dest._rect.row, col: dest._rect.col, numRows: r.numRows, numCols: r.numCols };
+      const texts = written.map((row, i) =>
+        row.map((t, j) => {
+          const c = serialized[i]?.[j];
+          const f = t ?? (typeof c === 'string' && c.startsWith('=') ? c : undefined);
+          return f === undefined ? undefined : shiftFormula(f, dRow, dCol);
+        }),
+      );
+      const contents = texts.map((row, i) =>
+        row.map((t, j) => {
+          if (t !== undefined) return toEngine(this.model, dest._sheet, t);
+          const c = serialized[i]?.[j];
+          return typeof c === 'string' ? `'${c.startsWith("'") ? c.slice(1) : c}` : (c ?? null);
+        }),
+      );
+      setContents(this.model, dest._sheet, to, contents, texts);
     }
     if (!options?.contentsOnly) {
       eachMeta(dest._sheet, { ...dest._rect, numRows: r.numRows, numCols: r.numCols }, (m, i, j) => {

@@ -13,7 +13,7 @@ import { DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetM
 import { Protection } from './protection';
 import { Range } from './range';
 import { sortRows } from './sort';
-import { deleteCols, deleteRows, insertCols, insertRows } from './structure';
+import { deleteCols, deleteRows, insertCols, insertRows, renameSheetReferences } from './structure';
 
 export class Sheet {
   readonly [API_CLASS] = 'Sheet';
@@ -38,6 +38,7 @@ export class Sheet {
     if (clash && clash !== s) throw gErr(ERR.sheetExists(n));
     if (!n.trim()) throw gErr(ERR.invalidArgument('name'));
     this.model.hf.renameSheet(s.hfId, n);
+    renameSheetReferences(this.model, s.name, n);
     s.name = n;
     return this;
   }
@@ -58,12 +59,8 @@ export class Sheet {
   getRange(a: unknown, column?: number, numRows?: number, numColumns?: number): Range {
     const s = this.live();
     if (typeof a === 'string') {
-      const ref = parseA1(a);
-      if (!ref) throw gErr(ERR.rangeNotFound());
-      if (ref.sheetName !== undefined) return this._book.rangeFromA1(a, s) as Range;
-      const rect = resolveRef(ref, s.maxRows, s.maxCols);
-      if (rect.row + rect.numRows - 1 > s.maxRows || rect.col + rect.numCols - 1 > s.maxCols) throw gErr(ERR.rangeNotFound());
-      return new Range(this._book, s, rect);
+      // This sheet unless the text names another ('Tab!A1'); open ends ('G:G', 'G2:G') are kept for named ranges.
+      return this._book.rangeFromA1(a, s) as Range;
     }
     if (typeof a !== 'number' || column === undefined) throw signatureError([a, column, numRows, numColumns].filter((x) => x !== undefined), 'Sheet.getRange');
     const rect: GridRect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };

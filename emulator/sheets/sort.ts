@@ -5,7 +5,7 @@
  * Reference: developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj
  */
 import type { GridRect } from './a1';
-import { setContents } from './cells';
+import { formulaTextsOf, setContents } from './cells';
 import { shiftFormula } from './formula-shift';
 import type { SheetModel, WorkbookModel } from './model';
 import { DetailedCellError, RawCellContent } from 'hyperformula';
@@ -59,7 +59,9 @@ export function sortRows(model: WorkbookModel, sheet: SheetModel, rect: GridRect
       return `'${c.startsWith("'") ? c.slice(1) : c}`;
     }),
   );
-  setContents(model, sheet, rect, contents);
+  const written = formulaTextsOf(sheet, rect);
+  const texts = order.map((i, to) => written[i].map((t) => (t === undefined ? undefined : shiftFormula(t, to - i, 0))));
+  setContents(model, sheet, rect, contents, texts);
   const metaRows = order.map((i) => {
     const row = sheet.meta[rect.row - 1 + i];
     return row ? row.slice(rect.col - 1, rect.col - 1 + rect.numCols) : undefined;

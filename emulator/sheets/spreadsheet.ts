@@ -1,7 +1,7 @@
 /**
  * Spreadsheet, as in developers.google.com/apps-script/reference/spreadsheet/spreadsheet.
  */
-import { rectToAbsolute } from './a1';
+import { columnToLetters, quoteSheetName, rectToAbsolute } from './a1';
 import type { Book } from './book';
 import { ERR, gErr } from './errors';
 import { API_CLASS, unwrap } from './expose';
@@ -9,6 +9,7 @@ import { findSheet, newSheetModel } from './model';
 import { Protection } from './protection';
 import { Range } from './range';
 import { Sheet } from './sheet';
+import { forgetSheetReferences } from './structure';
 
 const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
@@ -46,15 +47,40 @@ export class NamedRange {
   }
 }
 
+/**
+ * What a named range holds, as Sheets keeps it: a range made from A1 text with an open end
+ * stays open ('Actions'!$G:$G counts rows added later). HyperFormula holds whole columns and
+ * rows itself; a range open below a first row ('Actions'!$G$2:$G) is kept in model.openNames
+ * and reaches the engine closed at the sheet's last row (re-closed when rows are added).
+ */
+function nameDefinition(range: Range): { engine: string; open?: string } {
+  const { name } = range._sheet;
+  const r = range._rect;
+  const o = range._open;
+  const sheet = quoteSheetName(name);
+  const c1 = `$${columnToLetters(r.col)}`;
+  const c2 = `$${columnToLetters(r.col + r.numCols - 1)}`;
+  if (o?.rows && !o.cols) {
+    if (r.row === 1) return { engine: `=${sheet}!${c1}:${c2}` };
+    return { engine: `=${rectToAbsolute(name, r)}`, open: `${sheet}!${c1}$${r.row}:${c2}` };
+  }
+  if (o?.cols && !o.rows && r.col === 1) return { engine: `=${sheet}!$${r.row}:$${r.row + r.numRows - 1}` };
+  return { engine: `=${rectToAbsolute(name, r)}` };
+}
+
 export function defineName(book: Book, name: string, range: Range): void {
   const m = book.model;
   if (!isValidRangeName(name)) throw gErr(ERR.badNamedRangeName(name));
-  const expr = `=${rectToAbsolute(range._sheet.name, range._rect)}`;
-  if (m.namedRanges.some((n) => n.toLowerCase() === name.toLowerCase())) {
-    m.hf.changeNamedExpression(existingName(book, name)!, expr);
+  const { engine, open } = nameDefinition(range);
+  const existing = existingName(book, name);
+  if (existing) {
+    m.hf.changeNamedExpression(existing, engine);
+    delete m.openNames[existing];
+    if (open) m.openNames[existing] = open;
   } else {
-    m.hf.addNamedExpression(name, expr);
+    m.hf.addNamedExpression(name, engine);
     m.namedRanges.push(name);
+    if (open) m.openNames[name] = open;
   }
 }
 
@@ -67,17 +93,17 @@ export function removeName(book: Book, name: string): void {
   if (!found) throw gErr(`Named range "${name}" does not exist.`);
   book.model.hf.removeNamedExpression(found);
   book.model.namedRanges = book.model.namedRanges.filter((n) => n !== found);
+  delete book.model.openNames[found];
 }
 
 /** The range a name points at now (HyperFormula keeps it up to date as rows move); null once its cells are deleted. */
 export function namedRangeTarget(book: Book, name: string): Range | null {
   const found = existingName(book, name);
   if (!found) return null;
-  const formula = book.model.hf.getNamedExpressionFormula(found);
+  const formula = book.model.openNames[found] ?? book.model.hf.getNamedExpressionFormula(found);
   if (!formula || formula.includes('#REF!')) return null;
   try {
-    const { sheet, rect } = book.resolveA1(formula.replace(/^=/, '').replace(/\$/g, ''));
-    return new Range(book, sheet, rect);
+    return book.rangeFromA1(formula.replace(/^=/, '').replace(/\$/g, ''), undefined) as Range;
   } catch {
     return null;
   }
@@ -179,6 +205,7 @@ export class Spreadsheet {
     if (m.sheets.length === 1) throw gErr(ERR.deleteOnlySheet());
     m.hf.removeSheet(s.hfId);
     m.sheets = m.sheets.filter((x) => x !== s);
+    forgetSheetReferences(m, s.name);
     if (m.active.sheet === s.hfId) m.active = {};
   }
   getActiveSheet(): Sheet {

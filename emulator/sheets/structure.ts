@@ -4,6 +4,8 @@
  * notes, validation, rule and protection ranges, chart anchors, widths).
  */
 import { shiftRect, GridRect } from './a1';
+import { toEngine } from './cells';
+import { hasOpenRangeOn, mentionsSheet, renameSheetInFormula, shiftForStructure } from './formula-shift';
 import type { SheetModel, WorkbookModel } from './model';
 
 type Axis = 'row' | 'col';
@@ -30,17 +32,88 @@ function shiftSheetRects(sheet: SheetModel, axis: Axis, at: number, count: numbe
   }
 }
 
+/**
+ * Applies `fn` to every formula text as written in the workbook and to the open-ended named
+ * ranges: a string replaces it, undefined drops it (getFormula then gives the engine's text).
+ */
+function eachWrittenFormula(model: WorkbookModel, fn: (text: string, own: SheetModel) => string | undefined, names: (text: string) => string | undefined): void {
+  for (const s of model.sheets) {
+    for (const row of s.formulaText) {
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) if (row[c] !== undefined) row[c] = fn(row[c]!, s);
+    }
+  }
+  for (const [name, text] of Object.entries(model.openNames)) {
+    const next = names(text);
+    if (next === undefined) delete model.openNames[name];
+    else model.openNames[name] = next;
+  }
+}
+
+/** Formulas as written follow inserted or deleted rows/columns as Sheets moves them. */
+function shiftWrittenFormulas(model: WorkbookModel, sheet: SheetModel, axis: Axis, at: number, count: number): void {
+  const lower = sheet.name.toLowerCase();
+  const shift = (text: string, own: string) => shiftForStructure(text, own, sheet.name, axis, at, count);
+  eachWrittenFormula(
+    model,
+    (text, own) => (own === sheet || text.toLowerCase().includes(lower) ? shift(text, own.name) : text),
+    (text) => shift(text, sheet.name),
+  );
+}
+
+/**
+ * Open-ended ranges ('A2:A') reach the engine closed at the sheet's last row. Rows inserted
+ * inside a range widen it in the engine, but rows added after the last row do not: close the
+ * open ranges on this sheet again at the new last row, in formulas and named ranges.
+ */
+function recloseOpenRanges(model: WorkbookModel, sheet: SheetModel): void {
+  const hf = model.hf;
+  const cells: { s: SheetModel; row: number; col: number; text: string }[] = [];
+  for (const s of model.sheets) {
+    s.formulaText.forEach((row, r) =>
+      row?.forEach((text, c) => {
+        if (text && hasOpenRangeOn(text, s.name, sheet.name)) cells.push({ s, row: r, col: c, text });
+      }),
+    );
+  }
+  hf.batch(() => {
+    for (const { s, row, col, text } of cells) hf.setCellContents({ sheet: s.hfId, row, col }, toEngine(model, s, text));
+    for (const [name, text] of Object.entries(model.openNames)) {
+      if (hasOpenRangeOn(text, sheet.name, sheet.name)) hf.changeNamedExpression(name, `=${toEngine(model, sheet, text)}`);
+    }
+  });
+}
+
+/** Sheet.setName: formulas as written and open-ended names follow the new name. */
+export function renameSheetReferences(model: WorkbookModel, from: string, to: string): void {
+  const lower = from.toLowerCase();
+  const rename = (text: string) => (text.toLowerCase().includes(lower) ? renameSheetInFormula(text, from, to) : text);
+  eachWrittenFormula(model, rename, rename);
+}
+
+/** Spreadsheet.deleteSheet: formulas that referred to it show the engine's #REF! text. */
+export function forgetSheetReferences(model: WorkbookModel, name: string): void {
+  const drop = (text: string) => (mentionsSheet(text, name) ? undefined : text);
+  eachWrittenFormula(model, drop, drop);
+}
+
 /** Inserts `count` rows so that the first new row is `at` (1-based). */
 export function insertRows(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
+  const appended = at > sheet.maxRows;
   model.hf.addRows(sheet.hfId, [at - 1, count]);
   if (sheet.meta.length > at - 1) sheet.meta.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  if (sheet.formulaText.length > at - 1) sheet.formulaText.splice(at - 1, 0, ...new Array(count).fill(undefined));
   sheet.maxRows += count;
   shiftSheetRects(sheet, 'row', at, count);
+  shiftWrittenFormulas(model, sheet, 'row', at, count);
+  if (appended) recloseOpenRanges(model, sheet);
 }
 
 export function deleteRows(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
   model.hf.removeRows(sheet.hfId, [at - 1, count]);
   sheet.meta.splice(at - 1, count);
+  sheet.formulaText.splice(at - 1, count);
+  shiftWrittenFormulas(model, sheet, 'row', at, -count);
   sheet.maxRows -= count;
   if (sheet.frozenRows >= at) sheet.frozenRows = Math.max(at - 1, sheet.frozenRows - count);
   shiftSheetRects(sheet, 'row', at, -count);
@@ -49,6 +122,8 @@ export function deleteRows(model: WorkbookModel, sheet: SheetModel, at: number, 
 export function insertCols(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
   model.hf.addColumns(sheet.hfId, [at - 1, count]);
   for (const row of sheet.meta) if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  for (const row of sheet.formulaText) if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  shiftWrittenFormulas(model, sheet, 'col', at, count);
   if (sheet.columnWidths.length > at - 1) sheet.columnWidths.splice(at - 1, 0, ...new Array(count).fill(undefined));
   sheet.maxCols += count;
   shiftSheetRects(sheet, 'col', at, count);
@@ -57,6 +132,8 @@ export function insertCols(model: WorkbookModel, sheet: SheetModel, at: number, 
 export function deleteCols(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
   model.hf.removeColumns(sheet.hfId, [at - 1, count]);
   for (const row of sheet.meta) if (row) row.splice(at - 1, count);
+  for (const row of sheet.formulaText) if (row) row.splice(at - 1, count);
+  shiftWrittenFormulas(model, sheet, 'col', at, -count);
   sheet.columnWidths.splice(at - 1, count);
   sheet.maxCols -= count;
   if (sheet.frozenCols >= at) sheet.frozenCols = Math.max(at - 1, sheet.frozenCols - count);

@@ -7,7 +7,7 @@
  */
 import { columnToLetters, GridRect } from './a1';
 import { Book } from './book';
-import { eventValue, readDisplay, toEngine, writeValues } from './cells';
+import { eventValue, formulaTextsOf, readDisplay, setContents, toEngine, writeValues } from './cells';
 import { expose, unwrap } from './expose';
 import { getMeta, SheetModel, WorkbookModel } from './model';
 import type { Spreadsheet } from './spreadsheet';
@@ -117,7 +117,7 @@ export function userEdit(ss: unknown, a1: string, input: string[][]): UserEditRe
     const f = p.anchor ? shiftFormula(p.formula, p.row - p.anchor.row, p.col - p.anchor.col) : p.formula;
     const holds = formulaHolds(model, sheet, f);
     if (!holds) {
-      model.hf.setCellContents({ sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, before!.contents);
+      setContents(model, sheet, rect, before!.contents, before!.texts);
       restoreFormats(sheet, rect, before!.formats);
       const text = input[p.row - rect.row][p.col - rect.col];
       const spec = getMeta(sheet, p.row - 1, p.col - 1)!.validation!;
@@ -151,7 +151,7 @@ function snapshot(model: WorkbookModel, sheet: SheetModel, rect: GridRect) {
   const range = { start: { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 }, end: { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 } };
   const contents = model.hf.getRangeSerialized(range) as (string | number | boolean | null)[][];
   const formats = Array.from({ length: rect.numRows }, (_, i) => Array.from({ length: rect.numCols }, (_, j) => getMeta(sheet, rect.row - 1 + i, rect.col - 1 + j)?.numberFormat));
-  return { contents: contents.map((r) => r.map((c) => (c === undefined ? null : c))) as never, formats };
+  return { contents: contents.map((r) => r.map((c) => (c === undefined ? null : c))) as never, formats, texts: formulaTextsOf(sheet, rect) };
 }
 
 function restoreFormats(sheet: SheetModel, rect: GridRect, formats: (string | undefined)[][]): void {

@@ -15,6 +15,7 @@ import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
 import { GridRect, parseA1, rectToA1, resolveRef } from './a1';
 import { SERIAL_EPOCH_UTC } from './dates';
 import { sheetsErrorCode } from './cells';
+import { closeOpenRanges } from './formula-shift';
 import { addChartImages } from '../charts/xlsx-images';
 import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, engineConfig, ModelClock, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
 
@@ -151,6 +152,22 @@ function validationRuns(sheet: SheetModel): { rules: ValidationSpec[]; validatio
   return { rules, validations };
 }
 
+/** Excel's last row: an open-ended range ('A2:A', which Excel lacks) is saved as running to it. */
+const EXCEL_LAST_ROW = 1_048_576;
+
+function excelFormula(text: string): string {
+  return closeOpenRanges(text, () => EXCEL_LAST_ROW);
+}
+
+/** A formula read from xlsx as Sheets would have it: ranges that run to Excel's last row are open-ended again. */
+function sheetsFormula(text: string): string {
+  if (!text.includes(String(EXCEL_LAST_ROW))) return text;
+  return text
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})\$?1048576(?!\d)/g, '$1')))
+    .join('');
+}
+
 export async function saveXlsx(model: WorkbookModel, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Committee Clerk';
@@ -161,7 +178,8 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     name: model.name,
     timeZone: model.timeZone,
     locale: model.locale,
-    namedRanges: model.namedRanges.map((n) => ({ name: n, expression: hf.getNamedExpressionFormula(n) ?? '' })),
+    // Open-ended names as Sheets keeps them ('Actions'!$G$2:$G); the engine's text otherwise.
+    namedRanges: model.namedRanges.map((n) => ({ name: n, expression: model.openNames[n] !== undefined ? `=${model.openNames[n]}` : (hf.getNamedExpressionFormula(n) ?? '') })),
     active: { ...model.active, sheetName: model.sheets.find((s) => s.hfId === model.active.sheet)?.name },
     nextSheetId: model.nextSheetId,
     nextObjectId: model.nextObjectId,
@@ -187,6 +205,7 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     });
     const serial = hf.getSheetSerialized(sheet.hfId);
     const values = hf.getSheetValues(sheet.hfId);
+    const texts = sheet.formulaText;
     const rows = Math.max(serial.length, sheet.meta.length);
     for (let r = 0; r < rows; r++) {
       const sr = serial[r] ?? [];
@@ -199,7 +218,7 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         const meta = mr[c];
         if ((content === null || content === undefined || content === '') && !meta) continue;
         const cell = row.getCell(c + 1);
-        if (typeof content === 'string' && content.startsWith('=')) cell.value = { formula: content.slice(1), result: plainResult(values[r]?.[c]) } as ExcelJS.CellFormulaValue;
+        if (typeof content === 'string' && content.startsWith('=')) cell.value = { formula: excelFormula(texts[r]?.[c] ?? content).slice(1), result: plainResult(values[r]?.[c]) } as ExcelJS.CellFormulaValue;
         else if (typeof content === 'string') cell.value = content.startsWith("'") ? content.slice(1) : content;
         else if (content instanceof DetailedCellError) cell.value = excelError(content.value);
         else if (content !== null && content !== undefined) cell.value = content as number | boolean;
@@ -235,10 +254,12 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
       validations,
     });
   }
-  for (const n of json.namedRanges) {
-    const loc = n.expression.replace(/^=/, '');
-    if (loc && !loc.includes('#REF!')) wb.definedNames.add(loc, n.name);
-  }
+  // Defined names as written, whole columns included ('Actions'!$G:$G). exceljs would drop
+  // those and expands every range cell by cell when adding, so its name list is replaced.
+  const definedNames = model.namedRanges
+    .map((n) => ({ name: n, ranges: [(hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '')] }))
+    .filter((d) => d.ranges[0] && !d.ranges[0].includes('#REF!'));
+  (wb as unknown as { _definedNames: { model: typeof definedNames } })._definedNames = { model: definedNames };
   // Pictures of the charts for people opening the file (xlsx from exceljs cannot hold real
   // charts); the specifications stay in the hidden sheet, and loading never reads pictures
   // back, so saving again draws each chart once.
@@ -347,6 +368,25 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
     contents[ws.name] = rows;
     metas[ws.name] = meta;
   }
+  // Formulas keep the text the file holds; the engine gets open-ended ranges closed at each sheet's last row.
+  const lastRows = new Map<string, number>();
+  for (const ws of worksheets) {
+    const sj = json?.sheets.find((x) => x.name === ws.name);
+    lastRows.set(ws.name.toLowerCase(), Math.max(sj?.maxRows ?? DEFAULT_ROWS, contents[ws.name].length, ws.rowCount));
+  }
+  const texts: Record<string, ((string | undefined)[] | undefined)[]> = {};
+  for (const ws of worksheets) {
+    const own = ws.name.toLowerCase();
+    const store: ((string | undefined)[] | undefined)[] = (texts[ws.name] = []);
+    contents[ws.name].forEach((row, r) =>
+      row.forEach((c, j) => {
+        if (typeof c !== 'string' || !c.startsWith('=')) return;
+        const text = sheetsFormula(c);
+        (store[r] ??= [])[j] = text;
+        row[j] = closeOpenRanges(text, (name) => lastRows.get(name?.toLowerCase() ?? own));
+      }),
+    );
+  }
   let hf: HyperFormula;
   let model: WorkbookModel | undefined;
   try {
@@ -369,6 +409,7 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
       cols: Math.max(sj?.maxCols ?? DEFAULT_COLS, used.width, ws.columnCount),
     });
     sheet.meta = metas[ws.name];
+    sheet.formulaText = texts[ws.name];
     if (sj) {
       sheet.sheetId = sj.sheetId;
       Object.assign(sheet, {
@@ -421,7 +462,10 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
 
 function addName(model: WorkbookModel, name: string, expression: string, file: string): void {
   try {
-    model.hf.addNamedExpression(name, expression);
+    // An open-ended name ('Actions'!$G$2:$G) goes to the engine closed at the sheet's last row.
+    const engine = closeOpenRanges(expression, (sheet) => (sheet === undefined ? undefined : model.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.maxRows));
+    model.hf.addNamedExpression(name, engine);
+    if (engine !== expression) model.openNames[name] = expression.replace(/^=/, '');
     model.namedRanges.push(name);
   } catch (e) {
     throw fail(file, `its named range "${name}" (${expression}) cannot be read (${(e as Error).message}).`);
