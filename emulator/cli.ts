@@ -324,6 +324,8 @@ const COMMANDS: Record<string, Command> = {
     const ws = await open(book, args, io);
     checkTab(ws, cell);
     const edit = userEdit(ws, cell, [[value]]);
+    // A warning-only protection: Sheets asks first; the person went ahead, so say what was asked.
+    if (edit.warning) io.err(`warning: ${cell}: ${edit.warning}`);
     ws.ctx.stats.reset(); // count what the program does about the edit
     fireEdit(ws, edit);
     return ws;
@@ -344,6 +346,7 @@ const COMMANDS: Record<string, Command> = {
     const paste = pastePlan(ws, tab, rows, file);
     if (paste.unmatched.length) io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
     const edit = userEdit(ws, paste.a1, paste.block);
+    if (edit.warning) io.err(`warning: ${paste.a1}: ${edit.warning}`);
     ws.ctx.stats.reset();
     fireEdit(ws, { range: edit.range });
     io.out(`pasted ${paste.block.length} row(s) into ${paste.a1}`);

@@ -17,7 +17,7 @@ export interface SheetsPart {
   loadXlsx(path: string, opts?: any): Promise<any>;
   saveXlsx(model: any, path: string): Promise<void>;
   createSpreadsheetApp(ctx: ServiceContext, model: any, host: { getUi(): unknown; toast?(msg: string, title?: string, timeout?: number): void }): any;
-  userEdit(ss: any, a1: string, input: string[][]): { range: any; oldValue?: unknown; value?: unknown };
+  userEdit(ss: any, a1: string, input: string[][]): { range: any; oldValue?: unknown; value?: unknown; warning?: string };
   setActiveRange(model: any, a1: string): void;
   getComputed(model: any, a1: string): { values: unknown[][]; display: string[][] };
   createChartsService(ctx: ServiceContext): unknown;

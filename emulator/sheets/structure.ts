@@ -66,13 +66,16 @@ function shiftWrittenFormulas(model: WorkbookModel, sheet: SheetModel, axis: Axi
  * inside a range widen it in the engine, but rows added after the last row do not: close the
  * open ranges on this sheet again at the new last row, in formulas and named ranges.
  */
+/** A quick test for an open end ('…:A' with no row after the column): most formulas have none. */
+const OPEN_END = /:\$?[A-Za-z]{1,3}(?![\w$(!.:])/;
+
 function recloseOpenRanges(model: WorkbookModel, sheet: SheetModel): void {
   const hf = model.hf;
   const cells: { s: SheetModel; row: number; col: number; text: string }[] = [];
   for (const s of model.sheets) {
     s.formulaText.forEach((row, r) =>
       row?.forEach((text, c) => {
-        if (text && hasOpenRangeOn(text, s.name, sheet.name)) cells.push({ s, row: r, col: c, text });
+        if (text && OPEN_END.test(text) && hasOpenRangeOn(text, s.name, sheet.name)) cells.push({ s, row: r, col: c, text });
       }),
     );
   }
@@ -105,8 +108,9 @@ export function insertRows(model: WorkbookModel, sheet: SheetModel, at: number, 
   if (sheet.formulaText.length > at - 1) sheet.formulaText.splice(at - 1, 0, ...new Array(count).fill(undefined));
   sheet.maxRows += count;
   shiftSheetRects(sheet, 'row', at, count);
-  shiftWrittenFormulas(model, sheet, 'row', at, count);
+  // Rows added after the last row move no reference.
   if (appended) recloseOpenRanges(model, sheet);
+  else shiftWrittenFormulas(model, sheet, 'row', at, count);
 }
 
 export function deleteRows(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
@@ -123,7 +127,7 @@ export function insertCols(model: WorkbookModel, sheet: SheetModel, at: number, 
   model.hf.addColumns(sheet.hfId, [at - 1, count]);
   for (const row of sheet.meta) if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
   for (const row of sheet.formulaText) if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
-  shiftWrittenFormulas(model, sheet, 'col', at, count);
+  if (at <= sheet.maxCols) shiftWrittenFormulas(model, sheet, 'col', at, count);
   if (sheet.columnWidths.length > at - 1) sheet.columnWidths.splice(at - 1, 0, ...new Array(count).fill(undefined));
   sheet.maxCols += count;
   shiftSheetRects(sheet, 'col', at, count);
