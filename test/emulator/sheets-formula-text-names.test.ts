@@ -38,11 +38,12 @@ describe('formula text as written', () => {
     sh.getRange('I2:I3').setValues([[5], [7]]);
     sh.getRange('J3').setFormula('=OFFSET(I3,-1,0)+I3');
     sh.getRange('J4:J5').setFormulas([['=OFFSET(I4,-1,0)'], ['=SUM(I2:I)']]);
-    sh.getRange('K2').setValue('=offset(I3,-1,0)');
+    sh.getRange('K2').setValue('=OFFSET(I3,-1,0)*2');
     expect(sh.getRange('J3').getFormula()).toBe('=OFFSET(I3,-1,0)+I3');
     expect(sh.getRange('J3').getValue()).toBe(12);
     expect(sh.getRange('J4:J5').getFormulas()).toEqual([['=OFFSET(I4,-1,0)'], ['=SUM(I2:I)']]);
-    expect(sh.getRange('K2').getFormula()).toBe('=offset(I3,-1,0)');
+    expect(sh.getRange('K2').getFormula()).toBe('=OFFSET(I3,-1,0)*2');
+    expect(sh.getRange('K2').getValue()).toBe(10);
     const file = path.join(dir, 'text.xlsx');
     await saveXlsx(model, file);
     const wb = new ExcelJS.Workbook();
