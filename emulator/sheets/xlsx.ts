@@ -38,6 +38,8 @@ interface SheetJson {
   /** Validation rules and where they apply (runs down each column). */
   rules: ValidationSpec[];
   validations: [string, number][];
+  /** Notes on empty cells: exceljs writes them but does not read them back onto a cell with no value. */
+  emptyNotes?: [number, number, string][];
 }
 
 interface BookJson {
@@ -252,6 +254,7 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
       merges: sheet.merges,
       rules,
       validations,
+      emptyNotes: emptyCellNotes(serial, sheet.meta),
     });
   }
   // Defined names as written, whole columns included ('Actions'!$G:$G). exceljs would drop
@@ -278,6 +281,18 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     fs.rmSync(tmp, { force: true });
     throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
   }
+}
+
+/** [row, column, note] (0-based) of every note on a cell with no content. */
+function emptyCellNotes(serial: unknown[][], meta: ((CellMeta | undefined)[] | undefined)[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  meta.forEach((row, r) =>
+    row?.forEach((m, c) => {
+      const content = serial[r]?.[c];
+      if (m?.note && (content === null || content === undefined || content === '')) out.push([r, c, m.note]);
+    }),
+  );
+  return out;
 }
 
 function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
@@ -410,6 +425,7 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
     });
     sheet.meta = metas[ws.name];
     sheet.formulaText = texts[ws.name];
+    for (const [r, c, note] of sj?.emptyNotes ?? []) ((sheet.meta[r] ??= [])[c] ??= {}).note = note;
     if (sj) {
       sheet.sheetId = sj.sheetId;
       Object.assign(sheet, {
@@ -481,7 +497,9 @@ function textOf(v: unknown): string {
 function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: RawCellContent[][]; meta: ((CellMeta | undefined)[] | undefined)[] } {
   const rows: RawCellContent[][] = [];
   const meta: ((CellMeta | undefined)[] | undefined)[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
+  // Rows holding only a note (an empty cell whose refused value the note records) have no
+  // values, so empty rows are visited too.
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
     const out: RawCellContent[] = (rows[r - 1] = []);
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       // The other cells of a merge repeat the first cell's value in exceljs; Sheets keeps them empty.
