@@ -14,6 +14,7 @@ import type { Spreadsheet } from './spreadsheet';
 import { parseTypedInput } from './typed-input';
 import { rejectionReason } from './validation';
 import { shiftFormula } from './formula-shift';
+import { insertCols, insertRows } from './structure';
 
 /** A typed edit Sheets refused: names the tab, the cell and the reason. */
 export class EditRejected extends Error {
@@ -80,11 +81,13 @@ export function userEdit(ss: unknown, a1: string, input: string[][]): UserEditRe
   }
   const { sheet, rect: at } = book.resolveA1(a1);
   const rect: GridRect = { row: at.row, col: at.col, numRows: input.length, numCols: input[0].length };
-  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) {
-    throw new Error(`${sheet.name}!${a1}: the pasted ${rect.numRows} x ${rect.numCols} block runs past the edge of the sheet (${sheet.maxRows} rows, ${sheet.maxCols} columns).`);
-  }
   const guard = protectionCheck(book, sheet, rect);
   if (guard.refused) throw new EditRejected(sheet.name, a1Of(rect), PROTECTED_MESSAGE, input.flat().join(', '));
+  // A paste that runs past the last row or column makes the sheet grow, as Sheets does; new rows
+  // after the last one move no formula reference.
+  // (Grown only once every cell has passed its validation, below.)
+  const moreRows = rect.row + rect.numRows - 1 - sheet.maxRows;
+  const moreCols = rect.col + rect.numCols - 1 - sheet.maxCols;
   const single = rect.numRows === 1 && rect.numCols === 1;
   const oldValue = single ? eventValue(model, sheet, rect.row, rect.col) : undefined;
 
@@ -111,6 +114,8 @@ export function userEdit(ss: unknown, a1: string, input: string[][]): UserEditRe
     }
   }
 
+  if (moreRows > 0) insertRows(model, sheet, sheet.maxRows + 1, moreRows);
+  if (moreCols > 0) insertCols(model, sheet, sheet.maxCols + 1, moreCols);
   const before = pending.length ? snapshot(model, sheet, rect) : undefined;
   writeValues(model, sheet, rect, input);
   for (const p of pending) {

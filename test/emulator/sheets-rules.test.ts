@@ -88,6 +88,17 @@ describe('a person typing (userEdit)', () => {
     expect(sheet.getRange('A2:B3').getValues()).toEqual([['Ann', 'Chair'], ['Bob', 'Member']]);
   });
 
+  test('a paste that runs past the last row and column makes the sheet grow, as Sheets does', () => {
+    const { ss, sheet } = setup();
+    const rows = sheet.getMaxRows();
+    const cols = sheet.getMaxColumns();
+    const block = Array.from({ length: 5 }, (_, i) => [`r${i}`, 'x', 'y']);
+    userEdit(ss, `Members!${String.fromCharCode(64 + cols - 1)}${rows - 1}`, block);
+    expect(sheet.getMaxRows()).toBe(rows + 3);
+    expect(sheet.getMaxColumns()).toBe(cols + 1);
+    expect(sheet.getRange(rows + 3, cols + 1).getValue()).toBe('y');
+  });
+
   test('a rejecting list rule refuses the edit, names the cell, and changes nothing', () => {
     const { app, ss, sheet } = setup();
     sheet.getRange('C2:C10').setDataValidation(app.newDataValidation().requireValueInList(['Chair', 'Member']).setAllowInvalid(false).build());
