@@ -145,7 +145,9 @@ export const DEMO_LOTS: Rec[] = [
 export const DEMO_CASH_FLOW: Rec[] = [
   ['Q1 2026/27', 120, 60000], ['Q2 2026/27', 220, 45000], ['Q3 2026/27', 320, 40000], ['Q4 2026/27', 400, 40000],
   ['Q1 2027/28', 450, 38000], ['Q2 2027/28', 480, 38000], ['Q3 2027/28', 500, 38000], ['Q4 2027/28', 500, 38000],
-].map(([period, hours, spend]) => ({ Period: period as string, 'Hours per week': hours as number, 'Weeks in period': 13, 'Saving per hour': 6.5, Expenditure: spend as number }));
+  // At £12.50 saved an hour: cumulative −40,500, −49,750, −37,750, −12,750, then +22,375 in
+  // Q1 2027/28 (break-even); payback 52 weeks + 12,750 ÷ 35,125 × 13 weeks ≈ 56.7 weeks ≈ 1 year 1 month.
+].map(([period, hours, spend]) => ({ Period: period as string, 'Hours per week': hours as number, 'Weeks in period': 13, 'Saving per hour': 12.5, Expenditure: spend as number }));
 
 export const DEMO_HOLIDAYS: Rec[] = [
   { Date: d('29/12/2026'), Name: 'Council offices closed' },
