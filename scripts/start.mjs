@@ -61,6 +61,8 @@ walk(path.join(workspace, 'outbox'));
 console.log(`
 Done in ${((Date.now() - started) / 1000).toFixed(1)} s.
   Workbook:  ${book}   (open it in LibreOffice Calc or Excel)
+  Dashboard: the Dashboard tab of that workbook (its charts are saved as pictures beside the figures),
+             or in the terminal: npx clerk get ${book} 'Dashboard!A1:D40'
   Ran:       ${ran.length ? ran.join(', ') : 'set-up only'}${failed.length ? `\n  Failed:    ${failed.join(', ')} (see the messages above)` : ''}
   Papers and mail (Docs are .docx files):${files.length ? `\n    ${files.join('\n    ')}` : ' none yet'}
 Try:  npx clerk get ${book} 'Members!A1:E6'
