@@ -1,32 +1,42 @@
 /**
- * The Committee menu. addItem names must be string literals of top-level functions (the
- * bundle check verifies them). Each feature area keeps its items in its own block.
+ * The Committee menu, grouped the way a clerk's week runs: the registers, the meeting's papers,
+ * the rules, the money. addItem names must be string literals of top-level functions (the
+ * bundle check verifies them). Built in onOpen, so it needs no authorisation and shows even on
+ * a blank spreadsheet.
  */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
-  const menu = ui.createMenu('Committee');
-  // -- workbook
-  menu.addItem('Set up or repair workbook', 'setUpWorkbook');
-  menu.addItem('Check workbook problems', 'checkWorkbookProblems');
-  // -- governance
-  menu.addItem('Check compliance', 'checkCompliance');
-  menu.addItem('Check membership', 'checkMembership');
-  menu.addItem('Forward plan', 'showForwardPlan');
-  menu.addItem('Refresh holidays and deadlines', 'refreshHolidays');
-  menu.addItem('Preview reminders', 'previewReminders');
-  menu.addItem('Switch reminders on', 'switchRemindersOn');
-  menu.addItem('Switch reminders off', 'switchRemindersOff');
-  // -- papers
-  menu.addItem('Build agenda for selected meeting', 'buildAgendaForSelectedMeeting');
-  menu.addItem('Generate agenda pack', 'generateAgendaPack');
-  menu.addItem('Generate minutes draft', 'generateMinutesDraft');
-  menu.addItem('Generate action log', 'generateActionLog');
-  menu.addItem('Generate report cover', 'generateReportCover');
-  menu.addItem('Generate forward plan', 'generateForwardPlan');
-  menu.addItem('Generate annual report', 'generateAnnualReport');
-  menu.addItem('Export PDF', 'exportPdf');
-  menu.addItem('Check templates', 'checkTemplates');
-  // -- money and dashboard
-  menu.addItem('Refresh dashboard', 'refreshDashboard');
-  menu.addItem('Set up money tabs', 'setUpMoneyTabs');
-  menu.addToUi();
+  const papers = ui
+    .createMenu('Papers')
+    .addItem('Build agenda for selected meeting', 'buildAgendaForSelectedMeeting')
+    .addItem('Generate agenda pack', 'generateAgendaPack')
+    .addItem('Generate minutes draft', 'generateMinutesDraft')
+    .addItem('Generate action log', 'generateActionLog')
+    .addItem('Generate report cover', 'generateReportCover')
+    .addItem('Generate forward plan', 'generateForwardPlan')
+    .addItem('Generate annual report', 'generateAnnualReport')
+    .addSeparator()
+    .addItem('Export PDF', 'exportPdf')
+    .addItem('Check templates', 'checkTemplates');
+  const rules = ui
+    .createMenu('Rules and reminders')
+    .addItem('Check compliance', 'checkCompliance')
+    .addItem('Check membership', 'checkMembership')
+    .addItem('Forward plan', 'showForwardPlan')
+    .addItem('Refresh holidays and deadlines', 'refreshHolidays')
+    .addSeparator()
+    .addItem('Preview reminders', 'previewReminders')
+    .addItem('Switch reminders on', 'switchRemindersOn')
+    .addItem('Switch reminders off', 'switchRemindersOff');
+  const money = ui
+    .createMenu('Money and dashboard')
+    .addItem('Refresh dashboard', 'refreshDashboard')
+    .addItem('Set up money tabs', 'setUpMoneyTabs');
+  ui.createMenu('Committee')
+    .addItem('Set up or repair workbook', 'setUpWorkbook')
+    .addItem('Check workbook problems', 'checkWorkbookProblems')
+    .addSeparator()
+    .addSubMenu(papers)
+    .addSubMenu(rules)
+    .addSubMenu(money)
+    .addToUi();
 }
