@@ -10,7 +10,7 @@
  */
 import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
 import { Cell, lastTableRow, isPlainTextColumn } from './table';
-import { formulaFor } from './formulas';
+import { formulaFor, columnLetter } from './formulas';
 import { refusesInvalid } from './validate';
 import { conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings } from './conditional';
 import { settingsFromGrid } from './settings';
@@ -133,7 +133,7 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   });
 
   // Header row: notes (the tab's note on A1 first), bold on grey, frozen.
-  const oldNotes = lastCol > 0 ? sheet.getRange(1, 1, 1, width).getNotes()[0] : [];
+  const oldNotes = lastCol > 0 ? headerRange.getNotes()[0] : [];
   const notes = headers.map((h, i) => {
     const col = spec.columns.find((c) => c.header === h);
     const parts = [i === 0 ? spec.note : undefined, col?.note].filter(Boolean);
@@ -142,24 +142,37 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   if (notes.some((n, i) => n !== (oldNotes[i] ?? ''))) headerRange.setNotes([notes]);
   // Styled over the schema's columns only: blocks the program keeps beside a table style themselves.
   const span = Math.max(...spec.columns.map((c) => (index.get(c.header) as number) + 1));
-  sheet.getRange(1, 1, 1, span).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  (span === width ? headerRange : sheet.getRange(1, 1, 1, span)).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(spec.frozenRows ?? 1);
 
   // Widths only for what the program adds, so officers' choices stay.
   const addedHeaders = new Set(isNew ? spec.columns.map((c) => c.header) : plan.added.map((a) => a.slice(spec.name.length + 2)));
-  for (const c of spec.columns) if (c.width && addedHeaders.has(c.header)) sheet.setColumnWidth((index.get(c.header) as number) + 1, c.width);
+  const widths: (number | null)[] = headers.map(() => null);
+  for (const c of spec.columns) if (c.width && addedHeaders.has(c.header)) widths[index.get(c.header) as number] = c.width;
+  // Neighbouring columns of the same width in one call.
+  for (const run of runsOf(widths, (a, b) => a === b)) sheet.setColumnWidths(run.start + 1, run.values.length, run.values[0] as number);
 
   const maxRows = sheet.getMaxRows();
   const dataRows = Math.max(maxRows - 1, 1);
   const built = isProgramBuilt(spec);
+  // Per sheet column: the schema's format and rule, or null where the column has none (an
+  // officer's column, a link column, a formula column), so those cells keep what they have.
+  const formats: (string | null)[] = headers.map(() => null);
+  const rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[] = headers.map(() => null);
   for (const c of spec.columns) {
-    const column = (index.get(c.header) as number) + 1;
-    const cells = sheet.getRange(2, column, dataRows, 1);
-    const fmt = numberFormatOf(c);
-    if (fmt) cells.setNumberFormat(fmt);
+    const i = index.get(c.header) as number;
+    formats[i] = numberFormatOf(c);
     // Columns with no rule keep whatever rule an officer set; formula columns get none.
-    const rule = built || c.formula ? null : validationRule(spec, c);
-    if (rule) cells.setDataValidation(rule);
+    if (!built && !c.formula) rules[i] = validationRule(spec, c);
+  }
+  // One call per run of neighbouring columns over every data row (whole tab when the schema's columns are together).
+  for (const run of runsOf(formats, () => true)) {
+    const cells = sheet.getRange(2, run.start + 1, dataRows, run.values.length);
+    if (run.values.every((f) => f === run.values[0])) cells.setNumberFormat(run.values[0] as string);
+    else cells.setNumberFormats(sameRows(run.values as string[], dataRows));
+  }
+  for (const run of runsOf(rules, () => true)) {
+    sheet.getRange(2, run.start + 1, dataRows, run.values.length).setDataValidations(sameRows(run.values as GoogleAppsScript.Spreadsheet.DataValidation[], dataRows));
   }
 
   if (!built) {
@@ -174,6 +187,8 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
 
 /** The data validation rule of a column, or null when the column has none. */
 export function validationRule(spec: TabSpec, c: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const numeric = c.type === 'number' || c.type === 'money' || c.type === 'percent';
+  if (!['list', 'bool', 'date', 'email'].includes(c.type) && !(numeric && c.min !== undefined)) return null;
   const refuse = refusesInvalid(spec, c);
   const b = SpreadsheetApp.newDataValidation();
   switch (c.type) {
@@ -201,6 +216,23 @@ export function validationRule(spec: TabSpec, c: ColumnSpec): GoogleAppsScript.S
   // Sheets' own "Reject input" throws away what was typed, so every rule only warns; onEdit does
   // the refusing where a wrong value would break formulas, and records what was typed in the note.
   return b.setAllowInvalid(true).setHelpText(helpText(c) + (refuse ? ' Other values are refused.' : '')).build();
+}
+
+/** Runs of neighbouring non-null entries, split where `same` says two neighbours differ. Pure. */
+export function runsOf<T>(items: readonly (T | null)[], same: (a: T, b: T) => boolean): { start: number; values: T[] }[] {
+  const runs: { start: number; values: T[] }[] = [];
+  items.forEach((v, i) => {
+    if (v === null) return;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.values.length === i && same(last.values[last.values.length - 1], v)) last.values.push(v);
+    else runs.push({ start: i, values: [v] });
+  });
+  return runs;
+}
+
+/** A grid of `rows` rows, each the same row (for setNumberFormats / setDataValidations). */
+function sameRows<T>(row: T[], rows: number): T[][] {
+  return Array.from({ length: rows }, () => row);
 }
 
 function helpText(c: ColumnSpec): string {
@@ -259,11 +291,12 @@ function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<str
 
 /** Warning-only protections on the header row and every formula column (re-made only when they differ). */
 function protect(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, width: number, maxRows: number): void {
-  const wanted = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
-  wanted.set(`${PROTECT_PREFIX}${spec.name} headers`, sheet.getRange(1, 1, 1, width));
+  // Ranges as [row, column, rows, columns]: a Range is only fetched for a protection that must be made.
+  const wanted = new Map<string, [number, number, number, number]>();
+  wanted.set(`${PROTECT_PREFIX}${spec.name} headers`, [1, 1, 1, width]);
   for (const c of spec.columns) {
     if (!c.formula) continue;
-    wanted.set(`${PROTECT_PREFIX}${spec.name} ${c.header} (worked out by the program)`, sheet.getRange(2, (index.get(c.header) as number) + 1, Math.max(maxRows - 1, 1), 1));
+    wanted.set(`${PROTECT_PREFIX}${spec.name} ${c.header} (worked out by the program)`, [2, (index.get(c.header) as number) + 1, Math.max(maxRows - 1, 1), 1]);
   }
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE) as GoogleAppsScript.Spreadsheet.Protection[]) {
     const d = p.getDescription();
@@ -271,10 +304,16 @@ function protect(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>
     const ours = d.startsWith(`${PROTECT_PREFIX}${spec.name} `) && (d.endsWith(' headers') || d.endsWith('(worked out by the program)'));
     if (!ours) continue;
     const w = wanted.get(d);
-    if (w && p.getRange().getA1Notation() === w.getA1Notation() && p.isWarningOnly()) wanted.delete(d);
+    if (w && p.getRange().getA1Notation() === a1Of(...w) && p.isWarningOnly()) wanted.delete(d);
     else p.remove();
   }
-  for (const [d, range] of wanted) range.protect().setDescription(d).setWarningOnly(true);
+  for (const [d, [r, c, h, w]] of wanted) sheet.getRange(r, c, h, w).protect().setDescription(d).setWarningOnly(true);
+}
+
+/** A1 notation of a range as Range.getA1Notation gives it ("B2:B1000", or "A1" for one cell). Pure. */
+export function a1Of(row: number, column: number, rows: number, columns: number): string {
+  const first = `${columnLetter(column)}${row}`;
+  return rows === 1 && columns === 1 ? first : `${first}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
 }
 
 /** Adds a row for every setting the tab lacks (with its default and note); typed values are never touched. */
@@ -301,14 +340,18 @@ function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
     report.addedSettings.push(...missing.map((s) => s.name));
   }
   // Setting values are plain text (the column is '@'); lists and Yes/No get a drop-down.
+  // One read and one write of the Value column's rules; rows that are not lists keep theirs.
   const names = grid.slice(1, last).map((r) => String(r[nameCol]).trim()).concat(missing.map((s) => s.name));
-  names.forEach((name, i) => {
-    const spec = SETTINGS.find((s) => s.name === name);
-    const values = spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
-    if (!values) return;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(true).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
-    sheet.getRange(i + 2, valueCol + 1).setDataValidation(rule);
-  });
+  if (names.length) {
+    const cells = sheet.getRange(2, valueCol + 1, names.length, 1);
+    const rules = cells.getDataValidations();
+    names.forEach((name, i) => {
+      const spec = SETTINGS.find((s) => s.name === name);
+      const values = spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
+      if (values) rules[i][0] = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(true).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
+    });
+    cells.setDataValidations(rules);
+  }
   const rows = missing.map((s) => headers.map((h) => (h === 'Setting' ? s.name : h === 'Value' ? s.default : '')));
   return grid.slice(0, last).concat(rows);
 }
