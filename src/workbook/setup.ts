@@ -123,7 +123,11 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   if (!isNew) report.addedColumns.push(...plan.added);
   const headers = plan.headers;
   const width = headers.length;
-  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // The sheet already has lastCol columns: its size is only asked when the header row grows past them.
+  if (width > lastCol) {
+    const maxCols = sheet.getMaxColumns();
+    if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+  }
   const headerRange = sheet.getRange(1, 1, 1, width);
   if (headers.some((h, i) => h !== existing[i])) headerRange.setValues([headers]);
 
@@ -180,8 +184,11 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
     if (spec.columns.some((c) => c.formula) && lastRow >= 2) writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
     // Header protection and row colours span the schema's columns too.
     protect(sheet, spec, index, span, maxRows);
-    const rules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
-    sheet.setConditionalFormatRules(rules.concat(conditionalRules(sheet, spec, index, maxRows, span, warnings)));
+    const existingRules = sheet.getConditionalFormatRules();
+    const rules = existingRules.filter((r) => !isOurRule(r));
+    const ours = conditionalRules(sheet, spec, index, maxRows, span, warnings);
+    // Written only when there is something of ours to put back or take away.
+    if (ours.length || rules.length !== existingRules.length) sheet.setConditionalFormatRules(rules.concat(ours));
   }
 }
 
