@@ -18,6 +18,16 @@ import { showSerial, todaySerial } from './dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type RuleBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+/**
+ * One builder for every rule of a run: each rule sets its own criteria and help text, build()
+ * takes a snapshot, and allow-invalid is the same for all, so it is set once.
+ */
+function sharedBuilder(): () => RuleBuilder {
+  let b: RuleBuilder | null = null;
+  return () => (b ??= SpreadsheetApp.newDataValidation().setAllowInvalid(true));
+}
 
 export interface SetupReport {
   created: string[];
@@ -101,14 +111,15 @@ export function planHeaders(spec: TabSpec, existing: readonly string[]): { heade
 export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupReport {
   const report: SetupReport = { created: [], addedColumns: [], renamedHeaders: [], addedSettings: [], formulasRestored: [], formulaFailures: [] };
   const settingsSpec = SCHEMA.find((t) => t.name === TAB.settings) as TabSpec;
-  setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS);
-  const grid = setUpSettingsRows(ss, report);
+  const builder = sharedBuilder();
+  setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS, builder);
+  const grid = setUpSettingsRows(ss, report, builder);
   const warnings = warningsFrom(grid);
-  for (const spec of SCHEMA) if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings);
+  for (const spec of SCHEMA) if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings, builder);
   return report;
 }
 
-function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date, warnings: Warnings): void {
+function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date, warnings: Warnings, builder: () => RuleBuilder): void {
   let sheet = ss.getSheetByName(spec.name);
   const isNew = !sheet;
   if (!sheet) {
@@ -167,7 +178,7 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
     const i = index.get(c.header) as number;
     formats[i] = numberFormatOf(c);
     // Columns with no rule keep whatever rule an officer set; formula columns get none.
-    if (!built && !c.formula) rules[i] = validationRule(spec, c);
+    if (!built && !c.formula) rules[i] = validationRule(spec, c, builder);
   }
   // One call per run of neighbouring columns over every data row (whole tab when the schema's columns are together).
   for (const run of runsOf(formats, () => true)) {
@@ -193,11 +204,11 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
 }
 
 /** The data validation rule of a column, or null when the column has none. */
-export function validationRule(spec: TabSpec, c: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+export function validationRule(spec: TabSpec, c: ColumnSpec, builder: () => RuleBuilder = sharedBuilder()): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const numeric = c.type === 'number' || c.type === 'money' || c.type === 'percent';
   if (!['list', 'bool', 'date', 'email'].includes(c.type) && !(numeric && c.min !== undefined)) return null;
   const refuse = refusesInvalid(spec, c);
-  const b = SpreadsheetApp.newDataValidation();
+  const b = builder();
   switch (c.type) {
     case 'list':
       b.requireValueInList([...(c.values ?? [])], true);
@@ -220,9 +231,10 @@ export function validationRule(spec: TabSpec, c: ColumnSpec): GoogleAppsScript.S
     default:
       return null;
   }
-  // Sheets' own "Reject input" throws away what was typed, so every rule only warns; onEdit does
-  // the refusing where a wrong value would break formulas, and records what was typed in the note.
-  return b.setAllowInvalid(true).setHelpText(helpText(c) + (refuse ? ' Other values are refused.' : '')).build();
+  // Sheets' own "Reject input" throws away what was typed, so every rule only warns (the shared
+  // builder allows invalid input); onEdit does the refusing where a wrong value would break
+  // formulas, and records what was typed in the note.
+  return b.setHelpText(helpText(c) + (refuse ? ' Other values are refused.' : '')).build();
 }
 
 /** Runs of neighbouring non-null entries, split where `same` says two neighbours differ. Pure. */
@@ -324,7 +336,7 @@ export function a1Of(row: number, column: number, rows: number, columns: number)
 }
 
 /** Adds a row for every setting the tab lacks (with its default and note); typed values are never touched. */
-function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
+function setUpSettingsRows(ss: Spreadsheet, report: SetupReport, builder: () => RuleBuilder): Cell[][] {
   const sheet = ss.getSheetByName(TAB.settings) as Sheet;
   const grid = sheet.getDataRange().getValues() as Cell[][];
   const headers = grid[0].map((h) => String(h).trim());
@@ -355,7 +367,7 @@ function setUpSettingsRows(ss: Spreadsheet, report: SetupReport): Cell[][] {
     names.forEach((name, i) => {
       const spec = SETTINGS.find((s) => s.name === name);
       const values = spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
-      if (values) rules[i][0] = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(true).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
+      if (values) rules[i][0] = builder().requireValueInList([...values], true).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
     });
     cells.setDataValidations(rules);
   }
