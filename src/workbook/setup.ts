@@ -272,36 +272,38 @@ function helpText(c: ColumnSpec): string {
 function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, lastRow: number, report: SetupReport, now: Date): void {
   if (lastRow < 2) return;
   const n = lastRow - 1;
-  for (const c of spec.columns) {
-    if (!c.formula) continue;
-    const column = (index.get(c.header) as number) + 1;
-    const range = sheet.getRange(2, column, n, 1);
-    const formulas = range.getFormulas();
+  const columns = spec.columns.filter((c) => c.formula).map((c) => ({ c, i: index.get(c.header) as number }));
+  if (!columns.length) return;
+  // One read of the formulas (and, only if needed, the values) across the formula columns.
+  const lo = Math.min(...columns.map((x) => x.i));
+  const hi = Math.max(...columns.map((x) => x.i));
+  const block = sheet.getRange(2, lo + 1, n, hi - lo + 1);
+  const formulas = block.getFormulas();
+  let values: Cell[][] | null = null;
+  for (const { c, i } of columns) {
+    const column = i + 1;
     const wanted: string[][] = [];
-    let values: Cell[][] | null = null;
     let changed = false;
     for (let r = 0; r < n; r++) {
-      const f = formulaFor(spec, c.header, r + 2, index);
-      wanted.push([f]);
       // An existing formula is left alone (another part of the program may keep its own variant).
-      if (formulas[r][0] !== '') {
-        wanted[r][0] = formulas[r][0];
+      const existing = formulas[r][i - lo];
+      if (existing !== '') {
+        wanted.push([existing]);
         continue;
       }
+      wanted.push([formulaFor(spec, c.header, r + 2, index)]);
       changed = true;
-      {
-        values = values ?? (range.getValues() as Cell[][]);
-        const typed = values[r][0];
-        if (typed !== '' && typed !== null) {
-          const cell = sheet.getRange(r + 2, column);
-          cell.setNote(`Set-up on ${showSerial(todaySerial(now))} put the formula of ${c.header} back here. What was in the cell: ${String(typed)}`);
-          report.formulasRestored.push(`${spec.name}!${cell.getA1Notation()}`);
-        }
+      values = values ?? (block.getValues() as Cell[][]);
+      const typed = values[r][i - lo];
+      if (typed !== '' && typed !== null) {
+        const cell = sheet.getRange(r + 2, column);
+        cell.setNote(`Set-up on ${showSerial(todaySerial(now))} put the formula of ${c.header} back here. What was in the cell: ${String(typed)}`);
+        report.formulasRestored.push(`${spec.name}!${cell.getA1Notation()}`);
       }
     }
     if (!changed) continue;
     try {
-      range.setFormulas(wanted);
+      sheet.getRange(2, column, n, 1).setFormulas(wanted);
     } catch (e) {
       report.formulaFailures.push(`${spec.name} > ${c.header}: ${e instanceof Error ? e.message.split('\n')[0].slice(0, 200) : String(e)}`);
     }
