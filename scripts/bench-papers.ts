@@ -6,17 +6,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../emulator/cli';
-import { BufferIo } from '../emulator/services/io';
+import { clerk, stats } from './bench-clerk';
 
-const TODAY = '2026-11-23';
 
-async function clerk(argv: string[]): Promise<BufferIo> {
-  const io = new BufferIo();
-  if ((await main([...argv, '--today', TODAY], io)) !== 0) throw new Error(`clerk ${argv.join(' ')}: ${io.stderr.join(' ')}`);
-  return io;
-}
-const stats = (io: BufferIo) => JSON.parse(io.stderr.filter((l) => l.startsWith('{')).pop() ?? '{}') as { total: number; modelledMs: number };
 
 // Adds 1,000 actions for the next meeting's log, written the way an officer's paste would land.
 const FILL = `

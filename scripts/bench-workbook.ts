@@ -8,17 +8,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../emulator/cli';
-import { BufferIo } from '../emulator/services/io';
+import { clerk, stats } from './bench-clerk';
 
-const TODAY = '2026-11-23';
 
-async function clerk(argv: string[]): Promise<BufferIo> {
-  const io = new BufferIo();
-  if ((await main([...argv, '--today', TODAY], io)) !== 0) throw new Error(`clerk ${argv.join(' ')}: ${io.stderr.join(' ')}`);
-  return io;
-}
-const stats = (io: BufferIo) => JSON.parse(io.stderr.filter((l) => l.startsWith('{')).pop() ?? '{}') as { total: number; modelledMs: number };
 const show = (s: { total: number; modelledMs: number }) => `${s.total} calls, ${(s.modelledMs / 1000).toFixed(1)} s`;
 
 // Appends N actions after the last row, the way an officer's paste would land (one setValues).
