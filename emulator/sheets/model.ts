@@ -275,3 +275,13 @@ export function lastContentCol(model: WorkbookModel, sheet: SheetModel): number 
   }
   return 0;
 }
+
+/** Removes a cell's formatting (number format, colours, font, wrap, alignment), keeping its note and validation. */
+export function clearCellFormat(m: CellMeta): void {
+  delete m.numberFormat;
+  delete m.background;
+  delete m.font;
+  delete m.wrap;
+  delete m.hAlign;
+  delete m.vAlign;
+}

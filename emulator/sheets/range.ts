@@ -10,7 +10,7 @@ import { shiftFormula } from './formula-shift';
 import { normaliseColor } from './colors';
 import { ERR, gErr, signatureError } from './errors';
 import { API_CLASS, unwrap } from './expose';
-import { CellMeta, eachMeta, getMeta, SheetModel, ValidationSpec } from './model';
+import { CellMeta, clearCellFormat, eachMeta, getMeta, SheetModel, ValidationSpec } from './model';
 import { DataValidation } from './validation';
 import { Protection } from './protection';
 import { sortRows, SortSpec } from './sort';
@@ -369,14 +369,7 @@ export class Range {
     return this;
   }
   clearFormat(): this {
-    return this.setAll((m) => {
-      delete m.numberFormat;
-      delete m.background;
-      delete m.font;
-      delete m.wrap;
-      delete m.hAlign;
-      delete m.vAlign;
-    });
+    return this.setAll(clearCellFormat);
   }
 
   // --- structure and the rest ---

@@ -9,7 +9,7 @@ import { ConditionalFormatRule } from './conditional';
 import { normaliseColor } from './colors';
 import { ERR, gErr, signatureError } from './errors';
 import { API_CLASS, unwrap } from './expose';
-import { DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetModel } from './model';
+import { clearCellFormat, DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetModel } from './model';
 import { Protection } from './protection';
 import { Range } from './range';
 import { sortRows } from './sort';
@@ -197,13 +197,7 @@ export class Sheet {
     for (const row of this.live().meta) {
       if (!row) continue;
       for (const m of row) {
-        if (!m) continue;
-        delete m.numberFormat;
-        delete m.background;
-        delete m.font;
-        delete m.wrap;
-        delete m.hAlign;
-        delete m.vAlign;
+        if (m) clearCellFormat(m);
       }
     }
     return this;

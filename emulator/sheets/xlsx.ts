@@ -12,29 +12,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
-import { GridRect, parseA1, rectToA1, resolveRef } from './a1';
+import { parseA1, rectToA1, resolveRef } from './a1';
 import { SERIAL_EPOCH_UTC } from './dates';
 import { sheetsErrorCode } from './cells';
 import { closeOpenRanges } from './formula-shift';
 import { addChartImages } from '../charts/xlsx-images';
-import { addBooleanNames, blankModel, CellMeta, ChartSpec, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, engineConfig, ModelClock, newSheetModel, ProtectionSpec, SheetModel, ValidationSpec, WorkbookModel } from './model';
+import { addBooleanNames, blankModel, CellMeta, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, engineConfig, ModelClock, newSheetModel, SheetModel, ValidationSpec, WorkbookModel } from './model';
 
 const META_SHEET = '__clerk_meta';
 const CHUNK = 30_000;
 
-interface SheetJson {
-  name: string;
-  sheetId: number;
-  maxRows: number;
-  maxCols: number;
-  hidden: boolean;
-  tabColor: string | null;
-  frozenRows: number;
-  frozenCols: number;
-  conditionalFormats: CondFormatSpec[];
-  protections: ProtectionSpec[];
-  charts: ChartSpec[];
-  merges: GridRect[];
+/** What the hidden meta sheet keeps of a sheet: the model's own fields xlsx cannot hold exactly, plus: */
+interface SheetJson
+  extends Pick<SheetModel, 'name' | 'sheetId' | 'maxRows' | 'maxCols' | 'hidden' | 'tabColor' | 'frozenRows' | 'frozenCols' | 'conditionalFormats' | 'protections' | 'charts' | 'merges'> {
   /** Validation rules and where they apply (runs down each column). */
   rules: ValidationSpec[];
   validations: [string, number][];
