@@ -7,7 +7,15 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022' } }] },
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        isolatedModules: true,
+        tsconfig: {module: 'commonjs', esModuleInterop: true, target: 'ES2022'},
+      },
+    ],
+  },
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   testTimeout: 60000,
   // Two workers on the two-core machines we build on: the end-to-end files mostly wait on I/O and

@@ -8,15 +8,25 @@ if (!fs.existsSync(built)) {
   process.exit(1);
 }
 // Apps Script runs the script in the manifest's time zone: so does the emulator.
-for (const file of [path.join(__dirname, '..', 'dist', 'appsscript.json'), path.join(__dirname, '..', 'appsscript.json')]) {
+for (const file of [
+  path.join(__dirname, '..', 'dist', 'appsscript.json'),
+  path.join(__dirname, '..', 'appsscript.json'),
+]) {
   try {
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (manifest.timeZone) process.env.TZ = manifest.timeZone;
     break;
-  } catch { /* try the next */ }
+  } catch {
+    /* try the next */
+  }
 }
 // Exit once stdout is drained, so `clerk get … | head` and redirections get every line.
-require(built).main(process.argv.slice(2)).then(
-  (code) => process.stdout.write('', () => process.exit(code)),
-  (e) => { console.error(`clerk: ${e && e.message ? e.message : e}`); process.exit(1); },
-);
+require(built)
+  .main(process.argv.slice(2))
+  .then(
+    code => process.stdout.write('', () => process.exit(code)),
+    e => {
+      console.error(`clerk: ${e && e.message ? e.message : e}`);
+      process.exit(1);
+    },
+  );

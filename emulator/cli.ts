@@ -4,15 +4,21 @@
  * bad input or a failing script gives one line "clerk: …" on stderr, exit status 1, and
  * leaves the workbook and workspace as they were.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import { ClerkInputError, PERMISSIVE_SCOPES, readManifest, Workspace } from './workspace';
-import { ScriptError, ScriptFunctionNotFound, ScriptLoadError, ScriptRuntime, messageOf } from './runtime';
-import { processIo, type Io } from './services/io';
-import { parseCsv } from './services/csv';
-import { formatDate } from './services/format-date';
-import { AuthMode, triggersFor, type TriggerRecord } from './services/script-app';
-import { peers } from './services/peers';
+import {ClerkInputError, PERMISSIVE_SCOPES, readManifest, Workspace} from './workspace';
+import {
+  ScriptError,
+  ScriptFunctionNotFound,
+  ScriptLoadError,
+  ScriptRuntime,
+  messageOf,
+} from './runtime';
+import {processIo, type Io} from './services/io';
+import {parseCsv} from './services/csv';
+import {formatDate} from './services/format-date';
+import {AuthMode, triggersFor, type TriggerRecord} from './services/script-app';
+import {peers} from './services/peers';
 
 export const USAGE: Record<string, string> = {
   new: `clerk new BOOK.xlsx [--demo]
@@ -42,7 +48,9 @@ export const USAGE: Record<string, string> = {
 const GLOBAL_HELP = `clerk: the Committee Clerk program, offline, against an .xlsx workbook.
 
 Commands:
-${Object.values(USAGE).map((u) => `  ${u.split('\n')[0]}`).join('\n')}
+${Object.values(USAGE)
+  .map(u => `  ${u.split('\n')[0]}`)
+  .join('\n')}
 
 Global options:
   --today YYYY-MM-DD   the date the program sees (default: today)
@@ -70,11 +78,27 @@ interface Args {
   opened: Workspace[];
 }
 
-const VALUE_OPTIONS = new Set(['--today', '--as', '--select', '--answer', '--call', '--args', '--id']);
+const VALUE_OPTIONS = new Set([
+  '--today',
+  '--as',
+  '--select',
+  '--answer',
+  '--call',
+  '--args',
+  '--id',
+]);
 const FLAG_OPTIONS = new Set(['--stats', '--help', '-h', '--demo', '--json']);
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { positional: [], stats: false, help: false, demo: false, json: false, answers: [], opened: [] };
+  const a: Args = {
+    positional: [],
+    stats: false,
+    help: false,
+    demo: false,
+    json: false,
+    answers: [],
+    opened: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -103,17 +127,24 @@ function parseArgs(argv: readonly string[]): Args {
 
 function need(args: Args, count: number, command: string, what: string): string[] {
   const rest = args.positional.slice(1);
-  if (rest.length < count) throw new ClerkInputError(`${command} needs ${what}. Usage: ${USAGE[command].split('\n')[0]}`);
+  if (rest.length < count)
+    throw new ClerkInputError(`${command} needs ${what}. Usage: ${USAGE[command].split('\n')[0]}`);
   return rest;
 }
 
 function noExtra(rest: string[], count: number, command: string): void {
-  if (rest.length > count) throw new ClerkInputError(`${command}: unexpected argument "${rest[count]}". Usage: ${USAGE[command].split('\n')[0]}`);
+  if (rest.length > count)
+    throw new ClerkInputError(
+      `${command}: unexpected argument "${rest[count]}". Usage: ${USAGE[command].split('\n')[0]}`,
+    );
 }
 
 /** `Tab!A1` with the tab named, as every cell argument must be. */
 function tabbed(a1: string, what: string): string {
-  if (!a1.includes('!') || a1.endsWith('!')) throw new ClerkInputError(`${what} must name the tab and the cell, like 'Members!B2'; got "${a1}"`);
+  if (!a1.includes('!') || a1.endsWith('!'))
+    throw new ClerkInputError(
+      `${what} must name the tab and the cell, like 'Members!B2'; got "${a1}"`,
+    );
   return a1;
 }
 
@@ -121,9 +152,11 @@ function tabbed(a1: string, what: string): string {
 function checkTab(ws: Workspace, a1: string): void {
   const raw = a1.slice(0, a1.lastIndexOf('!'));
   const tab = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  const names: string[] = (ws.model.sheets as { name: string }[]).map((s) => s.name);
-  if (!names.some((n) => n.toLowerCase() === tab.toLowerCase())) {
-    throw new ClerkInputError(`unknown tab "${tab}" in ${path.basename(ws.bookPath)} (its tabs: ${names.join(', ')})`);
+  const names: string[] = (ws.model.sheets as {name: string}[]).map(s => s.name);
+  if (!names.some(n => n.toLowerCase() === tab.toLowerCase())) {
+    throw new ClerkInputError(
+      `unknown tab "${tab}" in ${path.basename(ws.bookPath)} (its tabs: ${names.join(', ')})`,
+    );
   }
 }
 
@@ -147,7 +180,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`clerk: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see clerk --help)`);
+    io.err(
+      `clerk: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see clerk --help)`,
+    );
     return 1;
   }
   if (args.help) {
@@ -157,7 +192,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     const ws = await run(args, io);
     if (!readOnly.has(ws)) {
-      if (ws.answers.length) io.err(`note: ${ws.answers.length} --answer value(s) were not asked for: ${ws.answers.map((x) => JSON.stringify(x)).join(', ')}`);
+      if (ws.answers.length)
+        io.err(
+          `note: ${ws.answers.length} --answer value(s) were not asked for: ${ws.answers.map(x => JSON.stringify(x)).join(', ')}`,
+        );
       await ws.save();
     }
     if (args.stats) io.err(JSON.stringify(ws.ctx.stats.toJSON()));
@@ -173,14 +211,31 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** One line: what went wrong and where. */
 function describeError(command: string, e: unknown): string {
   const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
-  if (e instanceof ClerkInputError || e instanceof ScriptFunctionNotFound || e instanceof ScriptLoadError) return oneLine(e.message);
-  if (e instanceof ScriptError) return oneLine(`${e.functionName} failed: ${e.message}${e.where ? ` (${e.where})` : ''}`);
+  if (
+    e instanceof ClerkInputError ||
+    e instanceof ScriptFunctionNotFound ||
+    e instanceof ScriptLoadError
+  )
+    return oneLine(e.message);
+  if (e instanceof ScriptError)
+    return oneLine(`${e.functionName} failed: ${e.message}${e.where ? ` (${e.where})` : ''}`);
   return oneLine(`${command}: ${messageOf(e)}`);
 }
 
 /** Opens the workspace for a command; the workbook must exist unless `create`. */
-async function open(book: string, args: Args, io: Io, extra: { create?: boolean; scopes?: readonly string[]; timeZone?: string } = {}) {
-  const ws = await Workspace.open(book, { today: args.today, user: args.as, answers: args.answers, io, ...extra });
+async function open(
+  book: string,
+  args: Args,
+  io: Io,
+  extra: {create?: boolean; scopes?: readonly string[]; timeZone?: string} = {},
+) {
+  const ws = await Workspace.open(book, {
+    today: args.today,
+    user: args.as,
+    answers: args.answers,
+    io,
+    ...extra,
+  });
   args.opened.push(ws);
   return ws;
 }
@@ -190,26 +245,42 @@ function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown {
   const script = ws.script;
   if (!script.has(name)) throw new ScriptFunctionNotFound(name);
   const ss = ws.spreadsheet;
-  const user = { getEmail: () => ws.ctx.user, getNickname: () => ws.ctx.user.split('@')[0], toString: () => ws.ctx.user };
+  const user = {
+    getEmail: () => ws.ctx.user,
+    getNickname: () => ws.ctx.user.split('@')[0],
+    toString: () => ws.ctx.user,
+  };
   if (name === 'onOpen') {
     // Opening the spreadsheet: the simple trigger, then installable open triggers (as their installers).
-    const result = script.callFunction(name, [{ authMode: AuthMode.LIMITED, source: ss, user }], { trigger: 'simple' });
+    const result = script.callFunction(name, [{authMode: AuthMode.LIMITED, source: ss, user}], {
+      trigger: 'simple',
+    });
     for (const t of triggersFor(ws.state.triggers, 'ON_OPEN', ws.state.spreadsheetId ?? null)) {
-      asInstaller(ws, t, () => script.callFunction(t.handler, [{ authMode: AuthMode.FULL, source: ss, user, triggerUid: t.uid }], { trigger: 'installable' }));
+      asInstaller(ws, t, () =>
+        script.callFunction(
+          t.handler,
+          [{authMode: AuthMode.FULL, source: ss, user, triggerUid: t.uid}],
+          {trigger: 'installable'},
+        ),
+      );
     }
     return result;
   }
   if (name === 'onEdit') {
     const range = ss.getActiveRange();
     ws.ctx.stats.reset();
-    return script.callFunction(name, [{ authMode: AuthMode.LIMITED, source: ss, range, user }], { trigger: 'simple' });
+    return script.callFunction(name, [{authMode: AuthMode.LIMITED, source: ss, range, user}], {
+      trigger: 'simple',
+    });
   }
-  const clock = triggersFor(ws.state.triggers, 'CLOCK', null).find((t) => t.handler === name);
+  const clock = triggersFor(ws.state.triggers, 'CLOCK', null).find(t => t.handler === name);
   if (clock) {
     io.err(`note: running ${name} as its time-driven trigger (installed by ${clock.user})`);
     ws.uiAvailable = false;
     try {
-      return asInstaller(ws, clock, () => script.callFunction(name, [timeEvent(ws, clock)], { trigger: 'installable' }));
+      return asInstaller(ws, clock, () =>
+        script.callFunction(name, [timeEvent(ws, clock)], {trigger: 'installable'}),
+      );
     } finally {
       ws.uiAvailable = true;
     }
@@ -233,9 +304,17 @@ function timeEvent(ws: Workspace, t: TriggerRecord): Record<string, unknown> {
   const now = ws.ctx.clock.now();
   const f = (p: string) => Number(formatDate(now, 'UTC', p));
   return {
-    authMode: AuthMode.FULL, triggerUid: t.uid, timezone: 'UTC',
-    year: f('yyyy'), month: f('M'), 'day-of-month': f('d'), 'day-of-week': f('u'), 'week-of-year': f('w'),
-    hour: f('H'), minute: f('m'), second: f('s'),
+    authMode: AuthMode.FULL,
+    triggerUid: t.uid,
+    timezone: 'UTC',
+    year: f('yyyy'),
+    month: f('M'),
+    'day-of-month': f('d'),
+    'day-of-week': f('u'),
+    'week-of-year': f('w'),
+    hour: f('H'),
+    minute: f('m'),
+    second: f('s'),
   };
 }
 
@@ -245,27 +324,45 @@ function printResult(io: Io, result: unknown): void {
 }
 
 /** Fires onEdit as a simple trigger, then the installable edit triggers of this spreadsheet, as Sheets does after a person's edit. */
-function fireEdit(ws: Workspace, edit: { range: unknown; oldValue?: unknown; value?: unknown }): void {
+function fireEdit(
+  ws: Workspace,
+  edit: {range: unknown; oldValue?: unknown; value?: unknown},
+): void {
   const script = ws.script;
   const ss = ws.spreadsheet;
-  const userOf = (email: string) => ({ getEmail: () => email, getNickname: () => email.split('@')[0], toString: () => email });
+  const userOf = (email: string) => ({
+    getEmail: () => email,
+    getNickname: () => email.split('@')[0],
+    toString: () => email,
+  });
   const event = (authMode: unknown, extra: Record<string, unknown> = {}) => {
-    const e: Record<string, unknown> = { authMode, range: edit.range, source: ss, user: userOf(ws.ctx.user), ...extra };
+    const e: Record<string, unknown> = {
+      authMode,
+      range: edit.range,
+      source: ss,
+      user: userOf(ws.ctx.user),
+      ...extra,
+    };
     // "Only available if the edited range is a single cell" (guides/triggers/events).
     if (edit.value !== undefined) e.value = edit.value;
     if (edit.oldValue !== undefined) e.oldValue = edit.oldValue;
     return e;
   };
-  if (script.has('onEdit')) script.callFunction('onEdit', [event(AuthMode.LIMITED)], { trigger: 'simple' });
+  if (script.has('onEdit'))
+    script.callFunction('onEdit', [event(AuthMode.LIMITED)], {trigger: 'simple'});
   for (const t of triggersFor(ws.state.triggers, 'ON_EDIT', ws.state.spreadsheetId ?? null)) {
-    asInstaller(ws, t, () => script.callFunction(t.handler, [event(AuthMode.FULL, { triggerUid: t.uid })], { trigger: 'installable' }));
+    asInstaller(ws, t, () =>
+      script.callFunction(t.handler, [event(AuthMode.FULL, {triggerUid: t.uid})], {
+        trigger: 'installable',
+      }),
+    );
   }
 }
 
 /** A user's edit, as the Sheets emulator makes it; a rejected value is bad input naming the cell. */
 function userEdit(ws: Workspace, a1: string, input: string[][]) {
   const sheets = peers.sheets()!;
-  ws.script; // load the program before the edit: its top-level code runs first, as in Sheets
+  void ws.script; // load the program before the edit: its top-level code runs first, as in Sheets
   try {
     return sheets.userEdit(ws.spreadsheet, a1, input);
   } catch (e) {
@@ -279,7 +376,9 @@ function jsonValue(v: unknown, timeZone: string): unknown {
   if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
     const d = v as Date;
     const time = formatDate(d, timeZone, 'HH:mm:ss');
-    return time === '00:00:00' ? formatDate(d, timeZone, 'yyyy-MM-dd') : formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+    return time === '00:00:00'
+      ? formatDate(d, timeZone, 'yyyy-MM-dd')
+      : formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
   }
   return v;
 }
@@ -288,7 +387,7 @@ const COMMANDS: Record<string, Command> = {
   async new(args, io) {
     const [book] = need(args, 1, 'new', 'the workbook to make (BOOK.xlsx)');
     noExtra(args.positional.slice(1), 1, 'new');
-    const ws = await open(book, args, io, { create: true });
+    const ws = await open(book, args, io, {create: true});
     const script = ws.script;
     if (script.has('onOpen')) callAsSheetsWould(ws, 'onOpen', io);
     if (script.has('setUpWorkbook')) script.callFunction('setUpWorkbook');
@@ -310,7 +409,9 @@ const COMMANDS: Record<string, Command> = {
       try {
         peers.sheets()!.setActiveRange(ws.model, args.select);
       } catch (e) {
-        throw new ClerkInputError(`--select ${args.select}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+        throw new ClerkInputError(
+          `--select ${args.select}: ${messageOf(e).replace(/^Exception:\s*/, '')}`,
+        );
       }
     }
     printResult(io, callAsSheetsWould(ws, fn, io));
@@ -318,7 +419,12 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async edit(args, io) {
-    const [book, cell, value, ...rest] = need(args, 3, 'edit', "the workbook, the cell ('Tab!A1') and the value");
+    const [book, cell, value, ...rest] = need(
+      args,
+      3,
+      'edit',
+      "the workbook, the cell ('Tab!A1') and the value",
+    );
     noExtra(rest, 0, 'edit');
     tabbed(cell, 'the cell');
     const ws = await open(book, args, io);
@@ -332,7 +438,12 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async import(args, io) {
-    const [book, tab, file, ...rest] = need(args, 3, 'import', 'the workbook, the tab and the CSV file');
+    const [book, tab, file, ...rest] = need(
+      args,
+      3,
+      'import',
+      'the workbook, the tab and the CSV file',
+    );
     noExtra(rest, 0, 'import');
     if (!existsSync(file)) throw new ClerkInputError(`CSV file not found: ${file}`);
     let rows: string[][];
@@ -341,14 +452,16 @@ const COMMANDS: Record<string, Command> = {
     } catch (e) {
       throw new ClerkInputError(`${file}: ${messageOf(e)}`);
     }
-    if (rows.length < 2) throw new ClerkInputError(`${file}: needs a header row and at least one row of data`);
+    if (rows.length < 2)
+      throw new ClerkInputError(`${file}: needs a header row and at least one row of data`);
     const ws = await open(book, args, io);
     const paste = pastePlan(ws, tab, rows, file);
-    if (paste.unmatched.length) io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
+    if (paste.unmatched.length)
+      io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
     const edit = userEdit(ws, paste.a1, paste.block);
     if (edit.warning) io.err(`warning: ${paste.a1}: ${edit.warning}`);
     ws.ctx.stats.reset();
-    fireEdit(ws, { range: edit.range });
+    fireEdit(ws, {range: edit.range});
     io.out(`pasted ${paste.block.length} row(s) into ${paste.a1}`);
     return ws;
   },
@@ -359,13 +472,18 @@ const COMMANDS: Record<string, Command> = {
     tabbed(a1, 'the range');
     const ws = await open(book, args, io);
     checkTab(ws, a1);
-    let got: { values: unknown[][]; display: string[][] };
+    let got: {values: unknown[][]; display: string[][]};
     try {
       got = peers.sheets()!.getComputed(ws.model, a1);
     } catch (e) {
       throw new ClerkInputError(`${a1}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
     }
-    if (args.json) io.out(JSON.stringify(got.values.map((r) => r.map((v) => jsonValue(v, ws.model.timeZone ?? ws.ctx.timeZone)))));
+    if (args.json)
+      io.out(
+        JSON.stringify(
+          got.values.map(r => r.map(v => jsonValue(v, ws.model.timeZone ?? ws.ctx.timeZone))),
+        ),
+      );
     else for (const r of got.display) io.out(r.join('\t'));
     readOnly.add(ws); // reading changes nothing
     return ws;
@@ -373,7 +491,8 @@ const COMMANDS: Record<string, Command> = {
 
   async exec(args, io) {
     const [book, ...files] = need(args, 2, 'exec', 'the workbook and at least one script file');
-    if (!args.call) throw new ClerkInputError(`exec needs --call FUNCTION. Usage: ${USAGE.exec.split('\n')[0]}`);
+    if (!args.call)
+      throw new ClerkInputError(`exec needs --call FUNCTION. Usage: ${USAGE.exec.split('\n')[0]}`);
     let callArgs: unknown[] = [];
     if (args.args !== undefined) {
       try {
@@ -383,20 +502,24 @@ const COMMANDS: Record<string, Command> = {
         throw new ClerkInputError(`--args must be JSON (an array of arguments): ${messageOf(e)}`);
       }
     }
-    const manifests = files.filter((f) => path.basename(f) === 'appsscript.json');
+    const manifests = files.filter(f => path.basename(f) === 'appsscript.json');
     const beside = path.join(path.dirname(files[0]), 'appsscript.json');
     const manifestFile = manifests[0] ?? (existsSync(beside) ? beside : null);
     const manifest = manifestFile ? readManifest(manifestFile) : null;
     const scopes = manifest?.oauthScopes ?? PERMISSIVE_SCOPES;
-    const code = files.filter((f) => !/\.(json|html)$/i.test(f));
-    const pages = files.filter((f) => /\.html$/i.test(f));
+    const code = files.filter(f => !/\.(json|html)$/i.test(f));
+    const pages = files.filter(f => /\.html$/i.test(f));
     for (const f of [...code, ...pages]) {
       if (!existsSync(f)) throw new ClerkInputError(`script file not found: ${f}`);
-      if (!/\.(gs|js|html)$/i.test(f)) throw new ClerkInputError(`${f}: only .gs, .js, .html and appsscript.json files can be loaded`);
+      if (!/\.(gs|js|html)$/i.test(f))
+        throw new ClerkInputError(
+          `${f}: only .gs, .js, .html and appsscript.json files can be loaded`,
+        );
     }
-    const ws = await open(book, args, io, { scopes, timeZone: manifest?.timeZone });
+    const ws = await open(book, args, io, {scopes, timeZone: manifest?.timeZone});
     // HtmlService.createHtmlOutputFromFile('Sidebar') finds Sidebar.html among the files given.
-    for (const f of pages) ws.htmlFiles[path.basename(f, path.extname(f))] = readFileSync(f, 'utf8');
+    for (const f of pages)
+      ws.htmlFiles[path.basename(f, path.extname(f))] = readFileSync(f, 'utf8');
     const script: ScriptRuntime = ws.loadScript(code);
     printResult(io, script.callFunction(args.call, callArgs));
     return ws;
@@ -404,7 +527,10 @@ const COMMANDS: Record<string, Command> = {
 
   async drive(args, io) {
     const [book, action, file, ...rest] = need(args, 1, 'drive', 'the workbook');
-    if (action !== undefined && action !== 'add') throw new ClerkInputError(`drive: unknown action "${action}" (use: clerk drive BOOK, or clerk drive BOOK add FILE [--id ID])`);
+    if (action !== undefined && action !== 'add')
+      throw new ClerkInputError(
+        `drive: unknown action "${action}" (use: clerk drive BOOK, or clerk drive BOOK add FILE [--id ID])`,
+      );
     if (action === 'add' && !file) throw new ClerkInputError('drive add needs the file to add');
     noExtra(rest, 0, 'drive');
     const ws = await open(book, args, io);
@@ -414,15 +540,27 @@ const COMMANDS: Record<string, Command> = {
       if (!existsSync(file)) throw new ClerkInputError(`file not found: ${file}`);
       let added: unknown;
       try {
-        added = await store.addLocalFile(file, { id: args.id });
+        added = await store.addLocalFile(file, {id: args.id});
       } catch (e) {
-        throw new ClerkInputError(`${path.basename(file)}: ${messageOf(e).replace(/^Exception:\s*/, '')}`);
+        throw new ClerkInputError(
+          `${path.basename(file)}: ${messageOf(e).replace(/^Exception:\s*/, '')}`,
+        );
       }
-      const id = (added as { id?: string; getId?: () => string })?.id ?? (added as { getId?: () => string })?.getId?.() ?? args.id ?? '';
+      const id =
+        (added as {id?: string; getId?: () => string})?.id ??
+        (added as {getId?: () => string})?.getId?.() ??
+        args.id ??
+        '';
       io.out(`added ${path.basename(file)}${id ? ` as ${id}` : ''}`);
       return ws;
     }
-    for (const f of store.list() as { id: string; path: string; type?: string; mimeType?: string; size?: number }[]) {
+    for (const f of store.list() as {
+      id: string;
+      path: string;
+      type?: string;
+      mimeType?: string;
+      size?: number;
+    }[]) {
       io.out([f.id, f.path, f.type ?? f.mimeType ?? '', f.size ?? ''].join('\t'));
     }
     readOnly.add(ws);
@@ -433,7 +571,7 @@ const COMMANDS: Record<string, Command> = {
 /** A menu action for runMenuActions: the function, and what to select first (an A1, or worked out from the spreadsheet). */
 export interface MenuAction {
   fn: string;
-  select?: string | ((spreadsheet: any) => string | null); // eslint-disable-line @typescript-eslint/no-explicit-any
+  select?: string | ((spreadsheet: any) => string | null);
 }
 
 /**
@@ -442,9 +580,13 @@ export interface MenuAction {
  * that fails is reported and the others still run: as in Sheets, where a failed menu action
  * does not undo the others.
  */
-export async function runMenuActions(book: string, actions: readonly MenuAction[], opts: { today?: string; io?: Io } = {}): Promise<{ ran: string[]; failed: string[] }> {
+export async function runMenuActions(
+  book: string,
+  actions: readonly MenuAction[],
+  opts: {today?: string; io?: Io} = {},
+): Promise<{ran: string[]; failed: string[]}> {
   const io = opts.io ?? processIo;
-  const ws = await Workspace.open(book, { today: opts.today, io });
+  const ws = await Workspace.open(book, {today: opts.today, io});
   const ran: string[] = [];
   const failed: string[] = [];
   try {
@@ -468,7 +610,7 @@ export async function runMenuActions(book: string, actions: readonly MenuAction[
     ws.discard();
     throw e;
   }
-  return { ran, failed };
+  return {ran, failed};
 }
 
 /**
@@ -481,7 +623,9 @@ function pastePlan(ws: Workspace, tab: string, rows: string[][], file: string) {
   const sheet = ss.getSheetByName(tab);
   if (!sheet) throw new ClerkInputError(`unknown tab "${tab}" in ${path.basename(ws.bookPath)}`);
   const lastCol = Math.max(sheet.getLastColumn(), 1);
-  const headers = (sheet.getRange(1, 1, 1, lastCol).getDisplayValues()[0] as string[]).map((h) => h.trim().toLowerCase());
+  const headers = (sheet.getRange(1, 1, 1, lastCol).getDisplayValues()[0] as string[]).map(h =>
+    h.trim().toLowerCase(),
+  );
   const csvHeaders = rows[0];
   const cols: number[] = [];
   const unmatched: string[] = [];
@@ -490,20 +634,27 @@ function pastePlan(ws: Workspace, tab: string, rows: string[][], file: string) {
     if (at < 0 || !h.trim()) unmatched.push(h || `(column ${i + 1})`);
     cols[i] = at < 0 || !h.trim() ? -1 : at + 1;
   });
-  const used = cols.filter((c) => c > 0);
-  if (!used.length) throw new ClerkInputError(`${file}: none of its headers (${csvHeaders.join(', ')}) is a column of ${tab}`);
-  const first = Math.min(...used), last = Math.max(...used);
+  const used = cols.filter(c => c > 0);
+  if (!used.length)
+    throw new ClerkInputError(
+      `${file}: none of its headers (${csvHeaders.join(', ')}) is a column of ${tab}`,
+    );
+  const first = Math.min(...used),
+    last = Math.max(...used);
   const width = last - first + 1;
-  const data = rows.slice(1).filter((r) => r.some((c) => c.trim() !== ''));
+  const data = rows.slice(1).filter(r => r.some(c => c.trim() !== ''));
   for (const [n, r] of data.entries()) {
-    if (r.length !== csvHeaders.length) throw new ClerkInputError(`${file}: row ${n + 2} has ${r.length} fields but the header has ${csvHeaders.length}`);
+    if (r.length !== csvHeaders.length)
+      throw new ClerkInputError(
+        `${file}: row ${n + 2} has ${r.length} fields but the header has ${csvHeaders.length}`,
+      );
   }
   const lastRow = sheet.getLastRow();
   let lastData = 1;
   if (lastRow > 1) {
     const values = sheet.getRange(2, first, lastRow - 1, width).getValues() as unknown[][];
     values.forEach((r, i) => {
-      if (used.some((c) => r[c - first] !== '' && r[c - first] !== null)) lastData = i + 2;
+      if (used.some(c => r[c - first] !== '' && r[c - first] !== null)) lastData = i + 2;
     });
   }
   const start = lastData + 1;
@@ -518,7 +669,7 @@ function pastePlan(ws: Workspace, tab: string, rows: string[][], file: string) {
     return out;
   });
   const a1 = `${quoteTab(tab)}!${existing.getA1Notation()}`;
-  return { a1, block, unmatched };
+  return {a1, block, unmatched};
 }
 
 function quoteTab(name: string): string {

@@ -3,7 +3,7 @@
  * sees, who is running it, and whether we are inside a simple trigger (where Google refuses
  * services that need authorisation).
  */
-import { CallStats } from './stats';
+import {CallStats} from './stats';
 
 export type AuthMode = 'FULL' | 'LIMITED';
 
@@ -31,7 +31,7 @@ export interface Clock {
 export function makeClock(today?: string): Clock {
   if (!today) {
     const d = new Date();
-    return { now: () => new Date(), today: d.toISOString().slice(0, 10) };
+    return {now: () => new Date(), today: d.toISOString().slice(0, 10)};
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
     throw new Error(`--today must be a date written YYYY-MM-DD; got "${today}".`);
@@ -39,7 +39,7 @@ export function makeClock(today?: string): Clock {
   const started = Date.now();
   // 09:00 local on that day, so that "today" in Europe/London is that day whatever the season.
   const base = Date.parse(`${today}T09:00:00Z`);
-  return { now: () => new Date(base + (Date.now() - started)), today };
+  return {now: () => new Date(base + (Date.now() - started)), today};
 }
 
 /**
@@ -49,13 +49,17 @@ export function makeClock(today?: string): Clock {
  * grant the scope.
  */
 export function requireScope(ctx: ServiceContext, call: string, scopes: readonly string[]): void {
-  const granted = scopes.some((s) => ctx.scopes.includes(s));
+  const granted = scopes.some(s => ctx.scopes.includes(s));
   if (ctx.authMode === 'LIMITED' || !granted) {
-    throw new Error(`Exception: You do not have permission to call ${call}. Required permissions: ${scopes[0]}`);
+    throw new Error(
+      `Exception: You do not have permission to call ${call}. Required permissions: ${scopes[0]}`,
+    );
   }
 }
 
-export function newContext(opts: { today?: string; user?: string; scopes?: readonly string[]; timeZone?: string } = {}): ServiceContext {
+export function newContext(
+  opts: {today?: string; user?: string; scopes?: readonly string[]; timeZone?: string} = {},
+): ServiceContext {
   return {
     stats: new CallStats(),
     clock: makeClock(opts.today),

@@ -4,18 +4,22 @@
  * one global scope, loaded in order, so top-level const/let/class are shared across files
  * (developers.google.com/apps-script/guides/v8-runtime). Files are loaded with gas-local.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { ServiceContext } from './context';
-import type { Clock } from './context';
-import { AuthMode } from './services/script-app';
-import type { Io } from './services/io';
+import type {ServiceContext} from './context';
+import type {Clock} from './context';
+import {AuthMode} from './services/script-app';
+import type {Io} from './services/io';
 
 // gas-local has no types; it is CommonJS: require(folder, globals, {filter}) -> the vm context.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gasRequire: (folder: string, globals: object, opts?: { filter?: (f: string) => boolean }) => object = require('gas-local').require;
+
+const gasRequire: (
+  folder: string,
+  globals: object,
+  opts?: {filter?: (f: string) => boolean},
+) => object = require('gas-local').require;
 
 /** Simple triggers stop after 30 s (developers.google.com/apps-script/guides/triggers, "Restrictions"). */
 export const SIMPLE_TRIGGER_LIMIT_MS = 30000;
@@ -31,7 +35,10 @@ export class ScriptFunctionNotFound extends Error {
 export class ScriptError extends Error {
   /** Where in the script it was thrown, as "Code.js:123", when the stack says. */
   readonly where: string | null;
-  constructor(readonly functionName: string, readonly cause: unknown) {
+  constructor(
+    readonly functionName: string,
+    readonly cause: unknown,
+  ) {
     super(messageOf(cause));
     this.where = scriptLocation(cause);
   }
@@ -39,7 +46,8 @@ export class ScriptError extends Error {
 
 /** The first stack frame inside a loaded script file (files are loaded from clerk-gs-* folders). */
 export function scriptLocation(e: unknown): string | null {
-  const stack = e && typeof e === 'object' && typeof (e as Error).stack === 'string' ? (e as Error).stack! : '';
+  const stack =
+    e && typeof e === 'object' && typeof (e as Error).stack === 'string' ? (e as Error).stack! : '';
   const m = stack.match(/clerk-gs-[^/\\]+[/\\]([^:()\s]+):(\d+):\d+/);
   return m ? `${m[1]}:${m[2]}` : null;
 }
@@ -80,11 +88,11 @@ export function clockDate(clock: Clock): DateConstructor {
  */
 function bridgeInstanceChecks(context: vm.Context): void {
   const pairs: [string, (x: unknown) => boolean][] = [
-    ['Array', (x) => Array.isArray(x)],
-    ['Object', (x) => x !== null && (typeof x === 'object' || typeof x === 'function')],
-    ['Error', (x) => x instanceof Error],
-    ['TypeError', (x) => x instanceof TypeError],
-    ['RangeError', (x) => x instanceof RangeError],
+    ['Array', x => Array.isArray(x)],
+    ['Object', x => x !== null && (typeof x === 'object' || typeof x === 'function')],
+    ['Error', x => x instanceof Error],
+    ['TypeError', x => x instanceof TypeError],
+    ['RangeError', x => x instanceof RangeError],
   ];
   const ordinary = Function.prototype[Symbol.hasInstance];
   for (const [name, hostCheck] of pairs) {
@@ -114,8 +122,13 @@ export class ScriptRuntime {
    * Loads the files, in order, into one context whose globals are `globals` (the emulated
    * services). `Date` is replaced by the clock's Date.
    */
-  static load(files: readonly string[], globals: Record<string, unknown>, ctx: ServiceContext, io: Io): ScriptRuntime {
-    const sandbox = Object.assign(globals, { Date: clockDate(ctx.clock) });
+  static load(
+    files: readonly string[],
+    globals: Record<string, unknown>,
+    ctx: ServiceContext,
+    io: Io,
+  ): ScriptRuntime {
+    const sandbox = Object.assign(globals, {Date: clockDate(ctx.clock)});
     const context = vm.createContext(sandbox);
     bridgeInstanceChecks(context);
     for (const file of files) loadOne(file, sandbox);
@@ -128,7 +141,10 @@ export class ScriptRuntime {
     let f: unknown;
     try {
       // Also finds `const x = () => …` and object methods (`menu.item1`), as V8 Apps Script does.
-      f = vm.runInContext(`typeof ${name.split('.')[0]} === 'undefined' ? undefined : ${name}`, this.context);
+      f = vm.runInContext(
+        `typeof ${name.split('.')[0]} === 'undefined' ? undefined : ${name}`,
+        this.context,
+      );
     } catch {
       return null;
     }
@@ -151,7 +167,9 @@ export class ScriptRuntime {
     const previous = this.ctx.authMode;
     this.ctx.authMode = opts.trigger === 'simple' ? 'LIMITED' : 'FULL';
     try {
-      const thisArg = name.includes('.') ? vm.runInContext(name.slice(0, name.lastIndexOf('.')), this.context) : undefined;
+      const thisArg = name.includes('.')
+        ? vm.runInContext(name.slice(0, name.lastIndexOf('.')), this.context)
+        : undefined;
       return fn.apply(thisArg, args);
     } catch (e) {
       if (e instanceof ScriptFunctionNotFound) throw e;
@@ -160,7 +178,9 @@ export class ScriptRuntime {
       this.ctx.authMode = previous;
       const spent = this.ctx.stats.modelledMs() - before;
       if (opts.trigger === 'simple' && spent > SIMPLE_TRIGGER_LIMIT_MS) {
-        this.io.err(`note: ${name} would take about ${Math.round(spent / 1000)} s in Apps Script; simple triggers are stopped after 30 s.`);
+        this.io.err(
+          `note: ${name} would take about ${Math.round(spent / 1000)} s in Apps Script; simple triggers are stopped after 30 s.`,
+        );
       }
     }
   }
@@ -181,15 +201,20 @@ function loadOne(file: string, sandbox: object): void {
   const staged = path.join(dir, path.basename(abs));
   try {
     copyFileSync(abs, staged);
-    gasRequire(dir, sandbox, { filter: (f) => path.resolve(f) === staged });
+    gasRequire(dir, sandbox, {filter: f => path.resolve(f) === staged});
   } catch (e) {
     // Name the file and line: "Code.gs:12: SyntaxError: Unexpected token".
-    const stack = e && typeof e === 'object' && typeof (e as Error).stack === 'string' ? (e as Error).stack! : '';
-    const where = stack.split('\n').find((l) => l.includes(staged));
+    const stack =
+      e && typeof e === 'object' && typeof (e as Error).stack === 'string'
+        ? (e as Error).stack!
+        : '';
+    const where = stack.split('\n').find(l => l.includes(staged));
     const line = where?.match(/:(\d+)/)?.[1];
     const name = e && typeof e === 'object' && 'name' in e ? `${(e as Error).name}: ` : '';
-    throw new ScriptLoadError(`${path.basename(abs)}${line ? `:${line}` : ''}: ${name}${messageOf(e)}`);
+    throw new ScriptLoadError(
+      `${path.basename(abs)}${line ? `:${line}` : ''}: ${name}${messageOf(e)}`,
+    );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, {recursive: true, force: true});
   }
 }

@@ -57,7 +57,9 @@ export class CallStats {
   }
 
   byMethod(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+    return Object.fromEntries(
+      [...this.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    );
   }
 
   get(name: string): number {
@@ -75,7 +77,7 @@ export class CallStats {
     this.counts.clear();
   }
 
-  toJSON(): { calls: Record<string, number>; total: number; modelledMs: number } {
-    return { calls: this.byMethod(), total: this.total, modelledMs: Math.round(this.modelledMs()) };
+  toJSON(): {calls: Record<string, number>; total: number; modelledMs: number} {
+    return {calls: this.byMethod(), total: this.total, modelledMs: Math.round(this.modelledMs())};
   }
 }

@@ -3,12 +3,10 @@
  * whatever the size of the registers; an action log of 1,000 actions inside the 6-minute limit
  * in modelled Apps Script time.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { clerk, stats } from './bench-clerk';
-
-
+import {clerk, stats} from './bench-clerk';
 
 // Adds 1,000 actions for the next meeting's log, written the way an officer's paste would land.
 const FILL = `
@@ -36,14 +34,20 @@ export async function benchPapers(): Promise<Record<string, string>> {
   // The demo's next meeting (10 December 2026) is on row 6 of Meetings.
   const meetings = await clerk(['get', book, 'Meetings!A1:A8', '--json']);
   const rows = JSON.parse(meetings.stdout.join('\n')) as string[][];
-  const row = rows.findIndex((r) => r[0] === '2026-12-10') + 1;
+  const row = rows.findIndex(r => r[0] === '2026-12-10') + 1;
   if (row < 2) throw new Error('bench: the demo has no meeting on 10 December 2026');
-  const first = stats(await clerk(['run', book, 'generateAgendaPack', '--select', `Meetings!A${row}`, '--stats']));
-  const again = stats(await clerk(['run', book, 'generateAgendaPack', '--select', `Meetings!A${row}`, '--stats']));
+  const first = stats(
+    await clerk(['run', book, 'generateAgendaPack', '--select', `Meetings!A${row}`, '--stats']),
+  );
+  const again = stats(
+    await clerk(['run', book, 'generateAgendaPack', '--select', `Meetings!A${row}`, '--stats']),
+  );
   const fill = path.join(dir, 'fill.js');
   writeFileSync(fill, FILL);
   await clerk(['exec', book, fill, '--call', 'fillActions']);
-  const log = stats(await clerk(['run', book, 'generateActionLog', '--select', `Meetings!A${row}`, '--stats']));
+  const log = stats(
+    await clerk(['run', book, 'generateActionLog', '--select', `Meetings!A${row}`, '--stats']),
+  );
   return {
     'generate agenda pack, both versions: service calls (first / regenerated; budget 40)': `${first.total} / ${again.total}`,
     'generate agenda pack: modelled Apps Script time (first / regenerated)': `${(first.modelledMs / 1000).toFixed(1)} s / ${(again.modelledMs / 1000).toFixed(1)} s`,

@@ -5,13 +5,13 @@
  * Actions tab (a Status change, which stamps dates, and a plain Comments edit); and of one paste
  * of 500 rows with 3 bad cells (`clerk import`). Set-up's calls must not grow with the rows.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { clerk, stats } from './bench-clerk';
+import {clerk, stats} from './bench-clerk';
 
-
-const show = (s: { total: number; modelledMs: number }) => `${s.total} calls, ${(s.modelledMs / 1000).toFixed(1)} s`;
+const show = (s: {total: number; modelledMs: number}) =>
+  `${s.total} calls, ${(s.modelledMs / 1000).toFixed(1)} s`;
 
 // Appends N actions after the last row, the way an officer's paste would land (one setValues).
 const FILL = `
@@ -42,8 +42,18 @@ async function letterOf(book: string, header: string): Promise<string> {
 
 /** onEdit calls for a Status change and a Comments edit on row 5. */
 async function edits(book: string): Promise<string> {
-  const status = stats(await clerk(['edit', book, `Actions!${await letterOf(book, 'Status')}5`, 'Closed', '--stats']));
-  const comment = stats(await clerk(['edit', book, `Actions!${await letterOf(book, 'Comments')}5`, 'Chased by email', '--stats']));
+  const status = stats(
+    await clerk(['edit', book, `Actions!${await letterOf(book, 'Status')}5`, 'Closed', '--stats']),
+  );
+  const comment = stats(
+    await clerk([
+      'edit',
+      book,
+      `Actions!${await letterOf(book, 'Comments')}5`,
+      'Chased by email',
+      '--stats',
+    ]),
+  );
   return `${status.total} / ${comment.total}`;
 }
 
@@ -74,7 +84,9 @@ export async function benchWorkbook(): Promise<Record<string, string>> {
   // 500 rows pasted below the demo's actions: 3 bad cells (an unknown Status, a date that is not one, a missing owner).
   const paste = path.join(dir, 'paste.xlsx');
   await clerk(['new', paste, '--demo']);
-  const lines = ['Meeting date,Minute no.,Report title,Action to be taken by,Action,Comments,Status,Review date,Date closed,Last updated'];
+  const lines = [
+    'Meeting date,Minute no.,Report title,Action to be taken by,Action,Comments,Status,Review date,Date closed,Last updated',
+  ];
   for (let i = 0; i < 500; i++) {
     const status = i === 10 ? 'Finished' : i % 4 === 0 ? 'closed' : 'Open';
     const review = i === 20 ? 'next Tuesday' : '15/01/2027';
@@ -92,6 +104,7 @@ export async function benchWorkbook(): Promise<Record<string, string>> {
     'repair the demo with 10,000 more actions: service calls, modelled time': show(repairBig),
     'onEdit, Actions of 100 rows: service calls (Status Closed / Comments text)': editsSmall,
     'onEdit, Actions of 10,000+ rows: service calls (Status Closed / Comments text)': editsBig,
-    'paste of 500 action rows with 3 bad cells (clerk import): service calls, modelled time': show(pasted),
+    'paste of 500 action rows with 3 bad cells (clerk import): service calls, modelled time':
+      show(pasted),
   };
 }

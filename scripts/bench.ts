@@ -7,38 +7,53 @@
  *   npm run bench                 every section
  *   npm run bench -- sheets docs  only the sections named
  */
-import { spawnSync } from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import path from 'node:path';
-import { benchSheets } from '../emulator/sheets/bench-sheets';
-import { benchDocs } from '../emulator/docs/bench-docs';
-import { benchMoney } from '../emulator/charts/bench-money';
-import { benchWorkbook } from './bench-workbook';
-import { benchPapers } from './bench-papers';
+import {benchSheets} from '../emulator/sheets/bench-sheets';
+import {benchDocs} from '../emulator/docs/bench-docs';
+import {benchMoney} from '../emulator/charts/bench-money';
+import {benchWorkbook} from './bench-workbook';
+import {benchPapers} from './bench-papers';
 
 process.env.TZ = 'Europe/London';
 const root = path.resolve(__dirname, '..');
 
 type Figures = Record<string, string | number>;
 
-function timed(cmd: string, args: string[], env: Record<string, string> = {}): { ms: number; out: string; status: number | null } {
+function timed(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): {ms: number; out: string; status: number | null} {
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { ms: Date.now() - t0, out: `${r.stdout}\n${r.stderr}`, status: r.status };
+  const r = spawnSync(cmd, args, {cwd: root, encoding: 'utf8', env: {...process.env, ...env}});
+  return {ms: Date.now() - t0, out: `${r.stdout}\n${r.stderr}`, status: r.status};
 }
 
 const SECTIONS: Record<string, () => Promise<Figures>> = {
   start: async () => {
     const r = timed(process.execPath, [path.join(root, 'scripts/start.mjs')]);
     if (r.status !== 0) throw new Error(`npm start failed:\n${r.out}`);
-    return { 'npm start from a built tree, wall ms (budget 10,000)': r.ms };
+    return {'npm start from a built tree, wall ms (budget 10,000)': r.ms};
   },
   sheets: benchSheets,
   docs: benchDocs,
   workbook: benchWorkbook,
   governance: async () => {
-    const r = timed(process.execPath, [path.join(root, 'node_modules/jest/bin/jest.js'), 'test/e2e-governance-scale.test.ts', '--silent=false'], { GOVERNANCE_BENCH: '1' });
-    const lines = r.out.split('\n').filter((l) => /^(Check compliance|Daily reminders)/.test(l.trim()));
-    if (r.status !== 0 || !lines.length) throw new Error(`governance scale run failed:\n${r.out.slice(-2000)}`);
+    const r = timed(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/jest/bin/jest.js'),
+        'test/e2e-governance-scale.test.ts',
+        '--silent=false',
+      ],
+      {GOVERNANCE_BENCH: '1'},
+    );
+    const lines = r.out
+      .split('\n')
+      .filter(l => /^(Check compliance|Daily reminders)/.test(l.trim()));
+    if (r.status !== 0 || !lines.length)
+      throw new Error(`governance scale run failed:\n${r.out.slice(-2000)}`);
     return Object.fromEntries(lines.map((l, i) => [`governance ${i + 1}`, l.trim()]));
   },
   papers: benchPapers,
@@ -46,7 +61,7 @@ const SECTIONS: Record<string, () => Promise<Figures>> = {
 };
 
 async function run(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const wanted = process.argv.slice(2).filter(a => !a.startsWith('-'));
   const names = wanted.length ? wanted : Object.keys(SECTIONS);
   let failed = 0;
   for (const name of names) {

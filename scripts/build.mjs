@@ -1,9 +1,9 @@
 // Build: src/index.ts -> dist/Code.js (+ dist/appsscript.json) for Apps Script, and the
 // emulator's command line -> build/clerk.cjs for Node. dist/ holds only what clasp pushes.
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import {build} from 'esbuild';
+import {mkdirSync, writeFileSync, copyFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -22,22 +22,32 @@ export function toAppsScript(esm) {
   }
   const body = esm.slice(0, m.index);
   const wrappers = [];
-  for (const spec of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [local, exported = local] = spec.split(/\s+as\s+/).map((s) => s.trim());
+  for (const spec of m[1]
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)) {
+    const [local, exported = local] = spec.split(/\s+as\s+/).map(s => s.trim());
     if (local === exported) continue;
     // esbuild renamed the export because an internal top-level name is the same: a global
     // wrapper under that name would silently replace the internal one. Make the author rename.
-    if (new RegExp(`^(async\\s+)?function\\*?\\s+${exported}\\s*\\(|^(var|let|const|class)\\s+${exported}\\b`, 'm').test(body)) {
-      throw new Error(`build: the entry point ${exported} has the same name as an internal function or variable; rename one of them (Apps Script has one global scope).`);
+    if (
+      new RegExp(
+        `^(async\\s+)?function\\*?\\s+${exported}\\s*\\(|^(var|let|const|class)\\s+${exported}\\b`,
+        'm',
+      ).test(body)
+    ) {
+      throw new Error(
+        `build: the entry point ${exported} has the same name as an internal function or variable; rename one of them (Apps Script has one global scope).`,
+      );
     }
     wrappers.push(`function ${exported}() {\n  return ${local}.apply(this, arguments);\n}`);
   }
   return `${body}\n${wrappers.join('\n')}${wrappers.length ? '\n' : ''}`;
 }
 
-export async function buildAll({ quiet = false } = {}) {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
+export async function buildAll({quiet = false} = {}) {
+  rmSync(dist, {recursive: true, force: true});
+  mkdirSync(dist, {recursive: true});
   const gas = await build({
     entryPoints: [path.join(root, 'src/index.ts')],
     bundle: true,
@@ -49,16 +59,21 @@ export async function buildAll({ quiet = false } = {}) {
     write: false,
     charset: 'utf8',
     legalComments: 'none',
-    banner: { js: '// Committee Clerk (GPL-3.0-or-later). Built from src/ by scripts/build.mjs: do not edit.' },
+    banner: {
+      js: '// Committee Clerk (GPL-3.0-or-later). Built from src/ by scripts/build.mjs: do not edit.',
+    },
   });
   const code = toAppsScript(gas.outputFiles[0].text);
   writeFileSync(path.join(dist, 'Code.js'), code);
   copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
 
   await build({
-    entryPoints: { clerk: path.join(root, 'emulator/cli.ts'), bench: path.join(root, 'scripts/bench.ts') },
+    entryPoints: {
+      clerk: path.join(root, 'emulator/cli.ts'),
+      bench: path.join(root, 'scripts/bench.ts'),
+    },
     outdir: path.join(root, 'build'),
-    outExtension: { '.js': '.cjs' },
+    outExtension: {'.js': '.cjs'},
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -67,11 +82,14 @@ export async function buildAll({ quiet = false } = {}) {
     sourcemap: 'inline',
     logLevel: quiet ? 'silent' : 'warning',
   });
-  if (!quiet) console.log(`built dist/Code.js (${(code.length / 1024).toFixed(0)} KiB), dist/appsscript.json, build/clerk.cjs`);
+  if (!quiet)
+    console.log(
+      `built dist/Code.js (${(code.length / 1024).toFixed(0)} KiB), dist/appsscript.json, build/clerk.cjs`,
+    );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildAll().catch((e) => {
+  buildAll().catch(e => {
     console.error(e.message);
     process.exit(1);
   });

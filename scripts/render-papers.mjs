@@ -3,21 +3,33 @@
 // each .docx -> PDF (LibreOffice headless) -> first page PNG (pdftoppm) into docs/papers/.
 // Needs: npm run build; apt-get install -y libreoffice-writer-nogui poppler-utils.
 // Usage: node scripts/render-papers.mjs [--all-pages] [--out DIR]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, statSync, copyFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {spawnSync} from 'node:child_process';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  copyFileSync,
+  rmSync,
+  existsSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const allPages = args.includes('--all-pages');
-const outDir = path.resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(root, 'docs', 'papers'));
+const outDir = path.resolve(
+  args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(root, 'docs', 'papers'),
+);
 const TODAY = '2026-11-23';
 
 function need(cmd) {
   if (spawnSync('which', [cmd]).status !== 0) {
-    console.error(`render-papers: "${cmd}" is not installed. Run: apt-get update && apt-get install -y libreoffice-writer-nogui poppler-utils`);
+    console.error(
+      `render-papers: "${cmd}" is not installed. Run: apt-get update && apt-get install -y libreoffice-writer-nogui poppler-utils`,
+    );
     process.exit(1);
   }
 }
@@ -25,7 +37,11 @@ need('soffice');
 need('pdftoppm');
 
 function clerk(...a) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'clerk.cjs'), ...a, '--today', TODAY], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'bin', 'clerk.cjs'), ...a, '--today', TODAY],
+    {cwd: root, encoding: 'utf8'},
+  );
   if (r.status !== 0) throw new Error(`clerk ${a.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -43,7 +59,7 @@ clerk('run', book, 'generateForwardPlan');
 clerk('run', book, 'generateAnnualReport', '--answer', '2026');
 
 const docs = [];
-const walk = (d) => {
+const walk = d => {
   for (const f of readdirSync(d)) {
     const p = path.join(d, f);
     if (statSync(p).isDirectory()) walk(p);
@@ -52,7 +68,7 @@ const walk = (d) => {
 };
 walk(path.join(work, 'demo.workspace', 'drive'));
 
-const slug = (name) =>
+const slug = name =>
   name
     .replace(/\.docx$/, '')
     .replace(/^.*? – /, '')
@@ -62,7 +78,7 @@ const slug = (name) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-mkdirSync(outDir, { recursive: true });
+mkdirSync(outDir, {recursive: true});
 const pdfDir = path.join(work, 'pdf');
 mkdirSync(pdfDir);
 const profile = `file://${path.join(work, 'lo-profile')}`;
@@ -71,12 +87,41 @@ for (const docx of docs) {
   const base = slug(path.basename(docx));
   const src = path.join(pdfDir, `${base}.docx`);
   copyFileSync(docx, src);
-  const lo = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', pdfDir, src], { encoding: 'utf8', timeout: 180000 });
+  const lo = spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      pdfDir,
+      src,
+    ],
+    {encoding: 'utf8', timeout: 180000},
+  );
   const pdf = path.join(pdfDir, `${base}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${path.basename(docx)}: ${lo.stderr || lo.stdout}`);
-  const png = spawnSync('pdftoppm', ['-png', '-r', '60', ...(allPages ? [] : ['-f', '1', '-l', '1', '-singlefile']), pdf, path.join(outDir, base)], { encoding: 'utf8' });
+  if (!existsSync(pdf))
+    throw new Error(
+      `LibreOffice did not convert ${path.basename(docx)}: ${lo.stderr || lo.stdout}`,
+    );
+  const png = spawnSync(
+    'pdftoppm',
+    [
+      '-png',
+      '-r',
+      '60',
+      ...(allPages ? [] : ['-f', '1', '-l', '1', '-singlefile']),
+      pdf,
+      path.join(outDir, base),
+    ],
+    {encoding: 'utf8'},
+  );
   if (png.status !== 0) throw new Error(`pdftoppm failed for ${base}: ${png.stderr}`);
   made.push(`${base}.png`);
 }
-rmSync(work, { recursive: true, force: true });
-console.log(`render-papers: ${made.length} papers -> ${path.relative(root, outDir)}/\n  ${made.sort().join('\n  ')}`);
+rmSync(work, {recursive: true, force: true});
+console.log(
+  `render-papers: ${made.length} papers -> ${path.relative(root, outDir)}/\n  ${made.sort().join('\n  ')}`,
+);

@@ -1,16 +1,18 @@
 // `npm start` (after the build): a demo workbook made by the real program in the offline
 // emulator, then the Committee menu actions that exist so far, run as an officer would.
 // Everything runs in this process through build/clerk.cjs, for speed.
-import { existsSync, readdirSync, rmSync, statSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {existsSync, readdirSync, rmSync, statSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 // Apps Script runs the program in the manifest's time zone; so does the emulator.
-process.env.TZ = JSON.parse(readFileSync(path.join(root, 'dist', 'appsscript.json'), 'utf8')).timeZone ?? 'Europe/London';
-const { main, runMenuActions } = require(path.join(root, 'build', 'clerk.cjs'));
+process.env.TZ =
+  JSON.parse(readFileSync(path.join(root, 'dist', 'appsscript.json'), 'utf8')).timeZone ??
+  'Europe/London';
+const {main, runMenuActions} = requireCjs(path.join(root, 'build', 'clerk.cjs'));
 
 process.chdir(root);
 const book = path.join('demo', 'committee.xlsx');
@@ -31,23 +33,23 @@ function nextMeeting(ss) {
 
 /** Menu actions in the order an officer would use them; each runs only if the program has it. */
 const ACTIONS = [
-  { fn: 'refreshDashboard' },
-  { fn: 'checkCompliance' },
-  { fn: 'buildAgendaForSelectedMeeting', select: nextMeeting },
-  { fn: 'generateAgendaPack', select: nextMeeting },
-  { fn: 'generateMinutesDraft', select: nextMeeting },
-  { fn: 'generateActionLog' },
-  { fn: 'generateForwardPlan' },
+  {fn: 'refreshDashboard'},
+  {fn: 'checkCompliance'},
+  {fn: 'buildAgendaForSelectedMeeting', select: nextMeeting},
+  {fn: 'generateAgendaPack', select: nextMeeting},
+  {fn: 'generateMinutesDraft', select: nextMeeting},
+  {fn: 'generateActionLog'},
+  {fn: 'generateForwardPlan'},
 ];
 
-rmSync(book, { force: true });
-rmSync(workspace, { recursive: true, force: true });
+rmSync(book, {force: true});
+rmSync(workspace, {recursive: true, force: true});
 console.log(`Making ${book} with the fictional demo group…`);
 if ((await main(['new', book, '--demo'])) !== 0) process.exit(1);
-const { ran, failed } = await runMenuActions(book, ACTIONS);
+const {ran, failed} = await runMenuActions(book, ACTIONS);
 
 const files = [];
-const walk = (dir) => {
+const walk = dir => {
   if (!existsSync(dir)) return;
   for (const f of readdirSync(dir)) {
     const p = path.join(dir, f);

@@ -2,7 +2,7 @@
  * Entry points: the only globals Apps Script sees. Every function exported here (or
  * re-exported from src/entry/) becomes a top-level function declaration in dist/Code.js.
  */
-import { buildMenu } from './menu';
+import {buildMenu} from './menu';
 
 export * from './entry/workbook';
 export * from './entry/governance';

@@ -4,20 +4,22 @@
  * function detection"); it has no ES modules, no require, no process, no #private fields and
  * no static class fields (same page, "Limitations").
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const check = (bundle: string, entry: string) =>
-  spawnSync(process.execPath, [path.join(root, 'scripts/gas-bundle-check.mjs'), bundle, entry], { encoding: 'utf8' });
+  spawnSync(process.execPath, [path.join(root, 'scripts/gas-bundle-check.mjs'), bundle, entry], {
+    encoding: 'utf8',
+  });
 
-function project(entryTs: string, bundleJs: string): { bundle: string; entry: string } {
+function project(entryTs: string, bundleJs: string): {bundle: string; entry: string} {
   const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
   writeFileSync(path.join(dir, 'index.ts'), entryTs);
   writeFileSync(path.join(dir, 'Code.js'), bundleJs);
-  return { bundle: path.join(dir, 'Code.js'), entry: path.join(dir, 'index.ts') };
+  return {bundle: path.join(dir, 'Code.js'), entry: path.join(dir, 'index.ts')};
 }
 
 describe('the built bundle', () => {
@@ -27,7 +29,8 @@ describe('the built bundle', () => {
     const r = check(path.join(root, 'dist/Code.js'), path.join(root, 'src/index.ts'));
     expect(r.stdout).toContain('0 findings');
     expect(r.status).toBe(0);
-    for (const name of ['onOpen', 'onEdit', 'setUpWorkbook']) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    for (const name of ['onOpen', 'onEdit', 'setUpWorkbook'])
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
 
   test('has no module syntax and a manifest with explicit narrow scopes', () => {
@@ -36,7 +39,9 @@ describe('the built bundle', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Europe/London');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
-    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(manifest.oauthScopes).toContain(
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
   });
@@ -50,8 +55,12 @@ describe('the bundle check fails on a broken bundle', () => {
     );
     const r = check(p.bundle, p.entry);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('entry point setUpWorkbook (exported from src/index.ts) is not a top-level function declaration');
-    expect(r.stdout).toContain('menu item "Set up" calls "setUpWorkbook", which is not a top-level function declaration');
+    expect(r.stdout).toContain(
+      'entry point setUpWorkbook (exported from src/index.ts) is not a top-level function declaration',
+    );
+    expect(r.stdout).toContain(
+      'menu item "Set up" calls "setUpWorkbook", which is not a top-level function declaration',
+    );
   });
 
   test('a trigger handler that does not exist, and Node-only or unsupported syntax', () => {
@@ -77,12 +86,18 @@ describe('the bundle check fails on a broken bundle', () => {
   test('the build turns renamed exports into real top-level declarations', () => {
     const out = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; process.stdout.write(toAppsScript('function onEdit2(e) { return e; }\\nfunction onOpen() {}\\nexport {\\n  onEdit2 as onEdit,\\n  onOpen\\n};\\n'));`],
-      { encoding: 'utf8' },
+      [
+        '--input-type=module',
+        '-e',
+        `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; process.stdout.write(toAppsScript('function onEdit2(e) { return e; }\\nfunction onOpen() {}\\nexport {\\n  onEdit2 as onEdit,\\n  onOpen\\n};\\n'));`,
+      ],
+      {encoding: 'utf8'},
     );
     expect(out.status).toBe(0);
     expect(out.stdout).not.toContain('export');
-    expect(out.stdout).toMatch(/^function onEdit\(\) \{\n  return onEdit2\.apply\(this, arguments\);\n\}/m);
+    expect(out.stdout).toMatch(
+      /^function onEdit\(\) \{\n {2}return onEdit2\.apply\(this, arguments\);\n\}/m,
+    );
     expect(existsSync(path.join(root, 'dist/Code.js'))).toBe(true);
   });
 
@@ -91,14 +106,23 @@ describe('the bundle check fails on a broken bundle', () => {
     // named checkMembership would replace the internal function (it then called itself forever).
     const out = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; try { toAppsScript('function checkMembership(m) { return m; }\\nfunction checkMembership2() { return checkMembership(1); }\\nexport {\\n  checkMembership2 as checkMembership\\n};\\n'); } catch (e) { process.stdout.write(e.message); }`],
-      { encoding: 'utf8' },
+      [
+        '--input-type=module',
+        '-e',
+        `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; try { toAppsScript('function checkMembership(m) { return m; }\\nfunction checkMembership2() { return checkMembership(1); }\\nexport {\\n  checkMembership2 as checkMembership\\n};\\n'); } catch (e) { process.stdout.write(e.message); }`,
+      ],
+      {encoding: 'utf8'},
     );
-    expect(out.stdout).toContain('the entry point checkMembership has the same name as an internal function or variable');
+    expect(out.stdout).toContain(
+      'the entry point checkMembership has the same name as an internal function or variable',
+    );
   });
 
   test('the bundle check finds two top-level functions of one name', () => {
-    const p = project('export function onOpen() {}\nexport function onEdit() {}\n', 'function onOpen() {}\nfunction onEdit() {}\nfunction onEdit() {}\n');
+    const p = project(
+      'export function onOpen() {}\nexport function onEdit() {}\n',
+      'function onOpen() {}\nfunction onEdit() {}\nfunction onEdit() {}\n',
+    );
     const r = check(p.bundle, p.entry);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('a second top-level function onEdit replaces the first');

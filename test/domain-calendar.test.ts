@@ -6,8 +6,18 @@
  * ("Calculates the end date after a specified number of working days", holidays excluded).
  */
 import {
-  bankHolidays, bankHolidaysForYears, clearWorkingDaysBetween, easterSunday, Region, workday, weekday,
-  isoOfDate, dateOfIso, FIRST_YEAR, LAST_YEAR, REGIONS,
+  bankHolidays,
+  bankHolidaysForYears,
+  clearWorkingDaysBetween,
+  easterSunday,
+  Region,
+  workday,
+  weekday,
+  isoOfDate,
+  dateOfIso,
+  FIRST_YEAR,
+  LAST_YEAR,
+  REGIONS,
 } from '../src/domain/calendar';
 
 const EW: Record<number, string[]> = {
@@ -28,7 +38,19 @@ const SCOT: Record<number, string[]> = {
   2019: ['01-01', '01-02', '04-19', '05-06', '05-27', '08-05', '12-02', '12-25', '12-26'],
   2020: ['01-01', '01-02', '04-10', '05-08', '05-25', '08-03', '11-30', '12-25', '12-28'],
   2021: ['01-01', '01-04', '04-02', '05-03', '05-31', '08-02', '11-30', '12-27', '12-28'],
-  2022: ['01-03', '01-04', '04-15', '05-02', '06-02', '06-03', '08-01', '09-19', '11-30', '12-26', '12-27'],
+  2022: [
+    '01-03',
+    '01-04',
+    '04-15',
+    '05-02',
+    '06-02',
+    '06-03',
+    '08-01',
+    '09-19',
+    '11-30',
+    '12-26',
+    '12-27',
+  ],
   2023: ['01-02', '01-03', '04-07', '05-01', '05-08', '05-29', '08-07', '11-30', '12-25', '12-26'],
   2024: ['01-01', '01-02', '03-29', '05-06', '05-27', '08-05', '12-02', '12-25', '12-26'],
   2025: ['01-01', '01-02', '04-18', '05-05', '05-26', '08-04', '12-01', '12-25', '12-26'],
@@ -50,14 +72,16 @@ const NI_EXTRA: Record<number, string[]> = {
   2027: ['03-17', '07-12'],
 };
 
-const dates = (region: Region, year: number) => bankHolidays(region, year).map((h) => h.date);
-const full = (year: number, mmdd: string[]) => mmdd.map((d) => `${year}-${d}`).sort();
+const dates = (region: Region, year: number) => bankHolidays(region, year).map(h => h.date);
+const full = (year: number, mmdd: string[]) => mmdd.map(d => `${year}-${d}`).sort();
 
 describe('bank holidays match gov.uk, 2018–2027', () => {
   for (let y = 2018; y <= 2027; y++) {
-    test(`England and Wales ${y}`, () => expect(dates('England and Wales', y)).toEqual(full(y, EW[y])));
+    test(`England and Wales ${y}`, () =>
+      expect(dates('England and Wales', y)).toEqual(full(y, EW[y])));
     test(`Scotland ${y}`, () => expect(dates('Scotland', y)).toEqual(full(y, SCOT[y])));
-    test(`Northern Ireland ${y}`, () => expect(dates('Northern Ireland', y)).toEqual(full(y, [...EW[y], ...NI_EXTRA[y]])));
+    test(`Northern Ireland ${y}`, () =>
+      expect(dates('Northern Ireland', y)).toEqual(full(y, [...EW[y], ...NI_EXTRA[y]])));
   }
 });
 
@@ -68,28 +92,32 @@ describe('one-off changes and rules outside the test decade', () => {
   });
   test('millennium, jubilees and the royal wedding', () => {
     expect(dates('Scotland', 1999)).toContain('1999-12-31');
-    expect(dates('England and Wales', 2002)).toEqual(expect.arrayContaining(['2002-06-03', '2002-06-04']));
+    expect(dates('England and Wales', 2002)).toEqual(
+      expect.arrayContaining(['2002-06-03', '2002-06-04']),
+    );
     expect(dates('England and Wales', 2002)).not.toContain('2002-05-27');
     expect(dates('Northern Ireland', 2011)).toContain('2011-04-29');
-    expect(dates('England and Wales', 2012)).toEqual(expect.arrayContaining(['2012-06-04', '2012-06-05']));
+    expect(dates('England and Wales', 2012)).toEqual(
+      expect.arrayContaining(['2012-06-04', '2012-06-05']),
+    );
     expect(dates('England and Wales', 2012)).not.toContain('2012-05-28');
   });
   test('names say which day is a substitute', () => {
-    const h = bankHolidays('England and Wales', 2021).filter((x) => x.date >= '2021-12-01');
+    const h = bankHolidays('England and Wales', 2021).filter(x => x.date >= '2021-12-01');
     expect(h).toEqual([
-      { date: '2021-12-27', name: 'Christmas Day (substitute day)' },
-      { date: '2021-12-28', name: 'Boxing Day (substitute day)' },
+      {date: '2021-12-27', name: 'Christmas Day (substitute day)'},
+      {date: '2021-12-28', name: 'Boxing Day (substitute day)'},
     ]);
   });
-  test('St Andrew\'s Day only from 2007', () => {
-    expect(dates('Scotland', 2006).some((d) => d.startsWith('2006-11'))).toBe(false);
+  test("St Andrew's Day only from 2007", () => {
+    expect(dates('Scotland', 2006).some(d => d.startsWith('2006-11'))).toBe(false);
     expect(dates('Scotland', 2007)).toContain('2007-11-30');
   });
   test('every year 1995–2100 in every region: 8 to 12 days, all on weekdays, no duplicates', () => {
     for (const region of REGIONS) {
       const all = bankHolidaysForYears(region, FIRST_YEAR, LAST_YEAR);
       for (const h of all) expect([0, 6]).not.toContain(weekday(h.date));
-      expect(new Set(all.map((h) => h.date)).size).toBe(all.length);
+      expect(new Set(all.map(h => h.date)).size).toBe(all.length);
       for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
         const n = bankHolidays(region, y).length;
         expect(n).toBeGreaterThanOrEqual(8);
@@ -105,7 +133,9 @@ describe('one-off changes and rules outside the test decade', () => {
   });
   test('years outside 1995–2100 and unknown regions are refused by name', () => {
     expect(() => bankHolidays('England and Wales', 1994)).toThrow('1995 to 2100, not 1994');
-    expect(() => bankHolidays('Wales' as Region, 2024)).toThrow('"Wales" is not a bank holiday region');
+    expect(() => bankHolidays('Wales' as Region, 2024)).toThrow(
+      '"Wales" is not a bank holiday region',
+    );
   });
 });
 

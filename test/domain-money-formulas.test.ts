@@ -4,34 +4,42 @@
  * emulator. The end-to-end tests (e2e-money) drive the same formulas through `clerk`.
  * HyperFormula's OFFSET needs constant offsets (hyperformula.handsontable.com/docs/guide/list-of-differences).
  */
-import { HyperFormula } from 'hyperformula';
-import { tabSpec, TAB } from '../src/workbook/schema';
-import { resolveTemplate, columnLetter } from '../src/workbook/formulas';
-import { cashFlowSummaryRows, CHECK_ROWS } from '../src/workbook/cashflow';
-import { lotTotalsRows, CHECK_LOTS } from '../src/workbook/lots';
-import { resolveBlock, blockColumn } from '../src/workbook/side-block';
-import { computeCashFlow, PeriodInput } from '../src/domain/money';
-import { dashboardLayout } from '../src/workbook/dashboard';
+import {HyperFormula} from 'hyperformula';
+import {tabSpec, TAB} from '../src/workbook/schema';
+import {resolveTemplate, columnLetter} from '../src/workbook/formulas';
+import {cashFlowSummaryRows, CHECK_ROWS} from '../src/workbook/cashflow';
+import {lotTotalsRows, CHECK_LOTS} from '../src/workbook/lots';
+import {resolveBlock, blockColumn} from '../src/workbook/side-block';
+import {computeCashFlow, PeriodInput} from '../src/domain/money';
+import {dashboardLayout} from '../src/workbook/dashboard';
 
 type V = string | number | null;
 
-function sheetGrid(tab: string, rows: Record<string, V>[], extraRows = 0): { grid: V[][]; index: Map<string, number> } {
+function sheetGrid(
+  tab: string,
+  rows: Record<string, V>[],
+  extraRows = 0,
+): {grid: V[][]; index: Map<string, number>} {
   const spec = tabSpec(tab);
-  const headers = spec.columns.map((c) => c.header);
+  const headers = spec.columns.map(c => c.header);
   const index = new Map(headers.map((h, i) => [h, i]));
   const grid: V[][] = [headers];
   for (let r = 0; r < rows.length + extraRows; r++) {
-    const line: V[] = headers.map((h) => {
-      const c = spec.columns.find((x) => x.header === h)!;
+    const line: V[] = headers.map(h => {
+      const c = spec.columns.find(x => x.header === h)!;
       if (c.formula) return resolveTemplate(c.formula, r + 2, index);
       return rows[r]?.[h] ?? null;
     });
     grid.push(line);
   }
-  return { grid, index };
+  return {grid, index};
 }
 
-function withBlock(grid: V[][], title: string, block: ReturnType<typeof cashFlowSummaryRows>): { col: number } {
+function withBlock(
+  grid: V[][],
+  title: string,
+  block: ReturnType<typeof cashFlowSummaryRows>,
+): {col: number} {
   const col = blockColumn(grid[0] as string[], title);
   const formulas = resolveBlock(block, col + 1, 2);
   const need = 1 + block.length;
@@ -41,38 +49,55 @@ function withBlock(grid: V[][], title: string, block: ReturnType<typeof cashFlow
     grid[i + 1][col - 1] = b.label;
     grid[i + 1][col] = formulas[i];
   });
-  return { col };
+  return {col};
 }
 
 function cashFlowSheet(plan: PeriodInput[], extraRows = 2) {
-  const rows = plan.map((p) => ({ Period: p.period ?? null, 'Hours per week': p.hoursPerWeek ?? null, 'Weeks in period': p.weeksInPeriod ?? null, 'Saving per hour': p.savingPerHour ?? null, Expenditure: p.expenditure ?? null }) as Record<string, V>);
-  const { grid, index } = sheetGrid(TAB.cashFlow, rows, extraRows);
-  const { col } = withBlock(grid, 'Business case summary', cashFlowSummaryRows((h) => columnLetter(index.get(h)! + 1)));
-  const hf = HyperFormula.buildFromSheets({ 'Cash flow': grid.map((l) => l.map((v) => (v === null ? null : v))) as never }, { licenseKey: 'gpl-v3' });
+  const rows = plan.map(
+    p =>
+      ({
+        Period: p.period ?? null,
+        'Hours per week': p.hoursPerWeek ?? null,
+        'Weeks in period': p.weeksInPeriod ?? null,
+        'Saving per hour': p.savingPerHour ?? null,
+        Expenditure: p.expenditure ?? null,
+      }) as Record<string, V>,
+  );
+  const {grid, index} = sheetGrid(TAB.cashFlow, rows, extraRows);
+  const {col} = withBlock(
+    grid,
+    'Business case summary',
+    cashFlowSummaryRows(h => columnLetter(index.get(h)! + 1)),
+  );
+  const hf = HyperFormula.buildFromSheets(
+    {'Cash flow': grid.map(l => l.map(v => (v === null ? null : v))) as never},
+    {licenseKey: 'gpl-v3'},
+  );
   const sid = hf.getSheetId('Cash flow')!;
-  const cell = (row: number, header: string) => hf.getCellValue({ sheet: sid, row: row - 1, col: index.get(header)! });
+  const cell = (row: number, header: string) =>
+    hf.getCellValue({sheet: sid, row: row - 1, col: index.get(header)!});
   const summary = (label: string) => {
-    const i = cashFlowSummaryRows(() => 'A').findIndex((b) => b.label === label);
-    return hf.getCellValue({ sheet: sid, row: i + 1, col });
+    const i = cashFlowSummaryRows(() => 'A').findIndex(b => b.label === label);
+    return hf.getCellValue({sheet: sid, row: i + 1, col});
   };
-  return { hf, cell, summary };
+  return {hf, cell, summary};
 }
 
 const PLAN: PeriodInput[] = [
-  { period: 'Q1', hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 25, expenditure: 25000 },
-  { period: 'Q2', hoursPerWeek: 20, weeksInPeriod: 13, savingPerHour: 25, expenditure: 10000 },
-  { period: 'Q3', hoursPerWeek: 30, weeksInPeriod: 13, savingPerHour: 25, expenditure: 6000 },
-  { period: 'Q4', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 6000 },
-  { period: 'Q5', hoursPerWeek: 40, weeksInPeriod: null, savingPerHour: 25, expenditure: 1500 },
-  { period: 'Q6', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000 },
-  { period: 'Q7', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000 },
-  { period: 'Q8', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000 },
+  {period: 'Q1', hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 25, expenditure: 25000},
+  {period: 'Q2', hoursPerWeek: 20, weeksInPeriod: 13, savingPerHour: 25, expenditure: 10000},
+  {period: 'Q3', hoursPerWeek: 30, weeksInPeriod: 13, savingPerHour: 25, expenditure: 6000},
+  {period: 'Q4', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 6000},
+  {period: 'Q5', hoursPerWeek: 40, weeksInPeriod: null, savingPerHour: 25, expenditure: 1500},
+  {period: 'Q6', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000},
+  {period: 'Q7', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000},
+  {period: 'Q8', hoursPerWeek: 40, weeksInPeriod: 13, savingPerHour: 25, expenditure: 4000},
 ];
 
 describe('cash-flow formulas agree with the domain and the hand calculation', () => {
   test('the 8-quarter plan', () => {
-    const { cell, summary } = cashFlowSheet(PLAN);
-    const { rows, summary: s } = computeCashFlow(PLAN);
+    const {cell, summary} = cashFlowSheet(PLAN);
+    const {rows, summary: s} = computeCashFlow(PLAN);
     rows.forEach((r, i) => {
       expect(cell(i + 2, 'Hours in period')).toBe(r.hoursInPeriod);
       expect(cell(i + 2, 'Cost avoidance')).toBe(r.costAvoidance);
@@ -80,8 +105,16 @@ describe('cash-flow formulas agree with the domain and the hand calculation', ()
       expect(cell(i + 2, 'Cumulative cash flow')).toBe(r.cumulative);
     });
     // Hand: cumulative −21,750 −25,250 −21,500 −14,500 −3,000 then 6,000: Q6 is the break-even row
-    expect([2, 3, 4, 5, 6, 7, 8, 9].map((r) => cell(r, 'Break-even status')))
-      .toEqual(['Not yet', 'Not yet', 'Not yet', 'Not yet', 'Not yet', 'Break-even', 'In surplus', 'In surplus']);
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map(r => cell(r, 'Break-even status'))).toEqual([
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Break-even',
+      'In surplus',
+      'In surplus',
+    ]);
     // Trailing formula rows with no period stay empty
     expect(cell(10, 'Cumulative cash flow')).toBe('');
     expect(summary('Break-even period')).toBe('Q6');
@@ -96,42 +129,74 @@ describe('cash-flow formulas agree with the domain and the hand calculation', ()
   });
 
   test('never breaks even', () => {
-    const plan = [1, 2].map((n) => ({ period: `Q${n}`, hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 10, expenditure: 5000 }));
-    const { summary } = cashFlowSheet(plan);
+    const plan = [1, 2].map(n => ({
+      period: `Q${n}`,
+      hoursPerWeek: 10,
+      weeksInPeriod: 13,
+      savingPerHour: 10,
+      expenditure: 5000,
+    }));
+    const {summary} = cashFlowSheet(plan);
     expect(summary('Break-even period')).toBe('Not within the plan');
     expect(summary('Payback period')).toBe('Not within the plan');
   });
 
   test('breaks even in the first period', () => {
-    const plan = [1, 2].map((n) => ({ period: `Q${n}`, hoursPerWeek: 10, weeksInPeriod: 13, savingPerHour: 50, expenditure: 1000 }));
-    const { summary } = cashFlowSheet(plan);
+    const plan = [1, 2].map(n => ({
+      period: `Q${n}`,
+      hoursPerWeek: 10,
+      weeksInPeriod: 13,
+      savingPerHour: 50,
+      expenditure: 1000,
+    }));
+    const {summary} = cashFlowSheet(plan);
     expect(summary('Break-even period')).toBe('Q1');
     expect(summary('Payback period')).toBe('Within the first period');
   });
 
   test('zero expenditure: benefit per £1 says there is no investment', () => {
-    const { summary } = cashFlowSheet([{ period: 'Q1', hoursPerWeek: 5, weeksInPeriod: 13, savingPerHour: 20, expenditure: 0 }]);
+    const {summary} = cashFlowSheet([
+      {period: 'Q1', hoursPerWeek: 5, weeksInPeriod: 13, savingPerHour: 20, expenditure: 0},
+    ]);
     expect(summary('Benefit per £1 invested')).toBe('No investment in the plan');
     expect(summary('Total cost avoidance')).toBe(1300); // 65 h × £20
   });
 
   test('text in an hours cell: the row and the summary say check, no number shown', () => {
-    const plan = PLAN.map((p) => (p.period === 'Q3' ? { ...p, hoursPerWeek: 'thirty' } : p));
-    const { cell, summary } = cashFlowSheet(plan);
+    const plan = PLAN.map(p => (p.period === 'Q3' ? {...p, hoursPerWeek: 'thirty'} : p));
+    const {cell, summary} = cashFlowSheet(plan);
     expect(cell(4, 'Hours in period')).toBe('Check Hours per week: not a number');
     expect(cell(4, 'Cumulative cash flow')).toBe('Check this row');
     expect(cell(5, 'Cumulative cash flow')).toBe('Check the rows above');
     expect(summary('Rows to check')).toBe(6);
-    for (const label of ['Total investment', 'Break-even period', 'Payback period', 'Steady-state annual saving']) expect(summary(label)).toBe(CHECK_ROWS);
+    for (const label of [
+      'Total investment',
+      'Break-even period',
+      'Payback period',
+      'Steady-state annual saving',
+    ])
+      expect(summary(label)).toBe(CHECK_ROWS);
   });
 
   test('negative expenditure and a blank period in the middle', () => {
-    const neg = cashFlowSheet(PLAN.map((p) => (p.period === 'Q2' ? { ...p, expenditure: -10 } : p)));
-    expect(neg.cell(3, 'Net cash flow')).toBe('Check Expenditure: below zero (enter savings as cost avoidance)');
-    const blank = cashFlowSheet([PLAN[0], { period: null, hoursPerWeek: null, weeksInPeriod: null, savingPerHour: null, expenditure: null }, PLAN[2]]);
+    const neg = cashFlowSheet(PLAN.map(p => (p.period === 'Q2' ? {...p, expenditure: -10} : p)));
+    expect(neg.cell(3, 'Net cash flow')).toBe(
+      'Check Expenditure: below zero (enter savings as cost avoidance)',
+    );
+    const blank = cashFlowSheet([
+      PLAN[0],
+      {
+        period: null,
+        hoursPerWeek: null,
+        weeksInPeriod: null,
+        savingPerHour: null,
+        expenditure: null,
+      },
+      PLAN[2],
+    ]);
     expect(blank.cell(4, 'Cumulative cash flow')).toBe('Blank row above: fill it in or delete it');
     expect(blank.summary('Break-even period')).toBe(CHECK_ROWS);
-    const noLabel = cashFlowSheet([PLAN[0], { ...PLAN[1], period: null }]);
+    const noLabel = cashFlowSheet([PLAN[0], {...PLAN[1], period: null}]);
     expect(noLabel.cell(3, 'Cumulative cash flow')).toBe('Fill in the Period');
     expect(noLabel.summary('Rows to check')).toBe(1);
   });
@@ -139,25 +204,54 @@ describe('cash-flow formulas agree with the domain and the hand calculation', ()
 
 describe('lots formulas', () => {
   function lotsSheet(term: V, lots: Record<string, V>[]) {
-    const { grid, index } = sheetGrid(TAB.lots, lots);
-    const { col } = withBlock(grid, 'Lots totals', lotTotalsRows((h) => columnLetter(index.get(h)! + 1)));
-    const contracts: V[][] = [['Lot', 'Annual value'], ['1', 400000], ['1', 350000], ['2', 90000]];
-    const hf = HyperFormula.buildFromSheets({ Lots: grid as never, Settings: [['Framework term', term]] as never, Contracts: contracts as never }, { licenseKey: 'gpl-v3' });
+    const {grid, index} = sheetGrid(TAB.lots, lots);
+    const {col} = withBlock(
+      grid,
+      'Lots totals',
+      lotTotalsRows(h => columnLetter(index.get(h)! + 1)),
+    );
+    const contracts: V[][] = [
+      ['Lot', 'Annual value'],
+      ['1', 400000],
+      ['1', 350000],
+      ['2', 90000],
+    ];
+    const hf = HyperFormula.buildFromSheets(
+      {
+        Lots: grid as never,
+        Settings: [['Framework term', term]] as never,
+        Contracts: contracts as never,
+      },
+      {licenseKey: 'gpl-v3'},
+    );
     hf.addNamedExpression('Settings_FrameworkTerm', '=Settings!$B$1');
     hf.addNamedExpression('Contracts_Lot', '=Contracts!$A:$A');
     hf.addNamedExpression('Contracts_AnnualValue', '=Contracts!$B:$B');
     const sid = hf.getSheetId('Lots')!;
-    const cell = (row: number, header: string) => hf.getCellValue({ sheet: sid, row: row - 1, col: index.get(header)! });
-    const total = (i: number) => hf.getCellValue({ sheet: sid, row: i, col });
-    return { cell, total };
+    const cell = (row: number, header: string) =>
+      hf.getCellValue({sheet: sid, row: row - 1, col: index.get(header)!});
+    const total = (i: number) => hf.getCellValue({sheet: sid, row: i, col});
+    return {cell, total};
   }
   const LOTS = [
-    { Lot: '1', Title: 'Homecare', 'Annual scoped spend': 1000000, 'Our annual contribution': 250000, 'Uplift %': 0.2 },
-    { Lot: '2', Title: 'Day services', 'Annual scoped spend': 100000, 'Our annual contribution': 40000, 'Uplift %': null },
+    {
+      Lot: '1',
+      Title: 'Homecare',
+      'Annual scoped spend': 1000000,
+      'Our annual contribution': 250000,
+      'Uplift %': 0.2,
+    },
+    {
+      Lot: '2',
+      Title: 'Day services',
+      'Annual scoped spend': 100000,
+      'Our annual contribution': 40000,
+      'Uplift %': null,
+    },
   ];
 
   test('5+2: budget, term, totals, our commitment, contracted value', () => {
-    const { cell, total } = lotsSheet('5+2', LOTS);
+    const {cell, total} = lotsSheet('5+2', LOTS);
     // Lot 1: £1,000,000 × 1.2 = £1,200,000; × 7 = £8,400,000; our £250,000 × 7 = £1,750,000; contracts 400,000 + 350,000
     expect(cell(2, 'Total annual lot budget')).toBe(1200000);
     expect(cell(2, 'Term (years)')).toBe(7);
@@ -174,14 +268,16 @@ describe('lots formulas', () => {
   });
 
   test('uplift typed as 20 instead of 20%: a message, and the totals refuse to add up', () => {
-    const { cell, total } = lotsSheet('5+2', [{ ...LOTS[0], 'Uplift %': 20 }, LOTS[1]]);
-    expect(cell(2, 'Total annual lot budget')).toBe('Check Uplift %: 20 looks like 2000%. Type it as 20%');
+    const {cell, total} = lotsSheet('5+2', [{...LOTS[0], 'Uplift %': 20}, LOTS[1]]);
+    expect(cell(2, 'Total annual lot budget')).toBe(
+      'Check Uplift %: 20 looks like 2000%. Type it as 20%',
+    );
     expect(cell(2, 'Total contract term')).toBe('See Total annual lot budget');
     expect(total(4)).toBe(CHECK_LOTS);
   });
 
   test('a term written "five plus two"', () => {
-    const { cell } = lotsSheet('five plus two', LOTS);
+    const {cell} = lotsSheet('five plus two', LOTS);
     expect(cell(2, 'Term (years)')).toBe('Check Settings > Framework term: write it like 5+2');
     expect(cell(2, 'Total contract term')).toBe('See Term (years)');
     expect(lotsSheet(' 3 + 1 ', LOTS).cell(2, 'Term (years)')).toBe(4);
@@ -191,7 +287,10 @@ describe('lots formulas', () => {
 
 describe('dashboard formulas (HyperFormula, dates relative to the real today since HyperFormula TODAY() is the system date)', () => {
   const now = new Date();
-  const serial = (days: number) => Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000) + 25569 + days;
+  const serial = (days: number) =>
+    Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000) +
+    25569 +
+    days;
 
   test('actions by owner, contracts ending (Extended to replaces End date), next meeting', () => {
     const layout = dashboardLayout(['Ann Lee', 'Bo Chan']);
@@ -210,35 +309,96 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['C-4', 'Dale', 800, serial(300), null], // beyond 6 months
       ['C-5', 'Elm', 1600, serial(50), serial(400)], // extended beyond the window
     ];
-    const meetings = [['Meeting date', 'Status', 'Agenda', 'Report', 'Despatch'],
-      [serial(-20), 'Held', null, null, null], [serial(12), 'Cancelled', null, null, null], [serial(30), 'Confirmed', serial(16), serial(21), serial(24)]];
-    const members = [['Name', 'Status', 'Provider size', 'Term end'], ['Ann Lee', 'Active', 'Small', serial(20)], ['Bo Chan', 'Active', 'Large', serial(400)], ['Cy Dee', 'Left', 'Small', serial(10)]];
-    const settings = [['Setting', 'Value'], ['Action due soon days', '7'], ['Minimum members', '2'], ['Maximum members', '10'], ['Minimum small providers', '1'], ['Minimum large providers', '2'], ['Term warning days', '60']];
-    const hf = HyperFormula.buildFromSheets({
-      Dashboard: layout.values as never, Actions: actions as never, Contracts: contracts as never, Meetings: meetings as never,
-      Members: members as never, Settings: settings as never, Other: [['CF', 'Lots']] as never,
-    }, { licenseKey: 'gpl-v3' });
-    const names: [string, string][] = [
-      ['Actions_Owner', 'Actions!$A:$A'], ['Actions_Action', 'Actions!$B:$B'], ['Actions_Status', 'Actions!$C:$C'], ['Actions_ReviewDate', 'Actions!$D:$D'],
-      ['Contracts_Reference', 'Contracts!$A:$A'], ['Contracts_Provider', 'Contracts!$B:$B'], ['Contracts_AnnualValue', 'Contracts!$C:$C'], ['Contracts_EndDate', 'Contracts!$D:$D'], ['Contracts_ExtendedTo', 'Contracts!$E:$E'],
-      ['Meetings_Date', 'Meetings!$A:$A'], ['Meetings_Status', 'Meetings!$B:$B'], ['Meetings_AgendaAgreedBy', 'Meetings!$C:$C'], ['Meetings_ReportDeadline', 'Meetings!$D:$D'], ['Meetings_PapersDespatchBy', 'Meetings!$E:$E'],
-      ['Members_Name', 'Members!$A:$A'], ['Members_Status', 'Members!$B:$B'], ['Members_ProviderSize', 'Members!$C:$C'], ['Members_TermEnd', 'Members!$D:$D'],
-      ['Settings_ActionDueSoonDays', 'Settings!$B$2'], ['Settings_MinimumMembers', 'Settings!$B$3'], ['Settings_MaximumMembers', 'Settings!$B$4'],
-      ['Settings_MinimumSmallProviders', 'Settings!$B$5'], ['Settings_MinimumLargeProviders', 'Settings!$B$6'], ['Settings_TermWarningDays', 'Settings!$B$7'],
+    const meetings = [
+      ['Meeting date', 'Status', 'Agenda', 'Report', 'Despatch'],
+      [serial(-20), 'Held', null, null, null],
+      [serial(12), 'Cancelled', null, null, null],
+      [serial(30), 'Confirmed', serial(16), serial(21), serial(24)],
     ];
-    for (const n of ['CashFlow_BreakEvenPeriod', 'CashFlow_Payback', 'CashFlow_AnnualSaving', 'CashFlow_TotalInvestment', 'CashFlow_TotalCostAvoidance', 'CashFlow_BenefitPerPound']) names.push([n, 'Other!$A$1']);
-    for (const n of ['Lots_TotalAnnualBudget', 'Lots_TotalContractTerm', 'Lots_TotalOurCommitment', 'Lots_TotalContractedAnnualValue']) names.push([n, 'Other!$B$1']);
+    const members = [
+      ['Name', 'Status', 'Provider size', 'Term end'],
+      ['Ann Lee', 'Active', 'Small', serial(20)],
+      ['Bo Chan', 'Active', 'Large', serial(400)],
+      ['Cy Dee', 'Left', 'Small', serial(10)],
+    ];
+    const settings = [
+      ['Setting', 'Value'],
+      ['Action due soon days', '7'],
+      ['Minimum members', '2'],
+      ['Maximum members', '10'],
+      ['Minimum small providers', '1'],
+      ['Minimum large providers', '2'],
+      ['Term warning days', '60'],
+    ];
+    const hf = HyperFormula.buildFromSheets(
+      {
+        Dashboard: layout.values as never,
+        Actions: actions as never,
+        Contracts: contracts as never,
+        Meetings: meetings as never,
+        Members: members as never,
+        Settings: settings as never,
+        Other: [['CF', 'Lots']] as never,
+      },
+      {licenseKey: 'gpl-v3'},
+    );
+    const names: [string, string][] = [
+      ['Actions_Owner', 'Actions!$A:$A'],
+      ['Actions_Action', 'Actions!$B:$B'],
+      ['Actions_Status', 'Actions!$C:$C'],
+      ['Actions_ReviewDate', 'Actions!$D:$D'],
+      ['Contracts_Reference', 'Contracts!$A:$A'],
+      ['Contracts_Provider', 'Contracts!$B:$B'],
+      ['Contracts_AnnualValue', 'Contracts!$C:$C'],
+      ['Contracts_EndDate', 'Contracts!$D:$D'],
+      ['Contracts_ExtendedTo', 'Contracts!$E:$E'],
+      ['Meetings_Date', 'Meetings!$A:$A'],
+      ['Meetings_Status', 'Meetings!$B:$B'],
+      ['Meetings_AgendaAgreedBy', 'Meetings!$C:$C'],
+      ['Meetings_ReportDeadline', 'Meetings!$D:$D'],
+      ['Meetings_PapersDespatchBy', 'Meetings!$E:$E'],
+      ['Members_Name', 'Members!$A:$A'],
+      ['Members_Status', 'Members!$B:$B'],
+      ['Members_ProviderSize', 'Members!$C:$C'],
+      ['Members_TermEnd', 'Members!$D:$D'],
+      ['Settings_ActionDueSoonDays', 'Settings!$B$2'],
+      ['Settings_MinimumMembers', 'Settings!$B$3'],
+      ['Settings_MaximumMembers', 'Settings!$B$4'],
+      ['Settings_MinimumSmallProviders', 'Settings!$B$5'],
+      ['Settings_MinimumLargeProviders', 'Settings!$B$6'],
+      ['Settings_TermWarningDays', 'Settings!$B$7'],
+    ];
+    for (const n of [
+      'CashFlow_BreakEvenPeriod',
+      'CashFlow_Payback',
+      'CashFlow_AnnualSaving',
+      'CashFlow_TotalInvestment',
+      'CashFlow_TotalCostAvoidance',
+      'CashFlow_BenefitPerPound',
+    ])
+      names.push([n, 'Other!$A$1']);
+    for (const n of [
+      'Lots_TotalAnnualBudget',
+      'Lots_TotalContractTerm',
+      'Lots_TotalOurCommitment',
+      'Lots_TotalContractedAnnualValue',
+    ])
+      names.push([n, 'Other!$B$1']);
     for (const [n, ref] of names) hf.addNamedExpression(n, `=${ref}`);
     const d = hf.getSheetId('Dashboard')!;
     const values = hf.getSheetValues(d);
-    const row = (label: string) => values.find((l) => l[0] === label)!;
-    for (const line of values) for (const v of line) expect(typeof v === 'object' && v !== null ? String((v as { value?: string }).value) : 'ok').toBe('ok');
+    const row = (label: string) => values.find(l => l[0] === label)!;
+    for (const line of values)
+      for (const v of line)
+        expect(
+          typeof v === 'object' && v !== null ? String((v as {value?: string}).value) : 'ok',
+        ).toBe('ok');
     // Open (not closed): 3; overdue: "Write the report"; due soon: "Visit providers"
     expect(row('All owners').slice(1, 4)).toEqual([3, 1, 1]);
     // Ann Lee owns 1 alone and shares 1: open 2, overdue 1, due soon 1; Bo Chan: open 2, due soon 1
     expect(row('Ann Lee').slice(1, 4)).toEqual([2, 1, 1]);
     expect(row('Bo Chan').slice(1, 4)).toEqual([2, 0, 1]);
-    expect(['Open', 'Ongoing', 'On hold', 'Closed'].map((s) => row(s)[1])).toEqual([1, 1, 1, 1]);
+    expect(['Open', 'Ongoing', 'On hold', 'Closed'].map(s => row(s)[1])).toEqual([1, 1, 1, 1]);
     // Next meeting: day 30 (day 12 is cancelled), 30 days to go; its deadlines from the same row
     expect(row('Meeting').slice(1, 3)).toEqual([serial(30), 30]);
     expect(row('Papers despatch by').slice(1, 4)).toEqual([serial(24), 24, '']);
@@ -248,8 +408,8 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
     expect(row('Terms ending soon')[1]).toBe(1);
     // Ending within 6 months: C-1, C-2 (day 10) and C-3 (extended to day 100): 3 contracts, £700
     expect(row('All').slice(1, 3)).toEqual([3, 700]);
-    const list = values.slice(values.findIndex((l) => l[0] === 'Next to end') + 1).slice(0, 3);
-    expect(list.map((l) => l.slice(0, 3))).toEqual([
+    const list = values.slice(values.findIndex(l => l[0] === 'Next to end') + 1).slice(0, 3);
+    expect(list.map(l => l.slice(0, 3))).toEqual([
       ['C-1 (Acorn) and 1 more', serial(10), 2],
       ['C-3 (Cedar)', serial(100), 1],
       ['', '', ''],

@@ -5,18 +5,33 @@
  * negative days count back; holidays a range of dates). Clear days: Local Government Act 1972
  * s.100B and s.100K (a clear day excludes the day of publication and of the meeting).
  */
-import { HyperFormula } from 'hyperformula';
-import { tabSpec, TAB } from '../src/workbook/schema';
-import { formulaFor } from '../src/workbook/formulas';
-import { bankHolidaysForYears, clearWorkingDaysBetween, dayNumber, isoOfDay, isWorkingDay, Region } from '../src/domain/calendar';
-import { agendaAgreedBy, deadlines, keyDecisionNoticeShort, nonWorkingReason, papersDespatchBy, reportDeadline, NOTICE_NAMES } from '../src/domain/notice';
+import {HyperFormula} from 'hyperformula';
+import {tabSpec, TAB} from '../src/workbook/schema';
+import {formulaFor} from '../src/workbook/formulas';
+import {
+  bankHolidaysForYears,
+  clearWorkingDaysBetween,
+  dayNumber,
+  isoOfDay,
+  isWorkingDay,
+  Region,
+} from '../src/domain/calendar';
+import {
+  agendaAgreedBy,
+  deadlines,
+  keyDecisionNoticeShort,
+  nonWorkingReason,
+  papersDespatchBy,
+  reportDeadline,
+  NOTICE_NAMES,
+} from '../src/domain/notice';
 
 const EPOCH = dayNumber('1899-12-30'); // Sheets' serial 0
 const serial = (iso: string) => dayNumber(iso) - EPOCH;
 const isoOfSerial = (n: number) => isoOfDay(n + EPOCH);
 
 describe('domain deadlines', () => {
-  const hols = new Set(bankHolidaysForYears('England and Wales', 2026, 2026).map((h) => h.date));
+  const hols = new Set(bankHolidaysForYears('England and Wales', 2026, 2026).map(h => h.date));
   test('Thursday meeting, no holidays near: papers on the Wednesday of the week before', () => {
     expect(papersDespatchBy('2026-11-26', 5, hols)).toBe('2026-11-18');
     expect(clearWorkingDaysBetween('2026-11-18', '2026-11-26', hols)).toBe(5);
@@ -29,8 +44,16 @@ describe('domain deadlines', () => {
   test('agenda agreed 14 calendar days before; report deadline 3 working days before despatch', () => {
     expect(agendaAgreedBy('2026-11-26', 14)).toBe('2026-11-12');
     expect(reportDeadline('2026-11-18', 3, hols)).toBe('2026-11-13');
-    expect(deadlines('2026-11-26', { agendaAgreedDays: 14, papersClearWorkingDays: 5, reportDeadlineWorkingDays: 3 }, hols)).toEqual({
-      agendaAgreedBy: '2026-11-12', papersDespatchBy: '2026-11-18', reportDeadline: '2026-11-13',
+    expect(
+      deadlines(
+        '2026-11-26',
+        {agendaAgreedDays: 14, papersClearWorkingDays: 5, reportDeadlineWorkingDays: 3},
+        hols,
+      ),
+    ).toEqual({
+      agendaAgreedBy: '2026-11-12',
+      papersDespatchBy: '2026-11-18',
+      reportDeadline: '2026-11-13',
     });
   });
   test('key decision notice: 28 clear days', () => {
@@ -39,7 +62,9 @@ describe('domain deadlines', () => {
     expect(keyDecisionNoticeShort('2026-12-24', '2026-11-25', 28)).toBe(false); // 29 apart: 28 clear
   });
   test('a meeting on a weekend or a bank holiday is named as such', () => {
-    const map = new Map(bankHolidaysForYears('England and Wales', 2026, 2026).map((h) => [h.date, h.name]));
+    const map = new Map(
+      bankHolidaysForYears('England and Wales', 2026, 2026).map(h => [h.date, h.name]),
+    );
     expect(nonWorkingReason('2026-11-28', map)).toBe('falls on a weekend');
     expect(nonWorkingReason('2026-08-31', map)).toBe('falls on a holiday (Summer bank holiday)');
     expect(nonWorkingReason('2026-11-26', map)).toBe('');
@@ -47,24 +72,47 @@ describe('domain deadlines', () => {
 });
 
 /** Builds a Meetings sheet with the schema's formulas for each date, and computes it. */
-function sheetDeadlines(region: Region, dates: string[], closures: string[], settings: { agenda: number; clear: number; report: number }) {
-  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD'] });
-  const holidayDates = [...bankHolidaysForYears(region, 2018, 2027).map((h) => h.date), ...closures];
+function sheetDeadlines(
+  region: Region,
+  dates: string[],
+  closures: string[],
+  settings: {agenda: number; clear: number; report: number},
+) {
+  const hf = HyperFormula.buildEmpty({licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD']});
+  const holidayDates = [...bankHolidaysForYears(region, 2018, 2027).map(h => h.date), ...closures];
   const hl = hf.getSheetId(hf.addSheet('Holiday list'))!;
-  hf.setCellContents({ sheet: hl, row: 1, col: 0 }, holidayDates.map((d) => [serial(d)]));
+  hf.setCellContents(
+    {sheet: hl, row: 1, col: 0},
+    holidayDates.map(d => [serial(d)]),
+  );
   const st = hf.getSheetId(hf.addSheet('Settings'))!;
   // Settings values are text as typed ("14"), as the Settings tab holds them.
-  hf.setCellContents({ sheet: st, row: 0, col: 0 }, [['Setting', 'Value'], ['Agenda agreed days', String(settings.agenda)], ['Papers clear working days', String(settings.clear)], ['Report deadline working days', String(settings.report)]]);
-  hf.addNamedExpression(NOTICE_NAMES.holidays, `='Holiday list'!$A$2:$A$${holidayDates.length + 1}`);
+  hf.setCellContents({sheet: st, row: 0, col: 0}, [
+    ['Setting', 'Value'],
+    ['Agenda agreed days', String(settings.agenda)],
+    ['Papers clear working days', String(settings.clear)],
+    ['Report deadline working days', String(settings.report)],
+  ]);
+  hf.addNamedExpression(
+    NOTICE_NAMES.holidays,
+    `='Holiday list'!$A$2:$A$${holidayDates.length + 1}`,
+  );
   hf.addNamedExpression(NOTICE_NAMES.agendaDays, '=Settings!$B$2');
   hf.addNamedExpression(NOTICE_NAMES.papersClearDays, '=Settings!$B$3');
   hf.addNamedExpression(NOTICE_NAMES.reportDays, '=Settings!$B$4');
   const spec = tabSpec(TAB.meetings);
-  const headers = spec.columns.map((c) => c.header);
+  const headers = spec.columns.map(c => c.header);
   const index = new Map(headers.map((h, i) => [h, i]));
   const m = hf.getSheetId(hf.addSheet('Meetings'))!;
-  const grid = [headers as (string | number)[], ...dates.map((d, r) => headers.map((h) => (h === 'Meeting date' ? serial(d) : formulaFor(spec, h, r + 2, index) || '')))];
-  hf.setCellContents({ sheet: m, row: 0, col: 0 }, grid);
+  const grid = [
+    headers as (string | number)[],
+    ...dates.map((d, r) =>
+      headers.map(h =>
+        h === 'Meeting date' ? serial(d) : formulaFor(spec, h, r + 2, index) || '',
+      ),
+    ),
+  ];
+  hf.setCellContents({sheet: m, row: 0, col: 0}, grid);
   const values = hf.getSheetValues(m);
   const col = (h: string) => index.get(h)!;
   return dates.map((_d, r) => ({
@@ -81,23 +129,37 @@ function everyDay(from: string, to: string): string[] {
 }
 
 describe('the sheet formulas agree with the domain for every date 2019–2026', () => {
-  const cases: [Region, { agenda: number; clear: number; report: number }, string[]][] = [
-    ['England and Wales', { agenda: 14, clear: 5, report: 3 }, ['2024-12-27', '2024-12-30', '2024-12-31']],
-    ['Scotland', { agenda: 7, clear: 3, report: 2 }, []],
-    ['Northern Ireland', { agenda: 21, clear: 10, report: 5 }, []],
+  const cases: [Region, {agenda: number; clear: number; report: number}, string[]][] = [
+    [
+      'England and Wales',
+      {agenda: 14, clear: 5, report: 3},
+      ['2024-12-27', '2024-12-30', '2024-12-31'],
+    ],
+    ['Scotland', {agenda: 7, clear: 3, report: 2}, []],
+    ['Northern Ireland', {agenda: 21, clear: 10, report: 5}, []],
   ];
   test.each(cases)('%s with %j', (region, settings, closures) => {
     const dates = everyDay('2019-01-01', '2026-12-31');
     const sheet = sheetDeadlines(region, dates, closures, settings);
-    const hols = new Set([...bankHolidaysForYears(region, 2018, 2027).map((h) => h.date), ...closures]);
-    const rules = { agendaAgreedDays: settings.agenda, papersClearWorkingDays: settings.clear, reportDeadlineWorkingDays: settings.report };
-    const mismatches = dates.filter((d, i) => JSON.stringify(sheet[i]) !== JSON.stringify(deadlines(d, rules, hols)));
+    const hols = new Set([
+      ...bankHolidaysForYears(region, 2018, 2027).map(h => h.date),
+      ...closures,
+    ]);
+    const rules = {
+      agendaAgreedDays: settings.agenda,
+      papersClearWorkingDays: settings.clear,
+      reportDeadlineWorkingDays: settings.report,
+    };
+    const mismatches = dates.filter(
+      (d, i) => JSON.stringify(sheet[i]) !== JSON.stringify(deadlines(d, rules, hols)),
+    );
     expect(mismatches).toEqual([]);
     // And the clear-days rule itself holds for every date (despatch is a working day).
     for (const d of dates) {
-      const { papersDespatchBy: p } = deadlines(d, rules, hols);
+      const {papersDespatchBy: p} = deadlines(d, rules, hols);
       expect(isWorkingDay(p, hols)).toBe(true);
-      if (clearWorkingDaysBetween(p, d, hols) !== settings.clear) throw new Error(`${d}: ${p} leaves ${clearWorkingDaysBetween(p, d, hols)} clear days`);
+      if (clearWorkingDaysBetween(p, d, hols) !== settings.clear)
+        throw new Error(`${d}: ${p} leaves ${clearWorkingDaysBetween(p, d, hols)} clear days`);
     }
   });
 });

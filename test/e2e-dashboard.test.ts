@@ -6,24 +6,24 @@
  * money figures as the emulator.
  * Charts: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
-import { mkdtempSync, readFileSync, existsSync, copyFileSync, writeFileSync } from 'node:fs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import {mkdtempSync, readFileSync, existsSync, copyFileSync, writeFileSync} from 'node:fs';
+import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate';
+import {spawnSync} from 'node:child_process';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { DetailedCellError } from 'hyperformula';
-import { main } from '../emulator/cli';
-import { BufferIo } from '../emulator/services/io';
-import { loadXlsx, getComputed } from '../emulator/sheets';
-import { chartDataFromRanges, renderChartPng } from '../emulator/charts/render';
-import { canRender, renderXlsxToPng, writePrintXlsx } from '../emulator/charts/print-dashboard';
-import { addChartImages } from '../emulator/charts/xlsx-images';
-import { tabSpec } from '../src/workbook/schema';
-import { resolveTemplate, columnLetter } from '../src/workbook/formulas';
-import { cashFlowSummaryRows } from '../src/workbook/cashflow';
-import { resolveBlock } from '../src/workbook/side-block';
-import { computeCashFlow } from '../src/domain/money';
+import {DetailedCellError} from 'hyperformula';
+import {main} from '../emulator/cli';
+import {BufferIo} from '../emulator/services/io';
+import {loadXlsx, getComputed} from '../emulator/sheets';
+import {chartDataFromRanges, renderChartPng} from '../emulator/charts/render';
+import {canRender, renderXlsxToPng, writePrintXlsx} from '../emulator/charts/print-dashboard';
+import {addChartImages} from '../emulator/charts/xlsx-images';
+import {tabSpec} from '../src/workbook/schema';
+import {resolveTemplate, columnLetter} from '../src/workbook/formulas';
+import {cashFlowSummaryRows} from '../src/workbook/cashflow';
+import {resolveBlock} from '../src/workbook/side-block';
+import {computeCashFlow} from '../src/domain/money';
 
 const TODAY = '2026-11-23';
 jest.setTimeout(120000);
@@ -37,11 +37,11 @@ async function clerk(...argv: string[]): Promise<BufferIo> {
 
 let dir: string;
 let book: string;
-let refreshStats: { total: number; calls: Record<string, number> };
+let refreshStats: {total: number; calls: Record<string, number>};
 let model: Awaited<ReturnType<typeof loadXlsx>>;
 /** Computed cells of the saved workbook (what `clerk get --json` prints, read in-process once). */
 function cells(a1: string): unknown[][] {
-  return getComputed(model, a1).values.map((l) => l.map((v) => (v instanceof Date ? isoDay(v) : v)));
+  return getComputed(model, a1).values.map(l => l.map(v => (v instanceof Date ? isoDay(v) : v)));
 }
 function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -53,7 +53,7 @@ beforeAll(async () => {
   await clerk('new', book, '--demo');
   await clerk('run', book, 'refreshDashboard'); // first run builds the tab and its charts
   const io = await clerk('run', book, 'refreshDashboard', '--stats');
-  refreshStats = JSON.parse(io.stderr.filter((l) => l.startsWith('{')).pop()!);
+  refreshStats = JSON.parse(io.stderr.filter(l => l.startsWith('{')).pop()!);
   model = await loadXlsx(book);
 });
 
@@ -67,66 +67,89 @@ test('every formula in the demo workbook evaluates without an error value', asyn
   const errors: string[] = [];
   for (const sheet of model.sheets) {
     const values = model.hf.getSheetValues(sheet.hfId);
-    values.forEach((line, r) => line.forEach((v, c) => {
-      if (v instanceof DetailedCellError) errors.push(`${sheet.name}!R${r + 1}C${c + 1} ${v.value} ${model.hf.getCellFormula({ sheet: sheet.hfId, row: r, col: c }) ?? ''}`.slice(0, 300));
-    }));
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v instanceof DetailedCellError)
+          errors.push(
+            `${sheet.name}!R${r + 1}C${c + 1} ${v.value} ${model.hf.getCellFormula({sheet: sheet.hfId, row: r, col: c}) ?? ''}`.slice(
+              0,
+              300,
+            ),
+          );
+      }),
+    );
   }
   expect(errors).toEqual([]);
 });
 
 test('Cash flow: cumulative below zero red, the break-even row green; the summary is protected (warning only)', () => {
-  const cf = model.sheets.find((s) => s.name === 'Cash flow')!;
-  const ours = cf.conditionalFormats.filter((r) => JSON.stringify(r.condition).includes('Committee Clerk money'));
-  expect(ours.map((r) => r.format)).toEqual(expect.arrayContaining([
-    expect.objectContaining({ background: '#ceead6', bold: true }),
-    expect.objectContaining({ fontColor: '#b3261e' }),
-  ]));
-  expect(cf.protections.some((p) => p.description.startsWith('Committee Clerk: Business case summary') && p.warningOnly)).toBe(true);
+  const cf = model.sheets.find(s => s.name === 'Cash flow')!;
+  const ours = cf.conditionalFormats.filter(r =>
+    JSON.stringify(r.condition).includes('Committee Clerk money'),
+  );
+  expect(ours.map(r => r.format)).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({background: '#ceead6', bold: true}),
+      expect.objectContaining({fontColor: '#b3261e'}),
+    ]),
+  );
+  expect(
+    cf.protections.some(
+      p => p.description.startsWith('Committee Clerk: Business case summary') && p.warningOnly,
+    ),
+  ).toBe(true);
 });
 
 test('the Dashboard agrees with counts taken from the registers', async () => {
   const dash = cells('Dashboard!A1:D70');
-  const row = (label: string) => dash.find((l) => l[0] === label)!;
+  const row = (label: string) => dash.find(l => l[0] === label)!;
   // The day the formulas saw (TODAY()): --today once the emulator's TODAY follows the clock.
   const today = String(row('Today')[1]);
   const week = new Date(`${today}T12:00:00Z`);
   week.setUTCDate(week.getUTCDate() + 7);
   const weekOn = week.toISOString().slice(0, 10);
   const actions = cells('Actions!A1:J200');
-  const h = (actions[0] as string[]);
+  const h = actions[0] as string[];
   const col = (name: string) => h.indexOf(name);
-  const live = actions.slice(1).filter((l) => l[col('Action')] !== '' && l[col('Status')] !== 'Closed');
+  const live = actions
+    .slice(1)
+    .filter(l => l[col('Action')] !== '' && l[col('Status')] !== 'Closed');
   const review = (l: unknown[]) => String(l[col('Review date')] ?? '');
   // Overdue: review date before today; due soon: today to today + 7 days (Settings default)
-  const overdue = live.filter((l) => review(l) !== '' && review(l) < today).length;
-  const soon = live.filter((l) => review(l) >= today && review(l) <= weekOn).length;
+  const overdue = live.filter(l => review(l) !== '' && review(l) < today).length;
+  const soon = live.filter(l => review(l) >= today && review(l) <= weekOn).length;
   expect(row('All owners').slice(1, 4)).toEqual([live.length, overdue, soon]);
   expect(live.length).toBeGreaterThan(0);
-  const byStatus = (s: string) => actions.slice(1).filter((l) => l[col('Action')] !== '' && l[col('Status')] === s).length;
+  const byStatus = (s: string) =>
+    actions.slice(1).filter(l => l[col('Action')] !== '' && l[col('Status')] === s).length;
   for (const s of ['Open', 'Ongoing', 'On hold', 'Closed']) expect(row(s)[1]).toBe(byStatus(s));
   // Cash-flow summary rows are the named cells of the Cash flow tab
   const cf = cells("'Cash flow'!L1:M12");
-  const cfv = (label: string) => cf.find((l) => l[0] === label)![1];
+  const cfv = (label: string) => cf.find(l => l[0] === label)![1];
   expect(row('Break-even period')[1]).toBe(cfv('Break-even period'));
   expect(row('Payback period')[1]).toBe(cfv('Payback period'));
   expect(row('Steady-state annual saving')[1]).toBe(cfv('Steady-state annual saving'));
   // Next meeting: the earliest meeting on or after today that is not cancelled
   const meetings = cells('Meetings!A1:F40');
   const mh = meetings[0] as string[];
-  const next = meetings.slice(1).map((l) => [String(l[mh.indexOf('Meeting date')]), l[mh.indexOf('Status')]] as const)
-    .filter(([d, s]) => d >= today && s !== 'Cancelled').map(([d]) => d).sort()[0];
+  const next = meetings
+    .slice(1)
+    .map(l => [String(l[mh.indexOf('Meeting date')]), l[mh.indexOf('Status')]] as const)
+    .filter(([d, s]) => d >= today && s !== 'Cancelled')
+    .map(([d]) => d)
+    .sort()[0];
   expect(row('Meeting')[1]).toBe(next);
 });
 
 test('three charts: cumulative cash flow, actions by status, contract value by lot; each draws as a PNG', async () => {
-  const sheet = model.sheets.find((s) => s.name === 'Dashboard')!;
-  expect(sheet.charts.map((c) => [c.type, c.options.title])).toEqual([
+  const sheet = model.sheets.find(s => s.name === 'Dashboard')!;
+  expect(sheet.charts.map(c => [c.type, c.options.title])).toEqual([
     ['COLUMN', 'Cumulative cash flow by period'],
     ['PIE', 'Actions by status'],
     ['COLUMN', 'Contract value by lot (annual)'],
   ]);
-  const cash = chartDataFromRanges(sheet.charts[0], (a1) => getComputed(model, a1).values);
-  const cum = cells("'Cash flow'!I2:I9").map((l) => l[0]);
+  const cash = chartDataFromRanges(sheet.charts[0], a1 => getComputed(model, a1).values);
+  const cum = cells("'Cash flow'!I2:I9").map(l => l[0]);
   expect(cash.values).toEqual(cum);
   const png = renderChartPng(sheet.charts[0], cash);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -139,13 +162,23 @@ test('three charts: cumulative cash flow, actions by status, contract value by l
   await wb.xlsx.writeFile(file);
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
-  expect(back.getWorksheet('Dashboard')!.getImages().map((i) => [i.range.tl.nativeCol, i.range.tl.nativeRow])).toEqual([[5, 0], [5, 16], [5, 32]]);
+  expect(
+    back
+      .getWorksheet('Dashboard')!
+      .getImages()
+      .map(i => [i.range.tl.nativeCol, i.range.tl.nativeRow]),
+  ).toEqual([
+    [5, 0],
+    [5, 16],
+    [5, 32],
+  ]);
 });
 
 describe('LibreOffice', () => {
   const have = canRender();
   if (!have) {
-    test.skip('LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui poppler-utils to run these', () => undefined);
+    test.skip('LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui poppler-utils to run these', () =>
+      undefined);
     return;
   }
 
@@ -154,13 +187,20 @@ describe('LibreOffice', () => {
     // zip, not through exceljs, which drops whole-column defined names ('Actions'!$G:$G) on reading.
     const parts = unzipSync(new Uint8Array(readFileSync(book)));
     for (const name of Object.keys(parts)) {
-      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) parts[name] = strToU8(strFromU8(parts[name]).replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1'));
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+        parts[name] = strToU8(
+          strFromU8(parts[name]).replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1'),
+        );
     }
     const bare = path.join(dir, 'bare.xlsx');
     writeFileSync(bare, zipSync(parts));
     const out = path.join(dir, 'lo');
     const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
-    const r = spawnSync('soffice', [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, bare], { encoding: 'utf8', timeout: 120000 });
+    const r = spawnSync(
+      'soffice',
+      [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, bare],
+      {encoding: 'utf8', timeout: 120000},
+    );
     expect(r.status).toBe(0);
     const lo = new ExcelJS.Workbook();
     await lo.xlsx.readFile(path.join(out, 'bare.xlsx'));
@@ -168,15 +208,20 @@ describe('LibreOffice', () => {
       const ours = getComputed(model, `'${tab}'!${a1}`).values;
       const ws = lo.getWorksheet(tab)!;
       const [c0, r0] = [a1.charCodeAt(0) - 64, Number(a1.split(':')[0].slice(1))];
-      ours.forEach((line, i) => line.forEach((v, j) => {
-        const cell = ws.getCell(r0 + i, c0 + j);
-        const raw = cell.value as { formula?: string; result?: unknown } | null;
-        // exceljs leaves `result` out when the cached value is 0 (<v>0</v>), so a formula cell without one read 0.
-        const theirs = raw && typeof raw === 'object' && 'formula' in raw ? raw.result ?? 0 : raw;
-        const where = `${tab}!${String.fromCharCode(64 + c0 + j)}${r0 + i}`;
-        if (typeof v === 'number') expect([where, Number(theirs)]).toEqual([where, expect.closeTo(v, 6)]);
-        else if (v !== '' && v !== null && !(v instanceof Date)) expect([where, String(theirs ?? '')]).toEqual([where, String(v)]);
-      }));
+      ours.forEach((line, i) =>
+        line.forEach((v, j) => {
+          const cell = ws.getCell(r0 + i, c0 + j);
+          const raw = cell.value as {formula?: string; result?: unknown} | null;
+          // exceljs leaves `result` out when the cached value is 0 (<v>0</v>), so a formula cell without one read 0.
+          const theirs =
+            raw && typeof raw === 'object' && 'formula' in raw ? (raw.result ?? 0) : raw;
+          const where = `${tab}!${String.fromCharCode(64 + c0 + j)}${r0 + i}`;
+          if (typeof v === 'number')
+            expect([where, Number(theirs)]).toEqual([where, expect.closeTo(v, 6)]);
+          else if (v !== '' && v !== null && !(v instanceof Date))
+            expect([where, String(theirs ?? '')]).toEqual([where, String(v)]);
+        }),
+      );
     };
     compare('Cash flow', 'A2:J9');
     compare('Cash flow', 'M2:M11');
@@ -187,45 +232,96 @@ describe('LibreOffice', () => {
   test('the Cash flow templates as written for Sheets (OFFSET to the row above) compute the hand-worked plan in LibreOffice', async () => {
     // The emulator saves OFFSET(I3,-1,0) as I2 (HyperFormula normalises it), so this file is written from the templates directly.
     const spec = tabSpec('Cash flow');
-    const headers = spec.columns.map((c) => c.header);
+    const headers = spec.columns.map(c => c.header);
     const index = new Map(headers.map((h, i) => [h, i]));
-    const plan = [[10, 25000], [20, 10000], [30, 6000], [40, 6000], [40, 1500], [40, 4000], [40, 4000], [40, 4000]]
-      .map(([hours, spend], i) => ({ period: `Q${i + 1}`, hoursPerWeek: hours, weeksInPeriod: i === 4 ? null : 13, savingPerHour: 25, expenditure: spend }));
+    const plan = [
+      [10, 25000],
+      [20, 10000],
+      [30, 6000],
+      [40, 6000],
+      [40, 1500],
+      [40, 4000],
+      [40, 4000],
+      [40, 4000],
+    ].map(([hours, spend], i) => ({
+      period: `Q${i + 1}`,
+      hoursPerWeek: hours,
+      weeksInPeriod: i === 4 ? null : 13,
+      savingPerHour: 25,
+      expenditure: spend,
+    }));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Cash flow');
     ws.addRow(headers);
     plan.forEach((p, i) => {
-      const input: Record<string, unknown> = { Period: p.period, 'Hours per week': p.hoursPerWeek, 'Weeks in period': p.weeksInPeriod, 'Saving per hour': p.savingPerHour, Expenditure: p.expenditure };
+      const input: Record<string, unknown> = {
+        Period: p.period,
+        'Hours per week': p.hoursPerWeek,
+        'Weeks in period': p.weeksInPeriod,
+        'Saving per hour': p.savingPerHour,
+        Expenditure: p.expenditure,
+      };
       spec.columns.forEach((c, j) => {
         const cell = ws.getCell(i + 2, j + 1);
-        if (c.formula) cell.value = { formula: resolveTemplate(c.formula, i + 2, index).slice(1) } as ExcelJS.CellFormulaValue;
-        else if (input[c.header] !== null && input[c.header] !== undefined) cell.value = input[c.header] as ExcelJS.CellValue;
+        if (c.formula)
+          cell.value = {
+            formula: resolveTemplate(c.formula, i + 2, index).slice(1),
+          } as ExcelJS.CellFormulaValue;
+        else if (input[c.header] !== null && input[c.header] !== undefined)
+          cell.value = input[c.header] as ExcelJS.CellValue;
       });
     });
-    const block = cashFlowSummaryRows((h) => columnLetter(index.get(h)! + 1));
+    const block = cashFlowSummaryRows(h => columnLetter(index.get(h)! + 1));
     const blockCol = headers.length + 2;
     resolveBlock(block, blockCol + 1, 2).forEach((f, i) => {
       ws.getCell(i + 2, blockCol).value = block[i].label;
-      ws.getCell(i + 2, blockCol + 1).value = { formula: f.slice(1) } as ExcelJS.CellFormulaValue;
+      ws.getCell(i + 2, blockCol + 1).value = {formula: f.slice(1)} as ExcelJS.CellFormulaValue;
     });
     const src = path.join(dir, 'templates.xlsx');
     await wb.xlsx.writeFile(src);
     const out = path.join(dir, 'lo-templates');
     const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
-    expect(spawnSync('soffice', [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, src], { encoding: 'utf8', timeout: 120000 }).status).toBe(0);
+    expect(
+      spawnSync(
+        'soffice',
+        [
+          profile,
+          '--headless',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          out,
+          src,
+        ],
+        {encoding: 'utf8', timeout: 120000},
+      ).status,
+    ).toBe(0);
     const lo = new ExcelJS.Workbook();
     await lo.xlsx.readFile(path.join(out, 'templates.xlsx'));
     const back = lo.getWorksheet('Cash flow')!;
     const result = (r: number, c: number) => {
-      const v = back.getCell(r, c).value as { result?: unknown } | null;
-      return v && typeof v === 'object' && 'result' in v ? v.result : (v as { formula?: string } | null)?.formula ? 0 : v;
+      const v = back.getCell(r, c).value as {result?: unknown} | null;
+      return v && typeof v === 'object' && 'result' in v
+        ? v.result
+        : (v as {formula?: string} | null)?.formula
+          ? 0
+          : v;
     };
-    const { rows, summary } = computeCashFlow(plan);
+    const {rows, summary} = computeCashFlow(plan);
     const cum = index.get('Cumulative cash flow')! + 1;
     // −21,750 −25,250 −21,500 −14,500 −3,000 6,000 15,000 24,000, as worked by hand in test/domain-money.test.ts
-    expect(rows.map((_r, i) => result(i + 2, cum))).toEqual(rows.map((r) => r.cumulative));
-    expect(rows.map((_r, i) => result(i + 2, index.get('Break-even status')! + 1))).toEqual(['Not yet', 'Not yet', 'Not yet', 'Not yet', 'Not yet', 'Break-even', 'In surplus', 'In surplus']);
-    const at = (label: string) => result(block.findIndex((b) => b.label === label) + 2, blockCol + 1);
+    expect(rows.map((_r, i) => result(i + 2, cum))).toEqual(rows.map(r => r.cumulative));
+    expect(rows.map((_r, i) => result(i + 2, index.get('Break-even status')! + 1))).toEqual([
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Break-even',
+      'In surplus',
+      'In surplus',
+    ]);
+    const at = (label: string) => result(block.findIndex(b => b.label === label) + 2, blockCol + 1);
     expect(at('Break-even period')).toBe('Q6');
     expect(at('Payback period')).toBe(summary.paybackText); // 1 year 4 months
     expect(at('Steady-state annual saving')).toBe(52000);

@@ -8,7 +8,7 @@
  * The full sizes take about a minute to load, so `npm test` runs a tenth of the rows (enough to
  * show the calls do not grow); GOVERNANCE_BENCH=1 runs the issue's sizes and prints the figures.
  */
-import { closeClerk, ok, tmpBook, loadFixture, stats, RowData } from './governance/clerk';
+import {closeClerk, ok, tmpBook, loadFixture, stats, RowData} from './governance/clerk';
 
 const TODAY = '2026-11-23';
 
@@ -16,13 +16,26 @@ function iso(y: number, m: number, d: number): string {
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 }
 
-function dataset(n: { meetings: number; actions: number; members: number; contracts: number; owners: number }) {
+function dataset(n: {
+  meetings: number;
+  actions: number;
+  members: number;
+  contracts: number;
+  owners: number;
+}) {
   const members: RowData[] = [];
   for (let i = 0; i < n.members; i++) {
     members.push({
-      Name: `Member ${i}`, Organisation: `Org ${i}`, Role: i === 0 ? 'Chair' : 'Member', 'Provider size': i % 2 ? 'Small' : 'Large',
-      'Client groups': 'Older people; Learning disability', 'Service types': 'Homecare; Nursing care', Email: `member${i}@example.org`,
-      'Term start': '2020-01-01', 'Term end': iso(2026, 12, 1 + (i % 28)), Status: 'Active',
+      Name: `Member ${i}`,
+      Organisation: `Org ${i}`,
+      Role: i === 0 ? 'Chair' : 'Member',
+      'Provider size': i % 2 ? 'Small' : 'Large',
+      'Client groups': 'Older people; Learning disability',
+      'Service types': 'Homecare; Nursing care',
+      Email: `member${i}@example.org`,
+      'Term start': '2020-01-01',
+      'Term end': iso(2026, 12, 1 + (i % 28)),
+      Status: 'Active',
     });
   }
   const meetings: RowData[] = [];
@@ -31,29 +44,58 @@ function dataset(n: { meetings: number; actions: number; members: number; contra
     const y = 2017 + Math.floor(k / 4);
     const m = [3, 6, 9, 12][k % 4];
     const first = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
-    meetings.push({ 'Meeting date': iso(y, m, 1 + ((4 - first + 7) % 7)), 'Start time': '10:00', 'End time': '12:00', Type: 'Ordinary', Status: y < 2026 || m < 12 ? 'Held' : 'Confirmed' });
+    meetings.push({
+      'Meeting date': iso(y, m, 1 + ((4 - first + 7) % 7)),
+      'Start time': '10:00',
+      'End time': '12:00',
+      Type: 'Ordinary',
+      Status: y < 2026 || m < 12 ? 'Held' : 'Confirmed',
+    });
   }
   const actions: RowData[] = [];
   for (let i = 0; i < n.actions; i++) {
     actions.push({
-      'Meeting date': meetings[i % meetings.length]['Meeting date'] as string, 'Minute no.': String(i), 'Action to be taken by': `Member ${i % n.owners}`,
-      Action: `Action number ${i}`, Status: i % 4 === 0 ? 'Closed' : 'Open', 'Review date': iso(2026, 11, 10 + (i % 20)), 'Last updated': '2026-11-01',
+      'Meeting date': meetings[i % meetings.length]['Meeting date'] as string,
+      'Minute no.': String(i),
+      'Action to be taken by': `Member ${i % n.owners}`,
+      Action: `Action number ${i}`,
+      Status: i % 4 === 0 ? 'Closed' : 'Open',
+      'Review date': iso(2026, 11, 10 + (i % 20)),
+      'Last updated': '2026-11-01',
     });
   }
   const contracts: RowData[] = [];
   for (let i = 0; i < n.contracts; i++) {
-    contracts.push({ Reference: `C-${i}`, Provider: `Provider ${i}`, 'Contract/grant': `Service ${i}`, 'Annual value': 1000 * i, 'Start date': '2022-04-01', 'End date': iso(2027, 1 + (i % 12), 1), 'Extension options': '5+2', 'Notice period (days)': 90, Status: 'Active' });
+    contracts.push({
+      Reference: `C-${i}`,
+      Provider: `Provider ${i}`,
+      'Contract/grant': `Service ${i}`,
+      'Annual value': 1000 * i,
+      'Start date': '2022-04-01',
+      'End date': iso(2027, 1 + (i % 12), 1),
+      'Extension options': '5+2',
+      'Notice period (days)': 90,
+      Status: 'Active',
+    });
   }
-  return { Members: members, Meetings: meetings, Actions: actions, Contracts: contracts };
+  return {Members: members, Meetings: meetings, Actions: actions, Contracts: contracts};
 }
 
 const FULL = process.env.GOVERNANCE_BENCH === '1';
-const BIG = FULL ? { meetings: 40, actions: 2000, members: 200, contracts: 300, owners: 200 } : { meetings: 40, actions: 200, members: 30, contracts: 30, owners: 30 };
+const BIG = FULL
+  ? {meetings: 40, actions: 2000, members: 200, contracts: 300, owners: 200}
+  : {meetings: 40, actions: 200, members: 30, contracts: 30, owners: 30};
 // 3 of 4 actions are open: 667 gives the issue's 500 open actions.
-const SMALL = { meetings: 4, actions: 20, members: 10, contracts: 5, owners: 8 };
-const REMIND = FULL ? { meetings: 40, actions: 667, members: 200, contracts: 300, owners: 100 } : SMALL;
+const SMALL = {meetings: 4, actions: 20, members: 10, contracts: 5, owners: 8};
+const REMIND = FULL
+  ? {meetings: 40, actions: 667, members: 200, contracts: 300, owners: 100}
+  : SMALL;
 
-const SETTINGS = { 'Clerk email': 'clerk@example.org', 'Clerk name': 'Kim Clerk', 'Maximum members': 250 };
+const SETTINGS = {
+  'Clerk email': 'clerk@example.org',
+  'Clerk name': 'Kim Clerk',
+  'Maximum members': 250,
+};
 
 // Each step runs the real program in a child process; a machine shared by several test runs is slow.
 jest.setTimeout(180000);
@@ -64,17 +106,22 @@ describe('scale', () => {
   test('Check compliance: calls do not grow with rows; ten years under 30 s modelled', async () => {
     small = tmpBook('small');
     await ok(['new', small, '--today', TODAY]);
-    await loadFixture(small, dataset(SMALL), { ...SETTINGS, Reminders: 'Yes' });
+    await loadFixture(small, dataset(SMALL), {...SETTINGS, Reminders: 'Yes'});
     const big = tmpBook('big');
     await ok(['new', big, '--today', TODAY]);
     await loadFixture(big, dataset(BIG), SETTINGS);
 
-    const s = stats((await ok(['run', small, 'checkCompliance', '--today', TODAY, '--stats'])).stderr);
+    const s = stats(
+      (await ok(['run', small, 'checkCompliance', '--today', TODAY, '--stats'])).stderr,
+    );
     const bigRun = await ok(['run', big, 'checkCompliance', '--today', TODAY, '--stats']);
-    const b = { ...stats(bigRun.stderr), stdout: bigRun.stdout };
-    if (FULL) console.log(`Check compliance, 10 years: ${b.total} calls, ${b.modelledMs} ms modelled; small workbook: ${s.total} calls, ${s.modelledMs} ms`);
+    const b = {...stats(bigRun.stderr), stdout: bigRun.stdout};
+    if (FULL)
+      console.log(
+        `Check compliance, 10 years: ${b.total} calls, ${b.modelledMs} ms modelled; small workbook: ${s.total} calls, ${s.modelledMs} ms`,
+      );
     // The same calls, except that a long Compliance tab is grown once (insertRowsAfter).
-    const { ['Sheet.insertRowsAfter']: grew = 0, ...bigCalls } = b.calls;
+    const {['Sheet.insertRowsAfter']: grew = 0, ...bigCalls} = b.calls;
     expect(grew).toBeLessThanOrEqual(1);
     expect(bigCalls).toEqual(s.calls);
     expect(b.stdout).toMatch(/\d+ problem\(s\)/);
@@ -88,11 +135,14 @@ describe('scale', () => {
     if (FULL) {
       book = tmpBook('remind');
       await ok(['new', book, '--today', TODAY]);
-      await loadFixture(book, dataset(REMIND), { ...SETTINGS, Reminders: 'Yes' });
+      await loadFixture(book, dataset(REMIND), {...SETTINGS, Reminders: 'Yes'});
     }
     const r = await ok(['run', book, 'sendDailyReminders', '--today', TODAY, '--stats']);
     const st = stats(r.stderr);
-    if (FULL) console.log(`Daily reminders, 500 open actions: ${st.calls['MailApp.sendEmail']} emails, ${st.total} calls, ${st.modelledMs} ms modelled`);
+    if (FULL)
+      console.log(
+        `Daily reminders, 500 open actions: ${st.calls['MailApp.sendEmail']} emails, ${st.total} calls, ${st.modelledMs} ms modelled`,
+      );
     // Every fourth action is closed, and with a number of owners divisible by 4 that closes all the
     // actions of a quarter of the owners: the other three quarters get a digest, and the clerk one.
     expect(st.calls['MailApp.sendEmail']).toBe((REMIND.owners * 3) / 4 + 1);

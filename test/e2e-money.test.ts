@@ -4,11 +4,11 @@
  * `clerk get --json`, checked against figures worked by hand (in the comments).
  * Runs dist/Code.js in the emulator in-process (main from emulator/cli). `npm test` builds first.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { main } from '../emulator/cli';
-import { BufferIo } from '../emulator/services/io';
+import {main} from '../emulator/cli';
+import {BufferIo} from '../emulator/services/io';
 
 const TODAY = '2026-11-23';
 jest.setTimeout(60000);
@@ -26,16 +26,24 @@ async function grid(book: string, a1: string): Promise<unknown[][]> {
 }
 
 /** One `clerk get --json` of a tab: rows as objects by header, and the block beside the table (label → value). */
-async function read(book: string, tab: string, a1 = 'A1:Z14', title?: string): Promise<{ rows: Record<string, unknown>[]; block: Record<string, unknown> }> {
+async function read(
+  book: string,
+  tab: string,
+  a1 = 'A1:Z14',
+  title?: string,
+): Promise<{rows: Record<string, unknown>[]; block: Record<string, unknown>}> {
   const g = await grid(book, `${tab}!${a1}`);
   const headers = (g[0] as unknown[]).map(String);
   const col = title ? headers.indexOf(title) : -1;
   const end = col >= 0 ? col - 1 : headers.length;
-  const rows = g.slice(1).filter((l) => l.slice(0, end).some((v) => v !== '' && v !== null))
-    .map((l) => Object.fromEntries(headers.slice(0, end).map((h, i) => [h, l[i]])));
+  const rows = g
+    .slice(1)
+    .filter(l => l.slice(0, end).some(v => v !== '' && v !== null))
+    .map(l => Object.fromEntries(headers.slice(0, end).map((h, i) => [h, l[i]])));
   const block: Record<string, unknown> = {};
-  if (col >= 0) for (const line of g.slice(1)) if (line[col]) block[String(line[col])] = line[col + 1];
-  return { rows, block };
+  if (col >= 0)
+    for (const line of g.slice(1)) if (line[col]) block[String(line[col])] = line[col + 1];
+  return {rows, block};
 }
 const cashFlow = (book: string) => read(book, 'Cash flow', 'A1:M14', 'Business case summary');
 const lots = (book: string) => read(book, 'Lots', 'A1:M9', 'Lots totals');
@@ -54,7 +62,14 @@ beforeAll(async () => {
   book = path.join(dir, 'money.xlsx');
   await clerk('new', book); // set-up writes the Cash flow summary and Lots totals too
   // The business case of test/domain-money.test.ts, pasted as an officer pastes it.
-  await clerk('import', book, 'Cash flow', csv(dir, 'plan.csv', `
+  await clerk(
+    'import',
+    book,
+    'Cash flow',
+    csv(
+      dir,
+      'plan.csv',
+      `
 Period,Hours per week,Weeks in period,Saving per hour,Expenditure
 Q1,10,13,£25.00,"£25,000"
 Q2,20,13,25,10000
@@ -63,20 +78,37 @@ Q4,40,13,25,6000
 Q5,40,,25,1500
 Q6,40,13,25,4000
 Q7,40,13,25,4000
-Q8,40,13,25,4000`));
+Q8,40,13,25,4000`,
+    ),
+  );
 });
 
 describe('Cash flow', () => {
   test('the imported plan computes as worked by hand', async () => {
-    const { rows: r, block: s } = await cashFlow(book);
+    const {rows: r, block: s} = await cashFlow(book);
     // Hours: 10×13=130, 20×13=260, 390, 520, Q5 weeks empty → 13 → 520, 520, 520, 520
-    expect(r.map((x) => x['Hours in period'])).toEqual([130, 260, 390, 520, 520, 520, 520, 520]);
+    expect(r.map(x => x['Hours in period'])).toEqual([130, 260, 390, 520, 520, 520, 520, 520]);
     // Avoidance: 130×25=3,250; 6,500; 9,750; 13,000 ×5
-    expect(r.map((x) => x['Cost avoidance'])).toEqual([3250, 6500, 9750, 13000, 13000, 13000, 13000, 13000]);
+    expect(r.map(x => x['Cost avoidance'])).toEqual([
+      3250, 6500, 9750, 13000, 13000, 13000, 13000, 13000,
+    ]);
     // Net: 3,250−25,000=−21,750; 6,500−10,000=−3,500; 3,750; 7,000; 11,500; 9,000; 9,000; 9,000
-    expect(r.map((x) => x['Net cash flow'])).toEqual([-21750, -3500, 3750, 7000, 11500, 9000, 9000, 9000]);
-    expect(r.map((x) => x['Cumulative cash flow'])).toEqual([-21750, -25250, -21500, -14500, -3000, 6000, 15000, 24000]);
-    expect(r.map((x) => x['Break-even status'])).toEqual(['Not yet', 'Not yet', 'Not yet', 'Not yet', 'Not yet', 'Break-even', 'In surplus', 'In surplus']);
+    expect(r.map(x => x['Net cash flow'])).toEqual([
+      -21750, -3500, 3750, 7000, 11500, 9000, 9000, 9000,
+    ]);
+    expect(r.map(x => x['Cumulative cash flow'])).toEqual([
+      -21750, -25250, -21500, -14500, -3000, 6000, 15000, 24000,
+    ]);
+    expect(r.map(x => x['Break-even status'])).toEqual([
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Not yet',
+      'Break-even',
+      'In surplus',
+      'In surplus',
+    ]);
     expect(s['Break-even period']).toBe('Q6');
     // 5 quarters (65 weeks) + 3,000 owed ÷ 9,000 × 13 weeks = 69.33 weeks × 12/52 = 16 months
     expect(s['Payback (months)']).toBe(16);
@@ -91,7 +123,7 @@ describe('Cash flow', () => {
     // Q6 (row 7) expenditure 4,000 → 8,500: net 13,000 − 8,500 = 4,500; cumulative −3,000 + 4,500 = 1,500
     // payback 65 + (3,000 ÷ 4,500) × 13 = 73.67 weeks × 12/52 = 17.0 → 1 year 5 months
     await clerk('edit', book, 'Cash flow!G7', '8500');
-    const { block: s } = await cashFlow(book);
+    const {block: s} = await cashFlow(book);
     expect(s['Payback (months)']).toBe(17);
     expect(s['Payback period']).toBe('1 year 5 months');
     expect(s['Total investment']).toBe(65000);
@@ -100,7 +132,7 @@ describe('Cash flow', () => {
 
   test('text typed in an hours cell never leaves a wrong number standing', async () => {
     await clerk('edit', book, 'Cash flow!B4', 'thirty');
-    const { rows: r, block: s } = await cashFlow(book);
+    const {rows: r, block: s} = await cashFlow(book);
     if (r[2]['Hours per week'] === 'thirty') {
       // Kept and flagged: the row and every total say to check it
       expect(r[2]['Hours in period']).toBe('Check Hours per week: not a number');
@@ -119,11 +151,20 @@ describe('Cash flow', () => {
 test('edge cases: a period without a label, breaking even at once, nothing spent, never breaking even', async () => {
   const b = path.join(dir, 'edges.xlsx');
   await clerk('new', b);
-  await clerk('import', b, 'Cash flow', csv(dir, 'edges.csv', `
+  await clerk(
+    'import',
+    b,
+    'Cash flow',
+    csv(
+      dir,
+      'edges.csv',
+      `
 Period,Hours per week,Weeks in period,Saving per hour,Expenditure
 Q1,10,13,50,1000
 ,10,13,50,0
-Q3,10,13,50,0`));
+Q3,10,13,50,0`,
+    ),
+  );
   let cf = await cashFlow(b);
   // The middle row has figures but no Period: it is pointed at and nothing is totalled
   expect(cf.rows[1]['Cumulative cash flow']).toBe('Fill in the Period');
@@ -133,7 +174,7 @@ Q3,10,13,50,0`));
   await clerk('edit', b, 'Cash flow!A3', 'Q2');
   cf = await cashFlow(b);
   // Q1: 130 h × £50 = 6,500 − 1,000 = 5,500 ≥ 0 in the first quarter
-  expect(cf.rows.map((x) => x['Cumulative cash flow'])).toEqual([5500, 12000, 18500]);
+  expect(cf.rows.map(x => x['Cumulative cash flow'])).toEqual([5500, 12000, 18500]);
   expect(cf.block['Break-even period']).toBe('Q1');
   expect(cf.block['Payback period']).toBe('Within the first period');
 
@@ -146,30 +187,59 @@ Q3,10,13,50,0`));
   await clerk('edit', b, 'Cash flow!G2', '50000');
   cf = await cashFlow(b);
   // 6,500 − 50,000 = −43,500; then +6,500 a quarter: −37,000, −30,500: never ≥ 0
-  expect(cf.rows.map((x) => x['Cumulative cash flow'])).toEqual([-43500, -37000, -30500]);
+  expect(cf.rows.map(x => x['Cumulative cash flow'])).toEqual([-43500, -37000, -30500]);
   expect(cf.block['Break-even period']).toBe('Not within the plan');
   expect(cf.block['Payback period']).toBe('Not within the plan');
 });
 
 describe('Lots, contracts and pooled budgets', () => {
   beforeAll(async () => {
-    await clerk('import', book, 'Lots', csv(dir, 'lots.csv', `
+    await clerk(
+      'import',
+      book,
+      'Lots',
+      csv(
+        dir,
+        'lots.csv',
+        `
 Lot,Title,Annual scoped spend,Our annual contribution,Uplift %
 1,Homecare,"£1,000,000","£250,000",20%
-2,Day services,"£100,000","£40,000",`));
-    await clerk('import', book, 'Contracts', csv(dir, 'contracts.csv', `
+2,Day services,"£100,000","£40,000",`,
+      ),
+    );
+    await clerk(
+      'import',
+      book,
+      'Contracts',
+      csv(
+        dir,
+        'contracts.csv',
+        `
 Reference,Provider,Contract/grant,Lot,Funding type,Annual value,Start date,End date,LA contribution,Partner contribution,Status
 C-001,Acorn Care Ltd,Homecare north,1,Contract,"£400,000",01/04/2024,31/03/2027,,,Active
 C-002,Birch Homecare CIC,Homecare south,1,Contract,"£350,000",01/04/2024,31/12/2026,,,Active
-C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/03/2028,"£67,500","£22,500",Active`));
+C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/03/2028,"£67,500","£22,500",Active`,
+      ),
+    );
   });
 
   test('lot budgets over the 5+2 term, our commitment, contracted value per lot, Section 75 shares', async () => {
-    const { rows: r, block: t } = await lots(book);
+    const {rows: r, block: t} = await lots(book);
     // Lot 1: £1,000,000 × 1.2 = £1,200,000 a year; × 7 = £8,400,000; ours £250,000 × 7 = £1,750,000; contracts 400,000 + 350,000
-    expect(r[0]).toMatchObject({ 'Total annual lot budget': 1200000, 'Term (years)': 7, 'Total contract term': 8400000, 'Our commitment over term': 1750000, 'Contracted annual value': 750000 });
+    expect(r[0]).toMatchObject({
+      'Total annual lot budget': 1200000,
+      'Term (years)': 7,
+      'Total contract term': 8400000,
+      'Our commitment over term': 1750000,
+      'Contracted annual value': 750000,
+    });
     // Lot 2: no uplift: £100,000; × 7 = £700,000; ours £40,000 × 7 = £280,000; contract C-003 £90,000
-    expect(r[1]).toMatchObject({ 'Total annual lot budget': 100000, 'Total contract term': 700000, 'Our commitment over term': 280000, 'Contracted annual value': 90000 });
+    expect(r[1]).toMatchObject({
+      'Total annual lot budget': 100000,
+      'Total contract term': 700000,
+      'Our commitment over term': 280000,
+      'Contracted annual value': 90000,
+    });
     // Totals: 1,300,000 a year; 9,100,000 over the term; our (250,000 + 40,000) × 7 = 2,030,000
     expect(t['Total annual lot budget']).toBe(1300000);
     expect(t['Total over the contract term']).toBe(9100000);
@@ -182,9 +252,11 @@ C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/0
 
   test('an uplift typed as 20 instead of 20% shows a message, not £21,000,000', async () => {
     await clerk('edit', book, 'Lots!E2', '20');
-    const { rows: r, block: t } = await lots(book);
+    const {rows: r, block: t} = await lots(book);
     if (r[0]['Uplift %'] === 20) {
-      expect(r[0]['Total annual lot budget']).toBe('Check Uplift %: 20 looks like 2000%. Type it as 20%');
+      expect(r[0]['Total annual lot budget']).toBe(
+        'Check Uplift %: 20 looks like 2000%. Type it as 20%',
+      );
       expect(t['Total annual lot budget']).toBe('Check the lots marked in red text');
     } else {
       expect(r[0]['Total annual lot budget']).toBe(1200000); // refused: 20% kept
@@ -194,7 +266,7 @@ C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/0
 
   test('a framework term written "five plus two" is named, not guessed', async () => {
     const settings = await grid(book, 'Settings!A1:B60');
-    const row = settings.findIndex((l) => l[0] === 'Framework term') + 1;
+    const row = settings.findIndex(l => l[0] === 'Framework term') + 1;
     expect(row).toBeGreaterThan(1);
     await clerk('edit', book, `Settings!B${row}`, 'five plus two');
     let r = (await lots(book)).rows;

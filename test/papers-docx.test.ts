@@ -1,35 +1,52 @@
 // Our .docx is what Drive converts into the Google Doc, so it must open as a Document with the
 // right structure: read back with the emulator's .docx reader (the same one that converts
 // uploads in the emulated Drive), and with fflate to check the zip itself.
-import { unzipSync, strFromU8 } from 'fflate';
-import { readDocx } from '../emulator/docs/docx-read';
-import { paperDocx } from '../src/papers/docx';
-import { agendaPaper, orderAgenda } from '../src/papers/agenda';
-import { chartPng } from '../src/papers/chart';
-import { utf8, crc32 } from '../src/papers/zip';
-import { SETTINGS, item, meeting, member } from './papers-helpers';
-import { Paper } from '../src/papers/model';
+import {unzipSync, strFromU8} from 'fflate';
+import {readDocx} from '../emulator/docs/docx-read';
+import {paperDocx} from '../src/papers/docx';
+import {agendaPaper, orderAgenda} from '../src/papers/agenda';
+import {chartPng} from '../src/papers/chart';
+import {utf8, crc32} from '../src/papers/zip';
+import {SETTINGS, item, meeting, member} from './papers-helpers';
+import {Paper} from '../src/papers/model';
 
 describe('paper as .docx', () => {
   const items = orderAgenda([
-    item({ section: 'Constitutional matters', title: 'Apologies for absence & declarations of interest <standing>' }),
-    item({ section: 'Decisions', title: 'Carers’ strategy – refresh', paperStatus: 'To follow' }),
+    item({
+      section: 'Constitutional matters',
+      title: 'Apologies for absence & declarations of interest <standing>',
+    }),
+    item({section: 'Decisions', title: 'Carers’ strategy – refresh', paperStatus: 'To follow'}),
   ]);
-  const paper = agendaPaper(meeting(), items, [member({ name: 'Alex Chair', role: 'Chair' })], SETTINGS, 'public');
+  const paper = agendaPaper(
+    meeting(),
+    items,
+    [member({name: 'Alex Chair', role: 'Chair'})],
+    SETTINGS,
+    'public',
+  );
 
   test('is a zip with the parts Word and Drive need', () => {
     const files = unzipSync(paperDocx(paper));
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/styles.xml']);
-    expect(strFromU8(files['word/document.xml'])).toContain('Apologies for absence &amp; declarations of interest &lt;standing&gt;');
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/_rels/document.xml.rels',
+      'word/document.xml',
+      'word/styles.xml',
+    ]);
+    expect(strFromU8(files['word/document.xml'])).toContain(
+      'Apologies for absence &amp; declarations of interest &lt;standing&gt;',
+    );
   });
 
   test('reads back as a Document: title style, heading, tables with rows and columns, bold section rows', () => {
-    const { body } = readDocx(paperDocx(paper)) as unknown as { body: any };
-    const kids = Array.from({ length: body.getNumChildren() }, (_, k) => body.getChild(k));
+    const {body} = readDocx(paperDocx(paper)) as unknown as {body: any};
+    const kids = Array.from({length: body.getNumChildren()}, (_, k) => body.getChild(k));
     const first = kids[0].asParagraph();
     expect(first.getText()).toBe('Adults Committee');
     expect(String(first.getHeading())).toBe('TITLE');
-    const tables = kids.filter((k) => String(k.getType()) === 'TABLE').map((k) => k.asTable());
+    const tables = kids.filter(k => String(k.getType()) === 'TABLE').map(k => k.asTable());
     expect(tables).toHaveLength(3);
     const itemsTable = tables[1];
     expect(itemsTable.getNumRows()).toBe(5);
@@ -39,16 +56,30 @@ describe('paper as .docx', () => {
     expect(itemsTable.getCell(4, 1).getText()).toBe('Carers’ strategy – refresh');
     expect(itemsTable.getCell(4, 4).getText()).toBe('To follow');
     expect(itemsTable.getCell(4, 1).editAsText().isBold(0)).toBeFalsy();
-    const membership = kids.find((k) => String(k.getType()) === 'PARAGRAPH' && k.asParagraph().getText() === 'Membership').asParagraph();
+    const membership = kids
+      .find(k => String(k.getType()) === 'PARAGRAPH' && k.asParagraph().getText() === 'Membership')
+      .asParagraph();
     expect(String(membership.getHeading())).toBe('HEADING2');
   });
 
   test('charts become PNG images in the document', () => {
-    const withChart: Paper = { kind: 'Annual report', name: 'x', blocks: [{ kind: 'chart', title: 'Actions by status', labels: ['Open', 'Closed'], values: [3, -2], caption: 'Open: 3; Closed: −2' }] };
+    const withChart: Paper = {
+      kind: 'Annual report',
+      name: 'x',
+      blocks: [
+        {
+          kind: 'chart',
+          title: 'Actions by status',
+          labels: ['Open', 'Closed'],
+          values: [3, -2],
+          caption: 'Open: 3; Closed: −2',
+        },
+      ],
+    };
     const files = unzipSync(paperDocx(withChart));
     const png = files['word/media/chart1.png'];
     expect(Array.from(png.slice(1, 4))).toEqual([0x50, 0x4e, 0x47]);
-    const { body } = readDocx(paperDocx(withChart)) as unknown as { body: any };
+    const {body} = readDocx(paperDocx(withChart)) as unknown as {body: any};
     expect(body.getImages()).toHaveLength(1);
     expect(body.getImages()[0].getWidth()).toBe(480);
   });

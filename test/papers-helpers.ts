@@ -1,20 +1,53 @@
 // Shared by the papers tests: a date formatter for the patterns papers use (London time), and
 // fictional records.
-import type { DateText } from '../src/papers/dates';
-import type { AgendaItem, Meeting, Member } from '../src/papers/data';
+import type {DateText} from '../src/papers/dates';
+import type {AgendaItem, Meeting, Member} from '../src/papers/data';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Enough of SimpleDateFormat for the tests (dates built with `day()` are local London midnights). */
 export const testDates: DateText = (d, pattern) => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'long' }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    weekday: 'long',
+  }).formatToParts(d);
+  const get = (t: string) => parts.find(p => p.type === t)!.value;
   const y = get('year');
   const m = Number(get('month'));
   const dd = Number(get('day'));
-  return pattern.replace(/EEEE|MMMM|yyyy|MM|dd|d|HH|mm/g, (tok) =>
-    ({ EEEE: get('weekday'), MMMM: MONTHS[m - 1], yyyy: y, MM: String(m).padStart(2, '0'), dd: String(dd).padStart(2, '0'), d: String(dd), HH: get('hour'), mm: get('minute') })[tok] as string,
+  return pattern.replace(
+    /EEEE|MMMM|yyyy|MM|dd|d|HH|mm/g,
+    tok =>
+      ({
+        EEEE: get('weekday'),
+        MMMM: MONTHS[m - 1],
+        yyyy: y,
+        MM: String(m).padStart(2, '0'),
+        dd: String(dd).padStart(2, '0'),
+        d: String(dd),
+        HH: get('hour'),
+        mm: get('minute'),
+      })[tok] as string,
   );
 };
 void DAYS;
@@ -22,21 +55,69 @@ void DAYS;
 /** London midnight of a day (BST-aware), as Sheets returns a date cell. */
 export function day(iso: string): Date {
   const probe = new Date(`${iso}T12:00:00Z`);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(probe));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(probe),
+  );
   return new Date(Date.parse(`${iso}T00:00:00Z`) - (hour - 12) * 3600e3);
 }
 
 export function meeting(over: Partial<Meeting> = {}): Meeting {
-  return { row: 2, date: day('2020-10-08'), start: '10:00', end: '12:00', venue: 'Council Chamber, County Hall', type: 'Ordinary', status: 'Confirmed', reportDeadline: null, despatchBy: null, notes: '', ...over };
+  return {
+    row: 2,
+    date: day('2020-10-08'),
+    start: '10:00',
+    end: '12:00',
+    venue: 'Council Chamber, County Hall',
+    type: 'Ordinary',
+    status: 'Confirmed',
+    reportDeadline: null,
+    despatchBy: null,
+    notes: '',
+    ...over,
+  };
 }
 
 let nextRow = 2;
 export function item(over: Partial<AgendaItem>): AgendaItem {
-  return { row: nextRow++, date: day('2020-10-08'), itemNo: null, section: 'Decisions', title: 'Untitled', purpose: 'To note', lead: '', keyRef: '', paperStatus: 'Received', confidential: false, standing: false, link: '', notes: '', ...over };
+  return {
+    row: nextRow++,
+    date: day('2020-10-08'),
+    itemNo: null,
+    section: 'Decisions',
+    title: 'Untitled',
+    purpose: 'To note',
+    lead: '',
+    keyRef: '',
+    paperStatus: 'Received',
+    confidential: false,
+    standing: false,
+    link: '',
+    notes: '',
+    ...over,
+  };
 }
 
 export function member(over: Partial<Member>): Member {
-  return { row: nextRow++, name: 'A Member', organisation: 'Example Care Ltd', role: 'Member', email: 'member@example.org', phone: '01632 960000', status: 'Active', ...over };
+  return {
+    row: nextRow++,
+    name: 'A Member',
+    organisation: 'Example Care Ltd',
+    role: 'Member',
+    email: 'member@example.org',
+    phone: '01632 960000',
+    status: 'Active',
+    ...over,
+  };
 }
 
-export const SETTINGS = { group: 'Adults Committee', clerkName: 'Sam Clerk', clerkEmail: 'clerk@example.org', clerkPhone: '01632 960123', dates: testDates };
+export const SETTINGS = {
+  group: 'Adults Committee',
+  clerkName: 'Sam Clerk',
+  clerkEmail: 'clerk@example.org',
+  clerkPhone: '01632 960123',
+  dates: testDates,
+};

@@ -3,14 +3,14 @@
  * and read the saved .xlsx back through the emulator (values, notes, backgrounds, formats,
  * validation rules, conditional formats, protections).
  */
-import { mkdtempSync, copyFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {mkdtempSync, copyFileSync, existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { main } from '../emulator/cli';
-import { BufferIo } from '../emulator/services/io';
-import { loadXlsx, getComputed } from '../emulator/sheets';
-import type { WorkbookModel, SheetModel, CellMeta } from '../emulator/sheets';
+import {execFileSync} from 'node:child_process';
+import {main} from '../emulator/cli';
+import {BufferIo} from '../emulator/services/io';
+import {loadXlsx, getComputed} from '../emulator/sheets';
+import type {WorkbookModel, SheetModel, CellMeta} from '../emulator/sheets';
 
 export const TODAY = '2026-11-23';
 export const FLAG = '#f4cccc';
@@ -23,9 +23,11 @@ export async function clerk(...argv: string[]): Promise<BufferIo> {
 }
 
 /** Runs clerk with --stats and returns the program's service calls. */
-export async function withStats(...argv: string[]): Promise<{ calls: Record<string, number>; total: number }> {
+export async function withStats(
+  ...argv: string[]
+): Promise<{calls: Record<string, number>; total: number}> {
   const io = await clerk(...argv, '--stats');
-  const line = io.stderr.filter((l) => l.startsWith('{"calls"')).pop();
+  const line = io.stderr.filter(l => l.startsWith('{"calls"')).pop();
   if (!line) throw new Error(`no stats in ${io.stderr.join('\n')}`);
   return JSON.parse(line);
 }
@@ -33,7 +35,7 @@ export async function withStats(...argv: string[]): Promise<{ calls: Record<stri
 export const model = (book: string): Promise<WorkbookModel> => loadXlsx(book);
 
 export function sheetOf(m: WorkbookModel, name: string): SheetModel {
-  const s = m.sheets.find((x) => x.name === name);
+  const s = m.sheets.find(x => x.name === name);
   if (!s) throw new Error(`no ${name} tab`);
   return s;
 }
@@ -55,9 +57,12 @@ export const display = (m: WorkbookModel, ref: string): string => getComputed(m,
 export const values = (m: WorkbookModel, ref: string): unknown[][] => getComputed(m, ref).values;
 
 /** A temporary folder with the demo workbook made once (`clerk new BOOK --demo`). */
-export async function demoBook(prefix: string): Promise<{ dir: string; demo: string; copy: (name: string) => string }> {
+export async function demoBook(
+  prefix: string,
+): Promise<{dir: string; demo: string; copy: (name: string) => string}> {
   const root = path.join(__dirname, '..');
-  if (!existsSync(path.join(root, 'dist', 'Code.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+  if (!existsSync(path.join(root, 'dist', 'Code.js')))
+    execFileSync('node', ['scripts/build.mjs'], {cwd: root});
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   const demo = path.join(dir, 'demo.xlsx');
   await clerk('new', demo, '--demo');
@@ -74,7 +79,7 @@ export async function demoBook(prefix: string): Promise<{ dir: string; demo: str
 
 /** Everything set-up could change, as plain data (cell contents as formulas or values). */
 export function snapshot(m: WorkbookModel): unknown {
-  return m.sheets.map((s) => ({
+  return m.sheets.map(s => ({
     name: s.name,
     frozenRows: s.frozenRows,
     maxRows: s.maxRows,
@@ -82,7 +87,7 @@ export function snapshot(m: WorkbookModel): unknown {
     widths: s.columnWidths,
     meta: JSON.stringify(s.meta),
     cf: JSON.stringify(s.conditionalFormats),
-    protections: s.protections.map(({ id: _id, ...p }) => p),
+    protections: s.protections.map(({id: _id, ...p}) => p),
     contents: JSON.stringify(m.hf.getSheetSerialized(s.hfId)),
   }));
 }

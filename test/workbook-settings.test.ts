@@ -1,8 +1,8 @@
 /// <reference types="google-apps-script" />
-import { settingsFromGrid, makeSettings, parseClock } from '../src/workbook/settings';
-import { formulaFor, columnLetter, resolveTemplate } from '../src/workbook/formulas';
-import { WorkbookError } from '../src/workbook/table';
-import { TabSpec } from '../src/workbook/schema';
+import {settingsFromGrid, makeSettings, parseClock} from '../src/workbook/settings';
+import {formulaFor, columnLetter, resolveTemplate} from '../src/workbook/formulas';
+import {WorkbookError} from '../src/workbook/table';
+import {TabSpec} from '../src/workbook/schema';
 
 const grid = [
   ['Setting', 'Value', 'Notes'],
@@ -22,7 +22,9 @@ describe('settings', () => {
   const s = settingsFromGrid(grid);
   test('nonsense number names the setting', () => {
     expect(() => s.number('Papers clear working days')).toThrow(WorkbookError);
-    expect(() => s.number('Papers clear working days')).toThrow('"Papers clear working days" should be a number of 0 or more; it is "five"');
+    expect(() => s.number('Papers clear working days')).toThrow(
+      '"Papers clear working days" should be a number of 0 or more; it is "five"',
+    );
   });
   test('empty number is refused, not defaulted', () => {
     expect(() => s.number('Minimum members')).toThrow('"Minimum members" is empty');
@@ -42,7 +44,12 @@ describe('settings', () => {
     expect(() => s.text('No such thing')).toThrow('no setting called "No such thing"');
   });
   test('a time cell (Date) and a day fraction', () => {
-    const t = makeSettings(new Map<string, any>([['Meeting window start', new Date(1899, 11, 30, 10, 15)], ['Meeting window end', 0.5]]));
+    const t = makeSettings(
+      new Map<string, any>([
+        ['Meeting window start', new Date(1899, 11, 30, 10, 15)],
+        ['Meeting window end', 0.5],
+      ]),
+    );
     expect(t.time('Meeting window start')).toBe(615);
     expect(t.time('Meeting window end')).toBe(720);
   });
@@ -55,7 +62,9 @@ describe('settings', () => {
     expect(parseClock('soon')).toBeNull();
   });
   test('missing Value header', () => {
-    expect(() => settingsFromGrid([['Setting', 'Val']])).toThrow('needs "Setting" and "Value" headers');
+    expect(() => settingsFromGrid([['Setting', 'Val']])).toThrow(
+      'needs "Setting" and "Value" headers',
+    );
   });
 });
 
@@ -63,23 +72,38 @@ describe('formulaFor', () => {
   const spec: TabSpec = {
     name: 'Lots',
     columns: [
-      { header: 'Spend', type: 'money' },
-      { header: 'Uplift', type: 'percent' },
-      { header: 'Total', type: 'money', formula: '=IF({Spend}="","",{Spend}*(1+{Uplift}))' },
-      { header: 'Row', type: 'number', formula: '=ROW()-{row}+1' },
+      {header: 'Spend', type: 'money'},
+      {header: 'Uplift', type: 'percent'},
+      {header: 'Total', type: 'money', formula: '=IF({Spend}="","",{Spend}*(1+{Uplift}))'},
+      {header: 'Row', type: 'number', formula: '=ROW()-{row}+1'},
     ],
   };
   test('resolves headers wherever the columns are', () => {
-    const idx = new Map([['Uplift', 0], ['Total', 1], ['Spend', 27], ['Row', 3]]);
+    const idx = new Map([
+      ['Uplift', 0],
+      ['Total', 1],
+      ['Spend', 27],
+      ['Row', 3],
+    ]);
     expect(formulaFor(spec, 'Total', 7, idx)).toBe('=IF(AB7="","",AB7*(1+A7))');
     expect(formulaFor(spec, 'Row', 12, idx)).toBe('=ROW()-12+1');
     expect(formulaFor(spec, 'Spend', 12, idx)).toBe('');
   });
   test('a missing column is named', () => {
-    expect(() => formulaFor(spec, 'Total', 2, new Map([['Spend', 0]]))).toThrow('refers to a "Uplift" column');
+    expect(() => formulaFor(spec, 'Total', 2, new Map([['Spend', 0]]))).toThrow(
+      'refers to a "Uplift" column',
+    );
     expect(() => resolveTemplate('{Nope}', 2, new Map())).toThrow(WorkbookError);
   });
   test('column letters', () => {
-    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
   });
 });

@@ -5,13 +5,13 @@
  * - "Refresh dashboard" service calls with 10,000 actions and 1,000 contracts (budget: 15).
  * - One cash-flow input edit recalculated in the emulator (budget: 20 ms).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { main } from '../cli';
-import { BufferIo } from '../services/io';
-import { newContext } from '../context';
-import { createSpreadsheetApp, loadXlsx } from '../sheets';
+import {main} from '../cli';
+import {BufferIo} from '../services/io';
+import {newContext} from '../context';
+import {createSpreadsheetApp, loadXlsx} from '../sheets';
 
 const TODAY = '2026-11-23';
 
@@ -44,8 +44,8 @@ async function clerk(argv: string[]): Promise<BufferIo> {
   return io;
 }
 
-function statsOf(io: BufferIo): { total: number } {
-  return JSON.parse(io.stderr.filter((l) => l.startsWith('{')).pop() ?? '{"total":-1}');
+function statsOf(io: BufferIo): {total: number} {
+  return JSON.parse(io.stderr.filter(l => l.startsWith('{')).pop() ?? '{"total":-1}');
 }
 
 export async function benchMoney(): Promise<Record<string, string>> {
@@ -58,11 +58,13 @@ export async function benchMoney(): Promise<Record<string, string>> {
   await clerk(['exec', book, fill, '--call', 'fillMoneyBench']);
   const first = statsOf(await clerk(['run', book, 'refreshDashboard', '--stats']));
   const again = statsOf(await clerk(['run', book, 'refreshDashboard', '--stats']));
-  out['refresh dashboard, 10,000 actions + 1,000 contracts: service calls (first build with charts / refresh)'] = `${first.total} / ${again.total} (budget 15)`;
+  out[
+    'refresh dashboard, 10,000 actions + 1,000 contracts: service calls (first build with charts / refresh)'
+  ] = `${first.total} / ${again.total} (budget 15)`;
 
   // One cash-flow input edit through the Apps Script API, then the summary read back.
   const model = await loadXlsx(book);
-  /* eslint-disable @typescript-eslint/no-explicit-any */
+
   const ss: any = (createSpreadsheetApp(newContext(), model, {}) as any).getActiveSpreadsheet();
   const cell = ss.getRange("'Cash flow'!G7");
   const payback = ss.getRangeByName('CashFlow_Payback');
@@ -74,6 +76,7 @@ export async function benchMoney(): Promise<Record<string, string>> {
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   times.sort((a, b) => a - b);
-  out['cash-flow input edit, recalculated and summary read (median / worst of 21, ms)'] = `${times[10].toFixed(1)} / ${times[20].toFixed(1)} (budget 20)`;
+  out['cash-flow input edit, recalculated and summary read (median / worst of 21, ms)'] =
+    `${times[10].toFixed(1)} / ${times[20].toFixed(1)} (budget 20)`;
   return out;
 }

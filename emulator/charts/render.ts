@@ -7,8 +7,8 @@
  *
  * Pixels by pureimage (MIT, canvas-like API in plain JavaScript); PNG encoded here with zlib.
  */
-import { existsSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import {existsSync} from 'node:fs';
+import {deflateSync} from 'node:zlib';
 import * as PImage from 'pureimage';
 
 export interface ChartSpecLike {
@@ -34,7 +34,7 @@ let fontState: 'unknown' | 'loaded' | 'none' = 'unknown';
 
 function loadFont(): boolean {
   if (fontState === 'unknown') {
-    const file = FONT_FILES.find((f) => existsSync(f));
+    const file = FONT_FILES.find(f => existsSync(f));
     if (file) {
       PImage.registerFont(file, FONT).loadSync();
       fontState = 'loaded';
@@ -51,22 +51,26 @@ const NEGATIVE = '#b3261e';
  * Two ranges: first = labels, second = values; one range of two columns: labels then values.
  * The first row is the header. Rows without a label or a numeric value are left out. Pure.
  */
-export function chartDataFromRanges(spec: ChartSpecLike, read: (a1: string) => unknown[][]): ChartData {
+export function chartDataFromRanges(
+  spec: ChartSpecLike,
+  read: (a1: string) => unknown[][],
+): ChartData {
   let labels: unknown[] = [];
   let values: unknown[] = [];
   if (spec.ranges.length >= 2) {
-    labels = read(spec.ranges[0]).map((r) => r[0]);
-    values = read(spec.ranges[1]).map((r) => r[0]);
+    labels = read(spec.ranges[0]).map(r => r[0]);
+    values = read(spec.ranges[1]).map(r => r[0]);
   } else if (spec.ranges.length === 1) {
     const g = read(spec.ranges[0]);
-    labels = g.map((r) => r[0]);
-    values = g.map((r) => r[1]);
+    labels = g.map(r => r[0]);
+    values = g.map(r => r[1]);
   }
-  const out: ChartData = { labels: [], values: [] };
+  const out: ChartData = {labels: [], values: []};
   for (let i = 1; i < Math.min(labels.length, values.length); i++) {
     const l = labels[i];
     const v = values[i];
-    if (l === '' || l === null || l === undefined || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    if (l === '' || l === null || l === undefined || typeof v !== 'number' || !Number.isFinite(v))
+      continue;
     out.labels.push(String(l));
     out.values.push(v);
   }
@@ -98,7 +102,14 @@ export function renderChartPng(spec: ChartSpecLike, data: ChartData): Buffer {
   const text = loadFont();
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
-  const write = (s: string, x: number, y: number, size: number, colour = '#202124', align: 'left' | 'center' | 'right' = 'left') => {
+  const write = (
+    s: string,
+    x: number,
+    y: number,
+    size: number,
+    colour = '#202124',
+    align: 'left' | 'center' | 'right' = 'left',
+  ) => {
     if (!text || !s) return;
     ctx.font = `${size}pt ${FONT}`;
     ctx.fillStyle = colour;
@@ -119,10 +130,25 @@ export function renderChartPng(spec: ChartSpecLike, data: ChartData): Buffer {
   return encodePng(img.data, w, h);
 }
 
-type Write = (s: string, x: number, y: number, size: number, colour?: string, align?: 'left' | 'center' | 'right') => void;
+type Write = (
+  s: string,
+  x: number,
+  y: number,
+  size: number,
+  colour?: string,
+  align?: 'left' | 'center' | 'right',
+) => void;
 type Ctx = ReturnType<ReturnType<typeof PImage.make>['getContext']>;
 
-function drawBars(ctx: Ctx, d: ChartData, w: number, h: number, top: number, line: boolean, write: Write): void {
+function drawBars(
+  ctx: Ctx,
+  d: ChartData,
+  w: number,
+  h: number,
+  top: number,
+  line: boolean,
+  write: Write,
+): void {
   const left = 64;
   const right = w - 16;
   const bottom = h - 40;
@@ -167,7 +193,7 @@ function drawBars(ctx: Ctx, d: ChartData, w: number, h: number, top: number, lin
 }
 
 function drawPie(ctx: Ctx, d: ChartData, w: number, h: number, top: number, write: Write): void {
-  const total = d.values.filter((v) => v > 0).reduce((s, v) => s + v, 0);
+  const total = d.values.filter(v => v > 0).reduce((s, v) => s + v, 0);
   const r = Math.min((h - top - 16) / 2, w / 4);
   const cx = 24 + r;
   const cy = top + 8 + r;
@@ -194,7 +220,12 @@ function drawPie(ctx: Ctx, d: ChartData, w: number, h: number, top: number, writ
     ctx.fillStyle = PALETTE[i % PALETTE.length];
     ctx.fillRect(cx + r + 32, ly - 10, 12, 12);
     const pct = total > 0 && d.values[i] > 0 ? ` ${Math.round((d.values[i] / total) * 100)}%` : '';
-    write(`${l}: ${d.values[i].toLocaleString('en-GB')}${pct ? ` (${pct.trim()})` : ''}`, cx + r + 50, ly, 9);
+    write(
+      `${l}: ${d.values[i].toLocaleString('en-GB')}${pct ? ` (${pct.trim()})` : ''}`,
+      cx + r + 50,
+      ly,
+      9,
+    );
   });
 }
 

@@ -6,8 +6,8 @@
  * For saveXlsx: call `addChartImages(wb, model)` before writing.
  */
 import type ExcelJS from 'exceljs';
-import { getComputed, type WorkbookModel } from '../sheets';
-import { chartDataFromRanges, renderChartPng } from './render';
+import {getComputed, type WorkbookModel} from '../sheets';
+import {chartDataFromRanges, renderChartPng} from './render';
 
 export function addChartImages(wb: ExcelJS.Workbook, model: WorkbookModel): number {
   let n = 0;
@@ -16,11 +16,14 @@ export function addChartImages(wb: ExcelJS.Workbook, model: WorkbookModel): numb
     const ws = wb.getWorksheet(sheet.name);
     if (!ws) continue;
     for (const spec of sheet.charts) {
-      const data = chartDataFromRanges(spec, (a1) => getComputed(model, a1).values);
-      const id = wb.addImage({ buffer: renderChartPng(spec, data) as unknown as ExcelJS.Buffer, extension: 'png' });
+      const data = chartDataFromRanges(spec, a1 => getComputed(model, a1).values);
+      const id = wb.addImage({
+        buffer: renderChartPng(spec, data) as unknown as ExcelJS.Buffer,
+        extension: 'png',
+      });
       ws.addImage(id, {
-        tl: { col: spec.position.col - 1, row: spec.position.row - 1 },
-        ext: { width: Number(spec.options.width) || 560, height: Number(spec.options.height) || 300 },
+        tl: {col: spec.position.col - 1, row: spec.position.row - 1},
+        ext: {width: Number(spec.options.width) || 560, height: Number(spec.options.height) || 300},
       });
       n++;
     }

@@ -6,38 +6,49 @@
  * unless `fields` asks for more; files.list returns trashed files unless q says "trashed = false"
  * (developers.google.com/drive/api/guides/search-files).
  */
-import { requireScope, type ServiceContext } from '../context';
-import { DOC_MIME, DOCX_MIME, DocState, emptyDocParts } from '../docs/document';
-import { convertWithLibreOffice } from './pdf';
-import { readDocx } from '../docs/docx-read';
-import { asBlob, Blob, bytesOf } from './blob';
-import { fileUrl } from './drive-app';
-import { DriveEntry, DriveStore, FOLDER_MIME } from './store';
+import {requireScope, type ServiceContext} from '../context';
+import {DOC_MIME, DOCX_MIME, DocState, emptyDocParts} from '../docs/document';
+import {convertWithLibreOffice} from './pdf';
+import {readDocx} from '../docs/docx-read';
+import {asBlob, Blob, bytesOf} from './blob';
+import {fileUrl} from './drive-app';
+import {DriveEntry, DriveStore, FOLDER_MIME} from './store';
 
-export const ADVANCED_DRIVE_SCOPES = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/drive'] as const;
+export const ADVANCED_DRIVE_SCOPES = [
+  'https://www.googleapis.com/auth/drive.file',
+  'https://www.googleapis.com/auth/drive',
+] as const;
 
 type Json = Record<string, unknown>;
 
 function apiError(method: string, message: string): Error {
-  const e = new Error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: ${message}`);
+  const e = new Error(
+    `GoogleJsonResponseException: API call to drive.files.${method} failed with error: ${message}`,
+  );
   e.name = 'GoogleJsonResponseException';
   return e;
 }
 
 /** Parses "files(id,name),nextPageToken" / "id, name, parents" / "*" into a set per level. */
-function parseFields(fields: string | undefined): { top: Set<string> | '*'; files: Set<string> | '*' } | null {
+function parseFields(
+  fields: string | undefined,
+): {top: Set<string> | '*'; files: Set<string> | '*'} | null {
   if (!fields) return null;
   const top = new Set<string>();
   let files: Set<string> | '*' = new Set();
   const f = fields.replace(/\s+/g, '');
-  if (f === '*') return { top: '*', files: '*' };
+  if (f === '*') return {top: '*', files: '*'};
   const re = /(\w+)(?:\(([^)]*)\))?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(f)) !== null) {
     top.add(m[1]);
-    if (m[1] === 'files') files = m[2] === undefined || m[2] === '*' ? '*' : new Set(m[2].split(',').map((s) => s.split('/')[0]));
+    if (m[1] === 'files')
+      files =
+        m[2] === undefined || m[2] === '*'
+          ? '*'
+          : new Set(m[2].split(',').map(s => s.split('/')[0]));
   }
-  return { top, files };
+  return {top, files};
 }
 
 const DEFAULT_FILE_FIELDS = new Set(['kind', 'id', 'name', 'mimeType']);
@@ -71,7 +82,8 @@ export function parseQuery(q: string, rootId = ''): Pred {
   let i = 0;
   const peek = () => tokens[i];
   const str = (t: string | undefined): string => {
-    if (!t || !t.startsWith("'")) throw apiError('list', `Invalid Value (q: expected a quoted value near "${t ?? 'the end'}")`);
+    if (!t || !t.startsWith("'"))
+      throw apiError('list', `Invalid Value (q: expected a quoted value near "${t ?? 'the end'}")`);
     return t.slice(1, -1).replace(/\\(.)/g, '$1');
   };
   const term = (): Pred => {
@@ -79,7 +91,7 @@ export function parseQuery(q: string, rootId = ''): Pred {
     if (t === undefined) throw apiError('list', 'Invalid Value (q ends too early)');
     if (t.toLowerCase() === 'not') {
       const inner = term();
-      return (e) => !inner(e);
+      return e => !inner(e);
     }
     if (t === '(') {
       const inner = or();
@@ -90,9 +102,10 @@ export function parseQuery(q: string, rootId = ''): Pred {
       const value = str(t);
       const op = tokens[i++];
       const field = tokens[i++];
-      if (op !== 'in' || !field) throw apiError('list', `Invalid Value (q: expected "in parents" after ${t})`);
+      if (op !== 'in' || !field)
+        throw apiError('list', `Invalid Value (q: expected "in parents" after ${t})`);
       const folder = value === 'root' ? rootId : value;
-      if (field === 'parents') return (e) => e.parents.includes(folder);
+      if (field === 'parents') return e => e.parents.includes(folder);
       throw apiError('list', `Invalid Value (q: "in ${field}" is not supported by the emulator)`);
     }
     const field = t;
@@ -105,16 +118,17 @@ export function parseQuery(q: string, rootId = ''): Pred {
       case 'fullText': {
         const key = field === 'mimeType' ? 'mimeType' : 'name';
         const v = str(raw);
-        if (op === '=') return (e) => e[key] === v;
-        if (op === '!=') return (e) => e[key] !== v;
-        if (op === 'contains') return (e) => e[key].toLowerCase().includes(v.toLowerCase());
+        if (op === '=') return e => e[key] === v;
+        if (op === '!=') return e => e[key] !== v;
+        if (op === 'contains') return e => e[key].toLowerCase().includes(v.toLowerCase());
         break;
       }
       case 'trashed': {
         const v = raw === 'true';
-        if (raw !== 'true' && raw !== 'false') throw apiError('list', 'Invalid Value (q: trashed must be true or false)');
-        if (op === '=') return (e) => e.trashed === v;
-        if (op === '!=') return (e) => e.trashed !== v;
+        if (raw !== 'true' && raw !== 'false')
+          throw apiError('list', 'Invalid Value (q: trashed must be true or false)');
+        if (op === '=') return e => e.trashed === v;
+        if (op === '!=') return e => e.trashed !== v;
         break;
       }
       case 'modifiedTime':
@@ -124,15 +138,23 @@ export function parseQuery(q: string, rootId = ''): Pred {
         const v = str(raw);
         const key = field.startsWith('modified') ? 'modifiedTime' : 'createdTime';
         const cmp: Record<string, (a: string) => boolean> = {
-          '=': (a) => a === v, '!=': (a) => a !== v, '<': (a) => a < v, '<=': (a) => a <= v, '>': (a) => a > v, '>=': (a) => a >= v,
+          '=': a => a === v,
+          '!=': a => a !== v,
+          '<': a => a < v,
+          '<=': a => a <= v,
+          '>': a => a > v,
+          '>=': a => a >= v,
         };
-        if (cmp[op]) return (e) => cmp[op](e[key]);
+        if (cmp[op]) return e => cmp[op](e[key]);
         break;
       }
       default:
         break;
     }
-    throw apiError('list', `Invalid Value (q: "${field} ${op ?? ''}" is not a supported query term)`);
+    throw apiError(
+      'list',
+      `Invalid Value (q: "${field} ${op ?? ''}" is not a supported query term)`,
+    );
   };
   const and = (): Pred => {
     let left = term();
@@ -140,7 +162,7 @@ export function parseQuery(q: string, rootId = ''): Pred {
       i++;
       const l = left;
       const r = term();
-      left = (e) => l(e) && r(e);
+      left = e => l(e) && r(e);
     }
     return left;
   };
@@ -150,7 +172,7 @@ export function parseQuery(q: string, rootId = ''): Pred {
       i++;
       const l = left;
       const r = and();
-      left = (e) => l(e) || r(e);
+      left = e => l(e) || r(e);
     }
     return left;
   };
@@ -176,7 +198,15 @@ function importAsDoc(blob: Blob) {
     for (const line of blob.getDataAsString().split(/\r?\n/).slice(1)) body.appendParagraph(line);
     return parts;
   }
-  const ext = type.includes('html') ? 'html' : type.includes('opendocument.text') ? 'odt' : type.includes('rtf') ? 'rtf' : type === 'application/msword' ? 'doc' : '';
+  const ext = type.includes('html')
+    ? 'html'
+    : type.includes('opendocument.text')
+      ? 'odt'
+      : type.includes('rtf')
+        ? 'rtf'
+        : type === 'application/msword'
+          ? 'doc'
+          : '';
   if (!ext) throw apiError('create', `Cannot convert ${type || 'this file'} into a Google Doc.`);
   return readDocx(convertWithLibreOffice(bytes, ext, 'docx'));
 }
@@ -192,7 +222,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
   const get = (method: string, id: unknown): DriveEntry => {
     // "root" is the v3 alias of My Drive.
     const e = typeof id === 'string' ? store.find(id === 'root' ? store.rootId : id) : undefined;
-    if (!e || (e.id === store.rootId && method !== 'get')) throw apiError(method, `File not found: ${String(id)}.`);
+    if (!e || (e.id === store.rootId && method !== 'get'))
+      throw apiError(method, `File not found: ${String(id)}.`);
     return e;
   };
   const full = (e: DriveEntry): Json => {
@@ -210,7 +241,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
       ownedByMe: true,
     };
     if (e.description) out.description = e.description;
-    if (e.mimeType !== FOLDER_MIME && e.mimeType !== DOC_MIME && !e.external) out.size = String(store.size(e.id));
+    if (e.mimeType !== FOLDER_MIME && e.mimeType !== DOC_MIME && !e.external)
+      out.size = String(store.size(e.id));
     return out;
   };
   const shape = (e: DriveEntry, optionalArgs?: Json): Json => {
@@ -226,11 +258,13 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
   const parentsOf = (method: string, resource: Json | undefined): string[] | undefined => {
     const p = resource?.parents;
     if (p === undefined) return undefined;
-    if (!Array.isArray(p)) throw apiError(method, 'Invalid Value (parents must be a list of folder ids)');
-    return p.map((x) => {
-      const id = typeof x === 'string' ? x : (x as { id?: string })?.id;
+    if (!Array.isArray(p))
+      throw apiError(method, 'Invalid Value (parents must be a list of folder ids)');
+    return p.map(x => {
+      const id = typeof x === 'string' ? x : (x as {id?: string})?.id;
       const f = id ? store.find(id === 'root' ? store.rootId : id) : undefined;
-      if (!f || f.mimeType !== FOLDER_MIME) throw apiError(method, `File not found: ${String(id)}.`);
+      if (!f || f.mimeType !== FOLDER_MIME)
+        throw apiError(method, `File not found: ${String(id)}.`);
       return f.id;
     });
   };
@@ -240,10 +274,15 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     copy(resource: Json, fileId: string, optionalArgs?: Json): Json {
       call('copy');
       const src = get('copy', fileId);
-      if (src.mimeType === FOLDER_MIME) throw apiError('copy', 'This file cannot be copied by the user.');
+      if (src.mimeType === FOLDER_MIME)
+        throw apiError('copy', 'This file cannot be copied by the user.');
       const parents = parentsOf('copy', resource) ?? [...src.parents];
-      const c = store.copy(src.id, typeof resource?.name === 'string' ? resource.name : `Copy of ${src.name}`, parents);
-      applyResource(c, { ...resource, name: undefined });
+      const c = store.copy(
+        src.id,
+        typeof resource?.name === 'string' ? resource.name : `Copy of ${src.name}`,
+        parents,
+      );
+      applyResource(c, {...resource, name: undefined});
       return shape(c, optionalArgs);
     },
     /** Creates a folder, an empty Doc, a Doc converted from .docx media, or a file from media. */
@@ -262,30 +301,47 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
           e = store.createDoc(name, parents[0]);
         }
       } else {
-        const blob = mediaData !== undefined && mediaData !== null ? asBlob(mediaData) : new Blob(new Uint8Array(0));
-        e = store.createBlobFile(name, new Uint8Array(bytesOf(blob)), mime ?? blob.getContentType() ?? 'application/octet-stream', parents[0]);
+        const blob =
+          mediaData !== undefined && mediaData !== null
+            ? asBlob(mediaData)
+            : new Blob(new Uint8Array(0));
+        e = store.createBlobFile(
+          name,
+          new Uint8Array(bytesOf(blob)),
+          mime ?? blob.getContentType() ?? 'application/octet-stream',
+          parents[0],
+        );
       }
       e.parents = parents;
-      applyResource(e, { ...resource, name: undefined });
+      applyResource(e, {...resource, name: undefined});
       return shape(e, optionalArgs);
     },
     /** Patches metadata; media replaces content; addParents/removeParents move it (comma-separated ids). */
     update(resource: Json, fileId: string, mediaData?: unknown, optionalArgs?: Json): Json {
       call('update');
       const e = get('update', fileId);
-      const blobGiven = mediaData !== undefined && mediaData !== null && typeof (mediaData as { getBytes?: unknown }).getBytes === 'function';
-      const args = (blobGiven ? optionalArgs : (mediaData as Json | undefined) ?? optionalArgs) ?? {};
-      if (resource && 'parents' in resource) throw apiError('update', "The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.");
+      const blobGiven =
+        mediaData !== undefined &&
+        mediaData !== null &&
+        typeof (mediaData as {getBytes?: unknown}).getBytes === 'function';
+      const args =
+        (blobGiven ? optionalArgs : ((mediaData as Json | undefined) ?? optionalArgs)) ?? {};
+      if (resource && 'parents' in resource)
+        throw apiError(
+          'update',
+          'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
+        );
       applyResource(e, resource);
       if (blobGiven) store.setBytes(e.id, bytesOf(mediaData));
-      const ids = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : []);
+      const ids = (v: unknown) =>
+        typeof v === 'string' && v ? v.split(',').map(s => s.trim()) : [];
       for (const id of ids(args.addParents)) {
         const f = store.find(id);
         if (!f || f.mimeType !== FOLDER_MIME) throw apiError('update', `File not found: ${id}.`);
         if (!e.parents.includes(id)) e.parents.push(id);
       }
       const remove = ids(args.removeParents);
-      if (remove.length) e.parents = e.parents.filter((p) => !remove.includes(p));
+      if (remove.length) e.parents = e.parents.filter(p => !remove.includes(p));
       store.touch(e);
       return shape(e, args);
     },
@@ -294,7 +350,11 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
       call('get');
       const e = get('get', fileId);
       if (optionalArgs?.alt === 'media') {
-        if (e.mimeType === DOC_MIME) throw apiError('get', 'Only files with binary content can be downloaded. Use Export with Docs Editors files.');
+        if (e.mimeType === DOC_MIME)
+          throw apiError(
+            'get',
+            'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
+          );
         return Buffer.from(store.bytes(e.id)).toString('utf8');
       }
       return shape(e, optionalArgs);
@@ -304,17 +364,36 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
       const q = typeof optionalArgs?.q === 'string' ? optionalArgs.q : '';
       const pred = parseQuery(q, store.rootId);
       const pageSize = Math.min(Number(optionalArgs?.pageSize ?? 100) || 100, 1000);
-      const start = typeof optionalArgs?.pageToken === 'string' ? Number(Buffer.from(optionalArgs.pageToken, 'base64').toString('utf8')) || 0 : 0;
+      const start =
+        typeof optionalArgs?.pageToken === 'string'
+          ? Number(Buffer.from(optionalArgs.pageToken, 'base64').toString('utf8')) || 0
+          : 0;
       const orderBy = typeof optionalArgs?.orderBy === 'string' ? optionalArgs.orderBy : '';
-      let hits = store.all().filter((e) => e.id !== store.rootId && pred(e));
-      if (/name/.test(orderBy)) hits = hits.sort((a, b) => a.name.localeCompare(b.name) * (/name desc/.test(orderBy) ? -1 : 1));
-      else if (/modifiedTime/.test(orderBy)) hits = hits.sort((a, b) => a.modifiedTime.localeCompare(b.modifiedTime) * (/desc/.test(orderBy) ? -1 : 1));
-      else if (/createdTime/.test(orderBy)) hits = hits.sort((a, b) => a.createdTime.localeCompare(b.createdTime) * (/desc/.test(orderBy) ? -1 : 1));
+      let hits = store.all().filter(e => e.id !== store.rootId && pred(e));
+      if (/name/.test(orderBy))
+        hits = hits.sort(
+          (a, b) => a.name.localeCompare(b.name) * (/name desc/.test(orderBy) ? -1 : 1),
+        );
+      else if (/modifiedTime/.test(orderBy))
+        hits = hits.sort(
+          (a, b) => a.modifiedTime.localeCompare(b.modifiedTime) * (/desc/.test(orderBy) ? -1 : 1),
+        );
+      else if (/createdTime/.test(orderBy))
+        hits = hits.sort(
+          (a, b) => a.createdTime.localeCompare(b.createdTime) * (/desc/.test(orderBy) ? -1 : 1),
+        );
       const page = hits.slice(start, start + pageSize);
       const f = parseFields(optionalArgs?.fields as string | undefined);
       const fileFields = f ? f.files : DEFAULT_FILE_FIELDS;
-      const out: Json = { kind: 'drive#fileList', incompleteSearch: false, files: page.map((e) => pick(full(e), fileFields === '*' || fileFields.size ? fileFields : DEFAULT_FILE_FIELDS)) };
-      if (start + pageSize < hits.length) out.nextPageToken = Buffer.from(String(start + pageSize)).toString('base64');
+      const out: Json = {
+        kind: 'drive#fileList',
+        incompleteSearch: false,
+        files: page.map(e =>
+          pick(full(e), fileFields === '*' || fileFields.size ? fileFields : DEFAULT_FILE_FIELDS),
+        ),
+      };
+      if (start + pageSize < hits.length)
+        out.nextPageToken = Buffer.from(String(start + pageSize)).toString('base64');
       if (f && f.top !== '*') {
         for (const k of Object.keys(out)) if (!f.top.has(k)) delete out[k];
       }
@@ -330,7 +409,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     export(fileId: string, mimeType: string, _optionalArgs?: Json): Blob {
       call('export');
       const e = get('export', fileId);
-      if (e.mimeType !== DOC_MIME) throw apiError('export', 'Export only supports Docs Editors files.');
+      if (e.mimeType !== DOC_MIME)
+        throw apiError('export', 'Export only supports Docs Editors files.');
       return store.exportDoc(e.id, mimeType);
     },
     emptyTrash(): void {
@@ -338,7 +418,7 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
       for (const e of store.all()) if (e.trashed && store.has(e.id)) store.remove(e.id);
     },
   };
-  return { Files };
+  return {Files};
 }
 
 export type EmulatedAdvancedDrive = ReturnType<typeof createAdvancedDrive>;

@@ -20,7 +20,11 @@ export class Blob {
   private contentType: string | null;
   private name: string | null;
 
-  constructor(data: Uint8Array | string | number[] = new Uint8Array(0), contentType?: string | null, name?: string | null) {
+  constructor(
+    data: Uint8Array | string | number[] = new Uint8Array(0),
+    contentType?: string | null,
+    name?: string | null,
+  ) {
     this.bytes = toBytes(data);
     this.contentType = contentType ?? null;
     this.name = name ?? null;
@@ -28,7 +32,7 @@ export class Blob {
 
   getBytes(): number[] {
     // Apps Script returns Byte[] (signed bytes, -128..127).
-    return Array.from(this.bytes, (b) => (b > 127 ? b - 256 : b));
+    return Array.from(this.bytes, b => (b > 127 ? b - 256 : b));
   }
   /** The raw bytes, for the emulator's own use (not an Apps Script method). */
   rawBytes(): Uint8Array {
@@ -40,7 +44,9 @@ export class Blob {
   }
   getDataAsString(charset?: string): string {
     const enc = (charset ?? 'utf-8').toLowerCase();
-    return Buffer.from(this.bytes).toString(enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8');
+    return Buffer.from(this.bytes).toString(
+      enc === 'iso-8859-1' || enc === 'latin1' ? 'latin1' : 'utf8',
+    );
   }
   setDataFromString(text: string, _charset?: string): Blob {
     this.bytes = toBytes(text);
@@ -56,7 +62,10 @@ export class Blob {
   setContentTypeFromExtension(): Blob {
     const ext = (this.name ?? '').split('.').pop()?.toLowerCase() ?? '';
     const known = EXTENSION_TYPES[ext];
-    if (!known) throw new Error(`Exception: Could not determine the content type of "${this.name}" from its extension.`);
+    if (!known)
+      throw new Error(
+        `Exception: Could not determine the content type of "${this.name}" from its extension.`,
+      );
     this.contentType = known;
     return this;
   }
@@ -80,7 +89,9 @@ export class Blob {
   getAs(contentType: string): Blob {
     if (contentType === this.contentType) return this.copyBlob();
     if (!converter) {
-      throw new Error(`Exception: Converting from ${this.contentType} to ${contentType} is not supported.`);
+      throw new Error(
+        `Exception: Converting from ${this.contentType} to ${contentType} is not supported.`,
+      );
     }
     return converter(this, contentType);
   }
@@ -115,23 +126,35 @@ export function extensionFor(mimeType: string): string {
 function toBytes(data: Uint8Array | string | number[]): Uint8Array {
   if (typeof data === 'string') return new Uint8Array(Buffer.from(data, 'utf8'));
   if (data instanceof Uint8Array) return data;
-  return Uint8Array.from(data, (b) => b & 0xff);
+  return Uint8Array.from(data, b => b & 0xff);
 }
 
-export function isBlobLike(x: unknown): x is { getBytes(): number[]; getContentType(): string | null; getName(): string | null } {
-  return !!x && typeof (x as Blob).getBytes === 'function' && typeof (x as Blob).getContentType === 'function';
+export function isBlobLike(
+  x: unknown,
+): x is {getBytes(): number[]; getContentType(): string | null; getName(): string | null} {
+  return (
+    !!x &&
+    typeof (x as Blob).getBytes === 'function' &&
+    typeof (x as Blob).getContentType === 'function'
+  );
 }
 
 /** Bytes of any Blob-like object (ours, or a BlobSource such as a File or Document via getBlob()). */
 export function bytesOf(x: unknown): Uint8Array {
-  const b = x && typeof (x as Blob).getBlob === 'function' && !(x instanceof Blob) ? (x as Blob).getBlob() : x;
+  const b =
+    x && typeof (x as Blob).getBlob === 'function' && !(x instanceof Blob)
+      ? (x as Blob).getBlob()
+      : x;
   if (b instanceof Blob) return b.rawBytes();
-  if (isBlobLike(b)) return Uint8Array.from(b.getBytes(), (v) => v & 0xff);
+  if (isBlobLike(b)) return Uint8Array.from(b.getBytes(), v => v & 0xff);
   throw new Error('Exception: Invalid argument: blob');
 }
 
 export function asBlob(x: unknown): Blob {
-  const b = x && typeof (x as Blob).getBlob === 'function' && !(x instanceof Blob) ? (x as Blob).getBlob() : x;
+  const b =
+    x && typeof (x as Blob).getBlob === 'function' && !(x instanceof Blob)
+      ? (x as Blob).getBlob()
+      : x;
   if (b instanceof Blob) return b;
   if (isBlobLike(b)) return new Blob(bytesOf(b), b.getContentType(), b.getName());
   throw new Error('Exception: Invalid argument: blob');

@@ -4,12 +4,12 @@
  * DriveApp needs the full drive scope (reference/drive/file lists only .../auth/drive for
  * makeCopy); read calls also accept drive.readonly.
  */
-import { requireScope, type ServiceContext } from '../context';
-import { DOC_MIME, docUrl } from '../docs/document';
-import { DocCore, instrument } from '../docs/elements';
-import { asBlob, Blob, bytesOf } from './blob';
-import { DriveStore, DriveEntry, FOLDER_MIME } from './store';
-import { parseQuery } from './advanced';
+import {requireScope, type ServiceContext} from '../context';
+import {DOC_MIME, docUrl} from '../docs/document';
+import {DocCore, instrument} from '../docs/elements';
+import {asBlob, Blob, bytesOf} from './blob';
+import {DriveStore, DriveEntry, FOLDER_MIME} from './store';
+import {parseQuery} from './advanced';
 
 /** DriveApp.searchFiles takes Drive API v2 query syntax (title, mimeType, parents, trashed, modifiedDate). */
 function search(store: DriveStore, params: string): (e: DriveEntry) => boolean {
@@ -21,7 +21,10 @@ function search(store: DriveStore, params: string): (e: DriveEntry) => boolean {
 }
 
 export const DRIVE_SCOPES = ['https://www.googleapis.com/auth/drive'] as const;
-const READ_SCOPES = ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/drive.readonly'] as const;
+const READ_SCOPES = [
+  'https://www.googleapis.com/auth/drive',
+  'https://www.googleapis.com/auth/drive.readonly',
+] as const;
 const READ_ONLY = /^(get|has|is|next|search)/;
 
 const END_OF_ITERATOR = 'Exception: Cannot retrieve the next object: iterator has reached the end.';
@@ -41,7 +44,8 @@ class Core implements DocCore {
 export function fileUrl(e: DriveEntry): string {
   if (e.mimeType === DOC_MIME) return docUrl(e.id);
   if (e.mimeType === FOLDER_MIME) return `https://drive.google.com/drive/folders/${e.id}`;
-  if (e.mimeType === 'application/vnd.google-apps.spreadsheet') return `https://docs.google.com/spreadsheets/d/${e.id}/edit`;
+  if (e.mimeType === 'application/vnd.google-apps.spreadsheet')
+    return `https://docs.google.com/spreadsheets/d/${e.id}/edit`;
   return `https://drive.google.com/file/d/${e.id}/view?usp=drivesdk`;
 }
 
@@ -95,7 +99,10 @@ abstract class Item {
     return this;
   }
   getParents(): FolderIterator {
-    return new FolderIterator(this._c, this._e.parents.filter((p) => this._c.store.has(p)));
+    return new FolderIterator(
+      this._c,
+      this._e.parents.filter(p => this._c.store.has(p)),
+    );
   }
   /** Moves to one folder (reference/drive/file#moveTo(Folder)). */
   moveTo(destination: Folder): this {
@@ -106,9 +113,9 @@ abstract class Item {
     this._c.store.touch(e);
     return this;
   }
-  getOwner(): { getEmail(): string } {
+  getOwner(): {getEmail(): string} {
     const email = this._c.ctx.user;
-    return { getEmail: () => email };
+    return {getEmail: () => email};
   }
   getSharingAccess(): string {
     return 'PRIVATE';
@@ -154,10 +161,13 @@ export class File extends Item {
   getAs(contentType: string): Blob {
     const e = this._e;
     if (e.mimeType === DOC_MIME) return this._c.store.exportDoc(this._id, contentType);
-    return new Blob(new Uint8Array(this._c.store.bytes(this._id)), e.mimeType, e.name).getAs(contentType);
+    return new Blob(new Uint8Array(this._c.store.bytes(this._id)), e.mimeType, e.name).getAs(
+      contentType,
+    );
   }
   setContent(content: string): this {
-    if (this._e.mimeType === DOC_MIME) throw new Error('Exception: setContent cannot be used on a Google Doc.');
+    if (this._e.mimeType === DOC_MIME)
+      throw new Error('Exception: setContent cannot be used on a Google Doc.');
     this._c.store.setBytes(this._id, new Uint8Array(Buffer.from(String(content), 'utf8')));
     return this;
   }
@@ -178,33 +188,64 @@ export class File extends Item {
 export class Folder extends Item {
   readonly _cls = 'Folder';
   _children(files: boolean): DriveEntry[] {
-    return this._c.store.childrenOf(this._id).filter((e) => (e.mimeType === FOLDER_MIME) !== files);
+    return this._c.store.childrenOf(this._id).filter(e => (e.mimeType === FOLDER_MIME) !== files);
   }
   getFiles(): FileIterator {
-    return new FileIterator(this._c, this._children(true).map((e) => e.id));
+    return new FileIterator(
+      this._c,
+      this._children(true).map(e => e.id),
+    );
   }
   getFolders(): FolderIterator {
-    return new FolderIterator(this._c, this._children(false).map((e) => e.id));
+    return new FolderIterator(
+      this._c,
+      this._children(false).map(e => e.id),
+    );
   }
   getFilesByName(name: string): FileIterator {
-    return new FileIterator(this._c, this._children(true).filter((e) => e.name === String(name)).map((e) => e.id));
+    return new FileIterator(
+      this._c,
+      this._children(true)
+        .filter(e => e.name === String(name))
+        .map(e => e.id),
+    );
   }
   getFoldersByName(name: string): FolderIterator {
-    return new FolderIterator(this._c, this._children(false).filter((e) => e.name === String(name)).map((e) => e.id));
+    return new FolderIterator(
+      this._c,
+      this._children(false)
+        .filter(e => e.name === String(name))
+        .map(e => e.id),
+    );
   }
   getFilesByType(mimeType: string): FileIterator {
-    return new FileIterator(this._c, this._children(true).filter((e) => e.mimeType === String(mimeType)).map((e) => e.id));
+    return new FileIterator(
+      this._c,
+      this._children(true)
+        .filter(e => e.mimeType === String(mimeType))
+        .map(e => e.id),
+    );
   }
   createFolder(name: string): Folder {
     return new Folder(this._c, this._c.store.createFolder(name, this._id).id);
   }
   searchFiles(params: string): FileIterator {
     const pred = search(this._c.store, params);
-    return new FileIterator(this._c, this._children(true).filter(pred).map((e) => e.id));
+    return new FileIterator(
+      this._c,
+      this._children(true)
+        .filter(pred)
+        .map(e => e.id),
+    );
   }
   searchFolders(params: string): FolderIterator {
     const pred = search(this._c.store, params);
-    return new FolderIterator(this._c, this._children(false).filter(pred).map((e) => e.id));
+    return new FolderIterator(
+      this._c,
+      this._children(false)
+        .filter(pred)
+        .map(e => e.id),
+    );
   }
   /** createFile(blob) or createFile(name, content[, mimeType]) (reference/drive/folder#createFile(BlobSource)). */
   createFile(a: unknown, content?: string, mimeType?: string): File {
@@ -217,7 +258,7 @@ export class Folder extends Item {
   }
   removeFile(child: File): this {
     const e = child._e;
-    e.parents = e.parents.filter((p) => p !== this._id);
+    e.parents = e.parents.filter(p => p !== this._id);
     return this;
   }
   addFolder(child: Folder): this {
@@ -227,7 +268,7 @@ export class Folder extends Item {
   }
   removeFolder(child: Folder): this {
     const e = child._e;
-    e.parents = e.parents.filter((p) => p !== this._id);
+    e.parents = e.parents.filter(p => p !== this._id);
     return this;
   }
   getSize(): number {
@@ -235,14 +276,30 @@ export class Folder extends Item {
   }
 }
 
-function createFileIn(store: DriveStore, parentId: string, a: unknown, content?: string, mimeType?: string): DriveEntry {
+function createFileIn(
+  store: DriveStore,
+  parentId: string,
+  a: unknown,
+  content?: string,
+  mimeType?: string,
+): DriveEntry {
   if (typeof a === 'string') {
     if (content === undefined) throw new Error('Exception: Invalid argument: content');
-    return store.createBlobFile(a, new Uint8Array(Buffer.from(String(content), 'utf8')), mimeType ?? 'text/plain', parentId);
+    return store.createBlobFile(
+      a,
+      new Uint8Array(Buffer.from(String(content), 'utf8')),
+      mimeType ?? 'text/plain',
+      parentId,
+    );
   }
   const blob = asBlob(a);
   const name = blob.getName() ?? 'Untitled';
-  return store.createBlobFile(name, new Uint8Array(bytesOf(blob)), blob.getContentType() ?? 'application/octet-stream', parentId);
+  return store.createBlobFile(
+    name,
+    new Uint8Array(bytesOf(blob)),
+    blob.getContentType() ?? 'application/octet-stream',
+    parentId,
+  );
 }
 
 abstract class Iter<T> {
@@ -287,9 +344,22 @@ export function createDriveApp(ctx: ServiceContext, store: DriveStore) {
   store.now = () => ctx.clock.now();
   const core = new Core(ctx, store);
   const call = (name: string) => core._onCall(`DriveApp.${name}`, false);
-  const filesWhere = (pred: (e: DriveEntry) => boolean) => new FileIterator(core, store.all().filter((e) => e.mimeType !== FOLDER_MIME && pred(e)).map((e) => e.id));
+  const filesWhere = (pred: (e: DriveEntry) => boolean) =>
+    new FileIterator(
+      core,
+      store
+        .all()
+        .filter(e => e.mimeType !== FOLDER_MIME && pred(e))
+        .map(e => e.id),
+    );
   const foldersWhere = (pred: (e: DriveEntry) => boolean) =>
-    new FolderIterator(core, store.all().filter((e) => e.mimeType === FOLDER_MIME && e.id !== store.rootId && pred(e)).map((e) => e.id));
+    new FolderIterator(
+      core,
+      store
+        .all()
+        .filter(e => e.mimeType === FOLDER_MIME && e.id !== store.rootId && pred(e))
+        .map(e => e.id),
+    );
   return {
     getFileById(id: string): File {
       call('getFileById');
@@ -317,13 +387,22 @@ export function createDriveApp(ctx: ServiceContext, store: DriveStore) {
     },
     getFiles: () => (call('getFiles'), filesWhere(() => true)),
     getFolders: () => (call('getFolders'), foldersWhere(() => true)),
-    getFilesByName: (name: string) => (call('getFilesByName'), filesWhere((e) => e.name === String(name))),
-    getFoldersByName: (name: string) => (call('getFoldersByName'), foldersWhere((e) => e.name === String(name))),
-    getFilesByType: (mimeType: string) => (call('getFilesByType'), filesWhere((e) => e.mimeType === String(mimeType))),
+    getFilesByName: (name: string) => (
+      call('getFilesByName'),
+      filesWhere(e => e.name === String(name))
+    ),
+    getFoldersByName: (name: string) => (
+      call('getFoldersByName'),
+      foldersWhere(e => e.name === String(name))
+    ),
+    getFilesByType: (mimeType: string) => (
+      call('getFilesByType'),
+      filesWhere(e => e.mimeType === String(mimeType))
+    ),
     searchFiles: (params: string) => (call('searchFiles'), filesWhere(search(store, params))),
     searchFolders: (params: string) => (call('searchFolders'), foldersWhere(search(store, params))),
-    getTrashedFiles: () => (call('getTrashedFiles'), filesWhere((e) => e.trashed)),
-    getTrashedFolders: () => (call('getTrashedFolders'), foldersWhere((e) => e.trashed)),
+    getTrashedFiles: () => (call('getTrashedFiles'), filesWhere(e => e.trashed)),
+    getTrashedFolders: () => (call('getTrashedFolders'), foldersWhere(e => e.trashed)),
     continueFileIterator(token: string): FileIterator {
       call('continueFileIterator');
       return new FileIterator(core, JSON.parse(Buffer.from(token, 'base64').toString('utf8')));
@@ -333,8 +412,21 @@ export function createDriveApp(ctx: ServiceContext, store: DriveStore) {
       return new FolderIterator(core, JSON.parse(Buffer.from(token, 'base64').toString('utf8')));
     },
     MimeType: MIME_TYPES,
-    Access: { ANYONE: 'ANYONE', ANYONE_WITH_LINK: 'ANYONE_WITH_LINK', DOMAIN: 'DOMAIN', DOMAIN_WITH_LINK: 'DOMAIN_WITH_LINK', PRIVATE: 'PRIVATE' },
-    Permission: { VIEW: 'VIEW', EDIT: 'EDIT', COMMENT: 'COMMENT', OWNER: 'OWNER', ORGANIZER: 'ORGANIZER', NONE: 'NONE' },
+    Access: {
+      ANYONE: 'ANYONE',
+      ANYONE_WITH_LINK: 'ANYONE_WITH_LINK',
+      DOMAIN: 'DOMAIN',
+      DOMAIN_WITH_LINK: 'DOMAIN_WITH_LINK',
+      PRIVATE: 'PRIVATE',
+    },
+    Permission: {
+      VIEW: 'VIEW',
+      EDIT: 'EDIT',
+      COMMENT: 'COMMENT',
+      OWNER: 'OWNER',
+      ORGANIZER: 'ORGANIZER',
+      NONE: 'NONE',
+    },
   };
 }
 

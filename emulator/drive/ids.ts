@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import {randomBytes} from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

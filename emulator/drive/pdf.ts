@@ -3,11 +3,11 @@
  * synchronously so getAs('application/pdf') works inside a synchronous script. Without
  * LibreOffice the call fails with an error naming the package to install.
  */
-import { spawnSync } from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Blob, extensionFor, setBlobConverter } from './blob';
+import {Blob, extensionFor, setBlobConverter} from './blob';
 
 let sofficePath: string | null | undefined;
 
@@ -18,10 +18,17 @@ let sofficePath: string | null | undefined;
 export function findSoffice(): string | null {
   if (process.env.SOFFICE === 'none') return null;
   if (sofficePath !== undefined) return sofficePath;
-  const candidates = [process.env.SOFFICE, 'soffice', 'libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+  const candidates = [
+    process.env.SOFFICE,
+    'soffice',
+    'libreoffice',
+    '/usr/bin/soffice',
+    '/usr/lib/libreoffice/program/soffice',
+    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+  ];
   for (const c of candidates) {
     if (!c) continue;
-    const r = spawnSync(c, ['--version'], { encoding: 'utf8', timeout: 30000 });
+    const r = spawnSync(c, ['--version'], {encoding: 'utf8', timeout: 30000});
     if (r.status === 0) return (sofficePath = c);
   }
   return (sofficePath = null);
@@ -36,9 +43,16 @@ export function convertToPdf(bytes: Uint8Array, ext: string): Uint8Array {
 }
 
 /** Converts with LibreOffice headless: `target` is an extension LibreOffice can write (pdf, docx). */
-export function convertWithLibreOffice(bytes: Uint8Array, ext: string, target: 'pdf' | 'docx'): Uint8Array {
+export function convertWithLibreOffice(
+  bytes: Uint8Array,
+  ext: string,
+  target: 'pdf' | 'docx',
+): Uint8Array {
   const soffice = findSoffice();
-  if (!soffice) throw new Error(`Exception: ${MISSING_LIBREOFFICE.replace('PDF export', target === 'pdf' ? 'PDF export' : `Converting a ${ext} file`)}`);
+  if (!soffice)
+    throw new Error(
+      `Exception: ${MISSING_LIBREOFFICE.replace('PDF export', target === 'pdf' ? 'PDF export' : `Converting a ${ext} file`)}`,
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-pdf-'));
   try {
     const input = path.join(dir, `document.${ext || 'bin'}`);
@@ -47,23 +61,41 @@ export function convertWithLibreOffice(bytes: Uint8Array, ext: string, target: '
     const profile = `file://${path.join(dir, 'profile')}`;
     const filter = target === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf';
     const outDir = path.join(dir, 'out');
-    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, input], { encoding: 'utf8', timeout: 120000 });
+    const r = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        filter,
+        '--outdir',
+        outDir,
+        input,
+      ],
+      {encoding: 'utf8', timeout: 120000},
+    );
     const out = path.join(outDir, `document.${target}`);
     if (r.status !== 0 || !fs.existsSync(out)) {
-      throw new Error(`Exception: LibreOffice could not convert the document to ${target.toUpperCase()}: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`);
+      throw new Error(
+        `Exception: LibreOffice could not convert the document to ${target.toUpperCase()}: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`,
+      );
     }
     return new Uint8Array(fs.readFileSync(out));
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, {recursive: true, force: true});
   }
 }
 
 /** Blob.getAs('application/pdf') for any blob LibreOffice can open (docx, html, text). */
 setBlobConverter((blob: Blob, contentType: string) => {
   if (contentType !== 'application/pdf') {
-    throw new Error(`Exception: Converting from ${blob.getContentType()} to ${contentType} is not supported.`);
+    throw new Error(
+      `Exception: Converting from ${blob.getContentType()} to ${contentType} is not supported.`,
+    );
   }
-  const ext = extensionFor(blob.getContentType() ?? '') || (blob.getName() ?? '').split('.').pop() || 'txt';
+  const ext =
+    extensionFor(blob.getContentType() ?? '') || (blob.getName() ?? '').split('.').pop() || 'txt';
   const name = (blob.getName() ?? 'document').replace(/\.[^.]+$/, '') + '.pdf';
   return new Blob(convertToPdf(blob.rawBytes(), ext), 'application/pdf', name);
 });

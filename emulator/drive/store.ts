@@ -10,12 +10,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Blob, extensionFor, EXTENSION_TYPES } from './blob';
-import { newDriveId, isValidDriveId } from './ids';
-import { DocState, DOC_MIME, DOCX_MIME, emptyDocParts } from '../docs/document';
-import { readDocx, DocxError } from '../docs/docx-read';
-import { writeDocx } from '../docs/docx-write';
-import { convertToPdf } from './pdf';
+import {Blob, extensionFor, EXTENSION_TYPES} from './blob';
+import {newDriveId, isValidDriveId} from './ids';
+import {DocState, DOC_MIME, DOCX_MIME, emptyDocParts} from '../docs/document';
+import {readDocx, DocxError} from '../docs/docx-read';
+import {writeDocx} from '../docs/docx-write';
+import {convertToPdf} from './pdf';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
@@ -50,9 +50,12 @@ export interface DriveListing {
 }
 
 /** File writes during flush; tests replace writeFile to simulate a full disk. */
-export const flushIo = { writeFile: (file: string, data: Uint8Array) => fs.writeFileSync(file, data) };
+export const flushIo = {
+  writeFile: (file: string, data: Uint8Array) => fs.writeFileSync(file, data),
+};
 
-const NOT_FOUND = 'Exception: No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+const NOT_FOUND =
+  'Exception: No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
 export class DriveStore {
   private readonly entries = new Map<string, DriveEntry>();
@@ -74,11 +77,19 @@ export class DriveStore {
   ) {
     if (state) {
       this.rootId = state.rootId;
-      for (const e of state.entries) this.entries.set(e.id, { ...e, parents: [...e.parents] });
+      for (const e of state.entries) this.entries.set(e.id, {...e, parents: [...e.parents]});
     } else {
       this.rootId = newDriveId(19).replace(/^1/, '0A');
       const t = new Date().toISOString();
-      this.entries.set(this.rootId, { id: this.rootId, name: 'My Drive', mimeType: FOLDER_MIME, parents: [], trashed: false, createdTime: t, modifiedTime: t });
+      this.entries.set(this.rootId, {
+        id: this.rootId,
+        name: 'My Drive',
+        mimeType: FOLDER_MIME,
+        parents: [],
+        trashed: false,
+        createdTime: t,
+        modifiedTime: t,
+      });
     }
   }
 
@@ -87,13 +98,19 @@ export class DriveStore {
     if (state === undefined || state === null) return new DriveStore(workspaceDir, null);
     const s = state as DriveState;
     if (typeof s !== 'object' || typeof s.rootId !== 'string' || !Array.isArray(s.entries)) {
-      throw new Error(`${path.join(workspaceDir, 'state.json')}: the "drive" entry is not a saved Drive (expected rootId and entries).`);
+      throw new Error(
+        `${path.join(workspaceDir, 'state.json')}: the "drive" entry is not a saved Drive (expected rootId and entries).`,
+      );
     }
     return new DriveStore(workspaceDir, s);
   }
 
   toState(): DriveState {
-    return { version: 1, rootId: this.rootId, entries: [...this.entries.values()].map((e) => ({ ...e, parents: [...e.parents] })) };
+    return {
+      version: 1,
+      rootId: this.rootId,
+      entries: [...this.entries.values()].map(e => ({...e, parents: [...e.parents]})),
+    };
   }
 
   get driveDir(): string {
@@ -118,7 +135,7 @@ export class DriveStore {
     return [...this.entries.values()];
   }
   childrenOf(folderId: string): DriveEntry[] {
-    return this.all().filter((e) => e.parents.includes(folderId));
+    return this.all().filter(e => e.parents.includes(folderId));
   }
   isFolder(e: DriveEntry): boolean {
     return e.mimeType === FOLDER_MIME;
@@ -127,10 +144,17 @@ export class DriveStore {
     e.modifiedTime = this.now().toISOString();
   }
 
-  private add(fields: Partial<DriveEntry> & { name: string; mimeType: string }, id?: string): DriveEntry {
+  private add(
+    fields: Partial<DriveEntry> & {name: string; mimeType: string},
+    id?: string,
+  ): DriveEntry {
     if (id !== undefined) {
-      if (!isValidDriveId(id)) throw new Error(`"${id}" is not a Drive id: use 10 to 64 letters, digits, "-" or "_".`);
-      if (this.entries.has(id)) throw new Error(`The Drive already has an item with id ${id} (${this.entries.get(id)!.name}).`);
+      if (!isValidDriveId(id))
+        throw new Error(`"${id}" is not a Drive id: use 10 to 64 letters, digits, "-" or "_".`);
+      if (this.entries.has(id))
+        throw new Error(
+          `The Drive already has an item with id ${id} (${this.entries.get(id)!.name}).`,
+        );
     }
     const t = this.now().toISOString();
     const e: DriveEntry = {
@@ -147,20 +171,34 @@ export class DriveStore {
 
   createFolder(name: string, parentId = this.rootId): DriveEntry {
     this.entry(parentId);
-    return this.add({ name: String(name), mimeType: FOLDER_MIME, parents: [parentId] });
+    return this.add({name: String(name), mimeType: FOLDER_MIME, parents: [parentId]});
   }
 
-  createBlobFile(name: string, bytes: Uint8Array, mimeType: string, parentId = this.rootId, id?: string): DriveEntry {
+  createBlobFile(
+    name: string,
+    bytes: Uint8Array,
+    mimeType: string,
+    parentId = this.rootId,
+    id?: string,
+  ): DriveEntry {
     this.entry(parentId);
-    const e = this.add({ name: String(name), mimeType: mimeType || 'application/octet-stream', parents: [parentId] }, id);
+    const e = this.add(
+      {name: String(name), mimeType: mimeType || 'application/octet-stream', parents: [parentId]},
+      id,
+    );
     this.blobs.set(e.id, bytes);
     this.dirty.add(e.id);
     return e;
   }
 
-  createDoc(name: string, parentId = this.rootId, state: DocState = new DocState(emptyDocParts()), id?: string): DriveEntry {
+  createDoc(
+    name: string,
+    parentId = this.rootId,
+    state: DocState = new DocState(emptyDocParts()),
+    id?: string,
+  ): DriveEntry {
     this.entry(parentId);
-    const e = this.add({ name: String(name), mimeType: DOC_MIME, parents: [parentId] }, id);
+    const e = this.add({name: String(name), mimeType: DOC_MIME, parents: [parentId]}, id);
     state.dirty = true;
     this.docs.set(e.id, state);
     return e;
@@ -173,7 +211,7 @@ export class DriveStore {
       existing.name = name;
       return existing;
     }
-    const e = this.add({ name, mimeType, external: true });
+    const e = this.add({name, mimeType, external: true});
     this.entries.delete(e.id);
     e.id = id;
     this.entries.set(id, e);
@@ -187,14 +225,17 @@ export class DriveStore {
   /** The Doc's state, read from its .docx the first time it is asked for. */
   docState(id: string): DocState {
     const e = this.entry(id);
-    if (e.mimeType !== DOC_MIME) throw new Error(`Exception: ${e.name} (${id}) is not a Google Doc.`);
+    if (e.mimeType !== DOC_MIME)
+      throw new Error(`Exception: ${e.name} (${id}) is not a Google Doc.`);
     let s = this.docs.get(id);
     if (!s) {
       const bytes = this.readDisk(e);
       try {
         s = new DocState(readDocx(bytes));
       } catch (err) {
-        throw new Error(`The Google Doc "${e.name}" (${id}) cannot be read from ${e.diskPath}: ${(err as Error).message}.`);
+        throw new Error(
+          `The Google Doc "${e.name}" (${id}) cannot be read from ${e.diskPath}: ${(err as Error).message}.`,
+        );
       }
       this.docs.set(id, s);
     }
@@ -246,7 +287,9 @@ export class DriveStore {
   private readDisk(e: DriveEntry): Uint8Array {
     const p = e.diskPath ? path.join(this.driveDir, e.diskPath) : '';
     if (!p || !fs.existsSync(p)) {
-      throw new Error(`The file for "${e.name}" (${e.id}) is missing from the workspace (expected ${p || 'a file under ' + this.driveDir}).`);
+      throw new Error(
+        `The file for "${e.name}" (${e.id}) is missing from the workspace (expected ${p || 'a file under ' + this.driveDir}).`,
+      );
     }
     return new Uint8Array(fs.readFileSync(p));
   }
@@ -257,8 +300,15 @@ export class DriveStore {
     if (this.isFolder(e)) throw new Error('Exception: Folders cannot be copied.');
     for (const p of parents) this.entry(p);
     let c: DriveEntry;
-    if (e.mimeType === DOC_MIME) c = this.createDoc(name, parents[0] ?? this.rootId, this.docState(id).clone());
-    else c = this.createBlobFile(name, new Uint8Array(this.bytes(id)), e.mimeType, parents[0] ?? this.rootId);
+    if (e.mimeType === DOC_MIME)
+      c = this.createDoc(name, parents[0] ?? this.rootId, this.docState(id).clone());
+    else
+      c = this.createBlobFile(
+        name,
+        new Uint8Array(this.bytes(id)),
+        e.mimeType,
+        parents[0] ?? this.rootId,
+      );
     c.parents = parents.length ? [...parents] : [this.rootId];
     if (e.description) c.description = e.description;
     return c;
@@ -270,7 +320,7 @@ export class DriveStore {
     if (id === this.rootId) throw new Error('Exception: The root folder cannot be deleted.');
     for (const child of this.childrenOf(id)) {
       if (child.parents.length === 1) this.remove(child.id);
-      else child.parents = child.parents.filter((p) => p !== id);
+      else child.parents = child.parents.filter(p => p !== id);
     }
     if (e.diskPath) this.removedPaths.add(e.diskPath);
     this.entries.delete(id);
@@ -297,7 +347,10 @@ export class DriveStore {
   // ------------------------------------------------------------------ adding local files (clerk drive add)
 
   /** Adds a local file: a .docx becomes a Google Doc (refused, with the reason, if it cannot be read). */
-  async addLocalFile(file: string, opts: { id?: string; parentId?: string; name?: string } = {}): Promise<{ id: string }> {
+  async addLocalFile(
+    file: string,
+    opts: {id?: string; parentId?: string; name?: string} = {},
+  ): Promise<{id: string}> {
     const base = path.basename(file);
     if (!fs.existsSync(file)) throw new Error(`${file}: no such file.`);
     const bytes = new Uint8Array(fs.readFileSync(file));
@@ -307,22 +360,36 @@ export class DriveStore {
       try {
         parts = readDocx(bytes);
       } catch (err) {
-        const why = err instanceof DocxError ? err.message : `it could not be read (${(err as Error).message})`;
+        const why =
+          err instanceof DocxError
+            ? err.message
+            : `it could not be read (${(err as Error).message})`;
         throw new Error(`${base} was not added to the Drive: ${why}.`);
       }
-      const e = this.createDoc(opts.name ?? base.replace(/\.docx$/i, ''), opts.parentId, new DocState(parts), opts.id);
-      return { id: e.id };
+      const e = this.createDoc(
+        opts.name ?? base.replace(/\.docx$/i, ''),
+        opts.parentId,
+        new DocState(parts),
+        opts.id,
+      );
+      return {id: e.id};
     }
-    const e = this.createBlobFile(opts.name ?? base, bytes, EXTENSION_TYPES[ext] ?? 'application/octet-stream', opts.parentId, opts.id);
-    return { id: e.id };
+    const e = this.createBlobFile(
+      opts.name ?? base,
+      bytes,
+      EXTENSION_TYPES[ext] ?? 'application/octet-stream',
+      opts.parentId,
+      opts.id,
+    );
+    return {id: e.id};
   }
 
   // ------------------------------------------------------------------ listing and persistence
 
   list(): DriveListing[] {
     return this.all()
-      .filter((e) => e.id !== this.rootId)
-      .map((e) => ({
+      .filter(e => e.id !== this.rootId)
+      .map(e => ({
         id: e.id,
         path: this.displayPath(e),
         type: this.isFolder(e) ? 'folder' : e.mimeType === DOC_MIME ? 'document' : e.mimeType,
@@ -344,13 +411,16 @@ export class DriveStore {
       const key = `dir:${folderId}`;
       if (!out.has(key)) {
         let name = path.posix.join(parent, safeName(f.name));
-        for (let n = 2; taken.has(name.toLowerCase()); n++) name = path.posix.join(parent, `${safeName(f.name)} (${n})`);
+        for (let n = 2; taken.has(name.toLowerCase()); n++)
+          name = path.posix.join(parent, `${safeName(f.name)} (${n})`);
         taken.add(name.toLowerCase());
         out.set(key, name);
       }
       return out.get(key)!;
     };
-    const ordered = this.all().sort((a, b) => a.createdTime.localeCompare(b.createdTime) || a.id.localeCompare(b.id));
+    const ordered = this.all().sort(
+      (a, b) => a.createdTime.localeCompare(b.createdTime) || a.id.localeCompare(b.id),
+    );
     for (const e of ordered) if (this.isFolder(e) && e.id !== this.rootId) dirOf(e.id);
     for (const e of ordered) {
       if (this.isFolder(e) || e.external) continue;
@@ -361,7 +431,8 @@ export class DriveStore {
       const stem = hasExt ? base.slice(0, -ext.length - 1) : base;
       const suffix = ext ? `.${ext}` : '';
       let rel = path.posix.join(dir, stem + suffix);
-      for (let n = 2; taken.has(rel.toLowerCase()); n++) rel = path.posix.join(dir, `${stem} (${n})${suffix}`);
+      for (let n = 2; taken.has(rel.toLowerCase()); n++)
+        rel = path.posix.join(dir, `${stem} (${n})${suffix}`);
       taken.add(rel.toLowerCase());
       out.set(e.id, rel);
     }
@@ -376,14 +447,16 @@ export class DriveStore {
     const layout = this.layout();
     const drive = this.driveDir;
     const staging = path.join(this.workspaceDir, `.drive-staging-${process.pid}-${Date.now()}`);
-    const writes: Array<{ id: string; rel: string }> = [];
-    const moves: Array<{ id: string; from: string; rel: string }> = [];
+    const writes: Array<{id: string; rel: string}> = [];
+    const moves: Array<{id: string; from: string; rel: string}> = [];
     // A file someone deleted from the drive folder, and that this run did not touch, is gone
     // from the Drive too (as a sync client would have it).
     for (const e of this.all()) {
       if (!layout.has(e.id) || !e.diskPath || this.docs.has(e.id) || this.blobs.has(e.id)) continue;
       if (!fs.existsSync(path.join(drive, e.diskPath))) {
-        this.notes.push(`${e.diskPath} was deleted from ${drive}, so "${e.name}" (${e.id}) is no longer in the Drive.`);
+        this.notes.push(
+          `${e.diskPath} was deleted from ${drive}, so "${e.name}" (${e.id}) is no longer in the Drive.`,
+        );
         this.entries.delete(e.id);
         layout.delete(e.id);
       }
@@ -398,30 +471,30 @@ export class DriveStore {
         if (changed) {
           const bytes = doc ? writeDocx(doc.parts, e.name) : this.bytes(e.id);
           const target = path.join(staging, rel);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.mkdirSync(path.dirname(target), {recursive: true});
           flushIo.writeFile(target, bytes);
-          writes.push({ id: e.id, rel });
+          writes.push({id: e.id, rel});
         } else if (e.diskPath !== rel) {
-          moves.push({ id: e.id, from: e.diskPath!, rel });
+          moves.push({id: e.id, from: e.diskPath!, rel});
         }
       }
     } catch (err) {
-      fs.rmSync(staging, { recursive: true, force: true });
+      fs.rmSync(staging, {recursive: true, force: true});
       throw new Error(`Nothing was saved to the Drive: ${(err as Error).message}`);
     }
     // Commit. Old paths that no file keeps are deleted at the end.
     const keep = new Set([...layout.values()]);
     const obsolete = new Set(this.removedPaths);
-    fs.mkdirSync(drive, { recursive: true });
+    fs.mkdirSync(drive, {recursive: true});
     // Moves first go through the staging folder too, so swaps of names cannot clobber each other.
     for (const m of moves) {
       const target = path.join(staging, '.moves', m.rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.mkdirSync(path.dirname(target), {recursive: true});
       fs.renameSync(path.join(drive, m.from), target);
     }
     for (const m of moves) {
       const target = path.join(drive, m.rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.mkdirSync(path.dirname(target), {recursive: true});
       fs.renameSync(path.join(staging, '.moves', m.rel), target);
       this.entries.get(m.id)!.diskPath = m.rel;
     }
@@ -429,18 +502,22 @@ export class DriveStore {
       const e = this.entries.get(w.id)!;
       if (e.diskPath && e.diskPath !== w.rel) obsolete.add(e.diskPath);
       const target = path.join(drive, w.rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.mkdirSync(path.dirname(target), {recursive: true});
       fs.renameSync(path.join(staging, w.rel), target);
       e.diskPath = w.rel;
       const doc = this.docs.get(w.id);
       if (doc) doc.dirty = false;
       this.dirty.delete(w.id);
     }
-    for (const rel of obsolete) if (!keep.has(rel)) fs.rmSync(path.join(drive, rel), { force: true });
+    for (const rel of obsolete) if (!keep.has(rel)) fs.rmSync(path.join(drive, rel), {force: true});
     this.removedPaths.clear();
-    for (const [key, rel] of layout) if (key.startsWith('dir:')) fs.mkdirSync(path.join(drive, rel), { recursive: true });
-    pruneEmptyDirs(drive, new Set([...layout].filter(([k]) => k.startsWith('dir:')).map(([, v]) => v)));
-    fs.rmSync(staging, { recursive: true, force: true });
+    for (const [key, rel] of layout)
+      if (key.startsWith('dir:')) fs.mkdirSync(path.join(drive, rel), {recursive: true});
+    pruneEmptyDirs(
+      drive,
+      new Set([...layout].filter(([k]) => k.startsWith('dir:')).map(([, v]) => v)),
+    );
+    fs.rmSync(staging, {recursive: true, force: true});
   }
 
   /** The Doc converted: PDF through LibreOffice, .docx directly. */
@@ -448,15 +525,22 @@ export class DriveStore {
     const e = this.entry(id);
     const docx = writeDocx(this.docState(id).parts, e.name);
     if (contentType === DOCX_MIME) return new Blob(docx, DOCX_MIME, `${e.name}.docx`);
-    if (contentType === 'application/pdf') return new Blob(convertToPdf(docx, 'docx'), 'application/pdf', `${e.name}.pdf`);
-    if (contentType === 'text/plain') return new Blob(this.docState(id).parts.body.getText(), 'text/plain', `${e.name}.txt`);
-    throw new Error(`Exception: Converting from application/vnd.google-apps.document to ${contentType} is not supported.`);
+    if (contentType === 'application/pdf')
+      return new Blob(convertToPdf(docx, 'docx'), 'application/pdf', `${e.name}.pdf`);
+    if (contentType === 'text/plain')
+      return new Blob(this.docState(id).parts.body.getText(), 'text/plain', `${e.name}.txt`);
+    throw new Error(
+      `Exception: Converting from application/vnd.google-apps.document to ${contentType} is not supported.`,
+    );
   }
 }
 
 /** A name that is safe as one path segment on Linux, macOS and Windows. */
 function safeName(name: string): string {
-  let s = String(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  let s = String(name)
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .trim();
   // File systems allow 255 bytes per name: keep room for " (2)" and the extension.
   while (Buffer.byteLength(s, 'utf8') > 200) s = s.slice(0, -1);
   return s || 'Untitled';
@@ -466,10 +550,11 @@ function pruneEmptyDirs(root: string, keep: Set<string>, rel = ''): boolean {
   const dir = path.join(root, rel);
   if (!fs.existsSync(dir)) return true;
   let empty = true;
-  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const d of fs.readdirSync(dir, {withFileTypes: true})) {
     const childRel = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) {
-      if (pruneEmptyDirs(root, keep, childRel) && !keep.has(childRel)) fs.rmdirSync(path.join(root, childRel));
+      if (pruneEmptyDirs(root, keep, childRel) && !keep.has(childRel))
+        fs.rmdirSync(path.join(root, childRel));
       else empty = false;
     } else empty = false;
   }

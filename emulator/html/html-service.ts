@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ServiceContext } from '../context';
-import { Blob } from '../drive/blob';
+import type {ServiceContext} from '../context';
+import {Blob} from '../drive/blob';
 
 export interface HtmlServiceOptions {
   /** Project HTML files by name ("Sidebar" or "Sidebar.html") for createHtmlOutputFromFile / createTemplateFromFile. */
@@ -17,7 +17,10 @@ export interface HtmlServiceOptions {
 }
 
 function escapeHtml(v: unknown): string {
-  return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(v ?? '').replace(
+    /[&<>"']/g,
+    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!,
+  );
 }
 
 export class HtmlOutput {
@@ -127,9 +130,9 @@ export function compileTemplate(source: string): string {
 export class HtmlTemplate {
   [key: string]: unknown;
   constructor(ctx: ServiceContext, source: string, globals: Record<string, unknown>) {
-    Object.defineProperty(this, '_ctx', { value: ctx, enumerable: false });
-    Object.defineProperty(this, '_source', { value: source, enumerable: false });
-    Object.defineProperty(this, '_globals', { value: globals, enumerable: false });
+    Object.defineProperty(this, '_ctx', {value: ctx, enumerable: false});
+    Object.defineProperty(this, '_source', {value: source, enumerable: false});
+    Object.defineProperty(this, '_globals', {value: globals, enumerable: false});
   }
   getRawContent(): string {
     return this._source as string;
@@ -148,7 +151,12 @@ export class HtmlTemplate {
     for (const k of Object.keys(this)) vars[k] = this[k];
     let fn: (g: unknown, v: unknown, e: unknown) => string;
     try {
-      fn = new Function('__globals', '__vars', '__escape', `with (__globals) { with (__vars) { ${this.getCode()} } }`) as typeof fn;
+      fn = new Function(
+        '__globals',
+        '__vars',
+        '__escape',
+        `with (__globals) { with (__vars) { ${this.getCode()} } }`,
+      ) as typeof fn;
     } catch (e) {
       throw new Error(`SyntaxError in HTML template scriptlets: ${(e as Error).message}`);
     }
@@ -156,7 +164,11 @@ export class HtmlTemplate {
   }
 }
 
-export function createHtmlService(ctx: ServiceContext, outDir: string, opts: HtmlServiceOptions = {}) {
+export function createHtmlService(
+  ctx: ServiceContext,
+  outDir: string,
+  opts: HtmlServiceOptions = {},
+) {
   const file = (name: string): string => {
     const files = opts.files ?? {};
     const hit = files[name] ?? files[`${name}.html`];
@@ -169,7 +181,8 @@ export function createHtmlService(ctx: ServiceContext, outDir: string, opts: Htm
     createHtmlOutput(html?: unknown): HtmlOutput {
       count('createHtmlOutput');
       if (html instanceof Blob) return new HtmlOutput(ctx, html.getDataAsString());
-      if (html && typeof (html as HtmlTemplate).evaluate === 'function') return (html as HtmlTemplate).evaluate();
+      if (html && typeof (html as HtmlTemplate).evaluate === 'function')
+        return (html as HtmlTemplate).evaluate();
       return new HtmlOutput(ctx, html === undefined ? '' : String(html));
     },
     createHtmlOutputFromFile(filename: string): HtmlOutput {
@@ -178,7 +191,11 @@ export function createHtmlService(ctx: ServiceContext, outDir: string, opts: Htm
     },
     createTemplate(html: unknown): HtmlTemplate {
       count('createTemplate');
-      return new HtmlTemplate(ctx, html instanceof Blob ? html.getDataAsString() : String(html), opts.globals ?? {});
+      return new HtmlTemplate(
+        ctx,
+        html instanceof Blob ? html.getDataAsString() : String(html),
+        opts.globals ?? {},
+      );
     },
     createTemplateFromFile(filename: string): HtmlTemplate {
       count('createTemplateFromFile');
@@ -187,8 +204,8 @@ export function createHtmlService(ctx: ServiceContext, outDir: string, opts: Htm
     getUserAgent(): string {
       return 'Mozilla/5.0 (Committee Clerk emulator)';
     },
-    SandboxMode: { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' },
-    XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
+    SandboxMode: {EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE'},
+    XFrameOptionsMode: {ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT'},
   };
 }
 
@@ -196,11 +213,21 @@ export function createHtmlService(ctx: ServiceContext, outDir: string, opts: Htm
  * Writes an HtmlOutput shown by Ui.showModalDialog / showSidebar / showModelessDialog to a file
  * the user can open; returns its path. `kind` is e.g. "dialog" or "sidebar".
  */
-export function writeHtmlOutput(outDir: string, kind: string, output: HtmlOutput, when: Date = new Date()): string {
-  fs.mkdirSync(outDir, { recursive: true });
-  const content = (output as unknown as { content: string }).content;
-  const title = (output as unknown as { title: string }).title;
-  const slug = (title || kind).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || kind;
+export function writeHtmlOutput(
+  outDir: string,
+  kind: string,
+  output: HtmlOutput,
+  when: Date = new Date(),
+): string {
+  fs.mkdirSync(outDir, {recursive: true});
+  const content = (output as unknown as {content: string}).content;
+  const title = (output as unknown as {title: string}).title;
+  const slug =
+    (title || kind)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || kind;
   const stamp = when.toISOString().replace(/[-:]/g, '').replace('.', '');
   const file = path.join(outDir, `${stamp}-${kind}-${slug}.html`);
   const page = /<html[\s>]/i.test(content)

@@ -9,13 +9,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { requireScope, type ServiceContext } from '../context';
-import { asBlob, Blob } from '../drive/blob';
+import {randomBytes} from 'node:crypto';
+import {requireScope, type ServiceContext} from '../context';
+import {asBlob, Blob} from '../drive/blob';
 
 export const CONSUMER_DAILY_RECIPIENTS = 100;
 export const MAIL_SCOPES = ['https://www.googleapis.com/auth/script.send_mail'] as const;
-export const GMAIL_SEND_SCOPES = ['https://mail.google.com/', 'https://www.googleapis.com/auth/gmail.send'] as const;
+export const GMAIL_SEND_SCOPES = [
+  'https://mail.google.com/',
+  'https://www.googleapis.com/auth/gmail.send',
+] as const;
 const QUOTA_EXCEEDED = 'Exception: Service invoked too many times for one day: email.';
 
 export interface MailQuotaState {
@@ -27,22 +30,23 @@ export interface MailQuotaState {
 export class MailQuota {
   constructor(
     public limit = CONSUMER_DAILY_RECIPIENTS,
-    private state: MailQuotaState = { day: '', used: 0 },
+    private state: MailQuotaState = {day: '', used: 0},
   ) {}
   static fromState(state: unknown, limit = CONSUMER_DAILY_RECIPIENTS): MailQuota {
     const s = state as MailQuotaState | undefined;
-    if (s && typeof s.day === 'string' && typeof s.used === 'number') return new MailQuota(limit, { ...s });
+    if (s && typeof s.day === 'string' && typeof s.used === 'number')
+      return new MailQuota(limit, {...s});
     return new MailQuota(limit);
   }
   toState(): MailQuotaState {
-    return { ...this.state };
+    return {...this.state};
   }
   remaining(today: string): number {
     if (this.state.day !== today) return this.limit;
     return Math.max(0, this.limit - this.state.used);
   }
   take(today: string, n: number): void {
-    if (this.state.day !== today) this.state = { day: today, used: 0 };
+    if (this.state.day !== today) this.state = {day: today, used: 0};
     if (this.state.used + n > this.limit) throw new Error(QUOTA_EXCEEDED);
     this.state.used += n;
   }
@@ -67,9 +71,9 @@ function recipients(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
   return String(list)
     .split(',')
-    .map((s) => s.trim())
+    .map(s => s.trim())
     .filter(Boolean)
-    .map((s) => {
+    .map(s => {
       const m = /<([^>]+)>\s*$/.exec(s);
       const addr = m ? m[1] : s;
       if (!EMAIL.test(addr)) throw new Error(`Exception: Invalid email: ${s}`);
@@ -77,8 +81,16 @@ function recipients(list: unknown): string[] {
     });
 }
 
-function fromOptions(to: unknown, subject: unknown, body: unknown, o: Record<string, unknown> = {}): OutgoingMail {
-  const attachments = o.attachments === undefined ? [] : (Array.isArray(o.attachments) ? o.attachments : [o.attachments]).map((a) => asBlob(a));
+function fromOptions(
+  to: unknown,
+  subject: unknown,
+  body: unknown,
+  o: Record<string, unknown> = {},
+): OutgoingMail {
+  const attachments =
+    o.attachments === undefined
+      ? []
+      : (Array.isArray(o.attachments) ? o.attachments : [o.attachments]).map(a => asBlob(a));
   return {
     to: recipients(to),
     cc: recipients(o.cc),
@@ -117,14 +129,22 @@ function quotedPrintable(s: string): string {
       out += `${line}\r\n`;
       line = '';
       i++;
-    } else if ((b >= 33 && b <= 126 && b !== 61) || (b === 32 && bytes[i + 1] !== 0x0d && i + 1 < bytes.length)) push(String.fromCharCode(b));
+    } else if (
+      (b >= 33 && b <= 126 && b !== 61) ||
+      (b === 32 && bytes[i + 1] !== 0x0d && i + 1 < bytes.length)
+    )
+      push(String.fromCharCode(b));
     else push(`=${b.toString(16).toUpperCase().padStart(2, '0')}`);
   }
   return out + line;
 }
 
 function base64Lines(b: Uint8Array): string {
-  return (Buffer.from(b).toString('base64').match(/.{1,76}/g) ?? ['']).join('\r\n');
+  return (
+    Buffer.from(b)
+      .toString('base64')
+      .match(/.{1,76}/g) ?? ['']
+  ).join('\r\n');
 }
 
 function rfc2822Date(d: Date): string {
@@ -134,11 +154,23 @@ function rfc2822Date(d: Date): string {
 /** The message as RFC 822 text with MIME parts (alternative text/html, mixed with attachments). */
 export function toEml(m: OutgoingMail, from: string, date: Date): string {
   const boundary = () => `=_clerk_${randomBytes(8).toString('hex')}`;
-  const textPart = (type: string, text: string) => [`Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(text)].join('\r\n');
+  const textPart = (type: string, text: string) =>
+    [
+      `Content-Type: ${type}; charset=UTF-8`,
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      quotedPrintable(text),
+    ].join('\r\n');
   let content = textPart('text/plain', m.body);
   if (m.htmlBody !== undefined) {
     const b = boundary();
-    const parts = [`--${b}`, textPart('text/plain', m.body), `--${b}`, textPart('text/html', m.htmlBody), `--${b}--`].join('\r\n');
+    const parts = [
+      `--${b}`,
+      textPart('text/plain', m.body),
+      `--${b}`,
+      textPart('text/html', m.htmlBody),
+      `--${b}--`,
+    ].join('\r\n');
     content = `Content-Type: multipart/alternative; boundary="${b}"\r\n\r\n${parts}`;
   }
   if (m.attachments.length) {
@@ -180,10 +212,15 @@ export function toEml(m: OutgoingMail, from: string, date: Date): string {
 let sequence = 0;
 
 function writeEml(outboxDir: string, m: OutgoingMail, ctx: ServiceContext): string {
-  fs.mkdirSync(outboxDir, { recursive: true });
+  fs.mkdirSync(outboxDir, {recursive: true});
   const now = ctx.clock.now();
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '');
-  const slug = m.subject.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'message';
+  const slug =
+    m.subject
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || 'message';
   sequence++;
   const file = path.join(outboxDir, `${stamp}-${String(sequence).padStart(4, '0')}-${slug}.eml`);
   const tmp = `${file}.part`;
@@ -200,7 +237,11 @@ function send(ctx: ServiceContext, outboxDir: string, quota: MailQuota, m: Outgo
 }
 
 /** MailApp (scope script.send_mail). Pass one MailQuota to both factories so they share it. */
-export function createMailApp(ctx: ServiceContext, outboxDir: string, quota: MailQuota = new MailQuota()) {
+export function createMailApp(
+  ctx: ServiceContext,
+  outboxDir: string,
+  quota: MailQuota = new MailQuota(),
+) {
   const call = (name: string) => {
     requireScope(ctx, `MailApp.${name}`, MAIL_SCOPES);
     ctx.stats.count(`MailApp.${name}`);
@@ -217,7 +258,7 @@ export function createMailApp(ctx: ServiceContext, outboxDir: string, quota: Mai
         const o = args[0] as Record<string, unknown>;
         m = fromOptions(o.to, o.subject, o.body, o);
       } else if (args.length === 4 && typeof args[3] === 'string') {
-        m = fromOptions(args[0], args[2], args[3], { replyTo: args[1] });
+        m = fromOptions(args[0], args[2], args[3], {replyTo: args[1]});
       } else {
         m = fromOptions(args[0], args[1], args[2], (args[3] as Record<string, unknown>) ?? {});
       }
@@ -231,7 +272,11 @@ export function createMailApp(ctx: ServiceContext, outboxDir: string, quota: Mai
 }
 
 /** GmailApp.sendEmail (needs the Gmail scope; our manifest does not grant it, on purpose). */
-export function createGmailApp(ctx: ServiceContext, outboxDir: string, quota: MailQuota = new MailQuota()) {
+export function createGmailApp(
+  ctx: ServiceContext,
+  outboxDir: string,
+  quota: MailQuota = new MailQuota(),
+) {
   const self = {
     sendEmail(recipient: string, subject: string, body: string, options?: Record<string, unknown>) {
       requireScope(ctx, 'GmailApp.sendEmail', GMAIL_SEND_SCOPES);

@@ -1,7 +1,7 @@
 /**
  * Shared plumbing for the emulated services: call counting and Apps Script enums.
  */
-import type { ServiceContext } from '../context';
+import type {ServiceContext} from '../context';
 
 /**
  * Wraps a service object so that every method call is counted as "Class.method" in the run's
@@ -13,7 +13,13 @@ export function tracked<T extends object>(ctx: ServiceContext, className: string
   return new Proxy(target, {
     get(obj, key, receiver) {
       const v = Reflect.get(obj, key, receiver);
-      if (typeof v !== 'function' || typeof key !== 'string' || key === 'constructor' || key.startsWith('_')) return v;
+      if (
+        typeof v !== 'function' ||
+        typeof key !== 'string' ||
+        key === 'constructor' ||
+        key.startsWith('_')
+      )
+        return v;
       let w = cache.get(key);
       if (!w) {
         w = function (this: unknown, ...args: unknown[]) {
@@ -39,7 +45,7 @@ export interface EnumValue {
 export function gasEnum<K extends string>(names: readonly K[]): Readonly<Record<K, EnumValue>> {
   const out = {} as Record<K, EnumValue>;
   names.forEach((n, i) => {
-    out[n] = Object.freeze({ name: () => n, toString: () => n, toJSON: () => n, ordinal: () => i });
+    out[n] = Object.freeze({name: () => n, toString: () => n, toJSON: () => n, ordinal: () => i});
   });
   return Object.freeze(out);
 }

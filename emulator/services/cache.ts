@@ -5,10 +5,13 @@
  * ("Argument too large: value", the error Google raises), at most 1,000 items per cache
  * (the oldest is evicted first).
  */
-import type { ServiceContext } from '../context';
-import { tracked } from './base';
+import type {ServiceContext} from '../context';
+import {tracked} from './base';
 
-export interface CacheEntry { value: string; expires: number }
+export interface CacheEntry {
+  value: string;
+  expires: number;
+}
 export type CacheState = Record<string, Record<string, CacheEntry>>;
 
 export const DEFAULT_EXPIRY_S = 600;
@@ -18,7 +21,10 @@ export const MAX_VALUE_BYTES = 100 * 1024;
 export const MAX_ITEMS = 1000;
 
 export class Cache {
-  constructor(private readonly ctx: ServiceContext, private readonly entries: Record<string, CacheEntry>) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly entries: Record<string, CacheEntry>,
+  ) {}
 
   get(key: string): string | null {
     const k = checkKey(key);
@@ -42,22 +48,24 @@ export class Cache {
   }
 
   put(key: string, value: string, expirationInSeconds = DEFAULT_EXPIRY_S): void {
-    this.putAll({ [checkKey(key)]: value }, expirationInSeconds);
+    this.putAll({[checkKey(key)]: value}, expirationInSeconds);
   }
 
   putAll(values: Record<string, unknown>, expirationInSeconds = DEFAULT_EXPIRY_S): void {
     if (values === null || typeof values !== 'object') throw new Error('Invalid argument: values');
-    if (typeof expirationInSeconds !== 'number' || !(expirationInSeconds >= 1)) throw new Error('Invalid argument: expirationInSeconds');
+    if (typeof expirationInSeconds !== 'number' || !(expirationInSeconds >= 1))
+      throw new Error('Invalid argument: expirationInSeconds');
     // Google documents 6 hours as the maximum and keeps items no longer than that.
     const expires = this.now() + Math.min(expirationInSeconds, MAX_EXPIRY_S) * 1000;
     const checked = Object.entries(values).map(([k, v]) => {
       const s = String(v);
-      if (Buffer.byteLength(s, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+      if (Buffer.byteLength(s, 'utf8') > MAX_VALUE_BYTES)
+        throw new Error('Argument too large: value');
       return [checkKey(k), s] as const;
     });
     for (const [k, s] of checked) {
       delete this.entries[k]; // re-inserted last, so eviction order is insertion order
-      this.entries[k] = { value: s, expires };
+      this.entries[k] = {value: s, expires};
     }
     const keys = Object.keys(this.entries);
     for (let i = 0; i < keys.length - MAX_ITEMS; i++) delete this.entries[keys[i]];
@@ -91,7 +99,7 @@ export function pruneCaches(state: CacheState, nowMs: number): void {
   }
 }
 
-export function createCacheService(ctx: ServiceContext, state: CacheState, opts: { bound: boolean }) {
+export function createCacheService(ctx: ServiceContext, state: CacheState, opts: {bound: boolean}) {
   const wrap = (name: string) => tracked(ctx, 'Cache', new Cache(ctx, (state[name] ??= {})));
   return tracked(ctx, 'CacheService', {
     getScriptCache: () => wrap('script'),

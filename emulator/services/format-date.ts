@@ -6,12 +6,34 @@
  * Java's TimeZone.getTimeZone does.
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Fields {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number;
-  weekday: number; offsetMin: number; zoneShort: string; zoneLong: string;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  weekday: number;
+  offsetMin: number;
+  zoneShort: string;
+  zoneLong: string;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -20,8 +42,15 @@ function formatter(timeZone: string, zoneName: 'short' | 'long'): Intl.DateTimeF
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', timeZoneName: zoneName,
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      timeZoneName: zoneName,
     });
     formatters.set(key, f);
   }
@@ -41,21 +70,41 @@ export function resolveTimeZone(timeZone: string): string {
 function fieldsOf(d: Date, timeZone: string): Fields {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone, 'short').formatToParts(d)) parts[p.type] = p.value;
-  const longName = formatter(timeZone, 'long').formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  const year = Number(parts.year), month = Number(parts.month), day = Number(parts.day);
-  const hour = Number(parts.hour), minute = Number(parts.minute), second = Number(parts.second);
+  const longName =
+    formatter(timeZone, 'long')
+      .formatToParts(d)
+      .find(p => p.type === 'timeZoneName')?.value ?? timeZone;
+  const year = Number(parts.year),
+    month = Number(parts.month),
+    day = Number(parts.day);
+  const hour = Number(parts.hour),
+    minute = Number(parts.minute),
+    second = Number(parts.second);
   const ms = ((d.getTime() % 1000) + 1000) % 1000;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const offsetMin = Math.round((asUtc - d.getTime()) / 60000);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour, minute, second, ms, weekday, offsetMin, zoneShort: parts.timeZoneName ?? 'GMT', zoneLong: longName };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    ms,
+    weekday,
+    offsetMin,
+    zoneShort: parts.timeZoneName ?? 'GMT',
+    zoneLong: longName,
+  };
 }
 
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 
 function offset(min: number, withColon: boolean, hoursOnly = false): string {
   const sign = min < 0 ? '-' : '+';
-  const h = pad(Math.floor(Math.abs(min) / 60), 2), m = pad(Math.abs(min) % 60, 2);
+  const h = pad(Math.floor(Math.abs(min) / 60), 2),
+    m = pad(Math.abs(min) % 60, 2);
   if (hoursOnly) return `${sign}${h}`;
   return withColon ? `${sign}${h}:${m}` : `${sign}${h}${m}`;
 }
@@ -74,53 +123,83 @@ function isoWeek(f: Fields): number {
 
 function field(letter: string, count: number, f: Fields): string {
   switch (letter) {
-    case 'G': return f.year > 0 ? 'AD' : 'BC';
-    case 'y': case 'Y': return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
-    case 'M': case 'L':
+    case 'G':
+      return f.year > 0 ? 'AD' : 'BC';
+    case 'y':
+    case 'Y':
+      return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
+    case 'M':
+    case 'L':
       if (count >= 4) return MONTHS[f.month - 1];
       if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
       return pad(f.month, count);
-    case 'd': return pad(f.day, count);
-    case 'D': return pad(dayOfYear(f), count);
-    case 'E': return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
-    case 'w': return pad(isoWeek(f), count);
-    case 'u': return pad(f.weekday === 0 ? 7 : f.weekday, count);
-    case 'a': return f.hour < 12 ? 'AM' : 'PM';
-    case 'H': return pad(f.hour, count);
-    case 'k': return pad(f.hour === 0 ? 24 : f.hour, count);
-    case 'K': return pad(f.hour % 12, count);
-    case 'h': return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
-    case 'm': return pad(f.minute, count);
-    case 's': return pad(f.second, count);
-    case 'S': return pad(f.ms, count);
-    case 'z': return count >= 4 ? f.zoneLong : f.zoneShort;
-    case 'Z': return offset(f.offsetMin, false);
+    case 'd':
+      return pad(f.day, count);
+    case 'D':
+      return pad(dayOfYear(f), count);
+    case 'E':
+      return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
+    case 'w':
+      return pad(isoWeek(f), count);
+    case 'u':
+      return pad(f.weekday === 0 ? 7 : f.weekday, count);
+    case 'a':
+      return f.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(f.hour, count);
+    case 'k':
+      return pad(f.hour === 0 ? 24 : f.hour, count);
+    case 'K':
+      return pad(f.hour % 12, count);
+    case 'h':
+      return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
+    case 'm':
+      return pad(f.minute, count);
+    case 's':
+      return pad(f.second, count);
+    case 'S':
+      return pad(f.ms, count);
+    case 'z':
+      return count >= 4 ? f.zoneLong : f.zoneShort;
+    case 'Z':
+      return offset(f.offsetMin, false);
     case 'X':
       if (f.offsetMin === 0) return 'Z';
       return count === 1 ? offset(f.offsetMin, false, true) : offset(f.offsetMin, count >= 3);
-    default: throw new Error(`Invalid argument: Illegal pattern character '${letter}'`);
+    default:
+      throw new Error(`Invalid argument: Illegal pattern character '${letter}'`);
   }
 }
 
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   const f = fieldsOf(date, resolveTimeZone(timeZone));
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     if (c === "'") {
-      if (pattern[i + 1] === "'") { out += "'"; i += 2; continue; }
+      if (pattern[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
       const end = pattern.indexOf("'", i + 1);
       if (end < 0) throw new Error(`Invalid argument: Unterminated quote in pattern "${pattern}"`);
       // Inside quotes, '' is a literal quote.
-      let j = i + 1, text = '';
+      let j = i + 1,
+        text = '';
       while (j < pattern.length) {
         if (pattern[j] === "'") {
-          if (pattern[j + 1] === "'") { text += "'"; j += 2; continue; }
+          if (pattern[j + 1] === "'") {
+            text += "'";
+            j += 2;
+            continue;
+          }
           break;
         }
         text += pattern[j++];
       }
-      if (j >= pattern.length) throw new Error(`Invalid argument: Unterminated quote in pattern "${pattern}"`);
+      if (j >= pattern.length)
+        throw new Error(`Invalid argument: Unterminated quote in pattern "${pattern}"`);
       out += text;
       i = j + 1;
       continue;

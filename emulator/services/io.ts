@@ -5,8 +5,8 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`),
+  out: line => void process.stdout.write(`${line}\n`),
+  err: line => void process.stderr.write(`${line}\n`),
 };
 
 /** Collects lines (tests, and in-process runs that print afterwards). */

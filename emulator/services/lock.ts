@@ -4,12 +4,13 @@
  * "held elsewhere" (another execution holding it): then tryLock gives false and waitLock
  * throws Google's timeout error. getDocumentLock is null when the script is not bound.
  */
-import type { ServiceContext } from '../context';
-import { tracked } from './base';
+import type {ServiceContext} from '../context';
+import {tracked} from './base';
 
 export type LockScope = 'script' | 'document' | 'user';
 
-export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+export const LOCK_TIMEOUT_MESSAGE =
+  'Lock timeout: another process was holding the lock for too long.';
 
 /** Which locks another execution is holding (set by tests or by `heldElsewhere`). */
 export interface LockEnvironment {
@@ -18,7 +19,11 @@ export interface LockEnvironment {
 
 export class Lock {
   private held = false;
-  constructor(private readonly ctx: ServiceContext, private readonly scope: LockScope, private readonly env: LockEnvironment) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly scope: LockScope,
+    private readonly env: LockEnvironment,
+  ) {}
 
   tryLock(timeoutInMillis: number): boolean {
     checkTimeout(timeoutInMillis);
@@ -44,17 +49,21 @@ export class Lock {
 }
 
 function checkTimeout(ms: unknown): void {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error('Invalid argument: timeoutInMillis');
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    throw new Error('Invalid argument: timeoutInMillis');
 }
 
 /** Waiting for a lock takes emulated time, never real time. */
 function advance(ctx: ServiceContext, ms: number): void {
-  const clock = ctx.clock as { advance?: (ms: number) => void };
+  const clock = ctx.clock as {advance?: (ms: number) => void};
   clock.advance?.(ms);
 }
 
-export function createLockService(ctx: ServiceContext, opts: { bound: boolean; env?: LockEnvironment }) {
-  const env = opts.env ?? { heldElsewhere: new Set<LockScope>() };
+export function createLockService(
+  ctx: ServiceContext,
+  opts: {bound: boolean; env?: LockEnvironment},
+) {
+  const env = opts.env ?? {heldElsewhere: new Set<LockScope>()};
   // One lock object per scope per run, as each get*Lock call in Apps Script refers to the same lock.
   const locks = new Map<LockScope, Lock>();
   const get = (scope: LockScope) => {

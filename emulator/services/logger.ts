@@ -3,11 +3,11 @@
  * (developers.google.com/apps-script/reference/base/console): each message goes to stderr
  * prefixed with its level, and is kept in the run's log (Logger.getLog).
  */
-import { format } from 'node:util';
-import type { ServiceContext } from '../context';
-import { tracked } from './base';
-import type { Io } from './io';
-import { formatString } from './utilities';
+import {format} from 'node:util';
+import type {ServiceContext} from '../context';
+import {tracked} from './base';
+import type {Io} from './io';
+import {formatString} from './utilities';
 
 export class RunLog {
   readonly lines: string[] = [];
@@ -22,7 +22,8 @@ export function createLogger(ctx: ServiceContext, log: RunLog) {
   const logger = tracked(ctx, 'Logger', {
     /** Logger.log(data) or Logger.log(format, values…) with formatString's placeholders. */
     log(data: unknown, ...values: unknown[]) {
-      const text = values.length && typeof data === 'string' ? formatString(data, ...values) : stringify(data);
+      const text =
+        values.length && typeof data === 'string' ? formatString(data, ...values) : stringify(data);
       log.write('log', text);
       return logger;
     },
@@ -35,7 +36,10 @@ export function createLogger(ctx: ServiceContext, log: RunLog) {
 }
 
 export function createConsole(ctx: ServiceContext, log: RunLog) {
-  const at = (level: string) => (...args: unknown[]) => log.write(level, format(...args));
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      log.write(level, format(...args));
   return tracked(ctx, 'console', {
     log: at('log'),
     info: at('info'),
@@ -51,8 +55,14 @@ export function createConsole(ctx: ServiceContext, log: RunLog) {
  * property logs that message; any other object prints as {key=value} (a list as [a, b]).
  */
 function stringify(data: unknown): string {
-  if (data && typeof data === 'object' && !(data instanceof Date) && !Array.isArray(data) && 'message' in data) {
-    return String((data as { message: unknown }).message);
+  if (
+    data &&
+    typeof data === 'object' &&
+    !(data instanceof Date) &&
+    !Array.isArray(data) &&
+    'message' in data
+  ) {
+    return String((data as {message: unknown}).message);
   }
   return javaString(data);
 }
@@ -60,7 +70,9 @@ function stringify(data: unknown): string {
 function javaString(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(javaString).join(', ')}]`;
   if (v && typeof v === 'object' && isPlain(v)) {
-    return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${javaString(x)}`).join(', ')}}`;
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}=${javaString(x)}`)
+      .join(', ')}}`;
   }
   return String(v); // strings, numbers, Dates, and objects with their own toString (enums, Ranges…)
 }

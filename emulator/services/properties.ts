@@ -5,8 +5,8 @@
  * Limits (developers.google.com/apps-script/guides/services/quotas): 9 KB per value,
  * 500 KB per property store.
  */
-import type { ServiceContext } from '../context';
-import { tracked } from './base';
+import type {ServiceContext} from '../context';
+import {tracked} from './base';
 
 export interface PropertiesState {
   script: Record<string, string>;
@@ -17,10 +17,11 @@ export interface PropertiesState {
 
 export const VALUE_LIMIT_BYTES = 9 * 1024;
 export const STORE_LIMIT_BYTES = 500 * 1024;
-const QUOTA_ERROR = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+const QUOTA_ERROR =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 export function emptyPropertiesState(): PropertiesState {
-  return { script: {}, document: {}, user: {} };
+  return {script: {}, document: {}, user: {}};
 }
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -46,18 +47,19 @@ export class Properties {
   }
 
   setProperty(key: string, value: unknown): Properties {
-    this.write({ [keyOf(key)]: value }, false);
+    this.write({[keyOf(key)]: value}, false);
     return this;
   }
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
-    if (properties === null || typeof properties !== 'object') throw new Error('Invalid argument: properties');
+    if (properties === null || typeof properties !== 'object')
+      throw new Error('Invalid argument: properties');
     this.write(properties, deleteAllOthers);
     return this;
   }
 
   getProperties(): Record<string, string> {
-    return { ...this.store };
+    return {...this.store};
   }
 
   getKeys(): string[] {
@@ -76,7 +78,7 @@ export class Properties {
 
   /** All or nothing: a write that would break a limit changes nothing. */
   private write(entries: Record<string, unknown>, deleteAllOthers: boolean): void {
-    const next: Record<string, string> = deleteAllOthers ? {} : { ...this.store };
+    const next: Record<string, string> = deleteAllOthers ? {} : {...this.store};
     for (const [k, v] of Object.entries(entries)) {
       const s = String(v);
       if (bytes(s) > VALUE_LIMIT_BYTES) throw new Error(QUOTA_ERROR);
@@ -92,7 +94,11 @@ export class Properties {
  * The PropertiesService global. `bound` says whether the script is bound to a document
  * (getDocumentProperties returns null otherwise, as the reference says).
  */
-export function createPropertiesService(ctx: ServiceContext, state: PropertiesState, opts: { bound: boolean }) {
+export function createPropertiesService(
+  ctx: ServiceContext,
+  state: PropertiesState,
+  opts: {bound: boolean},
+) {
   const wrap = (store: Record<string, string>) => tracked(ctx, 'Properties', new Properties(store));
   return tracked(ctx, 'PropertiesService', {
     getScriptProperties: () => wrap(state.script),

@@ -4,14 +4,29 @@
  * TriggerSource and WeekDay enums. Creating, listing and deleting triggers needs the
  * script.scriptapp scope, and is refused inside simple triggers.
  */
-import { randomBytes } from 'node:crypto';
-import { requireScope, type ServiceContext } from '../context';
-import { gasEnum, tracked } from './base';
+import {randomBytes} from 'node:crypto';
+import {requireScope, type ServiceContext} from '../context';
+import {gasEnum, tracked} from './base';
 
 export const AuthMode = gasEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
-export const EventType = gasEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+export const EventType = gasEnum([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]);
 export const TriggerSource = gasEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
-export const WeekDay = gasEnum(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+export const WeekDay = gasEnum([
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+]);
 
 const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 /** Quotas page: 20 triggers per user per script. */
@@ -52,7 +67,9 @@ export class Trigger {
 
 function newUid(): string {
   // Trigger ids are long decimal strings in Apps Script.
-  return BigInt(`0x${randomBytes(8).toString('hex')}`).toString().padStart(19, '1');
+  return BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString()
+    .padStart(19, '1');
 }
 
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
@@ -64,15 +81,21 @@ export interface ScriptAppOptions {
   containerId: string | null;
 }
 
-export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], opts: ScriptAppOptions) {
+export function createScriptApp(
+  ctx: ServiceContext,
+  triggers: TriggerRecord[],
+  opts: ScriptAppOptions,
+) {
   const need = (call: string) => requireScope(ctx, call, [SCRIPTAPP_SCOPE]);
   const wrapTrigger = (r: TriggerRecord) => tracked(ctx, 'Trigger', new Trigger(r));
 
   function install(record: Omit<TriggerRecord, 'uid' | 'user'>) {
-    if (triggers.filter((t) => t.user === ctx.user).length >= MAX_TRIGGERS) {
-      throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (triggers.filter(t => t.user === ctx.user).length >= MAX_TRIGGERS) {
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
-    const r: TriggerRecord = { uid: newUid(), user: ctx.user, ...record };
+    const r: TriggerRecord = {uid: newUid(), user: ctx.user, ...record};
     triggers.push(r);
     return wrapTrigger(r);
   }
@@ -85,11 +108,13 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
     };
     const b = tracked(ctx, 'ClockTriggerBuilder', {
       everyMinutes(n: number) {
-        if (!EVERY_MINUTES.includes(n)) throw new Error('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
+        if (!EVERY_MINUTES.includes(n))
+          throw new Error('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
         return set('everyMinutes', n);
       },
       everyHours(n: number) {
-        if (!EVERY_HOURS.includes(n)) throw new Error('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
+        if (!EVERY_HOURS.includes(n))
+          throw new Error('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
         return set('everyHours', n);
       },
       everyDays: (n: number) => set('everyDays', checkWhole(n, 'everyDays')),
@@ -103,11 +128,19 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
       nearMinute: (m: number) => set('nearMinute', m),
       inTimezone: (tz: string) => set('timeZone', tz),
       at: (d: Date) => set('at', new Date(d.getTime()).toISOString()),
-      atDate: (y: number, m: number, d: number) => set('atDate', `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      atDate: (y: number, m: number, d: number) =>
+        set('atDate', `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
       after: (ms: number) => set('at', new Date(ctx.clock.now().getTime() + ms).toISOString()),
       create() {
-        if (!Object.keys(schedule).length) throw new Error('Missing a time-based trigger schedule (for example everyDays(1)).');
-        return install({ handler, event: 'CLOCK', source: 'CLOCK', sourceId: null, schedule: { ...schedule } });
+        if (!Object.keys(schedule).length)
+          throw new Error('Missing a time-based trigger schedule (for example everyDays(1)).');
+        return install({
+          handler,
+          event: 'CLOCK',
+          source: 'CLOCK',
+          sourceId: null,
+          schedule: {...schedule},
+        });
       },
     });
     return b;
@@ -121,8 +154,9 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
       onChange: () => ((event = 'ON_CHANGE'), b),
       onFormSubmit: () => ((event = 'ON_FORM_SUBMIT'), b),
       create() {
-        if (!event) throw new Error('Missing the event type of the trigger (for example onEdit()).');
-        return install({ handler, event, source: 'SPREADSHEETS', sourceId });
+        if (!event)
+          throw new Error('Missing the event type of the trigger (for example onEdit()).');
+        return install({handler, event, source: 'SPREADSHEETS', sourceId});
       },
     });
     return b;
@@ -135,10 +169,11 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
     WeekDay,
     newTrigger(functionName: string) {
       need('ScriptApp.newTrigger');
-      if (typeof functionName !== 'string' || !functionName) throw new Error('Invalid argument: functionName');
+      if (typeof functionName !== 'string' || !functionName)
+        throw new Error('Invalid argument: functionName');
       return tracked(ctx, 'TriggerBuilder', {
         timeBased: () => clockBuilder(functionName),
-        forSpreadsheet(sheet: string | { getId(): string }) {
+        forSpreadsheet(sheet: string | {getId(): string}) {
           const id = typeof sheet === 'string' ? sheet : sheet?.getId?.();
           if (!id) throw new Error('Invalid argument: sheet');
           return spreadsheetBuilder(functionName, id);
@@ -147,17 +182,17 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
     },
     getProjectTriggers() {
       need('ScriptApp.getProjectTriggers');
-      return triggers.filter((t) => t.user === ctx.user).map(wrapTrigger);
+      return triggers.filter(t => t.user === ctx.user).map(wrapTrigger);
     },
-    getUserTriggers(container: { getId(): string }) {
+    getUserTriggers(container: {getId(): string}) {
       need('ScriptApp.getUserTriggers');
       const id = container?.getId?.();
-      return triggers.filter((t) => t.user === ctx.user && t.sourceId === id).map(wrapTrigger);
+      return triggers.filter(t => t.user === ctx.user && t.sourceId === id).map(wrapTrigger);
     },
     deleteTrigger(trigger: Trigger) {
       need('ScriptApp.deleteTrigger');
       const uid = trigger?.getUniqueId?.();
-      const i = triggers.findIndex((t) => t.uid === uid);
+      const i = triggers.findIndex(t => t.uid === uid);
       if (i < 0) throw new Error('Invalid argument: trigger');
       triggers.splice(i, 1);
     },
@@ -166,11 +201,16 @@ export function createScriptApp(ctx: ServiceContext, triggers: TriggerRecord[], 
 }
 
 function checkWhole(n: unknown, what: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: ${what}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+    throw new Error(`Invalid argument: ${what}`);
   return n;
 }
 
 /** The installable triggers of this kind for a spreadsheet, in the order they were made. */
-export function triggersFor(triggers: readonly TriggerRecord[], event: TriggerEvent, sourceId: string | null): TriggerRecord[] {
-  return triggers.filter((t) => t.event === event && (event === 'CLOCK' || t.sourceId === sourceId));
+export function triggersFor(
+  triggers: readonly TriggerRecord[],
+  event: TriggerEvent,
+  sourceId: string | null,
+): TriggerRecord[] {
+  return triggers.filter(t => t.event === event && (event === 'CLOCK' || t.sourceId === sourceId));
 }

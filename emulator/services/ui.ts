@@ -3,9 +3,9 @@
  * menus are recorded and printed as a tree; alert and prompt print their text and take their
  * answers from the queued `--answer` values; dialogs and sidebars become HTML files.
  */
-import { requireScope, type ServiceContext } from '../context';
-import { gasEnum, tracked, type EnumValue } from './base';
-import type { Io } from './io';
+import {requireScope, type ServiceContext} from '../context';
+import {gasEnum, tracked, type EnumValue} from './base';
+import type {Io} from './io';
 
 export const Button = gasEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = gasEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
@@ -21,10 +21,13 @@ const BUTTONS_OF: Record<string, ButtonName[]> = {
 const CONTAINER_UI_SCOPE = 'https://www.googleapis.com/auth/script.container.ui';
 
 export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; menu: MenuRecord };
-export interface MenuRecord { title: string; entries: MenuEntry[] }
+  | {kind: 'item'; caption: string; functionName: string}
+  | {kind: 'separator'}
+  | {kind: 'submenu'; menu: MenuRecord};
+export interface MenuRecord {
+  title: string;
+  entries: MenuEntry[];
+}
 
 /** What the run's Ui needs from the workspace. */
 export interface UiHost {
@@ -32,7 +35,7 @@ export interface UiHost {
   /** Answers still to give, in order (`--answer`); the Ui takes from the front. */
   answers: string[];
   /** Keeps the HTML output of a dialog or sidebar as a file to be written on save; returns the path it will have. */
-  stageHtml(kind: 'dialog' | 'sidebar', title: string, output: { getContent(): string }): string;
+  stageHtml(kind: 'dialog' | 'sidebar', title: string, output: {getContent(): string}): string;
 }
 
 /** Thrown when the script asks a question that no --answer answers. */
@@ -41,31 +44,35 @@ export class UnansweredQuestionError extends Error {}
 export class UiRecorder {
   /** Menus added to the spreadsheet's UI in this run, in order. */
   readonly menus: MenuRecord[] = [];
-  constructor(private readonly ctx: ServiceContext, private readonly host: UiHost) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly host: UiHost,
+  ) {}
 
   create() {
-    const { ctx, host } = this;
+    const {ctx, host} = this;
     const self = this;
     const makeMenu = (title: string): object => {
-      const rec: MenuRecord = { title, entries: [] };
+      const rec: MenuRecord = {title, entries: []};
       const menu: Record<string, unknown> = {
         _record: rec,
         addItem(caption: string, functionName: string) {
-          if (typeof caption !== 'string' || typeof functionName !== 'string') throw new Error('Invalid argument: addItem');
-          rec.entries.push({ kind: 'item', caption, functionName });
+          if (typeof caption !== 'string' || typeof functionName !== 'string')
+            throw new Error('Invalid argument: addItem');
+          rec.entries.push({kind: 'item', caption, functionName});
           return wrapped;
         },
         addSeparator() {
-          rec.entries.push({ kind: 'separator' });
+          rec.entries.push({kind: 'separator'});
           return wrapped;
         },
-        addSubMenu(sub: { _record?: MenuRecord }) {
+        addSubMenu(sub: {_record?: MenuRecord}) {
           if (!sub || !sub._record) throw new Error('Invalid argument: menu');
-          rec.entries.push({ kind: 'submenu', menu: sub._record });
+          rec.entries.push({kind: 'submenu', menu: sub._record});
           return wrapped;
         },
         addToUi() {
-          const i = self.menus.findIndex((m) => m.title === rec.title);
+          const i = self.menus.findIndex(m => m.title === rec.title);
           if (i >= 0) self.menus.splice(i, 1, rec);
           else self.menus.push(rec);
           host.io.out(formatMenu(rec));
@@ -81,17 +88,19 @@ export class UiRecorder {
       createMenu: (caption: string) => makeMenu(caption),
       createAddonMenu: () => makeMenu('Add-ons'),
       alert(...args: unknown[]) {
-        const { title, prompt, buttons } = dialogArgs(args, 'alert');
+        const {title, prompt, buttons} = dialogArgs(args, 'alert');
         host.io.out(`alert: ${title ? `${title}: ` : ''}${prompt}`);
         return self.answerButton(title, prompt, buttons);
       },
       prompt(...args: unknown[]) {
-        const { title, prompt, buttons } = dialogArgs(args, 'prompt');
+        const {title, prompt, buttons} = dialogArgs(args, 'prompt');
         host.io.out(`prompt: ${title ? `${title}: ` : ''}${prompt}`);
         return self.answerPrompt(title, prompt, buttons);
       },
-      showModalDialog: (output: unknown, title: string) => self.show('Ui.showModalDialog', 'dialog', output, title),
-      showModelessDialog: (output: unknown, title: string) => self.show('Ui.showModelessDialog', 'dialog', output, title),
+      showModalDialog: (output: unknown, title: string) =>
+        self.show('Ui.showModalDialog', 'dialog', output, title),
+      showModelessDialog: (output: unknown, title: string) =>
+        self.show('Ui.showModelessDialog', 'dialog', output, title),
       showSidebar: (output: unknown) => self.show('Ui.showSidebar', 'sidebar', output, undefined),
     });
     return ui;
@@ -100,7 +109,9 @@ export class UiRecorder {
   private next(title: string, prompt: string): string {
     const a = this.host.answers.shift();
     if (a === undefined) {
-      throw new UnansweredQuestionError(`the script asked "${title ? `${title}: ` : ''}${prompt}" and no --answer was given for it`);
+      throw new UnansweredQuestionError(
+        `the script asked "${title ? `${title}: ` : ''}${prompt}" and no --answer was given for it`,
+      );
     }
     return a;
   }
@@ -115,7 +126,9 @@ export class UiRecorder {
     }
     const a = this.next(title, prompt).trim().toUpperCase();
     if (!(allowed as string[]).includes(a)) {
-      throw new UnansweredQuestionError(`--answer "${a.toLowerCase()}" does not fit "${prompt}" (buttons: ${allowed.map((b) => b.toLowerCase()).join(', ')})`);
+      throw new UnansweredQuestionError(
+        `--answer "${a.toLowerCase()}" does not fit "${prompt}" (buttons: ${allowed.map(b => b.toLowerCase()).join(', ')})`,
+      );
     }
     this.host.io.out(`  -> ${a}`);
     return Button[a as ButtonName];
@@ -127,7 +140,10 @@ export class UiRecorder {
     const word = a.trim().toUpperCase();
     let button: ButtonName;
     let text = '';
-    if ((word === 'CANCEL' || word === 'NO' || word === 'CLOSE') && (allowed.includes(word as ButtonName) || word === 'CLOSE')) {
+    if (
+      (word === 'CANCEL' || word === 'NO' || word === 'CLOSE') &&
+      (allowed.includes(word as ButtonName) || word === 'CLOSE')
+    ) {
       button = word as ButtonName;
     } else {
       // "text:" forces the rest to be typed text, for answers that are also button names.
@@ -141,27 +157,42 @@ export class UiRecorder {
     });
   }
 
-  private show(call: string, kind: 'dialog' | 'sidebar', output: unknown, title: string | undefined): void {
+  private show(
+    call: string,
+    kind: 'dialog' | 'sidebar',
+    output: unknown,
+    title: string | undefined,
+  ): void {
     requireScope(this.ctx, call, [CONTAINER_UI_SCOPE]);
-    const o = output as { getContent?: () => string; getTitle?: () => string; setTitle?: (t: string) => unknown };
-    if (!o || typeof o.getContent !== 'function') throw new Error('Invalid argument: userInterface');
+    const o = output as {
+      getContent?: () => string;
+      getTitle?: () => string;
+      setTitle?: (t: string) => unknown;
+    };
+    if (!o || typeof o.getContent !== 'function')
+      throw new Error('Invalid argument: userInterface');
     // showModalDialog(userInterface, title): the dialog shows that title.
     if (title && !o.getTitle?.()) o.setTitle?.(title);
     const name = title || o.getTitle?.() || kind;
-    const path = this.host.stageHtml(kind, name, o as { getContent(): string });
+    const path = this.host.stageHtml(kind, name, o as {getContent(): string});
     this.host.io.out(`${kind === 'sidebar' ? 'sidebar' : 'dialog'}: ${name} -> ${path}`);
   }
 }
 
-function dialogArgs(args: unknown[], what: string): { title: string; prompt: string; buttons: EnumValue } {
+function dialogArgs(
+  args: unknown[],
+  what: string,
+): {title: string; prompt: string; buttons: EnumValue} {
   const isButtonSet = (x: unknown) => Object.values(ButtonSet).includes(x as EnumValue);
-  let title = '', prompt: unknown, buttons: unknown = ButtonSet.OK;
+  let title = '',
+    prompt: unknown,
+    buttons: unknown = ButtonSet.OK;
   if (args.length >= 3) [title, prompt, buttons] = args as [string, unknown, unknown];
   else if (args.length === 2) [prompt, buttons] = args;
   else [prompt] = args;
   if (typeof prompt !== 'string') throw new Error(`Invalid argument: ${what} prompt`);
   if (!isButtonSet(buttons)) throw new Error('Invalid argument: buttons');
-  return { title: String(title ?? ''), prompt, buttons: buttons as EnumValue };
+  return {title: String(title ?? ''), prompt, buttons: buttons as EnumValue};
 }
 
 /** A menu as an indented tree, as the officer would see it in the menu bar. */

@@ -3,36 +3,61 @@
  * time zone with Java patterns, printf-like formatString, base64, digests as signed byte
  * arrays, blobs, UUIDs, CSV, and sleep (which advances the emulated clock instead of waiting).
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { ServiceContext } from '../context';
-import { Blob } from '../drive/blob';
-import { gasEnum, tracked } from './base';
-import { parseCsv } from './csv';
-import { formatDate } from './format-date';
+import {createHash, createHmac, randomUUID} from 'node:crypto';
+import type {ServiceContext} from '../context';
+import {Blob} from '../drive/blob';
+import {gasEnum, tracked} from './base';
+import {parseCsv} from './csv';
+import {formatDate} from './format-date';
 
 export const DigestAlgorithm = gasEnum(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
-export const MacAlgorithm = gasEnum(['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512']);
+export const MacAlgorithm = gasEnum([
+  'HMAC_MD5',
+  'HMAC_SHA_1',
+  'HMAC_SHA_256',
+  'HMAC_SHA_384',
+  'HMAC_SHA_512',
+]);
 export const Charset = gasEnum(['US_ASCII', 'UTF_8']);
 
-const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
-const NODE_HMAC: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+const NODE_HMAC: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
 
 /** Apps Script's Byte[]: signed, -128..127. */
 export function signedBytes(buf: Uint8Array): number[] {
-  return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
+  return Array.from(buf, b => (b > 127 ? b - 256 : b));
 }
 
 /** A string (in the given charset) or a Byte[] as Node bytes. */
 function bytesOf(data: unknown, charset?: unknown, what = 'value'): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, String(charset) === 'US_ASCII' ? 'latin1' : 'utf8');
-  if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
+  if (typeof data === 'string')
+    return Buffer.from(data, String(charset) === 'US_ASCII' ? 'latin1' : 'utf8');
+  if (Array.isArray(data)) return Buffer.from(data.map(b => Number(b) & 0xff));
   if (data instanceof Uint8Array) return Buffer.from(data);
-  if (data && typeof (data as Blob).getBytes === 'function') return Buffer.from((data as Blob).getBytes().map((b) => b & 0xff));
+  if (data && typeof (data as Blob).getBytes === 'function')
+    return Buffer.from((data as Blob).getBytes().map(b => b & 0xff));
   throw new Error(`Invalid argument: ${what}`);
 }
 
 function isDate(d: unknown): d is Date {
-  return d instanceof Date || (!!d && typeof (d as Date).getTime === 'function' && Object.prototype.toString.call(d) === '[object Date]');
+  return (
+    d instanceof Date ||
+    (!!d &&
+      typeof (d as Date).getTime === 'function' &&
+      Object.prototype.toString.call(d) === '[object Date]')
+  );
 }
 
 /** How Apps Script names an argument's type in its "parameters don't match" errors. */
@@ -49,37 +74,59 @@ function javaType(v: unknown): string {
 /** printf-style formatting as Utilities.formatString documents it (%s, %d, %i, %f, %.2f, %x, %o, %e, %%, width and flags). */
 export function formatString(template: string, ...args: unknown[]): string {
   let next = 0;
-  return String(template).replace(/%([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdifxXoeE%])/g, (_m, flags: string, width?: string, prec?: string, conv?: string) => {
-    if (conv === '%') return '%';
-    const arg = args[next++];
-    let s: string;
-    switch (conv) {
-      case 's': s = arg === undefined ? 'undefined' : String(arg); if (prec) s = s.slice(0, Number(prec)); break;
-      case 'd': case 'i': s = String(Math.trunc(Number(arg))); break;
-      case 'f': s = Number(arg).toFixed(prec === undefined ? 6 : Number(prec)); break;
-      case 'e': case 'E': s = Number(arg).toExponential(prec === undefined ? 6 : Number(prec)); if (conv === 'E') s = s.toUpperCase(); break;
-      case 'x': s = Math.trunc(Number(arg)).toString(16); break;
-      case 'X': s = Math.trunc(Number(arg)).toString(16).toUpperCase(); break;
-      case 'o': s = Math.trunc(Number(arg)).toString(8); break;
-      default: s = String(arg);
-    }
-    if (flags.includes('+') && /^[dife]$/i.test(conv!) && !s.startsWith('-')) s = `+${s}`;
-    const w = width ? Number(width) : 0;
-    if (s.length < w) {
-      if (flags.includes('-')) s = s.padEnd(w);
-      else if (flags.includes('0') && conv !== 's') {
-        const sign = /^[+-]/.test(s) ? s[0] : '';
-        s = sign + s.slice(sign.length).padStart(w - sign.length, '0');
-      } else s = s.padStart(w);
-    }
-    return s;
-  });
+  return String(template).replace(
+    /%([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdifxXoeE%])/g,
+    (_m, flags: string, width?: string, prec?: string, conv?: string) => {
+      if (conv === '%') return '%';
+      const arg = args[next++];
+      let s: string;
+      switch (conv) {
+        case 's':
+          s = arg === undefined ? 'undefined' : String(arg);
+          if (prec) s = s.slice(0, Number(prec));
+          break;
+        case 'd':
+        case 'i':
+          s = String(Math.trunc(Number(arg)));
+          break;
+        case 'f':
+          s = Number(arg).toFixed(prec === undefined ? 6 : Number(prec));
+          break;
+        case 'e':
+        case 'E':
+          s = Number(arg).toExponential(prec === undefined ? 6 : Number(prec));
+          if (conv === 'E') s = s.toUpperCase();
+          break;
+        case 'x':
+          s = Math.trunc(Number(arg)).toString(16);
+          break;
+        case 'X':
+          s = Math.trunc(Number(arg)).toString(16).toUpperCase();
+          break;
+        case 'o':
+          s = Math.trunc(Number(arg)).toString(8);
+          break;
+        default:
+          s = String(arg);
+      }
+      if (flags.includes('+') && /^[dife]$/i.test(conv!) && !s.startsWith('-')) s = `+${s}`;
+      const w = width ? Number(width) : 0;
+      if (s.length < w) {
+        if (flags.includes('-')) s = s.padEnd(w);
+        else if (flags.includes('0') && conv !== 's') {
+          const sign = /^[+-]/.test(s) ? s[0] : '';
+          s = sign + s.slice(sign.length).padStart(w - sign.length, '0');
+        } else s = s.padStart(w);
+      }
+      return s;
+    },
+  );
 }
 
 const MAX_SLEEP_MS = 300000;
 
 export function createUtilities(ctx: ServiceContext) {
-  const advance = (ms: number) => (ctx.clock as { advance?: (ms: number) => void }).advance?.(ms);
+  const advance = (ms: number) => (ctx.clock as {advance?: (ms: number) => void}).advance?.(ms);
   return tracked(ctx, 'Utilities', {
     DigestAlgorithm,
     MacAlgorithm,
@@ -88,7 +135,9 @@ export function createUtilities(ctx: ServiceContext) {
     formatDate(date: Date, timeZone: string, format: string): string {
       // A text cell passed as the date is the classic mistake: Google refuses the call by its signature.
       if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
-        throw new Error(`The parameters (${[date, timeZone, format].map(javaType).join(',')}) don't match the method signature for Utilities.formatDate.`);
+        throw new Error(
+          `The parameters (${[date, timeZone, format].map(javaType).join(',')}) don't match the method signature for Utilities.formatDate.`,
+        );
       }
       return formatDate(date, timeZone, format);
     },
@@ -100,15 +149,18 @@ export function createUtilities(ctx: ServiceContext) {
       }
       advance(milliseconds);
     },
-    base64Encode: (data: string | number[], charset?: unknown) => bytesOf(data, charset, 'data').toString('base64'),
+    base64Encode: (data: string | number[], charset?: unknown) =>
+      bytesOf(data, charset, 'data').toString('base64'),
     base64EncodeWebSafe: (data: string | number[], charset?: unknown) =>
       bytesOf(data, charset, 'data').toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
     base64Decode(encoded: string, _charset?: unknown): number[] {
-      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(encoded)) throw new Error('Invalid argument: encoded');
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(encoded))
+        throw new Error('Invalid argument: encoded');
       return signedBytes(Buffer.from(encoded, 'base64'));
     },
     base64DecodeWebSafe(encoded: string, _charset?: unknown): number[] {
-      if (typeof encoded !== 'string' || !/^[A-Za-z0-9_\-\s]*={0,2}\s*$/.test(encoded)) throw new Error('Invalid argument: encoded');
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9_\-\s]*={0,2}\s*$/.test(encoded))
+        throw new Error('Invalid argument: encoded');
       return signedBytes(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
     },
     computeDigest(algorithm: unknown, value: string | number[], charset?: unknown): number[] {
@@ -116,17 +168,38 @@ export function createUtilities(ctx: ServiceContext) {
       if (!alg) throw new Error('Invalid argument: algorithm');
       return signedBytes(createHash(alg).update(bytesOf(value, charset)).digest());
     },
-    computeHmacSignature(algorithm: unknown, value: string | number[], key: string | number[], charset?: unknown): number[] {
+    computeHmacSignature(
+      algorithm: unknown,
+      value: string | number[],
+      key: string | number[],
+      charset?: unknown,
+    ): number[] {
       const alg = NODE_HMAC[String(algorithm)];
       if (!alg) throw new Error('Invalid argument: algorithm');
-      return signedBytes(createHmac(alg, bytesOf(key, charset, 'key')).update(bytesOf(value, charset)).digest());
+      return signedBytes(
+        createHmac(alg, bytesOf(key, charset, 'key'))
+          .update(bytesOf(value, charset))
+          .digest(),
+      );
     },
-    computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: unknown): number[] {
-      return signedBytes(createHmac('sha256', bytesOf(key, charset, 'key')).update(bytesOf(value, charset)).digest());
+    computeHmacSha256Signature(
+      value: string | number[],
+      key: string | number[],
+      charset?: unknown,
+    ): number[] {
+      return signedBytes(
+        createHmac('sha256', bytesOf(key, charset, 'key'))
+          .update(bytesOf(value, charset))
+          .digest(),
+      );
     },
     newBlob(data: string | number[], contentType?: string, name?: string): Blob {
       if (data === undefined || data === null) throw new Error('Invalid argument: data');
-      return new Blob(typeof data === 'string' ? data : Uint8Array.from(data, (b) => b & 0xff), contentType ?? null, name ?? null);
+      return new Blob(
+        typeof data === 'string' ? data : Uint8Array.from(data, b => b & 0xff),
+        contentType ?? null,
+        name ?? null,
+      );
     },
     getUuid: () => randomUUID(),
     parseCsv(csv: string, delimiter?: string): string[][] {

@@ -23,7 +23,8 @@ export interface A1Ref {
 
 export function columnToLetters(col: number): string {
   let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -35,17 +36,19 @@ export function lettersToColumn(letters: string): number {
 
 /** Quotes a sheet name for a formula or A1 reference when Sheets would ('Cash flow'!A1). */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Splits "'Cash flow'!A1:B2" into the sheet name and the range part. */
-export function splitSheet(a1: string): { sheetName?: string; part: string } {
+export function splitSheet(a1: string): {sheetName?: string; part: string} {
   const text = a1.trim();
   const quoted = /^'((?:[^']|'')+)'!(.*)$/.exec(text);
-  if (quoted) return { sheetName: quoted[1].replace(/''/g, "'"), part: quoted[2] };
+  if (quoted) return {sheetName: quoted[1].replace(/''/g, "'"), part: quoted[2]};
   const bang = text.lastIndexOf('!');
-  if (bang > 0) return { sheetName: text.slice(0, bang), part: text.slice(bang + 1) };
-  return { part: text };
+  if (bang > 0) return {sheetName: text.slice(0, bang), part: text.slice(bang + 1)};
+  return {part: text};
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
@@ -54,7 +57,7 @@ const ROW = /^\$?(\d+)$/;
 
 /** Parses an A1 reference; returns undefined when it is not one (the caller says "Range not found"). */
 export function parseA1(a1: string): A1Ref | undefined {
-  const { sheetName, part } = splitSheet(a1);
+  const {sheetName, part} = splitSheet(a1);
   const [a, b, extra] = part.split(':');
   if (extra !== undefined || !a) return undefined;
   const start = parseEnd(a);
@@ -62,11 +65,17 @@ export function parseA1(a1: string): A1Ref | undefined {
   if (b === undefined) {
     // A single cell only; 'B' or '5' alone are not ranges.
     if (start.row === undefined || start.col === undefined) return undefined;
-    return { sheetName, startRow: start.row, startCol: start.col, endRow: start.row, endCol: start.col };
+    return {
+      sheetName,
+      startRow: start.row,
+      startCol: start.col,
+      endRow: start.row,
+      endCol: start.col,
+    };
   }
   const end = parseEnd(b);
   if (!end) return undefined;
-  const ref: A1Ref = { sheetName };
+  const ref: A1Ref = {sheetName};
   if (start.col !== undefined && start.row !== undefined) {
     // 'A1:B2', open-ended 'B5:B' (to the last row) and 'A5:5' (to the last column).
     ref.startRow = start.row;
@@ -91,13 +100,13 @@ export function parseA1(a1: string): A1Ref | undefined {
   return ref;
 }
 
-function parseEnd(s: string): { row?: number; col?: number } | undefined {
+function parseEnd(s: string): {row?: number; col?: number} | undefined {
   let m = CELL.exec(s);
-  if (m) return { col: lettersToColumn(m[1]), row: Number(m[2]) };
+  if (m) return {col: lettersToColumn(m[1]), row: Number(m[2])};
   m = COL.exec(s);
-  if (m) return { col: lettersToColumn(m[1]) };
+  if (m) return {col: lettersToColumn(m[1])};
   m = ROW.exec(s);
-  if (m) return { row: Number(m[1]) };
+  if (m) return {row: Number(m[1])};
   return undefined;
 }
 
@@ -109,7 +118,7 @@ export function resolveRef(ref: A1Ref, maxRows: number, maxCols: number): GridRe
   const c2 = ref.endCol ?? maxCols;
   const row = Math.min(r1, r2);
   const col = Math.min(c1, c2);
-  return { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  return {row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1};
 }
 
 /** 'A1' for one cell, 'A1:B2' otherwise, as Range.getA1Notation() gives. */
@@ -135,7 +144,12 @@ export function rectContains(r: GridRect, row: number, col: number): boolean {
  * ranges of rules and protections. Returns undefined when the rectangle is deleted entirely.
  * `at` is the first affected 1-based index; `count` > 0 inserts, < 0 deletes.
  */
-export function shiftRect(r: GridRect, axis: 'row' | 'col', at: number, count: number): GridRect | undefined {
+export function shiftRect(
+  r: GridRect,
+  axis: 'row' | 'col',
+  at: number,
+  count: number,
+): GridRect | undefined {
   const start = axis === 'row' ? r.row : r.col;
   const size = axis === 'row' ? r.numRows : r.numCols;
   let s = start;
@@ -151,5 +165,5 @@ export function shiftRect(r: GridRect, axis: 'row' | 'col', at: number, count: n
     if (n <= 0) return undefined;
     if (at < start) s = start - (Math.min(delEnd, start) - at);
   }
-  return axis === 'row' ? { ...r, row: s, numRows: n } : { ...r, col: s, numCols: n };
+  return axis === 'row' ? {...r, row: s, numRows: n} : {...r, col: s, numCols: n};
 }

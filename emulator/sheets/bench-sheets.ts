@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { newContext } from '../context';
-import { createSpreadsheetApp } from './app';
-import { newWorkbookModel } from './model';
-import { loadXlsx, saveXlsx } from './xlsx';
+import {newContext} from '../context';
+import {createSpreadsheetApp} from './app';
+import {newWorkbookModel} from './model';
+import {loadXlsx, saveXlsx} from './xlsx';
 
 /**
  * Wall and CPU milliseconds since `t0`: on a shared machine the CPU time of this process is
@@ -29,14 +29,22 @@ export async function benchSheets(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const ctx = newContext();
   const model = newWorkbookModel('Bench');
-  /* eslint-disable @typescript-eslint/no-explicit-any */
+
   const app: any = createSpreadsheetApp(ctx, model, {});
   const ss = app.getActiveSpreadsheet();
   const big = ss.insertSheet('Big');
   big.insertRowsAfter(1000, 9100);
   const rows = 10_000;
-  const data = Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: 15 }, (_, c) => (c === 0 ? `Row ${r}` : c === 1 ? new Date(Date.UTC(2026, 0, 1 + (r % 365))) : c === 2 ? 'Open' : r * 15 + c)),
+  const data = Array.from({length: rows}, (_, r) =>
+    Array.from({length: 15}, (_, c) =>
+      c === 0
+        ? `Row ${r}`
+        : c === 1
+          ? new Date(Date.UTC(2026, 0, 1 + (r % 365)))
+          : c === 2
+            ? 'Open'
+            : r * 15 + c,
+    ),
   );
   let t = start();
   big.getRange(1, 1, rows, 15).setValues(data);
@@ -50,7 +58,7 @@ export async function benchSheets(): Promise<Record<string, string>> {
   out['setValues 10000x15 of read values (ms)'] = ms(t);
 
   const calc = ss.insertSheet('Calc');
-  calc.getRange('A1:A1000').setValues(Array.from({ length: 1000 }, (_, i) => [i]));
+  calc.getRange('A1:A1000').setValues(Array.from({length: 1000}, (_, i) => [i]));
   calc.getRange('B1:B1000').setFormula('=A1*2+$C$1');
   calc.getRange('C1').setValue(1);
   t = start();
@@ -69,6 +77,6 @@ export async function benchSheets(): Promise<Record<string, string>> {
   t = start();
   await loadXlsx(file);
   out['load 10,000-row workbook (ms)'] = ms(t);
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(dir, {recursive: true, force: true});
   return out;
 }

@@ -3,29 +3,31 @@
  * workbook model, the host (Ui, toast), and helpers to turn A1 text into ranges with
  * Google's errors.
  */
-import type { ServiceContext } from '../context';
-import { GridRect, parseA1, rectToAbsolute, resolveRef, splitSheet } from './a1';
-import { instantToSerial } from './dates';
-import { ERR, gErr } from './errors';
-import { unwrap } from './expose';
-import { findSheet, SheetModel, WorkbookModel } from './model';
-import type { ValueResolver } from './validation';
-import { Range } from './range';
-import { Sheet } from './sheet';
-import { Protection } from './protection';
-import { Spreadsheet } from './spreadsheet';
-import type { RuleRanges } from './conditional';
-import type { ProtectionSpec } from './model';
+import type {ServiceContext} from '../context';
+import {GridRect, parseA1, rectToAbsolute, resolveRef, splitSheet} from './a1';
+import {instantToSerial} from './dates';
+import {ERR, gErr} from './errors';
+import {unwrap} from './expose';
+import {findSheet, SheetModel, WorkbookModel} from './model';
+import type {ValueResolver} from './validation';
+import {Range} from './range';
+import {Sheet} from './sheet';
+import {Protection} from './protection';
+import {Spreadsheet} from './spreadsheet';
+import type {RuleRanges} from './conditional';
+import type {ProtectionSpec} from './model';
 
 /** Apps Script's checks and messages for getRange(row, column, numRows, numColumns). */
 export function checkRect(sheet: SheetModel, rect: GridRect): void {
   const nums = [rect.row, rect.col, rect.numRows, rect.numCols];
-  if (nums.some((n) => typeof n !== 'number' || Number.isNaN(n))) throw gErr("The parameters (String) don't match the method signature.");
+  if (nums.some(n => typeof n !== 'number' || Number.isNaN(n)))
+    throw gErr("The parameters (String) don't match the method signature.");
   if (rect.row < 1) throw gErr(ERR.rowTooSmall());
   if (rect.col < 1) throw gErr(ERR.colTooSmall());
   if (rect.numRows < 1) throw gErr(ERR.numRowsTooSmall());
   if (rect.numCols < 1) throw gErr(ERR.numColsTooSmall());
-  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) throw gErr(ERR.outOfBounds());
+  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols)
+    throw gErr(ERR.outOfBounds());
 }
 
 export interface SheetsHost {
@@ -41,10 +43,10 @@ export class Book {
     readonly host: SheetsHost,
   ) {
     this.resolver = {
-      date: (ms) => new model.DateCtor(ms),
-      range: (a1) => this.rangeFromA1(a1, undefined),
-      rangeA1: (r) => {
-        const range = unwrap(r) as { _sheet: SheetModel; _rect: GridRect };
+      date: ms => new model.DateCtor(ms),
+      range: a1 => this.rangeFromA1(a1, undefined),
+      rangeA1: r => {
+        const range = unwrap(r) as {_sheet: SheetModel; _rect: GridRect};
         return rectToAbsolute(range._sheet.name, range._rect);
       },
     };
@@ -62,11 +64,16 @@ export class Book {
 
   activeSheet(): SheetModel {
     const m = this.model;
-    return m.sheets.find((s) => s.hfId === m.active.sheet) ?? m.sheets.find((s) => !s.hidden) ?? m.sheets[0];
+    return (
+      m.sheets.find(s => s.hfId === m.active.sheet) ?? m.sheets.find(s => !s.hidden) ?? m.sheets[0]
+    );
   }
 
   /** 'Tab!A1:B2' (or 'A1' on `defaultSheet`/the active sheet) → sheet and rectangle; "Range not found" otherwise. */
-  resolveA1(a1: string, defaultSheet?: SheetModel): { sheet: SheetModel; rect: GridRect; open?: { rows?: boolean; cols?: boolean } } {
+  resolveA1(
+    a1: string,
+    defaultSheet?: SheetModel,
+  ): {sheet: SheetModel; rect: GridRect; open?: {rows?: boolean; cols?: boolean}} {
     if (typeof a1 !== 'string') throw gErr(ERR.rangeNotFound());
     const ref = parseA1(a1);
     if (!ref) throw gErr(ERR.rangeNotFound());
@@ -77,15 +84,23 @@ export class Book {
       sheet = found;
     }
     const rect = resolveRef(ref, sheet.maxRows, sheet.maxCols);
-    if (rect.row < 1 || rect.col < 1 || rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) {
+    if (
+      rect.row < 1 ||
+      rect.col < 1 ||
+      rect.row + rect.numRows - 1 > sheet.maxRows ||
+      rect.col + rect.numCols - 1 > sheet.maxCols
+    ) {
       throw gErr(ERR.rangeNotFound());
     }
-    const open = ref.endRow === undefined || ref.endCol === undefined ? { rows: ref.endRow === undefined, cols: ref.endCol === undefined } : undefined;
-    return { sheet, rect, open };
+    const open =
+      ref.endRow === undefined || ref.endCol === undefined
+        ? {rows: ref.endRow === undefined, cols: ref.endCol === undefined}
+        : undefined;
+    return {sheet, rect, open};
   }
 
   rangeFromA1(a1: string, defaultSheet: SheetModel | undefined): unknown {
-    const { sheet, rect, open } = this.resolveA1(a1, defaultSheet);
+    const {sheet, rect, open} = this.resolveA1(a1, defaultSheet);
     return new Range(this, sheet, rect, open);
   }
 
@@ -106,18 +121,27 @@ export class Book {
   /** Conditional format rules keep rectangles on their own sheet. */
   ruleRanges(sheet: SheetModel): RuleRanges {
     return {
-      toRange: (rect) => new Range(this, sheet, rect),
-      toRect: (r) => {
+      toRange: rect => new Range(this, sheet, rect),
+      toRect: r => {
         const range = unwrap(r) as Range;
-        if (!range || !range._rect) throw gErr("The parameters (String) don't match the method signature for ConditionalFormatRuleBuilder.setRanges.");
-        return { ...range._rect };
+        if (!range || !range._rect)
+          throw gErr(
+            "The parameters (String) don't match the method signature for ConditionalFormatRuleBuilder.setRanges.",
+          );
+        return {...range._rect};
       },
     };
   }
 
   addProtection(sheet: SheetModel, type: 'SHEET' | 'RANGE', rect?: GridRect): Protection {
-    const spec: ProtectionSpec = { id: this.model.nextObjectId++, type, description: '', warningOnly: false, editors: [this.ctx.user] };
-    if (rect) spec.rect = { ...rect };
+    const spec: ProtectionSpec = {
+      id: this.model.nextObjectId++,
+      type,
+      description: '',
+      warningOnly: false,
+      editors: [this.ctx.user],
+    };
+    if (rect) spec.rect = {...rect};
     sheet.protections.push(spec);
     return new Protection(this, sheet, spec);
   }

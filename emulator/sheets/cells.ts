@@ -3,14 +3,20 @@
  * getFormulas and setValues do underneath, without Apps Script objects or call counting
  * (the clerk CLI and persistence use these too).
  */
-import { DetailedCellError } from 'hyperformula';
-import type { GridRect } from './a1';
-import { instantToSerial, serialToInstant } from './dates';
-import { DEFAULT_DATE_FORMAT, DEFAULT_DATETIME_FORMAT, DEFAULT_TIME_FORMAT, formatValue, isDateFormat } from './format';
-import { findSheet, getMeta, metaFor, SheetModel, WorkbookModel } from './model';
-import type { RawCellContent } from 'hyperformula';
-import { parseTypedInput } from './typed-input';
-import { closeOpenRanges, reopenRanges, shiftFormula } from './formula-shift';
+import {DetailedCellError} from 'hyperformula';
+import type {GridRect} from './a1';
+import {instantToSerial, serialToInstant} from './dates';
+import {
+  DEFAULT_DATE_FORMAT,
+  DEFAULT_DATETIME_FORMAT,
+  DEFAULT_TIME_FORMAT,
+  formatValue,
+  isDateFormat,
+} from './format';
+import {findSheet, getMeta, metaFor, SheetModel, WorkbookModel} from './model';
+import type {RawCellContent} from 'hyperformula';
+import {parseTypedInput} from './typed-input';
+import {closeOpenRanges, reopenRanges, shiftFormula} from './formula-shift';
 
 type Scalar = number | string | boolean;
 
@@ -27,8 +33,13 @@ export function sheetsErrorCode(code: string): string {
 }
 
 /** Formats inferred for formula results that have no explicit format (=TODAY(), =DATE(...), =A1*10%). */
-function inferredFormat(model: WorkbookModel, sheet: SheetModel, row0: number, col0: number): string | undefined {
-  const t = model.hf.getCellValueDetailedType({ sheet: sheet.hfId, row: row0, col: col0 });
+function inferredFormat(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row0: number,
+  col0: number,
+): string | undefined {
+  const t = model.hf.getCellValueDetailedType({sheet: sheet.hfId, row: row0, col: col0});
   switch (t) {
     case 'NUMBER_DATE':
       return DEFAULT_DATE_FORMAT;
@@ -52,10 +63,14 @@ interface Grid {
 
 function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid {
   const hf = model.hf;
-  const start = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
-  const end = { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 };
-  const raw = hf.getRangeValues({ start, end });
-  const formulas = hf.getRangeFormulas({ start, end });
+  const start = {sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1};
+  const end = {
+    sheet: sheet.hfId,
+    row: rect.row + rect.numRows - 2,
+    col: rect.col + rect.numCols - 2,
+  };
+  const raw = hf.getRangeValues({start, end});
+  const formulas = hf.getRangeFormulas({start, end});
   const values: Scalar[][] = [];
   const formats: (string | undefined)[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
@@ -66,18 +81,19 @@ function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid
       const v = plain(raw[i]?.[j]);
       vr[j] = v;
       let f = metaRow?.[rect.col - 1 + j]?.numberFormat;
-      if (f === undefined && typeof v === 'number' && formulas[i]?.[j] !== undefined) f = inferredFormat(model, sheet, rect.row - 1 + i, rect.col - 1 + j);
+      if (f === undefined && typeof v === 'number' && formulas[i]?.[j] !== undefined)
+        f = inferredFormat(model, sheet, rect.row - 1 + i, rect.col - 1 + j);
       fr[j] = f;
     }
     values.push(vr);
     formats.push(fr);
   }
-  return { values, formats };
+  return {values, formats};
 }
 
 /** Range.getValues(): numbers, strings, booleans, and Dates for cells with a date/time format. */
 export function readValues(model: WorkbookModel, sheet: SheetModel, rect: GridRect): unknown[][] {
-  const { values, formats } = readGrid(model, sheet, rect);
+  const {values, formats} = readGrid(model, sheet, rect);
   const D = model.DateCtor;
   const tz = model.timeZone;
   const out: unknown[][] = values;
@@ -86,7 +102,8 @@ export function readValues(model: WorkbookModel, sheet: SheetModel, rect: GridRe
     const fr = formats[i];
     for (let j = 0; j < vr.length; j++) {
       const v = vr[j];
-      if (typeof v === 'number' && fr[j] !== undefined && isDateFormat(fr[j])) out[i][j] = new D(serialToInstant(v, tz));
+      if (typeof v === 'number' && fr[j] !== undefined && isDateFormat(fr[j]))
+        out[i][j] = new D(serialToInstant(v, tz));
     }
   }
   return out;
@@ -94,22 +111,35 @@ export function readValues(model: WorkbookModel, sheet: SheetModel, rect: GridRe
 
 /** Range.getDisplayValues(): the text a person sees. */
 export function readDisplay(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
-  const { values, formats } = readGrid(model, sheet, rect);
+  const {values, formats} = readGrid(model, sheet, rect);
   return values.map((vr, i) => vr.map((v, j) => formatValue(v, formats[i][j])));
 }
 
 /** Both at once (the clerk CLI's `get`). */
-export function readComputed(model: WorkbookModel, sheet: SheetModel, rect: GridRect): { values: unknown[][]; display: string[][] } {
-  const { values, formats } = readGrid(model, sheet, rect);
+export function readComputed(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: GridRect,
+): {values: unknown[][]; display: string[][]} {
+  const {values, formats} = readGrid(model, sheet, rect);
   const display = values.map((vr, i) => vr.map((v, j) => formatValue(v, formats[i][j])));
   const D = model.DateCtor;
-  const typed = values.map((vr, i) => vr.map((v, j) => (typeof v === 'number' && isDateFormat(formats[i][j]) ? new D(serialToInstant(v, model.timeZone)) : v)));
-  return { values: typed, display };
+  const typed = values.map((vr, i) =>
+    vr.map((v, j) =>
+      typeof v === 'number' && isDateFormat(formats[i][j])
+        ? new D(serialToInstant(v, model.timeZone))
+        : v,
+    ),
+  );
+  return {values: typed, display};
 }
 
 /** The last row of a sheet named in a formula (or of `sheet` when unnamed), for open-ended ranges. */
-function lastRowOf(model: WorkbookModel, sheet: SheetModel): (name: string | undefined) => number | undefined {
-  return (name) => (name === undefined ? sheet : findSheet(model, name))?.maxRows;
+function lastRowOf(
+  model: WorkbookModel,
+  sheet: SheetModel,
+): (name: string | undefined) => number | undefined {
+  return name => (name === undefined ? sheet : findSheet(model, name))?.maxRows;
 }
 
 /** A formula as the engine takes it: open-ended ranges ('A2:A') closed at the sheet's last row. */
@@ -119,16 +149,23 @@ export function toEngine(model: WorkbookModel, sheet: SheetModel, formula: strin
 
 /** Range.getFormulas(): '=...' for formula cells (as written), '' elsewhere. */
 export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
-  const start = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
-  const end = { sheet: sheet.hfId, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 };
-  const f = model.hf.getRangeFormulas({ start, end });
+  const start = {sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1};
+  const end = {
+    sheet: sheet.hfId,
+    row: rect.row + rect.numRows - 2,
+    col: rect.col + rect.numCols - 2,
+  };
+  const f = model.hf.getRangeFormulas({start, end});
   const out: string[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: string[] = new Array(rect.numCols);
     const texts = sheet.formulaText[rect.row - 1 + i];
     for (let j = 0; j < rect.numCols; j++) {
       const text = f[i]?.[j];
-      row[j] = text === undefined ? '' : (texts?.[rect.col - 1 + j] ?? reopenRanges(text, lastRowOf(model, sheet)));
+      row[j] =
+        text === undefined
+          ? ''
+          : (texts?.[rect.col - 1 + j] ?? reopenRanges(text, lastRowOf(model, sheet)));
     }
     out.push(row);
   }
@@ -140,36 +177,51 @@ export function isDateObject(v: unknown): v is Date {
 }
 
 /** What one value written by a script (or typed) becomes: HyperFormula content and a format. */
-export function toContent(model: WorkbookModel, v: unknown, currentFormat: string | undefined): { content: RawCellContent; format?: string; isFormula?: boolean } {
-  if (v === null || v === undefined || v === '') return { content: null };
-  if (typeof v === 'number') return { content: Number.isFinite(v) ? v : '#NUM!' };
-  if (typeof v === 'boolean') return { content: v };
+export function toContent(
+  model: WorkbookModel,
+  v: unknown,
+  currentFormat: string | undefined,
+): {content: RawCellContent; format?: string; isFormula?: boolean} {
+  if (v === null || v === undefined || v === '') return {content: null};
+  if (typeof v === 'number') return {content: Number.isFinite(v) ? v : '#NUM!'};
+  if (typeof v === 'boolean') return {content: v};
   if (isDateObject(v)) {
     const t = v.getTime();
-    if (Number.isNaN(t)) return { content: "'Invalid Date" };
+    if (Number.isNaN(t)) return {content: "'Invalid Date"};
     const serial = instantToSerial(t, model.timeZone);
-    if (isDateFormat(currentFormat)) return { content: serial };
-    return { content: serial, format: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : DEFAULT_DATETIME_FORMAT };
+    if (isDateFormat(currentFormat)) return {content: serial};
+    return {
+      content: serial,
+      format: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : DEFAULT_DATETIME_FORMAT,
+    };
   }
   const text = typeof v === 'string' ? v : String(v);
   // Plain-text format ('@'): what is typed stays text, as in Sheets' Format > Number > Plain text.
-  if (currentFormat === '@' && typeof v === 'string') return { content: `'${text}` };
+  if (currentFormat === '@' && typeof v === 'string') return {content: `'${text}`};
   const typed = parseTypedInput(text, model.locale);
-  if (typed.formula) return { content: typed.formula, isFormula: true };
-  if (typeof typed.value === 'string') return { content: typed.value === '' ? null : `'${typed.value}` };
-  if (typed.numberFormat && !sameKind(currentFormat, typed.numberFormat)) return { content: typed.value, format: typed.numberFormat };
-  return { content: typed.value };
+  if (typed.formula) return {content: typed.formula, isFormula: true};
+  if (typeof typed.value === 'string')
+    return {content: typed.value === '' ? null : `'${typed.value}`};
+  if (typed.numberFormat && !sameKind(currentFormat, typed.numberFormat))
+    return {content: typed.value, format: typed.numberFormat};
+  return {content: typed.value};
 }
 
 /** Sheets keeps a cell's explicit format when the typed value is of the same kind (a date into a date cell). */
 function sameKind(current: string | undefined, typed: string): boolean {
   if (!current || /^general$/i.test(current)) return false;
-  if (isDateFormat(current) || isDateFormat(typed)) return isDateFormat(current) && isDateFormat(typed);
+  if (isDateFormat(current) || isDateFormat(typed))
+    return isDateFormat(current) && isDateFormat(typed);
   return current.includes('%') === typed.includes('%');
 }
 
 /** setValues with USER_ENTERED semantics: strings are parsed as typed input. One HyperFormula operation. */
-export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridRect, values: readonly (readonly unknown[])[]): void {
+export function writeValues(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: GridRect,
+  values: readonly (readonly unknown[])[],
+): void {
   const contents: RawCellContent[][] = [];
   const texts: (string | undefined)[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
@@ -184,12 +236,13 @@ export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridR
         continue;
       }
       const current = metaRow?.[rect.col - 1 + j]?.numberFormat;
-      const { content, format, isFormula } = toContent(model, v, current);
+      const {content, format, isFormula} = toContent(model, v, current);
       if (isFormula) {
         row[j] = toEngine(model, sheet, content as string);
         (texts[i] ??= [])[j] = content as string;
       } else row[j] = content;
-      if (format !== undefined) metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
+      if (format !== undefined)
+        metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
     }
     contents.push(row);
   }
@@ -200,16 +253,27 @@ export function writeValues(model: WorkbookModel, sheet: SheetModel, rect: GridR
  * Writes a block of engine contents. `texts` holds the formula text as written where it differs
  * from what the engine takes (open-ended ranges closed); other formulas are kept as given.
  */
-export function setContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect, contents: RawCellContent[][], texts?: (string | undefined)[][]): void {
+export function setContents(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: GridRect,
+  contents: RawCellContent[][],
+  texts?: (string | undefined)[][],
+): void {
   const hf = model.hf;
-  const at = { sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1 };
+  const at = {sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1};
   // A large block in one batch: HyperFormula recalculates once, at the end.
   if (rect.numRows * rect.numCols > 1000) hf.batch(() => hf.setCellContents(at, contents));
   else hf.setCellContents(at, contents);
   keepFormulaTexts(sheet, rect, contents, texts);
 }
 
-export function keepFormulaTexts(sheet: SheetModel, rect: GridRect, contents: RawCellContent[][], texts?: (string | undefined)[][]): void {
+export function keepFormulaTexts(
+  sheet: SheetModel,
+  rect: GridRect,
+  contents: RawCellContent[][],
+  texts?: (string | undefined)[][],
+): void {
   const store = sheet.formulaText;
   for (let i = 0; i < contents.length; i++) {
     const r = rect.row - 1 + i;
@@ -227,9 +291,9 @@ export function keepFormulaTexts(sheet: SheetModel, rect: GridRect, contents: Ra
 
 /** The stored formula texts of a block (undefined where none), for moving them with their cells. */
 export function formulaTextsOf(sheet: SheetModel, rect: GridRect): (string | undefined)[][] {
-  return Array.from({ length: rect.numRows }, (_, i) => {
+  return Array.from({length: rect.numRows}, (_, i) => {
     const row = sheet.formulaText[rect.row - 1 + i];
-    return Array.from({ length: rect.numCols }, (_, j) => row?.[rect.col - 1 + j]);
+    return Array.from({length: rect.numCols}, (_, j) => row?.[rect.col - 1 + j]);
   });
 }
 
@@ -238,13 +302,19 @@ export function formulaTextsOf(sheet: SheetModel, rect: GridRect): (string | und
  * filling (developers.google.com/apps-script/reference/spreadsheet/range#setformulaformula).
  * One HyperFormula operation for the whole block.
  */
-export function fillFormula(model: WorkbookModel, sheet: SheetModel, rect: GridRect, formula: string): void {
+export function fillFormula(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: GridRect,
+  formula: string,
+): void {
   const contents: RawCellContent[][] = [];
   const texts: string[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: RawCellContent[] = new Array(rect.numCols);
     const text: string[] = new Array(rect.numCols);
-    for (let j = 0; j < rect.numCols; j++) row[j] = toEngine(model, sheet, (text[j] = shiftFormula(formula, i, j)));
+    for (let j = 0; j < rect.numCols; j++)
+      row[j] = toEngine(model, sheet, (text[j] = shiftFormula(formula, i, j)));
     contents.push(row);
     texts.push(text);
   }
@@ -252,17 +322,22 @@ export function fillFormula(model: WorkbookModel, sheet: SheetModel, rect: GridR
 }
 
 export function clearContents(model: WorkbookModel, sheet: SheetModel, rect: GridRect): void {
-  const { width, height } = model.hf.getSheetDimensions(sheet.hfId);
+  const {width, height} = model.hf.getSheetDimensions(sheet.hfId);
   const rows = Math.min(rect.numRows, height - (rect.row - 1));
   const cols = Math.min(rect.numCols, width - (rect.col - 1));
   if (rows <= 0 || cols <= 0) return;
-  const empty: null[][] = Array.from({ length: rows }, () => new Array(cols).fill(null));
-  setContents(model, sheet, { ...rect, numRows: rows, numCols: cols }, empty);
+  const empty: null[][] = Array.from({length: rows}, () => new Array(cols).fill(null));
+  setContents(model, sheet, {...rect, numRows: rows, numCols: cols}, empty);
 }
 
 /** The stored value of one cell for an onEdit event: text, 'TRUE', a number as text (dates as their serial, as Sheets sends them). */
-export function eventValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number): string | undefined {
-  const v = plain(model.hf.getCellValue({ sheet: sheet.hfId, row: row - 1, col: col - 1 }));
+export function eventValue(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+): string | undefined {
+  const v = plain(model.hf.getCellValue({sheet: sheet.hfId, row: row - 1, col: col - 1}));
   if (v === '') return undefined;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);

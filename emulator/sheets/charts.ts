@@ -3,11 +3,11 @@
  * script to build, read back, modify and remove charts, and for the xlsx file to keep them.
  * Reference: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
-import { rectToAbsolute } from './a1';
-import type { Book } from './book';
-import { API_CLASS, unwrap } from './expose';
-import type { ChartSpec, JsonValue, SheetModel } from './model';
-import type { Range } from './range';
+import {rectToAbsolute} from './a1';
+import type {Book} from './book';
+import {API_CLASS, unwrap} from './expose';
+import type {ChartSpec, JsonValue, SheetModel} from './model';
+import type {Range} from './range';
 
 export const ChartType = {
   AREA: 'AREA',
@@ -76,7 +76,7 @@ export class EmbeddedChart {
     return this._spec.type;
   }
   getRanges(): unknown[] {
-    return this._spec.ranges.map((a1) => this.book.rangeFromA1(a1, this.sheet));
+    return this._spec.ranges.map(a1 => this.book.rangeFromA1(a1, this.sheet));
   }
   getOptions(): ChartOptions {
     return new ChartOptions(this._spec.options);
@@ -144,7 +144,7 @@ export class EmbeddedChartBuilder {
   removeRange(range: unknown): this {
     const r = unwrap(range) as Range;
     const a1 = rectToAbsolute(r._sheet.name, r._rect);
-    this.spec.ranges = this.spec.ranges.filter((x) => x !== a1);
+    this.spec.ranges = this.spec.ranges.filter(x => x !== a1);
     return this;
   }
   clearRanges(): this {
@@ -152,10 +152,10 @@ export class EmbeddedChartBuilder {
     return this;
   }
   getRanges(): unknown[] {
-    return this.spec.ranges.map((a1) => this.book.rangeFromA1(a1, this.sheet));
+    return this.spec.ranges.map(a1 => this.book.rangeFromA1(a1, this.sheet));
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
-    this.spec.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    this.spec.position = {row: anchorRowPos, col: anchorColPos, offsetX, offsetY};
     return this;
   }
   getContainer(): ContainerInfo {
@@ -205,5 +205,11 @@ export class EmbeddedChartBuilder {
 }
 
 export function newChartSpec(book: Book): ChartSpec {
-  return { chartId: book.model.nextObjectId++, type: 'LINE', ranges: [], position: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  return {
+    chartId: book.model.nextObjectId++,
+    type: 'LINE',
+    ranges: [],
+    position: {row: 1, col: 1, offsetX: 0, offsetY: 0},
+    options: {},
+  };
 }

@@ -10,8 +10,13 @@
  * uses them (the whole Dashboard). The emulated day does not change during a run, so these
  * are not volatile: a value is computed when its cell is written or the workbook opened.
  */
-import { CellValueDetailedType, FunctionPlugin, HyperFormula, ImplementedFunctions } from 'hyperformula';
-import { instantToSerial } from './dates';
+import {
+  CellValueDetailedType,
+  FunctionPlugin,
+  HyperFormula,
+  ImplementedFunctions,
+} from 'hyperformula';
+import {instantToSerial} from './dates';
 
 /** What a workbook passes to its engine: the clock, and its spreadsheet time zone (read at compute time). */
 export interface EngineContext {
@@ -34,14 +39,18 @@ class ClockPlugin extends FunctionPlugin {
     return this.runFunction(...args);
   }
   static implementedFunctions: ImplementedFunctions = {
-    TODAY: { method: 'today', parameters: [], returnNumberType: CellValueDetailedType.NUMBER_DATE },
-    NOW: { method: 'now', parameters: [], returnNumberType: CellValueDetailedType.NUMBER_DATETIME },
+    TODAY: {method: 'today', parameters: [], returnNumberType: CellValueDetailedType.NUMBER_DATE},
+    NOW: {method: 'now', parameters: [], returnNumberType: CellValueDetailedType.NUMBER_DATETIME},
   };
-  today(ast: { args: RunArgs[0] }, state: RunArgs[1]) {
-    return this.runFunction(ast.args, state, this.metadata('TODAY'), () => Math.floor(serialNow(this.config.context)));
+  today(ast: {args: RunArgs[0]}, state: RunArgs[1]) {
+    return this.runFunction(ast.args, state, this.metadata('TODAY'), () =>
+      Math.floor(serialNow(this.config.context)),
+    );
   }
-  now(ast: { args: RunArgs[0] }, state: RunArgs[1]) {
-    return this.runFunction(ast.args, state, this.metadata('NOW'), () => serialNow(this.config.context));
+  now(ast: {args: RunArgs[0]}, state: RunArgs[1]) {
+    return this.runFunction(ast.args, state, this.metadata('NOW'), () =>
+      serialNow(this.config.context),
+    );
   }
 }
 

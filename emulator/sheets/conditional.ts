@@ -3,9 +3,9 @@
  * kept per sheet (boolean conditions only; gradients are not emulated).
  * Reference: developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
  */
-import { API_CLASS, unwrap } from './expose';
-import type { CondFormatSpec } from './model';
-import { fromJson, toJson, ValueResolver } from './validation';
+import {API_CLASS, unwrap} from './expose';
+import type {CondFormatSpec} from './model';
+import {fromJson, toJson, ValueResolver} from './validation';
 
 export const BooleanCriteria = {
   CELL_EMPTY: 'CELL_EMPTY',
@@ -59,7 +59,7 @@ export class BooleanCondition {
     return this.spec.condition!.type;
   }
   getCriteriaValues(): unknown[] {
-    return this.spec.condition!.values.map((v) => fromJson(v, this.resolver));
+    return this.spec.condition!.values.map(v => fromJson(v, this.resolver));
   }
   getBackground(): string | null {
     return this.spec.format.background ?? null;
@@ -92,7 +92,11 @@ export class ConditionalFormatRule {
     private readonly ranges: RuleRanges,
   ) {}
   copy(): ConditionalFormatRuleBuilder {
-    return new ConditionalFormatRuleBuilder(this.resolver, this.ranges, structuredClone(this._spec));
+    return new ConditionalFormatRuleBuilder(
+      this.resolver,
+      this.ranges,
+      structuredClone(this._spec),
+    );
   }
   getBooleanCondition(): BooleanCondition | null {
     return this._spec.condition ? new BooleanCondition(this._spec, this.resolver) : null;
@@ -101,7 +105,7 @@ export class ConditionalFormatRule {
     return null;
   }
   getRanges(): unknown[] {
-    return this._spec.ranges.map((r) => this.ranges.toRange(r));
+    return this._spec.ranges.map(r => this.ranges.toRange(r));
   }
 }
 
@@ -113,27 +117,32 @@ export class ConditionalFormatRuleBuilder {
     private readonly rangeConv: RuleRanges,
     spec?: CondFormatSpec,
   ) {
-    this.spec = spec ?? { ranges: [], condition: null, format: {} };
+    this.spec = spec ?? {ranges: [], condition: null, format: {}};
   }
   private when(type: string, values: unknown[]): this {
-    this.spec.condition = { type, values: values.map((v) => toJson(v, this.resolver)) };
+    this.spec.condition = {type, values: values.map(v => toJson(v, this.resolver))};
     return this;
   }
   build(): ConditionalFormatRule {
-    if (!this.spec.condition) throw new Error('You must set a condition for the conditional format rule.');
+    if (!this.spec.condition)
+      throw new Error('You must set a condition for the conditional format rule.');
     return new ConditionalFormatRule(structuredClone(this.spec), this.resolver, this.rangeConv);
   }
   copy(): ConditionalFormatRuleBuilder {
-    return new ConditionalFormatRuleBuilder(this.resolver, this.rangeConv, structuredClone(this.spec));
+    return new ConditionalFormatRuleBuilder(
+      this.resolver,
+      this.rangeConv,
+      structuredClone(this.spec),
+    );
   }
   getBooleanCondition(): BooleanCondition | null {
     return this.spec.condition ? new BooleanCondition(this.spec, this.resolver) : null;
   }
   getRanges(): unknown[] {
-    return this.spec.ranges.map((r) => this.rangeConv.toRange(r));
+    return this.spec.ranges.map(r => this.rangeConv.toRange(r));
   }
   setRanges(ranges: unknown[]): this {
-    this.spec.ranges = ranges.map((r) => this.rangeConv.toRect(unwrap(r)));
+    this.spec.ranges = ranges.map(r => this.rangeConv.toRect(unwrap(r)));
     return this;
   }
   setBackground(color: string | null): this {

@@ -35,8 +35,15 @@ export function tzOffsetMs(tz: string, instant: number): number {
   const hit = offsetCache.get(key);
   if (hit !== undefined) return hit;
   const parts = formatter(tz).formatToParts(new Date(instant));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const get = (t: string) => Number(parts.find(p => p.type === t)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   const off = wall - Math.floor(instant / 1000) * 1000;
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(key, off);
@@ -76,7 +83,16 @@ export function isRealDay(y: number, m: number, d: number): boolean {
 }
 
 /** Wall-clock parts of a serial, for display formatting. */
-export function serialParts(serial: number): { y: number; m: number; d: number; H: number; M: number; S: number; ms: number; weekday: number } {
+export function serialParts(serial: number): {
+  y: number;
+  m: number;
+  d: number;
+  H: number;
+  M: number;
+  S: number;
+  ms: number;
+  weekday: number;
+} {
   const wall = new Date(Math.round(SERIAL_EPOCH_UTC + serial * MS_PER_DAY));
   return {
     y: wall.getUTCFullYear(),

@@ -14,7 +14,8 @@ export const ERR = {
   numRowsTooSmall: () => 'The number of rows in the range must be at least 1.',
   numColsTooSmall: () => 'The number of columns in the range must be at least 1.',
   rangeNotFound: () => 'Range not found',
-  sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
+  sheetExists: (name: string) =>
+    `A sheet with the name "${name}" already exists. Please enter another name.`,
   deleteOnlySheet: () => "You can't remove all the sheets in a document.",
   deleteAllRows: () => "You can't delete all the rows on the sheet.",
   deleteAllCols: () => "You can't delete all the columns on the sheet.",
@@ -43,7 +44,9 @@ export function argTypes(args: readonly unknown[]): string {
 
 /** "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues." */
 export function signatureError(args: readonly unknown[], method: string): Error {
-  return new Error(`The parameters (${argTypes(args)}) don't match the method signature for SpreadsheetApp.${method}.`);
+  return new Error(
+    `The parameters (${argTypes(args)}) don't match the method signature for SpreadsheetApp.${method}.`,
+  );
 }
 
 /** An Error whose message is Google's text. */

@@ -4,7 +4,7 @@
  * the objects it returns. Calls the emulator makes internally go to the unwrapped object and
  * are not counted. Methods whose names start with '_' are the emulator's own and are hidden.
  */
-import type { ServiceContext } from '../context';
+import type {ServiceContext} from '../context';
 
 export const API_CLASS = Symbol('apiClass');
 export const TARGET = Symbol('target');
@@ -20,7 +20,8 @@ function isApiObject(v: unknown): v is ApiObject {
 
 /** The emulator's own object behind a proxy handed to a script. */
 export function unwrap<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[TARGET]) return (v as Record<symbol, unknown>)[TARGET] as T;
+  if (typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[TARGET])
+    return (v as Record<symbol, unknown>)[TARGET] as T;
   return v;
 }
 
@@ -56,6 +57,7 @@ export function expose<T extends object>(ctx: ServiceContext, target: T, classNa
 
 function wrapOut(ctx: ServiceContext, r: unknown): unknown {
   if (isApiObject(r)) return expose(ctx, r);
-  if (Array.isArray(r) && r.length > 0 && isApiObject(r[0])) return r.map((x) => (isApiObject(x) ? expose(ctx, x) : x));
+  if (Array.isArray(r) && r.length > 0 && isApiObject(r[0]))
+    return r.map(x => (isApiObject(x) ? expose(ctx, x) : x));
   return r;
 }

@@ -5,9 +5,22 @@
  * thousands separators and fixed decimals, currency prefixes, percentages, sections
  * (positive;negative;zero;text), quoted literals and '@' text.
  */
-import { serialParts } from './dates';
+import {serialParts} from './dates';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
@@ -16,7 +29,10 @@ export const DEFAULT_DATETIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
 
 /** Removes quoted literals, escapes and [brackets] so only format codes remain. */
 function codesOnly(fmt: string): string {
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 /** True for formats that show a date or time (so the cell's value is a Date in getValues). */
@@ -32,7 +48,8 @@ export function generalNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const abs = Math.abs(n);
-  if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) return n.toExponential(2).replace('e+', 'E+').replace('e-', 'E-');
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-9))
+    return n.toExponential(2).replace('e+', 'E+').replace('e-', 'E-');
   return String(Number(n.toPrecision(10)));
 }
 
@@ -53,7 +70,9 @@ export function formatValue(value: unknown, fmt: string | undefined): string {
   }
   if (isDateFormat(section)) return formatDate(v, section);
   const out = formatNumber(v, section);
-  return v < 0 && out !== '' && !out.startsWith('-') && section === sections[0] ? `-${formatNumber(-v, section)}` : out;
+  return v < 0 && out !== '' && !out.startsWith('-') && section === sections[0]
+    ? `-${formatNumber(-v, section)}`
+    : out;
 }
 
 function splitSections(fmt: string): string[] {
@@ -90,7 +109,9 @@ function literal(piece: string): string {
 }
 
 function formatNumber(v: number, section: string): string {
-  const codes = /[0#?][0#?,]*(\.[0#?]*)?%?|\.[0#?]+%?/.exec(section.replace(/"[^"]*"/g, (m) => 'Q'.repeat(m.length)));
+  const codes = /[0#?][0#?,]*(\.[0#?]*)?%?|\.[0#?]+%?/.exec(
+    section.replace(/"[^"]*"/g, m => 'Q'.repeat(m.length)),
+  );
   if (!codes) return literal(section) || generalNumber(v);
   const pattern = section.slice(codes.index, codes.index + codes[0].length);
   const prefix = literal(section.slice(0, codes.index));
@@ -110,7 +131,11 @@ function formatNumber(v: number, section: string): string {
   if (ip === '0' && minInt === 0) ip = '';
   ip = ip.padStart(minInt, '0');
   if (grouping) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  fixed = dp ? `${ip}.${dp}` : decimals > 0 && pattern.includes('.') && minDecimals > 0 ? `${ip}.` : ip;
+  fixed = dp
+    ? `${ip}.${dp}`
+    : decimals > 0 && pattern.includes('.') && minDecimals > 0
+      ? `${ip}.`
+      : ip;
   if (pattern.includes('%')) suffix = `%${suffix}`;
   return `${neg ? '-' : ''}${prefix}${fixed}${suffix}`;
 }
@@ -126,15 +151,15 @@ function formatDate(serial: number, section: string): string {
   if (!/s/i.test(codesOnly(section))) rounded = Math.round(serial * 1440) / 1440;
   else rounded = Math.round(serial * 86400) / 86400;
   const p = serialParts(rounded);
-  const tokens: { t: string; lit?: boolean }[] = [];
+  const tokens: {t: string; lit?: boolean}[] = [];
   const re = /"([^"]*)"|\\(.)|\[[^\]]*\]|(am\/pm|a\/p)|(d+|m+|y+|h+|s+|e)|(.)/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(section))) {
-    if (m[1] !== undefined) tokens.push({ t: m[1], lit: true });
-    else if (m[2] !== undefined) tokens.push({ t: m[2], lit: true });
-    else if (m[3] !== undefined) tokens.push({ t: m[3] });
-    else if (m[4] !== undefined) tokens.push({ t: m[4].toLowerCase() });
-    else if (m[5] !== undefined) tokens.push({ t: m[5], lit: true });
+    if (m[1] !== undefined) tokens.push({t: m[1], lit: true});
+    else if (m[2] !== undefined) tokens.push({t: m[2], lit: true});
+    else if (m[3] !== undefined) tokens.push({t: m[3]});
+    else if (m[4] !== undefined) tokens.push({t: m[4].toLowerCase()});
+    else if (m[5] !== undefined) tokens.push({t: m[5], lit: true});
   }
   const out: string[] = [];
   tokens.forEach((tok, i) => {
@@ -146,9 +171,13 @@ function formatDate(serial: number, section: string): string {
       return out.push(pm ? (t[0] === 'A' ? 'PM' : 'pm') : t[0] === 'A' ? 'AM' : 'am');
     }
     if (t[0] === 'm') {
-      const prev = tokens.slice(0, i).reverse().find((x) => !x.lit);
-      const next = tokens.slice(i + 1).find((x) => !x.lit);
-      const isMinute = t.length <= 2 && ((prev && prev.t[0] === 'h') || (next && next.t[0] === 's'));
+      const prev = tokens
+        .slice(0, i)
+        .reverse()
+        .find(x => !x.lit);
+      const next = tokens.slice(i + 1).find(x => !x.lit);
+      const isMinute =
+        t.length <= 2 && ((prev && prev.t[0] === 'h') || (next && next.t[0] === 's'));
       if (isMinute) return out.push(t.length === 2 ? pad(p.M, 2) : String(p.M));
       if (t.length === 1) return out.push(String(p.m));
       if (t.length === 2) return out.push(pad(p.m, 2));

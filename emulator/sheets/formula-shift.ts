@@ -3,7 +3,7 @@
  * custom formula written for the top-left cell is applied to another cell of the range.
  * References with '$' stay; text in double quotes and sheet names in single quotes are left alone.
  */
-import { columnToLetters, lettersToColumn, quoteSheetName } from './a1';
+import {columnToLetters, lettersToColumn, quoteSheetName} from './a1';
 
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (!dRow && !dCol) return formula;
@@ -38,7 +38,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
  * row); HyperFormula does not. They go to the engine closed at the sheet's last row, which
  * grows with inserted rows, and come back open-ended in getFormula().
  */
-const OPEN_RANGE = /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?)([A-Za-z]{1,3})(\d*)(?![\w(!$:])/g;
+const OPEN_RANGE =
+  /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?)([A-Za-z]{1,3})(\d*)(?![\w(!$:])/g;
 
 function unquote(prefix: string | undefined): string | undefined {
   if (!prefix) return undefined;
@@ -54,26 +55,40 @@ function outsideStrings(formula: string, fn: (part: string) => string): string {
     .join('');
 }
 
-export function closeOpenRanges(formula: string, lastRowOf: (sheetName: string | undefined) => number | undefined): string {
+export function closeOpenRanges(
+  formula: string,
+  lastRowOf: (sheetName: string | undefined) => number | undefined,
+): string {
   if (!formula.includes(':')) return formula;
-  return outsideStrings(formula, (part) =>
-    part.replace(OPEN_RANGE, (m, prefix: string | undefined, start: string, dollar: string, col: string, row: string) => {
-      if (row) return m;
-      const last = lastRowOf(unquote(prefix));
-      return last ? `${prefix ?? ''}${start}:${dollar}${col}${last}` : m;
-    }),
+  return outsideStrings(formula, part =>
+    part.replace(
+      OPEN_RANGE,
+      (m, prefix: string | undefined, start: string, dollar: string, col: string, row: string) => {
+        if (row) return m;
+        const last = lastRowOf(unquote(prefix));
+        return last ? `${prefix ?? ''}${start}:${dollar}${col}${last}` : m;
+      },
+    ),
   );
 }
 
-export function reopenRanges(formula: string, lastRowOf: (sheetName: string | undefined) => number | undefined): string {
+export function reopenRanges(
+  formula: string,
+  lastRowOf: (sheetName: string | undefined) => number | undefined,
+): string {
   if (!formula.includes(':')) return formula;
-  return outsideStrings(formula, (part) =>
-    part.replace(OPEN_RANGE, (m, prefix: string | undefined, start: string, dollar: string, col: string, row: string) => {
-      if (!row || dollar) return m;
-      const last = lastRowOf(unquote(prefix));
-      const startRow = Number(/\d+$/.exec(start)![0]);
-      return last && Number(row) === last && startRow > 1 && startRow < last ? `${prefix ?? ''}${start}:${col}` : m;
-    }),
+  return outsideStrings(formula, part =>
+    part.replace(
+      OPEN_RANGE,
+      (m, prefix: string | undefined, start: string, dollar: string, col: string, row: string) => {
+        if (!row || dollar) return m;
+        const last = lastRowOf(unquote(prefix));
+        const startRow = Number(/\d+$/.exec(start)![0]);
+        return last && Number(row) === last && startRow > 1 && startRow < last
+          ? `${prefix ?? ''}${start}:${col}`
+          : m;
+      },
+    ),
   );
 }
 
@@ -100,7 +115,12 @@ interface RefEnd {
 
 function parseRefEnd(s: string): RefEnd {
   const m = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/.exec(s)!;
-  return { colAbs: !!m[1] && !!m[2], col: m[2] ? lettersToColumn(m[2]) : undefined, rowAbs: m[4] !== undefined && (m[2] ? !!m[3] : !!m[1]), row: m[4] !== undefined ? Number(m[4]) : undefined };
+  return {
+    colAbs: !!m[1] && !!m[2],
+    col: m[2] ? lettersToColumn(m[2]) : undefined,
+    rowAbs: m[4] !== undefined && (m[2] ? !!m[3] : !!m[1]),
+    row: m[4] !== undefined ? Number(m[4]) : undefined,
+  };
 }
 
 function formatRefEnd(e: RefEnd): string {
@@ -115,17 +135,34 @@ function prefixSheet(prefix: string | undefined): string | undefined {
 }
 
 /** Calls `fn` on each reference outside quoted text; `fn` returns the replacement, or null to give up on the whole formula. */
-function mapReferences(formula: string, fn: (sheet: string | undefined, prefix: string, start: string, end: string | undefined) => string | null): string | undefined {
+function mapReferences(
+  formula: string,
+  fn: (
+    sheet: string | undefined,
+    prefix: string,
+    start: string,
+    end: string | undefined,
+  ) => string | null,
+): string | undefined {
   let failed = false;
-  const out = formula.replace(REFERENCE, (m, str: string | undefined, prefix: string | undefined, start: string, end: string | undefined) => {
-    if (str !== undefined || failed) return m;
-    const r = fn(prefixSheet(prefix), prefix ?? '', start, end);
-    if (r === null) {
-      failed = true;
-      return m;
-    }
-    return r;
-  });
+  const out = formula.replace(
+    REFERENCE,
+    (
+      m,
+      str: string | undefined,
+      prefix: string | undefined,
+      start: string,
+      end: string | undefined,
+    ) => {
+      if (str !== undefined || failed) return m;
+      const r = fn(prefixSheet(prefix), prefix ?? '', start, end);
+      if (r === null) {
+        failed = true;
+        return m;
+      }
+      return r;
+    },
+  );
   return failed ? undefined : out;
 }
 
@@ -137,13 +174,23 @@ function mapReferences(formula: string, fn: (sheet: string | undefined, prefix: 
  * (unprefixed references point there). Undefined when a referenced cell was deleted (Sheets
  * then shows #REF!; the caller falls back to the engine's text).
  */
-export function shiftForStructure(formula: string, ownSheet: string, target: string, axis: 'row' | 'col', at: number, count: number): string | undefined {
+export function shiftForStructure(
+  formula: string,
+  ownSheet: string,
+  target: string,
+  axis: 'row' | 'col',
+  at: number,
+  count: number,
+): string | undefined {
   const t = target.toLowerCase();
   const key = axis === 'row' ? 'row' : 'col';
-  const moveStart = (v: number) => (count > 0 ? (v >= at ? v + count : v) : v < at ? v : v >= at - count ? v + count : at);
-  const moveEnd = (v: number) => (count > 0 ? (v >= at ? v + count : v) : v < at ? v : v >= at - count ? v + count : at - 1);
+  const moveStart = (v: number) =>
+    count > 0 ? (v >= at ? v + count : v) : v < at ? v : v >= at - count ? v + count : at;
+  const moveEnd = (v: number) =>
+    count > 0 ? (v >= at ? v + count : v) : v < at ? v : v >= at - count ? v + count : at - 1;
   return mapReferences(formula, (sheet, prefix, start, end) => {
-    if ((sheet ?? ownSheet).toLowerCase() !== t) return prefix + start + (end !== undefined ? `:${end}` : '');
+    if ((sheet ?? ownSheet).toLowerCase() !== t)
+      return prefix + start + (end !== undefined ? `:${end}` : '');
     const a = parseRefEnd(start);
     if (end === undefined) {
       const v = a[key];
@@ -165,7 +212,13 @@ export function shiftForStructure(formula: string, ownSheet: string, target: str
 /** The formula with references to sheet `from` renamed to `to` (HyperFormula does the same to its copy). */
 export function renameSheetInFormula(formula: string, from: string, to: string): string {
   const f = from.toLowerCase();
-  return mapReferences(formula, (sheet, prefix, start, end) => (sheet !== undefined && sheet.toLowerCase() === f ? `${quoteSheetName(to)}!` : prefix) + start + (end !== undefined ? `:${end}` : ''))!;
+  return mapReferences(
+    formula,
+    (sheet, prefix, start, end) =>
+      (sheet !== undefined && sheet.toLowerCase() === f ? `${quoteSheetName(to)}!` : prefix) +
+      start +
+      (end !== undefined ? `:${end}` : ''),
+  )!;
 }
 
 /** Whether the formula refers to sheet `name` by a prefix. */

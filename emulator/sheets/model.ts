@@ -4,10 +4,10 @@
  * that holds the contents and computes formulas incrementally. Every other part of the
  * emulator (API objects, persistence, the clerk CLI) works on this model.
  */
-import { randomBytes } from 'node:crypto';
-import { AlwaysDense, HyperFormula, RawCellContent, DetailedCellError } from 'hyperformula';
-import type { GridRect } from './a1';
-import { EngineContext, registerClockFunctions } from './clock-functions';
+import {randomBytes} from 'node:crypto';
+import {AlwaysDense, HyperFormula, RawCellContent, DetailedCellError} from 'hyperformula';
+import type {GridRect} from './a1';
+import {EngineContext, registerClockFunctions} from './clock-functions';
 
 registerClockFunctions();
 
@@ -37,15 +37,23 @@ export interface ValidationSpec {
   allowInvalid: boolean;
   helpText?: string;
   /** Top-left cell of the range the rule was set on: relative references in a custom formula count from here. */
-  anchor?: { row: number; col: number };
+  anchor?: {row: number; col: number};
 }
 
-export type JsonValue = string | number | boolean | null | { date: number } | { range: string } | JsonValue[];
+export type JsonValue =
+  string | number | boolean | null | {date: number} | {range: string} | JsonValue[];
 
 export interface CondFormatSpec {
   ranges: GridRect[];
-  condition: { type: string; values: JsonValue[] } | null;
-  format: { background?: string; fontColor?: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean };
+  condition: {type: string; values: JsonValue[]} | null;
+  format: {
+    background?: string;
+    fontColor?: string;
+    bold?: boolean;
+    italic?: boolean;
+    underline?: boolean;
+    strikethrough?: boolean;
+  };
 }
 
 export interface ProtectionSpec {
@@ -64,7 +72,7 @@ export interface ChartSpec {
   chartId: number;
   type: string;
   ranges: string[];
-  position: { row: number; col: number; offsetX: number; offsetY: number };
+  position: {row: number; col: number; offsetX: number; offsetY: number};
   options: Record<string, JsonValue>;
   mergeStrategy?: string;
   hiddenDimensionStrategy?: string;
@@ -116,7 +124,7 @@ export interface WorkbookModel {
    * Whole columns and rows ($G:$G, $2:$5) need no entry: HyperFormula holds them.
    */
   openNames: Record<string, string>;
-  active: { sheet?: number; range?: GridRect };
+  active: {sheet?: number; range?: GridRect};
   /** Date constructor of the realm the script runs in, so `instanceof Date` works there. */
   DateCtor: DateConstructor;
   nextSheetId: number;
@@ -136,7 +144,7 @@ export const DEFAULT_COLUMN_WIDTH = 100;
  */
 export const HF_CONFIG = {
   licenseKey: 'gpl-v3',
-  nullDate: { year: 1899, month: 12, day: 30 },
+  nullDate: {year: 1899, month: 12, day: 30},
   leapYear1900: false,
   useArrayArithmetic: false,
   functionArgSeparator: ',',
@@ -166,8 +174,11 @@ export interface ModelClock {
  * HyperFormula's config for one workbook: its clock and (read when computed) its time zone
  * go to the TODAY/NOW plugin through `context`.
  */
-export function engineConfig(clock: ModelClock | undefined, timeZone: () => string): typeof HF_CONFIG & { context: EngineContext } {
-  return { ...HF_CONFIG, context: { now: () => (clock ? clock.now() : new Date()), timeZone } };
+export function engineConfig(
+  clock: ModelClock | undefined,
+  timeZone: () => string,
+): typeof HF_CONFIG & {context: EngineContext} {
+  return {...HF_CONFIG, context: {now: () => (clock ? clock.now() : new Date()), timeZone}};
 }
 
 export function addBooleanNames(hf: HyperFormula): void {
@@ -180,7 +191,12 @@ function newId(): string {
   return randomBytes(33).toString('base64url').slice(0, 44);
 }
 
-export function newSheetModel(model: WorkbookModel, name: string, hfId: number, size?: { rows: number; cols: number }): SheetModel {
+export function newSheetModel(
+  model: WorkbookModel,
+  name: string,
+  hfId: number,
+  size?: {rows: number; cols: number},
+): SheetModel {
   return {
     hfId,
     name,
@@ -202,9 +218,14 @@ export function newSheetModel(model: WorkbookModel, name: string, hfId: number, 
 }
 
 /** A spreadsheet as Sheets creates one: a single empty "Sheet1". */
-export function newWorkbookModel(name: string, opts: { timeZone?: string; locale?: string; DateCtor?: DateConstructor; clock?: ModelClock } = {}): WorkbookModel {
+export function newWorkbookModel(
+  name: string,
+  opts: {timeZone?: string; locale?: string; DateCtor?: DateConstructor; clock?: ModelClock} = {},
+): WorkbookModel {
   let model: WorkbookModel | undefined;
-  const hf = HyperFormula.buildEmpty(engineConfig(opts.clock, () => model?.timeZone ?? opts.timeZone ?? 'Europe/London'));
+  const hf = HyperFormula.buildEmpty(
+    engineConfig(opts.clock, () => model?.timeZone ?? opts.timeZone ?? 'Europe/London'),
+  );
   addBooleanNames(hf);
   model = blankModel(name, hf, opts);
   const sheetName = hf.addSheet('Sheet1');
@@ -212,7 +233,11 @@ export function newWorkbookModel(name: string, opts: { timeZone?: string; locale
   return model;
 }
 
-export function blankModel(name: string, hf: HyperFormula, opts: { id?: string; timeZone?: string; locale?: string; DateCtor?: DateConstructor } = {}): WorkbookModel {
+export function blankModel(
+  name: string,
+  hf: HyperFormula,
+  opts: {id?: string; timeZone?: string; locale?: string; DateCtor?: DateConstructor} = {},
+): WorkbookModel {
   return {
     name,
     id: opts.id ?? newId(),
@@ -231,7 +256,7 @@ export function blankModel(name: string, hf: HyperFormula, opts: { id?: string; 
 
 export function findSheet(model: WorkbookModel, name: string): SheetModel | undefined {
   const lower = name.toLowerCase();
-  return model.sheets.find((s) => s.name.toLowerCase() === lower);
+  return model.sheets.find(s => s.name.toLowerCase() === lower);
 }
 
 export function getMeta(sheet: SheetModel, row0: number, col0: number): CellMeta | undefined {
@@ -248,30 +273,37 @@ export function metaFor(sheet: SheetModel, row0: number, col0: number): CellMeta
 }
 
 /** Applies `fn` to every cell's metadata in the rectangle (creating it). */
-export function eachMeta(sheet: SheetModel, rect: GridRect, fn: (m: CellMeta, i: number, j: number) => void): void {
+export function eachMeta(
+  sheet: SheetModel,
+  rect: GridRect,
+  fn: (m: CellMeta, i: number, j: number) => void,
+): void {
   for (let i = 0; i < rect.numRows; i++) {
-    for (let j = 0; j < rect.numCols; j++) fn(metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j), i, j);
+    for (let j = 0; j < rect.numCols; j++)
+      fn(metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j), i, j);
   }
 }
 
 export type HfValue = ReturnType<HyperFormula['getCellValue']>;
-export type { RawCellContent, DetailedCellError };
+export type {RawCellContent, DetailedCellError};
 
 /** The last row (1-based) with content, 0 when the sheet is empty (formats do not count, as in Sheets). */
 export function lastContentRow(model: WorkbookModel, sheet: SheetModel): number {
   const hf = model.hf;
-  const { width, height } = hf.getSheetDimensions(sheet.hfId);
+  const {width, height} = hf.getSheetDimensions(sheet.hfId);
   for (let r = height - 1; r >= 0; r--) {
-    for (let c = 0; c < width; c++) if (!hf.isCellEmpty({ sheet: sheet.hfId, row: r, col: c })) return r + 1;
+    for (let c = 0; c < width; c++)
+      if (!hf.isCellEmpty({sheet: sheet.hfId, row: r, col: c})) return r + 1;
   }
   return 0;
 }
 
 export function lastContentCol(model: WorkbookModel, sheet: SheetModel): number {
   const hf = model.hf;
-  const { width, height } = hf.getSheetDimensions(sheet.hfId);
+  const {width, height} = hf.getSheetDimensions(sheet.hfId);
   for (let c = width - 1; c >= 0; c--) {
-    for (let r = 0; r < height; r++) if (!hf.isCellEmpty({ sheet: sheet.hfId, row: r, col: c })) return c + 1;
+    for (let r = 0; r < height; r++)
+      if (!hf.isCellEmpty({sheet: sheet.hfId, row: r, col: c})) return c + 1;
   }
   return 0;
 }

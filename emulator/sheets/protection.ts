@@ -3,12 +3,12 @@
  * The emulator records protections; it does not stop the script's own writes (Apps Script
  * does not either: the owner running a script may edit protected ranges).
  */
-import type { GridRect } from './a1';
-import type { Book } from './book';
-import { API_CLASS, unwrap } from './expose';
-import type { ProtectionSpec, SheetModel } from './model';
+import type {GridRect} from './a1';
+import type {Book} from './book';
+import {API_CLASS, unwrap} from './expose';
+import type {ProtectionSpec, SheetModel} from './model';
 
-export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+export const ProtectionType = {RANGE: 'RANGE', SHEET: 'SHEET'} as const;
 
 class User {
   readonly [API_CLASS] = 'User';
@@ -49,18 +49,23 @@ export class Protection {
     return this;
   }
   getRange(): unknown {
-    const rect: GridRect = this._spec.rect ?? { row: 1, col: 1, numRows: this.sheet.maxRows, numCols: this.sheet.maxCols };
+    const rect: GridRect = this._spec.rect ?? {
+      row: 1,
+      col: 1,
+      numRows: this.sheet.maxRows,
+      numCols: this.sheet.maxCols,
+    };
     return this.book.rangeAt(this.sheet, rect);
   }
   setRange(range: unknown): this {
-    this._spec.rect = { ...(unwrap(range) as { _rect: GridRect })._rect };
+    this._spec.rect = {...(unwrap(range) as {_rect: GridRect})._rect};
     return this;
   }
   getRangeName(): string | null {
     return this._spec.rangeName ?? null;
   }
   remove(): void {
-    this.sheet.protections = this.sheet.protections.filter((p) => p !== this._spec);
+    this.sheet.protections = this.sheet.protections.filter(p => p !== this._spec);
   }
   canEdit(): boolean {
     return true;
@@ -73,7 +78,7 @@ export class Protection {
     return this;
   }
   getEditors(): User[] {
-    return this._spec.editors.map((e) => new User(e));
+    return this._spec.editors.map(e => new User(e));
   }
   addEditor(e: unknown): this {
     const email = String(e);
@@ -85,7 +90,7 @@ export class Protection {
     return this;
   }
   removeEditor(e: unknown): this {
-    this._spec.editors = this._spec.editors.filter((x) => x !== String(e));
+    this._spec.editors = this._spec.editors.filter(x => x !== String(e));
     return this;
   }
   removeEditors(es: unknown[]): this {
@@ -93,12 +98,13 @@ export class Protection {
     return this;
   }
   setUnprotectedRanges(ranges: unknown[]): this {
-    if (this._spec.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
-    this._spec.unprotected = ranges.map((r) => ({ ...(unwrap(r) as { _rect: GridRect })._rect }));
+    if (this._spec.type !== 'SHEET')
+      throw new Error('Unprotected ranges can only be set on a sheet protection.');
+    this._spec.unprotected = ranges.map(r => ({...(unwrap(r) as {_rect: GridRect})._rect}));
     return this;
   }
   getUnprotectedRanges(): unknown[] {
-    return (this._spec.unprotected ?? []).map((r) => this.book.rangeAt(this.sheet, r));
+    return (this._spec.unprotected ?? []).map(r => this.book.rangeAt(this.sheet, r));
   }
   isRemoved(): boolean {
     return this.gone;

@@ -3,18 +3,28 @@
  * Thin: each method checks its arguments the way Apps Script does and then works on the model
  * (cells.ts for contents). Call counting happens in expose.ts.
  */
-import { columnToLetters, GridRect, rectContains, rectToA1 } from './a1';
-import type { Book } from './book';
-import { clearContents, fillFormula, formulaTextsOf, readDisplay, readFormulas, readValues, setContents, toEngine, writeValues } from './cells';
-import { shiftFormula } from './formula-shift';
-import { normaliseColor } from './colors';
-import { ERR, gErr, signatureError } from './errors';
-import { API_CLASS, unwrap } from './expose';
-import { CellMeta, clearCellFormat, eachMeta, getMeta, SheetModel, ValidationSpec } from './model';
-import { DataValidation } from './validation';
-import { Protection } from './protection';
-import { sortRows, SortSpec } from './sort';
-import type { RawCellContent } from 'hyperformula';
+import {columnToLetters, GridRect, rectContains, rectToA1} from './a1';
+import type {Book} from './book';
+import {
+  clearContents,
+  fillFormula,
+  formulaTextsOf,
+  readDisplay,
+  readFormulas,
+  readValues,
+  setContents,
+  toEngine,
+  writeValues,
+} from './cells';
+import {shiftFormula} from './formula-shift';
+import {normaliseColor} from './colors';
+import {ERR, gErr, signatureError} from './errors';
+import {API_CLASS, unwrap} from './expose';
+import {CellMeta, clearCellFormat, eachMeta, getMeta, SheetModel, ValidationSpec} from './model';
+import {DataValidation} from './validation';
+import {Protection} from './protection';
+import {sortRows, SortSpec} from './sort';
+import type {RawCellContent} from 'hyperformula';
 
 const DEFAULT_NUMBER_FORMAT = '0.###############';
 
@@ -25,7 +35,7 @@ export class Range {
     readonly _sheet: SheetModel,
     readonly _rect: GridRect,
     /** Ends left open in the A1 text it was made from ('G:G', 'G2:G' run to the last row, '5:5' to the last column): a named range keeps them open. */
-    readonly _open?: { rows?: boolean; cols?: boolean },
+    readonly _open?: {rows?: boolean; cols?: boolean},
   ) {}
 
   private get model() {
@@ -46,7 +56,7 @@ export class Range {
     return out;
   }
   private setAll(fn: (m: CellMeta) => void): this {
-    eachMeta(this.live(), this._rect, (m) => fn(m));
+    eachMeta(this.live(), this._rect, m => fn(m));
     return this;
   }
   private setEach<T>(values: T[][], fn: (m: CellMeta, v: T) => void, method = 'Range.set'): this {
@@ -58,17 +68,23 @@ export class Range {
   private checkShape(values: unknown, method: string): asserts values is unknown[][] {
     const r = this._rect;
     // The signature (a two-dimensional array) is checked before the size, as Apps Script does.
-    if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) throw signatureError([values], method);
+    if (!Array.isArray(values) || !values.every(row => Array.isArray(row)))
+      throw signatureError([values], method);
     if (values.length !== r.numRows) throw gErr(ERR.rowsMismatch(values.length, r.numRows));
     for (const row of values) {
       if (row.length !== r.numCols) throw gErr(ERR.colsMismatch(row.length, r.numCols));
     }
   }
   private cell(i: number, j: number): Range {
-    return new Range(this._book, this._sheet, { row: this._rect.row + i, col: this._rect.col + j, numRows: 1, numCols: 1 });
+    return new Range(this._book, this._sheet, {
+      row: this._rect.row + i,
+      col: this._rect.col + j,
+      numRows: 1,
+      numCols: 1,
+    });
   }
   private fill<T>(v: T): T[][] {
-    return Array.from({ length: this._rect.numRows }, () => new Array(this._rect.numCols).fill(v));
+    return Array.from({length: this._rect.numRows}, () => new Array(this._rect.numCols).fill(v));
   }
 
   // --- position ---
@@ -112,7 +128,8 @@ export class Range {
     return this._sheet.sheetId;
   }
   getCell(row: number, column: number): Range {
-    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols) throw gErr(ERR.outOfBounds());
+    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols)
+      throw gErr(ERR.outOfBounds());
     return this.cell(row - 1, column - 1);
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
@@ -125,7 +142,11 @@ export class Range {
     return this._book.rangeAt(this.live(), rect);
   }
   getResizedRange(rowOffset: number, columnOffset: number): Range {
-    return this._book.rangeAt(this.live(), { ...this._rect, numRows: this._rect.numRows + rowOffset, numCols: this._rect.numCols + columnOffset });
+    return this._book.rangeAt(this.live(), {
+      ...this._rect,
+      numRows: this._rect.numRows + rowOffset,
+      numCols: this._rect.numCols + columnOffset,
+    });
   }
 
   // --- values ---
@@ -133,13 +154,13 @@ export class Range {
     return readValues(this.model, this.live(), this._rect);
   }
   getValue(): unknown {
-    return readValues(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+    return readValues(this.model, this.live(), {...this._rect, numRows: 1, numCols: 1})[0][0];
   }
   getDisplayValues(): string[][] {
     return readDisplay(this.model, this.live(), this._rect);
   }
   getDisplayValue(): string {
-    return readDisplay(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+    return readDisplay(this.model, this.live(), {...this._rect, numRows: 1, numCols: 1})[0][0];
   }
   setValues(values: unknown[][]): this {
     this.checkShape(values, 'Range.setValues');
@@ -151,11 +172,20 @@ export class Range {
     return this;
   }
   isBlank(): boolean {
-    return this.getValuesRaw().every((row) => row.every((v) => v === '' || v === null));
+    return this.getValuesRaw().every(row => row.every(v => v === '' || v === null));
   }
   private getValuesRaw(): unknown[][] {
     return readFormulas(this.model, this.live(), this._rect).map((row, i) =>
-      row.map((f, j) => (f ? f : readValues(this.model, this._sheet, { row: this._rect.row + i, col: this._rect.col + j, numRows: 1, numCols: 1 })[0][0])),
+      row.map((f, j) =>
+        f
+          ? f
+          : readValues(this.model, this._sheet, {
+              row: this._rect.row + i,
+              col: this._rect.col + j,
+              numRows: 1,
+              numCols: 1,
+            })[0][0],
+      ),
     );
   }
 
@@ -164,7 +194,7 @@ export class Range {
     return readFormulas(this.model, this.live(), this._rect);
   }
   getFormula(): string {
-    return readFormulas(this.model, this.live(), { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+    return readFormulas(this.model, this.live(), {...this._rect, numRows: 1, numCols: 1})[0][0];
   }
   setFormula(formula: string): this {
     const f = String(formula);
@@ -175,27 +205,45 @@ export class Range {
   setFormulas(formulas: string[][]): this {
     this.checkShape(formulas, 'Range.setFormulas');
     const sheet = this.live();
-    const contents: RawCellContent[][] = formulas.map((row) =>
-      row.map((f) => (f === '' || f === null || f === undefined ? null : String(f).startsWith('=') ? toEngine(this.model, sheet, String(f)) : `'${f}`)),
+    const contents: RawCellContent[][] = formulas.map(row =>
+      row.map(f =>
+        f === '' || f === null || f === undefined
+          ? null
+          : String(f).startsWith('=')
+            ? toEngine(this.model, sheet, String(f))
+            : `'${f}`,
+      ),
     );
-    const texts = formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : undefined)));
+    const texts = formulas.map(row =>
+      row.map(f => (typeof f === 'string' && f.startsWith('=') ? f : undefined)),
+    );
     setContents(this.model, this.live(), this._rect, contents, texts);
     return this;
   }
 
   // --- number formats ---
   getNumberFormat(): string {
-    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+    return (
+      getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.numberFormat ??
+      DEFAULT_NUMBER_FORMAT
+    );
   }
   getNumberFormats(): string[][] {
-    return this.grid((m) => m?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    return this.grid(m => m?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
   }
   setNumberFormat(format: string): this {
     const f = String(format);
-    return this.setAll((m) => (f === '' || /^general$/i.test(f) ? delete m.numberFormat : (m.numberFormat = f)));
+    return this.setAll(m =>
+      f === '' || /^general$/i.test(f) ? delete m.numberFormat : (m.numberFormat = f),
+    );
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setEach(formats, (m, f) => (f && !/^general$/i.test(String(f)) ? (m.numberFormat = String(f)) : delete m.numberFormat), 'Range.setNumberFormats');
+    return this.setEach(
+      formats,
+      (m, f) =>
+        f && !/^general$/i.test(String(f)) ? (m.numberFormat = String(f)) : delete m.numberFormat,
+      'Range.setNumberFormats',
+    );
   }
 
   // --- notes ---
@@ -203,16 +251,22 @@ export class Range {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.note ?? '';
   }
   getNotes(): string[][] {
-    return this.grid((m) => m?.note ?? '');
+    return this.grid(m => m?.note ?? '');
   }
   setNote(note: string | null): this {
-    return this.setAll((m) => (note === null || note === '' ? delete m.note : (m.note = String(note))));
+    return this.setAll(m =>
+      note === null || note === '' ? delete m.note : (m.note = String(note)),
+    );
   }
   setNotes(notes: (string | null)[][]): this {
-    return this.setEach(notes, (m, n) => (n === null || n === '' ? delete m.note : (m.note = String(n))), 'Range.setNotes');
+    return this.setEach(
+      notes,
+      (m, n) => (n === null || n === '' ? delete m.note : (m.note = String(n))),
+      'Range.setNotes',
+    );
   }
   clearNote(): this {
-    return this.setAll((m) => delete m.note);
+    return this.setAll(m => delete m.note);
   }
 
   // --- backgrounds and fonts ---
@@ -220,56 +274,68 @@ export class Range {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.background ?? '#ffffff';
   }
   getBackgrounds(): string[][] {
-    return this.grid((m) => m?.background ?? '#ffffff');
+    return this.grid(m => m?.background ?? '#ffffff');
   }
   setBackground(color: string | null): this {
     const c = normaliseColor(color);
-    return this.setAll((m) => (c ? (m.background = c) : delete m.background));
+    return this.setAll(m => (c ? (m.background = c) : delete m.background));
   }
   setBackgrounds(colors: (string | null)[][]): this {
     this.checkShape(colors, 'Range.setBackgrounds');
-    const norm = colors.map((row) => row.map((c) => normaliseColor(c)));
-    return this.setEach(norm, (m, c) => (c ? (m.background = c) : delete m.background), 'Range.setBackgrounds');
+    const norm = colors.map(row => row.map(c => normaliseColor(c)));
+    return this.setEach(
+      norm,
+      (m, c) => (c ? (m.background = c) : delete m.background),
+      'Range.setBackgrounds',
+    );
   }
   setBackgroundRGB(r: number, g: number, b: number): this {
-    const hex = `#${[r, g, b].map((x) => Math.max(0, Math.min(255, x)).toString(16).padStart(2, '0')).join('')}`;
+    const hex = `#${[r, g, b].map(x => Math.max(0, Math.min(255, x)).toString(16).padStart(2, '0')).join('')}`;
     return this.setBackground(hex);
   }
   getFontWeight(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.weight ?? 'normal';
   }
   getFontWeights(): string[][] {
-    return this.grid((m) => m?.font?.weight ?? 'normal');
+    return this.grid(m => m?.font?.weight ?? 'normal');
   }
   setFontWeight(weight: string | null): this {
-    return this.setAll((m) => ((m.font ??= {}).weight = weight === 'bold' ? 'bold' : 'normal'));
+    return this.setAll(m => ((m.font ??= {}).weight = weight === 'bold' ? 'bold' : 'normal'));
   }
   setFontWeights(weights: (string | null)[][]): this {
-    return this.setEach(weights, (m, w) => ((m.font ??= {}).weight = w === 'bold' ? 'bold' : 'normal'), 'Range.setFontWeights');
+    return this.setEach(
+      weights,
+      (m, w) => ((m.font ??= {}).weight = w === 'bold' ? 'bold' : 'normal'),
+      'Range.setFontWeights',
+    );
   }
   getFontColor(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.color ?? '#000000';
   }
   getFontColors(): string[][] {
-    return this.grid((m) => m?.font?.color ?? '#000000');
+    return this.grid(m => m?.font?.color ?? '#000000');
   }
   setFontColor(color: string | null): this {
     const c = normaliseColor(color);
-    return this.setAll((m) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color));
+    return this.setAll(m => (c ? ((m.font ??= {}).color = c) : delete m.font?.color));
   }
   setFontColors(colors: (string | null)[][]): this {
     this.checkShape(colors, 'Range.setFontColors');
-    return this.setEach(colors.map((r) => r.map((c) => normaliseColor(c))), (m, c) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color), 'Range.setFontColors');
+    return this.setEach(
+      colors.map(r => r.map(c => normaliseColor(c))),
+      (m, c) => (c ? ((m.font ??= {}).color = c) : delete m.font?.color),
+      'Range.setFontColors',
+    );
   }
   getFontStyle(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.style ?? 'normal';
   }
   setFontStyle(style: string | null): this {
-    return this.setAll((m) => ((m.font ??= {}).style = style === 'italic' ? 'italic' : 'normal'));
+    return this.setAll(m => ((m.font ??= {}).style = style === 'italic' ? 'italic' : 'normal'));
   }
   setFontLine(line: string | null): this {
     const l = line === 'underline' || line === 'line-through' ? line : 'none';
-    return this.setAll((m) => ((m.font ??= {}).line = l));
+    return this.setAll(m => ((m.font ??= {}).line = l));
   }
   getFontLine(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.line ?? 'none';
@@ -284,22 +350,22 @@ export class Range {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.wrap ?? false;
   }
   setWrap(wrap: boolean): this {
-    return this.setAll((m) => (m.wrap = !!wrap));
+    return this.setAll(m => (m.wrap = !!wrap));
   }
   setWraps(wraps: boolean[][]): this {
     return this.setEach(wraps, (m, w) => (m.wrap = !!w), 'Range.setWraps');
   }
   setWrapStrategy(strategy: string): this {
-    return this.setAll((m) => (m.wrap = String(strategy) === 'WRAP'));
+    return this.setAll(m => (m.wrap = String(strategy) === 'WRAP'));
   }
   getHorizontalAlignment(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.hAlign ?? 'general';
   }
   setHorizontalAlignment(a: string | null): this {
-    return this.setAll((m) => (a ? (m.hAlign = String(a)) : delete m.hAlign));
+    return this.setAll(m => (a ? (m.hAlign = String(a)) : delete m.hAlign));
   }
   setVerticalAlignment(a: string | null): this {
-    return this.setAll((m) => (a ? (m.vAlign = String(a)) : delete m.vAlign));
+    return this.setAll(m => (a ? (m.vAlign = String(a)) : delete m.vAlign));
   }
   getVerticalAlignment(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.vAlign ?? 'bottom';
@@ -314,14 +380,16 @@ export class Range {
     return v ? new DataValidation(v, this._book.resolver) : null;
   }
   getDataValidations(): (DataValidation | null)[][] {
-    return this.grid((m) => (m?.validation ? new DataValidation(m.validation, this._book.resolver) : null));
+    return this.grid(m =>
+      m?.validation ? new DataValidation(m.validation, this._book.resolver) : null,
+    );
   }
   setDataValidation(rule: DataValidation | null): this {
     if (rule === null) return this.clearDataValidations();
     const spec = (unwrap(rule) as DataValidation)._spec;
     if (!spec) throw signatureError([rule], 'Range.setDataValidation');
-    const anchored: ValidationSpec = { ...spec, anchor: { row: this._rect.row, col: this._rect.col } };
-    return this.setAll((m) => (m.validation = anchored));
+    const anchored: ValidationSpec = {...spec, anchor: {row: this._rect.row, col: this._rect.col}};
+    return this.setAll(m => (m.validation = anchored));
   }
   setDataValidations(rules: (DataValidation | null)[][]): this {
     this.checkShape(rules, 'Range.setDataValidations');
@@ -332,16 +400,26 @@ export class Range {
     });
   }
   clearDataValidations(): this {
-    return this.setAll((m) => delete m.validation);
+    return this.setAll(m => delete m.validation);
   }
   /** Checkboxes are a CHECKBOX validation with FALSE in empty cells (developers.google.com/apps-script/reference/spreadsheet/range#insertcheckboxes). */
   insertCheckboxes(checked?: unknown, unchecked?: unknown): this {
-    const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
-    const spec: ValidationSpec = { criteria: 'CHECKBOX', values: values as ValidationSpec['values'], allowInvalid: false };
-    this.setAll((m) => (m.validation = spec));
+    const values =
+      checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
+    const spec: ValidationSpec = {
+      criteria: 'CHECKBOX',
+      values: values as ValidationSpec['values'],
+      allowInvalid: false,
+    };
+    this.setAll(m => (m.validation = spec));
     const current = this.getValues();
     const off = values.length === 2 ? values[1] : false;
-    writeValues(this.model, this._sheet, this._rect, current.map((row) => row.map((v) => (v === '' ? off : v))));
+    writeValues(
+      this.model,
+      this._sheet,
+      this._rect,
+      current.map(row => row.map(v => (v === '' ? off : v))),
+    );
     return this;
   }
   removeCheckboxes(): this {
@@ -355,7 +433,13 @@ export class Range {
   }
 
   // --- clearing ---
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): this {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): this {
     const o = options ?? {};
     const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
     if (!any || o.contentsOnly) clearContents(this.model, this.live(), this._rect);
@@ -381,35 +465,37 @@ export class Range {
     return this._book.addProtection(this.live(), 'RANGE', this._rect);
   }
   activate(): this {
-    this.model.active = { sheet: this._sheet.hfId, range: { ...this._rect } };
+    this.model.active = {sheet: this._sheet.hfId, range: {...this._rect}};
     return this;
   }
   activateAsCurrentCell(): this {
     return this.activate();
   }
   merge(): this {
-    this.live().merges.push({ ...this._rect });
+    this.live().merges.push({...this._rect});
     return this;
   }
   mergeAcross(): this {
-    for (let i = 0; i < this._rect.numRows; i++) this._sheet.merges.push({ ...this._rect, row: this._rect.row + i, numRows: 1 });
+    for (let i = 0; i < this._rect.numRows; i++)
+      this._sheet.merges.push({...this._rect, row: this._rect.row + i, numRows: 1});
     return this;
   }
   mergeVertically(): this {
-    for (let j = 0; j < this._rect.numCols; j++) this._sheet.merges.push({ ...this._rect, col: this._rect.col + j, numCols: 1 });
+    for (let j = 0; j < this._rect.numCols; j++)
+      this._sheet.merges.push({...this._rect, col: this._rect.col + j, numCols: 1});
     return this;
   }
   breakApart(): this {
     const r = this._rect;
-    this._sheet.merges = this._sheet.merges.filter((m) => !rectContains(r, m.row, m.col));
+    this._sheet.merges = this._sheet.merges.filter(m => !rectContains(r, m.row, m.col));
     return this;
   }
   isPartOfMerge(): boolean {
     const r = this._rect;
-    return this._sheet.merges.some((m) => rectContains(m, r.row, r.col));
+    return this._sheet.merges.some(m => rectContains(m, r.row, r.col));
   }
   /** Contents (formulas moved like a paste) and formats, into the destination's top-left. */
-  copyTo(destination: unknown, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+  copyTo(destination: unknown, options?: {contentsOnly?: boolean; formatOnly?: boolean}): void {
     const dest = unwrap(destination) as Range;
     const hf = this.model.hf;
     const src = this.live();
@@ -417,11 +503,14 @@ export class Range {
     if (!options?.formatOnly) {
       // Like a paste: relative references move by the offset (the text as written, so OFFSET stays).
       // Written here rather than with HyperFormula's copy/paste, which fails on some formulas it rewrote.
-      const serialized = hf.getRangeSerialized({ start: { sheet: src.hfId, row: r.row - 1, col: r.col - 1 }, end: { sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2 } }) as RawCellContent[][];
+      const serialized = hf.getRangeSerialized({
+        start: {sheet: src.hfId, row: r.row - 1, col: r.col - 1},
+        end: {sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2},
+      }) as RawCellContent[][];
       const written = formulaTextsOf(src, r);
       const dRow = dest._rect.row - r.row;
       const dCol = dest._rect.col - r.col;
-      const to = { row: dest._rect.row, col: dest._rect.col, numRows: r.numRows, numCols: r.numCols };
+      const to = {row: dest._rect.row, col: dest._rect.col, numRows: r.numRows, numCols: r.numCols};
       const texts = written.map((row, i) =>
         row.map((t, j) => {
           const c = serialized[i]?.[j];
@@ -439,10 +528,10 @@ export class Range {
       setContents(this.model, dest._sheet, to, contents, texts);
     }
     if (!options?.contentsOnly) {
-      eachMeta(dest._sheet, { ...dest._rect, numRows: r.numRows, numCols: r.numCols }, (m, i, j) => {
+      eachMeta(dest._sheet, {...dest._rect, numRows: r.numRows, numCols: r.numCols}, (m, i, j) => {
         const from = getMeta(src, r.row - 1 + i, r.col - 1 + j);
         for (const k of Object.keys(m) as (keyof CellMeta)[]) if (k !== 'note') delete m[k];
-        if (from) Object.assign(m, structuredClone({ ...from, note: undefined }));
+        if (from) Object.assign(m, structuredClone({...from, note: undefined}));
         if (m.note === undefined) delete m.note;
       });
     }

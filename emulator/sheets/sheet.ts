@@ -1,19 +1,26 @@
 /**
  * Sheet, as in developers.google.com/apps-script/reference/spreadsheet/sheet.
  */
-import { GridRect, parseA1, resolveRef } from './a1';
-import type { Book } from './book';
-import { clearContents, readValues, writeValues } from './cells';
-import { EmbeddedChart, EmbeddedChartBuilder, newChartSpec } from './charts';
-import { ConditionalFormatRule } from './conditional';
-import { normaliseColor } from './colors';
-import { ERR, gErr, signatureError } from './errors';
-import { API_CLASS, unwrap } from './expose';
-import { clearCellFormat, DEFAULT_COLUMN_WIDTH, findSheet, lastContentCol, lastContentRow, SheetModel } from './model';
-import { Protection } from './protection';
-import { Range } from './range';
-import { sortRows } from './sort';
-import { deleteCols, deleteRows, insertCols, insertRows, renameSheetReferences } from './structure';
+import {GridRect} from './a1';
+import type {Book} from './book';
+import {clearContents, readValues, writeValues} from './cells';
+import {EmbeddedChart, EmbeddedChartBuilder, newChartSpec} from './charts';
+import {ConditionalFormatRule} from './conditional';
+import {normaliseColor} from './colors';
+import {ERR, gErr, signatureError} from './errors';
+import {API_CLASS, unwrap} from './expose';
+import {
+  clearCellFormat,
+  DEFAULT_COLUMN_WIDTH,
+  findSheet,
+  lastContentCol,
+  lastContentRow,
+  SheetModel,
+} from './model';
+import {Protection} from './protection';
+import {Range} from './range';
+import {sortRows} from './sort';
+import {deleteCols, deleteRows, insertCols, insertRows, renameSheetReferences} from './structure';
 
 export class Sheet {
   readonly [API_CLASS] = 'Sheet';
@@ -62,24 +69,42 @@ export class Sheet {
       // This sheet unless the text names another ('Tab!A1'); open ends ('G:G', 'G2:G') are kept for named ranges.
       return this._book.rangeFromA1(a, s) as Range;
     }
-    if (typeof a !== 'number' || column === undefined) throw signatureError([a, column, numRows, numColumns].filter((x) => x !== undefined), 'Sheet.getRange');
-    const rect: GridRect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
+    if (typeof a !== 'number' || column === undefined)
+      throw signatureError(
+        [a, column, numRows, numColumns].filter(x => x !== undefined),
+        'Sheet.getRange',
+      );
+    const rect: GridRect = {row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1};
     return this._book.rangeAt(s, rect);
   }
   /**
    * Values of a block in one call; -1 rows or columns means up to the last row or column with
    * data (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns).
    */
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): unknown[][] {
     const s = this.live();
     const rows = numRows === -1 ? lastContentRow(this.model, s) - startRow + 1 : numRows;
     const cols = numColumns === -1 ? lastContentCol(this.model, s) - startColumn + 1 : numColumns;
     if (rows < 1 || cols < 1) return [];
-    return readValues(this.model, s, this._book.rangeAt(s, { row: startRow, col: startColumn, numRows: rows, numCols: cols })._rect);
+    return readValues(
+      this.model,
+      s,
+      this._book.rangeAt(s, {row: startRow, col: startColumn, numRows: rows, numCols: cols})._rect,
+    );
   }
   getDataRange(): Range {
     const s = this.live();
-    return new Range(this._book, s, { row: 1, col: 1, numRows: Math.max(1, lastContentRow(this.model, s)), numCols: Math.max(1, lastContentCol(this.model, s)) });
+    return new Range(this._book, s, {
+      row: 1,
+      col: 1,
+      numRows: Math.max(1, lastContentRow(this.model, s)),
+      numCols: Math.max(1, lastContentCol(this.model, s)),
+    });
   }
   getLastRow(): number {
     return lastContentRow(this.model, this.live());
@@ -100,7 +125,7 @@ export class Sheet {
   }
   setActiveRange(range: unknown): Range {
     const r = unwrap(range) as Range;
-    this.model.active = { sheet: r._sheet.hfId, range: { ...r._rect } };
+    this.model.active = {sheet: r._sheet.hfId, range: {...r._rect}};
     return r;
   }
   setActiveSelection(a: unknown): Range {
@@ -113,10 +138,12 @@ export class Sheet {
 
   // --- rows and columns ---
   private checkRowIndex(n: number, _method: string): void {
-    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxRows) throw gErr(n < 1 ? ERR.rowTooSmall() : 'Those rows are out of bounds.');
+    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxRows)
+      throw gErr(n < 1 ? ERR.rowTooSmall() : 'Those rows are out of bounds.');
   }
   private checkColIndex(n: number, _method: string): void {
-    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxCols) throw gErr(n < 1 ? ERR.colTooSmall() : 'Those columns are out of bounds.');
+    if (typeof n !== 'number' || n < 1 || n > this._sheet.maxCols)
+      throw gErr(n < 1 ? ERR.colTooSmall() : 'Those columns are out of bounds.');
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.checkRowIndex(afterPosition, 'insertRowsAfter');
@@ -178,19 +205,24 @@ export class Sheet {
     if (!Array.isArray(rowContents)) throw signatureError([rowContents], 'Sheet.appendRow');
     const row = lastContentRow(this.model, s) + 1;
     if (row > s.maxRows) insertRows(this.model, s, s.maxRows + 1, 1);
-    if (rowContents.length > s.maxCols) insertCols(this.model, s, s.maxCols + 1, rowContents.length - s.maxCols);
-    if (rowContents.length) writeValues(this.model, s, { row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+    if (rowContents.length > s.maxCols)
+      insertCols(this.model, s, s.maxCols + 1, rowContents.length - s.maxCols);
+    if (rowContents.length)
+      writeValues(this.model, s, {row, col: 1, numRows: 1, numCols: rowContents.length}, [
+        rowContents,
+      ]);
     return this;
   }
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
+  clear(options?: {contentsOnly?: boolean; formatOnly?: boolean}): this {
     const s = this.live();
-    if (!options?.formatOnly) clearContents(this.model, s, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
+    if (!options?.formatOnly)
+      clearContents(this.model, s, {row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols});
     if (!options?.contentsOnly) this.clearFormats();
     return this;
   }
   clearContents(): this {
     const s = this.live();
-    clearContents(this.model, s, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
+    clearContents(this.model, s, {row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols});
     return this;
   }
   clearFormats(): this {
@@ -210,7 +242,13 @@ export class Sheet {
     const s = this.live();
     const last = lastContentRow(this.model, s);
     const from = s.frozenRows + 1;
-    if (last >= from) sortRows(this.model, s, { row: from, col: 1, numRows: last - from + 1, numCols: s.maxCols }, { column: columnPosition, ascending });
+    if (last >= from)
+      sortRows(
+        this.model,
+        s,
+        {row: from, col: 1, numRows: last - from + 1, numCols: s.maxCols},
+        {column: columnPosition, ascending},
+      );
     return this;
   }
 
@@ -226,7 +264,8 @@ export class Sheet {
   }
   setFrozenColumns(cols: number): this {
     const s = this.live();
-    if (cols < 0 || cols >= s.maxCols) throw gErr("You can't freeze all visible columns on the sheet.");
+    if (cols < 0 || cols >= s.maxCols)
+      throw gErr("You can't freeze all visible columns on the sheet.");
     s.frozenCols = cols;
     return this;
   }
@@ -253,9 +292,14 @@ export class Sheet {
   autoResizeColumns(startColumn: number, numColumns: number): this {
     const s = this.live();
     const last = Math.max(1, lastContentRow(this.model, s));
-    const texts = new Range(this._book, s, { row: 1, col: startColumn, numRows: last, numCols: numColumns }).getDisplayValues();
+    const texts = new Range(this._book, s, {
+      row: 1,
+      col: startColumn,
+      numRows: last,
+      numCols: numColumns,
+    }).getDisplayValues();
     for (let j = 0; j < numColumns; j++) {
-      const longest = Math.max(0, ...texts.map((r) => r[j].length));
+      const longest = Math.max(0, ...texts.map(r => r[j].length));
       s.columnWidths[startColumn - 1 + j] = Math.max(30, longest * 7 + 10);
     }
     return this;
@@ -265,7 +309,8 @@ export class Sheet {
   }
   hideSheet(): this {
     const s = this.live();
-    if (this.model.sheets.filter((x) => !x.hidden && x !== s).length === 0) throw gErr("You can't hide all the sheets in a document.");
+    if (this.model.sheets.filter(x => !x.hidden && x !== s).length === 0)
+      throw gErr("You can't hide all the sheets in a document.");
     s.hidden = true;
     return this;
   }
@@ -288,28 +333,39 @@ export class Sheet {
     return this.live().tabColor;
   }
   activate(): this {
-    this.model.active = { sheet: this._sheet.hfId, range: { row: 1, col: 1, numRows: 1, numCols: 1 } };
+    this.model.active = {sheet: this._sheet.hfId, range: {row: 1, col: 1, numRows: 1, numCols: 1}};
     return this;
   }
 
   // --- protections, rules, charts ---
   protect(): Protection {
     const s = this.live();
-    const existing = s.protections.find((p) => p.type === 'SHEET');
+    const existing = s.protections.find(p => p.type === 'SHEET');
     if (existing) return new Protection(this._book, s, existing);
     return this._book.addProtection(s, 'SHEET');
   }
   getProtections(type: string): Protection[] {
     const s = this.live();
-    return s.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this._book, s, p));
+    return s.protections
+      .filter(p => p.type === String(type))
+      .map(p => new Protection(this._book, s, p));
   }
   setConditionalFormatRules(rules: unknown[]): void {
     const s = this.live();
-    s.conditionalFormats = rules.map((r) => structuredClone((unwrap(r) as ConditionalFormatRule)._spec));
+    s.conditionalFormats = rules.map(r =>
+      structuredClone((unwrap(r) as ConditionalFormatRule)._spec),
+    );
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {
     const s = this.live();
-    return s.conditionalFormats.map((spec) => new ConditionalFormatRule(structuredClone(spec), this._book.resolver, this._book.ruleRanges(s)));
+    return s.conditionalFormats.map(
+      spec =>
+        new ConditionalFormatRule(
+          structuredClone(spec),
+          this._book.resolver,
+          this._book.ruleRanges(s),
+        ),
+    );
   }
   clearConditionalFormatRules(): void {
     this.live().conditionalFormats = [];
@@ -320,24 +376,25 @@ export class Sheet {
   insertChart(chart: unknown): void {
     const spec = (unwrap(chart) as EmbeddedChart)._spec;
     const s = this.live();
-    s.charts = s.charts.filter((c) => c.chartId !== spec.chartId);
+    s.charts = s.charts.filter(c => c.chartId !== spec.chartId);
     s.charts.push(structuredClone(spec));
   }
   updateChart(chart: unknown): void {
     const spec = (unwrap(chart) as EmbeddedChart)._spec;
     const s = this.live();
-    const i = s.charts.findIndex((c) => c.chartId === spec.chartId);
-    if (i < 0) throw gErr('The chart does not exist on this sheet. Insert it with insertChart first.');
+    const i = s.charts.findIndex(c => c.chartId === spec.chartId);
+    if (i < 0)
+      throw gErr('The chart does not exist on this sheet. Insert it with insertChart first.');
     s.charts[i] = structuredClone(spec);
   }
   removeChart(chart: unknown): void {
     const spec = (unwrap(chart) as EmbeddedChart)._spec;
     const s = this.live();
-    s.charts = s.charts.filter((c) => c.chartId !== spec.chartId);
+    s.charts = s.charts.filter(c => c.chartId !== spec.chartId);
   }
   getCharts(): EmbeddedChart[] {
     const s = this.live();
-    return s.charts.map((c) => new EmbeddedChart(this._book, s, c));
+    return s.charts.map(c => new EmbeddedChart(this._book, s, c));
   }
   toString(): string {
     return 'Sheet';

@@ -1,21 +1,27 @@
 /**
  * Spreadsheet, as in developers.google.com/apps-script/reference/spreadsheet/spreadsheet.
  */
-import { columnToLetters, quoteSheetName, rectToAbsolute } from './a1';
-import type { Book } from './book';
-import { ERR, gErr } from './errors';
-import { API_CLASS, unwrap } from './expose';
-import { findSheet, newSheetModel } from './model';
-import { Protection } from './protection';
-import { Range } from './range';
-import { Sheet } from './sheet';
-import { forgetSheetReferences } from './structure';
+import {columnToLetters, quoteSheetName, rectToAbsolute} from './a1';
+import type {Book} from './book';
+import {ERR, gErr} from './errors';
+import {API_CLASS, unwrap} from './expose';
+import {findSheet, newSheetModel} from './model';
+import {Protection} from './protection';
+import {Range} from './range';
+import {Sheet} from './sheet';
+import {forgetSheetReferences} from './structure';
 
 const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
 /** Sheets refuses names that look like cell references (A1, R1C1) or booleans. */
 export function isValidRangeName(name: string): boolean {
-  return NAME_RE.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name) && !/^(TRUE|FALSE)$/i.test(name) && name.length <= 250;
+  return (
+    NAME_RE.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name) &&
+    name.length <= 250
+  );
 }
 
 export class NamedRange {
@@ -53,25 +59,26 @@ export class NamedRange {
  * rows itself; a range open below a first row ('Actions'!$G$2:$G) is kept in model.openNames
  * and reaches the engine closed at the sheet's last row (re-closed when rows are added).
  */
-function nameDefinition(range: Range): { engine: string; open?: string } {
-  const { name } = range._sheet;
+function nameDefinition(range: Range): {engine: string; open?: string} {
+  const {name} = range._sheet;
   const r = range._rect;
   const o = range._open;
   const sheet = quoteSheetName(name);
   const c1 = `$${columnToLetters(r.col)}`;
   const c2 = `$${columnToLetters(r.col + r.numCols - 1)}`;
   if (o?.rows && !o.cols) {
-    if (r.row === 1) return { engine: `=${sheet}!${c1}:${c2}` };
-    return { engine: `=${rectToAbsolute(name, r)}`, open: `${sheet}!${c1}$${r.row}:${c2}` };
+    if (r.row === 1) return {engine: `=${sheet}!${c1}:${c2}`};
+    return {engine: `=${rectToAbsolute(name, r)}`, open: `${sheet}!${c1}$${r.row}:${c2}`};
   }
-  if (o?.cols && !o.rows && r.col === 1) return { engine: `=${sheet}!$${r.row}:$${r.row + r.numRows - 1}` };
-  return { engine: `=${rectToAbsolute(name, r)}` };
+  if (o?.cols && !o.rows && r.col === 1)
+    return {engine: `=${sheet}!$${r.row}:$${r.row + r.numRows - 1}`};
+  return {engine: `=${rectToAbsolute(name, r)}`};
 }
 
 export function defineName(book: Book, name: string, range: Range): void {
   const m = book.model;
   if (!isValidRangeName(name)) throw gErr(ERR.badNamedRangeName(name));
-  const { engine, open } = nameDefinition(range);
+  const {engine, open} = nameDefinition(range);
   const existing = existingName(book, name);
   if (existing) {
     m.hf.changeNamedExpression(existing, engine);
@@ -85,14 +92,14 @@ export function defineName(book: Book, name: string, range: Range): void {
 }
 
 function existingName(book: Book, name: string): string | undefined {
-  return book.model.namedRanges.find((n) => n.toLowerCase() === name.toLowerCase());
+  return book.model.namedRanges.find(n => n.toLowerCase() === name.toLowerCase());
 }
 
 export function removeName(book: Book, name: string): void {
   const found = existingName(book, name);
   if (!found) throw gErr(`Named range "${name}" does not exist.`);
   book.model.hf.removeNamedExpression(found);
-  book.model.namedRanges = book.model.namedRanges.filter((n) => n !== found);
+  book.model.namedRanges = book.model.namedRanges.filter(n => n !== found);
   delete book.model.openNames[found];
 }
 
@@ -120,7 +127,9 @@ export class Selection {
   }
   getCurrentCell(): Range | null {
     const r = this.getActiveRange();
-    return r ? new Range(this.book, r._sheet, { row: r._rect.row, col: r._rect.col, numRows: 1, numCols: 1 }) : null;
+    return r
+      ? new Range(this.book, r._sheet, {row: r._rect.row, col: r._rect.col, numRows: 1, numCols: 1})
+      : null;
   }
   getActiveRangeList(): null {
     return null;
@@ -161,7 +170,7 @@ export class Spreadsheet {
 
   // --- sheets ---
   getSheets(): Sheet[] {
-    return this.model.sheets.map((s) => new Sheet(this._book, s));
+    return this.model.sheets.map(s => new Sheet(this._book, s));
   }
   getNumSheets(): number {
     return this.model.sheets.length;
@@ -171,7 +180,7 @@ export class Spreadsheet {
     return s ? new Sheet(this._book, s) : null;
   }
   getSheetById(id: number): Sheet | null {
-    const s = this.model.sheets.find((x) => x.sheetId === id);
+    const s = this.model.sheets.find(x => x.sheetId === id);
     return s ? new Sheet(this._book, s) : null;
   }
   /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index). The new sheet becomes active. */
@@ -193,9 +202,12 @@ export class Spreadsheet {
     const added = m.hf.addSheet(name);
     const s = newSheetModel(m, added, m.hf.getSheetId(added)!);
     const active = this._book.activeSheet();
-    const at = index !== undefined ? Math.max(0, Math.min(index, m.sheets.length)) : m.sheets.indexOf(active) + 1;
+    const at =
+      index !== undefined
+        ? Math.max(0, Math.min(index, m.sheets.length))
+        : m.sheets.indexOf(active) + 1;
     m.sheets.splice(at, 0, s);
-    m.active = { sheet: s.hfId, range: { row: 1, col: 1, numRows: 1, numCols: 1 } };
+    m.active = {sheet: s.hfId, range: {row: 1, col: 1, numRows: 1, numCols: 1}};
     return new Sheet(this._book, s);
   }
   deleteSheet(sheet: unknown): void {
@@ -204,7 +216,7 @@ export class Spreadsheet {
     if (!s || !m.sheets.includes(s)) throw gErr(ERR.sheetDeleted());
     if (m.sheets.length === 1) throw gErr(ERR.deleteOnlySheet());
     m.hf.removeSheet(s.hfId);
-    m.sheets = m.sheets.filter((x) => x !== s);
+    m.sheets = m.sheets.filter(x => x !== s);
     forgetSheetReferences(m, s.name);
     if (m.active.sheet === s.hfId) m.active = {};
   }
@@ -213,35 +225,44 @@ export class Spreadsheet {
   }
   setActiveSheet(sheet: unknown): Sheet {
     const s = (unwrap(sheet) as Sheet)._sheet;
-    this.model.active = { sheet: s.hfId, range: { row: 1, col: 1, numRows: 1, numCols: 1 } };
+    this.model.active = {sheet: s.hfId, range: {row: 1, col: 1, numRows: 1, numCols: 1}};
     return new Sheet(this._book, s);
   }
   moveActiveSheet(pos: number): void {
     const m = this.model;
     const s = this._book.activeSheet();
-    m.sheets = m.sheets.filter((x) => x !== s);
+    m.sheets = m.sheets.filter(x => x !== s);
     m.sheets.splice(Math.max(0, Math.min(pos - 1, m.sheets.length)), 0, s);
   }
   getActiveRange(): Range | null {
     const a = this.model.active;
     const s = this._book.activeSheet();
-    if (!a.range || a.sheet !== s.hfId) return new Range(this._book, s, { row: 1, col: 1, numRows: 1, numCols: 1 });
+    if (!a.range || a.sheet !== s.hfId)
+      return new Range(this._book, s, {row: 1, col: 1, numRows: 1, numCols: 1});
     return new Range(this._book, s, a.range);
   }
   getActiveCell(): Range {
     const r = this.getActiveRange()!;
-    return new Range(this._book, r._sheet, { row: r._rect.row, col: r._rect.col, numRows: 1, numCols: 1 });
+    return new Range(this._book, r._sheet, {
+      row: r._rect.row,
+      col: r._rect.col,
+      numRows: 1,
+      numCols: 1,
+    });
   }
   getCurrentCell(): Range {
     return this.getActiveCell();
   }
   setActiveRange(range: unknown): Range {
     const r = unwrap(range) as Range;
-    this.model.active = { sheet: r._sheet.hfId, range: { ...r._rect } };
+    this.model.active = {sheet: r._sheet.hfId, range: {...r._rect}};
     return r;
   }
   setActiveSelection(a: unknown): Range {
-    const r = typeof a === 'string' ? (this._book.rangeFromA1(a, undefined) as Range) : (unwrap(a) as Range);
+    const r =
+      typeof a === 'string'
+        ? (this._book.rangeFromA1(a, undefined) as Range)
+        : (unwrap(a) as Range);
     return this.setActiveRange(r);
   }
   getSelection(): Selection {
@@ -262,11 +283,13 @@ export class Spreadsheet {
     removeName(this._book, String(name));
   }
   getNamedRanges(): NamedRange[] {
-    return this.model.namedRanges.map((n) => new NamedRange(this._book, n));
+    return this.model.namedRanges.map(n => new NamedRange(this._book, n));
   }
   getProtections(type: string): Protection[] {
     const out: Protection[] = [];
-    for (const s of this.model.sheets) for (const p of s.protections) if (p.type === String(type)) out.push(new Protection(this._book, s, p));
+    for (const s of this.model.sheets)
+      for (const p of s.protections)
+        if (p.type === String(type)) out.push(new Protection(this._book, s, p));
     return out;
   }
   getLastRow(): number {
@@ -286,9 +309,9 @@ export class Spreadsheet {
   toast(msg: unknown, title?: unknown, _timeoutSeconds?: number): void {
     this._book.host.toast?.(String(msg), title === undefined ? undefined : String(title));
   }
-  getOwner(): { getEmail(): string } {
+  getOwner(): {getEmail(): string} {
     const email = this._book.ctx.user;
-    return { getEmail: () => email };
+    return {getEmail: () => email};
   }
   toString(): string {
     return 'Spreadsheet';

@@ -3,18 +3,24 @@
  * formula and named-range references; we move everything else the model keeps (formats,
  * notes, validation, rule and protection ranges, chart anchors, widths).
  */
-import { shiftRect, GridRect } from './a1';
-import { toEngine } from './cells';
-import { hasOpenRangeOn, mentionsSheet, renameSheetInFormula, shiftForStructure } from './formula-shift';
-import type { SheetModel, WorkbookModel } from './model';
+import {shiftRect, GridRect} from './a1';
+import {toEngine} from './cells';
+import {
+  hasOpenRangeOn,
+  mentionsSheet,
+  renameSheetInFormula,
+  shiftForStructure,
+} from './formula-shift';
+import type {SheetModel, WorkbookModel} from './model';
 
 type Axis = 'row' | 'col';
 
 function shiftSheetRects(sheet: SheetModel, axis: Axis, at: number, count: number): void {
   const move = (r: GridRect) => shiftRect(r, axis, at, count);
-  for (const cf of sheet.conditionalFormats) cf.ranges = cf.ranges.map(move).filter((r): r is GridRect => !!r);
-  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.ranges.length > 0);
-  sheet.protections = sheet.protections.filter((p) => {
+  for (const cf of sheet.conditionalFormats)
+    cf.ranges = cf.ranges.map(move).filter((r): r is GridRect => !!r);
+  sheet.conditionalFormats = sheet.conditionalFormats.filter(cf => cf.ranges.length > 0);
+  sheet.protections = sheet.protections.filter(p => {
     if (!p.rect) return true;
     const r = move(p.rect);
     if (!r) return false;
@@ -36,7 +42,11 @@ function shiftSheetRects(sheet: SheetModel, axis: Axis, at: number, count: numbe
  * Applies `fn` to every formula text as written in the workbook and to the open-ended named
  * ranges: a string replaces it, undefined drops it (getFormula then gives the engine's text).
  */
-function eachWrittenFormula(model: WorkbookModel, fn: (text: string, own: SheetModel) => string | undefined, names: (text: string) => string | undefined): void {
+function eachWrittenFormula(
+  model: WorkbookModel,
+  fn: (text: string, own: SheetModel) => string | undefined,
+  names: (text: string) => string | undefined,
+): void {
   for (const s of model.sheets) {
     for (const row of s.formulaText) {
       if (!row) continue;
@@ -51,13 +61,21 @@ function eachWrittenFormula(model: WorkbookModel, fn: (text: string, own: SheetM
 }
 
 /** Formulas as written follow inserted or deleted rows/columns as Sheets moves them. */
-function shiftWrittenFormulas(model: WorkbookModel, sheet: SheetModel, axis: Axis, at: number, count: number): void {
+function shiftWrittenFormulas(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  axis: Axis,
+  at: number,
+  count: number,
+): void {
   const lower = sheet.name.toLowerCase();
-  const shift = (text: string, own: string) => shiftForStructure(text, own, sheet.name, axis, at, count);
+  const shift = (text: string, own: string) =>
+    shiftForStructure(text, own, sheet.name, axis, at, count);
   eachWrittenFormula(
     model,
-    (text, own) => (own === sheet || text.toLowerCase().includes(lower) ? shift(text, own.name) : text),
-    (text) => shift(text, sheet.name),
+    (text, own) =>
+      own === sheet || text.toLowerCase().includes(lower) ? shift(text, own.name) : text,
+    text => shift(text, sheet.name),
   );
 }
 
@@ -71,18 +89,21 @@ const OPEN_END = /:\$?[A-Za-z]{1,3}(?![\w$(!.:])/;
 
 function recloseOpenRanges(model: WorkbookModel, sheet: SheetModel): void {
   const hf = model.hf;
-  const cells: { s: SheetModel; row: number; col: number; text: string }[] = [];
+  const cells: {s: SheetModel; row: number; col: number; text: string}[] = [];
   for (const s of model.sheets) {
     s.formulaText.forEach((row, r) =>
       row?.forEach((text, c) => {
-        if (text && OPEN_END.test(text) && hasOpenRangeOn(text, s.name, sheet.name)) cells.push({ s, row: r, col: c, text });
+        if (text && OPEN_END.test(text) && hasOpenRangeOn(text, s.name, sheet.name))
+          cells.push({s, row: r, col: c, text});
       }),
     );
   }
   hf.batch(() => {
-    for (const { s, row, col, text } of cells) hf.setCellContents({ sheet: s.hfId, row, col }, toEngine(model, s, text));
+    for (const {s, row, col, text} of cells)
+      hf.setCellContents({sheet: s.hfId, row, col}, toEngine(model, s, text));
     for (const [name, text] of Object.entries(model.openNames)) {
-      if (hasOpenRangeOn(text, sheet.name, sheet.name)) hf.changeNamedExpression(name, `=${toEngine(model, sheet, text)}`);
+      if (hasOpenRangeOn(text, sheet.name, sheet.name))
+        hf.changeNamedExpression(name, `=${toEngine(model, sheet, text)}`);
     }
   });
 }
@@ -90,7 +111,8 @@ function recloseOpenRanges(model: WorkbookModel, sheet: SheetModel): void {
 /** Sheet.setName: formulas as written and open-ended names follow the new name. */
 export function renameSheetReferences(model: WorkbookModel, from: string, to: string): void {
   const lower = from.toLowerCase();
-  const rename = (text: string) => (text.toLowerCase().includes(lower) ? renameSheetInFormula(text, from, to) : text);
+  const rename = (text: string) =>
+    text.toLowerCase().includes(lower) ? renameSheetInFormula(text, from, to) : text;
   eachWrittenFormula(model, rename, rename);
 }
 
@@ -101,11 +123,17 @@ export function forgetSheetReferences(model: WorkbookModel, name: string): void 
 }
 
 /** Inserts `count` rows so that the first new row is `at` (1-based). */
-export function insertRows(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
+export function insertRows(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  at: number,
+  count: number,
+): void {
   const appended = at > sheet.maxRows;
   model.hf.addRows(sheet.hfId, [at - 1, count]);
   if (sheet.meta.length > at - 1) sheet.meta.splice(at - 1, 0, ...new Array(count).fill(undefined));
-  if (sheet.formulaText.length > at - 1) sheet.formulaText.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  if (sheet.formulaText.length > at - 1)
+    sheet.formulaText.splice(at - 1, 0, ...new Array(count).fill(undefined));
   sheet.maxRows += count;
   shiftSheetRects(sheet, 'row', at, count);
   // Rows added after the last row move no reference.
@@ -113,7 +141,12 @@ export function insertRows(model: WorkbookModel, sheet: SheetModel, at: number, 
   else shiftWrittenFormulas(model, sheet, 'row', at, count);
 }
 
-export function deleteRows(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
+export function deleteRows(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  at: number,
+  count: number,
+): void {
   model.hf.removeRows(sheet.hfId, [at - 1, count]);
   sheet.meta.splice(at - 1, count);
   sheet.formulaText.splice(at - 1, count);
@@ -123,17 +156,30 @@ export function deleteRows(model: WorkbookModel, sheet: SheetModel, at: number, 
   shiftSheetRects(sheet, 'row', at, -count);
 }
 
-export function insertCols(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
+export function insertCols(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  at: number,
+  count: number,
+): void {
   model.hf.addColumns(sheet.hfId, [at - 1, count]);
-  for (const row of sheet.meta) if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
-  for (const row of sheet.formulaText) if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  for (const row of sheet.meta)
+    if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  for (const row of sheet.formulaText)
+    if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
   if (at <= sheet.maxCols) shiftWrittenFormulas(model, sheet, 'col', at, count);
-  if (sheet.columnWidths.length > at - 1) sheet.columnWidths.splice(at - 1, 0, ...new Array(count).fill(undefined));
+  if (sheet.columnWidths.length > at - 1)
+    sheet.columnWidths.splice(at - 1, 0, ...new Array(count).fill(undefined));
   sheet.maxCols += count;
   shiftSheetRects(sheet, 'col', at, count);
 }
 
-export function deleteCols(model: WorkbookModel, sheet: SheetModel, at: number, count: number): void {
+export function deleteCols(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  at: number,
+  count: number,
+): void {
   model.hf.removeColumns(sheet.hfId, [at - 1, count]);
   for (const row of sheet.meta) if (row) row.splice(at - 1, count);
   for (const row of sheet.formulaText) if (row) row.splice(at - 1, count);

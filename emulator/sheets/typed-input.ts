@@ -5,7 +5,7 @@
  * stays text. A leading apostrophe forces text. The spreadsheet locale is en_GB, so
  * "08/10/2020" is 8 October 2020, and an impossible day ("31/02/2021") stays text.
  */
-import { isRealDay, ymdToSerial } from './dates';
+import {isRealDay, ymdToSerial} from './dates';
 
 export interface TypedValue {
   /** number (dates and times as serials), string, boolean, or '' for an empty cell. */
@@ -16,12 +16,27 @@ export interface TypedValue {
   formula?: string;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function monthFromName(s: string): number | undefined {
   const l = s.toLowerCase().replace(/\.$/, '');
   if (l.length < 3) return undefined;
-  const i = MONTH_NAMES.findIndex((m) => m === l || (l.length >= 3 && m.startsWith(l) && (l.length === 3 || l === 'sept')));
+  const i = MONTH_NAMES.findIndex(
+    m => m === l || (l.length >= 3 && m.startsWith(l) && (l.length === 3 || l === 'sept')),
+  );
   return i < 0 ? undefined : i + 1;
 }
 
@@ -54,7 +69,8 @@ function parseNumber(text: string): TypedValue | undefined {
     percent = true;
     s = s.slice(0, -1).trim();
   }
-  if (!/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(s) || !/\d/.test(s.split(/[eE]/)[0])) return undefined;
+  if (!/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(s) || !/\d/.test(s.split(/[eE]/)[0]))
+    return undefined;
   if (currency && percent) return undefined;
   const grouped = s.includes(',');
   const decimals = (/\.(\d+)/.exec(s)?.[1] ?? '').length;
@@ -62,11 +78,11 @@ function parseNumber(text: string): TypedValue | undefined {
   if (!Number.isFinite(value)) return undefined;
   if (percent) {
     value = value / 100;
-    return { value, numberFormat: decimals > 0 ? '0.00%' : '0%' };
+    return {value, numberFormat: decimals > 0 ? '0.00%' : '0%'};
   }
-  if (currency) return { value, numberFormat: `${currency}#,##0.00` };
-  if (grouped) return { value, numberFormat: decimals > 0 ? '#,##0.00' : '#,##0' };
-  return { value };
+  if (currency) return {value, numberFormat: `${currency}#,##0.00`};
+  if (grouped) return {value, numberFormat: decimals > 0 ? '#,##0.00' : '#,##0'};
+  return {value};
 }
 
 interface Clock {
@@ -77,7 +93,9 @@ interface Clock {
 }
 
 function parseTime(s: string): Clock | undefined {
-  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i.exec(s.trim()) ?? /^(\d{1,2})()()\s*([ap]\.?m\.?)$/i.exec(s.trim());
+  const m =
+    /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i.exec(s.trim()) ??
+    /^(\d{1,2})()()\s*([ap]\.?m\.?)$/i.exec(s.trim());
   if (!m) return undefined;
   let H = Number(m[1]);
   const M = m[2] ? Number(m[2]) : 0;
@@ -89,7 +107,7 @@ function parseTime(s: string): Clock | undefined {
   }
   if (H > 23 || M > 59 || S > 59) return undefined;
   const format = ampm ? (m[3] ? 'h:mm:ss am/pm' : 'h:mm am/pm') : m[3] ? 'hh:mm:ss' : 'hh:mm';
-  return { H, M, S, format };
+  return {H, M, S, format};
 }
 
 interface Day {
@@ -102,7 +120,13 @@ interface Day {
 function parseDay(s: string, dayFirst: boolean): Day | undefined {
   const t = s.trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
-  if (m) return check(Number(m[1]), Number(m[2]), Number(m[3]), t.includes('-') ? 'yyyy-mm-dd' : 'yyyy/mm/dd');
+  if (m)
+    return check(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      t.includes('-') ? 'yyyy-mm-dd' : 'yyyy/mm/dd',
+    );
   m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})$/.exec(t);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
@@ -122,13 +146,19 @@ function parseDay(s: string, dayFirst: boolean): Day | undefined {
   m = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(t);
   if (m) {
     const mon = monthFromName(m[1]);
-    if (mon) return check(Number(m[3]), mon, Number(m[2]), m[1].replace('.', '').length > 3 ? 'mmmm d, yyyy' : 'mmm d, yyyy');
+    if (mon)
+      return check(
+        Number(m[3]),
+        mon,
+        Number(m[2]),
+        m[1].replace('.', '').length > 3 ? 'mmmm d, yyyy' : 'mmm d, yyyy',
+      );
   }
   return undefined;
 }
 
 function check(y: number, m: number, d: number, format: string): Day | undefined {
-  return isRealDay(y, m, d) && y >= 1 ? { y, m, d, format } : undefined;
+  return isRealDay(y, m, d) && y >= 1 ? {y, m, d, format} : undefined;
 }
 
 /**
@@ -136,19 +166,20 @@ function check(y: number, m: number, d: number, format: string): Day | undefined
  * day/month, 'en_US' month/day).
  */
 export function parseTypedInput(text: string, locale = 'en_GB'): TypedValue {
-  if (text === '') return { value: '' };
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (text.startsWith('=') && text.length > 1) return { value: text, formula: text };
+  if (text === '') return {value: ''};
+  if (text.startsWith("'")) return {value: text.slice(1)};
+  if (text.startsWith('=') && text.length > 1) return {value: text, formula: text};
   const trimmed = text.trim();
-  if (/^true$/i.test(trimmed)) return { value: true };
-  if (/^false$/i.test(trimmed)) return { value: false };
+  if (/^true$/i.test(trimmed)) return {value: true};
+  if (/^false$/i.test(trimmed)) return {value: false};
   const num = parseNumber(trimmed);
   if (num) return num;
   const dayFirst = !/^en_US$/i.test(locale) && !/^en-US$/i.test(locale);
   const time = parseTime(trimmed);
-  if (time) return { value: (time.H * 3600 + time.M * 60 + time.S) / 86400, numberFormat: time.format };
+  if (time)
+    return {value: (time.H * 3600 + time.M * 60 + time.S) / 86400, numberFormat: time.format};
   const day = parseDay(trimmed, dayFirst);
-  if (day) return { value: ymdToSerial(day.y, day.m, day.d), numberFormat: day.format };
+  if (day) return {value: ymdToSerial(day.y, day.m, day.d), numberFormat: day.format};
   // A date and a time: "08/10/2020 10:00"
   const split = /^(.*\S)\s+(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)$/i.exec(trimmed);
   if (split) {
@@ -161,5 +192,5 @@ export function parseTypedInput(text: string, locale = 'en_GB'): TypedValue {
       };
     }
   }
-  return { value: text };
+  return {value: text};
 }

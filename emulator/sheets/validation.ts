@@ -4,11 +4,11 @@
  * Reference: developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
  * and .../data-validation-criteria.
  */
-import { API_CLASS, unwrap } from './expose';
-import { isDateObject } from './cells';
-import { formatValue, isDateFormat } from './format';
-import type { JsonValue, ValidationSpec } from './model';
-import type { TypedValue } from './typed-input';
+import {API_CLASS, unwrap} from './expose';
+import {isDateObject} from './cells';
+import {formatValue, isDateFormat} from './format';
+import type {JsonValue, ValidationSpec} from './model';
+import type {TypedValue} from './typed-input';
 
 export const DataValidationCriteria = {
   DATE_AFTER: 'DATE_AFTER',
@@ -48,15 +48,16 @@ export interface ValueResolver {
 
 export function toJson(v: unknown, resolver: ValueResolver): JsonValue {
   const u = unwrap(v);
-  if (isDateObject(u)) return { date: u.getTime() };
-  if (Array.isArray(u)) return u.map((x) => toJson(x, resolver));
-  if (typeof u === 'object' && u !== null && (u as { [API_CLASS]?: string })[API_CLASS] === 'Range') return { range: resolver.rangeA1(u) };
+  if (isDateObject(u)) return {date: u.getTime()};
+  if (Array.isArray(u)) return u.map(x => toJson(x, resolver));
+  if (typeof u === 'object' && u !== null && (u as {[API_CLASS]?: string})[API_CLASS] === 'Range')
+    return {range: resolver.rangeA1(u)};
   if (u === undefined) return null;
   return u as JsonValue;
 }
 
 export function fromJson(v: JsonValue, resolver: ValueResolver): unknown {
-  if (Array.isArray(v)) return v.map((x) => fromJson(x, resolver));
+  if (Array.isArray(v)) return v.map(x => fromJson(x, resolver));
   if (v && typeof v === 'object' && 'date' in v) return resolver.date(v.date);
   if (v && typeof v === 'object' && 'range' in v) return resolver.range(v.range);
   return v;
@@ -78,7 +79,7 @@ export class DataValidation {
     return this._spec.criteria;
   }
   getCriteriaValues(): unknown[] {
-    return this._spec.values.map((v) => fromJson(v, this.resolver));
+    return this._spec.values.map(v => fromJson(v, this.resolver));
   }
   getHelpText(): string | null {
     return this._spec.helpText ?? null;
@@ -92,15 +93,16 @@ export class DataValidationBuilder {
     private readonly resolver: ValueResolver,
     spec?: ValidationSpec,
   ) {
-    this.spec = spec ?? { criteria: '', values: [], allowInvalid: true };
+    this.spec = spec ?? {criteria: '', values: [], allowInvalid: true};
   }
   private set(criteria: string, values: unknown[]): this {
     this.spec.criteria = criteria;
-    this.spec.values = values.map((v) => toJson(v, this.resolver));
+    this.spec.values = values.map(v => toJson(v, this.resolver));
     return this;
   }
   build(): DataValidation {
-    if (!this.spec.criteria) throw new Error('You must specify a data validation criteria before calling build().');
+    if (!this.spec.criteria)
+      throw new Error('You must specify a data validation criteria before calling build().');
     return new DataValidation(structuredClone(this.spec), this.resolver);
   }
   copy(): DataValidationBuilder {
@@ -113,7 +115,7 @@ export class DataValidationBuilder {
     return this.spec.criteria || null;
   }
   getCriteriaValues(): unknown[] {
-    return this.spec.values.map((v) => fromJson(v, this.resolver));
+    return this.spec.values.map(v => fromJson(v, this.resolver));
   }
   getHelpText(): string | null {
     return this.spec.helpText ?? null;
@@ -130,7 +132,10 @@ export class DataValidationBuilder {
     return this.set(String(criteria), args);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    return this.set('CHECKBOX', checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked]);
+    return this.set(
+      'CHECKBOX',
+      checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked],
+    );
   }
   requireDate(): this {
     return this.set('DATE_IS_VALID_DATE', []);
@@ -142,10 +147,16 @@ export class DataValidationBuilder {
     return this.set('DATE_BEFORE', [requireDateArg(d, 'requireDateBefore')]);
   }
   requireDateBetween(a: Date, b: Date): this {
-    return this.set('DATE_BETWEEN', [requireDateArg(a, 'requireDateBetween'), requireDateArg(b, 'requireDateBetween')]);
+    return this.set('DATE_BETWEEN', [
+      requireDateArg(a, 'requireDateBetween'),
+      requireDateArg(b, 'requireDateBetween'),
+    ]);
   }
   requireDateNotBetween(a: Date, b: Date): this {
-    return this.set('DATE_NOT_BETWEEN', [requireDateArg(a, 'requireDateNotBetween'), requireDateArg(b, 'requireDateNotBetween')]);
+    return this.set('DATE_NOT_BETWEEN', [
+      requireDateArg(a, 'requireDateNotBetween'),
+      requireDateArg(b, 'requireDateNotBetween'),
+    ]);
   }
   requireDateEqualTo(d: Date): this {
     return this.set('DATE_EQUAL_TO', [requireDateArg(d, 'requireDateEqualTo')]);
@@ -199,19 +210,28 @@ export class DataValidationBuilder {
     return this.set('TEXT_IS_VALID_URL', []);
   }
   requireValueInList(values: unknown[], showDropdown = true): this {
-    if (!Array.isArray(values)) throw new Error('The parameters (String) don\'t match the method signature for DataValidationBuilder.requireValueInList.');
+    if (!Array.isArray(values))
+      throw new Error(
+        "The parameters (String) don't match the method signature for DataValidationBuilder.requireValueInList.",
+      );
     return this.set('VALUE_IN_LIST', [values.map(String), showDropdown !== false]);
   }
   requireValueInRange(range: unknown, showDropdown = true): this {
-    const u = unwrap(range) as { [API_CLASS]?: string } | null;
-    if (!u || u[API_CLASS] !== 'Range') throw new Error("The parameters (String) don't match the method signature for DataValidationBuilder.requireValueInRange.");
+    const u = unwrap(range) as {[API_CLASS]?: string} | null;
+    if (!u || u[API_CLASS] !== 'Range')
+      throw new Error(
+        "The parameters (String) don't match the method signature for DataValidationBuilder.requireValueInRange.",
+      );
     return this.set('VALUE_IN_RANGE', [u, showDropdown !== false]);
   }
 }
 
 function requireDateArg(d: unknown, method: string): Date {
   const u = unwrap(d);
-  if (!isDateObject(u)) throw new Error(`The parameters (${typeof d}) don't match the method signature for DataValidationBuilder.${method}.`);
+  if (!isDateObject(u))
+    throw new Error(
+      `The parameters (${typeof d}) don't match the method signature for DataValidationBuilder.${method}.`,
+    );
   return u;
 }
 
@@ -236,11 +256,17 @@ function dateText(serial: number): string {
  * The reason Sheets gives when typed input breaks a rule, or null when it passes. An empty
  * cell always passes (Sheets validates content, and clearing a cell is allowed).
  */
-export function rejectionReason(spec: ValidationSpec, typed: TypedValue, text: string, env: CheckEnv): string | null {
+export function rejectionReason(
+  spec: ValidationSpec,
+  typed: TypedValue,
+  text: string,
+  env: CheckEnv,
+): string | null {
   if (typed.value === '' && !typed.formula) return null;
   const v = typed.value;
   const isDate = typeof v === 'number' && isDateFormat(typed.numberFormat);
-  const serial = (x: JsonValue) => (x && typeof x === 'object' && 'date' in x ? Math.floor(env.serialOf(x.date)) : Number(x));
+  const serial = (x: JsonValue) =>
+    x && typeof x === 'object' && 'date' in x ? Math.floor(env.serialOf(x.date)) : Number(x);
   const n = typeof v === 'number' ? v : NaN;
   const vals = spec.values;
   const s = String(typed.formula ? text : v);
@@ -248,11 +274,15 @@ export function rejectionReason(spec: ValidationSpec, typed: TypedValue, text: s
   switch (spec.criteria) {
     case 'VALUE_IN_LIST': {
       const list = (vals[0] as string[]) ?? [];
-      return list.includes(text.trim()) || list.includes(s) ? null : fail('Input must be an item on the specified list');
+      return list.includes(text.trim()) || list.includes(s)
+        ? null
+        : fail('Input must be an item on the specified list');
     }
     case 'VALUE_IN_RANGE': {
-      const a1 = (vals[0] as { range: string }).range;
-      return env.rangeTexts(a1).includes(text.trim()) ? null : fail('Input must fall within specified range');
+      const a1 = (vals[0] as {range: string}).range;
+      return env.rangeTexts(a1).includes(text.trim())
+        ? null
+        : fail('Input must fall within specified range');
     }
     case 'DATE_IS_VALID_DATE':
       return isDate ? null : fail('Input must be a valid date');
@@ -270,7 +300,13 @@ export function rejectionReason(spec: ValidationSpec, typed: TypedValue, text: s
           (spec.criteria === 'DATE_EQUAL_TO' && day === d) ||
           (spec.criteria === 'DATE_ON_OR_AFTER' && day >= d) ||
           (spec.criteria === 'DATE_ON_OR_BEFORE' && day <= d));
-      const words: Record<string, string> = { DATE_AFTER: 'after', DATE_BEFORE: 'before', DATE_EQUAL_TO: 'equal to', DATE_ON_OR_AFTER: 'on or after', DATE_ON_OR_BEFORE: 'on or before' };
+      const words: Record<string, string> = {
+        DATE_AFTER: 'after',
+        DATE_BEFORE: 'before',
+        DATE_EQUAL_TO: 'equal to',
+        DATE_ON_OR_AFTER: 'on or after',
+        DATE_ON_OR_BEFORE: 'on or before',
+      };
       return ok ? null : fail(`Input must be a date ${words[spec.criteria]} ${dateText(d)}`);
     }
     case 'DATE_BETWEEN':
@@ -278,14 +314,22 @@ export function rejectionReason(spec: ValidationSpec, typed: TypedValue, text: s
       const [a, b] = [serial(vals[0]), serial(vals[1])];
       const inside = isDate && Math.floor(n) >= a && Math.floor(n) <= b;
       const ok = isDate && (spec.criteria === 'DATE_BETWEEN' ? inside : !inside);
-      return ok ? null : fail(`Input must be a date ${spec.criteria === 'DATE_BETWEEN' ? 'between' : 'not between'} ${dateText(a)} and ${dateText(b)}`);
+      return ok
+        ? null
+        : fail(
+            `Input must be a date ${spec.criteria === 'DATE_BETWEEN' ? 'between' : 'not between'} ${dateText(a)} and ${dateText(b)}`,
+          );
     }
     case 'NUMBER_BETWEEN':
     case 'NUMBER_NOT_BETWEEN': {
       const [a, b] = [Number(vals[0]), Number(vals[1])];
       const inside = n >= a && n <= b;
       const ok = typeof v === 'number' && (spec.criteria === 'NUMBER_BETWEEN' ? inside : !inside);
-      return ok ? null : fail(`Input must be a number ${spec.criteria === 'NUMBER_BETWEEN' ? 'between' : 'not between'} ${a} and ${b}`);
+      return ok
+        ? null
+        : fail(
+            `Input must be a number ${spec.criteria === 'NUMBER_BETWEEN' ? 'between' : 'not between'} ${a} and ${b}`,
+          );
     }
     case 'NUMBER_EQUAL_TO':
     case 'NUMBER_NOT_EQUAL_TO':
@@ -295,12 +339,12 @@ export function rejectionReason(spec: ValidationSpec, typed: TypedValue, text: s
     case 'NUMBER_LESS_THAN_OR_EQUAL_TO': {
       const x = Number(vals[0]);
       const table: Record<string, [(a: number) => boolean, string]> = {
-        NUMBER_EQUAL_TO: [(a) => a === x, 'equal to'],
-        NUMBER_NOT_EQUAL_TO: [(a) => a !== x, 'not equal to'],
-        NUMBER_GREATER_THAN: [(a) => a > x, 'greater than'],
-        NUMBER_GREATER_THAN_OR_EQUAL_TO: [(a) => a >= x, 'greater than or equal to'],
-        NUMBER_LESS_THAN: [(a) => a < x, 'less than'],
-        NUMBER_LESS_THAN_OR_EQUAL_TO: [(a) => a <= x, 'less than or equal to'],
+        NUMBER_EQUAL_TO: [a => a === x, 'equal to'],
+        NUMBER_NOT_EQUAL_TO: [a => a !== x, 'not equal to'],
+        NUMBER_GREATER_THAN: [a => a > x, 'greater than'],
+        NUMBER_GREATER_THAN_OR_EQUAL_TO: [a => a >= x, 'greater than or equal to'],
+        NUMBER_LESS_THAN: [a => a < x, 'less than'],
+        NUMBER_LESS_THAN_OR_EQUAL_TO: [a => a <= x, 'less than or equal to'],
       };
       const [test, words] = table[spec.criteria];
       return typeof v === 'number' && test(n) ? null : fail(`Input must be a number ${words} ${x}`);
@@ -318,10 +362,14 @@ export function rejectionReason(spec: ValidationSpec, typed: TypedValue, text: s
     case 'CHECKBOX': {
       const allowed = vals.length ? vals.map(String) : ['TRUE', 'FALSE'];
       const shown = typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : s;
-      return allowed.some((a) => a.toLowerCase() === shown.toLowerCase()) ? null : fail(`Input must be one of: ${allowed.join(', ')}`);
+      return allowed.some(a => a.toLowerCase() === shown.toLowerCase())
+        ? null
+        : fail(`Input must be one of: ${allowed.join(', ')}`);
     }
     case 'CUSTOM_FORMULA':
-      return env.formulaHolds(String(vals[0])) ? null : fail(`Input must satisfy formula: ${vals[0]}`);
+      return env.formulaHolds(String(vals[0]))
+        ? null
+        : fail(`Input must satisfy formula: ${vals[0]}`);
     default:
       return null;
   }

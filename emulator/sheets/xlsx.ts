@@ -11,20 +11,46 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { HyperFormula, DetailedCellError, RawCellContent } from 'hyperformula';
-import { parseA1, rectToA1, resolveRef } from './a1';
-import { SERIAL_EPOCH_UTC } from './dates';
-import { sheetsErrorCode } from './cells';
-import { closeOpenRanges } from './formula-shift';
-import { addChartImages } from '../charts/xlsx-images';
-import { addBooleanNames, blankModel, CellMeta, CondFormatSpec, DEFAULT_COLS, DEFAULT_ROWS, engineConfig, ModelClock, newSheetModel, SheetModel, ValidationSpec, WorkbookModel } from './model';
+import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
+import {parseA1, rectToA1, resolveRef} from './a1';
+import {SERIAL_EPOCH_UTC} from './dates';
+import {sheetsErrorCode} from './cells';
+import {closeOpenRanges} from './formula-shift';
+import {addChartImages} from '../charts/xlsx-images';
+import {
+  addBooleanNames,
+  blankModel,
+  CellMeta,
+  CondFormatSpec,
+  DEFAULT_COLS,
+  DEFAULT_ROWS,
+  engineConfig,
+  ModelClock,
+  newSheetModel,
+  SheetModel,
+  ValidationSpec,
+  WorkbookModel,
+} from './model';
 
 const META_SHEET = '__clerk_meta';
 const CHUNK = 30_000;
 
 /** What the hidden meta sheet keeps of a sheet: the model's own fields xlsx cannot hold exactly, plus: */
-interface SheetJson
-  extends Pick<SheetModel, 'name' | 'sheetId' | 'maxRows' | 'maxCols' | 'hidden' | 'tabColor' | 'frozenRows' | 'frozenCols' | 'conditionalFormats' | 'protections' | 'charts' | 'merges'> {
+interface SheetJson extends Pick<
+  SheetModel,
+  | 'name'
+  | 'sheetId'
+  | 'maxRows'
+  | 'maxCols'
+  | 'hidden'
+  | 'tabColor'
+  | 'frozenRows'
+  | 'frozenCols'
+  | 'conditionalFormats'
+  | 'protections'
+  | 'charts'
+  | 'merges'
+> {
   /** Validation rules and where they apply (runs down each column). */
   rules: ValidationSpec[];
   validations: [string, number][];
@@ -38,8 +64,8 @@ interface BookJson {
   name: string;
   timeZone: string;
   locale: string;
-  namedRanges: { name: string; expression: string }[];
-  active: WorkbookModel['active'] & { sheetName?: string };
+  namedRanges: {name: string; expression: string}[];
+  active: WorkbookModel['active'] & {sheetName?: string};
   nextSheetId: number;
   nextObjectId: number;
   sheets: SheetJson[];
@@ -57,7 +83,7 @@ function hexOf(c: Partial<ExcelJS.Color> | undefined): string | undefined {
 const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
 function excelError(code: string): ExcelJS.CellErrorValue {
   const c = sheetsErrorCode(code);
-  return { error: (EXCEL_ERRORS.has(c) ? c : '#NAME?') as ExcelJS.CellErrorValue['error'] };
+  return {error: (EXCEL_ERRORS.has(c) ? c : '#NAME?') as ExcelJS.CellErrorValue['error']};
 }
 
 function plainResult(v: unknown): ExcelJS.CellValue {
@@ -68,39 +94,97 @@ function plainResult(v: unknown): ExcelJS.CellValue {
 
 /** Excel's data validation for a rule, where xlsx has an equivalent (other programs then enforce it too). */
 function excelValidation(spec: ValidationSpec): ExcelJS.DataValidation | undefined {
-  const base = { allowBlank: true, showErrorMessage: !spec.allowInvalid, error: spec.helpText, errorStyle: spec.allowInvalid ? 'warning' : 'stop', prompt: spec.helpText, showInputMessage: !!spec.helpText };
+  const base = {
+    allowBlank: true,
+    showErrorMessage: !spec.allowInvalid,
+    error: spec.helpText,
+    errorStyle: spec.allowInvalid ? 'warning' : 'stop',
+    prompt: spec.helpText,
+    showInputMessage: !!spec.helpText,
+  };
   const v = spec.values;
-  const serial = (x: unknown) => (x && typeof x === 'object' && 'date' in x ? new Date((x as { date: number }).date) : x);
+  const serial = (x: unknown) =>
+    x && typeof x === 'object' && 'date' in x ? new Date((x as {date: number}).date) : x;
   switch (spec.criteria) {
     case 'VALUE_IN_LIST': {
       const list = (v[0] as string[]).join(',');
       if (list.length > 250) return undefined;
-      return { ...base, type: 'list', formulae: [`"${list.replace(/"/g, '""')}"`] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'list',
+        formulae: [`"${list.replace(/"/g, '""')}"`],
+      } as ExcelJS.DataValidation;
     }
     case 'VALUE_IN_RANGE':
-      return { ...base, type: 'list', formulae: [(v[0] as { range: string }).range] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'list',
+        formulae: [(v[0] as {range: string}).range],
+      } as ExcelJS.DataValidation;
     case 'NUMBER_BETWEEN':
-      return { ...base, type: 'decimal', operator: 'between', formulae: [v[0], v[1]] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'decimal',
+        operator: 'between',
+        formulae: [v[0], v[1]],
+      } as ExcelJS.DataValidation;
     case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [v[0]] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [v[0]],
+      } as ExcelJS.DataValidation;
     case 'NUMBER_GREATER_THAN':
-      return { ...base, type: 'decimal', operator: 'greaterThan', formulae: [v[0]] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'decimal',
+        operator: 'greaterThan',
+        formulae: [v[0]],
+      } as ExcelJS.DataValidation;
     case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return { ...base, type: 'decimal', operator: 'lessThanOrEqual', formulae: [v[0]] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'decimal',
+        operator: 'lessThanOrEqual',
+        formulae: [v[0]],
+      } as ExcelJS.DataValidation;
     case 'DATE_AFTER':
-      return { ...base, type: 'date', operator: 'greaterThan', formulae: [serial(v[0])] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [serial(v[0])],
+      } as ExcelJS.DataValidation;
     case 'DATE_BEFORE':
-      return { ...base, type: 'date', operator: 'lessThan', formulae: [serial(v[0])] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'date',
+        operator: 'lessThan',
+        formulae: [serial(v[0])],
+      } as ExcelJS.DataValidation;
     case 'DATE_IS_VALID_DATE':
-      return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [new Date(Date.UTC(1900, 0, 1))],
+      } as ExcelJS.DataValidation;
     case 'CUSTOM_FORMULA':
-      return { ...base, type: 'custom', formulae: [String(v[0]).replace(/^=/, '')] } as ExcelJS.DataValidation;
+      return {
+        ...base,
+        type: 'custom',
+        formulae: [String(v[0]).replace(/^=/, '')],
+      } as ExcelJS.DataValidation;
     default:
       return undefined;
   }
 }
 
-function validationRuns(sheet: SheetModel): { rules: ValidationSpec[]; validations: [string, number][] } {
+function validationRuns(sheet: SheetModel): {
+  rules: ValidationSpec[];
+  validations: [string, number][];
+} {
   const rules: ValidationSpec[] = [];
   const keys = new Map<ValidationSpec, number>();
   const byJson = new Map<string, number>();
@@ -137,11 +221,11 @@ function validationRuns(sheet: SheetModel): { rules: ValidationSpec[]; validatio
       }
       let end = r;
       while (end + 1 < col.length && col[end + 1] === i) end++;
-      validations.push([rectToA1({ row: r + 1, col: c + 1, numRows: end - r + 1, numCols: 1 }), i]);
+      validations.push([rectToA1({row: r + 1, col: c + 1, numRows: end - r + 1, numCols: 1}), i]);
       r = end + 1;
     }
   }
-  return { rules, validations };
+  return {rules, validations};
 }
 
 /** Excel's last row: an open-ended range ('A2:A', which Excel lacks) is saved as running to it. */
@@ -156,7 +240,11 @@ function sheetsFormula(text: string): string {
   if (!text.includes(String(EXCEL_LAST_ROW))) return text;
   return text
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 ? part : part.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})\$?1048576(?!\d)/g, '$1')))
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})\$?1048576(?!\d)/g, '$1'),
+    )
     .join('');
 }
 
@@ -171,14 +259,26 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     timeZone: model.timeZone,
     locale: model.locale,
     // Open-ended names as Sheets keeps them ('Actions'!$G$2:$G); the engine's text otherwise.
-    namedRanges: model.namedRanges.map((n) => ({ name: n, expression: model.openNames[n] !== undefined ? `=${model.openNames[n]}` : (hf.getNamedExpressionFormula(n) ?? '') })),
-    active: { ...model.active, sheetName: model.sheets.find((s) => s.hfId === model.active.sheet)?.name },
+    namedRanges: model.namedRanges.map(n => ({
+      name: n,
+      expression:
+        model.openNames[n] !== undefined
+          ? `=${model.openNames[n]}`
+          : (hf.getNamedExpressionFormula(n) ?? ''),
+    })),
+    active: {
+      ...model.active,
+      sheetName: model.sheets.find(s => s.hfId === model.active.sheet)?.name,
+    },
     nextSheetId: model.nextSheetId,
     nextObjectId: model.nextObjectId,
     sheets: [],
   };
   for (const sheet of model.sheets) {
-    const views: Partial<ExcelJS.WorksheetView>[] = sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows }] : [];
+    const views: Partial<ExcelJS.WorksheetView>[] =
+      sheet.frozenRows || sheet.frozenCols
+        ? [{state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows}]
+        : [];
     let ws: ExcelJS.Worksheet;
     try {
       // exceljs would silently cut a long name to 31 characters: a different tab on reopening.
@@ -186,11 +286,13 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
       ws = wb.addWorksheet(sheet.name, {
         state: sheet.hidden ? 'hidden' : 'visible',
         views,
-        properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+        properties: sheet.tabColor ? {tabColor: {argb: argb(sheet.tabColor)}} : {},
       });
     } catch (e) {
       // Sheets allows tab names .xlsx does not (over 31 characters, or * ? : / \ [ ]).
-      throw new Error(`Cannot save workbook "${file}": the tab name "${sheet.name}" cannot be stored in an .xlsx file (${(e as Error).message}). Rename the tab.`);
+      throw new Error(
+        `Cannot save workbook "${file}": the tab name "${sheet.name}" cannot be stored in an .xlsx file (${(e as Error).message}). Rename the tab.`,
+      );
     }
     sheet.columnWidths.forEach((w, i) => {
       if (w !== undefined) ws.getColumn(i + 1).width = Math.round((w / 7) * 100) / 100;
@@ -210,10 +312,16 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         const meta = mr[c];
         if ((content === null || content === undefined || content === '') && !meta) continue;
         const cell = row.getCell(c + 1);
-        if (typeof content === 'string' && content.startsWith('=')) cell.value = { formula: excelFormula(texts[r]?.[c] ?? content).slice(1), result: plainResult(values[r]?.[c]) } as ExcelJS.CellFormulaValue;
-        else if (typeof content === 'string') cell.value = content.startsWith("'") ? content.slice(1) : content;
+        if (typeof content === 'string' && content.startsWith('='))
+          cell.value = {
+            formula: excelFormula(texts[r]?.[c] ?? content).slice(1),
+            result: plainResult(values[r]?.[c]),
+          } as ExcelJS.CellFormulaValue;
+        else if (typeof content === 'string')
+          cell.value = content.startsWith("'") ? content.slice(1) : content;
         else if (content instanceof DetailedCellError) cell.value = excelError(content.value);
-        else if (content !== null && content !== undefined) cell.value = content as number | boolean;
+        else if (content !== null && content !== undefined)
+          cell.value = content as number | boolean;
         if (meta) writeMeta(cell, meta);
       }
     }
@@ -226,9 +334,10 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     }
     for (const cf of sheet.conditionalFormats) {
       const rule = excelConditional(cf);
-      if (rule && cf.ranges.length) ws.addConditionalFormatting({ ref: cf.ranges.map(rectToA1).join(' '), rules: [rule] });
+      if (rule && cf.ranges.length)
+        ws.addConditionalFormatting({ref: cf.ranges.map(rectToA1).join(' '), rules: [rule]});
     }
-    const { rules, validations } = validationRuns(sheet);
+    const {rules, validations} = validationRuns(sheet);
     json.sheets.push({
       name: sheet.name,
       sheetId: sheet.sheetId,
@@ -250,16 +359,19 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
   // Defined names as written, whole columns included ('Actions'!$G:$G). exceljs would drop
   // those and expands every range cell by cell when adding, so its name list is replaced.
   const definedNames = model.namedRanges
-    .map((n) => ({ name: n, ranges: [(hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '')] }))
-    .filter((d) => d.ranges[0] && !d.ranges[0].includes('#REF!'));
-  (wb as unknown as { _definedNames: { model: typeof definedNames } })._definedNames = { model: definedNames };
+    .map(n => ({name: n, ranges: [(hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '')]}))
+    .filter(d => d.ranges[0] && !d.ranges[0].includes('#REF!'));
+  (wb as unknown as {_definedNames: {model: typeof definedNames}})._definedNames = {
+    model: definedNames,
+  };
   // Pictures of the charts for people opening the file (xlsx from exceljs cannot hold real
   // charts); the specifications stay in the hidden sheet, and loading never reads pictures
   // back, so saving again draws each chart once.
   addChartImages(wb, model);
-  const metaWs = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  const metaWs = wb.addWorksheet(META_SHEET, {state: 'veryHidden'});
   const text = JSON.stringify(json);
-  for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++) metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
+  for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++)
+    metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
 
   const buffer = await wb.xlsx.writeBuffer();
   const dir = path.dirname(path.resolve(file));
@@ -268,18 +380,22 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     fs.writeFileSync(tmp, Buffer.from(buffer as ArrayBuffer));
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    fs.rmSync(tmp, {force: true});
     throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
   }
 }
 
 /** [row, column, note] (0-based) of every note on a cell with no content. */
-function emptyCellNotes(serial: unknown[][], meta: ((CellMeta | undefined)[] | undefined)[]): [number, number, string][] {
+function emptyCellNotes(
+  serial: unknown[][],
+  meta: ((CellMeta | undefined)[] | undefined)[],
+): [number, number, string][] {
   const out: [number, number, string][] = [];
   meta.forEach((row, r) =>
     row?.forEach((m, c) => {
       const content = serial[r]?.[c];
-      if (m?.note && (content === null || content === undefined || content === '')) out.push([r, c, m.note]);
+      if (m?.note && (content === null || content === undefined || content === ''))
+        out.push([r, c, m.note]);
     }),
   );
   return out;
@@ -288,12 +404,13 @@ function emptyCellNotes(serial: unknown[][], meta: ((CellMeta | undefined)[] | u
 function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
   if (m.numberFormat) cell.numFmt = m.numberFormat;
   if (m.note) cell.note = m.note;
-  if (m.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.background) } };
+  if (m.background)
+    cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: argb(m.background)}};
   if (m.font) {
     const f: Partial<ExcelJS.Font> = {};
     if (m.font.weight === 'bold') f.bold = true;
     if (m.font.style === 'italic') f.italic = true;
-    if (m.font.color) f.color = { argb: argb(m.font.color) };
+    if (m.font.color) f.color = {argb: argb(m.font.color)};
     if (m.font.line === 'underline') f.underline = true;
     if (m.font.line === 'line-through') f.strike = true;
     if (Object.keys(f).length) cell.font = f;
@@ -301,8 +418,10 @@ function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
   if (m.wrap || m.hAlign || m.vAlign) {
     const a: Partial<ExcelJS.Alignment> = {};
     if (m.wrap) a.wrapText = true;
-    if (m.hAlign && ['left', 'center', 'right'].includes(m.hAlign)) a.horizontal = m.hAlign as ExcelJS.Alignment['horizontal'];
-    if (m.vAlign && ['top', 'middle', 'bottom'].includes(m.vAlign)) a.vertical = m.vAlign as ExcelJS.Alignment['vertical'];
+    if (m.hAlign && ['left', 'center', 'right'].includes(m.hAlign))
+      a.horizontal = m.hAlign as ExcelJS.Alignment['horizontal'];
+    if (m.vAlign && ['top', 'middle', 'bottom'].includes(m.vAlign))
+      a.vertical = m.vAlign as ExcelJS.Alignment['vertical'];
     cell.alignment = a;
   }
   if (m.validation) {
@@ -313,14 +432,15 @@ function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
 
 function excelConditional(cf: CondFormatSpec): ExcelJS.ConditionalFormattingRule | undefined {
   const style: Partial<ExcelJS.Style> = {};
-  if (cf.format.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.format.background) } };
+  if (cf.format.background)
+    style.fill = {type: 'pattern', pattern: 'solid', bgColor: {argb: argb(cf.format.background)}};
   const font: Partial<ExcelJS.Font> = {};
-  if (cf.format.fontColor) font.color = { argb: argb(cf.format.fontColor) };
+  if (cf.format.fontColor) font.color = {argb: argb(cf.format.fontColor)};
   if (cf.format.bold) font.bold = true;
   if (Object.keys(font).length) style.font = font;
   const c = cf.condition;
   if (!c) return undefined;
-  const first = cf.ranges[0] ? rectToA1({ ...cf.ranges[0], numRows: 1, numCols: 1 }) : 'A1';
+  const first = cf.ranges[0] ? rectToA1({...cf.ranges[0], numRows: 1, numCols: 1}) : 'A1';
   const ops: Record<string, string> = {
     NUMBER_GREATER_THAN: 'greaterThan',
     NUMBER_LESS_THAN: 'lessThan',
@@ -329,11 +449,43 @@ function excelConditional(cf: CondFormatSpec): ExcelJS.ConditionalFormattingRule
     NUMBER_LESS_THAN_OR_EQUAL_TO: 'lessThanOrEqual',
     NUMBER_BETWEEN: 'between',
   };
-  if (c.type === 'CUSTOM_FORMULA') return { type: 'expression', priority: 1, formulae: [String(c.values[0]).replace(/^=/, '')], style } as ExcelJS.ConditionalFormattingRule;
-  if (c.type === 'CELL_EMPTY') return { type: 'expression', priority: 1, formulae: [`LEN(TRIM(${first}))=0`], style } as ExcelJS.ConditionalFormattingRule;
-  if (c.type === 'CELL_NOT_EMPTY') return { type: 'expression', priority: 1, formulae: [`LEN(TRIM(${first}))>0`], style } as ExcelJS.ConditionalFormattingRule;
-  if (ops[c.type]) return { type: 'cellIs', priority: 1, operator: ops[c.type], formulae: c.values.map((v) => Number(v)), style } as unknown as ExcelJS.ConditionalFormattingRule;
-  if (c.type === 'TEXT_CONTAINS') return { type: 'containsText', priority: 1, operator: 'containsText', text: String(c.values[0]), style } as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'CUSTOM_FORMULA')
+    return {
+      type: 'expression',
+      priority: 1,
+      formulae: [String(c.values[0]).replace(/^=/, '')],
+      style,
+    } as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'CELL_EMPTY')
+    return {
+      type: 'expression',
+      priority: 1,
+      formulae: [`LEN(TRIM(${first}))=0`],
+      style,
+    } as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'CELL_NOT_EMPTY')
+    return {
+      type: 'expression',
+      priority: 1,
+      formulae: [`LEN(TRIM(${first}))>0`],
+      style,
+    } as ExcelJS.ConditionalFormattingRule;
+  if (ops[c.type])
+    return {
+      type: 'cellIs',
+      priority: 1,
+      operator: ops[c.type],
+      formulae: c.values.map(v => Number(v)),
+      style,
+    } as unknown as ExcelJS.ConditionalFormattingRule;
+  if (c.type === 'TEXT_CONTAINS')
+    return {
+      type: 'containsText',
+      priority: 1,
+      operator: 'containsText',
+      text: String(c.values[0]),
+      style,
+    } as ExcelJS.ConditionalFormattingRule;
   return undefined;
 }
 
@@ -343,7 +495,10 @@ function fail(file: string, reason: string): Error {
   return new Error(`Cannot open workbook "${file}": ${reason}`);
 }
 
-export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor; clock?: ModelClock } = {}): Promise<WorkbookModel> {
+export async function loadXlsx(
+  file: string,
+  opts: {DateCtor?: DateConstructor; clock?: ModelClock} = {},
+): Promise<WorkbookModel> {
   if (!fs.existsSync(file)) throw fail(file, 'the file does not exist.');
   if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
   const wb = new ExcelJS.Workbook();
@@ -363,21 +518,24 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
       throw fail(file, `its hidden "${META_SHEET}" sheet is damaged (${(e as Error).message}).`);
     }
   }
-  const worksheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET);
+  const worksheets = wb.worksheets.filter(ws => ws.name !== META_SHEET);
   if (!worksheets.length) throw fail(file, 'it has no sheets.');
 
   const contents: Record<string, RawCellContent[][]> = {};
   const metas: Record<string, ((CellMeta | undefined)[] | undefined)[]> = {};
   for (const ws of worksheets) {
-    const { rows, meta } = readWorksheet(ws, !json);
+    const {rows, meta} = readWorksheet(ws, !json);
     contents[ws.name] = rows;
     metas[ws.name] = meta;
   }
   // Formulas keep the text the file holds; the engine gets open-ended ranges closed at each sheet's last row.
   const lastRows = new Map<string, number>();
   for (const ws of worksheets) {
-    const sj = json?.sheets.find((x) => x.name === ws.name);
-    lastRows.set(ws.name.toLowerCase(), Math.max(sj?.maxRows ?? DEFAULT_ROWS, contents[ws.name].length, ws.rowCount));
+    const sj = json?.sheets.find(x => x.name === ws.name);
+    lastRows.set(
+      ws.name.toLowerCase(),
+      Math.max(sj?.maxRows ?? DEFAULT_ROWS, contents[ws.name].length, ws.rowCount),
+    );
   }
   const texts: Record<string, ((string | undefined)[] | undefined)[]> = {};
   for (const ws of worksheets) {
@@ -388,25 +546,33 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
         if (typeof c !== 'string' || !c.startsWith('=')) return;
         const text = sheetsFormula(c);
         (store[r] ??= [])[j] = text;
-        row[j] = closeOpenRanges(text, (name) => lastRows.get(name?.toLowerCase() ?? own));
+        row[j] = closeOpenRanges(text, name => lastRows.get(name?.toLowerCase() ?? own));
       }),
     );
   }
   let hf: HyperFormula;
   let model: WorkbookModel | undefined;
   try {
-    hf = HyperFormula.buildFromSheets(contents, engineConfig(opts.clock, () => model?.timeZone ?? json?.timeZone ?? 'Europe/London'));
+    hf = HyperFormula.buildFromSheets(
+      contents,
+      engineConfig(opts.clock, () => model?.timeZone ?? json?.timeZone ?? 'Europe/London'),
+    );
   } catch (e) {
     throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
   }
   addBooleanNames(hf);
-  model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, { id: json?.id, timeZone: json?.timeZone, locale: json?.locale, DateCtor: opts.DateCtor });
+  model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, {
+    id: json?.id,
+    timeZone: json?.timeZone,
+    locale: json?.locale,
+    DateCtor: opts.DateCtor,
+  });
   if (json) {
     model.nextSheetId = json.nextSheetId;
     model.nextObjectId = json.nextObjectId;
   }
   for (const ws of worksheets) {
-    const sj = json?.sheets.find((s) => s.name === ws.name);
+    const sj = json?.sheets.find(s => s.name === ws.name);
     const hfId = hf.getSheetId(ws.name)!;
     const used = hf.getSheetDimensions(hfId);
     const sheet = newSheetModel(model, ws.name, hfId, {
@@ -435,7 +601,8 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
         const spec = sj.rules[i];
         for (let r = rect.row; r < rect.row + rect.numRows; r++) {
           const row = (sheet.meta[r - 1] ??= []);
-          for (let c = rect.col; c < rect.col + rect.numCols; c++) (row[c - 1] ??= {}).validation = spec;
+          for (let c = rect.col; c < rect.col + rect.numCols; c++)
+            (row[c - 1] ??= {}).validation = spec;
         }
       }
     } else {
@@ -456,11 +623,12 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
   }
   if (json) {
     for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
-    const active = model.sheets.find((s) => s.name === json!.active.sheetName);
-    if (active) model.active = { sheet: active.hfId, range: json.active.range };
+    const active = model.sheets.find(s => s.name === json!.active.sheetName);
+    if (active) model.active = {sheet: active.hfId, range: json.active.range};
   } else {
-    wb.definedNames.model.forEach((d: { name: string; ranges: string[] }) => {
-      if (d.ranges.length === 1 && !d.name.startsWith('_xlnm')) addName(model, d.name, `=${d.ranges[0]}`, file);
+    wb.definedNames.model.forEach((d: {name: string; ranges: string[]}) => {
+      if (d.ranges.length === 1 && !d.name.startsWith('_xlnm'))
+        addName(model, d.name, `=${d.ranges[0]}`, file);
     });
   }
   return model;
@@ -469,29 +637,40 @@ export async function loadXlsx(file: string, opts: { DateCtor?: DateConstructor;
 function addName(model: WorkbookModel, name: string, expression: string, file: string): void {
   try {
     // An open-ended name ('Actions'!$G$2:$G) goes to the engine closed at the sheet's last row.
-    const engine = closeOpenRanges(expression, (sheet) => (sheet === undefined ? undefined : model.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.maxRows));
+    const engine = closeOpenRanges(expression, sheet =>
+      sheet === undefined
+        ? undefined
+        : model.sheets.find(s => s.name.toLowerCase() === sheet.toLowerCase())?.maxRows,
+    );
     model.hf.addNamedExpression(name, engine);
     if (engine !== expression) model.openNames[name] = expression.replace(/^=/, '');
     model.namedRanges.push(name);
   } catch (e) {
-    throw fail(file, `its named range "${name}" (${expression}) cannot be read (${(e as Error).message}).`);
+    throw fail(
+      file,
+      `its named range "${name}" (${expression}) cannot be read (${(e as Error).message}).`,
+    );
   }
 }
 
 function textOf(v: unknown): string {
-  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-  if (v && typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text);
+  if (v && typeof v === 'object' && 'richText' in v)
+    return (v as ExcelJS.CellRichTextValue).richText.map(t => t.text).join('');
+  if (v && typeof v === 'object' && 'text' in v) return String((v as {text: unknown}).text);
   return String(v);
 }
 
-function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: RawCellContent[][]; meta: ((CellMeta | undefined)[] | undefined)[] } {
+function readWorksheet(
+  ws: ExcelJS.Worksheet,
+  withValidation: boolean,
+): {rows: RawCellContent[][]; meta: ((CellMeta | undefined)[] | undefined)[]} {
   const rows: RawCellContent[][] = [];
   const meta: ((CellMeta | undefined)[] | undefined)[] = [];
   // Rows holding only a note (an empty cell whose refused value the note records) have no
   // values, so empty rows are visited too.
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
+  ws.eachRow({includeEmpty: true}, (row, r) => {
     const out: RawCellContent[] = (rows[r - 1] = []);
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
+    row.eachCell({includeEmpty: true}, (cell, c) => {
       // The other cells of a merge repeat the first cell's value in exceljs; Sheets keeps them empty.
       out[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : contentOf(cell);
       const m = metaOf(cell);
@@ -501,7 +680,11 @@ function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: 
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   if (withValidation) {
     // exceljs keeps validations by cell address, also for cells with no value.
-    const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+    const model = (
+      ws as unknown as {
+        dataValidations: {model: Record<string, ExcelJS.DataValidation | undefined>};
+      }
+    ).dataValidations.model;
     for (const [address, dv] of Object.entries(model)) {
       const ref = dv && parseA1(address);
       if (!ref || ref.startRow === undefined || ref.startCol === undefined) continue;
@@ -509,7 +692,7 @@ function readWorksheet(ws: ExcelJS.Worksheet, withValidation: boolean): { rows: 
       if (spec) ((meta[ref.startRow - 1] ??= [])[ref.startCol - 1] ??= {}).validation = spec;
     }
   }
-  return { rows, meta };
+  return {rows, meta};
 }
 
 function contentOf(cell: ExcelJS.Cell): RawCellContent {
@@ -523,21 +706,23 @@ function contentOf(cell: ExcelJS.Cell): RawCellContent {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'string') return v === '' ? null : `'${v}`;
   if (typeof v === 'object' && 'error' in v) return (v as ExcelJS.CellErrorValue).error;
-  if (typeof v === 'object' && 'result' in v) return plainContent((v as ExcelJS.CellFormulaValue).result);
+  if (typeof v === 'object' && 'result' in v)
+    return plainContent((v as ExcelJS.CellFormulaValue).result);
   return `'${textOf(v)}`;
 }
 
 /** Rules from Excel's list and custom validations (other types have no exact Sheets equivalent we need). */
 function validationOf(dv: ExcelJS.DataValidation): ValidationSpec | undefined {
-  const allowInvalid = dv.errorStyle === 'warning' || dv.errorStyle === 'information' || dv.showErrorMessage === false;
+  const allowInvalid =
+    dv.errorStyle === 'warning' || dv.errorStyle === 'information' || dv.showErrorMessage === false;
   const f0 = dv.formulae?.[0] === undefined ? undefined : String(dv.formulae[0]);
   let spec: ValidationSpec | undefined;
   if (dv.type === 'list' && f0) {
     spec = f0.startsWith('"')
-      ? { criteria: 'VALUE_IN_LIST', values: [f0.slice(1, -1).split(','), true], allowInvalid }
-      : { criteria: 'VALUE_IN_RANGE', values: [{ range: f0 }, true], allowInvalid };
+      ? {criteria: 'VALUE_IN_LIST', values: [f0.slice(1, -1).split(','), true], allowInvalid}
+      : {criteria: 'VALUE_IN_RANGE', values: [{range: f0}, true], allowInvalid};
   } else if (dv.type === 'custom' && f0) {
-    spec = { criteria: 'CUSTOM_FORMULA', values: [`=${f0}`], allowInvalid };
+    spec = {criteria: 'CUSTOM_FORMULA', values: [`=${f0}`], allowInvalid};
   }
   if (spec && dv.error) spec.helpText = dv.error;
   return spec;
@@ -554,7 +739,11 @@ function metaOf(cell: ExcelJS.Cell): CellMeta | undefined {
   const m: CellMeta = {};
   if (cell.numFmt && cell.numFmt !== 'General') m.numberFormat = cell.numFmt;
   const note = cell.note as unknown;
-  if (note) m.note = typeof note === 'string' ? note : ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join('');
+  if (note)
+    m.note =
+      typeof note === 'string'
+        ? note
+        : ((note as {texts?: {text: string}[]}).texts ?? []).map(t => t.text).join('');
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   if (fill?.type === 'pattern' && fill.pattern === 'solid') {
     const bg = hexOf(fill.fgColor);
@@ -576,4 +765,3 @@ function metaOf(cell: ExcelJS.Cell): CellMeta | undefined {
   if (a?.vertical) m.vAlign = a.vertical;
   return Object.keys(m).length ? m : undefined;
 }
-

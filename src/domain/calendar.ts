@@ -104,13 +104,13 @@ function monday(year: number, month: number, n: number): string {
  * Sunday gives Boxing Day on Monday and the substitute on Tuesday, as gov.uk lists them.
  */
 function withSubstitutes(days: readonly Holiday[]): Holiday[] {
-  const taken = new Set(days.filter((h) => !isWeekend(h.date)).map((h) => h.date));
-  return days.map((h) => {
+  const taken = new Set(days.filter(h => !isWeekend(h.date)).map(h => h.date));
+  return days.map(h => {
     if (!isWeekend(h.date)) return h;
     let d = h.date;
     while (isWeekend(d) || taken.has(d)) d = addDays(d, 1);
     taken.add(d);
-    return { date: d, name: `${h.name} (substitute day)` };
+    return {date: d, name: `${h.name} (substitute day)`};
   });
 }
 
@@ -119,62 +119,92 @@ interface OneOff {
   readonly regions: readonly Region[];
   readonly add?: Holiday;
   /** The regular holiday (by name) moved to another date that year. */
-  readonly move?: { readonly name: string; readonly to: string };
+  readonly move?: {readonly name: string; readonly to: string};
 }
 
 const ALL: readonly Region[] = REGIONS;
 
 const ONE_OFFS: Readonly<Record<number, readonly OneOff[]>> = {
-  1995: [{ regions: ALL, move: { name: 'Early May bank holiday', to: '1995-05-08' } }], // VE Day 50th anniversary
-  1999: [{ regions: ALL, add: { date: '1999-12-31', name: 'Millennium celebrations' } }],
+  1995: [{regions: ALL, move: {name: 'Early May bank holiday', to: '1995-05-08'}}], // VE Day 50th anniversary
+  1999: [{regions: ALL, add: {date: '1999-12-31', name: 'Millennium celebrations'}}],
   2002: [
-    { regions: ALL, move: { name: 'Spring bank holiday', to: '2002-06-04' } },
-    { regions: ALL, add: { date: '2002-06-03', name: 'Golden Jubilee bank holiday' } },
+    {regions: ALL, move: {name: 'Spring bank holiday', to: '2002-06-04'}},
+    {regions: ALL, add: {date: '2002-06-03', name: 'Golden Jubilee bank holiday'}},
   ],
-  2011: [{ regions: ALL, add: { date: '2011-04-29', name: 'Royal wedding' } }],
+  2011: [{regions: ALL, add: {date: '2011-04-29', name: 'Royal wedding'}}],
   2012: [
-    { regions: ALL, move: { name: 'Spring bank holiday', to: '2012-06-04' } },
-    { regions: ALL, add: { date: '2012-06-05', name: 'Queen’s Diamond Jubilee' } },
+    {regions: ALL, move: {name: 'Spring bank holiday', to: '2012-06-04'}},
+    {regions: ALL, add: {date: '2012-06-05', name: 'Queen’s Diamond Jubilee'}},
   ],
-  2020: [{ regions: ALL, move: { name: 'Early May bank holiday (VE day)', to: '2020-05-08' } }],
+  2020: [{regions: ALL, move: {name: 'Early May bank holiday (VE day)', to: '2020-05-08'}}],
   2022: [
-    { regions: ALL, move: { name: 'Spring bank holiday', to: '2022-06-02' } },
-    { regions: ALL, add: { date: '2022-06-03', name: 'Platinum Jubilee bank holiday' } },
-    { regions: ALL, add: { date: '2022-09-19', name: 'Bank Holiday for the State Funeral of Queen Elizabeth II' } },
+    {regions: ALL, move: {name: 'Spring bank holiday', to: '2022-06-02'}},
+    {regions: ALL, add: {date: '2022-06-03', name: 'Platinum Jubilee bank holiday'}},
+    {
+      regions: ALL,
+      add: {date: '2022-09-19', name: 'Bank Holiday for the State Funeral of Queen Elizabeth II'},
+    },
   ],
-  2023: [{ regions: ALL, add: { date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III' } }],
-  2026: [{ regions: ['Scotland'], add: { date: '2026-06-15', name: 'World Cup bank holiday' } }],
+  2023: [
+    {
+      regions: ALL,
+      add: {date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III'},
+    },
+  ],
+  2026: [{regions: ['Scotland'], add: {date: '2026-06-15', name: 'World Cup bank holiday'}}],
 };
 
 /** The bank holidays of one region and year, in date order. */
 export function bankHolidays(region: Region, year: number): Holiday[] {
-  if (!REGIONS.includes(region)) throw new Error(`"${region}" is not a bank holiday region (use ${REGIONS.join(', ')}).`);
+  if (!REGIONS.includes(region))
+    throw new Error(`"${region}" is not a bank holiday region (use ${REGIONS.join(', ')}).`);
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
     throw new Error(`Bank holidays are known for ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}.`);
   }
   const easter = easterSunday(year);
   const list: Holiday[] = [];
   if (region === 'Scotland') {
-    list.push(...withSubstitutes([{ date: iso(year, 1, 1), name: 'New Year’s Day' }, { date: iso(year, 1, 2), name: '2nd January' }]));
+    list.push(
+      ...withSubstitutes([
+        {date: iso(year, 1, 1), name: 'New Year’s Day'},
+        {date: iso(year, 1, 2), name: '2nd January'},
+      ]),
+    );
   } else {
-    list.push(...withSubstitutes([{ date: iso(year, 1, 1), name: 'New Year’s Day' }]));
+    list.push(...withSubstitutes([{date: iso(year, 1, 1), name: 'New Year’s Day'}]));
   }
-  if (region === 'Northern Ireland') list.push(...withSubstitutes([{ date: iso(year, 3, 17), name: 'St Patrick’s Day' }]));
-  list.push({ date: addDays(easter, -2), name: 'Good Friday' });
-  if (region !== 'Scotland') list.push({ date: addDays(easter, 1), name: 'Easter Monday' });
-  list.push({ date: monday(year, 5, 1), name: year === 2020 ? 'Early May bank holiday (VE day)' : 'Early May bank holiday' });
-  list.push({ date: monday(year, 5, -1), name: 'Spring bank holiday' });
-  if (region === 'Northern Ireland') list.push(...withSubstitutes([{ date: iso(year, 7, 12), name: 'Battle of the Boyne (Orangemen’s Day)' }]));
-  list.push({ date: region === 'Scotland' ? monday(year, 8, 1) : monday(year, 8, -1), name: 'Summer bank holiday' });
-  if (region === 'Scotland' && year >= 2007) list.push(...withSubstitutes([{ date: iso(year, 11, 30), name: 'St Andrew’s Day' }]));
-  list.push(...withSubstitutes([{ date: iso(year, 12, 25), name: 'Christmas Day' }, { date: iso(year, 12, 26), name: 'Boxing Day' }]));
+  if (region === 'Northern Ireland')
+    list.push(...withSubstitutes([{date: iso(year, 3, 17), name: 'St Patrick’s Day'}]));
+  list.push({date: addDays(easter, -2), name: 'Good Friday'});
+  if (region !== 'Scotland') list.push({date: addDays(easter, 1), name: 'Easter Monday'});
+  list.push({
+    date: monday(year, 5, 1),
+    name: year === 2020 ? 'Early May bank holiday (VE day)' : 'Early May bank holiday',
+  });
+  list.push({date: monday(year, 5, -1), name: 'Spring bank holiday'});
+  if (region === 'Northern Ireland')
+    list.push(
+      ...withSubstitutes([{date: iso(year, 7, 12), name: 'Battle of the Boyne (Orangemen’s Day)'}]),
+    );
+  list.push({
+    date: region === 'Scotland' ? monday(year, 8, 1) : monday(year, 8, -1),
+    name: 'Summer bank holiday',
+  });
+  if (region === 'Scotland' && year >= 2007)
+    list.push(...withSubstitutes([{date: iso(year, 11, 30), name: 'St Andrew’s Day'}]));
+  list.push(
+    ...withSubstitutes([
+      {date: iso(year, 12, 25), name: 'Christmas Day'},
+      {date: iso(year, 12, 26), name: 'Boxing Day'},
+    ]),
+  );
 
   for (const change of ONE_OFFS[year] ?? []) {
     if (!change.regions.includes(region)) continue;
     if (change.add) list.push(change.add);
     if (change.move) {
-      const h = list.find((x) => x.name === change.move!.name);
-      if (h) list[list.indexOf(h)] = { date: change.move.to, name: h.name };
+      const h = list.find(x => x.name === change.move!.name);
+      if (h) list[list.indexOf(h)] = {date: change.move.to, name: h.name};
     }
   }
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -183,7 +213,8 @@ export function bankHolidays(region: Region, year: number): Holiday[] {
 /** Bank holidays for a span of years (clamped to the years the calendar knows). */
 export function bankHolidaysForYears(region: Region, fromYear: number, toYear: number): Holiday[] {
   const out: Holiday[] = [];
-  for (let y = Math.max(FIRST_YEAR, fromYear); y <= Math.min(LAST_YEAR, toYear); y++) out.push(...bankHolidays(region, y));
+  for (let y = Math.max(FIRST_YEAR, fromYear); y <= Math.min(LAST_YEAR, toYear); y++)
+    out.push(...bankHolidays(region, y));
   return out;
 }
 
@@ -200,7 +231,7 @@ export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boole
 export function workday(start: string, n: number, holidays: ReadonlySet<string>): string {
   let d = dayNumber(start);
   const step = n < 0 ? -1 : 1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d += step;
     if (isWorkingDay(isoOfDay(d), holidays)) left--;
   }
@@ -208,9 +239,14 @@ export function workday(start: string, n: number, holidays: ReadonlySet<string>)
 }
 
 /** Working days strictly between two dates (neither end counts): the "clear" days. */
-export function clearWorkingDaysBetween(from: string, to: string, holidays: ReadonlySet<string>): number {
+export function clearWorkingDaysBetween(
+  from: string,
+  to: string,
+  holidays: ReadonlySet<string>,
+): number {
   let n = 0;
-  for (let d = dayNumber(from) + 1; d < dayNumber(to); d++) if (isWorkingDay(isoOfDay(d), holidays)) n++;
+  for (let d = dayNumber(from) + 1; d < dayNumber(to); d++)
+    if (isWorkingDay(isoOfDay(d), holidays)) n++;
   return n;
 }
 

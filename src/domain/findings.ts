@@ -15,7 +15,10 @@ export interface Finding {
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || a.i - b.i)
-    .map((x) => x.f);
+    .map((f, i) => ({f, i}))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || a.i - b.i,
+    )
+    .map(x => x.f);
 }

@@ -73,14 +73,19 @@ function isBlank(v: CellInput): boolean {
 function numberIn(v: CellInput, field: string, where: string, fallback: number): number {
   if (isBlank(v)) return fallback;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
-  throw new MoneyInputError(`${where}: ${field} "${String(v)}" is not a number. Type digits only, e.g. 40 or 25.50.`);
+  throw new MoneyInputError(
+    `${where}: ${field} "${String(v)}" is not a number. Type digits only, e.g. 40 or 25.50.`,
+  );
 }
 
 /**
  * Works out every period and the summary. Throws MoneyInputError naming the row for text in a
  * number cell, a negative number, a blank period between periods, and an empty plan.
  */
-export function computeCashFlow(inputs: readonly PeriodInput[]): { rows: PeriodResult[]; summary: CashFlowSummary } {
+export function computeCashFlow(inputs: readonly PeriodInput[]): {
+  rows: PeriodResult[];
+  summary: CashFlowSummary;
+} {
   // Trailing blank rows are not part of the plan; a blank row between periods is an error.
   let last = inputs.length - 1;
   while (last >= 0 && isRowBlank(inputs[last])) last--;
@@ -103,16 +108,34 @@ export function computeCashFlow(inputs: readonly PeriodInput[]): { rows: PeriodR
     const weeksInPeriod = numberIn(p.weeksInPeriod, 'Weeks in period', at, DEFAULT_WEEKS_IN_PERIOD);
     const savingPerHour = numberIn(p.savingPerHour, 'Saving per hour', at, 0);
     const expenditure = numberIn(p.expenditure, 'Expenditure', at, 0);
-    for (const [field, v] of [['Hours per week', hoursPerWeek], ['Weeks in period', weeksInPeriod], ['Saving per hour', savingPerHour], ['Expenditure', expenditure]] as const) {
-      if (v < 0) throw new MoneyInputError(`${at}: ${field} is negative (${v}). Enter income as cost avoidance, not as negative expenditure.`);
+    for (const [field, v] of [
+      ['Hours per week', hoursPerWeek],
+      ['Weeks in period', weeksInPeriod],
+      ['Saving per hour', savingPerHour],
+      ['Expenditure', expenditure],
+    ] as const) {
+      if (v < 0)
+        throw new MoneyInputError(
+          `${at}: ${field} is negative (${v}). Enter income as cost avoidance, not as negative expenditure.`,
+        );
     }
     const hoursInPeriod = hoursPerWeek * weeksInPeriod;
     const costAvoidance = hoursInPeriod * savingPerHour;
     const net = costAvoidance - expenditure;
     cumulative += net;
-    rows.push({ period: label, hoursPerWeek, weeksInPeriod, hoursInPeriod, savingPerHour, costAvoidance, expenditure, net, cumulative });
+    rows.push({
+      period: label,
+      hoursPerWeek,
+      weeksInPeriod,
+      hoursInPeriod,
+      savingPerHour,
+      costAvoidance,
+      expenditure,
+      net,
+      cumulative,
+    });
   }
-  return { rows, summary: summarise(rows) };
+  return {rows, summary: summarise(rows)};
 }
 
 function isRowBlank(p: PeriodInput): boolean {
@@ -122,7 +145,7 @@ function isRowBlank(p: PeriodInput): boolean {
 export function summarise(rows: readonly PeriodResult[]): CashFlowSummary {
   const totalInvestment = rows.reduce((s, r) => s + r.expenditure, 0);
   const totalCostAvoidance = rows.reduce((s, r) => s + r.costAvoidance, 0);
-  const k = rows.findIndex((r) => r.cumulative >= 0);
+  const k = rows.findIndex(r => r.cumulative >= 0);
   let paybackWeeks: number | null = null;
   let paybackMonths: number | null = null;
   let paybackText = NOT_WITHIN_PLAN;
@@ -182,7 +205,9 @@ export function parseTerm(value: CellInput, where = 'Settings > Framework term')
   const text = String(value ?? '').replace(/\s+/g, '');
   const m = /^(\d+(?:\.\d+)?)(?:\+(\d+(?:\.\d+)?))?$/.exec(text);
   if (!m) {
-    throw new MoneyInputError(`${where}: "${String(value ?? '')}" is not a term the program can read. Write it in figures, like 5+2 (five years plus two extension years) or 7.`);
+    throw new MoneyInputError(
+      `${where}: "${String(value ?? '')}" is not a term the program can read. Write it in figures, like 5+2 (five years plus two extension years) or 7.`,
+    );
   }
   const total = Number(m[1]) + (m[2] ? Number(m[2]) : 0);
   if (total <= 0) throw new MoneyInputError(`${where}: the term must be more than 0 years.`);
@@ -196,10 +221,15 @@ export function parseTerm(value: CellInput, where = 'Settings > Framework term')
 export function checkUplift(value: CellInput, where = 'Uplift %'): number {
   if (isBlank(value)) return 0;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new MoneyInputError(`Check ${where}: "${String(value)}" is not a percentage. Type it like 20%.`);
+    throw new MoneyInputError(
+      `Check ${where}: "${String(value)}" is not a percentage. Type it like 20%.`,
+    );
   }
   if (value < 0) throw new MoneyInputError(`Check ${where}: ${value * 100}% is negative.`);
-  if (value >= 1) throw new MoneyInputError(`Check ${where}: ${value} looks like ${value * 100}%. Type it as ${value}%.`);
+  if (value >= 1)
+    throw new MoneyInputError(
+      `Check ${where}: ${value} looks like ${value * 100}%. Type it as ${value}%.`,
+    );
   return value;
 }
 
@@ -234,11 +264,16 @@ export function lotBudget(input: LotInput): LotResult {
 }
 
 /** Section 75 pooled budget: each partner's share of the pool (fractions summing to 1). */
-export function pooledShares(laContribution: CellInput, partnerContribution: CellInput, where = 'Pooled budget'): { la: number; partner: number } {
+export function pooledShares(
+  laContribution: CellInput,
+  partnerContribution: CellInput,
+  where = 'Pooled budget',
+): {la: number; partner: number} {
   const la = numberIn(laContribution, 'LA contribution', where, 0);
   const partner = numberIn(partnerContribution, 'Partner contribution', where, 0);
   if (la < 0 || partner < 0) throw new MoneyInputError(`${where}: a contribution is negative.`);
   const pool = la + partner;
-  if (pool <= 0) throw new MoneyInputError(`${where}: no contributions, so there is no pool to share.`);
-  return { la: la / pool, partner: partner / pool };
+  if (pool <= 0)
+    throw new MoneyInputError(`${where}: no contributions, so there is no pool to share.`);
+  return {la: la / pool, partner: partner / pool};
 }

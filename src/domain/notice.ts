@@ -2,7 +2,7 @@
  * Notice deadlines of a meeting, as a clerk works them out by hand. The Meetings tab computes
  * the same dates with live formulas (NOTICE_FORMULAS); a test holds the two together.
  */
-import { addDays, clearDaysBetween, workday, isWorkingDay, isWeekend } from './calendar';
+import {addDays, clearDaysBetween, workday, isWorkingDay, isWeekend} from './calendar';
 
 export interface NoticeRules {
   /** Calendar days before the meeting by which the agenda is agreed with the chair. */
@@ -23,7 +23,11 @@ export interface Deadlines {
  * Despatch is the latest working day with N clear working days before the meeting: counting
  * back over working days, the meeting's own day never counts, so it is WORKDAY(meeting, -(N+1)).
  */
-export function papersDespatchBy(meeting: string, clearWorkingDays: number, holidays: ReadonlySet<string>): string {
+export function papersDespatchBy(
+  meeting: string,
+  clearWorkingDays: number,
+  holidays: ReadonlySet<string>,
+): string {
   return workday(meeting, -(clearWorkingDays + 1), holidays);
 }
 
@@ -31,11 +35,19 @@ export function agendaAgreedBy(meeting: string, calendarDays: number): string {
   return addDays(meeting, -calendarDays);
 }
 
-export function reportDeadline(despatch: string, workingDays: number, holidays: ReadonlySet<string>): string {
+export function reportDeadline(
+  despatch: string,
+  workingDays: number,
+  holidays: ReadonlySet<string>,
+): string {
   return workday(despatch, -workingDays, holidays);
 }
 
-export function deadlines(meeting: string, rules: NoticeRules, holidays: ReadonlySet<string>): Deadlines {
+export function deadlines(
+  meeting: string,
+  rules: NoticeRules,
+  holidays: ReadonlySet<string>,
+): Deadlines {
   const despatch = papersDespatchBy(meeting, rules.papersClearWorkingDays, holidays);
   return {
     agendaAgreedBy: agendaAgreedBy(meeting, rules.agendaAgreedDays),

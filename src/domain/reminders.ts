@@ -4,8 +4,15 @@
  * Never the same item to the same person twice in a day: `alreadySent` holds the keys of the
  * (person, item) pairs sent today, and each digest carries the keys it would add.
  */
-import { ActionItem, ActionFlag, actionFlags, describeAction, WatchRules, ContractWatch } from './watch';
-import { sameName } from './membership';
+import {
+  ActionItem,
+  ActionFlag,
+  actionFlags,
+  describeAction,
+  WatchRules,
+  ContractWatch,
+} from './watch';
+import {sameName} from './membership';
 
 export interface Recipient {
   readonly name: string;
@@ -64,68 +71,98 @@ export function reminderKey(email: string, item: string): string {
 const actionItemId = (a: ActionItem) => `action|${a.meeting ?? ''}|${a.minute}|${a.action}`;
 
 export function planReminders(input: ReminderInput): ReminderPlan {
-  const { today, rules } = input;
-  const byOwner = new Map<string, { name: string; items: { flag: ActionFlag; action: ActionItem }[] }>();
+  const {today, rules} = input;
+  const byOwner = new Map<
+    string,
+    {name: string; items: {flag: ActionFlag; action: ActionItem}[]}
+  >();
   for (const a of input.actions) {
-    const flags = actionFlags(a, today, rules).filter((f) => f === 'Overdue' || f === 'Due soon');
+    const flags = actionFlags(a, today, rules).filter(f => f === 'Overdue' || f === 'Due soon');
     if (!flags.length) continue;
     for (const owner of a.owners) {
       const key = owner.trim().toLowerCase();
-      if (!byOwner.has(key)) byOwner.set(key, { name: owner.trim(), items: [] });
-      byOwner.get(key)!.items.push({ flag: flags[0], action: a });
+      if (!byOwner.has(key)) byOwner.set(key, {name: owner.trim(), items: []});
+      byOwner.get(key)!.items.push({flag: flags[0], action: a});
     }
   }
   const digests: Digest[] = [];
   const skipped: string[] = [];
-  for (const { name: ownerName, items } of byOwner.values()) {
-    const member = input.members.find((m) => sameName(m.name, ownerName));
+  for (const {name: ownerName, items} of byOwner.values()) {
+    const member = input.members.find(m => sameName(m.name, ownerName));
     if (!member || !member.email) {
       skipped.push(`${ownerName}${member ? ' (no email in Members)' : ' (not found in Members)'}`);
       continue;
     }
-    const fresh = items.filter((i) => !input.alreadySent.has(reminderKey(member.email, actionItemId(i.action))));
+    const fresh = items.filter(
+      i => !input.alreadySent.has(reminderKey(member.email, actionItemId(i.action))),
+    );
     if (!fresh.length) continue;
-    const overdue = fresh.filter((i) => i.flag === 'Overdue');
-    const soon = fresh.filter((i) => i.flag === 'Due soon');
-    const lines = [`Dear ${member.name},`, '', `This is your ${input.groupName} action reminder for ${today}.`, ''];
-    if (overdue.length) lines.push('Overdue:', ...overdue.map((i) => `- ${describeAction(i.action)} (review date ${i.action.reviewDate})`), '');
-    if (soon.length) lines.push(`Due in the next ${rules.dueSoonDays} days:`, ...soon.map((i) => `- ${describeAction(i.action)} (review date ${i.action.reviewDate})`), '');
-    lines.push(`Please send an update to ${input.clerk.name || 'the clerk'}${input.clerk.email ? ` (${input.clerk.email})` : ''}.`);
+    const overdue = fresh.filter(i => i.flag === 'Overdue');
+    const soon = fresh.filter(i => i.flag === 'Due soon');
+    const lines = [
+      `Dear ${member.name},`,
+      '',
+      `This is your ${input.groupName} action reminder for ${today}.`,
+      '',
+    ];
+    if (overdue.length)
+      lines.push(
+        'Overdue:',
+        ...overdue.map(i => `- ${describeAction(i.action)} (review date ${i.action.reviewDate})`),
+        '',
+      );
+    if (soon.length)
+      lines.push(
+        `Due in the next ${rules.dueSoonDays} days:`,
+        ...soon.map(i => `- ${describeAction(i.action)} (review date ${i.action.reviewDate})`),
+        '',
+      );
+    lines.push(
+      `Please send an update to ${input.clerk.name || 'the clerk'}${input.clerk.email ? ` (${input.clerk.email})` : ''}.`,
+    );
     digests.push({
       to: member.email,
       name: member.name,
       subject: `${input.groupName}: ${overdue.length ? `${overdue.length} overdue` : ''}${overdue.length && soon.length ? ', ' : ''}${soon.length ? `${soon.length} due soon` : ''} action${fresh.length === 1 ? '' : 's'}`,
       body: lines.join('\n'),
-      keys: fresh.map((i) => reminderKey(member.email, actionItemId(i.action))),
+      keys: fresh.map(i => reminderKey(member.email, actionItemId(i.action))),
       forClerk: false,
     });
   }
 
   if (input.clerk.email) {
-    const items: { id: string; line: string; section: string }[] = [
-      ...input.deadlines.map((d) => ({ section: 'Deadlines in the next working days', id: `deadline|${d.meeting}|${d.what}|${d.date}`, line: `- ${d.date}: ${d.what} for the meeting on ${d.meeting}` })),
-      ...input.contracts.map((w) => ({
+    const items: {id: string; line: string; section: string}[] = [
+      ...input.deadlines.map(d => ({
+        section: 'Deadlines in the next working days',
+        id: `deadline|${d.meeting}|${d.what}|${d.date}`,
+        line: `- ${d.date}: ${d.what} for the meeting on ${d.meeting}`,
+      })),
+      ...input.contracts.map(w => ({
         section: 'Contracts needing attention',
         id: `contract|${w.contract.reference}|${w.currentEnd}`,
         line: `- ${w.contract.reference} ${w.contract.title || ''}${w.contract.provider ? ` (${w.contract.provider})` : ''}: ends ${w.currentEnd}, in ${w.daysLeft} days${w.extensionUntil ? `; may be extended to ${w.extensionUntil}` : ''}`,
       })),
-      ...skipped.map((s) => ({ section: 'Action owners who could not be emailed', id: `skipped|${s}`, line: `- ${s}` })),
+      ...skipped.map(s => ({
+        section: 'Action owners who could not be emailed',
+        id: `skipped|${s}`,
+        line: `- ${s}`,
+      })),
     ];
-    const fresh = items.filter((i) => !input.alreadySent.has(reminderKey(input.clerk.email, i.id)));
+    const fresh = items.filter(i => !input.alreadySent.has(reminderKey(input.clerk.email, i.id)));
     if (fresh.length) {
       const lines = [`Daily ${input.groupName} digest for ${today}.`, ''];
-      for (const section of [...new Set(fresh.map((i) => i.section))]) {
-        lines.push(`${section}:`, ...fresh.filter((i) => i.section === section).map((i) => i.line), '');
+      for (const section of [...new Set(fresh.map(i => i.section))]) {
+        lines.push(`${section}:`, ...fresh.filter(i => i.section === section).map(i => i.line), '');
       }
       digests.push({
         to: input.clerk.email,
         name: input.clerk.name || 'Clerk',
         subject: `${input.groupName}: clerk's digest for ${today}`,
         body: lines.join('\n').trimEnd(),
-        keys: fresh.map((i) => reminderKey(input.clerk.email, i.id)),
+        keys: fresh.map(i => reminderKey(input.clerk.email, i.id)),
         forClerk: true,
       });
     }
   }
-  return { digests, skipped };
+  return {digests, skipped};
 }

@@ -2,8 +2,8 @@
  * The actions and contracts watch: which actions are overdue, due soon or gone quiet, and
  * which contracts are ending within their notice period or the warning period.
  */
-import { addDays, dayNumber } from './calendar';
-import { Finding } from './findings';
+import {addDays, dayNumber} from './calendar';
+import {Finding} from './findings';
 
 export interface ActionItem {
   readonly row: number;
@@ -46,15 +46,47 @@ export function describeAction(a: ActionItem): string {
   return `${a.minute ? `Minute ${a.minute}: ` : ''}${short}`;
 }
 
-export function actionFindings(actions: readonly ActionItem[], today: string, rules: WatchRules): Finding[] {
+export function actionFindings(
+  actions: readonly ActionItem[],
+  today: string,
+  rules: WatchRules,
+): Finding[] {
   const out: Finding[] = [];
   for (const a of actions) {
     const where = `Actions row ${a.row}${a.owners.length ? ` (${a.owners.join('; ')})` : ''}`;
     for (const f of actionFlags(a, today, rules)) {
-      if (f === 'Overdue') out.push({ rule: 'Action overdue', severity: 'Problem', where, finding: `${describeAction(a)}: review date ${a.reviewDate} has passed.`, whatToDo: 'Chase the owner; update the status, or set a new review date.' });
-      if (f === 'Due soon') out.push({ rule: `Action due within ${rules.dueSoonDays} days`, severity: 'Note', where, finding: `${describeAction(a)}: due ${a.reviewDate}.`, whatToDo: 'Remind the owner.' });
-      if (f === 'No review date') out.push({ rule: 'Ongoing action needs a review date', severity: 'Warning', where, finding: `${describeAction(a)} is ${a.status} with no review date.`, whatToDo: 'Agree a review date with the owner.' });
-      if (f === 'No update') out.push({ rule: `No update for ${rules.staleDays} days`, severity: 'Warning', where, finding: `${describeAction(a)}: last updated ${a.lastUpdated ?? `never (raised ${a.meeting})`}.`, whatToDo: 'Ask the owner for progress and record it in Comments.' });
+      if (f === 'Overdue')
+        out.push({
+          rule: 'Action overdue',
+          severity: 'Problem',
+          where,
+          finding: `${describeAction(a)}: review date ${a.reviewDate} has passed.`,
+          whatToDo: 'Chase the owner; update the status, or set a new review date.',
+        });
+      if (f === 'Due soon')
+        out.push({
+          rule: `Action due within ${rules.dueSoonDays} days`,
+          severity: 'Note',
+          where,
+          finding: `${describeAction(a)}: due ${a.reviewDate}.`,
+          whatToDo: 'Remind the owner.',
+        });
+      if (f === 'No review date')
+        out.push({
+          rule: 'Ongoing action needs a review date',
+          severity: 'Warning',
+          where,
+          finding: `${describeAction(a)} is ${a.status} with no review date.`,
+          whatToDo: 'Agree a review date with the owner.',
+        });
+      if (f === 'No update')
+        out.push({
+          rule: `No update for ${rules.staleDays} days`,
+          severity: 'Warning',
+          where,
+          finding: `${describeAction(a)}: last updated ${a.lastUpdated ?? `never (raised ${a.meeting})`}.`,
+          whatToDo: 'Ask the owner for progress and record it in Comments.',
+        });
     }
   }
   return out;
@@ -88,16 +120,29 @@ export interface Extension {
  */
 export function parseExtensionOptions(text: string): Extension | null {
   const t = text.trim().toLowerCase();
-  if (!t || t === 'none' || t === 'no' || t === 'n/a' || t === '0') return { initialMonths: null, extensionMonths: 0 };
+  if (!t || t === 'none' || t === 'no' || t === 'n/a' || t === '0')
+    return {initialMonths: null, extensionMonths: 0};
   let m = /^(\d+(?:\.\d+)?)((?:\s*\+\s*\d+(?:\.\d+)?)+)\s*(?:years?|yrs?)?$/.exec(t);
   if (m) {
-    const ext = m[2].split('+').map((x) => x.trim()).filter(Boolean).reduce((s, x) => s + Number(x), 0);
-    return { initialMonths: Math.round(Number(m[1]) * 12), extensionMonths: Math.round(ext * 12) };
+    const ext = m[2]
+      .split('+')
+      .map(x => x.trim())
+      .filter(Boolean)
+      .reduce((s, x) => s + Number(x), 0);
+    return {initialMonths: Math.round(Number(m[1]) * 12), extensionMonths: Math.round(ext * 12)};
   }
   m = /^(\d+)\s*[x×]\s*(\d+)\s*(months?|years?)$/.exec(t);
-  if (m) return { initialMonths: null, extensionMonths: Number(m[1]) * Number(m[2]) * (m[3].startsWith('year') ? 12 : 1) };
+  if (m)
+    return {
+      initialMonths: null,
+      extensionMonths: Number(m[1]) * Number(m[2]) * (m[3].startsWith('year') ? 12 : 1),
+    };
   m = /^(\d+)\s*(months?|years?)$/.exec(t);
-  if (m) return { initialMonths: null, extensionMonths: Number(m[1]) * (m[2].startsWith('year') ? 12 : 1) };
+  if (m)
+    return {
+      initialMonths: null,
+      extensionMonths: Number(m[1]) * (m[2].startsWith('year') ? 12 : 1),
+    };
   return null;
 }
 
@@ -105,7 +150,9 @@ function addMonths(date: string, months: number): string {
   const [y, mo, d] = date.split('-').map(Number);
   const t = new Date(Date.UTC(y, mo - 1 + months, 1));
   const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last)))
+    .toISOString()
+    .slice(0, 10);
 }
 
 export interface ContractWatch {
@@ -119,7 +166,11 @@ export interface ContractWatch {
   readonly unreadableOptions: boolean;
 }
 
-export function watchContract(c: ContractItem, today: string, rules: WatchRules): ContractWatch | null {
+export function watchContract(
+  c: ContractItem,
+  today: string,
+  rules: WatchRules,
+): ContractWatch | null {
   if (c.status === 'Ended') return null;
   const currentEnd = c.extendedTo ?? c.endDate;
   if (!currentEnd || currentEnd < today) return null;
@@ -129,15 +180,29 @@ export function watchContract(c: ContractItem, today: string, rules: WatchRules)
   const ext = parseExtensionOptions(c.extensionOptions);
   let extensionUntil: string | null = null;
   if (ext && ext.extensionMonths > 0) {
-    const latest = ext.initialMonths !== null && c.startDate
-      ? addDays(addMonths(c.startDate, ext.initialMonths + ext.extensionMonths), -1)
-      : c.endDate ? addMonths(c.endDate, ext.extensionMonths) : null;
+    const latest =
+      ext.initialMonths !== null && c.startDate
+        ? addDays(addMonths(c.startDate, ext.initialMonths + ext.extensionMonths), -1)
+        : c.endDate
+          ? addMonths(c.endDate, ext.extensionMonths)
+          : null;
     if (latest && latest > currentEnd) extensionUntil = latest;
   }
-  return { contract: c, currentEnd, daysLeft, windowDays, extensionUntil, unreadableOptions: ext === null };
+  return {
+    contract: c,
+    currentEnd,
+    daysLeft,
+    windowDays,
+    extensionUntil,
+    unreadableOptions: ext === null,
+  };
 }
 
-export function contractFindings(contracts: readonly ContractItem[], today: string, rules: WatchRules): Finding[] {
+export function contractFindings(
+  contracts: readonly ContractItem[],
+  today: string,
+  rules: WatchRules,
+): Finding[] {
   const out: Finding[] = [];
   for (const c of contracts) {
     const w = watchContract(c, today, rules);
@@ -145,12 +210,21 @@ export function contractFindings(contracts: readonly ContractItem[], today: stri
     if (!w) continue;
     const inNotice = c.noticeDays !== null && w.daysLeft <= c.noticeDays;
     out.push({
-      rule: inNotice ? 'Contract inside its notice period' : `Contract ending within ${rules.contractWarningDays} days`,
+      rule: inNotice
+        ? 'Contract inside its notice period'
+        : `Contract ending within ${rules.contractWarningDays} days`,
       severity: inNotice ? 'Problem' : 'Warning',
       where,
-      finding: `${c.title || c.reference}${c.provider ? ` (${c.provider})` : ''} ends on ${w.currentEnd}, in ${w.daysLeft} days.` +
-        (w.extensionUntil ? ` Extension options left: up to ${w.extensionUntil}.` : w.unreadableOptions ? ` Extension options "${c.extensionOptions}" could not be read.` : ' No extension options left.'),
-      whatToDo: w.extensionUntil ? 'Decide whether to extend (record it in Extended to) or recommission.' : 'Plan recommissioning or an exit.',
+      finding:
+        `${c.title || c.reference}${c.provider ? ` (${c.provider})` : ''} ends on ${w.currentEnd}, in ${w.daysLeft} days.` +
+        (w.extensionUntil
+          ? ` Extension options left: up to ${w.extensionUntil}.`
+          : w.unreadableOptions
+            ? ` Extension options "${c.extensionOptions}" could not be read.`
+            : ' No extension options left.'),
+      whatToDo: w.extensionUntil
+        ? 'Decide whether to extend (record it in Extended to) or recommission.'
+        : 'Plan recommissioning or an exit.',
     });
   }
   return out;

@@ -1,10 +1,16 @@
 // Entry points for the governance features: top-level functions the menu and triggers call.
-import { TAB } from '../workbook/schema';
-import { readSettings } from '../workbook/settings';
-import { Cell } from '../workbook/table';
-import { runComplianceCheck, runMembershipCheck, buildForwardPlan } from '../governance/checks';
-import { gather, todayIso } from '../governance/gather';
-import { planFromSheet, readSentToday, sendReminders, installReminderTrigger, removeReminderTriggers } from '../governance/reminders-run';
+import {TAB} from '../workbook/schema';
+import {readSettings} from '../workbook/settings';
+import {Cell} from '../workbook/table';
+import {runComplianceCheck, runMembershipCheck, buildForwardPlan} from '../governance/checks';
+import {gather, todayIso} from '../governance/gather';
+import {
+  planFromSheet,
+  readSentToday,
+  sendReminders,
+  installReminderTrigger,
+  removeReminderTriggers,
+} from '../governance/reminders-run';
 
 const ui = () => SpreadsheetApp.getUi();
 
@@ -12,13 +18,21 @@ const ui = () => SpreadsheetApp.getUi();
 function asOfficer(title: string, work: () => string, lock = true): void {
   const l = lock ? LockService.getDocumentLock() : null;
   if (l && !l.tryLock(30000)) {
-    ui().alert(title, 'Someone else is running a Committee action on this workbook. Try again in a minute.', ui().ButtonSet.OK);
+    ui().alert(
+      title,
+      'Someone else is running a Committee action on this workbook. Try again in a minute.',
+      ui().ButtonSet.OK,
+    );
     return;
   }
   try {
     ui().alert(title, work(), ui().ButtonSet.OK);
   } catch (e) {
-    ui().alert(title, `Could not finish: ${e instanceof Error ? e.message : String(e)}`, ui().ButtonSet.OK);
+    ui().alert(
+      title,
+      `Could not finish: ${e instanceof Error ? e.message : String(e)}`,
+      ui().ButtonSet.OK,
+    );
   } finally {
     if (l) l.releaseLock();
   }
@@ -37,9 +51,9 @@ export function checkCompliance(): void {
 export function checkMembership(): void {
   asOfficer('Check membership', () => {
     const results = runMembershipCheck(SpreadsheetApp.getActiveSpreadsheet());
-    const notMet = results.filter((r) => !r.met);
+    const notMet = results.filter(r => !r.met);
     return notMet.length
-      ? `${notMet.length} of ${results.length} rules not met:\n${notMet.map((r) => `- ${r.rule}: ${r.details}`).join('\n')}\nDetails on the Membership check tab.`
+      ? `${notMet.length} of ${results.length} rules not met:\n${notMet.map(r => `- ${r.rule}: ${r.details}`).join('\n')}\nDetails on the Membership check tab.`
       : `All ${results.length} membership rules are met. Details on the Membership check tab.`;
   });
 }
@@ -48,7 +62,7 @@ export function checkMembership(): void {
 export function showForwardPlan(): void {
   asOfficer('Forward plan', () => {
     const plan = buildForwardPlan(SpreadsheetApp.getActiveSpreadsheet());
-    const flagged = plan.filter((p) => p.flag).length;
+    const flagged = plan.filter(p => p.flag).length;
     return `The Forward plan tab lists ${plan.length} row(s)${flagged ? `; ${flagged} flagged` : ''}.`;
   });
 }
@@ -57,7 +71,9 @@ export function showForwardPlan(): void {
 export function refreshHolidays(): void {
   asOfficer('Holidays and deadlines', () => {
     const d = gather(SpreadsheetApp.getActiveSpreadsheet(), []);
-    const bad = d.problems.length ? ` ${d.problems.length} row(s) could not be read: ${d.problems.map((p) => `${p.where} (${p.finding})`).join('; ')}` : '';
+    const bad = d.problems.length
+      ? ` ${d.problems.length} row(s) could not be read: ${d.problems.map(p => `${p.where} (${p.finding})`).join('; ')}`
+      : '';
     return `The holiday list now holds ${d.holidays.size} days (${d.config.region} bank holidays and the Holidays tab); the Meetings deadlines use them.${bad}`;
   });
 }
@@ -66,11 +82,15 @@ export function refreshHolidays(): void {
 export function previewReminders(): void {
   asOfficer('Preview reminders', () => {
     const today = todayIso();
-    const { sent } = readSentToday(PropertiesService.getScriptProperties(), today);
+    const {sent} = readSentToday(PropertiesService.getScriptProperties(), today);
     const plan = planFromSheet(SpreadsheetApp.getActiveSpreadsheet(), today, sent);
-    if (!plan.digests.length) return `Nothing to send today${plan.skipped.length ? `; no email for: ${plan.skipped.join(', ')}` : ''}.`;
-    const shown = plan.digests.slice(0, 10).map((g) => `To: ${g.name} <${g.to}>\nSubject: ${g.subject}\n${g.body}`);
-    const more = plan.digests.length > 10 ? `\n\n...and ${plan.digests.length - 10} more digest(s).` : '';
+    if (!plan.digests.length)
+      return `Nothing to send today${plan.skipped.length ? `; no email for: ${plan.skipped.join(', ')}` : ''}.`;
+    const shown = plan.digests
+      .slice(0, 10)
+      .map(g => `To: ${g.name} <${g.to}>\nSubject: ${g.subject}\n${g.body}`);
+    const more =
+      plan.digests.length > 10 ? `\n\n...and ${plan.digests.length - 10} more digest(s).` : '';
     return `${plan.digests.length} email(s) would be sent. Nothing has been sent.\n\n${shown.join('\n\n----\n\n')}${more}`;
   });
 }
@@ -109,18 +129,26 @@ export function sendDailyReminders(): void {
   }
   try {
     const r = sendReminders(ss, todayIso());
-    console.log(`Reminders: ${r.sent.length} sent, ${r.notSent.length} not sent (quota), ${r.skipped.length} owner(s) without email; quota left ${r.quotaLeft}.`);
+    console.log(
+      `Reminders: ${r.sent.length} sent, ${r.notSent.length} not sent (quota), ${r.skipped.length} owner(s) without email; quota left ${r.quotaLeft}.`,
+    );
   } finally {
     lock.releaseLock();
   }
 }
 
 /** Writes Yes/No into the Value cell of the Reminders setting (found by name; one read, one write). */
-function setRemindersSetting(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, value: 'Yes' | 'No'): void {
+function setRemindersSetting(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  value: 'Yes' | 'No',
+): void {
   const sheet = ss.getSheetByName(TAB.settings);
   if (!sheet) return;
   const grid = sheet.getDataRange().getValues() as Cell[][];
-  const headers = grid[0].map((h) => String(h).trim());
-  const r = grid.findIndex((line, i) => i > 0 && String(line[headers.indexOf('Setting')]).trim() === 'Reminders');
-  if (r > 0 && headers.indexOf('Value') >= 0) sheet.getRange(r + 1, headers.indexOf('Value') + 1).setValue(value);
+  const headers = grid[0].map(h => String(h).trim());
+  const r = grid.findIndex(
+    (line, i) => i > 0 && String(line[headers.indexOf('Setting')]).trim() === 'Reminders',
+  );
+  if (r > 0 && headers.indexOf('Value') >= 0)
+    sheet.getRange(r + 1, headers.indexOf('Value') + 1).setValue(value);
 }

@@ -1,7 +1,7 @@
 // Entry points for the money features: top-level functions the menu and triggers call.
-import { setUpMoney } from '../workbook/money-setup';
-import { buildDashboard } from '../workbook/dashboard';
-import { CASH_FLOW_NAMES } from '../workbook/cashflow';
+import {setUpMoney} from '../workbook/money-setup';
+import {buildDashboard} from '../workbook/dashboard';
+import {CASH_FLOW_NAMES} from '../workbook/cashflow';
 
 /**
  * Menu: Committee > Refresh dashboard. Rebuilds the Dashboard tab's layout; its figures are
@@ -13,7 +13,10 @@ export function refreshDashboard(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss.getRangeByName(CASH_FLOW_NAMES.payback)) setUpMoney(ss);
   const result = buildDashboard(ss);
-  ss.toast(`Dashboard refreshed: ${result.owners} action owners listed${result.chartsBuilt ? ', charts rebuilt' : ''}.`, 'Committee Clerk');
+  ss.toast(
+    `Dashboard refreshed: ${result.owners} action owners listed${result.chartsBuilt ? ', charts rebuilt' : ''}.`,
+    'Committee Clerk',
+  );
 }
 
 /** Menu: Committee > Set up money tabs. Re-points the money named ranges and rewrites the Cash flow summary and Lots totals. */

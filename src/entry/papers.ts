@@ -1,8 +1,19 @@
 // Entry points for the papers features: top-level functions the menu and triggers call.
-import { actionLogCommand, agendaPackCommand, buildAgendaCommand, checkTemplatesCommand, exportPdfCommand, annualReportsCommand, forwardPlanCommand, minutesCommand, parseYears, reportCoverCommand } from '../papers/commands';
-import { PaperError } from '../papers/errors';
-import { loadJob, removeResumeTriggers } from '../papers/job';
-import { runCommand } from '../papers/session';
+import {
+  actionLogCommand,
+  agendaPackCommand,
+  buildAgendaCommand,
+  checkTemplatesCommand,
+  exportPdfCommand,
+  annualReportsCommand,
+  forwardPlanCommand,
+  minutesCommand,
+  parseYears,
+  reportCoverCommand,
+} from '../papers/commands';
+import {PaperError} from '../papers/errors';
+import {loadJob, removeResumeTriggers} from '../papers/job';
+import {runCommand} from '../papers/session';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
@@ -40,10 +51,14 @@ export function generateForwardPlan(): void {
 export function generateAnnualReport(): void {
   runCommand(() => {
     const ui = SpreadsheetApp.getUi();
-    const reply = ui.prompt('Annual report', 'Which year? (for example 2023, or 2019-2024 for one report per year)', ui.ButtonSet.OK_CANCEL);
+    const reply = ui.prompt(
+      'Annual report',
+      'Which year? (for example 2023, or 2019-2024 for one report per year)',
+      ui.ButtonSet.OK_CANCEL,
+    );
     if (reply.getSelectedButton() !== ui.Button.OK) return;
     const years = parseYears(reply.getResponseText());
-    annualReportsCommand(active(), { kind: 'annual-report', years, next: 0, made: [] }, true);
+    annualReportsCommand(active(), {kind: 'annual-report', years, next: 0, made: []}, true);
   });
 }
 
@@ -68,7 +83,11 @@ export function resumePaperJob(): void {
     annualReportsCommand(active(), state, false);
   } catch (e) {
     // No one is watching a trigger: say what went wrong where the officer will see it.
-    active().toast(e instanceof PaperError ? e.message : `Annual reports stopped: ${String(e)}`, 'Annual reports', 60);
+    active().toast(
+      e instanceof PaperError ? e.message : `Annual reports stopped: ${String(e)}`,
+      'Annual reports',
+      60,
+    );
     removeResumeTriggers();
     throw e;
   }

@@ -1,10 +1,10 @@
 // Entry points for the workbook features: top-level functions the menu and triggers call.
-import { handleEdit } from '../workbook/onedit';
-import { setUpOrRepair, SetupReport } from '../workbook/setup';
-import { rebuildProblems } from '../workbook/problems';
-import { loadDemo } from '../workbook/demo';
-import { prepareDeadlineFormulas } from '../governance/gather';
-import { setUpMoney } from '../workbook/money-setup';
+import {handleEdit} from '../workbook/onedit';
+import {setUpOrRepair, SetupReport} from '../workbook/setup';
+import {rebuildProblems} from '../workbook/problems';
+import {loadDemo} from '../workbook/demo';
+import {prepareDeadlineFormulas} from '../governance/gather';
+import {setUpMoney} from '../workbook/money-setup';
 
 /**
  * The other areas' parts of set-up, run after the schema's: the holiday list and named ranges the
@@ -56,11 +56,25 @@ function setupSummary(r: SetupReport, problems: number): string {
   const parts: string[] = [];
   if (r.created.length) parts.push(`added the tabs ${r.created.join(', ')}`);
   if (r.renamedHeaders.length) parts.push(`put back the headers ${r.renamedHeaders.join('; ')}`);
-  if (r.addedColumns.length) parts.push(`added the columns ${r.addedColumns.join('; ')} at the end (if you renamed or deleted one, its old column is still there: move the values across)`);
-  if (r.addedSettings.length) parts.push(r.addedSettings.length > 5 ? `added ${r.addedSettings.length} settings with their defaults (Settings tab)` : `added the settings ${r.addedSettings.join(', ')}`);
-  if (r.formulasRestored.length) parts.push(`put formulas back in ${r.formulasRestored.join(', ')} (what was typed is in each cell's note)`);
-  if (r.formulaFailures.length) parts.push(`could not write the formulas of ${r.formulaFailures.join('; ')}`);
-  const done = parts.length ? `Set-up ${parts.join('; ')}.` : 'The workbook was already set up: nothing needed repair.';
+  if (r.addedColumns.length)
+    parts.push(
+      `added the columns ${r.addedColumns.join('; ')} at the end (if you renamed or deleted one, its old column is still there: move the values across)`,
+    );
+  if (r.addedSettings.length)
+    parts.push(
+      r.addedSettings.length > 5
+        ? `added ${r.addedSettings.length} settings with their defaults (Settings tab)`
+        : `added the settings ${r.addedSettings.join(', ')}`,
+    );
+  if (r.formulasRestored.length)
+    parts.push(
+      `put formulas back in ${r.formulasRestored.join(', ')} (what was typed is in each cell's note)`,
+    );
+  if (r.formulaFailures.length)
+    parts.push(`could not write the formulas of ${r.formulaFailures.join('; ')}`);
+  const done = parts.length
+    ? `Set-up ${parts.join('; ')}.`
+    : 'The workbook was already set up: nothing needed repair.';
   return `${done} ${problems ? `${problems} problem${problems === 1 ? '' : 's'} listed on the Problems tab.` : 'No problems found.'}`;
 }
 
@@ -68,7 +82,13 @@ function setupSummary(r: SetupReport, problems: number): string {
 export function checkWorkbookProblems(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const n = rebuildProblems(ss);
-  ss.toast(n ? `${n} problem${n === 1 ? '' : 's'} listed on the Problems tab, each with a link to its cell.` : 'No problems found.', 'Committee Clerk', 10);
+  ss.toast(
+    n
+      ? `${n} problem${n === 1 ? '' : 's'} listed on the Problems tab, each with a link to its cell.`
+      : 'No problems found.',
+    'Committee Clerk',
+    10,
+  );
 }
 
 /** `clerk new --demo` (and a menu-less way to try the program): the fictional demo group. Refuses a workbook that has data. */

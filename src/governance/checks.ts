@@ -2,21 +2,33 @@
  * Check compliance, Check membership and the Forward plan: run the rules on the gathered data
  * and write each result tab whole with one setValues.
  */
-import { TAB } from '../workbook/schema';
-import { Cell } from '../workbook/table';
-import { dateOfIso } from '../domain/calendar';
-import { Finding, sortFindings } from '../domain/findings';
-import { evaluateMembership, RuleResult } from '../domain/membership';
-import { actionFindings, contractFindings } from '../domain/watch';
-import { forwardPlan, meetingFindings, PlanRow } from '../domain/meeting-rules';
-import { gather, GovernanceData, todayIso } from './gather';
-import { writeReportTab } from './report-tab';
+import {TAB} from '../workbook/schema';
+import {Cell} from '../workbook/table';
+import {dateOfIso} from '../domain/calendar';
+import {Finding, sortFindings} from '../domain/findings';
+import {evaluateMembership, RuleResult} from '../domain/membership';
+import {actionFindings, contractFindings} from '../domain/watch';
+import {forwardPlan, meetingFindings, PlanRow} from '../domain/meeting-rules';
+import {gather, GovernanceData, todayIso} from './gather';
+import {writeReportTab} from './report-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function allFindings(d: GovernanceData): Finding[] {
   const member = evaluateMembership(d.members, d.attendance, d.config.membership, d.today);
-  const membershipFindings: Finding[] = member.flatMap((r) => (r.met ? [{ rule: r.rule, severity: 'Met' as const, where: 'Members', finding: r.details, whatToDo: '' }] : r.findings));
+  const membershipFindings: Finding[] = member.flatMap(r =>
+    r.met
+      ? [
+          {
+            rule: r.rule,
+            severity: 'Met' as const,
+            where: 'Members',
+            finding: r.details,
+            whatToDo: '',
+          },
+        ]
+      : r.findings,
+  );
   return sortFindings([
     ...d.problems,
     ...meetingFindings(d.meetings, d.agenda, d.meetingRules, d.holidays, d.today),
@@ -34,14 +46,22 @@ export interface CheckSummary {
 }
 
 export function runComplianceCheck(ss: Spreadsheet, today = todayIso()): CheckSummary {
-  const d = gather(ss, ['meetings', 'agenda', 'members', 'attendance', 'actions', 'contracts'], today);
+  const d = gather(
+    ss,
+    ['meetings', 'agenda', 'members', 'attendance', 'actions', 'contracts'],
+    today,
+  );
   const findings = allFindings(d);
-  writeReportTab(ss, TAB.compliance, findings.map((f) => [f.rule, f.severity, f.where, f.finding, f.whatToDo]));
+  writeReportTab(
+    ss,
+    TAB.compliance,
+    findings.map(f => [f.rule, f.severity, f.where, f.finding, f.whatToDo]),
+  );
   return {
-    problems: findings.filter((f) => f.severity === 'Problem').length,
-    warnings: findings.filter((f) => f.severity === 'Warning').length,
-    notes: findings.filter((f) => f.severity === 'Note').length,
-    met: findings.filter((f) => f.severity === 'Met').length,
+    problems: findings.filter(f => f.severity === 'Problem').length,
+    warnings: findings.filter(f => f.severity === 'Warning').length,
+    notes: findings.filter(f => f.severity === 'Note').length,
+    met: findings.filter(f => f.severity === 'Met').length,
   };
 }
 
@@ -56,7 +76,9 @@ export function runMembershipCheck(ss: Spreadsheet, today = todayIso()): RuleRes
   const rows: Cell[][] = [];
   for (const r of results) {
     rows.push([r.rule, r.met ? 'Met' : 'Not met', r.counts.join(', '), r.details]);
-    for (const f of r.findings) if (f.where !== 'Members') rows.push([`  ${f.rule}`, f.severity, f.where, `${f.finding} ${f.whatToDo}`.trim()]);
+    for (const f of r.findings)
+      if (f.where !== 'Members')
+        rows.push([`  ${f.rule}`, f.severity, f.where, `${f.finding} ${f.whatToDo}`.trim()]);
   }
   writeReportTab(ss, TAB.membershipCheck, rows);
   return results;
@@ -65,10 +87,20 @@ export function runMembershipCheck(ss: Spreadsheet, today = todayIso()): RuleRes
 export function buildForwardPlan(ss: Spreadsheet, today = todayIso()): PlanRow[] {
   const d = gather(ss, ['meetings', 'agenda'], today);
   const plan = forwardPlan(d.meetings, d.agenda, d.meetingRules, d.holidays, d.today);
-  const sheet = writeReportTab(ss, TAB.forwardPlan, plan.map((p) => [
-    p.meeting, p.meetingStatus, p.item, p.leadOfficer, p.keyDecisionRef,
-    p.reportDeadline ? dateOfIso(p.reportDeadline) : '', p.despatch ? dateOfIso(p.despatch) : '', p.flag,
-  ]));
+  const sheet = writeReportTab(
+    ss,
+    TAB.forwardPlan,
+    plan.map(p => [
+      p.meeting,
+      p.meetingStatus,
+      p.item,
+      p.leadOfficer,
+      p.keyDecisionRef,
+      p.reportDeadline ? dateOfIso(p.reportDeadline) : '',
+      p.despatch ? dateOfIso(p.despatch) : '',
+      p.flag,
+    ]),
+  );
   if (plan.length) sheet.getRange(2, 6, plan.length, 2).setNumberFormat('ddd d mmm yyyy');
   return plan;
 }

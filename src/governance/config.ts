@@ -2,11 +2,11 @@
  * The governance rules' numbers, read from Settings in one go. A missing or nonsense value
  * stops with the settings reader's message, which names the setting (never a silent default).
  */
-import { Settings } from '../workbook/settings';
-import { Region } from '../domain/calendar';
-import { NoticeRules } from '../domain/notice';
-import { MembershipRules } from '../domain/membership';
-import { WatchRules } from '../domain/watch';
+import {Settings} from '../workbook/settings';
+import {Region} from '../domain/calendar';
+import {NoticeRules} from '../domain/notice';
+import {MembershipRules} from '../domain/membership';
+import {WatchRules} from '../domain/watch';
 
 export interface GovernanceConfig {
   readonly groupName: string;
@@ -62,7 +62,9 @@ export function governanceConfig(s: Settings): GovernanceConfig {
 function whole(s: Settings, name: string): number {
   const n = s.number(name);
   if (!Number.isInteger(n)) {
-    throw new Error(`The setting "${name}" should be a whole number of days; it is ${n}. Change it in the Value column of the Settings tab.`);
+    throw new Error(
+      `The setting "${name}" should be a whole number of days; it is ${n}. Change it in the Value column of the Settings tab.`,
+    );
   }
   return n;
 }

@@ -4,12 +4,12 @@
  * formulas read: Holidays_All over that list, and Notice_* over the notice settings' Value cells,
  * so the formulas follow Settings changes live.
  */
-import { TAB } from '../workbook/schema';
-import { Cell, getTab } from '../workbook/table';
-import { bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region } from '../domain/calendar';
-import { NOTICE_NAMES, NOTICE_SETTING_OF } from '../domain/notice';
-import { OfficeClosure } from './read';
-import { writeReportTab } from './report-tab';
+import {TAB} from '../workbook/schema';
+import {Cell, getTab} from '../workbook/table';
+import {bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region} from '../domain/calendar';
+import {NOTICE_NAMES, NOTICE_SETTING_OF} from '../domain/notice';
+import {OfficeClosure} from './read';
+import {writeReportTab} from './report-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,12 +19,19 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * with its holidays before the list is next refreshed (about 9 rows a year: cheap for WORKDAY).
  */
 export function yearsInUse(meetingDates: readonly string[], today: string): [number, number] {
-  const years = [...meetingDates, today].map((d) => Number(d.slice(0, 4)));
-  return [Math.max(FIRST_YEAR, Math.min(...years) - 1), Math.min(LAST_YEAR, Math.max(...years) + 10)];
+  const years = [...meetingDates, today].map(d => Number(d.slice(0, 4)));
+  return [
+    Math.max(FIRST_YEAR, Math.min(...years) - 1),
+    Math.min(LAST_YEAR, Math.max(...years) + 10),
+  ];
 }
 
 /** Every non-working day other than weekends: date → name. Bank holidays first, then closures. */
-export function holidayMap(region: Region, years: [number, number], closures: readonly OfficeClosure[]): Map<string, string> {
+export function holidayMap(
+  region: Region,
+  years: [number, number],
+  closures: readonly OfficeClosure[],
+): Map<string, string> {
   const map = new Map<string, string>();
   for (const h of bankHolidaysForYears(region, years[0], years[1])) map.set(h.date, h.name);
   for (const c of closures) if (!map.has(c.date)) map.set(c.date, c.name);
@@ -35,12 +42,21 @@ export function holidayMap(region: Region, years: [number, number], closures: re
  * Writes the Holiday list tab (one setValues) and points the named ranges at it and at the
  * notice settings. Service calls do not depend on the number of holidays or meetings.
  */
-export function refreshHolidayList(ss: Spreadsheet, region: Region, years: [number, number], closures: readonly OfficeClosure[]): Map<string, string> {
+export function refreshHolidayList(
+  ss: Spreadsheet,
+  region: Region,
+  years: [number, number],
+  closures: readonly OfficeClosure[],
+): Map<string, string> {
   const map = holidayMap(region, years, closures);
-  const bank = new Set(bankHolidaysForYears(region, years[0], years[1]).map((h) => h.date));
+  const bank = new Set(bankHolidaysForYears(region, years[0], years[1]).map(h => h.date));
   const rows: Cell[][] = [...map.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([date, name]) => [dateOfIso(date), name, bank.has(date) ? `Bank holiday (${region})` : 'Holidays tab']);
+    .map(([date, name]) => [
+      dateOfIso(date),
+      name,
+      bank.has(date) ? `Bank holiday (${region})` : 'Holidays tab',
+    ]);
   const sheet = writeReportTab(ss, TAB.holidayList, rows);
   sheet.getRange(2, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
   if (!sheet.isSheetHidden()) sheet.hideSheet();
@@ -54,13 +70,19 @@ export function refreshHolidayList(ss: Spreadsheet, region: Region, years: [numb
 export function pointNoticeNames(ss: Spreadsheet, existing = existingNames(ss)): void {
   const settings = getTab(ss, TAB.settings);
   const grid = settings.getDataRange().getValues() as Cell[][];
-  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
   const nameCol = headers.indexOf('Setting');
   const valueCol = headers.indexOf('Value');
-  if (nameCol < 0 || valueCol < 0) throw new Error('The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.');
+  if (nameCol < 0 || valueCol < 0)
+    throw new Error(
+      'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
+    );
   for (const [rangeName, setting] of Object.entries(NOTICE_SETTING_OF)) {
     const r = grid.findIndex((line, i) => i > 0 && String(line[nameCol]).trim() === setting);
-    if (r < 0) throw new Error(`The Settings tab has no "${setting}" row, which the Meetings deadline formulas need. Run Committee > Set up or repair workbook.`);
+    if (r < 0)
+      throw new Error(
+        `The Settings tab has no "${setting}" row, which the Meetings deadline formulas need. Run Committee > Set up or repair workbook.`,
+      );
     setName(ss, existing, rangeName, settings.getRange(r + 1, valueCol + 1));
   }
 }
@@ -68,11 +90,16 @@ export function pointNoticeNames(ss: Spreadsheet, existing = existingNames(ss)):
 type Named = Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
 
 function existingNames(ss: Spreadsheet): Named {
-  return new Map(ss.getNamedRanges().map((n) => [n.getName(), n]));
+  return new Map(ss.getNamedRanges().map(n => [n.getName(), n]));
 }
 
 /** Re-points an existing name with NamedRange.setRange (documented "Sets/updates the range"), else creates it. */
-function setName(ss: Spreadsheet, existing: Named, name: string, range: GoogleAppsScript.Spreadsheet.Range): void {
+function setName(
+  ss: Spreadsheet,
+  existing: Named,
+  name: string,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): void {
   const named = existing.get(name);
   if (named) named.setRange(range);
   else ss.setNamedRange(name, range);

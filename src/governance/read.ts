@@ -3,19 +3,19 @@
  * Values that cannot be read (a date column holding text) become findings naming the row,
  * never a crash and never a silent guess.
  */
-import { TAB } from '../workbook/schema';
-import { readTable, Row, Typed, isDate } from '../workbook/table';
-import { isoOfDate } from '../domain/calendar';
-import { parseClock } from '../workbook/settings';
-import { Finding } from '../domain/findings';
-import { Member, AttendanceRecord } from '../domain/membership';
-import { ActionItem, ContractItem } from '../domain/watch';
-import { MeetingRecord, PlannedItem } from '../domain/meeting-rules';
+import {TAB} from '../workbook/schema';
+import {readTable, Row, Typed, isDate} from '../workbook/table';
+import {isoOfDate} from '../domain/calendar';
+import {parseClock} from '../workbook/settings';
+import {Finding} from '../domain/findings';
+import {Member, AttendanceRecord} from '../domain/membership';
+import {ActionItem, ContractItem} from '../domain/watch';
+import {MeetingRecord, PlannedItem} from '../domain/meeting-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type Meeting = MeetingRecord;
-export type AgendaItem = PlannedItem & { readonly itemNo: number | null };
+export type AgendaItem = PlannedItem & {readonly itemNo: number | null};
 
 export interface OfficeClosure {
   readonly date: string;
@@ -32,7 +32,9 @@ export class ReadProblems {
     if (v === null) return null;
     if (isDate(v)) return isoOfDate(v);
     this.findings.push({
-      rule: 'Readable dates', severity: 'Problem', where: `${this.tab} row ${row.row}, ${header}`,
+      rule: 'Readable dates',
+      severity: 'Problem',
+      where: `${this.tab} row ${row.row}, ${header}`,
       finding: `"${String(v)}" is not a date, so this row's rules cannot be checked.`,
       whatToDo: 'Type the date as a date, e.g. 26/11/2026.',
     });
@@ -47,8 +49,11 @@ export class ReadProblems {
     const m = parseClock(String(v));
     if (m !== null) return m;
     this.findings.push({
-      rule: 'Readable times', severity: 'Problem', where: `${this.tab} row ${row.row}, ${header}`,
-      finding: `"${String(v)}" is not a time of day.`, whatToDo: 'Type the time as e.g. 10:00.',
+      rule: 'Readable times',
+      severity: 'Problem',
+      where: `${this.tab} row ${row.row}, ${header}`,
+      finding: `"${String(v)}" is not a time of day.`,
+      whatToDo: 'Type the time as e.g. 10:00.',
     });
     return null;
   }
@@ -58,19 +63,30 @@ export class ReadProblems {
     if (v === null) return null;
     if (typeof v === 'number') return v;
     this.findings.push({
-      rule: 'Readable numbers', severity: 'Problem', where: `${this.tab} row ${row.row}, ${header}`,
-      finding: `"${String(v)}" is not a number.`, whatToDo: 'Type a number.',
+      rule: 'Readable numbers',
+      severity: 'Problem',
+      where: `${this.tab} row ${row.row}, ${header}`,
+      finding: `"${String(v)}" is not a number.`,
+      whatToDo: 'Type a number.',
     });
     return null;
   }
 }
 
-export const text = (v: Typed): string => (v === null ? '' : Array.isArray(v) ? v.join('; ') : isDate(v) ? isoOfDate(v) : String(v).trim());
-const multi = (v: Typed): string[] => (Array.isArray(v) ? v : v === null ? [] : String(v).split(/\s*;\s*/).filter(Boolean));
+export const text = (v: Typed): string =>
+  v === null ? '' : Array.isArray(v) ? v.join('; ') : isDate(v) ? isoOfDate(v) : String(v).trim();
+const multi = (v: Typed): string[] =>
+  Array.isArray(v)
+    ? v
+    : v === null
+      ? []
+      : String(v)
+          .split(/\s*;\s*/)
+          .filter(Boolean);
 
 export function readMembers(ss: Spreadsheet, p: Finding[]): Member[] {
   const r = new ReadProblems(TAB.members);
-  const out = readTable(ss, TAB.members).rows.map((row) => ({
+  const out = readTable(ss, TAB.members).rows.map(row => ({
     row: row.row,
     name: text(row.values['Name']),
     role: text(row.values['Role']),
@@ -94,7 +110,13 @@ export function readAttendance(ss: Spreadsheet, p: Finding[]): AttendanceRecord[
   for (const row of readTable(ss, TAB.attendance).rows) {
     const meeting = r.date(row, 'Meeting date');
     if (!meeting) continue;
-    out.push({ row: row.row, meeting, member: text(row.values['Member']), attendance: text(row.values['Attendance']), substitute: text(row.values['Substitute']) });
+    out.push({
+      row: row.row,
+      meeting,
+      member: text(row.values['Member']),
+      attendance: text(row.values['Attendance']),
+      substitute: text(row.values['Substitute']),
+    });
   }
   p.push(...r.findings);
   return out;
@@ -107,9 +129,12 @@ export function readMeetings(ss: Spreadsheet, p: Finding[]): Meeting[] {
     const date = r.date(row, 'Meeting date');
     if (!date) continue;
     out.push({
-      row: row.row, date,
-      start: r.time(row, 'Start time'), end: r.time(row, 'End time'),
-      type: text(row.values['Type']), status: text(row.values['Status']),
+      row: row.row,
+      date,
+      start: r.time(row, 'Start time'),
+      end: r.time(row, 'End time'),
+      type: text(row.values['Type']),
+      status: text(row.values['Status']),
       agendaPublishedOn: r.date(row, 'Agenda published on'),
     });
   }
@@ -119,7 +144,7 @@ export function readMeetings(ss: Spreadsheet, p: Finding[]): Meeting[] {
 
 export function readAgenda(ss: Spreadsheet, p: Finding[]): AgendaItem[] {
   const r = new ReadProblems(TAB.agenda);
-  const out = readTable(ss, TAB.agenda).rows.map((row) => ({
+  const out = readTable(ss, TAB.agenda).rows.map(row => ({
     row: row.row,
     meeting: r.date(row, 'Meeting date'),
     itemNo: r.number(row, 'Item no.'),
@@ -136,12 +161,14 @@ export function readAgenda(ss: Spreadsheet, p: Finding[]): AgendaItem[] {
 
 export function readActions(ss: Spreadsheet, p: Finding[]): ActionItem[] {
   const r = new ReadProblems(TAB.actions);
-  const out = readTable(ss, TAB.actions).rows.map((row) => ({
+  const out = readTable(ss, TAB.actions).rows.map(row => ({
     row: row.row,
     meeting: r.date(row, 'Meeting date'),
     minute: text(row.values['Minute no.']),
     title: text(row.values['Report title']),
-    owners: text(row.values['Action to be taken by']).split(/\s*;\s*/).filter(Boolean),
+    owners: text(row.values['Action to be taken by'])
+      .split(/\s*;\s*/)
+      .filter(Boolean),
     action: text(row.values['Action']),
     status: text(row.values['Status']) || 'Open',
     reviewDate: r.date(row, 'Review date'),
@@ -153,7 +180,7 @@ export function readActions(ss: Spreadsheet, p: Finding[]): ActionItem[] {
 
 export function readContracts(ss: Spreadsheet, p: Finding[]): ContractItem[] {
   const r = new ReadProblems(TAB.contracts);
-  const out = readTable(ss, TAB.contracts).rows.map((row) => ({
+  const out = readTable(ss, TAB.contracts).rows.map(row => ({
     row: row.row,
     reference: text(row.values['Reference']),
     provider: text(row.values['Provider']),
@@ -175,8 +202,15 @@ export function readClosures(ss: Spreadsheet, p: Finding[]): OfficeClosure[] {
   const out: OfficeClosure[] = [];
   for (const row of readTable(ss, TAB.holidays).rows) {
     const date = r.date(row, 'Date');
-    if (date) out.push({ date, name: text(row.values['Name']) || 'Office closed' });
+    if (date) out.push({date, name: text(row.values['Name']) || 'Office closed'});
   }
-  p.push(...r.findings.map((f) => ({ ...f, rule: 'Holidays tab', whatToDo: 'Type a date in the Date column, or delete the row. Until then the day is not treated as a holiday.' })));
+  p.push(
+    ...r.findings.map(f => ({
+      ...f,
+      rule: 'Holidays tab',
+      whatToDo:
+        'Type a date in the Date column, or delete the row. Until then the day is not treated as a holiday.',
+    })),
+  );
   return out;
 }

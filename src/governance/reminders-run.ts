@@ -3,12 +3,12 @@
  * remember in script properties which (person, item) pairs went today, so a second run the
  * same day sends nothing twice. Stops cleanly when the daily mail quota runs out.
  */
-import { ReminderPlan, planReminders, UpcomingDeadline, Digest } from '../domain/reminders';
-import { deadlines } from '../domain/notice';
-import { workday } from '../domain/calendar';
-import { watchContract, ContractWatch } from '../domain/watch';
-import { isServing } from '../domain/membership';
-import { gather } from './gather';
+import {ReminderPlan, planReminders, UpcomingDeadline, Digest} from '../domain/reminders';
+import {deadlines} from '../domain/notice';
+import {workday} from '../domain/calendar';
+import {watchContract, ContractWatch} from '../domain/watch';
+import {isServing} from '../domain/membership';
+import {gather} from './gather';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,7 +16,11 @@ export const SENT_PREFIX = 'reminders.sent.';
 /** Script properties hold at most 9 kB a value; keep chunks well under it. */
 const CHUNK_CHARS = 8000;
 
-export function planFromSheet(ss: Spreadsheet, today: string, alreadySent: ReadonlySet<string>): ReminderPlan {
+export function planFromSheet(
+  ss: Spreadsheet,
+  today: string,
+  alreadySent: ReadonlySet<string>,
+): ReminderPlan {
   const d = gather(ss, ['meetings', 'members', 'actions', 'contracts'], today);
   const hols = new Set(d.holidays.keys());
   const horizon = workday(today, d.config.lookAheadWorkingDays, hols);
@@ -24,17 +28,21 @@ export function planFromSheet(ss: Spreadsheet, today: string, alreadySent: Reado
   for (const m of d.meetings) {
     if (m.status === 'Cancelled' || m.date < today) continue;
     const dl = deadlines(m.date, d.config.notice, hols);
-    if (dl.reportDeadline >= today && dl.reportDeadline <= horizon) upcoming.push({ date: dl.reportDeadline, what: 'Report deadline', meeting: m.date });
-    if (dl.papersDespatchBy >= today && dl.papersDespatchBy <= horizon) upcoming.push({ date: dl.papersDespatchBy, what: 'Papers despatch', meeting: m.date });
+    if (dl.reportDeadline >= today && dl.reportDeadline <= horizon)
+      upcoming.push({date: dl.reportDeadline, what: 'Report deadline', meeting: m.date});
+    if (dl.papersDespatchBy >= today && dl.papersDespatchBy <= horizon)
+      upcoming.push({date: dl.papersDespatchBy, what: 'Papers despatch', meeting: m.date});
   }
   upcoming.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const contracts = d.contracts.map((c) => watchContract(c, today, d.config.watch)).filter((w): w is ContractWatch => w !== null);
+  const contracts = d.contracts
+    .map(c => watchContract(c, today, d.config.watch))
+    .filter((w): w is ContractWatch => w !== null);
   return planReminders({
     today,
     groupName: d.config.groupName,
     actions: d.actions,
-    members: d.members.filter((m) => isServing(m, today)).map((m) => ({ name: m.name, email: m.email })),
-    clerk: { name: d.config.clerkName, email: d.config.clerkEmail },
+    members: d.members.filter(m => isServing(m, today)).map(m => ({name: m.name, email: m.email})),
+    clerk: {name: d.config.clerkName, email: d.config.clerkEmail},
     deadlines: upcoming,
     contracts,
     rules: d.config.watch,
@@ -43,19 +51,29 @@ export function planFromSheet(ss: Spreadsheet, today: string, alreadySent: Reado
 }
 
 /** Today's sent keys from script properties (one getProperties call). */
-export function readSentToday(props: GoogleAppsScript.Properties.Properties, today: string): { sent: Set<string>; stale: string[] } {
+export function readSentToday(
+  props: GoogleAppsScript.Properties.Properties,
+  today: string,
+): {sent: Set<string>; stale: string[]} {
   const all = props.getProperties();
   const sent = new Set<string>();
   const stale: string[] = [];
   for (const [k, v] of Object.entries(all)) {
     if (!k.startsWith(SENT_PREFIX)) continue;
-    if (k.startsWith(`${SENT_PREFIX}${today}.`)) v.split(',').filter(Boolean).forEach((x) => sent.add(x));
+    if (k.startsWith(`${SENT_PREFIX}${today}.`))
+      v.split(',')
+        .filter(Boolean)
+        .forEach(x => sent.add(x));
     else stale.push(k);
   }
-  return { sent, stale };
+  return {sent, stale};
 }
 
-function saveSent(props: GoogleAppsScript.Properties.Properties, today: string, sent: ReadonlySet<string>): void {
+function saveSent(
+  props: GoogleAppsScript.Properties.Properties,
+  today: string,
+  sent: ReadonlySet<string>,
+): void {
   const chunks: Record<string, string> = {};
   let n = 0;
   let cur = '';
@@ -91,16 +109,22 @@ const RUN_BUDGET_MS = 4.5 * 60 * 1000;
  */
 export function sendReminders(ss: Spreadsheet, today: string): RunResult {
   const props = PropertiesService.getScriptProperties();
-  const { sent, stale } = readSentToday(props, today);
+  const {sent, stale} = readSentToday(props, today);
   for (const k of stale) props.deleteProperty(k);
   const plan = planFromSheet(ss, today, sent);
-  let ordered = [...plan.digests.filter((g) => g.forClerk), ...plan.digests.filter((g) => !g.forClerk)];
+  let ordered = [...plan.digests.filter(g => g.forClerk), ...plan.digests.filter(g => !g.forClerk)];
   const started = Date.now();
   let quota = MailApp.getRemainingDailyQuota();
   if (quota < ordered.length && ordered[0]?.forClerk) {
     // The clerk hears first that the quota will not stretch, and to whom nothing will go.
-    const left = ordered.slice(Math.max(quota, 1)).map((g) => g.to);
-    ordered = [{ ...ordered[0], body: `${ordered[0].body}\n\nMail quota: only ${quota} email(s) can be sent today, so these reminders wait for tomorrow: ${left.join(', ')}.` }, ...ordered.slice(1)];
+    const left = ordered.slice(Math.max(quota, 1)).map(g => g.to);
+    ordered = [
+      {
+        ...ordered[0],
+        body: `${ordered[0].body}\n\nMail quota: only ${quota} email(s) can be sent today, so these reminders wait for tomorrow: ${left.join(', ')}.`,
+      },
+      ...ordered.slice(1),
+    ];
   }
   const done: Digest[] = [];
   const notSent: Digest[] = [];
@@ -111,17 +135,26 @@ export function sendReminders(ss: Spreadsheet, today: string): RunResult {
       notSent.push(g);
       continue;
     }
-    MailApp.sendEmail({ to: g.to, subject: g.subject, body: g.body });
+    MailApp.sendEmail({to: g.to, subject: g.subject, body: g.body});
     quota--;
     done.push(g);
-    g.keys.forEach((k) => sent.add(k));
+    g.keys.forEach(k => sent.add(k));
     saveSent(props, today, sent);
   }
   if (notSent.length) {
     const why = outOfTime ? 'the run reached its time limit' : 'the daily mail quota is used up';
-    console.warn(`Reminders stopped: ${why}; ${notSent.length} digest(s) not sent (${notSent.map((g) => g.to).join(', ')}). Run "Preview reminders" to see them; the next run sends what is still due.`);
+    console.warn(
+      `Reminders stopped: ${why}; ${notSent.length} digest(s) not sent (${notSent.map(g => g.to).join(', ')}). Run "Preview reminders" to see them; the next run sends what is still due.`,
+    );
   }
-  return { sent: done, notSent, skipped: plan.skipped, quotaLeft: quota, stoppedForQuota: notSent.length > 0 && !outOfTime, stoppedForTime: outOfTime };
+  return {
+    sent: done,
+    notSent,
+    skipped: plan.skipped,
+    quotaLeft: quota,
+    stoppedForQuota: notSent.length > 0 && !outOfTime,
+    stoppedForTime: outOfTime,
+  };
 }
 
 // ---- the daily trigger ----
@@ -129,7 +162,7 @@ export function sendReminders(ss: Spreadsheet, today: string): RunResult {
 export const REMINDER_HANDLER = 'sendDailyReminders';
 
 export function reminderTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
+  return ScriptApp.getProjectTriggers().filter(t => t.getHandlerFunction() === REMINDER_HANDLER);
 }
 
 /** One daily trigger at 7am (replacing any earlier one), so switching on twice never sends twice. */

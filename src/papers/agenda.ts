@@ -2,11 +2,11 @@
  * The agenda: ordering and numbering (pure), and the agenda paper in its full and public
  * versions, laid out as in shared/reference/committee-practice.md "Agendas".
  */
-import { SECTIONS } from '../workbook/schema';
-import { AgendaItem, Meeting, Member, dayKey } from './data';
-import { DATE, DateText, LONG_DATE } from './dates';
-import { PaperError } from './errors';
-import { Block, FieldValue, Paper, para, table, h2 } from './model';
+import {SECTIONS} from '../workbook/schema';
+import {AgendaItem, Meeting, Member, dayKey} from './data';
+import {DATE, DateText, LONG_DATE} from './dates';
+import {PaperError} from './errors';
+import {Block, FieldValue, Paper, para, table, h2} from './model';
 
 export type Version = 'full' | 'public';
 
@@ -26,10 +26,14 @@ export interface PaperSettings {
 }
 
 /** The items of one meeting, checked. */
-export function itemsOfMeeting(all: readonly AgendaItem[], meeting: Meeting, s: PaperSettings): AgendaItem[] {
+export function itemsOfMeeting(
+  all: readonly AgendaItem[],
+  meeting: Meeting,
+  s: PaperSettings,
+): AgendaItem[] {
   const when = meetingDate(meeting);
   const key = dayKey(when);
-  const items = all.filter((i) => i.date && dayKey(i.date) === key);
+  const items = all.filter(i => i.date && dayKey(i.date) === key);
   if (!items.length) {
     throw new PaperError(
       `The meeting on ${s.dates(when, DATE)} has no agenda items. Add rows with that Meeting date on the Agenda tab, or select the meeting and run Committee > Build agenda for selected meeting.`,
@@ -39,7 +43,10 @@ export function itemsOfMeeting(all: readonly AgendaItem[], meeting: Meeting, s: 
 }
 
 export function meetingDate(m: Meeting): Date {
-  if (!m.date) throw new PaperError(`Meetings row ${m.row} has no Meeting date. Type the date in the Meeting date column, then try again.`);
+  if (!m.date)
+    throw new PaperError(
+      `Meetings row ${m.row} has no Meeting date. Type the date in the Meeting date column, then try again.`,
+    );
   return m.date;
 }
 
@@ -50,12 +57,19 @@ export function meetingDate(m: Meeting): Date {
 export function orderAgenda(items: readonly AgendaItem[]): NumberedItem[] {
   for (const i of items) {
     if (!i.section) {
-      throw new PaperError(`Agenda row ${i.row} ("${i.title || 'no title'}") has no Section. Choose one of: ${SECTIONS.join(', ')}.`);
+      throw new PaperError(
+        `Agenda row ${i.row} ("${i.title || 'no title'}") has no Section. Choose one of: ${SECTIONS.join(', ')}.`,
+      );
     }
     if (!(SECTIONS as readonly string[]).includes(i.section)) {
-      throw new PaperError(`Agenda row ${i.row} ("${i.title}") has the Section "${i.section}", which is not one of: ${SECTIONS.join(', ')}.`);
+      throw new PaperError(
+        `Agenda row ${i.row} ("${i.title}") has the Section "${i.section}", which is not one of: ${SECTIONS.join(', ')}.`,
+      );
     }
-    if (!i.title) throw new PaperError(`Agenda row ${i.row} has no Title. Type the item's title, or delete the row.`);
+    if (!i.title)
+      throw new PaperError(
+        `Agenda row ${i.row} has no Title. Type the item's title, or delete the row.`,
+      );
   }
   const exemptOf = (i: AgendaItem) => i.confidential || i.section === 'Exempt items';
   const sorted = [...items].sort(
@@ -65,7 +79,7 @@ export function orderAgenda(items: readonly AgendaItem[]): NumberedItem[] {
       (a.itemNo ?? Infinity) - (b.itemNo ?? Infinity) ||
       a.row - b.row,
   );
-  return sorted.map((i, k) => ({ ...i, no: k + 1, exempt: exemptOf(i) }));
+  return sorted.map((i, k) => ({...i, no: k + 1, exempt: exemptOf(i)}));
 }
 
 /** The statutory wording moving to the exempt part (Local Government Act 1972, s.100A(4)). */
@@ -77,8 +91,12 @@ const ROLE_ORDER = ['Chair', 'Vice-chair', 'Member', 'Deputy', 'Observer'];
 /** Active members, chair first, then vice-chair, then the rest by name; officers are not members. */
 export function membership(members: readonly Member[]): Member[] {
   return members
-    .filter((m) => m.name && m.status !== 'Left' && ROLE_ORDER.includes(m.role || 'Member'))
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role || 'Member') - ROLE_ORDER.indexOf(b.role || 'Member') || a.name.localeCompare(b.name));
+    .filter(m => m.name && m.status !== 'Left' && ROLE_ORDER.includes(m.role || 'Member'))
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role || 'Member') - ROLE_ORDER.indexOf(b.role || 'Member') ||
+        a.name.localeCompare(b.name),
+    );
 }
 
 export function paperName(group: string, kind: string, when: string, version?: Version): string {
@@ -100,26 +118,40 @@ function itemRow(i: NumberedItem): string[] {
  * every member's email and phone; it keeps the exclusion resolution (with a count only) so
  * that the public know private business is expected.
  */
-export function agendaPaper(meeting: Meeting, items: readonly NumberedItem[], members: readonly Member[], s: PaperSettings, version: Version): Paper {
+export function agendaPaper(
+  meeting: Meeting,
+  items: readonly NumberedItem[],
+  members: readonly Member[],
+  s: PaperSettings,
+  version: Version,
+): Paper {
   const when = meetingDate(meeting);
-  const open = items.filter((i) => !i.exempt);
-  const exempt = items.filter((i) => i.exempt);
+  const open = items.filter(i => !i.exempt);
+  const exempt = items.filter(i => i.exempt);
   const blocks: Block[] = [];
-  blocks.push({ kind: 'title', text: s.group });
+  blocks.push({kind: 'title', text: s.group});
   const details: string[][] = [
-    ['Agenda', version === 'public' ? 'Public version' : exempt.length ? 'Full version: includes exempt information, not for publication' : 'Full version'],
+    [
+      'Agenda',
+      version === 'public'
+        ? 'Public version'
+        : exempt.length
+          ? 'Full version: includes exempt information, not for publication'
+          : 'Full version',
+    ],
     ['Date', s.dates(when, LONG_DATE) + (meeting.status === 'Provisional' ? ' (provisional)' : '')],
     ['Time', timeLine(meeting)],
     ['Venue', meeting.venue || 'To be confirmed'],
   ];
-  if (meeting.type && meeting.type !== 'Ordinary') details.push(['Meeting', meeting.type === 'Extra' ? 'Extraordinary meeting' : meeting.type]);
+  if (meeting.type && meeting.type !== 'Ordinary')
+    details.push(['Meeting', meeting.type === 'Extra' ? 'Extraordinary meeting' : meeting.type]);
   blocks.push(table(details, false));
   blocks.push(
     para(
       version === 'public'
         ? 'Members of the public are welcome to attend the public part of this meeting. Papers marked "To follow" will be published when they are available.'
         : 'Members are asked to declare any interest in an item at the start of the meeting. Papers marked "To follow" will be sent when they are available.',
-      { italic: true },
+      {italic: true},
     ),
   );
 
@@ -140,18 +172,37 @@ export function agendaPaper(meeting: Meeting, items: readonly NumberedItem[], me
     rows.push(['', 'EXEMPT ITEMS: EXCLUSION OF THE PRESS AND PUBLIC', '', '', '']);
     rows.push(['', EXCLUSION_RESOLUTION, 'To decide', '', '']);
     if (version === 'full') for (const i of exempt) rows.push(itemRow(i));
-    else rows.push(['', `${exempt.length} exempt item${exempt.length === 1 ? '' : 's'}: details are not published.`, '', '', '']);
+    else
+      rows.push([
+        '',
+        `${exempt.length} exempt item${exempt.length === 1 ? '' : 's'}: details are not published.`,
+        '',
+        '',
+        '',
+      ]);
   }
-  blocks.push({ kind: 'table', rows, header: true, emphasis });
+  blocks.push({kind: 'table', rows, header: true, emphasis});
 
   blocks.push(h2('Membership'));
   const memberRows =
     version === 'full'
-      ? [['Name', 'Role', 'Organisation', 'Email', 'Phone'], ...membership(members).map((m) => [m.name, m.role || 'Member', m.organisation, m.email, m.phone])]
-      : [['Name', 'Role', 'Organisation'], ...membership(members).map((m) => [m.name, m.role || 'Member', m.organisation])];
+      ? [
+          ['Name', 'Role', 'Organisation', 'Email', 'Phone'],
+          ...membership(members).map(m => [
+            m.name,
+            m.role || 'Member',
+            m.organisation,
+            m.email,
+            m.phone,
+          ]),
+        ]
+      : [
+          ['Name', 'Role', 'Organisation'],
+          ...membership(members).map(m => [m.name, m.role || 'Member', m.organisation]),
+        ];
   blocks.push(table(memberRows, true));
   const contact = [s.clerkName, s.clerkEmail, s.clerkPhone].filter(Boolean).join(', ');
-  blocks.push(para(`Clerk to the ${s.group}: ${contact || 'see the group\'s web page'}.`));
+  blocks.push(para(`Clerk to the ${s.group}: ${contact || "see the group's web page"}.`));
 
   return {
     kind: 'Agenda',
@@ -162,8 +213,14 @@ export function agendaPaper(meeting: Meeting, items: readonly NumberedItem[], me
 }
 
 /** The values an officer's agenda template can use. */
-export function agendaFields(meeting: Meeting, items: readonly NumberedItem[], members: readonly Member[], s: PaperSettings, version: Version): Record<string, FieldValue> {
-  const shown = version === 'public' ? items.filter((i) => !i.exempt) : items;
+export function agendaFields(
+  meeting: Meeting,
+  items: readonly NumberedItem[],
+  members: readonly Member[],
+  s: PaperSettings,
+  version: Version,
+): Record<string, FieldValue> {
+  const shown = version === 'public' ? items.filter(i => !i.exempt) : items;
   return {
     group_name: s.group,
     meeting_date: meeting.date,
@@ -172,13 +229,29 @@ export function agendaFields(meeting: Meeting, items: readonly NumberedItem[], m
     venue: meeting.venue,
     version: version === 'public' ? 'Public version' : 'Full version',
     is_public: version === 'public',
-    has_exempt: items.some((i) => i.exempt),
+    has_exempt: items.some(i => i.exempt),
     clerk_name: s.clerkName,
     clerk_email: s.clerkEmail,
     clerk_phone: s.clerkPhone,
-    items: shown.map((i) => ({ no: i.no, section: i.section, title: i.title, purpose: i.purpose, lead_officer: i.lead, key_decision_ref: i.keyRef, paper_status: i.paperStatus })),
+    items: shown.map(i => ({
+      no: i.no,
+      section: i.section,
+      title: i.title,
+      purpose: i.purpose,
+      lead_officer: i.lead,
+      key_decision_ref: i.keyRef,
+      paper_status: i.paperStatus,
+    })),
     members: membership(members).map((m): Record<string, string> =>
-      version === 'public' ? { name: m.name, role: m.role, organisation: m.organisation } : { name: m.name, role: m.role, organisation: m.organisation, email: m.email, phone: m.phone },
+      version === 'public'
+        ? {name: m.name, role: m.role, organisation: m.organisation}
+        : {
+            name: m.name,
+            role: m.role,
+            organisation: m.organisation,
+            email: m.email,
+            phone: m.phone,
+          },
     ),
   };
 }

@@ -4,9 +4,9 @@
  * order. Re-running keeps what officers typed: existing rows are never rewritten except their
  * Item no., which follows their order.
  */
-import { SECTIONS } from '../workbook/schema';
-import { AgendaItem } from './data';
-import { PaperError } from './errors';
+import {SECTIONS} from '../workbook/schema';
+import {AgendaItem} from './data';
+import {PaperError} from './errors';
 
 export interface StandingPlan {
   readonly title: string;
@@ -35,43 +35,76 @@ export function standingPlan(titles: readonly string[]): StandingPlan[] {
 
 export interface AgendaPlan {
   /** Standing items to add, with their item numbers. */
-  readonly add: (StandingPlan & { readonly no: number })[];
+  readonly add: (StandingPlan & {readonly no: number})[];
   /** Item no. for each existing row of the meeting (sheet row → number). */
   readonly numbers: ReadonlyMap<number, number>;
 }
 
 /** Pure: what to add and how to number, for the meeting's existing items. */
-export function planAgenda(existing: readonly AgendaItem[], standingTitles: readonly string[]): AgendaPlan {
+export function planAgenda(
+  existing: readonly AgendaItem[],
+  standingTitles: readonly string[],
+): AgendaPlan {
   for (const i of existing) {
-    if (!i.section) throw new PaperError(`Agenda row ${i.row} ("${i.title || 'no title'}") has no Section. Choose one of: ${SECTIONS.join(', ')}, then build the agenda again.`);
-    if (!(SECTIONS as readonly string[]).includes(i.section)) throw new PaperError(`Agenda row ${i.row} ("${i.title}") has the Section "${i.section}", which is not one of: ${SECTIONS.join(', ')}.`);
+    if (!i.section)
+      throw new PaperError(
+        `Agenda row ${i.row} ("${i.title || 'no title'}") has no Section. Choose one of: ${SECTIONS.join(', ')}, then build the agenda again.`,
+      );
+    if (!(SECTIONS as readonly string[]).includes(i.section))
+      throw new PaperError(
+        `Agenda row ${i.row} ("${i.title}") has the Section "${i.section}", which is not one of: ${SECTIONS.join(', ')}.`,
+      );
   }
   const plans = standingPlan(standingTitles);
-  const have = new Set(existing.map((i) => i.title.trim().toLowerCase()));
-  const add = plans.filter((p) => !have.has(p.title.trim().toLowerCase()));
+  const have = new Set(existing.map(i => i.title.trim().toLowerCase()));
+  const add = plans.filter(p => !have.has(p.title.trim().toLowerCase()));
   const rankOf = (title: string, standing: boolean): number => {
     if (!standing) return 1;
-    return plans.find((p) => p.title.toLowerCase() === title.trim().toLowerCase())?.rank ?? 1;
+    return plans.find(p => p.title.toLowerCase() === title.trim().toLowerCase())?.rank ?? 1;
   };
-  const standingIndex = (title: string) => plans.findIndex((p) => p.title.toLowerCase() === title.trim().toLowerCase());
-  type Entry = { exempt: boolean; section: number; rank: number; order: number; sub: number; row?: number; plan?: StandingPlan };
+  const standingIndex = (title: string) =>
+    plans.findIndex(p => p.title.toLowerCase() === title.trim().toLowerCase());
+  type Entry = {
+    exempt: boolean;
+    section: number;
+    rank: number;
+    order: number;
+    sub: number;
+    row?: number;
+    plan?: StandingPlan;
+  };
   const entries: Entry[] = [
-    ...existing.map((i) => ({
+    ...existing.map(i => ({
       exempt: i.confidential || i.section === 'Exempt items',
       section: SECTIONS.indexOf(i.section as never),
       rank: rankOf(i.title, i.standing || standingIndex(i.title) >= 0),
-      order: i.standing || standingIndex(i.title) >= 0 ? standingIndex(i.title) : (i.itemNo ?? Infinity),
+      order:
+        i.standing || standingIndex(i.title) >= 0 ? standingIndex(i.title) : (i.itemNo ?? Infinity),
       sub: i.row,
       row: i.row,
     })),
-    ...add.map((p) => ({ exempt: false, section: SECTIONS.indexOf(p.section as never), rank: p.rank, order: standingIndex(p.title), sub: Infinity, plan: p })),
+    ...add.map(p => ({
+      exempt: false,
+      section: SECTIONS.indexOf(p.section as never),
+      rank: p.rank,
+      order: standingIndex(p.title),
+      sub: Infinity,
+      plan: p,
+    })),
   ];
-  entries.sort((a, b) => Number(a.exempt) - Number(b.exempt) || a.section - b.section || a.rank - b.rank || a.order - b.order || a.sub - b.sub);
+  entries.sort(
+    (a, b) =>
+      Number(a.exempt) - Number(b.exempt) ||
+      a.section - b.section ||
+      a.rank - b.rank ||
+      a.order - b.order ||
+      a.sub - b.sub,
+  );
   const numbers = new Map<number, number>();
-  const added: (StandingPlan & { no: number })[] = [];
+  const added: (StandingPlan & {no: number})[] = [];
   entries.forEach((e, k) => {
     if (e.row !== undefined) numbers.set(e.row, k + 1);
-    else if (e.plan) added.push({ ...e.plan, no: k + 1 });
+    else if (e.plan) added.push({...e.plan, no: k + 1});
   });
-  return { add: added, numbers };
+  return {add: added, numbers};
 }

@@ -11,7 +11,7 @@
  * The PNG uses stored (uncompressed) deflate blocks: no zlib needed, and a 480×240 RGB chart
  * is ~350 KB raw, within Docs' image limits.
  */
-import { crc32 } from './zip';
+import {crc32} from './zip';
 
 export const CHART_W = 480;
 export const CHART_H = 240;
@@ -35,7 +35,8 @@ export function chartPixels(values: readonly number[], w = CHART_W, h = CHART_H)
     px[i + 2] = c[2];
   };
   const rect = (x0: number, y0: number, x1: number, y1: number, c: readonly number[]) => {
-    for (let y = Math.min(y0, y1); y <= Math.max(y0, y1); y++) for (let x = x0; x <= x1; x++) set(x, y, c);
+    for (let y = Math.min(y0, y1); y <= Math.max(y0, y1); y++)
+      for (let x = x0; x <= x1; x++) set(x, y, c);
   };
   const margin = 16;
   const max = Math.max(0, ...values);
@@ -46,7 +47,14 @@ export function chartPixels(values: readonly number[], w = CHART_W, h = CHART_H)
   const yOf = (v: number) => Math.round(bottom - ((v - min) / span) * (bottom - top));
   const zero = yOf(0);
   // Gridlines at quarters, then the axes.
-  for (let q = 0; q <= 4; q++) rect(margin, top + Math.round(((bottom - top) * q) / 4), w - margin, top + Math.round(((bottom - top) * q) / 4), [225, 225, 225]);
+  for (let q = 0; q <= 4; q++)
+    rect(
+      margin,
+      top + Math.round(((bottom - top) * q) / 4),
+      w - margin,
+      top + Math.round(((bottom - top) * q) / 4),
+      [225, 225, 225],
+    );
   rect(margin, top, margin, bottom, [90, 90, 90]);
   rect(margin, zero, w - margin, zero, [90, 90, 90]);
   const n = values.length || 1;

@@ -2,24 +2,68 @@
  * The paper commands behind the menu: read what is needed (each tab once), build the papers
  * as data, check them, then write the Docs, the links and the summary.
  */
-import { TAB } from '../workbook/schema';
-import { isoOfDay } from '../domain/calendar';
-import { agendaPaper, itemsOfMeeting, meetingDate, orderAgenda } from './agenda';
-import { Meeting, actionsOf, agendaOf, attendanceOf, cashFlowOf, contractsOf, dayKey, meetingsOf, membersOf, readTab, TabRows } from './data';
-import { actionLogPaper } from './action-log';
-import { planAgenda } from './build-agenda';
-import { TEMPLATE_SETTING, checkedTemplate, openTemplate, templateProblems, writeFromTemplate } from './template-doc';
-import { sampleFields } from './template-fields';
-import { YearData, annualReportPaper } from './annual-report';
-import { JobState, StepResult, TIME_BUDGET_MS, clearJob, removeResumeTriggers, runSteps, saveJob, scheduleResume } from './job';
-import { forwardPlanPaper } from './forward-plan';
-import { minutesPaper } from './minutes';
-import { reportCoverPaper } from './report-cover';
-import { DATE } from './dates';
-import { PaperError } from './errors';
-import { DOC_MIME, FOLDER_MIME, Made, driveService, existingDocs, papersFolder, pdfBeside, q, writePaper } from './output';
-import { Paper } from './model';
-import { Session, openSession, outputFolder, selectedRow, showSummary, withDocumentLock } from './session';
+import {TAB} from '../workbook/schema';
+import {isoOfDay} from '../domain/calendar';
+import {agendaPaper, itemsOfMeeting, meetingDate, orderAgenda} from './agenda';
+import {
+  Meeting,
+  actionsOf,
+  agendaOf,
+  attendanceOf,
+  cashFlowOf,
+  contractsOf,
+  dayKey,
+  meetingsOf,
+  membersOf,
+  readTab,
+  TabRows,
+} from './data';
+import {actionLogPaper} from './action-log';
+import {planAgenda} from './build-agenda';
+import {
+  TEMPLATE_SETTING,
+  checkedTemplate,
+  openTemplate,
+  templateProblems,
+  writeFromTemplate,
+} from './template-doc';
+import {sampleFields} from './template-fields';
+import {YearData, annualReportPaper} from './annual-report';
+import {
+  JobState,
+  StepResult,
+  TIME_BUDGET_MS,
+  clearJob,
+  removeResumeTriggers,
+  runSteps,
+  saveJob,
+  scheduleResume,
+} from './job';
+import {forwardPlanPaper} from './forward-plan';
+import {minutesPaper} from './minutes';
+import {reportCoverPaper} from './report-cover';
+import {DATE} from './dates';
+import {PaperError} from './errors';
+import {
+  DOC_MIME,
+  FOLDER_MIME,
+  Made,
+  driveService,
+  existingDocs,
+  papersFolder,
+  pdfBeside,
+  q,
+  writePaper,
+} from './output';
+import {Paper} from './model';
+import {
+  Session,
+  openSession,
+  outputFolder,
+  selectedRow,
+  showSummary,
+  withDocumentLock,
+} from './session';
 
 export interface MeetingChoice {
   readonly meetings: TabRows;
@@ -32,18 +76,27 @@ export function chooseMeeting(s: Session): MeetingChoice {
   const sel = selectedRow(s.ss, [TAB.meetings, TAB.agenda], 'a meeting');
   if (sel.tab === TAB.meetings) {
     const meetings = readTab(s.ss, TAB.meetings, sel.sheet);
-    const meeting = meetingsOf(meetings).find((m) => m.row === sel.row);
-    if (!meeting) throw new PaperError(`Meetings row ${sel.row} is empty. Select the row of a meeting.`);
+    const meeting = meetingsOf(meetings).find(m => m.row === sel.row);
+    if (!meeting)
+      throw new PaperError(`Meetings row ${sel.row} is empty. Select the row of a meeting.`);
     meetingDate(meeting);
-    return { meetings, meeting };
+    return {meetings, meeting};
   }
   const agenda = readTab(s.ss, TAB.agenda, sel.sheet);
-  const item = agendaOf(agenda).find((i) => i.row === sel.row);
-  if (!item?.date) throw new PaperError(`Agenda row ${sel.row} has no Meeting date, so it belongs to no meeting yet. Select a row of the meeting you want.`);
+  const item = agendaOf(agenda).find(i => i.row === sel.row);
+  if (!item?.date)
+    throw new PaperError(
+      `Agenda row ${sel.row} has no Meeting date, so it belongs to no meeting yet. Select a row of the meeting you want.`,
+    );
   const meetings = readTab(s.ss, TAB.meetings);
-  const meeting = meetingsOf(meetings).find((m) => m.date && dayKey(m.date) === dayKey(item.date as Date));
-  if (!meeting) throw new PaperError(`No row on the Meetings tab has the date ${s.paper.dates(item.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`);
-  return { meetings, meeting, agenda };
+  const meeting = meetingsOf(meetings).find(
+    m => m.date && dayKey(m.date) === dayKey(item.date as Date),
+  );
+  if (!meeting)
+    throw new PaperError(
+      `No row on the Meetings tab has the date ${s.paper.dates(item.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`,
+    );
+  return {meetings, meeting, agenda};
 }
 
 /**
@@ -55,13 +108,19 @@ export function writePapers(s: Session, folderName: string, papers: readonly Pap
   for (const p of papers) {
     const setting = TEMPLATE_SETTING[p.kind];
     const id = setting ? s.settings.id(setting) : '';
-    if (setting && id && !templates.has(p.kind)) templates.set(p.kind, checkedTemplate(setting, id, sampleFields(p.kind, s.paper)));
+    if (setting && id && !templates.has(p.kind))
+      templates.set(p.kind, checkedTemplate(setting, id, sampleFields(p.kind, s.paper)));
   }
   const folder = outputFolder(s, folderName);
-  const old = existingDocs(folder, papers.map((p) => p.name));
-  return papers.map((p) => {
+  const old = existingDocs(
+    folder,
+    papers.map(p => p.name),
+  );
+  return papers.map(p => {
     const template = templates.get(p.kind);
-    return template ? writeFromTemplate(p, template, folder, s.paper.dates, old.get(p.name)) : writePaper(p, folder, old.get(p.name));
+    return template
+      ? writeFromTemplate(p, template, folder, s.paper.dates, old.get(p.name))
+      : writePaper(p, folder, old.get(p.name));
   });
 }
 
@@ -82,7 +141,11 @@ export function checkTemplatesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadshe
       lines.push(`${kind}: ${(e as Error).message}`);
       continue;
     }
-    lines.push(problems.length ? `${kind}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  - ${problems.join('\n  - ')}` : `${kind}: template OK.`);
+    lines.push(
+      problems.length
+        ? `${kind}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  - ${problems.join('\n  - ')}`
+        : `${kind}: template OK.`,
+    );
   }
   const report = lines.join('\n');
   SpreadsheetApp.getUi().alert('Check templates', report, SpreadsheetApp.getUi().ButtonSet.OK);
@@ -95,7 +158,12 @@ export function meetingFolderName(s: Session, when: Date): string {
 }
 
 /** One write of a link into the meeting's row. */
-export function writeMeetingLink(meetings: TabRows, row: number, header: string, url: string): void {
+export function writeMeetingLink(
+  meetings: TabRows,
+  row: number,
+  header: string,
+  url: string,
+): void {
   const col = meetings.index.get(header);
   if (col === undefined) return; // an officer removed the column: the dialog still lists the link
   meetings.sheet.getRange(row, col + 1).setValue(url);
@@ -115,7 +183,9 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     writeMeetingLink(choice.meetings, choice.meeting.row, 'Agenda link', out[0].url);
     return out;
   });
-  showSummary('Agenda pack', made, ['The public version leaves out exempt items and members\' contact details. The Agenda link on the Meetings tab points to the full version.']);
+  showSummary('Agenda pack', made, [
+    "The public version leaves out exempt items and members' contact details. The Agenda link on the Meetings tab points to the full version.",
+  ]);
   return made;
 }
 
@@ -125,13 +195,21 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
   const choice = chooseMeeting(s);
   const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
   const items = orderAgenda(itemsOfMeeting(agendaOf(agenda), choice.meeting, s.paper));
-  const paper = minutesPaper(choice.meeting, items, attendanceOf(readTab(ss, TAB.attendance)), membersOf(readTab(ss, TAB.members)), s.paper);
+  const paper = minutesPaper(
+    choice.meeting,
+    items,
+    attendanceOf(readTab(ss, TAB.attendance)),
+    membersOf(readTab(ss, TAB.members)),
+    s.paper,
+  );
   const made = withDocumentLock(() => {
     const out = writePapers(s, meetingFolderName(s, meetingDate(choice.meeting)), [paper]);
     writeMeetingLink(choice.meetings, choice.meeting.row, 'Minutes link', out[0].url);
     return out;
   });
-  showSummary('Minutes draft', made, ['Write a summary and the resolutions under each minute; add each action to the Actions tab with its minute number.']);
+  showSummary('Minutes draft', made, [
+    'Write a summary and the resolutions under each minute; add each action to the Actions tab with its minute number.',
+  ]);
   return made;
 }
 
@@ -140,7 +218,13 @@ export function actionLogCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   const s = openSession(ss);
   const choice = chooseMeeting(s);
   const target = meetingDate(choice.meeting);
-  const paper = actionLogPaper(actionsOf(readTab(ss, TAB.actions)), meetingsOf(choice.meetings), target, new Date(), s.paper);
+  const paper = actionLogPaper(
+    actionsOf(readTab(ss, TAB.actions)),
+    meetingsOf(choice.meetings),
+    target,
+    new Date(),
+    s.paper,
+  );
   const made = withDocumentLock(() => writePapers(s, meetingFolderName(s, target), [paper]));
   showSummary('Action log', made);
   return made;
@@ -152,21 +236,42 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const sel = selectedRow(ss, [TAB.agenda], 'an agenda item');
   const agenda = readTab(ss, TAB.agenda, sel.sheet);
   const all = agendaOf(agenda);
-  const chosen = all.find((i) => i.row === sel.row);
-  if (!chosen) throw new PaperError(`Agenda row ${sel.row} is empty. Select the row of the item that needs a report.`);
-  if (!chosen.date) throw new PaperError(`Agenda row ${sel.row} ("${chosen.title}") has no Meeting date yet. Programme the item to a meeting first.`);
+  const chosen = all.find(i => i.row === sel.row);
+  if (!chosen)
+    throw new PaperError(
+      `Agenda row ${sel.row} is empty. Select the row of the item that needs a report.`,
+    );
+  if (!chosen.date)
+    throw new PaperError(
+      `Agenda row ${sel.row} ("${chosen.title}") has no Meeting date yet. Programme the item to a meeting first.`,
+    );
   const meetings = readTab(ss, TAB.meetings);
-  const meeting = meetingsOf(meetings).find((m) => m.date && dayKey(m.date) === dayKey(chosen.date as Date));
-  if (!meeting) throw new PaperError(`No row on the Meetings tab has the date ${s.paper.dates(chosen.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`);
-  const numbered = orderAgenda(itemsOfMeeting(all, meeting, s.paper)).find((i) => i.row === sel.row)!;
-  const paper = reportCoverPaper(numbered, chosen.date, membersOf(readTab(ss, TAB.members)), s.paper);
+  const meeting = meetingsOf(meetings).find(
+    m => m.date && dayKey(m.date) === dayKey(chosen.date as Date),
+  );
+  if (!meeting)
+    throw new PaperError(
+      `No row on the Meetings tab has the date ${s.paper.dates(chosen.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`,
+    );
+  const numbered = orderAgenda(itemsOfMeeting(all, meeting, s.paper)).find(i => i.row === sel.row)!;
+  const paper = reportCoverPaper(
+    numbered,
+    chosen.date,
+    membersOf(readTab(ss, TAB.members)),
+    s.paper,
+  );
   const made = withDocumentLock(() => {
     const out = writePapers(s, meetingFolderName(s, chosen.date as Date), [paper]);
     const col = agenda.index.get('Paper link');
-    if (col !== undefined && !chosen.link) agenda.sheet.getRange(sel.row, col + 1).setValue(out[0].url);
+    if (col !== undefined && !chosen.link)
+      agenda.sheet.getRange(sel.row, col + 1).setValue(out[0].url);
     return out;
   });
-  showSummary('Report cover', made, chosen.link ? ['The Paper link cell already held a link, so it was left as it was.'] : []);
+  showSummary(
+    'Report cover',
+    made,
+    chosen.link ? ['The Paper link cell already held a link, so it was left as it was.'] : [],
+  );
   return made;
 }
 
@@ -183,7 +288,8 @@ export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** Everything an annual report reads, each tab once (Contracts and Cash flow may be absent). */
 export function readYearData(s: Session): YearData {
   const ss = s.ss;
-  const optional = <T>(name: string, f: (t: TabRows) => T[]): T[] => (ss.getSheetByName(name) ? f(readTab(ss, name)) : []);
+  const optional = <T>(name: string, f: (t: TabRows) => T[]): T[] =>
+    ss.getSheetByName(name) ? f(readTab(ss, name)) : [];
   return {
     meetings: meetingsOf(readTab(ss, TAB.meetings)),
     items: agendaOf(readTab(ss, TAB.agenda)),
@@ -197,18 +303,28 @@ export function readYearData(s: Session): YearData {
 /** "2023", "2019-2024" or "2019 to 2024" → the years, checked. */
 export function parseYears(answer: string): number[] {
   const m = answer.trim().match(/^(\d{4})(?:\s*(?:-|–|to)\s*(\d{4}))?$/);
-  if (!m) throw new PaperError(`"${answer}" is not a year. Type a year such as 2023, or a range such as 2019-2024.`);
+  if (!m)
+    throw new PaperError(
+      `"${answer}" is not a year. Type a year such as 2023, or a range such as 2019-2024.`,
+    );
   const a = Number(m[1]);
   const b = m[2] ? Number(m[2]) : a;
-  if (b < a || b - a > 30 || a < 1990 || b > 2100) throw new PaperError(`"${answer}" is not a sensible range of years. Type a year such as 2023, or a range such as 2019-2024.`);
-  return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  if (b < a || b - a > 30 || a < 1990 || b > 2100)
+    throw new PaperError(
+      `"${answer}" is not a sensible range of years. Type a year such as 2023, or a range such as 2019-2024.`,
+    );
+  return Array.from({length: b - a + 1}, (_, k) => a + k);
 }
 
 /**
  * "Generate annual report": one report per year asked for. Shows "Generating 3 of 7…" toasts;
  * pauses and resumes from a trigger when the run nears the 6-minute limit.
  */
-export function annualReportsCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: JobState, interactive: boolean): StepResult {
+export function annualReportsCommand(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: JobState,
+  interactive: boolean,
+): StepResult {
   const s = openSession(ss);
   const data = readYearData(s);
   const today = new Date();
@@ -216,7 +332,7 @@ export function annualReportsCommand(ss: GoogleAppsScript.Spreadsheet.Spreadshee
     const folder = outputFolder(s, 'Annual reports');
     return runSteps(
       state,
-      (k) => {
+      k => {
         const paper = annualReportPaper(state.years[k], data, today, s.paper);
         return writePaper(paper, folder, existingDocs(folder, [paper.name]).get(paper.name));
       },
@@ -228,13 +344,22 @@ export function annualReportsCommand(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   });
   if (result === 'paused') {
     scheduleResume();
-    ss.toast(`Made ${state.next} of ${state.years.length}; the rest will follow in a minute or two.`, 'Annual reports', 15);
+    ss.toast(
+      `Made ${state.next} of ${state.years.length}; the rest will follow in a minute or two.`,
+      'Annual reports',
+      15,
+    );
     return result;
   }
   clearJob();
   removeResumeTriggers();
   if (interactive) showSummary('Annual reports', state.made);
-  else ss.toast(`All ${state.made.length} annual reports are ready in the "Annual reports" folder.`, 'Annual reports', 30);
+  else
+    ss.toast(
+      `All ${state.made.length} annual reports are ready in the "Annual reports" folder.`,
+      'Annual reports',
+      30,
+    );
   return result;
 }
 
@@ -244,22 +369,27 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const choice = chooseMeeting(s);
   const when = meetingDate(choice.meeting);
   const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
-  const items = agendaOf(agenda).filter((i) => i.date && dayKey(i.date) === dayKey(when));
+  const items = agendaOf(agenda).filter(i => i.date && dayKey(i.date) === dayKey(when));
   const plan = planAgenda(items, s.settings.list('Standing items'));
   const col = (h: string) => agenda.index.get(h);
   const noCol = col('Item no.');
-  if (noCol === undefined) throw new PaperError('The Agenda tab has no "Item no." column. Put the header back in row 1 or run Committee > Set up or repair workbook.');
+  if (noCol === undefined)
+    throw new PaperError(
+      'The Agenda tab has no "Item no." column. Put the header back in row 1 or run Committee > Set up or repair workbook.',
+    );
   return withDocumentLock(() => {
     // Item numbers of the existing rows: one setValues over the column, other meetings' numbers kept.
     if (items.length) {
-      const first = Math.min(...items.map((i) => i.row));
-      const last = Math.max(...items.map((i) => i.row));
-      const column = agenda.grid.slice(first - 1, last).map((r, k) => [plan.numbers.get(first + k) ?? r[noCol] ?? '']);
+      const first = Math.min(...items.map(i => i.row));
+      const last = Math.max(...items.map(i => i.row));
+      const column = agenda.grid
+        .slice(first - 1, last)
+        .map((r, k) => [plan.numbers.get(first + k) ?? r[noCol] ?? '']);
       agenda.sheet.getRange(first, noCol + 1, column.length, 1).setValues(column);
     }
     if (plan.add.length) {
       const width = agenda.headers.length;
-      const rows = plan.add.map((p) => {
+      const rows = plan.add.map(p => {
         const line: (string | number | Date)[] = new Array(width).fill('');
         const put = (h: string, v: string | number | Date) => {
           const c = col(h);
@@ -291,14 +421,23 @@ export function exportPdfCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   const when = meetingDate(choice.meeting);
   const papersId = s.settings.id('Papers folder id');
   const name = meetingFolderName(s, when);
-  const nothing = new PaperError(`There are no papers for the meeting on ${s.paper.dates(when, DATE)} yet. Generate them first (for example Committee > Generate agenda pack).`);
+  const nothing = new PaperError(
+    `There are no papers for the meeting on ${s.paper.dates(when, DATE)} yet. Generate them first (for example Committee > Generate agenda pack).`,
+  );
   if (!papersId) throw nothing;
   const made = withDocumentLock(() => {
     const folder = papersFolder(papersId, s.paper.group).id;
     const drive = driveService();
-    const sub = drive.Files.list({ q: `${q(folder)} in parents and name = ${q(name)} and mimeType = ${q(FOLDER_MIME)} and trashed = false`, fields: 'files(id)' }).files?.[0]?.id;
+    const sub = drive.Files.list({
+      q: `${q(folder)} in parents and name = ${q(name)} and mimeType = ${q(FOLDER_MIME)} and trashed = false`,
+      fields: 'files(id)',
+    }).files?.[0]?.id;
     if (!sub) throw nothing;
-    const docs = drive.Files.list({ q: `${q(sub)} in parents and mimeType = ${q(DOC_MIME)} and trashed = false`, fields: 'files(id,name)' }).files ?? [];
+    const docs =
+      drive.Files.list({
+        q: `${q(sub)} in parents and mimeType = ${q(DOC_MIME)} and trashed = false`,
+        fields: 'files(id,name)',
+      }).files ?? [];
     if (!docs.length) throw nothing;
     return docs.map((d, k) => {
       ss.toast(`Exporting ${k + 1} of ${docs.length}…`, 'Export PDF', 10);

@@ -2,10 +2,10 @@
  * Reads the tabs papers need into plain typed records: each tab with one getDataRange().getValues()
  * (three service calls: getSheetByName, getDataRange, getValues), columns found by header.
  */
-import { TAB, tabSpec } from '../workbook/schema';
-import { Cell, Typed, WorkbookError, headerIndex, isDate, typedRow } from '../workbook/table';
-import { parseClock } from '../workbook/settings';
-import { clockText } from './dates';
+import {TAB, tabSpec} from '../workbook/schema';
+import {Cell, Typed, WorkbookError, headerIndex, isDate, typedRow} from '../workbook/table';
+import {parseClock} from '../workbook/settings';
+import {clockText} from './dates';
 
 export interface Meeting {
   readonly row: number;
@@ -92,30 +92,48 @@ export interface TabRows {
   readonly headers: string[];
   readonly index: ReadonlyMap<string, number>;
   readonly grid: Cell[][];
-  readonly rows: { readonly row: number; readonly v: Record<string, Typed> }[];
+  readonly rows: {readonly row: number; readonly v: Record<string, Typed>}[];
 }
 
 /** Reads a tab with one getValues. `sheet` may be passed when the caller already holds it. */
-export function readTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, sheet?: GoogleAppsScript.Spreadsheet.Sheet): TabRows {
+export function readTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  sheet?: GoogleAppsScript.Spreadsheet.Sheet,
+): TabRows {
   const sh = sheet ?? ss.getSheetByName(name);
-  if (!sh) throw new WorkbookError(`The "${name}" tab is missing. Run Committee > Set up or repair workbook to add it.`);
+  if (!sh)
+    throw new WorkbookError(
+      `The "${name}" tab is missing. Run Committee > Set up or repair workbook to add it.`,
+    );
   return tabRowsFromGrid(name, sh, sh.getDataRange().getValues() as Cell[][]);
 }
 
-export function tabRowsFromGrid(name: string, sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: Cell[][]): TabRows {
+export function tabRowsFromGrid(
+  name: string,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  grid: Cell[][],
+): TabRows {
   const spec = tabSpec(name);
-  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
   const index = headerIndex(spec, headers);
   const rows: TabRows['rows'] = [];
   for (let r = 1; r < grid.length; r++) {
     const raw = grid[r];
-    if (raw.every((c) => c === '' || c === null)) continue;
-    rows.push({ row: r + 1, v: typedRow(spec, index, raw) });
+    if (raw.every(c => c === '' || c === null)) continue;
+    rows.push({row: r + 1, v: typedRow(spec, index, raw)});
   }
-  return { sheet, headers, index, grid, rows };
+  return {sheet, headers, index, grid, rows};
 }
 
-const str = (v: Typed): string => (v === null ? '' : Array.isArray(v) ? v.join('; ') : isDate(v) ? v.toISOString() : String(v).trim());
+const str = (v: Typed): string =>
+  v === null
+    ? ''
+    : Array.isArray(v)
+      ? v.join('; ')
+      : isDate(v)
+        ? v.toISOString()
+        : String(v).trim();
 const date = (v: Typed): Date | null => (isDate(v) ? v : null);
 const num = (v: Typed): number => (typeof v === 'number' ? v : 0);
 
@@ -133,7 +151,7 @@ function timeText(v: Typed): string {
 }
 
 export function meetingsOf(t: TabRows): Meeting[] {
-  return t.rows.map(({ row, v }) => ({
+  return t.rows.map(({row, v}) => ({
     row,
     date: date(v['Meeting date']),
     start: timeText(v['Start time']),
@@ -148,7 +166,7 @@ export function meetingsOf(t: TabRows): Meeting[] {
 }
 
 export function agendaOf(t: TabRows): AgendaItem[] {
-  return t.rows.map(({ row, v }) => ({
+  return t.rows.map(({row, v}) => ({
     row,
     date: date(v['Meeting date']),
     itemNo: typeof v['Item no.'] === 'number' ? (v['Item no.'] as number) : null,
@@ -166,7 +184,7 @@ export function agendaOf(t: TabRows): AgendaItem[] {
 }
 
 export function membersOf(t: TabRows): Member[] {
-  return t.rows.map(({ row, v }) => ({
+  return t.rows.map(({row, v}) => ({
     row,
     name: str(v['Name']),
     organisation: str(v['Organisation']),
@@ -178,7 +196,7 @@ export function membersOf(t: TabRows): Member[] {
 }
 
 export function attendanceOf(t: TabRows): AttendanceRecord[] {
-  return t.rows.map(({ v }) => ({
+  return t.rows.map(({v}) => ({
     date: date(v['Meeting date']),
     member: str(v['Member']),
     attendance: str(v['Attendance']),
@@ -188,7 +206,7 @@ export function attendanceOf(t: TabRows): AttendanceRecord[] {
 }
 
 export function actionsOf(t: TabRows): ActionRecord[] {
-  return t.rows.map(({ row, v }) => ({
+  return t.rows.map(({row, v}) => ({
     row,
     date: date(v['Meeting date']),
     minute: str(v['Minute no.']),
@@ -203,7 +221,7 @@ export function actionsOf(t: TabRows): ActionRecord[] {
 }
 
 export function contractsOf(t: TabRows): ContractRecord[] {
-  return t.rows.map(({ v }) => ({
+  return t.rows.map(({v}) => ({
     reference: str(v['Reference']),
     provider: str(v['Provider']),
     title: str(v['Contract/grant']),
@@ -217,7 +235,11 @@ export function contractsOf(t: TabRows): ContractRecord[] {
 }
 
 export function cashFlowOf(t: TabRows): CashFlowRecord[] {
-  return t.rows.map(({ v }) => ({ period: str(v['Period']), net: num(v['Net cash flow']), cumulative: num(v['Cumulative cash flow']) }));
+  return t.rows.map(({v}) => ({
+    period: str(v['Period']),
+    net: num(v['Net cash flow']),
+    cumulative: num(v['Cumulative cash flow']),
+  }));
 }
 
 /**

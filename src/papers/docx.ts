@@ -6,9 +6,9 @@
  * one upload per paper whatever its length, with real heading styles, tables, bold section
  * rows and chart images.
  */
-import { Block, Paper } from './model';
-import { CHART_H, CHART_W, chartPng } from './chart';
-import { utf8, zipStored } from './zip';
+import {Block, Paper} from './model';
+import {CHART_H, CHART_W, chartPng} from './chart';
+import {utf8, zipStored} from './zip';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -20,16 +20,31 @@ const TEXT_WIDTH = 9638;
 
 export function xmlEscape(s: string): string {
   // Characters XML 1.0 forbids are dropped (a stray control character must not break the file).
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
-function run(text: string, style: { bold?: boolean; italic?: boolean; small?: boolean } = {}): string {
+function run(
+  text: string,
+  style: {bold?: boolean; italic?: boolean; small?: boolean} = {},
+): string {
   const rPr = `${style.bold ? '<w:b/>' : ''}${style.italic ? '<w:i/>' : ''}${style.small ? '<w:sz w:val="20"/><w:szCs w:val="20"/>' : ''}`;
   return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`;
 }
 
-function para(text: string, opts: { style?: string; bold?: boolean; italic?: boolean; small?: boolean } = {}): string {
-  const pPr = opts.style ? `<w:pPr><w:pStyle w:val="${opts.style}"/></w:pPr>` : opts.small ? '<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>' : '';
+function para(
+  text: string,
+  opts: {style?: string; bold?: boolean; italic?: boolean; small?: boolean} = {},
+): string {
+  const pPr = opts.style
+    ? `<w:pPr><w:pStyle w:val="${opts.style}"/></w:pPr>`
+    : opts.small
+      ? '<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>'
+      : '';
   return `<w:p>${pPr}${text ? run(text, opts) : ''}</w:p>`;
 }
 
@@ -38,29 +53,39 @@ function para(text: string, opts: { style?: string; bold?: boolean; italic?: boo
  * room for its longest text (capped, so long text wraps) and never less than its longest word,
  * so short columns (numbers, statuses, dates) do not break inside a word.
  */
-export function columnWidths(rows: readonly (readonly string[])[], emphasis: readonly number[] = [], widths?: readonly number[]): number[] {
-  const n = Math.max(...rows.map((r) => r.length));
+export function columnWidths(
+  rows: readonly (readonly string[])[],
+  emphasis: readonly number[] = [],
+  widths?: readonly number[],
+): number[] {
+  const n = Math.max(...rows.map(r => r.length));
   let weight = new Array<number>(n).fill(5);
   if (widths && widths.length === n) weight = [...widths];
   else {
     rows.forEach((r, k) => {
       if (emphasis.includes(k)) return;
       r.forEach((c, i) => {
-        const longestWord = Math.max(0, ...c.split(/\s+/).map((w) => w.length));
+        const longestWord = Math.max(0, ...c.split(/\s+/).map(w => w.length));
         weight[i] = Math.max(weight[i], Math.min(32, c.length), longestWord + 1);
       });
     });
   }
   const total = weight.reduce((a, b) => a + b, 0);
-  return weight.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  return weight.map(w => Math.floor((TEXT_WIDTH * w) / total));
 }
 
-function tableXml(rows: readonly (readonly string[])[], header: boolean, emphasis: readonly number[], relative?: readonly number[]): string {
+function tableXml(
+  rows: readonly (readonly string[])[],
+  header: boolean,
+  emphasis: readonly number[],
+  relative?: readonly number[],
+): string {
   if (!rows.length) return '';
   const widths = columnWidths(rows, emphasis, relative);
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
+  const border = (side: string) =>
+    `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
   const tblPr = `<w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
-  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  const grid = `<w:tblGrid>${widths.map(w => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
   const trs = rows
     .map((r, k) => {
       const head = header && k === 0;
@@ -69,7 +94,7 @@ function tableXml(rows: readonly (readonly string[])[], header: boolean, emphasi
       const cells = widths
         .map((w, i) => {
           const shd = fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>` : '';
-          return `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${shd}</w:tcPr>${para(r[i] ?? '', { bold, small: true })}</w:tc>`;
+          return `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${shd}</w:tcPr>${para(r[i] ?? '', {bold, small: true})}</w:tc>`;
         })
         .join('');
       return `<w:tr>${head ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells}</w:tr>`;
@@ -98,45 +123,52 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:styles>`;
 
 export interface DocxParts {
-  readonly files: { name: string; data: Uint8Array }[];
+  readonly files: {name: string; data: Uint8Array}[];
 }
 
 /** The .docx bytes of a paper. */
 export function paperDocx(paper: Paper): Uint8Array {
-  const images: { rid: string; file: string; png: Uint8Array }[] = [];
-  const body = paper.blocks.map((b) => blockXml(b, images)).join('');
+  const images: {rid: string; file: string; png: Uint8Array}[] = [];
+  const body = paper.blocks.map(b => blockXml(b, images)).join('');
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`;
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${images
-    .map((i) => `<Relationship Id="${i.rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${i.file}"/>`)
+    .map(
+      i =>
+        `<Relationship Id="${i.rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${i.file}"/>`,
+    )
     .join('')}</Relationships>`;
   const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`;
   const root = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
   return zipStored([
-    { name: '[Content_Types].xml', data: utf8(types) },
-    { name: '_rels/.rels', data: utf8(root) },
-    { name: 'word/document.xml', data: utf8(doc) },
-    { name: 'word/styles.xml', data: utf8(STYLES) },
-    { name: 'word/_rels/document.xml.rels', data: utf8(rels) },
-    ...images.map((i) => ({ name: `word/media/${i.file}`, data: i.png })),
+    {name: '[Content_Types].xml', data: utf8(types)},
+    {name: '_rels/.rels', data: utf8(root)},
+    {name: 'word/document.xml', data: utf8(doc)},
+    {name: 'word/styles.xml', data: utf8(STYLES)},
+    {name: 'word/_rels/document.xml.rels', data: utf8(rels)},
+    ...images.map(i => ({name: `word/media/${i.file}`, data: i.png})),
   ]);
 }
 
-function blockXml(b: Block, images: { rid: string; file: string; png: Uint8Array }[]): string {
+function blockXml(b: Block, images: {rid: string; file: string; png: Uint8Array}[]): string {
   switch (b.kind) {
     case 'title':
-      return para(b.text, { style: 'Title' });
+      return para(b.text, {style: 'Title'});
     case 'subtitle':
-      return para(b.text, { style: 'Subtitle' });
+      return para(b.text, {style: 'Subtitle'});
     case 'heading':
-      return para(b.text, { style: `Heading${b.level}` });
+      return para(b.text, {style: `Heading${b.level}`});
     case 'paragraph':
-      return para(b.text, { bold: b.bold, italic: b.italic });
+      return para(b.text, {bold: b.bold, italic: b.italic});
     case 'table':
       return tableXml(b.rows, !!b.header, b.emphasis ?? [], b.widths);
     case 'chart': {
       const n = images.length + 1;
-      images.push({ rid: `rIdImg${n}`, file: `chart${n}.png`, png: chartPng(b.values) });
-      return para(b.title, { style: 'Heading3' }) + imageXml(`rIdImg${n}`, n, b.title) + para(b.caption, { italic: true });
+      images.push({rid: `rIdImg${n}`, file: `chart${n}.png`, png: chartPng(b.values)});
+      return (
+        para(b.title, {style: 'Heading3'}) +
+        imageXml(`rIdImg${n}`, n, b.title) +
+        para(b.caption, {italic: true})
+      );
     }
     case 'pageBreak':
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';

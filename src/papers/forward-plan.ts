@@ -3,34 +3,59 @@
  * items, lead officers, key decision references, report deadline and despatch date; provisional
  * dates marked; items "to be programmed" last. It is a public paper: exempt items show no title.
  */
-import { AgendaItem, Meeting, dayKey } from './data';
-import { DATE, LONG_DATE } from './dates';
-import { PaperSettings, paperName } from './agenda';
-import { Block, Paper, h2, para, table } from './model';
+import {AgendaItem, Meeting, dayKey} from './data';
+import {DATE, LONG_DATE} from './dates';
+import {PaperSettings, paperName} from './agenda';
+import {Block, Paper, h2, para, table} from './model';
 
 const HEAD = ['Item', 'Lead officer', 'Key decision ref'];
-const row = (i: AgendaItem) => (i.confidential || i.section === 'Exempt items' ? ['Exempt item (details withheld)', '', ''] : [i.title, i.lead, i.keyRef]);
+const row = (i: AgendaItem) =>
+  i.confidential || i.section === 'Exempt items'
+    ? ['Exempt item (details withheld)', '', '']
+    : [i.title, i.lead, i.keyRef];
 
-export function forwardPlanPaper(meetings: readonly Meeting[], items: readonly AgendaItem[], today: Date, s: PaperSettings): Paper {
+export function forwardPlanPaper(
+  meetings: readonly Meeting[],
+  items: readonly AgendaItem[],
+  today: Date,
+  s: PaperSettings,
+): Paper {
   const from = dayKey(today);
-  const coming = meetings.filter((m) => m.date && dayKey(m.date) >= from && m.status !== 'Cancelled').sort((a, b) => (a.date as Date).getTime() - (b.date as Date).getTime());
-  const blocks: Block[] = [{ kind: 'title', text: s.group }, { kind: 'subtitle', text: 'Forward agenda plan' }, para(`As at ${s.dates(today, DATE)}.`, { italic: true })];
+  const coming = meetings
+    .filter(m => m.date && dayKey(m.date) >= from && m.status !== 'Cancelled')
+    .sort((a, b) => (a.date as Date).getTime() - (b.date as Date).getTime());
+  const blocks: Block[] = [
+    {kind: 'title', text: s.group},
+    {kind: 'subtitle', text: 'Forward agenda plan'},
+    para(`As at ${s.dates(today, DATE)}.`, {italic: true}),
+  ];
   if (!coming.length) blocks.push(para('No meetings are planned yet.'));
   for (const m of coming) {
     const when = m.date as Date;
-    blocks.push(h2(`${s.dates(when, LONG_DATE)}${m.status === 'Provisional' ? ' (provisional)' : ''}${m.type === 'Reserve' ? ' (reserve date)' : ''}`));
-    const deadlines = [m.reportDeadline ? `reports by ${s.dates(m.reportDeadline, DATE)}` : '', m.despatchBy ? `agenda despatched by ${s.dates(m.despatchBy, DATE)}` : ''].filter(Boolean);
+    blocks.push(
+      h2(
+        `${s.dates(when, LONG_DATE)}${m.status === 'Provisional' ? ' (provisional)' : ''}${m.type === 'Reserve' ? ' (reserve date)' : ''}`,
+      ),
+    );
+    const deadlines = [
+      m.reportDeadline ? `reports by ${s.dates(m.reportDeadline, DATE)}` : '',
+      m.despatchBy ? `agenda despatched by ${s.dates(m.despatchBy, DATE)}` : '',
+    ].filter(Boolean);
     if (deadlines.length) blocks.push(para(`Deadlines: ${deadlines.join('; ')}.`));
-    const its = items.filter((i) => i.date && dayKey(i.date) === dayKey(when) && !i.standing);
-    blocks.push(its.length ? table([HEAD, ...its.map(row)]) : para('No items planned yet beyond the standing items.', { italic: true }));
+    const its = items.filter(i => i.date && dayKey(i.date) === dayKey(when) && !i.standing);
+    blocks.push(
+      its.length
+        ? table([HEAD, ...its.map(row)])
+        : para('No items planned yet beyond the standing items.', {italic: true}),
+    );
   }
-  const later = items.filter((i) => !i.date);
+  const later = items.filter(i => !i.date);
   blocks.push(h2('To be programmed'));
-  blocks.push(later.length ? table([HEAD, ...later.map(row)]) : para('None.', { italic: true }));
+  blocks.push(later.length ? table([HEAD, ...later.map(row)]) : para('None.', {italic: true}));
   return {
     kind: 'Forward plan',
     name: paperName(s.group, 'Forward plan', s.dates(today, DATE)),
     blocks,
-    fields: { group_name: s.group, as_at: today },
+    fields: {group_name: s.group, as_at: today},
   };
 }

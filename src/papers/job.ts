@@ -4,7 +4,7 @@
  * time-driven trigger a minute later. The loop itself is pure (clock and steps injected) so
  * the pause-and-resume logic is tested without waiting six minutes.
  */
-import { Made } from './output';
+import {Made} from './output';
 
 export interface JobState {
   readonly kind: 'annual-report';
@@ -20,7 +20,14 @@ export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 export type StepResult = 'done' | 'paused';
 
 /** Runs steps from state.next until all are done or the budget is used; reports progress before each. */
-export function runSteps(state: JobState, step: (index: number) => Made, now: () => number, budgetMs: number, progress: (k: number, n: number) => void, save: (s: JobState) => void): StepResult {
+export function runSteps(
+  state: JobState,
+  step: (index: number) => Made,
+  now: () => number,
+  budgetMs: number,
+  progress: (k: number, n: number) => void,
+  save: (s: JobState) => void,
+): StepResult {
   const start = now();
   const n = state.years.length;
   while (state.next < n) {
@@ -54,9 +61,13 @@ export function clearJob(): void {
 /** One resume trigger at a time: old ones are removed before a new one is made. */
 export function scheduleResume(): void {
   removeResumeTriggers();
-  ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(60 * 1000).create();
+  ScriptApp.newTrigger(RESUME_HANDLER)
+    .timeBased()
+    .after(60 * 1000)
+    .create();
 }
 
 export function removeResumeTriggers(): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === RESUME_HANDLER) ScriptApp.deleteTrigger(t);
+  for (const t of ScriptApp.getProjectTriggers())
+    if (t.getHandlerFunction() === RESUME_HANDLER) ScriptApp.deleteTrigger(t);
 }

@@ -1,31 +1,41 @@
 /** The minutes draft, started from the agenda and the Attendance tab (committee-practice "Minutes"). */
-import { AttendanceRecord, Meeting, Member, dayKey } from './data';
-import { DATE, LONG_DATE } from './dates';
-import { EXCLUSION_RESOLUTION, NumberedItem, PaperSettings, meetingDate, paperName } from './agenda';
-import { Block, Paper, h2, h3, para, table } from './model';
+import {AttendanceRecord, Meeting, Member, dayKey} from './data';
+import {DATE, LONG_DATE} from './dates';
+import {EXCLUSION_RESOLUTION, NumberedItem, PaperSettings, meetingDate, paperName} from './agenda';
+import {Block, Paper, h2, h3, para, table} from './model';
 
 const OFFICER_ROLES = ['Lead officer', 'Secretariat'];
 
-export function minutesPaper(meeting: Meeting, items: readonly NumberedItem[], attendance: readonly AttendanceRecord[], members: readonly Member[], s: PaperSettings): Paper {
+export function minutesPaper(
+  meeting: Meeting,
+  items: readonly NumberedItem[],
+  attendance: readonly AttendanceRecord[],
+  members: readonly Member[],
+  s: PaperSettings,
+): Paper {
   const when = meetingDate(meeting);
   const key = dayKey(when);
-  const here = attendance.filter((a) => a.date && dayKey(a.date) === key);
-  const roleOf = new Map(members.map((m) => [m.name, m.role]));
+  const here = attendance.filter(a => a.date && dayKey(a.date) === key);
+  const roleOf = new Map(members.map(m => [m.name, m.role]));
   const named = (name: string) => {
     const role = roleOf.get(name);
     return role === 'Chair' || role === 'Vice-chair' ? `${name} (${role})` : name;
   };
-  const names = (pred: (a: AttendanceRecord) => boolean) => here.filter(pred).map((a) => named(a.member));
+  const names = (pred: (a: AttendanceRecord) => boolean) =>
+    here.filter(pred).map(a => named(a.member));
   const isOfficer = (a: AttendanceRecord) => OFFICER_ROLES.includes(roleOf.get(a.member) ?? '');
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : 'None');
 
   const blocks: Block[] = [
-    { kind: 'title', text: s.group },
+    {kind: 'title', text: s.group},
     table(
       [
         ['Minutes', 'Draft: not yet approved by the chair'],
         ['Date', s.dates(when, LONG_DATE)],
-        ['Time', meeting.start ? (meeting.end ? `${meeting.start} to ${meeting.end}` : meeting.start) : ''],
+        [
+          'Time',
+          meeting.start ? (meeting.end ? `${meeting.start} to ${meeting.end}` : meeting.start) : '',
+        ],
         ['Venue', meeting.venue],
       ],
       false,
@@ -33,18 +43,32 @@ export function minutesPaper(meeting: Meeting, items: readonly NumberedItem[], a
     h2('Attendance'),
     table(
       [
-        ['Present', list(names((a) => a.attendance === 'Present' && !isOfficer(a)))],
-        ['Substitutes', list(here.filter((a) => a.attendance === 'Substitute attended').map((a) => `${a.substitute || 'a substitute'} for ${a.member}`))],
-        ['Apologies', list(names((a) => a.attendance === 'Apologies' || a.attendance === 'Substitute attended'))],
-        ['Absent', list(names((a) => a.attendance === 'Absent'))],
-        ['Officers in attendance', list(names((a) => a.attendance === 'Present' && isOfficer(a)))],
+        ['Present', list(names(a => a.attendance === 'Present' && !isOfficer(a)))],
+        [
+          'Substitutes',
+          list(
+            here
+              .filter(a => a.attendance === 'Substitute attended')
+              .map(a => `${a.substitute || 'a substitute'} for ${a.member}`),
+          ),
+        ],
+        [
+          'Apologies',
+          list(names(a => a.attendance === 'Apologies' || a.attendance === 'Substitute attended')),
+        ],
+        ['Absent', list(names(a => a.attendance === 'Absent'))],
+        ['Officers in attendance', list(names(a => a.attendance === 'Present' && isOfficer(a)))],
       ],
       false,
     ),
     h2('Declarations of interest'),
   ];
-  const declared = here.filter((a) => a.declarations);
-  blocks.push(declared.length ? table([['Member', 'Interest declared'], ...declared.map((a) => [a.member, a.declarations])]) : para('No interests were declared.'));
+  const declared = here.filter(a => a.declarations);
+  blocks.push(
+    declared.length
+      ? table([['Member', 'Interest declared'], ...declared.map(a => [a.member, a.declarations])])
+      : para('No interests were declared.'),
+  );
 
   let exemptShown = false;
   for (const i of items) {
@@ -54,16 +78,40 @@ export function minutesPaper(meeting: Meeting, items: readonly NumberedItem[], a
       blocks.push(para(`RESOLVED: ${EXCLUSION_RESOLUTION.replace(/^To resolve that, /, 'That ')}`));
     }
     blocks.push(h3(`${i.no}. ${i.title}`));
-    blocks.push(para('Summary of discussion: [summary, not a transcript; no remarks attributed to individual members]', { italic: true }));
-    blocks.push(para(i.purpose === 'To note' ? `RESOLVED: That the ${s.group} notes the report.` : 'RESOLVED: (a) [resolution]', { bold: true }));
+    blocks.push(
+      para(
+        'Summary of discussion: [summary, not a transcript; no remarks attributed to individual members]',
+        {italic: true},
+      ),
+    );
+    blocks.push(
+      para(
+        i.purpose === 'To note'
+          ? `RESOLVED: That the ${s.group} notes the report.`
+          : 'RESOLVED: (a) [resolution]',
+        {bold: true},
+      ),
+    );
   }
   blocks.push(h2('Actions arising'));
-  blocks.push(table([['Minute no.', 'Action', 'Action to be taken by', 'Review date'], ...items.filter((i) => i.purpose !== 'To note').map((i) => [String(i.no), '', i.lead, '']), ['', '', '', '']]));
+  blocks.push(
+    table([
+      ['Minute no.', 'Action', 'Action to be taken by', 'Review date'],
+      ...items.filter(i => i.purpose !== 'To note').map(i => [String(i.no), '', i.lead, '']),
+      ['', '', '', ''],
+    ]),
+  );
   blocks.push(para('Chair: ______________________    Date: ____________'));
   return {
     kind: 'Minutes',
     name: paperName(s.group, 'Minutes (draft)', s.dates(when, DATE)),
     blocks,
-    fields: { group_name: s.group, meeting_date: when, venue: meeting.venue, present: list(names((a) => a.attendance === 'Present')), apologies: list(names((a) => a.attendance === 'Apologies')) },
+    fields: {
+      group_name: s.group,
+      meeting_date: when,
+      venue: meeting.venue,
+      present: list(names(a => a.attendance === 'Present')),
+      apologies: list(names(a => a.attendance === 'Apologies')),
+    },
   };
 }

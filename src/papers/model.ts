@@ -7,17 +7,35 @@
 export type HeadingLevel = 1 | 2 | 3;
 
 export type Block =
-  | { readonly kind: 'title'; readonly text: string }
-  | { readonly kind: 'subtitle'; readonly text: string }
-  | { readonly kind: 'heading'; readonly level: HeadingLevel; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean }
+  | {readonly kind: 'title'; readonly text: string}
+  | {readonly kind: 'subtitle'; readonly text: string}
+  | {readonly kind: 'heading'; readonly level: HeadingLevel; readonly text: string}
+  | {
+      readonly kind: 'paragraph';
+      readonly text: string;
+      readonly bold?: boolean;
+      readonly italic?: boolean;
+    }
   /** A table; `header` makes the first row a shaded, bold heading row; `emphasis` rows (e.g. section rows) are bold. */
-  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[]; readonly header?: boolean; readonly emphasis?: readonly number[]; readonly widths?: readonly number[] }
+  | {
+      readonly kind: 'table';
+      readonly rows: readonly (readonly string[])[];
+      readonly header?: boolean;
+      readonly emphasis?: readonly number[];
+      readonly widths?: readonly number[];
+    }
   /** A bar chart drawn as a PNG (see chart.ts); `caption` says what it shows. */
-  | { readonly kind: 'chart'; readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly caption: string }
-  | { readonly kind: 'pageBreak' };
+  | {
+      readonly kind: 'chart';
+      readonly title: string;
+      readonly labels: readonly string[];
+      readonly values: readonly number[];
+      readonly caption: string;
+    }
+  | {readonly kind: 'pageBreak'};
 
-export type PaperKind = 'Agenda' | 'Minutes' | 'Action log' | 'Report cover' | 'Forward plan' | 'Annual report';
+export type PaperKind =
+  'Agenda' | 'Minutes' | 'Action log' | 'Report cover' | 'Forward plan' | 'Annual report';
 
 export interface Paper {
   readonly kind: PaperKind;
@@ -29,21 +47,35 @@ export interface Paper {
 }
 
 /** A template field: a scalar, or rows for a {{#name}}…{{/name}} repeating table row. */
-export type FieldValue = string | number | boolean | Date | null | readonly Readonly<Record<string, string | number | boolean | Date | null>>[];
+export type FieldValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | readonly Readonly<Record<string, string | number | boolean | Date | null>>[];
 
 /** Every piece of text in a paper, in order: what a reader of the Doc would see. */
 export function paperText(paper: Paper): string {
   const out: string[] = [];
   for (const b of paper.blocks) {
-    if (b.kind === 'table') out.push(b.rows.map((r) => r.join('\t')).join('\n'));
+    if (b.kind === 'table') out.push(b.rows.map(r => r.join('\t')).join('\n'));
     else if (b.kind === 'chart') out.push(b.title, b.labels.join('\n'), b.caption);
     else if (b.kind !== 'pageBreak') out.push(b.text);
   }
   return out.join('\n');
 }
 
-export const h1 = (text: string): Block => ({ kind: 'heading', level: 1, text });
-export const h2 = (text: string): Block => ({ kind: 'heading', level: 2, text });
-export const h3 = (text: string): Block => ({ kind: 'heading', level: 3, text });
-export const para = (text: string, style: { bold?: boolean; italic?: boolean } = {}): Block => ({ kind: 'paragraph', text, ...style });
-export const table = (rows: readonly (readonly string[])[], header = true): Block => ({ kind: 'table', rows, header });
+export const h1 = (text: string): Block => ({kind: 'heading', level: 1, text});
+export const h2 = (text: string): Block => ({kind: 'heading', level: 2, text});
+export const h3 = (text: string): Block => ({kind: 'heading', level: 3, text});
+export const para = (text: string, style: {bold?: boolean; italic?: boolean} = {}): Block => ({
+  kind: 'paragraph',
+  text,
+  ...style,
+});
+export const table = (rows: readonly (readonly string[])[], header = true): Block => ({
+  kind: 'table',
+  rows,
+  header,
+});

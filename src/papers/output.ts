@@ -4,10 +4,10 @@
  * old Doc to the bin, so copies never pile up. Uses the advanced Drive service (v3), which
  * works under the narrow drive.file scope for files this program created.
  */
-import { PaperError } from './errors';
-import { Paper } from './model';
-import { DOCX_MIME, paperDocx } from './docx';
-import { signedBytes } from './zip';
+import {PaperError} from './errors';
+import {Paper} from './model';
+import {DOCX_MIME, paperDocx} from './docx';
+import {signedBytes} from './zip';
 
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
@@ -24,7 +24,9 @@ type DriveV3 = NonNullable<typeof Drive>;
 
 export function driveService(): DriveV3 {
   if (typeof Drive === 'undefined' || !Drive) {
-    throw new PaperError('The Drive advanced service is not switched on for this script. In the Apps Script editor choose Services > Drive API (v3) > Add, then try again.');
+    throw new PaperError(
+      'The Drive advanced service is not switched on for this script. In the Apps Script editor choose Services > Drive API (v3) > Add, then try again.',
+    );
   }
   return Drive;
 }
@@ -39,15 +41,18 @@ export function docUrl(id: string): string {
 }
 
 /** The papers folder, checked; a missing setting creates one and reports its id for Settings. */
-export function papersFolder(folderId: string, group: string): { id: string; created: boolean } {
+export function papersFolder(folderId: string, group: string): {id: string; created: boolean} {
   const drive = driveService();
   if (!folderId) {
-    const f = drive.Files.create({ name: `${group} papers`, mimeType: FOLDER_MIME });
-    return { id: String(f.id), created: true };
+    const f = drive.Files.create({name: `${group} papers`, mimeType: FOLDER_MIME});
+    return {id: String(f.id), created: true};
   }
-  let file: { trashed?: boolean; mimeType?: string } | null = null;
+  let file: {trashed?: boolean; mimeType?: string} | null = null;
   try {
-    file = drive.Files.get(folderId, { fields: 'id,trashed,mimeType' }) as { trashed?: boolean; mimeType?: string };
+    file = drive.Files.get(folderId, {fields: 'id,trashed,mimeType'}) as {
+      trashed?: boolean;
+      mimeType?: string;
+    };
   } catch (_e) {
     file = null;
   }
@@ -56,16 +61,19 @@ export function papersFolder(folderId: string, group: string): { id: string; cre
       `The papers folder named in Settings (Papers folder id "${folderId}") no longer exists, is in the bin, or is not a folder. Empty the "Papers folder id" value on the Settings tab to have a new folder made, or paste the link of an existing folder.`,
     );
   }
-  return { id: folderId, created: false };
+  return {id: folderId, created: false};
 }
 
 /** The sub-folder for one meeting (or one topic, e.g. "Annual reports"), made when missing. */
 export function subFolder(parentId: string, name: string): string {
   const drive = driveService();
-  const found = drive.Files.list({ q: `${q(parentId)} in parents and name = ${q(name)} and mimeType = ${q(FOLDER_MIME)} and trashed = false`, fields: 'files(id,name)' });
+  const found = drive.Files.list({
+    q: `${q(parentId)} in parents and name = ${q(name)} and mimeType = ${q(FOLDER_MIME)} and trashed = false`,
+    fields: 'files(id,name)',
+  });
   const hit = found.files?.[0];
   if (hit?.id) return hit.id;
-  return String(drive.Files.create({ name, mimeType: FOLDER_MIME, parents: [parentId] }).id);
+  return String(drive.Files.create({name, mimeType: FOLDER_MIME, parents: [parentId]}).id);
 }
 
 /** Docs already in the folder with these names: name → id (one list call for all of them). */
@@ -73,8 +81,11 @@ export function existingDocs(folderId: string, names: readonly string[]): Map<st
   const out = new Map<string, string>();
   if (!names.length) return out;
   const drive = driveService();
-  const byName = names.map((n) => `name = ${q(n)}`).join(' or ');
-  const found = drive.Files.list({ q: `${q(folderId)} in parents and trashed = false and mimeType = ${q(DOC_MIME)} and (${byName})`, fields: 'files(id,name)' });
+  const byName = names.map(n => `name = ${q(n)}`).join(' or ');
+  const found = drive.Files.list({
+    q: `${q(folderId)} in parents and trashed = false and mimeType = ${q(DOC_MIME)} and (${byName})`,
+    fields: 'files(id,name)',
+  });
   for (const f of found.files ?? []) if (f.name && f.id && !out.has(f.name)) out.set(f.name, f.id);
   return out;
 }
@@ -88,21 +99,37 @@ export function existingDocs(folderId: string, names: readonly string[]): Map<st
 export function writePaper(paper: Paper, folderId: string, existingId?: string): Made {
   const drive = driveService();
   const blob = Utilities.newBlob(signedBytes(paperDocx(paper)), DOCX_MIME, `${paper.name}.docx`);
-  const file = drive.Files.create({ name: paper.name, mimeType: DOC_MIME, parents: [folderId] }, blob, { fields: 'id' });
+  const file = drive.Files.create(
+    {name: paper.name, mimeType: DOC_MIME, parents: [folderId]},
+    blob,
+    {fields: 'id'},
+  );
   const id = String(file.id);
-  if (existingId) drive.Files.update({ trashed: true }, existingId);
-  return { name: paper.name, id, url: docUrl(id), replaced: !!existingId };
+  if (existingId) drive.Files.update({trashed: true}, existingId);
+  return {name: paper.name, id, url: docUrl(id), replaced: !!existingId};
 }
 
 /** A PDF of a Doc beside it in the same folder, replacing an older PDF of the same name. */
 export function pdfBeside(docId: string, folderId: string, name: string): Made {
   const drive = driveService();
   const pdf = DocumentApp.openById(docId).getAs('application/pdf').setName(`${name}.pdf`);
-  const found = drive.Files.list({ q: `${q(folderId)} in parents and trashed = false and name = ${q(`${name}.pdf`)}`, fields: 'files(id)' });
+  const found = drive.Files.list({
+    q: `${q(folderId)} in parents and trashed = false and name = ${q(`${name}.pdf`)}`,
+    fields: 'files(id)',
+  });
   const old = found.files?.[0]?.id;
   const file = old
-    ? drive.Files.update({ name: `${name}.pdf` }, old, pdf, { fields: 'id' })
-    : drive.Files.create({ name: `${name}.pdf`, mimeType: 'application/pdf', parents: [folderId] }, pdf, { fields: 'id' });
+    ? drive.Files.update({name: `${name}.pdf`}, old, pdf, {fields: 'id'})
+    : drive.Files.create(
+        {name: `${name}.pdf`, mimeType: 'application/pdf', parents: [folderId]},
+        pdf,
+        {fields: 'id'},
+      );
   const id = String(file.id);
-  return { name: `${name}.pdf`, id, url: `https://drive.google.com/file/d/${id}/view`, replaced: !!old };
+  return {
+    name: `${name}.pdf`,
+    id,
+    url: `https://drive.google.com/file/d/${id}/view`,
+    replaced: !!old,
+  };
 }

@@ -1,8 +1,8 @@
 /** The committee report cover (committee-practice "Committee report cover"), for one agenda item. */
-import { Member } from './data';
-import { DATE, LONG_DATE } from './dates';
-import { NumberedItem, PaperSettings, membership } from './agenda';
-import { Block, Paper, h2, h3, para, table } from './model';
+import {Member} from './data';
+import {DATE, LONG_DATE} from './dates';
+import {NumberedItem, PaperSettings, membership} from './agenda';
+import {Block, Paper, h2, h3, para, table} from './model';
 
 export const IMPLICATIONS = [
   '4.1 Resource',
@@ -16,10 +16,24 @@ export const IMPLICATIONS = [
 
 const TO_WRITE = '[To be written by the report author.]';
 
-export function reportCoverPaper(item: NumberedItem, meetingDate: Date, members: readonly Member[], s: PaperSettings): Paper {
-  const leaders = membership(members).filter((m) => m.role === 'Chair' || m.role === 'Vice-chair');
-  const blocks: Block[] = [{ kind: 'title', text: s.group }, { kind: 'subtitle', text: `Report: agenda item ${item.no}` }];
-  if (item.exempt) blocks.push(para('NOT FOR PUBLICATION: this report contains exempt information (Local Government Act 1972, Schedule 12A).', { bold: true }));
+export function reportCoverPaper(
+  item: NumberedItem,
+  meetingDate: Date,
+  members: readonly Member[],
+  s: PaperSettings,
+): Paper {
+  const leaders = membership(members).filter(m => m.role === 'Chair' || m.role === 'Vice-chair');
+  const blocks: Block[] = [
+    {kind: 'title', text: s.group},
+    {kind: 'subtitle', text: `Report: agenda item ${item.no}`},
+  ];
+  if (item.exempt)
+    blocks.push(
+      para(
+        'NOT FOR PUBLICATION: this report contains exempt information (Local Government Act 1972, Schedule 12A).',
+        {bold: true},
+      ),
+    );
   blocks.push(h2(item.title));
   blocks.push(
     table(
@@ -31,25 +45,53 @@ export function reportCoverPaper(item: NumberedItem, meetingDate: Date, members:
         ['Forward plan ref', item.keyRef || 'Not applicable'],
         ['Key decision', item.keyRef || item.section === 'Key decisions' ? 'Yes' : 'No'],
         ['Outcome', '[What this report will achieve.]'],
-        ['Recommendation', `The committee is asked to ${item.purpose ? item.purpose.replace(/^To /, '').toLowerCase() : 'note'}: (a) [recommendation]; (b) [recommendation]`],
+        [
+          'Recommendation',
+          `The committee is asked to ${item.purpose ? item.purpose.replace(/^To /, '').toLowerCase() : 'note'}: (a) [recommendation]; (b) [recommendation]`,
+        ],
         ['Officer contact', `${item.lead || '[name]'}, [post], [email], [telephone]`],
-        ['Member contacts', leaders.map((m) => `${m.name} (${m.role})`).join('; ') || '[names]'],
+        ['Member contacts', leaders.map(m => `${m.name} (${m.role})`).join('; ') || '[names]'],
       ],
       false,
     ),
   );
-  for (const [n, heading] of [['1', 'Background'], ['2', 'Main issues'], ['3', 'Alignment with corporate priorities']]) {
-    blocks.push(h2(`${n} ${heading}`), para(TO_WRITE, { italic: true }));
+  for (const [n, heading] of [
+    ['1', 'Background'],
+    ['2', 'Main issues'],
+    ['3', 'Alignment with corporate priorities'],
+  ]) {
+    blocks.push(h2(`${n} ${heading}`), para(TO_WRITE, {italic: true}));
   }
   blocks.push(h2('4 Significant implications'));
-  for (const i of IMPLICATIONS) blocks.push(h3(i), para(TO_WRITE, { italic: true }));
-  blocks.push(h2('5 Source documents'), para(item.link ? `Paper: ${item.link}` : 'None.', { italic: !item.link }));
+  for (const i of IMPLICATIONS) blocks.push(h3(i), para(TO_WRITE, {italic: true}));
+  blocks.push(
+    h2('5 Source documents'),
+    para(item.link ? `Paper: ${item.link}` : 'None.', {italic: !item.link}),
+  );
   blocks.push(h2('Officer clearances'));
-  blocks.push(table([['Clearance', 'Name', 'Date'], ['Director', '', ''], ['Finance', '', ''], ['Legal / monitoring officer', '', ''], ['Procurement', '', ''], ['Equality', '', '']]));
+  blocks.push(
+    table([
+      ['Clearance', 'Name', 'Date'],
+      ['Director', '', ''],
+      ['Finance', '', ''],
+      ['Legal / monitoring officer', '', ''],
+      ['Procurement', '', ''],
+      ['Equality', '', ''],
+    ]),
+  );
   return {
     kind: 'Report cover',
     name: `${s.group} – Report – ${item.title} – ${s.dates(meetingDate, DATE)}`,
     blocks,
-    fields: { group_name: s.group, meeting_date: meetingDate, item_no: item.no, title: item.title, lead_officer: item.lead, key_decision_ref: item.keyRef, purpose: item.purpose, is_exempt: item.exempt },
+    fields: {
+      group_name: s.group,
+      meeting_date: meetingDate,
+      item_no: item.no,
+      title: item.title,
+      lead_officer: item.lead,
+      key_decision_ref: item.keyRef,
+      purpose: item.purpose,
+      is_exempt: item.exempt,
+    },
   };
 }

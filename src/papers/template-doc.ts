@@ -5,11 +5,11 @@
  * narrow drive.file scope is enough: the program never copies a file it did not create), and
  * the placeholders are filled in place with replaceText so the officer's formatting stays.
  */
-import { PaperError } from './errors';
-import { DateText } from './dates';
-import { FieldValue, Paper } from './model';
-import { Made, docUrl, driveService } from './output';
-import { Token, Unit, checkTemplate, formatValue, schemaOf, tokenize, truthy } from './template';
+import {PaperError} from './errors';
+import {DateText} from './dates';
+import {FieldValue, Paper} from './model';
+import {Made, docUrl, driveService} from './output';
+import {Token, Unit, checkTemplate, formatValue, schemaOf, tokenize, truthy} from './template';
 
 type Body = GoogleAppsScript.Document.Body;
 type El = GoogleAppsScript.Document.Element;
@@ -22,7 +22,7 @@ export const TEMPLATE_SETTING: Partial<Record<Paper['kind'], string>> = {
 };
 
 /** The template's text as units: one per top-level paragraph, one per table (cell texts). */
-export function readUnits(body: Body): { units: Unit[]; elements: El[] } {
+export function readUnits(body: Body): {units: Unit[]; elements: El[]} {
   const units: Unit[] = [];
   const elements: El[] = [];
   const n = body.getNumChildren();
@@ -38,13 +38,16 @@ export function readUnits(body: Body): { units: Unit[]; elements: El[] } {
         for (let c = 0; c < row.getNumCells(); c++) cells.push(row.getCell(c).getText());
         rows.push(cells);
       }
-      units.push({ kind: 'table', rows });
-    } else if (type === DocumentApp.ElementType.PARAGRAPH || type === DocumentApp.ElementType.LIST_ITEM) {
-      units.push({ kind: 'para', text: el.asText().getText() });
-    } else units.push({ kind: 'para', text: '' });
+      units.push({kind: 'table', rows});
+    } else if (
+      type === DocumentApp.ElementType.PARAGRAPH ||
+      type === DocumentApp.ElementType.LIST_ITEM
+    ) {
+      units.push({kind: 'para', text: el.asText().getText()});
+    } else units.push({kind: 'para', text: ''});
     elements.push(el);
   }
-  return { units, elements };
+  return {units, elements};
 }
 
 /** Opens the template named in Settings, or says plainly that the id does not open. */
@@ -52,12 +55,17 @@ export function openTemplate(settingName: string, id: string): GoogleAppsScript.
   try {
     return DocumentApp.openById(id);
   } catch (_e) {
-    throw new PaperError(`The "${settingName}" on the Settings tab ("${id}") does not open as a Google Doc. Paste the link of the template Doc, or empty the setting to use the built-in layout.`);
+    throw new PaperError(
+      `The "${settingName}" on the Settings tab ("${id}") does not open as a Google Doc. Paste the link of the template Doc, or empty the setting to use the built-in layout.`,
+    );
   }
 }
 
 /** The problems of a template for a paper, for "Check templates" and before generating. */
-export function templateProblems(template: GoogleAppsScript.Document.Document, fields: Readonly<Record<string, FieldValue>>): string[] {
+export function templateProblems(
+  template: GoogleAppsScript.Document.Document,
+  fields: Readonly<Record<string, FieldValue>>,
+): string[] {
   return checkTemplate(readUnits(template.getBody()).units, schemaOf(fields));
 }
 
@@ -65,31 +73,38 @@ const RE2_SPECIAL = /[\\^$.|?*+()[\]{}]/g;
 const literal = (s: string) => s.replace(RE2_SPECIAL, '\\$&');
 
 /** Fills one element's placeholders in place (formatting kept). */
-function fillIn(el: El & { replaceText(p: string, r: string): unknown }, text: string, fields: Readonly<Record<string, FieldValue>>, dates: DateText): void {
+function fillIn(
+  el: El & {replaceText(p: string, r: string): unknown},
+  text: string,
+  fields: Readonly<Record<string, FieldValue>>,
+  dates: DateText,
+): void {
   const seen = new Set<string>();
   for (const tok of tokenize(text)) {
     if (tok.t !== 'field' || seen.has(tok.raw)) continue;
     seen.add(tok.raw);
     el.replaceText(literal(tok.raw), formatValue(fields[tok.name], tok.format, dates));
   }
-  for (const tok of tokenize(text)) if ((tok.t === 'open' || tok.t === 'close') && !seen.has(tok.raw)) {
-    seen.add(tok.raw);
-    el.replaceText(literal(tok.raw), '');
-  }
+  for (const tok of tokenize(text))
+    if ((tok.t === 'open' || tok.t === 'close') && !seen.has(tok.raw)) {
+      seen.add(tok.raw);
+      el.replaceText(literal(tok.raw), '');
+    }
 }
 
 function copyInto(body: Body, el: El): void {
   const type = el.getType();
   if (type === DocumentApp.ElementType.TABLE) body.appendTable(el.copy().asTable());
   else if (type === DocumentApp.ElementType.LIST_ITEM) body.appendListItem(el.copy().asListItem());
-  else if (type === DocumentApp.ElementType.PARAGRAPH) body.appendParagraph(el.copy().asParagraph());
+  else if (type === DocumentApp.ElementType.PARAGRAPH)
+    body.appendParagraph(el.copy().asParagraph());
   else if (type === DocumentApp.ElementType.PAGE_BREAK) body.appendPageBreak();
   else if (type === DocumentApp.ElementType.HORIZONTAL_RULE) body.appendHorizontalRule();
 }
 
 /** Walks the new Doc's elements: if-blocks removed or kept, list rows repeated, fields filled. */
 function apply(body: Body, fields: Readonly<Record<string, FieldValue>>, dates: DateText): void {
-  const { units, elements } = readUnits(body);
+  const {units, elements} = readUnits(body);
   const keep: boolean[] = [];
   const on = () => keep.every(Boolean);
   const remove: El[] = [];
@@ -97,7 +112,7 @@ function apply(body: Body, fields: Readonly<Record<string, FieldValue>>, dates: 
     const el = elements[k];
     if (unit.kind === 'para') {
       const tokens = tokenize(unit.text);
-      const markers = tokens.some((t) => t.t === 'if' || t.t === 'endif');
+      const markers = tokens.some(t => t.t === 'if' || t.t === 'endif');
       if (!markers) {
         if (!on()) remove.push(el);
         else fillIn(el as never, unit.text, fields, dates);
@@ -109,7 +124,12 @@ function apply(body: Body, fields: Readonly<Record<string, FieldValue>>, dates: 
         if (tok.t === 'if') keep.push(truthy(fields[tok.name]) !== tok.negate);
         else if (tok.t === 'endif') keep.pop();
         else if (on()) {
-          text += tok.t === 'text' ? tok.s : tok.t === 'field' ? formatValue(fields[tok.name], tok.format, dates) : '';
+          text +=
+            tok.t === 'text'
+              ? tok.s
+              : tok.t === 'field'
+                ? formatValue(fields[tok.name], tok.format, dates)
+                : '';
           shown = true;
         }
       }
@@ -125,7 +145,7 @@ function apply(body: Body, fields: Readonly<Record<string, FieldValue>>, dates: 
     for (let r = unit.rows.length - 1; r >= 0; r--) {
       const row = table.getRow(r);
       const joined = unit.rows[r].join('\n');
-      const open = tokenize(joined).find((t): t is Extract<Token, { t: 'open' }> => t.t === 'open');
+      const open = tokenize(joined).find((t): t is Extract<Token, {t: 'open'}> => t.t === 'open');
       if (!open) {
         fillIn(row as never, joined, fields, dates);
         continue;
@@ -133,7 +153,7 @@ function apply(body: Body, fields: Readonly<Record<string, FieldValue>>, dates: 
       const list = (fields[open.name] ?? []) as readonly Record<string, FieldValue>[];
       list.forEach((rec, i) => {
         const copy = table.insertTableRow(r + 1 + i, row.copy());
-        fillIn(copy as never, joined, { ...fields, ...rec }, dates);
+        fillIn(copy as never, joined, {...fields, ...rec}, dates);
       });
       table.removeRow(r);
     }
@@ -147,17 +167,29 @@ function apply(body: Body, fields: Readonly<Record<string, FieldValue>>, dates: 
 }
 
 /** Opens and checks the template for a kind of paper; throws a plain message listing its problems. */
-export function checkedTemplate(settingName: string, templateId: string, sample: Readonly<Record<string, FieldValue>>): GoogleAppsScript.Document.Document {
+export function checkedTemplate(
+  settingName: string,
+  templateId: string,
+  sample: Readonly<Record<string, FieldValue>>,
+): GoogleAppsScript.Document.Document {
   const template = openTemplate(settingName, templateId);
   const problems = templateProblems(template, sample);
   if (problems.length) {
-    throw new PaperError(`The template in "${settingName}" needs fixing before papers can be made from it:\n- ${problems.slice(0, 8).join('\n- ')}${problems.length > 8 ? `\n(and ${problems.length - 8} more)` : ''}`);
+    throw new PaperError(
+      `The template in "${settingName}" needs fixing before papers can be made from it:\n- ${problems.slice(0, 8).join('\n- ')}${problems.length > 8 ? `\n(and ${problems.length - 8} more)` : ''}`,
+    );
   }
   return template;
 }
 
 /** Writes a paper from a checked template into the folder; the old Doc of that name goes to the bin. */
-export function writeFromTemplate(paper: Paper, template: GoogleAppsScript.Document.Document, folderId: string, dates: DateText, existingId?: string): Made {
+export function writeFromTemplate(
+  paper: Paper,
+  template: GoogleAppsScript.Document.Document,
+  folderId: string,
+  dates: DateText,
+  existingId?: string,
+): Made {
   const fields = paper.fields ?? {};
   const drive = driveService();
   const doc = DocumentApp.create(paper.name);
@@ -169,17 +201,20 @@ export function writeFromTemplate(paper: Paper, template: GoogleAppsScript.Docum
     if (body.getNumChildren() > 1) body.getChild(0).removeFromParent(); // the new Doc's own empty paragraph
     apply(body, fields, dates);
     doc.saveAndClose();
-    const parents = (drive.Files.get(id, { fields: 'parents' }) as { parents?: string[] }).parents ?? [];
-    drive.Files.update({}, id, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folderId, removeParents: parents.join(',') });
+    const parents =
+      (drive.Files.get(id, {fields: 'parents'}) as {parents?: string[]}).parents ?? [];
+    drive.Files.update({}, id, null as unknown as GoogleAppsScript.Base.Blob, {
+      addParents: folderId,
+      removeParents: parents.join(','),
+    });
   } catch (e) {
     try {
-      drive.Files.update({ trashed: true }, id);
+      drive.Files.update({trashed: true}, id);
     } catch (_ignored) {
       // The first failure is the one to report.
     }
     throw e;
   }
-  if (existingId) drive.Files.update({ trashed: true }, existingId);
-  return { name: paper.name, id, url: docUrl(id), replaced: !!existingId };
+  if (existingId) drive.Files.update({trashed: true}, existingId);
+  return {name: paper.name, id, url: docUrl(id), replaced: !!existingId};
 }
-

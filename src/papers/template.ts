@@ -13,18 +13,20 @@
  * A template is a list of units (a paragraph's text, or a table's cell texts), as read from
  * the Doc. checkTemplate lists every problem before anything is generated.
  */
-import { FieldValue } from './model';
-import { DateText } from './dates';
+import {FieldValue} from './model';
+import {DateText} from './dates';
 
-export type Unit = { readonly kind: 'para'; readonly text: string } | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] };
+export type Unit =
+  | {readonly kind: 'para'; readonly text: string}
+  | {readonly kind: 'table'; readonly rows: readonly (readonly string[])[]};
 
 export type Token =
-  | { readonly t: 'text'; readonly s: string }
-  | { readonly t: 'field'; readonly name: string; readonly format?: string; readonly raw: string }
-  | { readonly t: 'if'; readonly name: string; readonly negate: boolean; readonly raw: string }
-  | { readonly t: 'endif'; readonly raw: string }
-  | { readonly t: 'open'; readonly name: string; readonly raw: string }
-  | { readonly t: 'close'; readonly name: string; readonly raw: string };
+  | {readonly t: 'text'; readonly s: string}
+  | {readonly t: 'field'; readonly name: string; readonly format?: string; readonly raw: string}
+  | {readonly t: 'if'; readonly name: string; readonly negate: boolean; readonly raw: string}
+  | {readonly t: 'endif'; readonly raw: string}
+  | {readonly t: 'open'; readonly name: string; readonly raw: string}
+  | {readonly t: 'close'; readonly name: string; readonly raw: string};
 
 const TAG = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -32,23 +34,24 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(TAG)) {
-    if (m.index! > last) out.push({ t: 'text', s: text.slice(last, m.index) });
+    if (m.index! > last) out.push({t: 'text', s: text.slice(last, m.index)});
     last = m.index! + m[0].length;
     const body = m[1];
     const raw = m[0];
     let k: RegExpMatchArray | null;
-    if ((k = body.match(/^#if\s+(not\s+)?([A-Za-z_][\w.]*)$/))) out.push({ t: 'if', name: k[2], negate: !!k[1], raw });
-    else if (/^\/if$/.test(body)) out.push({ t: 'endif', raw });
-    else if ((k = body.match(/^#([A-Za-z_]\w*)$/))) out.push({ t: 'open', name: k[1], raw });
-    else if ((k = body.match(/^\/([A-Za-z_]\w*)$/))) out.push({ t: 'close', name: k[1], raw });
+    if ((k = body.match(/^#if\s+(not\s+)?([A-Za-z_][\w.]*)$/)))
+      out.push({t: 'if', name: k[2], negate: !!k[1], raw});
+    else if (/^\/if$/.test(body)) out.push({t: 'endif', raw});
+    else if ((k = body.match(/^#([A-Za-z_]\w*)$/))) out.push({t: 'open', name: k[1], raw});
+    else if ((k = body.match(/^\/([A-Za-z_]\w*)$/))) out.push({t: 'close', name: k[1], raw});
     else {
       const bar = body.indexOf('|');
       const name = (bar < 0 ? body : body.slice(0, bar)).trim();
       const format = bar < 0 ? undefined : body.slice(bar + 1).trim();
-      out.push({ t: 'field', name, format, raw });
+      out.push({t: 'field', name, format, raw});
     }
   }
-  if (last < text.length) out.push({ t: 'text', s: text.slice(last) });
+  if (last < text.length) out.push({t: 'text', s: text.slice(last)});
   return out;
 }
 
@@ -64,16 +67,19 @@ export function schemaOf(fields: Readonly<Record<string, FieldValue>>): FieldSch
   for (const [k, v] of Object.entries(fields)) {
     if (Array.isArray(v)) {
       const cols = new Set<string>();
-      for (const r of v as readonly Record<string, unknown>[]) for (const c of Object.keys(r)) cols.add(c);
+      for (const r of v as readonly Record<string, unknown>[])
+        for (const c of Object.keys(r)) cols.add(c);
       lists.set(k, cols);
     } else scalars.add(k);
   }
-  return { scalars, lists };
+  return {scalars, lists};
 }
 
 /** Where a problem is, in words an officer can find: "paragraph 3", "table 1, row 2". */
 function where(u: number, unit: Unit, row?: number): string {
-  return unit.kind === 'para' ? `paragraph ${u + 1}` : `table ${u + 1}${row === undefined ? '' : `, row ${row + 1}`}`;
+  return unit.kind === 'para'
+    ? `paragraph ${u + 1}`
+    : `table ${u + 1}${row === undefined ? '' : `, row ${row + 1}`}`;
 }
 
 const ROW_SEP = '\u0001';
@@ -84,16 +90,20 @@ const ROW_SEP = '\u0001';
  */
 export function checkTemplate(units: readonly Unit[], schema: FieldSchema): string[] {
   const problems: string[] = [];
-  const ifStack: { raw: string; at: string }[] = [];
+  const ifStack: {raw: string; at: string}[] = [];
   const allNames = (n: string) => schema.scalars.has(n) || schema.lists.has(n);
-  const checkField = (tok: Extract<Token, { t: 'field' }>, at: string, rowList?: string) => {
+  const checkField = (tok: Extract<Token, {t: 'field'}>, at: string, rowList?: string) => {
     const cols = rowList ? schema.lists.get(rowList) : undefined;
     if (!tok.name) problems.push(`${at}: an empty placeholder ${tok.raw}.`);
     else if (!(cols?.has(tok.name) || schema.scalars.has(tok.name))) {
       const known = [...(cols ?? []), ...schema.scalars].sort().join(', ');
-      problems.push(`${at}: unknown placeholder ${tok.raw}${rowList ? ` inside {{#${rowList}}}` : ''}. Known names: ${known}.`);
-    } else if (tok.format && tok.format !== '£' && !/^[dMyEHhmsa ,.\/:'-]+$/.test(tok.format)) {
-      problems.push(`${at}: unknown format "${tok.format}" in ${tok.raw}; use a date pattern such as d MMMM yyyy, or £.`);
+      problems.push(
+        `${at}: unknown placeholder ${tok.raw}${rowList ? ` inside {{#${rowList}}}` : ''}. Known names: ${known}.`,
+      );
+    } else if (tok.format && tok.format !== '£' && !/^[dMyEHhmsa ,./:'-]+$/.test(tok.format)) {
+      problems.push(
+        `${at}: unknown format "${tok.format}" in ${tok.raw}; use a date pattern such as d MMMM yyyy, or £.`,
+      );
     }
   };
   units.forEach((unit, u) => {
@@ -104,21 +114,30 @@ export function checkTemplate(units: readonly Unit[], schema: FieldSchema): stri
       let rowList: string | undefined;
       for (const tok of tokens) {
         if (tok.t === 'if') {
-          if (!allNames(tok.name)) problems.push(`${at}: ${tok.raw} tests an unknown name "${tok.name}".`);
-          ifStack.push({ raw: tok.raw, at });
+          if (!allNames(tok.name))
+            problems.push(`${at}: ${tok.raw} tests an unknown name "${tok.name}".`);
+          ifStack.push({raw: tok.raw, at});
         } else if (tok.t === 'endif') {
           if (!ifStack.pop()) problems.push(`${at}: {{/if}} without a matching {{#if …}}.`);
         } else if (tok.t === 'open') {
-          if (unit.kind !== 'table') problems.push(`${at}: ${tok.raw} repeats a table row, so it must sit in a table row (with {{/${tok.name}}} in the same row).`);
-          else if (!schema.lists.has(tok.name)) problems.push(`${at}: ${tok.raw} names no list. Lists: ${[...schema.lists.keys()].join(', ') || 'none'}.`);
+          if (unit.kind !== 'table')
+            problems.push(
+              `${at}: ${tok.raw} repeats a table row, so it must sit in a table row (with {{/${tok.name}}} in the same row).`,
+            );
+          else if (!schema.lists.has(tok.name))
+            problems.push(
+              `${at}: ${tok.raw} names no list. Lists: ${[...schema.lists.keys()].join(', ') || 'none'}.`,
+            );
           if (rowList) problems.push(`${at}: ${tok.raw} inside {{#${rowList}}}: one list per row.`);
           rowList = tok.name;
         } else if (tok.t === 'close') {
-          if (rowList !== tok.name) problems.push(`${at}: ${tok.raw} without a matching {{#${tok.name}}} in the same row.`);
+          if (rowList !== tok.name)
+            problems.push(`${at}: ${tok.raw} without a matching {{#${tok.name}}} in the same row.`);
           rowList = undefined;
         } else if (tok.t === 'field') checkField(tok, at, rowList);
       }
-      if (rowList) problems.push(`${at}: {{#${rowList}}} is not closed with {{/${rowList}}} in the same row.`);
+      if (rowList)
+        problems.push(`${at}: {{#${rowList}}} is not closed with {{/${rowList}}} in the same row.`);
     });
   });
   for (const open of ifStack) problems.push(`${open.at}: ${open.raw} is not closed with {{/if}}.`);
@@ -134,7 +153,10 @@ export function truthy(v: FieldValue | undefined): boolean {
 export function money(n: number): string {
   const abs = Math.abs(n);
   const pence = Math.round(abs * 100) % 100 !== 0;
-  const s = abs.toLocaleString('en-GB', { minimumFractionDigits: pence ? 2 : 0, maximumFractionDigits: pence ? 2 : 0 });
+  const s = abs.toLocaleString('en-GB', {
+    minimumFractionDigits: pence ? 2 : 0,
+    maximumFractionDigits: pence ? 2 : 0,
+  });
   return `${n < 0 ? '−' : ''}£${s}`;
 }
 
@@ -142,19 +164,38 @@ function isDateValue(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-export function formatValue(v: FieldValue | undefined, format: string | undefined, dates: DateText): string {
+export function formatValue(
+  v: FieldValue | undefined,
+  format: string | undefined,
+  dates: DateText,
+): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return String(v.length);
   if (isDateValue(v)) return dates(v, format && format !== '£' ? format : 'd MMMM yyyy');
-  if (format === '£') return typeof v === 'number' ? money(v) : Number.isFinite(Number(v)) && String(v).trim() !== '' ? money(Number(v)) : String(v);
+  if (format === '£')
+    return typeof v === 'number'
+      ? money(v)
+      : Number.isFinite(Number(v)) && String(v).trim() !== ''
+        ? money(Number(v))
+        : String(v);
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   return String(v);
 }
 
 /** Fills the fields of one piece of text (no blocks): used per paragraph, cell and repeated row. */
-export function fillText(text: string, fields: Readonly<Record<string, FieldValue>>, dates: DateText): string {
+export function fillText(
+  text: string,
+  fields: Readonly<Record<string, FieldValue>>,
+  dates: DateText,
+): string {
   return tokenize(text)
-    .map((tok) => (tok.t === 'text' ? tok.s : tok.t === 'field' ? formatValue(fields[tok.name], tok.format, dates) : ''))
+    .map(tok =>
+      tok.t === 'text'
+        ? tok.s
+        : tok.t === 'field'
+          ? formatValue(fields[tok.name], tok.format, dates)
+          : '',
+    )
     .join('');
 }
 
@@ -162,7 +203,11 @@ export function fillText(text: string, fields: Readonly<Record<string, FieldValu
  * Renders checked units: paragraphs inside false {{#if}} blocks are dropped (a paragraph that
  * held only markers is dropped too), rows with {{#list}} are repeated per record.
  */
-export function renderUnits(units: readonly Unit[], fields: Readonly<Record<string, FieldValue>>, dates: DateText): Unit[] {
+export function renderUnits(
+  units: readonly Unit[],
+  fields: Readonly<Record<string, FieldValue>>,
+  dates: DateText,
+): Unit[] {
   const out: Unit[] = [];
   const keep: boolean[] = [];
   const on = () => keep.every(Boolean);
@@ -179,29 +224,37 @@ export function renderUnits(units: readonly Unit[], fields: Readonly<Record<stri
           sawMarker = true;
           keep.pop();
         } else if (on()) {
-          text += tok.t === 'text' ? tok.s : tok.t === 'field' ? formatValue(fields[tok.name], tok.format, dates) : '';
+          text +=
+            tok.t === 'text'
+              ? tok.s
+              : tok.t === 'field'
+                ? formatValue(fields[tok.name], tok.format, dates)
+                : '';
           shown = true;
         }
       }
       if (sawMarker && !text.trim()) continue; // a marker-only paragraph leaves no blank line
-      if (shown) out.push({ kind: 'para', text });
+      if (shown) out.push({kind: 'para', text});
       continue;
     }
     if (!on()) continue;
     const rows: string[][] = [];
     for (const row of unit.rows) {
-      const open = tokenize(row.join(ROW_SEP)).find((t) => t.t === 'open') as Extract<Token, { t: 'open' }> | undefined;
+      const open = tokenize(row.join(ROW_SEP)).find(t => t.t === 'open') as
+        Extract<Token, {t: 'open'}> | undefined;
       if (!open) {
-        rows.push(row.map((c) => fillText(c, fields, dates)));
+        rows.push(row.map(c => fillText(c, fields, dates)));
         continue;
       }
       const list = (fields[open.name] ?? []) as readonly Record<string, FieldValue>[];
       for (const rec of list) {
-        const scope = { ...fields, ...rec };
-        rows.push(row.map((c) => fillText(c.replace(/\{\{\s*[#/][A-Za-z_]\w*\s*\}\}/g, ''), scope, dates)));
+        const scope = {...fields, ...rec};
+        rows.push(
+          row.map(c => fillText(c.replace(/\{\{\s*[#/][A-Za-z_]\w*\s*\}\}/g, ''), scope, dates)),
+        );
       }
     }
-    out.push({ kind: 'table', rows });
+    out.push({kind: 'table', rows});
   }
   return out;
 }

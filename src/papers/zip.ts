@@ -17,7 +17,8 @@ export function utf8(s: string): Uint8Array {
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else
+      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
   }
   return Uint8Array.from(out);
 }
@@ -38,7 +39,7 @@ export function crc32(bytes: ArrayLike<number>, start = 0, end = bytes.length): 
 }
 
 /** A zip archive with stored entries (method 0), file names in UTF-8. */
-export function zipStored(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+export function zipStored(files: readonly {name: string; data: Uint8Array}[]): Uint8Array {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;

@@ -8,13 +8,18 @@
  * needed to recover what was still owed at its start, × 12 / 52, rounded to whole months.
  * They read whole columns, so periods added at the bottom count at once.
  */
-import { TAB } from './schema';
-import { BREAK_EVEN_STATUS, CASH_FLOW_ROW_TEXT } from './money-formulas';
-import { columnLetter } from './formulas';
-import { WorkbookError, getTab } from './table';
-import { BlockRow, writeSideBlock } from './side-block';
-import { NameMap, headerColumns } from './money-names';
-import { DEFAULT_WEEKS_IN_PERIOD, FIRST_PERIOD, NOT_WITHIN_PLAN, WEEKS_PER_YEAR } from '../domain/money';
+import {TAB} from './schema';
+import {BREAK_EVEN_STATUS, CASH_FLOW_ROW_TEXT} from './money-formulas';
+import {columnLetter} from './formulas';
+import {WorkbookError, getTab} from './table';
+import {BlockRow, writeSideBlock} from './side-block';
+import {NameMap, headerColumns} from './money-names';
+import {
+  DEFAULT_WEEKS_IN_PERIOD,
+  FIRST_PERIOD,
+  NOT_WITHIN_PLAN,
+  WEEKS_PER_YEAR,
+} from '../domain/money';
 
 export const CASH_FLOW_SUMMARY_TITLE = 'Business case summary';
 export const CHECK_ROWS = 'Check the rows marked in Cumulative cash flow';
@@ -32,7 +37,17 @@ export const CASH_FLOW_NAMES = {
   benefitPerPound: 'CashFlow_BenefitPerPound',
 } as const;
 
-const HEADERS = ['Period', 'Hours per week', 'Weeks in period', 'Saving per hour', 'Cost avoidance', 'Expenditure', 'Net cash flow', 'Cumulative cash flow', 'Break-even status'] as const;
+const HEADERS = [
+  'Period',
+  'Hours per week',
+  'Weeks in period',
+  'Saving per hour',
+  'Cost avoidance',
+  'Expenditure',
+  'Net cash flow',
+  'Cumulative cash flow',
+  'Break-even status',
+] as const;
 type Header = (typeof HEADERS)[number];
 
 const MONEY = '£#,##0;-£#,##0';
@@ -69,25 +84,49 @@ export function cashFlowSummaryRows(letter: (h: Header) => string): BlockRow[] {
     `IF(${months}>0,${months}&IF(${months}=1," month"," months"),"")`;
   const last = '{value:1}+1';
   return [
-    { label: 'Periods in the plan', formula: `=COUNTA(${P})-1`, format: '0', name: CASH_FLOW_NAMES.periods },
+    {
+      label: 'Periods in the plan',
+      formula: `=COUNTA(${P})-1`,
+      format: '0',
+      name: CASH_FLOW_NAMES.periods,
+    },
     {
       label: 'Rows to check',
       formula: `=COUNTIF(${CUM},"Check*")+COUNTIF(${CUM},"${CASH_FLOW_ROW_TEXT.fillPeriod}")+COUNTIF(${CUM},"Blank row*")`,
       format: '0',
       name: CASH_FLOW_NAMES.rowsToCheck,
     },
-    { label: 'Total investment', formula: check(`SUM(${EX})`), format: MONEY, name: CASH_FLOW_NAMES.totalInvestment },
-    { label: 'Total cost avoidance', formula: check(`SUM(${CA})`), format: MONEY, name: CASH_FLOW_NAMES.totalCostAvoidance },
-    { label: 'Net benefit over the plan', formula: check('{value:4}-{value:3}'), format: MONEY, name: CASH_FLOW_NAMES.netBenefit },
+    {
+      label: 'Total investment',
+      formula: check(`SUM(${EX})`),
+      format: MONEY,
+      name: CASH_FLOW_NAMES.totalInvestment,
+    },
+    {
+      label: 'Total cost avoidance',
+      formula: check(`SUM(${CA})`),
+      format: MONEY,
+      name: CASH_FLOW_NAMES.totalCostAvoidance,
+    },
+    {
+      label: 'Net benefit over the plan',
+      formula: check('{value:4}-{value:3}'),
+      format: MONEY,
+      name: CASH_FLOW_NAMES.netBenefit,
+    },
     {
       label: 'Break-even period',
-      formula: check(`IF({value:1}<1,"No periods yet",IFERROR(INDEX(${P},${k}),"${NOT_WITHIN_PLAN}"))`),
+      formula: check(
+        `IF({value:1}<1,"No periods yet",IFERROR(INDEX(${P},${k}),"${NOT_WITHIN_PLAN}"))`,
+      ),
       format: '@',
       name: CASH_FLOW_NAMES.breakEvenPeriod,
     },
     {
       label: 'Payback (months)',
-      formula: check(`IF(ISNUMBER(${k}),ROUND((${weeksBefore}+${fraction}*${weeksK})*12/${WEEKS_PER_YEAR},0),{value:6})`),
+      formula: check(
+        `IF(ISNUMBER(${k}),ROUND((${weeksBefore}+${fraction}*${weeksK})*12/${WEEKS_PER_YEAR},0),{value:6})`,
+      ),
       format: '0',
       name: CASH_FLOW_NAMES.paybackMonths,
     },
@@ -99,7 +138,9 @@ export function cashFlowSummaryRows(letter: (h: Header) => string): BlockRow[] {
     },
     {
       label: 'Steady-state annual saving',
-      formula: check(`IF({value:1}<1,"No periods yet",N(INDEX(${HW},${last}))*${WEEKS_PER_YEAR}*N(INDEX(${SPH},${last})))`),
+      formula: check(
+        `IF({value:1}<1,"No periods yet",N(INDEX(${HW},${last}))*${WEEKS_PER_YEAR}*N(INDEX(${SPH},${last})))`,
+      ),
       format: MONEY,
       name: CASH_FLOW_NAMES.annualSaving,
     },
@@ -121,7 +162,10 @@ export function setUpCashFlow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name
   const cols = headerColumns(sheet);
   const letter = (h: Header): string => {
     const c = cols.get(h);
-    if (!c) throw new WorkbookError(`The "${TAB.cashFlow}" tab has no "${h}" column. Run Committee > Set up or repair workbook.`);
+    if (!c)
+      throw new WorkbookError(
+        `The "${TAB.cashFlow}" tab has no "${h}" column. Run Committee > Set up or repair workbook.`,
+      );
     return columnLetter(c);
   };
   const rows = cashFlowSummaryRows(letter);
@@ -130,20 +174,26 @@ export function setUpCashFlow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name
   const maxRows = sheet.getMaxRows();
   const cum = cols.get('Cumulative cash flow') as number;
   const status = letter('Break-even status');
-  const lastTableCol = Math.max(...HEADERS.map((h) => cols.get(h) as number));
+  const lastTableCol = Math.max(...HEADERS.map(h => cols.get(h) as number));
   const belowZero = SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(`=AND(${MONEY_MARKER},ISNUMBER($${columnLetter(cum)}2),$${columnLetter(cum)}2<0)`)
-    .setFontColor('#b3261e').setBackground('#fde7e9')
-    .setRanges([sheet.getRange(2, cum, Math.max(maxRows - 1, 1), 1)]).build();
+    .whenFormulaSatisfied(
+      `=AND(${MONEY_MARKER},ISNUMBER($${columnLetter(cum)}2),$${columnLetter(cum)}2<0)`,
+    )
+    .setFontColor('#b3261e')
+    .setBackground('#fde7e9')
+    .setRanges([sheet.getRange(2, cum, Math.max(maxRows - 1, 1), 1)])
+    .build();
   const breakEven = SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(`=AND(${MONEY_MARKER},$${status}2="${BREAK_EVEN_STATUS.breakEven}")`)
-    .setBackground('#ceead6').setBold(true)
-    .setRanges([sheet.getRange(2, 1, Math.max(maxRows - 1, 1), lastTableCol)]).build();
-  const keep = sheet.getConditionalFormatRules().filter((r) => !isMoneyRule(r));
+    .setBackground('#ceead6')
+    .setBold(true)
+    .setRanges([sheet.getRange(2, 1, Math.max(maxRows - 1, 1), lastTableCol)])
+    .build();
+  const keep = sheet.getConditionalFormatRules().filter(r => !isMoneyRule(r));
   sheet.setConditionalFormatRules(keep.concat([breakEven, belowZero]));
 }
 
 export function isMoneyRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
   const cond = rule.getBooleanCondition();
-  return !!cond && cond.getCriteriaValues().some((v) => String(v).includes(MONEY_MARKER));
+  return !!cond && cond.getCriteriaValues().some(v => String(v).includes(MONEY_MARKER));
 }

@@ -5,8 +5,8 @@
  * Our rules carry a marker, N("Committee Clerk")=0 (always true), so repair can replace them
  * and leave officers' own rules alone.
  */
-import { TabSpec } from './schema';
-import { columnLetter } from './formulas';
+import {TabSpec} from './schema';
+import {columnLetter} from './formulas';
 
 export const MARKER = 'N("Committee Clerk")=0';
 export const RED = '#f4c7c3';
@@ -20,7 +20,11 @@ export interface Warnings {
   termWarningDays: number;
   contractWarningDays: number;
 }
-export const DEFAULT_WARNINGS: Warnings = { dueSoonDays: 7, termWarningDays: 60, contractWarningDays: 180 };
+export const DEFAULT_WARNINGS: Warnings = {
+  dueSoonDays: 7,
+  termWarningDays: 60,
+  contractWarningDays: 180,
+};
 
 export interface RuleSpec {
   readonly formula: string;
@@ -29,7 +33,11 @@ export interface RuleSpec {
 }
 
 /** The rules of a tab as plain data: custom formulas for row 2, whole rows coloured. Pure. */
-export function ruleSpecs(spec: TabSpec, index: ReadonlyMap<string, number>, w: Warnings = DEFAULT_WARNINGS): RuleSpec[] {
+export function ruleSpecs(
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  w: Warnings = DEFAULT_WARNINGS,
+): RuleSpec[] {
   const col = (h: string): string | null => {
     const i = index.get(h);
     return i === undefined ? null : `$${columnLetter(i + 1)}2`;
@@ -39,16 +47,28 @@ export function ruleSpecs(spec: TabSpec, index: ReadonlyMap<string, number>, w: 
   if (spec.name === 'Actions') {
     const st = col('Status');
     const rd = col('Review date');
-    if (st) out.push({ formula: f(`${st}="Closed"`), background: GREY, fontColor: GREY_TEXT });
+    if (st) out.push({formula: f(`${st}="Closed"`), background: GREY, fontColor: GREY_TEXT});
     if (st && rd) {
-      out.push({ formula: f(`${st}<>"Closed",ISNUMBER(${rd}),${rd}<TODAY()`), background: RED });
-      out.push({ formula: f(`${st}<>"Closed",ISNUMBER(${rd}),${rd}>=TODAY(),${rd}<=TODAY()+${w.dueSoonDays}`), background: AMBER });
+      out.push({formula: f(`${st}<>"Closed",ISNUMBER(${rd}),${rd}<TODAY()`), background: RED});
+      out.push({
+        formula: f(
+          `${st}<>"Closed",ISNUMBER(${rd}),${rd}>=TODAY(),${rd}<=TODAY()+${w.dueSoonDays}`,
+        ),
+        background: AMBER,
+      });
     }
   } else if (spec.name === 'Members') {
     const end = col('Term end');
     if (end) {
-      out.push({ formula: f(`ISNUMBER(${end}),${end}<TODAY()`), background: GREY, fontColor: GREY_TEXT });
-      out.push({ formula: f(`ISNUMBER(${end}),${end}>=TODAY(),${end}<=TODAY()+${w.termWarningDays}`), background: AMBER });
+      out.push({
+        formula: f(`ISNUMBER(${end}),${end}<TODAY()`),
+        background: GREY,
+        fontColor: GREY_TEXT,
+      });
+      out.push({
+        formula: f(`ISNUMBER(${end}),${end}>=TODAY(),${end}<=TODAY()+${w.termWarningDays}`),
+        background: AMBER,
+      });
     }
   } else if (spec.name === 'Contracts') {
     const endCol = col('End date');
@@ -56,21 +76,39 @@ export function ruleSpecs(spec: TabSpec, index: ReadonlyMap<string, number>, w: 
     const notice = col('Notice period (days)');
     if (endCol) {
       const end = ext ? `IF(ISNUMBER(${ext}),${ext},${endCol})` : endCol;
-      const within = notice ? `MAX(N(${notice}),${w.contractWarningDays})` : String(w.contractWarningDays);
-      out.push({ formula: f(`ISNUMBER(${endCol}),${end}<TODAY()`), background: GREY, fontColor: GREY_TEXT });
-      out.push({ formula: f(`ISNUMBER(${endCol}),${end}>=TODAY(),${end}-TODAY()<=${within}`), background: AMBER });
+      const within = notice
+        ? `MAX(N(${notice}),${w.contractWarningDays})`
+        : String(w.contractWarningDays);
+      out.push({
+        formula: f(`ISNUMBER(${endCol}),${end}<TODAY()`),
+        background: GREY,
+        fontColor: GREY_TEXT,
+      });
+      out.push({
+        formula: f(`ISNUMBER(${endCol}),${end}>=TODAY(),${end}-TODAY()<=${within}`),
+        background: AMBER,
+      });
     }
   }
   return out;
 }
 
-export function conditionalRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, index: ReadonlyMap<string, number>,
-  maxRows: number, width: number, w: Warnings = DEFAULT_WARNINGS): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+export function conditionalRules(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  maxRows: number,
+  width: number,
+  w: Warnings = DEFAULT_WARNINGS,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const specs = ruleSpecs(spec, index, w);
   if (!specs.length) return [];
   const range = sheet.getRange(2, 1, Math.max(maxRows - 1, 1), width);
-  return specs.map((r) => {
-    const b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background).setRanges([range]);
+  return specs.map(r => {
+    const b = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(r.formula)
+      .setBackground(r.background)
+      .setRanges([range]);
     if (r.fontColor) b.setFontColor(r.fontColor);
     return b.build();
   });
@@ -80,5 +118,5 @@ export function conditionalRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec
 export function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
   const cond = rule.getBooleanCondition();
   if (!cond) return false;
-  return cond.getCriteriaValues().some((v) => String(v).includes(MARKER));
+  return cond.getCriteriaValues().some(v => String(v).includes(MARKER));
 }

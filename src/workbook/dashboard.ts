@@ -8,12 +8,12 @@
  * (about 12; at most 15 once the charts exist): one read of the owners' and statuses' columns,
  * one setValues / setNumberFormats / setFontWeights over the whole layout.
  */
-import { ACTION_STATUSES, TAB } from './schema';
-import { Cell, WorkbookError } from './table';
-import { columnLetter } from './formulas';
-import { CASH_FLOW_NAMES } from './cashflow';
-import { LOT_NAMES } from './lots';
-import { headerColumns } from './money-names';
+import {ACTION_STATUSES, TAB} from './schema';
+import {Cell, WorkbookError} from './table';
+import {columnLetter} from './formulas';
+import {CASH_FLOW_NAMES} from './cashflow';
+import {LOT_NAMES} from './lots';
+import {headerColumns} from './money-names';
 
 export const DASHBOARD_WIDTH = 4;
 export const MAX_OWNERS = 15;
@@ -27,7 +27,7 @@ export interface DashboardLayout {
   formats: string[][];
   weights: string[][];
   /** 1-based rows of the "Actions by status" table (header row first, then one row per status). */
-  statusTable: { first: number; last: number };
+  statusTable: {first: number; last: number};
 }
 
 /** Owners named in actions that are not closed ("; "-separated names), sorted. Pure. */
@@ -35,16 +35,17 @@ export function openOwners(owners: readonly Cell[], statuses: readonly Cell[]): 
   const set = new Set<string>();
   for (let i = 1; i < owners.length; i++) {
     if (String(statuses[i] ?? '').trim() === 'Closed') continue;
-    for (const name of String(owners[i] ?? '').split(/\s*;\s*/)) if (name.trim()) set.add(name.trim());
+    for (const name of String(owners[i] ?? '').split(/\s*;\s*/))
+      if (name.trim()) set.add(name.trim());
   }
   return [...set].sort((a, b) => a.localeCompare(b));
 }
 
 /** The layout: labels, formulas, formats and bold cells, 4 columns wide. Pure. */
 export function dashboardLayout(owners: readonly string[]): DashboardLayout {
-  const rows: { cells: Cell[]; formats?: string[]; bold?: boolean }[] = [];
+  const rows: {cells: Cell[]; formats?: string[]; bold?: boolean}[] = [];
   const add = (cells: Cell[], formats?: string[], bold = false) => {
-    rows.push({ cells, formats, bold });
+    rows.push({cells, formats, bold});
     return rows.length; // 1-based row number
   };
   const heading = (cells: string[]) => add(cells, undefined, true);
@@ -59,47 +60,101 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   const next = `MINIFS(Meetings_Date,Meetings_Date,">="&TODAY(),Meetings_Status,"<>Cancelled")`;
   const meetingRow = rows.length + 1;
   const days = (r: number) => `=IF(ISNUMBER(B${r}),B${r}-TODAY(),"")`;
-  const when = (r: number) => `=IF(NOT(ISNUMBER(C${r})),"",IF(C${r}<0,"Passed",IF(C${r}=0,"Today",IF(C${r}<=7,"Within a week",""))))`;
-  add(['Meeting', `=IF(${next}=0,"None scheduled",${next})`, days(meetingRow), ''], ['@', DATE, COUNT]);
-  for (const [label, name] of [['Agenda agreed by', 'Meetings_AgendaAgreedBy'], ['Report deadline', 'Meetings_ReportDeadline'], ['Papers despatch by', 'Meetings_PapersDespatchBy']]) {
+  const when = (r: number) =>
+    `=IF(NOT(ISNUMBER(C${r})),"",IF(C${r}<0,"Passed",IF(C${r}=0,"Today",IF(C${r}<=7,"Within a week",""))))`;
+  add(
+    ['Meeting', `=IF(${next}=0,"None scheduled",${next})`, days(meetingRow), ''],
+    ['@', DATE, COUNT],
+  );
+  for (const [label, name] of [
+    ['Agenda agreed by', 'Meetings_AgendaAgreedBy'],
+    ['Report deadline', 'Meetings_ReportDeadline'],
+    ['Papers despatch by', 'Meetings_PapersDespatchBy'],
+  ]) {
     const r = rows.length + 1;
-    add([label, `=IF(ISNUMBER($B$${meetingRow}),IFERROR(INDEX(${name},MATCH($B$${meetingRow},Meetings_Date,0)),""),"")`, days(r), when(r)], ['@', DATE, COUNT]);
+    add(
+      [
+        label,
+        `=IF(ISNUMBER($B$${meetingRow}),IFERROR(INDEX(${name},MATCH($B$${meetingRow},Meetings_Date,0)),""),"")`,
+        days(r),
+        when(r),
+      ],
+      ['@', DATE, COUNT],
+    );
   }
   blank();
 
   // Actions: open, overdue, due soon; in all and by owner
   heading(['Actions', 'Open', 'Overdue', 'Due soon']);
-  const open = (who: string) => `COUNTIFS(Actions_Action,"<>",Actions_Action,"<>Action",Actions_Status,"<>Closed"${who})`;
-  const overdue = (who: string) => `COUNTIFS(Actions_Action,"<>",Actions_Status,"<>Closed",Actions_ReviewDate,"<"&TODAY()${who})`;
+  const open = (who: string) =>
+    `COUNTIFS(Actions_Action,"<>",Actions_Action,"<>Action",Actions_Status,"<>Closed"${who})`;
+  const overdue = (who: string) =>
+    `COUNTIFS(Actions_Action,"<>",Actions_Status,"<>Closed",Actions_ReviewDate,"<"&TODAY()${who})`;
   const dueSoon = (who: string) =>
     `COUNTIFS(Actions_Action,"<>",Actions_Status,"<>Closed",Actions_ReviewDate,">="&TODAY(),Actions_ReviewDate,"<="&(TODAY()+Settings_ActionDueSoonDays)${who})`;
-  add(['All owners', `=${open('')}`, `=${overdue('')}`, `=${dueSoon('')}`], ['@', COUNT, COUNT, COUNT]);
+  add(
+    ['All owners', `=${open('')}`, `=${overdue('')}`, `=${dueSoon('')}`],
+    ['@', COUNT, COUNT, COUNT],
+  );
   const shown = owners.slice(0, MAX_OWNERS);
   for (const name of shown) {
     const r = rows.length + 1;
     const who = `,Actions_Owner,"*"&$A${r}&"*"`;
-    add([name, `=${open(who)}`, `=${overdue(who)}`, `=${dueSoon(who)}`], ['@', COUNT, COUNT, COUNT]);
+    add(
+      [name, `=${open(who)}`, `=${overdue(who)}`, `=${dueSoon(who)}`],
+      ['@', COUNT, COUNT, COUNT],
+    );
   }
-  if (owners.length > shown.length) add([`…and ${owners.length - shown.length} more owners: see the Actions tab`]);
+  if (owners.length > shown.length)
+    add([`…and ${owners.length - shown.length} more owners: see the Actions tab`]);
   blank();
 
   const statusFirst = heading(['Actions by status', 'Number', '', '']);
-  for (const s of ACTION_STATUSES) add([s, `=COUNTIFS(Actions_Action,"<>",Actions_Status,"${s}")`], ['@', COUNT]);
-  const statusLast = add(['No status', '=COUNTIFS(Actions_Action,"<>",Actions_Status,"")'], ['@', COUNT]);
+  for (const s of ACTION_STATUSES)
+    add([s, `=COUNTIFS(Actions_Action,"<>",Actions_Status,"${s}")`], ['@', COUNT]);
+  const statusLast = add(
+    ['No status', '=COUNTIFS(Actions_Action,"<>",Actions_Status,"")'],
+    ['@', COUNT],
+  );
   blank();
 
   // Membership compliance summary (the full check is Committee > Check membership)
   heading(['Membership', 'Now', 'Rule', 'Result']);
   let r = rows.length + 1;
-  add(['Active members', '=COUNTIFS(Members_Name,"<>",Members_Name,"<>Name",Members_Status,"<>Left")', '=Settings_MinimumMembers&" to "&Settings_MaximumMembers',
-    `=IF(AND(B${r}>=Settings_MinimumMembers,B${r}<=Settings_MaximumMembers),"Meets the rule","Check")`], ['@', COUNT, '@', '@']);
-  for (const [label, size, setting] of [['Small providers', 'Small', 'Settings_MinimumSmallProviders'], ['Large providers', 'Large', 'Settings_MinimumLargeProviders']]) {
+  add(
+    [
+      'Active members',
+      '=COUNTIFS(Members_Name,"<>",Members_Name,"<>Name",Members_Status,"<>Left")',
+      '=Settings_MinimumMembers&" to "&Settings_MaximumMembers',
+      `=IF(AND(B${r}>=Settings_MinimumMembers,B${r}<=Settings_MaximumMembers),"Meets the rule","Check")`,
+    ],
+    ['@', COUNT, '@', '@'],
+  );
+  for (const [label, size, setting] of [
+    ['Small providers', 'Small', 'Settings_MinimumSmallProviders'],
+    ['Large providers', 'Large', 'Settings_MinimumLargeProviders'],
+  ]) {
     r = rows.length + 1;
-    add([label, `=COUNTIFS(Members_ProviderSize,"${size}",Members_Status,"<>Left")`, `="at least "&${setting}`, `=IF(B${r}>=${setting},"Meets the rule","Check")`], ['@', COUNT, '@', '@']);
+    add(
+      [
+        label,
+        `=COUNTIFS(Members_ProviderSize,"${size}",Members_Status,"<>Left")`,
+        `="at least "&${setting}`,
+        `=IF(B${r}>=${setting},"Meets the rule","Check")`,
+      ],
+      ['@', COUNT, '@', '@'],
+    );
   }
   r = rows.length + 1;
-  add(['Terms ending soon', '=COUNTIFS(Members_TermEnd,">="&TODAY(),Members_TermEnd,"<="&(TODAY()+Settings_TermWarningDays),Members_Status,"<>Left")',
-    '="within "&Settings_TermWarningDays&" days"', `=IF(B${r}=0,"None","Plan reappointments")`], ['@', COUNT, '@', '@']);
+  add(
+    [
+      'Terms ending soon',
+      '=COUNTIFS(Members_TermEnd,">="&TODAY(),Members_TermEnd,"<="&(TODAY()+Settings_TermWarningDays),Members_Status,"<>Left")',
+      '="within "&Settings_TermWarningDays&" days"',
+      `=IF(B${r}=0,"None","Plan reappointments")`,
+    ],
+    ['@', COUNT, '@', '@'],
+  );
   add(['Full check: Committee > Check membership']);
   blank();
 
@@ -107,11 +162,17 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   heading(['Contracts ending in 6 months', 'Number', 'Annual value', 'Up to']);
   const allRow = rows.length + 1;
   const limit = `$D$${allRow}`;
-  const inWindow = (col: string, extra: string) => `${col},">="&TODAY(),${col},"<="&${limit}${extra}`;
-  add(['All',
-    `=COUNTIFS(${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+COUNTIFS(${inWindow('Contracts_ExtendedTo', '')})`,
-    `=SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_ExtendedTo', '')})`,
-    '=EDATE(TODAY(),6)'], ['@', COUNT, MONEY, DATE]);
+  const inWindow = (col: string, extra: string) =>
+    `${col},">="&TODAY(),${col},"<="&${limit}${extra}`;
+  add(
+    [
+      'All',
+      `=COUNTIFS(${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+COUNTIFS(${inWindow('Contracts_ExtendedTo', '')})`,
+      `=SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_ExtendedTo', '')})`,
+      '=EDATE(TODAY(),6)',
+    ],
+    ['@', COUNT, MONEY, DATE],
+  );
   heading(['Next to end', 'End date', 'Contracts', '']);
   for (let i = 0; i < ENDING_LIST; i++) {
     const row = rows.length + 1;
@@ -122,12 +183,15 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
     const earliest = `IF(${a}=0,IF(${b}=0,"",${b}),IF(${b}=0,${a},MIN(${a},${b})))`;
     const date = i === 0 ? `=${earliest}` : `=IF(NOT(ISNUMBER(B${row - 1})),"",${earliest})`;
     const pos = `IFERROR(MATCH(B${row},Contracts_EndDate,0),MATCH(B${row},Contracts_ExtendedTo,0))`;
-    add([
-      `=IF(ISNUMBER(B${row}),INDEX(Contracts_Reference,${pos})&" ("&INDEX(Contracts_Provider,${pos})&")"&IF(C${row}>1," and "&(C${row}-1)&" more",""),"")`,
-      date,
-      `=IF(ISNUMBER(B${row}),COUNTIFS(Contracts_EndDate,B${row},Contracts_ExtendedTo,"")+COUNTIF(Contracts_ExtendedTo,B${row}),"")`,
-      '',
-    ], ['@', DATE, COUNT]);
+    add(
+      [
+        `=IF(ISNUMBER(B${row}),INDEX(Contracts_Reference,${pos})&" ("&INDEX(Contracts_Provider,${pos})&")"&IF(C${row}>1," and "&(C${row}-1)&" more",""),"")`,
+        date,
+        `=IF(ISNUMBER(B${row}),COUNTIFS(Contracts_EndDate,B${row},Contracts_ExtendedTo,"")+COUNTIF(Contracts_ExtendedTo,B${row}),"")`,
+        '',
+      ],
+      ['@', DATE, COUNT],
+    );
   }
   blank();
 
@@ -147,23 +211,29 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   add(['Contracted annual value', `=${LOT_NAMES.contracted}`], ['@', MONEY]);
 
   // Settings are stored as text ("7"): VALUE() makes them numbers, else "8 >= "6"" compares text and number.
-  const numeric = (v: Cell) => (typeof v === 'string' && v.startsWith('=') ? v.replace(/\b(Settings_\w+)/g, 'VALUE($1)') : v);
+  const numeric = (v: Cell) =>
+    typeof v === 'string' && v.startsWith('=') ? v.replace(/\b(Settings_\w+)/g, 'VALUE($1)') : v;
   const W = DASHBOARD_WIDTH;
-  const pad = <T>(xs: readonly T[] | undefined, fill: T): T[] => Array.from({ length: W }, (_x, i) => (xs && i < xs.length ? xs[i] : fill));
+  const pad = <T>(xs: readonly T[] | undefined, fill: T): T[] =>
+    Array.from({length: W}, (_x, i) => (xs && i < xs.length ? xs[i] : fill));
   return {
-    values: rows.map((x) => pad(x.cells, '' as Cell).map(numeric)),
+    values: rows.map(x => pad(x.cells, '' as Cell).map(numeric)),
     // A formula in a plain-text ('@') cell is kept as text by Sheets, so formula cells never get '@'.
-    formats: rows.map((x) => {
+    formats: rows.map(x => {
       const cells = pad(x.cells, '' as Cell);
-      return pad(x.formats, 'General').map((f, i) => (!f || (f === '@' && String(cells[i]).startsWith('=')) ? 'General' : f));
+      return pad(x.formats, 'General').map((f, i) =>
+        !f || (f === '@' && String(cells[i]).startsWith('=')) ? 'General' : f,
+      );
     }),
-    weights: rows.map((x) => pad<string>([], x.bold ? 'bold' : 'normal')),
-    statusTable: { first: statusFirst, last: statusLast },
+    weights: rows.map(x => pad<string>([], x.bold ? 'bold' : 'normal')),
+    statusTable: {first: statusFirst, last: statusLast},
   };
 }
 
 /** Rows the layout takes at most (so a refresh with fewer owners blanks what is left over). */
-export const DASHBOARD_MAX_ROWS = dashboardLayout(Array.from({ length: MAX_OWNERS + 1 }, (_x, i) => `o${i}`)).values.length;
+export const DASHBOARD_MAX_ROWS = dashboardLayout(
+  Array.from({length: MAX_OWNERS + 1}, (_x, i) => `o${i}`),
+).values.length;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -171,14 +241,21 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 function readOwners(ss: Spreadsheet): string[] {
   const owners = ss.getRangeByName('Actions_Owner');
   const statuses = ss.getRangeByName('Actions_Status');
-  if (!owners || !statuses) throw new WorkbookError('The Actions_Owner and Actions_Status named ranges are missing. Run Committee > Refresh dashboard again after Set up or repair workbook.');
-  const o = owners.getValues().map((x) => x[0] as Cell);
-  const s = statuses.getValues().map((x) => x[0] as Cell);
+  if (!owners || !statuses)
+    throw new WorkbookError(
+      'The Actions_Owner and Actions_Status named ranges are missing. Run Committee > Refresh dashboard again after Set up or repair workbook.',
+    );
+  const o = owners.getValues().map(x => x[0] as Cell);
+  const s = statuses.getValues().map(x => x[0] as Cell);
   return openOwners(o, s);
 }
 
 /** Rebuilds the Dashboard tab's layout (and its charts when they are missing). */
-export function buildDashboard(ss: Spreadsheet): { rows: number; owners: number; chartsBuilt: boolean } {
+export function buildDashboard(ss: Spreadsheet): {
+  rows: number;
+  owners: number;
+  chartsBuilt: boolean;
+} {
   const owners = readOwners(ss);
   const layout = dashboardLayout(owners);
   let sheet = ss.getSheetByName(TAB.dashboard);
@@ -207,11 +284,15 @@ export function buildDashboard(ss: Spreadsheet): { rows: number; owners: number;
     sheet.setColumnWidth(1, 300);
     sheet.setColumnWidths(2, 3, 120);
   }
-  return { rows: layout.values.length, owners: owners.length, chartsBuilt };
+  return {rows: layout.values.length, owners: owners.length, chartsBuilt};
 }
 
 /** The three charts (built once; their ranges follow the data as Sheets adjusts them). */
-function buildCharts(ss: Spreadsheet, sheet: GoogleAppsScript.Spreadsheet.Sheet, status: { first: number; last: number }): void {
+function buildCharts(
+  ss: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  status: {first: number; last: number},
+): void {
   const cf = ss.getSheetByName(TAB.cashFlow);
   const lots = ss.getSheetByName(TAB.lots);
   const chartCol = DASHBOARD_WIDTH + 2;
@@ -220,30 +301,50 @@ function buildCharts(ss: Spreadsheet, sheet: GoogleAppsScript.Spreadsheet.Sheet,
     const p = cols.get('Period');
     const cum = cols.get('Cumulative cash flow');
     if (p && cum) {
-      sheet.insertChart(sheet.newChart().asColumnChart()
-        .addRange(cf.getRange(`${columnLetter(p)}1:${columnLetter(p)}101`))
-        .addRange(cf.getRange(`${columnLetter(cum)}1:${columnLetter(cum)}101`))
-        .setOption('title', 'Cumulative cash flow by period').setOption('legend', { position: 'none' })
-        .setOption('width', 560).setOption('height', 300)
-        .setPosition(1, chartCol, 0, 0).build());
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .asColumnChart()
+          .addRange(cf.getRange(`${columnLetter(p)}1:${columnLetter(p)}101`))
+          .addRange(cf.getRange(`${columnLetter(cum)}1:${columnLetter(cum)}101`))
+          .setOption('title', 'Cumulative cash flow by period')
+          .setOption('legend', {position: 'none'})
+          .setOption('width', 560)
+          .setOption('height', 300)
+          .setPosition(1, chartCol, 0, 0)
+          .build(),
+      );
     }
   }
-  sheet.insertChart(sheet.newChart().asPieChart()
-    .addRange(sheet.getRange(status.first, 1, status.last - status.first + 1, 2))
-    .setOption('title', 'Actions by status')
-    .setOption('width', 560).setOption('height', 300)
-    .setPosition(17, chartCol, 0, 0).build());
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .asPieChart()
+      .addRange(sheet.getRange(status.first, 1, status.last - status.first + 1, 2))
+      .setOption('title', 'Actions by status')
+      .setOption('width', 560)
+      .setOption('height', 300)
+      .setPosition(17, chartCol, 0, 0)
+      .build(),
+  );
   if (lots) {
     const cols = headerColumns(lots);
     const lot = cols.get('Lot');
     const value = cols.get('Contracted annual value');
     if (lot && value) {
-      sheet.insertChart(sheet.newChart().asColumnChart()
-        .addRange(lots.getRange(`${columnLetter(lot)}1:${columnLetter(lot)}101`))
-        .addRange(lots.getRange(`${columnLetter(value)}1:${columnLetter(value)}101`))
-        .setOption('title', 'Contract value by lot (annual)').setOption('legend', { position: 'none' })
-        .setOption('width', 560).setOption('height', 300)
-        .setPosition(33, chartCol, 0, 0).build());
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .asColumnChart()
+          .addRange(lots.getRange(`${columnLetter(lot)}1:${columnLetter(lot)}101`))
+          .addRange(lots.getRange(`${columnLetter(value)}1:${columnLetter(value)}101`))
+          .setOption('title', 'Contract value by lot (annual)')
+          .setOption('legend', {position: 'none'})
+          .setOption('width', 560)
+          .setOption('height', 300)
+          .setPosition(33, chartCol, 0, 0)
+          .build(),
+      );
     }
   }
 }

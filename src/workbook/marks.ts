@@ -3,7 +3,7 @@
  * and how to fix it) or a refusal (value put back; the note records what was typed, when, by
  * whom and why). Notes start with a fixed word so the program recognises its own.
  */
-import { showSerial, todaySerial } from './dates';
+import {showSerial, todaySerial} from './dates';
 
 export const FLAG_BACKGROUND = '#f4cccc';
 export const FLAG_PREFIX = 'Problem: ';
@@ -23,7 +23,13 @@ function stamp(now: Date): string {
 }
 
 /** The note of a refused value: exactly what was typed, when, by whom, why, and what the cell holds now. */
-export function refusedNote(typed: string, problem: string, now: Date, user: string, restored: string): string {
+export function refusedNote(
+  typed: string,
+  problem: string,
+  now: Date,
+  user: string,
+  restored: string,
+): string {
   const who = user ? ` by ${user}` : '';
   return `${REFUSED_PREFIX}"${typed}" was typed here on ${stamp(now)}${who} and not accepted, because the program's formulas read this cell.\nWhy: ${problem}\nThe cell ${restored}.`;
 }

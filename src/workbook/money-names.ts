@@ -4,9 +4,9 @@
  * cell of the setting's row, found by name). Sheets keeps a named range pointing at the same
  * cells when columns or rows are moved; set-up re-points them after a repair.
  */
-import { TAB } from './schema';
-import { Cell, WorkbookError, getTab } from './table';
-import { columnLetter } from './formulas';
+import {TAB} from './schema';
+import {Cell, WorkbookError, getTab} from './table';
+import {columnLetter} from './formulas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type NameMap = Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
@@ -46,11 +46,16 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
 };
 
 export function existingNames(ss: Spreadsheet): NameMap {
-  return new Map(ss.getNamedRanges().map((n) => [n.getName(), n]));
+  return new Map(ss.getNamedRanges().map(n => [n.getName(), n]));
 }
 
 /** Re-points an existing name (NamedRange.setRange) or creates it. */
-export function setName(ss: Spreadsheet, existing: NameMap, name: string, range: GoogleAppsScript.Spreadsheet.Range): void {
+export function setName(
+  ss: Spreadsheet,
+  existing: NameMap,
+  name: string,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): void {
   const named = existing.get(name);
   if (named) named.setRange(range);
   else ss.setNamedRange(name, range);
@@ -70,28 +75,40 @@ export function headerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<st
 
 /** Points every register and setting name at its cells. Throws naming a missing header or setting. */
 export function pointMoneyNames(ss: Spreadsheet, existing: NameMap): void {
-  const headersOf = new Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; cols: Map<string, number> }>();
+  const headersOf = new Map<
+    string,
+    {sheet: GoogleAppsScript.Spreadsheet.Sheet; cols: Map<string, number>}
+  >();
   for (const [name, [tab, header]] of Object.entries(REGISTER_NAMES)) {
     let h = headersOf.get(tab);
     if (!h) {
       const sheet = getTab(ss, tab);
-      h = { sheet, cols: headerColumns(sheet) };
+      h = {sheet, cols: headerColumns(sheet)};
       headersOf.set(tab, h);
     }
     const col = h.cols.get(header);
-    if (!col) throw new WorkbookError(`The "${tab}" tab has no "${header}" column, which the Dashboard reads. Run Committee > Set up or repair workbook.`);
+    if (!col)
+      throw new WorkbookError(
+        `The "${tab}" tab has no "${header}" column, which the Dashboard reads. Run Committee > Set up or repair workbook.`,
+      );
     const letter = columnLetter(col);
     setName(ss, existing, name, h.sheet.getRange(`${letter}:${letter}`));
   }
   const settings = getTab(ss, TAB.settings);
   const grid = settings.getDataRange().getValues() as Cell[][];
-  const heads = (grid[0] ?? []).map((x) => String(x).trim());
+  const heads = (grid[0] ?? []).map(x => String(x).trim());
   const nameCol = heads.indexOf('Setting');
   const valueCol = heads.indexOf('Value');
-  if (nameCol < 0 || valueCol < 0) throw new WorkbookError('The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.');
+  if (nameCol < 0 || valueCol < 0)
+    throw new WorkbookError(
+      'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
+    );
   for (const [name, setting] of Object.entries(SETTING_NAMES)) {
     const r = grid.findIndex((line, i) => i > 0 && String(line[nameCol]).trim() === setting);
-    if (r < 0) throw new WorkbookError(`The Settings tab has no "${setting}" row, which the money formulas need. Run Committee > Set up or repair workbook.`);
+    if (r < 0)
+      throw new WorkbookError(
+        `The Settings tab has no "${setting}" row, which the money formulas need. Run Committee > Set up or repair workbook.`,
+      );
     setName(ss, existing, name, settings.getRange(r + 1, valueCol + 1));
   }
 }

@@ -4,9 +4,9 @@
  * set-up (the schema's formula columns are written there) and by Refresh dashboard when the
  * names are missing.
  */
-import { existingNames, pointMoneyNames } from './money-names';
-import { setUpCashFlow } from './cashflow';
-import { setUpLots } from './lots';
+import {existingNames, pointMoneyNames} from './money-names';
+import {setUpCashFlow} from './cashflow';
+import {setUpLots} from './lots';
 
 export function setUpMoney(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const names = existingNames(ss);

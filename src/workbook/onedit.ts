@@ -13,30 +13,54 @@
  * The Problems tab is rebuilt by Committee > Check workbook problems, not here: keeping it
  * current from onEdit would mean reading it on every edit.
  */
-import { ColumnSpec, TabSpec } from './schema';
-import { Cell, forColumn } from './table';
-import { checkValue, refusesInvalid, rowRules, validatedTab, duplicateSerials, serialIn, shown, missingRequired, RowFinding } from './validate';
-import { isProgramBuilt } from './setup';
-import { formulaFor, columnLetter } from './formulas';
-import { todaySerial, showSerial } from './dates';
-import { FLAG_BACKGROUND, flagNote, refusedNote, formulaNote, keptAsTextNote } from './marks';
-import { settingProblem } from './settings';
+import {ColumnSpec, TabSpec} from './schema';
+import {Cell, forColumn} from './table';
+import {
+  checkValue,
+  refusesInvalid,
+  rowRules,
+  validatedTab,
+  duplicateSerials,
+  serialIn,
+  shown,
+  missingRequired,
+  RowFinding,
+} from './validate';
+import {isProgramBuilt} from './setup';
+import {formulaFor, columnLetter} from './formulas';
+import {todaySerial, showSerial} from './dates';
+import {FLAG_BACKGROUND, flagNote, refusedNote, formulaNote, keptAsTextNote} from './marks';
+import {settingProblem} from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-export interface Rect { row: number; col: number; numRows: number; numCols: number }
+export interface Rect {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
 
 /** "B5" or "B5:D9" → rectangle (1-based). */
 export function parseA1(a1: string): Rect {
   const m = a1.replace(/\$/g, '').match(/^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i);
   if (!m) throw new Error(`Cannot read the edited range "${a1}".`);
-  const colOf = (s: string) => s.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const colOf = (s: string) =>
+    s
+      .toUpperCase()
+      .split('')
+      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const r1 = Number(m[2]);
   const c1 = colOf(m[1]);
   const r2 = m[4] ? Number(m[4]) : r1;
   const c2 = m[3] ? colOf(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    numRows: Math.abs(r2 - r1) + 1,
+    numCols: Math.abs(c2 - c1) + 1,
+  };
 }
 
 /**
@@ -45,30 +69,37 @@ export function parseA1(a1: string): Rect {
  * numCols -1 reads to the last column with content, so no getLastColumn call is needed.
  * Where a host lacks getSheetValues, getLastColumn and getRange().getValues() do the same.
  */
-function readBlock(sheet: Sheet, row: number, col: number, numRows: number, numCols: number): Cell[][] {
-  const direct = (sheet as unknown as { getSheetValues?: unknown }).getSheetValues;
-  if (typeof direct === 'function') return sheet.getSheetValues(row, col, numRows, numCols) as Cell[][];
+function readBlock(
+  sheet: Sheet,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+): Cell[][] {
+  const direct = (sheet as unknown as {getSheetValues?: unknown}).getSheetValues;
+  if (typeof direct === 'function')
+    return sheet.getSheetValues(row, col, numRows, numCols) as Cell[][];
   const cols = numCols === -1 ? Math.max(sheet.getLastColumn() - col + 1, 1) : numCols;
   return sheet.getRange(row, col, numRows, cols).getValues() as Cell[][];
 }
 
 /** The header row and one data row, in one read when the row is row 2. Widths to the last column. */
-function readHeaderAndRow(sheet: Sheet, row: number): { headers: string[]; rowValues: Cell[] } {
+function readHeaderAndRow(sheet: Sheet, row: number): {headers: string[]; rowValues: Cell[]} {
   if (row === 2) {
     const block = readBlock(sheet, 1, 1, 2, -1);
-    return { headers: block[0].map((h) => String(h).trim()), rowValues: block[1] };
+    return {headers: block[0].map(h => String(h).trim()), rowValues: block[1]};
   }
-  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map((h) => String(h).trim());
+  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map(h => String(h).trim());
   const rowValues = readBlock(sheet, row, 1, 1, -1)[0];
   // A row read to the last column of its own content may be shorter than the header row.
   while (rowValues.length < headers.length) rowValues.push('');
-  return { headers, rowValues };
+  return {headers, rowValues};
 }
 
 /** Headers whose edits need the rest of the row. */
 function rowHeaders(spec: TabSpec): Set<string> {
   const s = new Set<string>();
-  const add = (...h: string[]) => h.forEach((x) => s.add(x));
+  const add = (...h: string[]) => h.forEach(x => s.add(x));
   if (spec.name === 'Members') add('Term start', 'Term end');
   if (spec.name === 'Contracts') add('Start date', 'End date', 'Extended to');
   if (spec.name === 'Meetings') add('Start time', 'End time', 'Meeting date');
@@ -82,7 +113,8 @@ function rowHeaders(spec: TabSpec): Set<string> {
 /** The cell value an onEdit event describes (e.value / e.oldValue are text; numbers and dates come as numbers). */
 export function fromEvent(col: ColumnSpec | undefined, v: unknown): Cell {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object' && v !== null && 'oldValue' in (v as object)) return fromEvent(col, (v as { oldValue: unknown }).oldValue);
+  if (typeof v === 'object' && v !== null && 'oldValue' in (v as object))
+    return fromEvent(col, (v as {oldValue: unknown}).oldValue);
   const s = String(v);
   if (!col) return s;
   const numeric = ['date', 'time', 'number', 'money', 'percent'].includes(col.type);
@@ -103,7 +135,12 @@ function plausibleDate(v: Cell): boolean {
 /** Checks a cell value; in a date column a number is a day Sheets already parsed (if plausible). */
 function checkCell(col: ColumnSpec, v: Cell) {
   if (col.type === 'date' && typeof v === 'number') {
-    return plausibleDate(v) ? { ok: true as const, value: v, changed: false } : { ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.` };
+    return plausibleDate(v)
+      ? {ok: true as const, value: v, changed: false}
+      : {
+          ok: false as const,
+          problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.`,
+        };
   }
   return checkValue(col, v);
 }
@@ -115,7 +152,11 @@ function typedText(col: ColumnSpec | undefined, v: unknown): string {
   return String(v);
 }
 
-interface Ctx { now: Date; today: number; user: string }
+interface Ctx {
+  now: Date;
+  today: number;
+  user: string;
+}
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date = new Date()): void {
   const range = e.range;
@@ -129,32 +170,53 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date = 
   } catch {
     user = '';
   }
-  const ctx: Ctx = { now, today: todaySerial(now), user };
+  const ctx: Ctx = {now, today: todaySerial(now), user};
   if (rect.numRows === 1 && rect.numCols === 1) {
     if (rect.row > 1) singleEdit(sheet, spec, range, rect, e, ctx);
   } else {
     // Header cells in the paste are left to set-up; only data rows are checked.
     const top = Math.max(rect.row, 2);
-    if (rect.row + rect.numRows - 1 >= top) pasteEdit(sheet, spec, { ...rect, row: top, numRows: rect.row + rect.numRows - top }, range, rect.row < top, ctx, e.source);
+    if (rect.row + rect.numRows - 1 >= top)
+      pasteEdit(
+        sheet,
+        spec,
+        {...rect, row: top, numRows: rect.row + rect.numRows - top},
+        range,
+        rect.row < top,
+        ctx,
+        e.source,
+      );
   }
 }
 
-function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: GoogleAppsScript.Events.SheetsOnEdit, ctx: Ctx): void {
+function singleEdit(
+  sheet: Sheet,
+  spec: TabSpec,
+  range: Range,
+  rect: Rect,
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  ctx: Ctx,
+): void {
   const needsRow = spec.name === 'Actions';
   let header: string;
   let headers: string[] | null = null;
   let rowValues: Cell[] | null = null;
   if (needsRow) {
-    ({ headers, rowValues } = readHeaderAndRow(sheet, rect.row));
+    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
     header = headers[rect.col - 1] ?? '';
   } else {
     header = String(readBlock(sheet, 1, rect.col, 1, 1)[0][0]).trim();
   }
-  const col = spec.columns.find((c) => c.header === header);
+  const col = spec.columns.find(c => c.header === header);
   if (!col && !needsRow) return;
   // The row is read only when a row rule can apply: the value itself is acceptable, or it is a formula column.
-  if (!headers && col && rowHeaders(spec).has(col.header) && (col.formula || checkCell(col, fromEvent(col, e.value)).ok)) {
-    ({ headers, rowValues } = readHeaderAndRow(sheet, rect.row));
+  if (
+    !headers &&
+    col &&
+    rowHeaders(spec).has(col.header) &&
+    (col.formula || checkCell(col, fromEvent(col, e.value)).ok)
+  ) {
+    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
   }
   if (spec.name === 'Settings' && header === 'Value') {
     settingEdit(sheet, range, rect.row, e);
@@ -175,7 +237,10 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
     write = true;
     note = formulaNote(typedText(col, e.value), col.header, ctx.now, ctx.user);
   } else if (col) {
-    if ((col.type === 'text' || col.type === 'link') && mayBeFormula(e.value === undefined ? '' : String(e.value))) {
+    if (
+      (col.type === 'text' || col.type === 'link') &&
+      mayBeFormula(e.value === undefined ? '' : String(e.value))
+    ) {
       const f = range.getFormula();
       if (f && col.type === 'text') {
         newValue = `'${f}`;
@@ -193,7 +258,13 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
       } else if (refusesInvalid(spec, col)) {
         newValue = old;
         write = true;
-        note = refusedNote(typedText(col, e.value), verdict.problem, ctx.now, ctx.user, old === '' ? 'was left empty' : `was put back to ${shown(displayOld(col, old))}`);
+        note = refusedNote(
+          typedText(col, e.value),
+          verdict.problem,
+          ctx.now,
+          ctx.user,
+          old === '' ? 'was left empty' : `was put back to ${shown(displayOld(col, old))}`,
+        );
       } else {
         flag = true;
         note = flagNote(verdict.problem);
@@ -209,7 +280,8 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
   if (headers && rowValues) {
     const index = indexOf(headers);
     const after = rowValues.slice();
-    after[rect.col - 1] = typeof newValue === 'string' && newValue.startsWith("'") ? newValue.slice(1) : newValue;
+    after[rect.col - 1] =
+      typeof newValue === 'string' && newValue.startsWith("'") ? newValue.slice(1) : newValue;
     const before = rowValues.slice();
     before[rect.col - 1] = old;
     const edited = new Set([header]);
@@ -230,22 +302,37 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
       if (note === undefined) note = null;
     }
     // A new row: the formula columns follow it.
-    const wasEmpty = spec.columns.every((c) => {
+    const wasEmpty = spec.columns.every(c => {
       const i = index.get(c.header);
-      return i === undefined || i === rect.col - 1 || !!c.formula || before[i] === '' || before[i] === null;
+      return (
+        i === undefined ||
+        i === rect.col - 1 ||
+        !!c.formula ||
+        before[i] === '' ||
+        before[i] === null
+      );
     });
     if (wasEmpty) {
       for (const c of spec.columns) {
         const i = index.get(c.header);
-        if (c.formula && i !== undefined && !writes.has(i)) writes.set(i, formulaFor(spec, c.header, rect.row, index));
+        if (c.formula && i !== undefined && !writes.has(i))
+          writes.set(i, formulaFor(spec, c.header, rect.row, index));
       }
     }
-    if (spec.name === 'Meetings' && header === 'Meeting date' && serialIn(after[rect.col - 1]) !== null) {
+    if (
+      spec.name === 'Meetings' &&
+      header === 'Meeting date' &&
+      serialIn(after[rect.col - 1]) !== null
+    ) {
       const last = sheet.getLastRow();
-      const dates = (readBlock(sheet, 2, rect.col, Math.max(last - 1, 1), 1) as Cell[][]).map((r, k) => (k + 2 === rect.row ? after[rect.col - 1] : r[0]));
+      const dates = (readBlock(sheet, 2, rect.col, Math.max(last - 1, 1), 1) as Cell[][]).map(
+        (r, k) => (k + 2 === rect.row ? after[rect.col - 1] : r[0]),
+      );
       if (duplicateSerials(dates).has(serialIn(after[rect.col - 1]) as number)) {
         flag = true;
-        note = flagNote(`Another meeting is already on ${showSerial(serialIn(after[rect.col - 1]) as number)}. Change one of the dates, or delete the duplicate row.`);
+        note = flagNote(
+          `Another meeting is already on ${showSerial(serialIn(after[rect.col - 1]) as number)}. Change one of the dates, or delete the duplicate row.`,
+        );
       }
     }
   }
@@ -253,7 +340,15 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
   // Writes: the edited row's changed cells in one setValues (formula columns as formulas).
   if (writes.size) {
     if (writes.size === 1 && writes.has(rect.col - 1)) range.setValue(newValue);
-    else writeRowSpan(sheet, spec, rect.row, rowValues ?? [], writes, headers ? indexOf(headers) : new Map());
+    else
+      writeRowSpan(
+        sheet,
+        spec,
+        rect.row,
+        rowValues ?? [],
+        writes,
+        headers ? indexOf(headers) : new Map(),
+      );
   }
   if (flag && note) {
     range.setBackground(FLAG_BACKGROUND);
@@ -277,8 +372,13 @@ function singleEdit(sheet: Sheet, spec: TabSpec, range: Range, rect: Rect, e: Go
 }
 
 /** A Settings value: checked against the setting named in the same row; kept and flagged when it cannot be read. */
-function settingEdit(sheet: Sheet, range: Range, row: number, e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const { headers, rowValues } = readHeaderAndRow(sheet, row);
+function settingEdit(
+  sheet: Sheet,
+  range: Range,
+  row: number,
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+): void {
+  const {headers, rowValues} = readHeaderAndRow(sheet, row);
   const name = String(rowValues[headers.indexOf('Setting')] ?? '').trim();
   const typed = e.value === undefined ? '' : String(e.value);
   const problem = name ? settingProblem(name, typed) : null;
@@ -306,7 +406,11 @@ function indexOf(headers: readonly string[]): Map<string, number> {
   return index;
 }
 
-function byHeader(spec: TabSpec, index: ReadonlyMap<string, number>, row: readonly Cell[]): Record<string, Cell> {
+function byHeader(
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  row: readonly Cell[],
+): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const c of spec.columns) {
     const i = index.get(c.header);
@@ -316,8 +420,15 @@ function byHeader(spec: TabSpec, index: ReadonlyMap<string, number>, row: readon
 }
 
 /** Row-rule findings after the edit, compared with those before: fills, new flags, flags to clear. */
-function applyFindings(after: RowFinding[], before: RowFinding[], index: ReadonlyMap<string, number>,
-  writes: Map<number, Cell>, flags: Map<number, string>, clears: Set<number>, editedCol: number): void {
+function applyFindings(
+  after: RowFinding[],
+  before: RowFinding[],
+  index: ReadonlyMap<string, number>,
+  writes: Map<number, Cell>,
+  flags: Map<number, string>,
+  clears: Set<number>,
+  _editedCol: number,
+): void {
   for (const f of after) {
     const i = index.get(f.header);
     if (i === undefined) continue;
@@ -327,12 +438,19 @@ function applyFindings(after: RowFinding[], before: RowFinding[], index: Readonl
   for (const f of before) {
     const i = index.get(f.header);
     if (i === undefined || !f.problem) continue;
-    if (!after.some((a) => a.header === f.header && a.problem)) clears.add(i);
+    if (!after.some(a => a.header === f.header && a.problem)) clears.add(i);
   }
 }
 
 /** Writes the changed cells of one row with one setValues over their span; formula columns get their formula. */
-function writeRowSpan(sheet: Sheet, spec: TabSpec, row: number, rowValues: readonly Cell[], writes: ReadonlyMap<number, Cell>, index: ReadonlyMap<string, number>): void {
+function writeRowSpan(
+  sheet: Sheet,
+  spec: TabSpec,
+  row: number,
+  rowValues: readonly Cell[],
+  writes: ReadonlyMap<number, Cell>,
+  index: ReadonlyMap<string, number>,
+): void {
   const cols = [...writes.keys()];
   const c0 = Math.min(...cols);
   const c1 = Math.max(...cols);
@@ -350,12 +468,24 @@ function writeRowSpan(sheet: Sheet, spec: TabSpec, row: number, rowValues: reado
   sheet.getRange(row, c0 + 1, 1, line.length).setValues([line]);
 }
 
-function colOfIndex(spec: TabSpec, index: ReadonlyMap<string, number>, c: number): ColumnSpec | undefined {
-  return spec.columns.find((x) => index.get(x.header) === c);
+function colOfIndex(
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  c: number,
+): ColumnSpec | undefined {
+  return spec.columns.find(x => index.get(x.header) === c);
 }
 
-function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, headerInPaste: boolean, ctx: Ctx, source?: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map((h) => String(h).trim());
+function pasteEdit(
+  sheet: Sheet,
+  spec: TabSpec,
+  rect: Rect,
+  range: Range,
+  headerInPaste: boolean,
+  ctx: Ctx,
+  source?: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): void {
+  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map(h => String(h).trim());
   const width = Math.max(headers.length, rect.col + rect.numCols - 1);
   while (headers.length < width) headers.push('');
   const index = indexOf(headers);
@@ -370,42 +500,61 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
   // Read only the pasted cells when they cover every column of the schema (a whole-row import);
   // otherwise the whole width of the pasted rows, which row rules and formulas need.
   const covers = [...colAt.keys()].every(pasted);
-  const pasteRange = headerInPaste ? sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols) : range;
+  const pasteRange = headerInPaste
+    ? sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols)
+    : range;
   const readRange = covers ? pasteRange : sheet.getRange(rect.row, 1, rect.numRows, width);
   const off = covers ? first : 0; // grid column = sheet column (0-based) - off
   const rows = readRange.getValues() as Cell[][];
   const at = (line: readonly Cell[], c: number): Cell => line[c - off] ?? '';
   // Text that Sheets turned into a formula: keep the typed text (one more read, only when it may have happened).
   let formulas: string[][] | null = null;
-  const suspicious = rows.some((line) => line.some((v, k) => {
-    const col = colAt.get(k + off);
-    return col?.type === 'text' && pasted(k + off) && (typeof v === 'boolean' || (typeof v === 'string' && /^#[A-Z0-9/!?]+$/.test(v)));
-  }));
+  const suspicious = rows.some(line =>
+    line.some((v, k) => {
+      const col = colAt.get(k + off);
+      return (
+        col?.type === 'text' &&
+        pasted(k + off) &&
+        (typeof v === 'boolean' || (typeof v === 'string' && /^#[A-Z0-9/!?]+$/.test(v)))
+      );
+    }),
+  );
   if (suspicious) formulas = readRange.getFormulas();
 
-  const out = rows.map((r) => r.slice());
+  const out = rows.map(r => r.slice());
   const notes: string[][] = rows.map(() => new Array(rect.numCols).fill(''));
   const backgrounds: (string | null)[][] = rows.map(() => new Array(rect.numCols).fill(null));
-  const extra: { row: number; col: number; problem: string }[] = [];
+  const extra: {row: number; col: number; problem: string}[] = [];
   let problems = 0;
   const firstProblems: string[] = [];
-  const mark = (r: number, c: number, note: string, isFlag: boolean, problem: string, counts = true) => {
+  const mark = (
+    r: number,
+    c: number,
+    note: string,
+    isFlag: boolean,
+    problem: string,
+    counts = true,
+  ) => {
     if (counts) problems++;
-    if (counts && firstProblems.length < 3) firstProblems.push(`${columnLetter(c + 1)}${rect.row + r}: ${problem}`);
+    if (counts && firstProblems.length < 3)
+      firstProblems.push(`${columnLetter(c + 1)}${rect.row + r}: ${problem}`);
     if (pasted(c)) {
       notes[r][c - first] = note;
       if (isFlag) backgrounds[r][c - first] = FLAG_BACKGROUND;
-    } else extra.push({ row: rect.row + r, col: c + 1, problem });
+    } else extra.push({row: rect.row + r, col: c + 1, problem});
   };
   const set = (r: number, c: number, v: Cell) => {
     if (c - off >= 0 && c - off < out[r].length) out[r][c - off] = v;
-    else extra.push({ row: rect.row + r, col: c + 1, problem: '' }), (outside[`${r}:${c}`] = v);
+    else {
+      extra.push({row: rect.row + r, col: c + 1, problem: ''});
+      outside[`${r}:${c}`] = v;
+    }
   };
   const outside: Record<string, Cell> = {};
 
   for (let r = 0; r < rows.length; r++) {
     const line = out[r];
-    if ([...colAt.keys()].every((c) => at(line, c) === '' || at(line, c) === null)) continue;
+    if ([...colAt.keys()].every(c => at(line, c) === '' || at(line, c) === null)) continue;
     const editedHeaders = new Set<string>();
     for (let c = first; c <= lastPasted; c++) {
       const col = colAt.get(c);
@@ -413,7 +562,14 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
       editedHeaders.add(col.header);
       const v = at(line, c);
       if (col.formula) {
-        if (v !== '' && v !== null && !(formulas && formulas[r][c - off])) mark(r, c, formulaNote(String(v), col.header, ctx.now, ctx.user), false, `${col.header} is worked out by the program`);
+        if (v !== '' && v !== null && !(formulas && formulas[r][c - off]))
+          mark(
+            r,
+            c,
+            formulaNote(String(v), col.header, ctx.now, ctx.user),
+            false,
+            `${col.header} is worked out by the program`,
+          );
         set(r, c, formulaFor(spec, col.header, rect.row + r, index));
         continue;
       }
@@ -427,7 +583,19 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
       if (verdict.ok) {
         if (verdict.changed) set(r, c, verdict.value);
       } else if (refusesInvalid(spec, col)) {
-        mark(r, c, refusedNote(String(v), verdict.problem, ctx.now, ctx.user, 'was left empty: the value was pasted, so there was nothing to put back'), false, verdict.problem);
+        mark(
+          r,
+          c,
+          refusedNote(
+            String(v),
+            verdict.problem,
+            ctx.now,
+            ctx.user,
+            'was left empty: the value was pasted, so there was nothing to put back',
+          ),
+          false,
+          verdict.problem,
+        );
         set(r, c, '');
       } else {
         mark(r, c, flagNote(verdict.problem), true, verdict.problem);
@@ -438,7 +606,10 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
       const i = index.get(c.header);
       if (i !== undefined) values[c.header] = at(line, i);
     }
-    for (const finding of [...missingRequired(spec, values), ...rowRules(spec.name, values, editedHeaders, ctx.today)]) {
+    for (const finding of [
+      ...missingRequired(spec, values),
+      ...rowRules(spec.name, values, editedHeaders, ctx.today),
+    ]) {
       const i = index.get(finding.header);
       if (i === undefined) continue;
       if (finding.fill !== undefined) set(r, i, finding.fill);
@@ -447,24 +618,41 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
     // New rows: formula columns follow them.
     for (const c of spec.columns) {
       const i = index.get(c.header);
-      if (c.formula && i !== undefined && !pasted(i) && (at(rows[r], i) === '' || at(rows[r], i) === null)) set(r, i, formulaFor(spec, c.header, rect.row + r, index));
+      if (
+        c.formula &&
+        i !== undefined &&
+        !pasted(i) &&
+        (at(rows[r], i) === '' || at(rows[r], i) === null)
+      )
+        set(r, i, formulaFor(spec, c.header, rect.row + r, index));
     }
   }
   if (spec.name === 'Meetings' && index.has('Meeting date')) {
     const i = index.get('Meeting date') as number;
-    const dups = duplicateSerials(out.map((l) => at(l, i)));
+    const dups = duplicateSerials(out.map(l => at(l, i)));
     out.forEach((l, r) => {
       const s = serialIn(at(l, i));
-      if (s !== null && dups.has(s)) mark(r, i, flagNote(`Another pasted meeting is also on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`), true, `duplicate meeting date ${showSerial(s)}`);
+      if (s !== null && dups.has(s))
+        mark(
+          r,
+          i,
+          flagNote(
+            `Another pasted meeting is also on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`,
+          ),
+          true,
+          `duplicate meeting date ${showSerial(s)}`,
+        );
     });
   }
 
   // Values: one setValues. Over the pasted cells when nothing outside them changed; otherwise over
   // the span of changed columns. Unchanged text is written so that it stays text.
   const changedCols = new Set<number>();
-  out.forEach((l, r) => l.forEach((v, k) => {
-    if (v !== rows[r][k]) changedCols.add(k + off);
-  }));
+  out.forEach((l, r) =>
+    l.forEach((v, k) => {
+      if (v !== rows[r][k]) changedCols.add(k + off);
+    }),
+  );
   if (changedCols.size) {
     const inPaste = [...changedCols].every(pasted);
     const c0 = inPaste ? first : Math.min(...changedCols);
@@ -479,7 +667,9 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
       }
       return line;
     });
-    (inPaste ? pasteRange : sheet.getRange(rect.row, c0 + 1, grid.length, c1 - c0 + 1)).setValues(grid);
+    (inPaste ? pasteRange : sheet.getRange(rect.row, c0 + 1, grid.length, c1 - c0 + 1)).setValues(
+      grid,
+    );
   }
   for (const key of Object.keys(outside)) {
     const [r, c] = key.split(':').map(Number);
@@ -495,6 +685,10 @@ function pasteEdit(sheet: Sheet, spec: TabSpec, rect: Rect, range: Range, header
     cell.setNote(flagNote(x.problem));
   }
   if (problems > 0) {
-    (source ?? sheet.getParent()).toast(`${problems} problem${problems === 1 ? '' : 's'} in the pasted rows of ${spec.name}, e.g. ${firstProblems.join('; ')}. Each is noted on its cell; Committee > Check workbook problems lists them all.`, 'Committee Clerk', 10);
+    (source ?? sheet.getParent()).toast(
+      `${problems} problem${problems === 1 ? '' : 's'} in the pasted rows of ${spec.name}, e.g. ${firstProblems.join('; ')}. Each is noted on its cell; Committee > Check workbook problems lists them all.`,
+      'Committee Clerk',
+      10,
+    );
   }
 }

@@ -4,13 +4,13 @@
  * one getValues per tab, one setValues for the list. onEdit only marks cells (it would have to
  * read this tab on every edit to keep it current).
  */
-import { ColumnSpec, SCHEMA, TAB, TabSpec } from './schema';
-import { Cell, isDate } from './table';
-import { checkValue, rowRules, missingRequired, duplicateSerials, serialIn, shown } from './validate';
-import { isProgramBuilt } from './setup';
-import { a1 } from './formulas';
-import { settingProblem } from './settings';
-import { showSerial, todaySerial } from './dates';
+import {ColumnSpec, SCHEMA, TAB, TabSpec} from './schema';
+import {Cell, isDate} from './table';
+import {checkValue, rowRules, missingRequired, duplicateSerials, serialIn, shown} from './validate';
+import {isProgramBuilt} from './setup';
+import {a1} from './formulas';
+import {settingProblem} from './settings';
+import {showSerial, todaySerial} from './dates';
 
 export interface Problem {
   readonly tab: string;
@@ -23,8 +23,12 @@ export interface Problem {
 }
 
 /** Problems in one tab's grid (header row first). Pure. */
-export function problemsInGrid(spec: TabSpec, grid: readonly (readonly Cell[])[], today: number): Problem[] {
-  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+export function problemsInGrid(
+  spec: TabSpec,
+  grid: readonly (readonly Cell[])[],
+  today: number,
+): Problem[] {
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     if (h && !index.has(h)) index.set(h, i);
@@ -32,15 +36,31 @@ export function problemsInGrid(spec: TabSpec, grid: readonly (readonly Cell[])[]
   const out: Problem[] = [];
   const add = (r: number, header: string, problem: string) => {
     const i = index.get(header) as number;
-    out.push({ tab: spec.name, row: r + 1, col: i + 1, header, value: grid[r][i] ?? '', problem });
+    out.push({tab: spec.name, row: r + 1, col: i + 1, header, value: grid[r][i] ?? '', problem});
   };
   for (const c of spec.columns) {
-    if (!index.has(c.header) && c.required) out.push({ tab: spec.name, row: 1, col: headers.length + 1, header: c.header, value: '', problem: `The "${c.header}" column is missing. Put the header back in row 1, or run Committee > Set up or repair workbook.` });
+    if (!index.has(c.header) && c.required)
+      out.push({
+        tab: spec.name,
+        row: 1,
+        col: headers.length + 1,
+        header: c.header,
+        value: '',
+        problem: `The "${c.header}" column is missing. Put the header back in row 1, or run Committee > Set up or repair workbook.`,
+      });
   }
   if (spec.name === TAB.settings) return out.concat(settingsProblems(grid, index));
   for (let r = 1; r < grid.length; r++) {
     const line = grid[r];
-    if (spec.columns.every((c) => !index.has(c.header) || line[index.get(c.header) as number] === '' || line[index.get(c.header) as number] === null)) continue;
+    if (
+      spec.columns.every(
+        c =>
+          !index.has(c.header) ||
+          line[index.get(c.header) as number] === '' ||
+          line[index.get(c.header) as number] === null,
+      )
+    )
+      continue;
     const values: Record<string, Cell> = {};
     for (const c of spec.columns) {
       const i = index.get(c.header);
@@ -48,25 +68,37 @@ export function problemsInGrid(spec: TabSpec, grid: readonly (readonly Cell[])[]
       values[c.header] = line[i] ?? '';
       if (c.formula) continue;
       const v = line[i];
-      const verdict = c.type === 'date' && typeof v === 'number' ? { ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy.` } : checkValue(c, v);
+      const verdict =
+        c.type === 'date' && typeof v === 'number'
+          ? {ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy.`}
+          : checkValue(c, v);
       if (!verdict.ok) add(r, c.header, verdict.problem);
     }
     for (const f of missingRequired(spec, values)) add(r, f.header, f.problem as string);
-    for (const f of rowRules(spec.name, values, new Set(), today)) if (f.problem) add(r, f.header, f.problem);
+    for (const f of rowRules(spec.name, values, new Set(), today))
+      if (f.problem) add(r, f.header, f.problem);
   }
   if (spec.name === TAB.meetings && index.has('Meeting date')) {
     const i = index.get('Meeting date') as number;
-    const dates = grid.slice(1).map((l) => l[i]);
+    const dates = grid.slice(1).map(l => l[i]);
     const dups = duplicateSerials(dates);
     dates.forEach((d, k) => {
       const s = serialIn(d);
-      if (s !== null && dups.has(s)) add(k + 1, 'Meeting date', `More than one meeting is on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`);
+      if (s !== null && dups.has(s))
+        add(
+          k + 1,
+          'Meeting date',
+          `More than one meeting is on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`,
+        );
     });
   }
   return out;
 }
 
-function settingsProblems(grid: readonly (readonly Cell[])[], index: ReadonlyMap<string, number>): Problem[] {
+function settingsProblems(
+  grid: readonly (readonly Cell[])[],
+  index: ReadonlyMap<string, number>,
+): Problem[] {
   const nameCol = index.get('Setting');
   const valueCol = index.get('Value');
   if (nameCol === undefined || valueCol === undefined) return [];
@@ -74,7 +106,15 @@ function settingsProblems(grid: readonly (readonly Cell[])[], index: ReadonlyMap
   for (let r = 1; r < grid.length; r++) {
     const name = String(grid[r][nameCol] ?? '').trim();
     const problem = settingProblem(name, grid[r][valueCol] ?? '');
-    if (problem) out.push({ tab: TAB.settings, row: r + 1, col: valueCol + 1, header: name, value: grid[r][valueCol] ?? '', problem });
+    if (problem)
+      out.push({
+        tab: TAB.settings,
+        row: r + 1,
+        col: valueCol + 1,
+        header: name,
+        value: grid[r][valueCol] ?? '',
+        problem,
+      });
   }
   return out;
 }
@@ -83,7 +123,10 @@ function settingsProblems(grid: readonly (readonly Cell[])[], index: ReadonlyMap
 export function displayValue(col: ColumnSpec | undefined, v: Cell): string {
   if (v === '' || v === null || v === undefined) return '';
   if (col?.type === 'time' && (typeof v === 'number' || isDate(v))) {
-    const m = typeof v === 'number' ? Math.round((v - Math.floor(v)) * 1440) : v.getHours() * 60 + v.getMinutes();
+    const m =
+      typeof v === 'number'
+        ? Math.round((v - Math.floor(v)) * 1440)
+        : v.getHours() * 60 + v.getMinutes();
     return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   }
   if (isDate(v)) return shown(v);
@@ -91,18 +134,28 @@ export function displayValue(col: ColumnSpec | undefined, v: Cell): string {
 }
 
 /** Problems rows for the tab: Tab, Cell, Row, Column, Value, Problem, Go to cell (a link to the cell). */
-export function problemRows(problems: readonly Problem[], gids: ReadonlyMap<string, number>): Cell[][] {
-  return problems.map((p) => {
+export function problemRows(
+  problems: readonly Problem[],
+  gids: ReadonlyMap<string, number>,
+): Cell[][] {
+  return problems.map(p => {
     const cell = a1(p.row, p.col);
     const gid = gids.get(p.tab);
-    const value = displayValue(SCHEMA.find((t) => t.name === p.tab)?.columns.find((c) => c.header === p.header), p.value);
-    const link = gid === undefined ? '' : `=HYPERLINK("#gid=${gid}&range=${cell}","${p.tab}!${cell}")`;
+    const value = displayValue(
+      SCHEMA.find(t => t.name === p.tab)?.columns.find(c => c.header === p.header),
+      p.value,
+    );
+    const link =
+      gid === undefined ? '' : `=HYPERLINK("#gid=${gid}&range=${cell}","${p.tab}!${cell}")`;
     return [p.tab, cell, p.row, p.header, value, p.problem, link];
   });
 }
 
 /** Rebuilds the Problems tab; returns how many problems were found. */
-export function rebuildProblems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): number {
+export function rebuildProblems(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date = new Date(),
+): number {
   const today = todaySerial(now);
   const problems: Problem[] = [];
   const gids = new Map<string, number>();
@@ -116,10 +169,12 @@ export function rebuildProblems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, no
   const target = ss.getSheetByName(TAB.problems);
   if (!target) return problems.length;
   const rows = problemRows(problems, gids);
-  if (!rows.length) rows.push(['(none)', '', '', '', '', `No problems found on ${showSerial(today)}.`, '']);
+  if (!rows.length)
+    rows.push(['(none)', '', '', '', '', `No problems found on ${showSerial(today)}.`, '']);
   const width = 7;
   const lastRow = target.getLastRow();
-  if (lastRow > 1) target.getRange(2, 1, lastRow - 1, Math.max(target.getLastColumn(), width)).clearContent();
+  if (lastRow > 1)
+    target.getRange(2, 1, lastRow - 1, Math.max(target.getLastColumn(), width)).clearContent();
   // The text columns are plain text ('@'), so "B5" and "12/03/2026" stay as written.
   target.getRange(2, 1, rows.length, width).setValues(rows);
   return problems.length;

@@ -7,11 +7,20 @@
  * row (resolved to an A1 reference when the formula is written), `{row}` for the row number.
  */
 
-import { CASH_FLOW_FORMULAS, CONTRACT_FORMULAS, LOT_FORMULAS } from './money-formulas';
+import {CASH_FLOW_FORMULAS, CONTRACT_FORMULAS, LOT_FORMULAS} from './money-formulas';
 
 export type ColumnType =
-  | 'date' | 'time' | 'text' | 'number' | 'money' | 'percent'
-  | 'list' | 'multi' | 'email' | 'bool' | 'link';
+  | 'date'
+  | 'time'
+  | 'text'
+  | 'number'
+  | 'money'
+  | 'percent'
+  | 'list'
+  | 'multi'
+  | 'email'
+  | 'bool'
+  | 'link';
 
 export interface ColumnSpec {
   readonly header: string;
@@ -46,17 +55,52 @@ export interface TabSpec {
   readonly builtByProgram?: boolean;
 }
 
-export const ROLES = ['Chair', 'Vice-chair', 'Member', 'Deputy', 'Lead officer', 'Secretariat', 'Observer'] as const;
+export const ROLES = [
+  'Chair',
+  'Vice-chair',
+  'Member',
+  'Deputy',
+  'Lead officer',
+  'Secretariat',
+  'Observer',
+] as const;
 export const PROVIDER_SIZES = ['Small', 'Large', 'Not a provider'] as const;
-export const CLIENT_GROUPS = ['Older people', 'Learning disability', 'Physical disability', 'Mental health', 'Carers', 'Children and young people'] as const;
-export const SERVICE_TYPES = ['Residential care', 'Nursing care', 'Supported living', 'Homecare', 'Extra care', 'Day services', 'Other unregulated support'] as const;
+export const CLIENT_GROUPS = [
+  'Older people',
+  'Learning disability',
+  'Physical disability',
+  'Mental health',
+  'Carers',
+  'Children and young people',
+] as const;
+export const SERVICE_TYPES = [
+  'Residential care',
+  'Nursing care',
+  'Supported living',
+  'Homecare',
+  'Extra care',
+  'Day services',
+  'Other unregulated support',
+] as const;
 export const MEMBER_STATUSES = ['Active', 'Left'] as const;
 export const MEETING_TYPES = ['Ordinary', 'Extra', 'Reserve', 'Workshop'] as const;
 export const MEETING_STATUSES = ['Provisional', 'Confirmed', 'Held', 'Cancelled'] as const;
 /** In agenda order: items are numbered consecutively across sections in this order. */
-export const SECTIONS = ['Constitutional matters', 'Key decisions', 'Decisions', 'Information and monitoring', 'Exempt items'] as const;
+export const SECTIONS = [
+  'Constitutional matters',
+  'Key decisions',
+  'Decisions',
+  'Information and monitoring',
+  'Exempt items',
+] as const;
 export const PURPOSES = ['To note', 'To decide', 'To comment', 'To approve'] as const;
-export const PAPER_STATUSES = ['Awaited', 'Received', 'To follow', 'Circulate by email', 'No paper'] as const;
+export const PAPER_STATUSES = [
+  'Awaited',
+  'Received',
+  'To follow',
+  'Circulate by email',
+  'No paper',
+] as const;
 export const ATTENDANCE = ['Present', 'Apologies', 'Substitute attended', 'Absent'] as const;
 export const ACTION_STATUSES = ['Open', 'Ongoing', 'On hold', 'Closed'] as const;
 export const FUNDING_TYPES = ['Contract', 'Grant', 'Section 75', 'Direct award'] as const;
@@ -88,154 +132,324 @@ export const SCHEMA: readonly TabSpec[] = [
     frozenRows: 1,
     note: 'One row per setting. Change the Value column; the program reads settings by name.',
     columns: [
-      { header: 'Setting', type: 'text', required: true, width: 260 },
-      { header: 'Value', type: 'text', width: 280 },
-      { header: 'Notes', type: 'text', width: 420 },
+      {header: 'Setting', type: 'text', required: true, width: 260},
+      {header: 'Value', type: 'text', width: 280},
+      {header: 'Notes', type: 'text', width: 420},
     ],
   },
   {
     name: TAB.members,
     frozenRows: 1,
     columns: [
-      { header: 'Name', type: 'text', required: true, width: 180 },
-      { header: 'Organisation', type: 'text', width: 200 },
-      { header: 'Role', type: 'list', required: true, values: ROLES, width: 110 },
-      { header: 'Nominated by', type: 'text', width: 160, note: 'The association that nominated this member. Nominated members name a deputy; others attend personally.' },
-      { header: 'Deputy for', type: 'text', width: 160, note: 'For a deputy: the name of the member they stand in for.' },
-      { header: 'Provider size', type: 'list', values: PROVIDER_SIZES, width: 110 },
-      { header: 'Client groups', type: 'multi', values: CLIENT_GROUPS, width: 220, note: 'Several allowed, separated by "; ".' },
-      { header: 'Service types', type: 'multi', values: SERVICE_TYPES, width: 220, note: 'Several allowed, separated by "; ".' },
-      { header: 'Email', type: 'email', width: 220, note: 'Never printed in public papers.' },
-      { header: 'Phone', type: 'text', width: 130, note: 'Never printed in public papers.' },
-      { header: 'Term start', type: 'date', width: 100 },
-      { header: 'Term end', type: 'date', width: 100, note: 'Must be after Term start. Flagged when it falls within the warning period (Settings).' },
-      { header: 'Status', type: 'list', values: MEMBER_STATUSES, width: 80 },
-      { header: 'Interests declared', type: 'text', width: 240 },
-      { header: 'Notes', type: 'text', width: 240 },
+      {header: 'Name', type: 'text', required: true, width: 180},
+      {header: 'Organisation', type: 'text', width: 200},
+      {header: 'Role', type: 'list', required: true, values: ROLES, width: 110},
+      {
+        header: 'Nominated by',
+        type: 'text',
+        width: 160,
+        note: 'The association that nominated this member. Nominated members name a deputy; others attend personally.',
+      },
+      {
+        header: 'Deputy for',
+        type: 'text',
+        width: 160,
+        note: 'For a deputy: the name of the member they stand in for.',
+      },
+      {header: 'Provider size', type: 'list', values: PROVIDER_SIZES, width: 110},
+      {
+        header: 'Client groups',
+        type: 'multi',
+        values: CLIENT_GROUPS,
+        width: 220,
+        note: 'Several allowed, separated by "; ".',
+      },
+      {
+        header: 'Service types',
+        type: 'multi',
+        values: SERVICE_TYPES,
+        width: 220,
+        note: 'Several allowed, separated by "; ".',
+      },
+      {header: 'Email', type: 'email', width: 220, note: 'Never printed in public papers.'},
+      {header: 'Phone', type: 'text', width: 130, note: 'Never printed in public papers.'},
+      {header: 'Term start', type: 'date', width: 100},
+      {
+        header: 'Term end',
+        type: 'date',
+        width: 100,
+        note: 'Must be after Term start. Flagged when it falls within the warning period (Settings).',
+      },
+      {header: 'Status', type: 'list', values: MEMBER_STATUSES, width: 80},
+      {header: 'Interests declared', type: 'text', width: 240},
+      {header: 'Notes', type: 'text', width: 240},
     ],
   },
   {
     name: TAB.meetings,
     frozenRows: 1,
     columns: [
-      { header: 'Meeting date', type: 'date', required: true, width: 110 },
-      { header: 'Start time', type: 'time', width: 80 },
-      { header: 'End time', type: 'time', width: 80, note: 'Must be after Start time.' },
-      { header: 'Venue', type: 'text', width: 200 },
-      { header: 'Type', type: 'list', values: MEETING_TYPES, width: 90 },
-      { header: 'Status', type: 'list', values: MEETING_STATUSES, width: 100 },
-      { header: 'Agenda agreed by', type: 'date', width: 120, note: 'Worked out by the program: calendar days before the meeting (Settings).', formula: '=IF(ISNUMBER({Meeting date}),{Meeting date}-Notice_AgendaDays,"")' },
-      { header: 'Report deadline', type: 'date', width: 120, note: 'Worked out by the program: working days before despatch (Settings).', formula: '=IF(ISNUMBER({Papers despatch by}),WORKDAY({Papers despatch by},-Notice_ReportDays,Holidays_All),"")' },
-      { header: 'Papers despatch by', type: 'date', width: 130, note: 'Worked out by the program: clear working days before the meeting (Settings).', formula: '=IF(ISNUMBER({Meeting date}),WORKDAY({Meeting date},-(Notice_PapersClearDays+1),Holidays_All),"")' },
-      { header: 'Agenda published on', type: 'date', width: 130 },
-      { header: 'Minutes approved on', type: 'date', width: 130 },
-      { header: 'Agenda link', type: 'link', width: 160 },
-      { header: 'Minutes link', type: 'link', width: 160 },
-      { header: 'Notes', type: 'text', width: 240 },
+      {header: 'Meeting date', type: 'date', required: true, width: 110},
+      {header: 'Start time', type: 'time', width: 80},
+      {header: 'End time', type: 'time', width: 80, note: 'Must be after Start time.'},
+      {header: 'Venue', type: 'text', width: 200},
+      {header: 'Type', type: 'list', values: MEETING_TYPES, width: 90},
+      {header: 'Status', type: 'list', values: MEETING_STATUSES, width: 100},
+      {
+        header: 'Agenda agreed by',
+        type: 'date',
+        width: 120,
+        note: 'Worked out by the program: calendar days before the meeting (Settings).',
+        formula: '=IF(ISNUMBER({Meeting date}),{Meeting date}-Notice_AgendaDays,"")',
+      },
+      {
+        header: 'Report deadline',
+        type: 'date',
+        width: 120,
+        note: 'Worked out by the program: working days before despatch (Settings).',
+        formula:
+          '=IF(ISNUMBER({Papers despatch by}),WORKDAY({Papers despatch by},-Notice_ReportDays,Holidays_All),"")',
+      },
+      {
+        header: 'Papers despatch by',
+        type: 'date',
+        width: 130,
+        note: 'Worked out by the program: clear working days before the meeting (Settings).',
+        formula:
+          '=IF(ISNUMBER({Meeting date}),WORKDAY({Meeting date},-(Notice_PapersClearDays+1),Holidays_All),"")',
+      },
+      {header: 'Agenda published on', type: 'date', width: 130},
+      {header: 'Minutes approved on', type: 'date', width: 130},
+      {header: 'Agenda link', type: 'link', width: 160},
+      {header: 'Minutes link', type: 'link', width: 160},
+      {header: 'Notes', type: 'text', width: 240},
     ],
   },
   {
     name: TAB.agenda,
     frozenRows: 1,
     columns: [
-      { header: 'Meeting date', type: 'date', width: 110, note: 'Leave empty for an item still to be programmed.' },
-      { header: 'Item no.', type: 'number', width: 70, min: 1 },
-      { header: 'Section', type: 'list', values: SECTIONS, width: 190 },
-      { header: 'Title', type: 'text', required: true, width: 280 },
-      { header: 'Purpose', type: 'list', values: PURPOSES, width: 100 },
-      { header: 'Lead officer', type: 'text', width: 160 },
-      { header: 'Key decision ref', type: 'text', width: 110 },
-      { header: 'Paper status', type: 'list', values: PAPER_STATUSES, width: 130 },
-      { header: 'Confidential', type: 'bool', width: 100, note: 'Yes keeps the item and its paper out of every public paper.' },
-      { header: 'Standing item', type: 'bool', width: 100 },
-      { header: 'Paper link', type: 'link', width: 160 },
-      { header: 'Notes', type: 'text', width: 240 },
+      {
+        header: 'Meeting date',
+        type: 'date',
+        width: 110,
+        note: 'Leave empty for an item still to be programmed.',
+      },
+      {header: 'Item no.', type: 'number', width: 70, min: 1},
+      {header: 'Section', type: 'list', values: SECTIONS, width: 190},
+      {header: 'Title', type: 'text', required: true, width: 280},
+      {header: 'Purpose', type: 'list', values: PURPOSES, width: 100},
+      {header: 'Lead officer', type: 'text', width: 160},
+      {header: 'Key decision ref', type: 'text', width: 110},
+      {header: 'Paper status', type: 'list', values: PAPER_STATUSES, width: 130},
+      {
+        header: 'Confidential',
+        type: 'bool',
+        width: 100,
+        note: 'Yes keeps the item and its paper out of every public paper.',
+      },
+      {header: 'Standing item', type: 'bool', width: 100},
+      {header: 'Paper link', type: 'link', width: 160},
+      {header: 'Notes', type: 'text', width: 240},
     ],
   },
   {
     name: TAB.attendance,
     frozenRows: 1,
     columns: [
-      { header: 'Meeting date', type: 'date', required: true, width: 110 },
-      { header: 'Member', type: 'text', required: true, width: 180 },
-      { header: 'Attendance', type: 'list', values: ATTENDANCE, width: 150 },
-      { header: 'Substitute', type: 'text', width: 180 },
-      { header: 'Declarations of interest', type: 'text', width: 280 },
+      {header: 'Meeting date', type: 'date', required: true, width: 110},
+      {header: 'Member', type: 'text', required: true, width: 180},
+      {header: 'Attendance', type: 'list', values: ATTENDANCE, width: 150},
+      {header: 'Substitute', type: 'text', width: 180},
+      {header: 'Declarations of interest', type: 'text', width: 280},
     ],
   },
   {
     name: TAB.actions,
     frozenRows: 1,
     columns: [
-      { header: 'Meeting date', type: 'date', width: 110 },
-      { header: 'Minute no.', type: 'text', width: 80 },
-      { header: 'Report title', type: 'text', width: 200 },
-      { header: 'Action to be taken by', type: 'text', required: true, width: 180, note: 'One or more names from Members, separated by "; ".' },
-      { header: 'Action', type: 'text', required: true, width: 300 },
-      { header: 'Comments', type: 'text', width: 260 },
-      { header: 'Status', type: 'list', values: ACTION_STATUSES, width: 90 },
-      { header: 'Review date', type: 'date', width: 100, note: 'Needed for Ongoing and On hold actions.' },
-      { header: 'Date closed', type: 'date', width: 100, note: 'Filled with today when an action is closed without one.' },
-      { header: 'Last updated', type: 'date', width: 100, note: 'Stamped by the program on every edit of the row.' },
+      {header: 'Meeting date', type: 'date', width: 110},
+      {header: 'Minute no.', type: 'text', width: 80},
+      {header: 'Report title', type: 'text', width: 200},
+      {
+        header: 'Action to be taken by',
+        type: 'text',
+        required: true,
+        width: 180,
+        note: 'One or more names from Members, separated by "; ".',
+      },
+      {header: 'Action', type: 'text', required: true, width: 300},
+      {header: 'Comments', type: 'text', width: 260},
+      {header: 'Status', type: 'list', values: ACTION_STATUSES, width: 90},
+      {
+        header: 'Review date',
+        type: 'date',
+        width: 100,
+        note: 'Needed for Ongoing and On hold actions.',
+      },
+      {
+        header: 'Date closed',
+        type: 'date',
+        width: 100,
+        note: 'Filled with today when an action is closed without one.',
+      },
+      {
+        header: 'Last updated',
+        type: 'date',
+        width: 100,
+        note: 'Stamped by the program on every edit of the row.',
+      },
     ],
   },
   {
     name: TAB.contracts,
     frozenRows: 1,
     columns: [
-      { header: 'Reference', type: 'text', required: true, width: 100 },
-      { header: 'Provider', type: 'text', width: 200 },
-      { header: 'Contract/grant', type: 'text', width: 240 },
-      { header: 'Lot', type: 'text', width: 60 },
-      { header: 'Funding type', type: 'list', values: FUNDING_TYPES, width: 110 },
-      { header: 'Annual value', type: 'money', min: 0, width: 110 },
-      { header: 'Start date', type: 'date', width: 100 },
-      { header: 'End date', type: 'date', width: 100, note: 'Must be after Start date.' },
-      { header: 'Extension options', type: 'text', width: 110, note: 'Written like "5+2" or "2 x 12 months".' },
-      { header: 'Extended to', type: 'date', width: 100 },
-      { header: 'Notice period (days)', type: 'number', min: 0, width: 90 },
-      { header: 'Commissioner', type: 'text', width: 150 },
-      { header: 'LA contribution', type: 'money', min: 0, width: 110, note: 'Section 75 pooled budgets: the local authority\'s share.' },
-      { header: 'Partner contribution', type: 'money', min: 0, width: 110, note: 'Section 75 pooled budgets: the NHS partner\'s share.' },
-      { header: 'Status', type: 'list', values: CONTRACT_STATUSES, width: 100 },
-      { header: 'Notes', type: 'text', width: 240 },
+      {header: 'Reference', type: 'text', required: true, width: 100},
+      {header: 'Provider', type: 'text', width: 200},
+      {header: 'Contract/grant', type: 'text', width: 240},
+      {header: 'Lot', type: 'text', width: 60},
+      {header: 'Funding type', type: 'list', values: FUNDING_TYPES, width: 110},
+      {header: 'Annual value', type: 'money', min: 0, width: 110},
+      {header: 'Start date', type: 'date', width: 100},
+      {header: 'End date', type: 'date', width: 100, note: 'Must be after Start date.'},
+      {
+        header: 'Extension options',
+        type: 'text',
+        width: 110,
+        note: 'Written like "5+2" or "2 x 12 months".',
+      },
+      {header: 'Extended to', type: 'date', width: 100},
+      {header: 'Notice period (days)', type: 'number', min: 0, width: 90},
+      {header: 'Commissioner', type: 'text', width: 150},
+      {
+        header: 'LA contribution',
+        type: 'money',
+        min: 0,
+        width: 110,
+        note: "Section 75 pooled budgets: the local authority's share.",
+      },
+      {
+        header: 'Partner contribution',
+        type: 'money',
+        min: 0,
+        width: 110,
+        note: "Section 75 pooled budgets: the NHS partner's share.",
+      },
+      {header: 'Status', type: 'list', values: CONTRACT_STATUSES, width: 100},
+      {header: 'Notes', type: 'text', width: 240},
       // -- money: Section 75 shares of the pool (worked out by the program)
-      { header: 'LA share', type: 'percent', width: 80, format: '0.0%', note: 'Worked out by the program: LA contribution as a share of the pool.', formula: CONTRACT_FORMULAS.laShare },
-      { header: 'Partner share', type: 'percent', width: 90, format: '0.0%', note: 'Worked out by the program: Partner contribution as a share of the pool.', formula: CONTRACT_FORMULAS.partnerShare },
+      {
+        header: 'LA share',
+        type: 'percent',
+        width: 80,
+        format: '0.0%',
+        note: 'Worked out by the program: LA contribution as a share of the pool.',
+        formula: CONTRACT_FORMULAS.laShare,
+      },
+      {
+        header: 'Partner share',
+        type: 'percent',
+        width: 90,
+        format: '0.0%',
+        note: 'Worked out by the program: Partner contribution as a share of the pool.',
+        formula: CONTRACT_FORMULAS.partnerShare,
+      },
     ],
   },
   {
     name: TAB.lots,
     frozenRows: 1,
     columns: [
-      { header: 'Lot', type: 'text', required: true, width: 60 },
-      { header: 'Title', type: 'text', width: 240 },
-      { header: 'Annual scoped spend', type: 'money', min: 0, width: 140 },
-      { header: 'Our annual contribution', type: 'money', min: 0, width: 150 },
-      { header: 'Uplift %', type: 'percent', min: 0, width: 80 },
-      { header: 'Total annual lot budget', type: 'money', width: 150, note: 'Worked out by the program: Annual scoped spend × (1 + Uplift %).', formula: LOT_FORMULAS.totalAnnualLotBudget },
-      { header: 'Term (years)', type: 'number', min: 0, width: 90, note: 'From Settings > Framework term ("5+2" is 7 years).', formula: LOT_FORMULAS.termYears },
-      { header: 'Total contract term', type: 'money', width: 150, note: 'Worked out by the program: Total annual lot budget × Term (years).', formula: LOT_FORMULAS.totalContractTerm },
+      {header: 'Lot', type: 'text', required: true, width: 60},
+      {header: 'Title', type: 'text', width: 240},
+      {header: 'Annual scoped spend', type: 'money', min: 0, width: 140},
+      {header: 'Our annual contribution', type: 'money', min: 0, width: 150},
+      {header: 'Uplift %', type: 'percent', min: 0, width: 80},
+      {
+        header: 'Total annual lot budget',
+        type: 'money',
+        width: 150,
+        note: 'Worked out by the program: Annual scoped spend × (1 + Uplift %).',
+        formula: LOT_FORMULAS.totalAnnualLotBudget,
+      },
+      {
+        header: 'Term (years)',
+        type: 'number',
+        min: 0,
+        width: 90,
+        note: 'From Settings > Framework term ("5+2" is 7 years).',
+        formula: LOT_FORMULAS.termYears,
+      },
+      {
+        header: 'Total contract term',
+        type: 'money',
+        width: 150,
+        note: 'Worked out by the program: Total annual lot budget × Term (years).',
+        formula: LOT_FORMULAS.totalContractTerm,
+      },
       // -- money: extra columns the program adds after the contract headers
-      { header: 'Our commitment over term', type: 'money', width: 170, note: 'Worked out by the program: Our annual contribution × Term (years).', formula: LOT_FORMULAS.ourCommitment },
-      { header: 'Contracted annual value', type: 'money', width: 160, note: 'Worked out by the program: the sum of Annual value in Contracts for this lot, to compare with Annual scoped spend.', formula: LOT_FORMULAS.contractedAnnualValue },
+      {
+        header: 'Our commitment over term',
+        type: 'money',
+        width: 170,
+        note: 'Worked out by the program: Our annual contribution × Term (years).',
+        formula: LOT_FORMULAS.ourCommitment,
+      },
+      {
+        header: 'Contracted annual value',
+        type: 'money',
+        width: 160,
+        note: 'Worked out by the program: the sum of Annual value in Contracts for this lot, to compare with Annual scoped spend.',
+        formula: LOT_FORMULAS.contractedAnnualValue,
+      },
     ],
   },
   {
     name: TAB.cashFlow,
     frozenRows: 1,
     columns: [
-      { header: 'Period', type: 'text', required: true, width: 110 },
-      { header: 'Hours per week', type: 'number', min: 0, width: 110 },
-      { header: 'Weeks in period', type: 'number', min: 0, width: 110 },
-      { header: 'Hours in period', type: 'number', width: 110, note: 'Worked out by the program: Hours per week × Weeks in period (13 when empty).', formula: CASH_FLOW_FORMULAS.hoursInPeriod },
-      { header: 'Saving per hour', type: 'money', min: 0, width: 110 },
-      { header: 'Cost avoidance', type: 'money', width: 120, note: 'Worked out by the program: Hours in period × Saving per hour.', formula: CASH_FLOW_FORMULAS.costAvoidance },
-      { header: 'Expenditure', type: 'money', min: 0, width: 110 },
-      { header: 'Net cash flow', type: 'money', width: 120, note: 'Worked out by the program: Cost avoidance − Expenditure.', formula: CASH_FLOW_FORMULAS.netCashFlow },
-      { header: 'Cumulative cash flow', type: 'money', width: 140, note: 'Worked out by the program: the running total of Net cash flow. Red while below zero.', formula: CASH_FLOW_FORMULAS.cumulativeCashFlow },
+      {header: 'Period', type: 'text', required: true, width: 110},
+      {header: 'Hours per week', type: 'number', min: 0, width: 110},
+      {header: 'Weeks in period', type: 'number', min: 0, width: 110},
+      {
+        header: 'Hours in period',
+        type: 'number',
+        width: 110,
+        note: 'Worked out by the program: Hours per week × Weeks in period (13 when empty).',
+        formula: CASH_FLOW_FORMULAS.hoursInPeriod,
+      },
+      {header: 'Saving per hour', type: 'money', min: 0, width: 110},
+      {
+        header: 'Cost avoidance',
+        type: 'money',
+        width: 120,
+        note: 'Worked out by the program: Hours in period × Saving per hour.',
+        formula: CASH_FLOW_FORMULAS.costAvoidance,
+      },
+      {header: 'Expenditure', type: 'money', min: 0, width: 110},
+      {
+        header: 'Net cash flow',
+        type: 'money',
+        width: 120,
+        note: 'Worked out by the program: Cost avoidance − Expenditure.',
+        formula: CASH_FLOW_FORMULAS.netCashFlow,
+      },
+      {
+        header: 'Cumulative cash flow',
+        type: 'money',
+        width: 140,
+        note: 'Worked out by the program: the running total of Net cash flow. Red while below zero.',
+        formula: CASH_FLOW_FORMULAS.cumulativeCashFlow,
+      },
       // -- money: an extra column the program adds after the contract headers
-      { header: 'Break-even status', type: 'text', width: 130, note: 'Worked out by the program: "Break-even" marks the first period whose cumulative cash flow is 0 or more.', formula: CASH_FLOW_FORMULAS.breakEvenStatus },
+      {
+        header: 'Break-even status',
+        type: 'text',
+        width: 130,
+        note: 'Worked out by the program: "Break-even" marks the first period whose cumulative cash flow is 0 or more.',
+        formula: CASH_FLOW_FORMULAS.breakEvenStatus,
+      },
     ],
   },
   {
@@ -243,8 +457,8 @@ export const SCHEMA: readonly TabSpec[] = [
     frozenRows: 1,
     note: 'Days the office is closed beyond the bank holidays the program knows.',
     columns: [
-      { header: 'Date', type: 'date', required: true, width: 110 },
-      { header: 'Name', type: 'text', width: 240 },
+      {header: 'Date', type: 'date', required: true, width: 110},
+      {header: 'Name', type: 'text', width: 240},
     ],
   },
   // -- governance: tabs the program builds (written whole by the program; officers read and sort them)
@@ -253,9 +467,9 @@ export const SCHEMA: readonly TabSpec[] = [
     frozenRows: 1,
     note: 'Built by the program: the bank holidays of the region for the years in use plus the Holidays tab. The deadline formulas read it (named range Holidays_All). Do not edit: change the Holidays tab instead.',
     columns: [
-      { header: 'Date', type: 'date', required: true, width: 110 },
-      { header: 'Name', type: 'text', width: 300 },
-      { header: 'Source', type: 'text', width: 160 },
+      {header: 'Date', type: 'date', required: true, width: 110},
+      {header: 'Name', type: 'text', width: 300},
+      {header: 'Source', type: 'text', width: 160},
     ],
   },
   {
@@ -263,11 +477,11 @@ export const SCHEMA: readonly TabSpec[] = [
     frozenRows: 1,
     note: 'Built by Committee > Check compliance. Sort or filter freely; the next check rewrites it.',
     columns: [
-      { header: 'Rule', type: 'text', required: true, width: 220 },
-      { header: 'Severity', type: 'text', required: true, width: 90 },
-      { header: 'Where', type: 'text', width: 200 },
-      { header: 'Finding', type: 'text', width: 360 },
-      { header: 'What to do', type: 'text', width: 360 },
+      {header: 'Rule', type: 'text', required: true, width: 220},
+      {header: 'Severity', type: 'text', required: true, width: 90},
+      {header: 'Where', type: 'text', width: 200},
+      {header: 'Finding', type: 'text', width: 360},
+      {header: 'What to do', type: 'text', width: 360},
     ],
   },
   {
@@ -275,10 +489,10 @@ export const SCHEMA: readonly TabSpec[] = [
     frozenRows: 1,
     note: 'Built by Committee > Check membership: each rule met or not, and who counts towards it.',
     columns: [
-      { header: 'Rule', type: 'text', required: true, width: 260 },
-      { header: 'Result', type: 'text', required: true, width: 90 },
-      { header: 'Who counts', type: 'text', width: 360 },
-      { header: 'Details', type: 'text', width: 360 },
+      {header: 'Rule', type: 'text', required: true, width: 260},
+      {header: 'Result', type: 'text', required: true, width: 90},
+      {header: 'Who counts', type: 'text', width: 360},
+      {header: 'Details', type: 'text', width: 360},
     ],
   },
   {
@@ -286,14 +500,14 @@ export const SCHEMA: readonly TabSpec[] = [
     frozenRows: 1,
     note: 'Built by Committee > Forward plan: future meetings and their items; items with no meeting date are "To be programmed".',
     columns: [
-      { header: 'Meeting date', type: 'text', required: true, width: 140 },
-      { header: 'Meeting status', type: 'text', width: 150 },
-      { header: 'Item', type: 'text', width: 280 },
-      { header: 'Lead officer', type: 'text', width: 160 },
-      { header: 'Key decision ref', type: 'text', width: 110 },
-      { header: 'Report deadline', type: 'date', width: 120 },
-      { header: 'Papers despatch by', type: 'date', width: 130 },
-      { header: 'Flag', type: 'text', width: 320 },
+      {header: 'Meeting date', type: 'text', required: true, width: 140},
+      {header: 'Meeting status', type: 'text', width: 150},
+      {header: 'Item', type: 'text', width: 280},
+      {header: 'Lead officer', type: 'text', width: 160},
+      {header: 'Key decision ref', type: 'text', width: 110},
+      {header: 'Report deadline', type: 'date', width: 120},
+      {header: 'Papers despatch by', type: 'date', width: 130},
+      {header: 'Flag', type: 'text', width: 320},
     ],
   },
   // -- workbook: the Problems list, rebuilt by Committee > Check workbook problems (and by set-up)
@@ -303,19 +517,19 @@ export const SCHEMA: readonly TabSpec[] = [
     builtByProgram: true,
     note: 'Built by Committee > Check workbook problems: every value the program cannot accept, with a link to the cell. Fix the cell, then run the check again.',
     columns: [
-      { header: 'Tab', type: 'text', required: true, width: 110 },
-      { header: 'Cell', type: 'text', width: 60 },
-      { header: 'Row', type: 'number', width: 50 },
-      { header: 'Column', type: 'text', width: 160 },
-      { header: 'Value', type: 'text', width: 160 },
-      { header: 'Problem', type: 'text', width: 480 },
-      { header: 'Go to cell', type: 'link', width: 110 },
+      {header: 'Tab', type: 'text', required: true, width: 110},
+      {header: 'Cell', type: 'text', width: 60},
+      {header: 'Row', type: 'number', width: 50},
+      {header: 'Column', type: 'text', width: 160},
+      {header: 'Value', type: 'text', width: 160},
+      {header: 'Problem', type: 'text', width: 480},
+      {header: 'Go to cell', type: 'link', width: 110},
     ],
   },
 ];
 
 export function tabSpec(name: string): TabSpec {
-  const spec = SCHEMA.find((t) => t.name === name);
+  const spec = SCHEMA.find(t => t.name === name);
   if (!spec) throw new Error(`No tab called "${name}" in the schema.`);
   return spec;
 }
@@ -326,7 +540,8 @@ export function tabSpec(name: string): TabSpec {
  * A value that cannot be read is reported by name; defaults are never silently used for a
  * value an officer typed.
  */
-export type SettingType = 'text' | 'email' | 'number' | 'time' | 'bool' | 'list' | 'id' | 'percent' | 'multi';
+export type SettingType =
+  'text' | 'email' | 'number' | 'time' | 'bool' | 'list' | 'id' | 'percent' | 'multi';
 
 export interface SettingSpec {
   readonly name: string;
@@ -337,40 +552,199 @@ export interface SettingSpec {
 }
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { name: 'Group name', type: 'text', default: 'Sector Leadership Group', note: 'Printed at the top of every paper.' },
-  { name: 'Chair', type: 'text', default: '', note: 'Name of the chair (as in Members).' },
-  { name: 'Clerk name', type: 'text', default: '', note: 'Contact named on agendas.' },
-  { name: 'Clerk email', type: 'email', default: '', note: 'Receives the clerk\'s reminder digest; printed on agendas.' },
-  { name: 'Clerk phone', type: 'text', default: '', note: 'Printed on agendas (the clerk\'s work number, not a member\'s).' },
-  { name: 'Venue', type: 'text', default: '', note: 'Default venue for new meetings; "virtual" for online meetings.' },
-  { name: 'Default start time', type: 'time', default: '10:00', note: 'Start time for new meetings.' },
-  { name: 'Time zone', type: 'text', default: 'Europe/London', note: 'Dates in papers and reminders use this zone.' },
-  { name: 'Bank holiday region', type: 'list', default: 'England and Wales', values: ['England and Wales', 'Scotland', 'Northern Ireland'], note: 'Which bank holidays count as non-working days.' },
-  { name: 'Agenda agreed days', type: 'number', default: '14', note: 'Calendar days before the meeting by which the agenda is agreed with the chair.' },
-  { name: 'Papers clear working days', type: 'number', default: '5', note: 'Clear working days between despatch and the meeting (neither day counts, nor weekends or holidays).' },
-  { name: 'Report deadline working days', type: 'number', default: '3', note: 'Working days before despatch by which report authors deliver.' },
-  { name: 'Key decision notice days', type: 'number', default: '28', note: 'Clear days\' notice for key decisions and private items in the forward plan.' },
-  { name: 'Meeting window start', type: 'time', default: '', note: 'Earliest start time allowed, e.g. 10:00 (empty: no limit).' },
-  { name: 'Meeting window end', type: 'time', default: '', note: 'Latest end time allowed, e.g. 14:00 (empty: no limit).' },
-  { name: 'Meetings per year', type: 'number', default: '4', note: 'Target number of ordinary meetings a year.' },
-  { name: 'Minimum members', type: 'number', default: '6', note: 'Smallest membership allowed.' },
-  { name: 'Maximum members', type: 'number', default: '10', note: 'Largest membership allowed.' },
-  { name: 'Minimum small providers', type: 'number', default: '2', note: 'At least this many members from small providers.' },
-  { name: 'Minimum large providers', type: 'number', default: '2', note: 'At least this many members from large providers.' },
-  { name: 'Required client groups', type: 'multi', values: CLIENT_GROUPS, default: 'Older people; Learning disability; Physical disability; Mental health', note: 'Client groups the membership must cover, separated by "; ".' },
-  { name: 'Required service types', type: 'multi', values: SERVICE_TYPES, default: 'Residential care; Nursing care; Supported living; Homecare', note: 'Service types the membership must cover, separated by "; ".' },
-  { name: 'Term warning days', type: 'number', default: '60', note: 'Flag a member\'s term ending within this many days.' },
-  { name: 'Contract warning days', type: 'number', default: '180', note: 'Flag a contract ending within this many days (or its notice period, if longer).' },
-  { name: 'Action due soon days', type: 'number', default: '7', note: 'Actions with a review date within this many days are "due soon".' },
-  { name: 'Action stale days', type: 'number', default: '60', note: 'Open actions not updated for this many days are flagged.' },
-  { name: 'Standing items', type: 'text', default: 'Apologies for absence and declarations of interest; Minutes of the previous meeting; Action log; Forward agenda plan; Date of next meeting', note: 'Added to every agenda, separated by "; ". The first three open the agenda; the last two close the public part.' },
-  { name: 'Framework term', type: 'text', default: '5+2', note: 'Initial term plus extension years, e.g. "5+2" (7 years in all).' },
-  { name: 'Papers folder id', type: 'id', default: '', note: 'Drive folder for generated papers (created when empty).' },
-  { name: 'Agenda template id', type: 'id', default: '', note: 'Optional Google Doc with {{placeholders}}; empty uses the built-in layout.' },
-  { name: 'Minutes template id', type: 'id', default: '', note: 'Optional template for minutes.' },
-  { name: 'Action log template id', type: 'id', default: '', note: 'Optional template for the action log.' },
-  { name: 'Report cover template id', type: 'id', default: '', note: 'Optional template for report covers.' },
-  { name: 'Minimum attendance %', type: 'number', default: '50', note: 'Flag a member who attended fewer than this percentage of their meetings in the last 12 months.' },
-  { name: 'Clerk look-ahead working days', type: 'number', default: '5', note: 'The clerk\'s reminder lists report deadlines and despatch dates within this many working days.' },
-  { name: 'Reminders', type: 'bool', default: 'No', note: 'Yes sends the daily reminder digests (switch from the Committee menu).' },
+  {
+    name: 'Group name',
+    type: 'text',
+    default: 'Sector Leadership Group',
+    note: 'Printed at the top of every paper.',
+  },
+  {name: 'Chair', type: 'text', default: '', note: 'Name of the chair (as in Members).'},
+  {name: 'Clerk name', type: 'text', default: '', note: 'Contact named on agendas.'},
+  {
+    name: 'Clerk email',
+    type: 'email',
+    default: '',
+    note: "Receives the clerk's reminder digest; printed on agendas.",
+  },
+  {
+    name: 'Clerk phone',
+    type: 'text',
+    default: '',
+    note: "Printed on agendas (the clerk's work number, not a member's).",
+  },
+  {
+    name: 'Venue',
+    type: 'text',
+    default: '',
+    note: 'Default venue for new meetings; "virtual" for online meetings.',
+  },
+  {
+    name: 'Default start time',
+    type: 'time',
+    default: '10:00',
+    note: 'Start time for new meetings.',
+  },
+  {
+    name: 'Time zone',
+    type: 'text',
+    default: 'Europe/London',
+    note: 'Dates in papers and reminders use this zone.',
+  },
+  {
+    name: 'Bank holiday region',
+    type: 'list',
+    default: 'England and Wales',
+    values: ['England and Wales', 'Scotland', 'Northern Ireland'],
+    note: 'Which bank holidays count as non-working days.',
+  },
+  {
+    name: 'Agenda agreed days',
+    type: 'number',
+    default: '14',
+    note: 'Calendar days before the meeting by which the agenda is agreed with the chair.',
+  },
+  {
+    name: 'Papers clear working days',
+    type: 'number',
+    default: '5',
+    note: 'Clear working days between despatch and the meeting (neither day counts, nor weekends or holidays).',
+  },
+  {
+    name: 'Report deadline working days',
+    type: 'number',
+    default: '3',
+    note: 'Working days before despatch by which report authors deliver.',
+  },
+  {
+    name: 'Key decision notice days',
+    type: 'number',
+    default: '28',
+    note: "Clear days' notice for key decisions and private items in the forward plan.",
+  },
+  {
+    name: 'Meeting window start',
+    type: 'time',
+    default: '',
+    note: 'Earliest start time allowed, e.g. 10:00 (empty: no limit).',
+  },
+  {
+    name: 'Meeting window end',
+    type: 'time',
+    default: '',
+    note: 'Latest end time allowed, e.g. 14:00 (empty: no limit).',
+  },
+  {
+    name: 'Meetings per year',
+    type: 'number',
+    default: '4',
+    note: 'Target number of ordinary meetings a year.',
+  },
+  {name: 'Minimum members', type: 'number', default: '6', note: 'Smallest membership allowed.'},
+  {name: 'Maximum members', type: 'number', default: '10', note: 'Largest membership allowed.'},
+  {
+    name: 'Minimum small providers',
+    type: 'number',
+    default: '2',
+    note: 'At least this many members from small providers.',
+  },
+  {
+    name: 'Minimum large providers',
+    type: 'number',
+    default: '2',
+    note: 'At least this many members from large providers.',
+  },
+  {
+    name: 'Required client groups',
+    type: 'multi',
+    values: CLIENT_GROUPS,
+    default: 'Older people; Learning disability; Physical disability; Mental health',
+    note: 'Client groups the membership must cover, separated by "; ".',
+  },
+  {
+    name: 'Required service types',
+    type: 'multi',
+    values: SERVICE_TYPES,
+    default: 'Residential care; Nursing care; Supported living; Homecare',
+    note: 'Service types the membership must cover, separated by "; ".',
+  },
+  {
+    name: 'Term warning days',
+    type: 'number',
+    default: '60',
+    note: "Flag a member's term ending within this many days.",
+  },
+  {
+    name: 'Contract warning days',
+    type: 'number',
+    default: '180',
+    note: 'Flag a contract ending within this many days (or its notice period, if longer).',
+  },
+  {
+    name: 'Action due soon days',
+    type: 'number',
+    default: '7',
+    note: 'Actions with a review date within this many days are "due soon".',
+  },
+  {
+    name: 'Action stale days',
+    type: 'number',
+    default: '60',
+    note: 'Open actions not updated for this many days are flagged.',
+  },
+  {
+    name: 'Standing items',
+    type: 'text',
+    default:
+      'Apologies for absence and declarations of interest; Minutes of the previous meeting; Action log; Forward agenda plan; Date of next meeting',
+    note: 'Added to every agenda, separated by "; ". The first three open the agenda; the last two close the public part.',
+  },
+  {
+    name: 'Framework term',
+    type: 'text',
+    default: '5+2',
+    note: 'Initial term plus extension years, e.g. "5+2" (7 years in all).',
+  },
+  {
+    name: 'Papers folder id',
+    type: 'id',
+    default: '',
+    note: 'Drive folder for generated papers (created when empty).',
+  },
+  {
+    name: 'Agenda template id',
+    type: 'id',
+    default: '',
+    note: 'Optional Google Doc with {{placeholders}}; empty uses the built-in layout.',
+  },
+  {name: 'Minutes template id', type: 'id', default: '', note: 'Optional template for minutes.'},
+  {
+    name: 'Action log template id',
+    type: 'id',
+    default: '',
+    note: 'Optional template for the action log.',
+  },
+  {
+    name: 'Report cover template id',
+    type: 'id',
+    default: '',
+    note: 'Optional template for report covers.',
+  },
+  {
+    name: 'Minimum attendance %',
+    type: 'number',
+    default: '50',
+    note: 'Flag a member who attended fewer than this percentage of their meetings in the last 12 months.',
+  },
+  {
+    name: 'Clerk look-ahead working days',
+    type: 'number',
+    default: '5',
+    note: "The clerk's reminder lists report deadlines and despatch dates within this many working days.",
+  },
+  {
+    name: 'Reminders',
+    type: 'bool',
+    default: 'No',
+    note: 'Yes sends the daily reminder digests (switch from the Committee menu).',
+  },
 ];

@@ -5,8 +5,8 @@
  * to its default in SETTINGS (set-up puts the row back); a value an officer typed is never
  * silently replaced by a default.
  */
-import { SETTINGS, SettingSpec, TAB } from './schema';
-import { Cell, WorkbookError, getTab, isDate } from './table';
+import {SETTINGS, SettingSpec, TAB} from './schema';
+import {Cell, WorkbookError, getTab, isDate} from './table';
 
 export interface Settings {
   /** A non-negative number ("5", 5). */
@@ -30,7 +30,7 @@ export interface Settings {
 const HELP = 'Change it in the Value column of the Settings tab.';
 
 function specOf(name: string): SettingSpec | undefined {
-  return SETTINGS.find((s) => s.name === name);
+  return SETTINGS.find(s => s.name === name);
 }
 
 /** Reads the Settings tab: one getDataRange().getValues(). */
@@ -41,11 +41,13 @@ export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sett
 
 /** Settings from the grid of the Settings tab (header row first: Setting, Value, ...). */
 export function settingsFromGrid(grid: readonly (readonly Cell[])[]): Settings {
-  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
   const nameCol = headers.indexOf('Setting');
   const valueCol = headers.indexOf('Value');
   if (nameCol < 0 || valueCol < 0) {
-    throw new WorkbookError('The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.');
+    throw new WorkbookError(
+      'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
+    );
   }
   const values = new Map<string, Cell>();
   for (let r = 1; r < grid.length; r++) {
@@ -60,7 +62,10 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
   const raw = (name: string): Cell => {
     if (values.has(name)) return values.get(name) as Cell;
     const spec = specOf(name);
-    if (!spec) throw new WorkbookError(`There is no setting called "${name}" on the Settings tab. Run Committee > Set up or repair workbook to add it.`);
+    if (!spec)
+      throw new WorkbookError(
+        `There is no setting called "${name}" on the Settings tab. Run Committee > Set up or repair workbook to add it.`,
+      );
     return spec.default;
   };
   const textOf = (name: string): string => {
@@ -68,14 +73,22 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
     return isDate(v) ? v.toISOString() : String(v ?? '').trim();
   };
   const bad = (name: string, v: Cell, want: string): WorkbookError =>
-    new WorkbookError(`The setting "${name}" should be ${want}; it is "${isDate(v) ? v.toISOString() : String(v)}". ${HELP}`);
+    new WorkbookError(
+      `The setting "${name}" should be ${want}; it is "${isDate(v) ? v.toISOString() : String(v)}". ${HELP}`,
+    );
 
   return {
-    has: (name) => values.has(name),
+    has: name => values.has(name),
     number(name) {
       const v = raw(name);
-      if (v === '' || v === null || v === undefined) throw new WorkbookError(`The setting "${name}" is empty; it needs a number. ${HELP}`);
-      const n = typeof v === 'number' ? v : /^\s*\d+(\.\d+)?\s*$/.test(String(v)) ? Number(String(v).trim()) : NaN;
+      if (v === '' || v === null || v === undefined)
+        throw new WorkbookError(`The setting "${name}" is empty; it needs a number. ${HELP}`);
+      const n =
+        typeof v === 'number'
+          ? v
+          : /^\s*\d+(\.\d+)?\s*$/.test(String(v))
+            ? Number(String(v).trim())
+            : NaN;
       if (!Number.isFinite(n) || n < 0) throw bad(name, v, 'a number of 0 or more');
       return n;
     },
@@ -83,7 +96,7 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
       const t = textOf(name);
       const spec = specOf(name);
       if (t && spec?.values) {
-        const hit = spec.values.find((a) => a.toLowerCase() === t.toLowerCase());
+        const hit = spec.values.find(a => a.toLowerCase() === t.toLowerCase());
         if (!hit) throw bad(name, t, `one of: ${spec.values.join(', ')}`);
         return hit;
       }
@@ -91,12 +104,15 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
     },
     list(name) {
       const t = textOf(name);
-      const items = t.split(/\s*;\s*/).map((s) => s.trim()).filter(Boolean);
+      const items = t
+        .split(/\s*;\s*/)
+        .map(s => s.trim())
+        .filter(Boolean);
       const spec = specOf(name);
       const allowed = spec?.values;
       if (!allowed) return items;
-      return items.map((item) => {
-        const hit = allowed.find((a) => a.toLowerCase() === item.toLowerCase());
+      return items.map(item => {
+        const hit = allowed.find(a => a.toLowerCase() === item.toLowerCase());
         if (!hit) throw bad(name, item, `made of: ${allowed.join(', ')}`);
         return hit;
       });
@@ -113,24 +129,30 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
     bool(name) {
       const v = raw(name);
       if (typeof v === 'boolean') return v;
-      const t = String(v ?? '').trim().toLowerCase();
+      const t = String(v ?? '')
+        .trim()
+        .toLowerCase();
       if (t === 'yes' || t === 'true') return true;
       if (t === 'no' || t === 'false') return false;
-      if (t === '') throw new WorkbookError(`The setting "${name}" is empty; it needs Yes or No. ${HELP}`);
+      if (t === '')
+        throw new WorkbookError(`The setting "${name}" is empty; it needs Yes or No. ${HELP}`);
       throw bad(name, v, 'Yes or No');
     },
     id(name) {
       const t = textOf(name);
       if (!t) return '';
       // A pasted Drive or Docs URL: keep the id part.
-      const url = t.match(/\/(?:d|folders)\/([A-Za-z0-9_-]{10,})/) ?? t.match(/[?&]id=([A-Za-z0-9_-]{10,})/);
+      const url =
+        t.match(/\/(?:d|folders)\/([A-Za-z0-9_-]{10,})/) ?? t.match(/[?&]id=([A-Za-z0-9_-]{10,})/);
       if (url) return url[1];
-      if (!/^[A-Za-z0-9_-]+$/.test(t)) throw bad(name, t, 'a Drive id (letters, digits, - and _) or a Drive link');
+      if (!/^[A-Za-z0-9_-]+$/.test(t))
+        throw bad(name, t, 'a Drive id (letters, digits, - and _) or a Drive link');
       return t;
     },
     email(name) {
       const t = textOf(name);
-      if (t && !/^[^\s@;,]+@[^\s@;,]+\.[A-Za-z]{2,}$/.test(t)) throw bad(name, t, 'an email address such as clerk@example.org');
+      if (t && !/^[^\s@;,]+@[^\s@;,]+\.[A-Za-z]{2,}$/.test(t))
+        throw bad(name, t, 'an email address such as clerk@example.org');
       return t;
     },
   };
@@ -138,7 +160,10 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
 
 /** "10:00", "9:30", "9.30am", "2pm", "14.00" → minutes after midnight; null when not a time. */
 export function parseClock(text: string): number | null {
-  const m = text.trim().toLowerCase().match(/^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/);
+  const m = text
+    .trim()
+    .toLowerCase()
+    .match(/^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/);
   if (!m) return null;
   let h = Number(m[1]);
   const min = m[2] === undefined ? 0 : Number(m[2]);
@@ -160,13 +185,26 @@ export function settingProblem(name: string, value: Cell): string | null {
   const one = makeSettings(new Map([[name, value ?? '']]));
   try {
     switch (spec.type) {
-      case 'number': one.number(name); break;
-      case 'time': one.time(name); break;
-      case 'bool': one.bool(name); break;
-      case 'id': one.id(name); break;
-      case 'email': one.email(name); break;
-      case 'multi': one.list(name); break;
-      default: one.text(name);
+      case 'number':
+        one.number(name);
+        break;
+      case 'time':
+        one.time(name);
+        break;
+      case 'bool':
+        one.bool(name);
+        break;
+      case 'id':
+        one.id(name);
+        break;
+      case 'email':
+        one.email(name);
+        break;
+      case 'multi':
+        one.list(name);
+        break;
+      default:
+        one.text(name);
     }
     return null;
   } catch (e) {

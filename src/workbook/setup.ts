@@ -8,13 +8,13 @@
  * column, so officers' widths stay.
  * Service calls depend on the number of tabs and columns, never on the number of rows.
  */
-import { ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec } from './schema';
-import { Cell, lastTableRow, isPlainTextColumn } from './table';
-import { formulaFor, columnLetter } from './formulas';
-import { refusesInvalid } from './validate';
-import { conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings } from './conditional';
-import { settingsFromGrid } from './settings';
-import { showSerial, todaySerial } from './dates';
+import {ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec} from './schema';
+import {Cell, lastTableRow, isPlainTextColumn} from './table';
+import {formulaFor, columnLetter} from './formulas';
+import {refusesInvalid} from './validate';
+import {conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings} from './conditional';
+import {settingsFromGrid} from './settings';
+import {showSerial, todaySerial} from './dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,11 +49,16 @@ const PROTECT_PREFIX = 'Committee Clerk: ';
 export function numberFormatOf(col: ColumnSpec): string | null {
   if (col.format) return col.format;
   switch (col.type) {
-    case 'date': return 'dd/mm/yyyy';
-    case 'time': return 'HH:mm';
-    case 'money': return '£#,##0.00';
-    case 'percent': return '0%';
-    case 'number': return '0.##';
+    case 'date':
+      return 'dd/mm/yyyy';
+    case 'time':
+      return 'HH:mm';
+    case 'money':
+      return '£#,##0.00';
+    case 'percent':
+      return '0%';
+    case 'number':
+      return '0.##';
     case 'text':
     case 'email':
     case 'list':
@@ -80,8 +85,11 @@ export function looseHeader(h: string): string {
  * Where each schema header goes: found (exactly or loosely, to be renamed back) or appended.
  * Pure: the new header row and what changed.
  */
-export function planHeaders(spec: TabSpec, existing: readonly string[]): { headers: string[]; renamed: string[]; added: string[] } {
-  const headers = existing.map((h) => String(h).trim());
+export function planHeaders(
+  spec: TabSpec,
+  existing: readonly string[],
+): {headers: string[]; renamed: string[]; added: string[]} {
+  const headers = existing.map(h => String(h).trim());
   const renamed: string[] = [];
   const added: string[] = [];
   const taken = new Set<number>();
@@ -94,7 +102,13 @@ export function planHeaders(spec: TabSpec, existing: readonly string[]): { heade
     const loose = looseHeader(c.header);
     let j = headers.findIndex((h, i) => !taken.has(i) && h !== '' && looseHeader(h) === loose);
     // A header cleared by mistake: a blank header cell just after the schema's previous column.
-    if (j < 0) j = headers.findIndex((h, i) => !taken.has(i) && h === '' && (k === 0 ? i === 0 : headers[i - 1] === spec.columns[k - 1].header));
+    if (j < 0)
+      j = headers.findIndex(
+        (h, i) =>
+          !taken.has(i) &&
+          h === '' &&
+          (k === 0 ? i === 0 : headers[i - 1] === spec.columns[k - 1].header),
+      );
     if (j >= 0) {
       renamed.push(`${spec.name}: "${headers[j]}" → "${c.header}"`);
       headers[j] = c.header;
@@ -105,21 +119,36 @@ export function planHeaders(spec: TabSpec, existing: readonly string[]): { heade
       added.push(`${spec.name}: ${c.header}`);
     }
   });
-  return { headers, renamed, added };
+  return {headers, renamed, added};
 }
 
 export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupReport {
-  const report: SetupReport = { created: [], addedColumns: [], renamedHeaders: [], addedSettings: [], formulasRestored: [], formulaFailures: [] };
-  const settingsSpec = SCHEMA.find((t) => t.name === TAB.settings) as TabSpec;
+  const report: SetupReport = {
+    created: [],
+    addedColumns: [],
+    renamedHeaders: [],
+    addedSettings: [],
+    formulasRestored: [],
+    formulaFailures: [],
+  };
+  const settingsSpec = SCHEMA.find(t => t.name === TAB.settings) as TabSpec;
   const builder = sharedBuilder();
   setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS, builder);
   const grid = setUpSettingsRows(ss, report, builder);
   const warnings = warningsFrom(grid);
-  for (const spec of SCHEMA) if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings, builder);
+  for (const spec of SCHEMA)
+    if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings, builder);
   return report;
 }
 
-function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date, warnings: Warnings, builder: () => RuleBuilder): void {
+function setUpTab(
+  ss: Spreadsheet,
+  spec: TabSpec,
+  report: SetupReport,
+  now: Date,
+  warnings: Warnings,
+  builder: () => RuleBuilder,
+): void {
   let sheet = ss.getSheetByName(spec.name);
   const isNew = !sheet;
   if (!sheet) {
@@ -128,7 +157,10 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   }
   const lastCol = isNew ? 0 : sheet.getLastColumn();
   const lastRow = isNew ? 0 : sheet.getLastRow();
-  const existing = lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map((h) => String(h)) : [];
+  const existing =
+    lastCol > 0
+      ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map(h => String(h))
+      : [];
   const plan = planHeaders(spec, existing);
   report.renamedHeaders.push(...plan.renamed);
   if (!isNew) report.addedColumns.push(...plan.added);
@@ -150,22 +182,28 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   // Header row: notes (the tab's note on A1 first), bold on grey, frozen.
   const oldNotes = lastCol > 0 ? headerRange.getNotes()[0] : [];
   const notes = headers.map((h, i) => {
-    const col = spec.columns.find((c) => c.header === h);
+    const col = spec.columns.find(c => c.header === h);
     const parts = [i === 0 ? spec.note : undefined, col?.note].filter(Boolean);
-    return col || i === 0 ? parts.join('\n\n') : oldNotes[i] ?? '';
+    return col || i === 0 ? parts.join('\n\n') : (oldNotes[i] ?? '');
   });
   if (notes.some((n, i) => n !== (oldNotes[i] ?? ''))) headerRange.setNotes([notes]);
   // Styled over the schema's columns only: blocks the program keeps beside a table style themselves.
-  const span = Math.max(...spec.columns.map((c) => (index.get(c.header) as number) + 1));
-  (span === width ? headerRange : sheet.getRange(1, 1, 1, span)).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  const span = Math.max(...spec.columns.map(c => (index.get(c.header) as number) + 1));
+  (span === width ? headerRange : sheet.getRange(1, 1, 1, span))
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(spec.frozenRows ?? 1);
 
   // Widths only for what the program adds, so officers' choices stay.
-  const addedHeaders = new Set(isNew ? spec.columns.map((c) => c.header) : plan.added.map((a) => a.slice(spec.name.length + 2)));
+  const addedHeaders = new Set(
+    isNew ? spec.columns.map(c => c.header) : plan.added.map(a => a.slice(spec.name.length + 2)),
+  );
   const widths: (number | null)[] = headers.map(() => null);
-  for (const c of spec.columns) if (c.width && addedHeaders.has(c.header)) widths[index.get(c.header) as number] = c.width;
+  for (const c of spec.columns)
+    if (c.width && addedHeaders.has(c.header)) widths[index.get(c.header) as number] = c.width;
   // Neighbouring columns of the same width in one call.
-  for (const run of runsOf(widths, (a, b) => a === b)) sheet.setColumnWidths(run.start + 1, run.values.length, run.values[0] as number);
+  for (const run of runsOf(widths, (a, b) => a === b))
+    sheet.setColumnWidths(run.start + 1, run.values.length, run.values[0] as number);
 
   const maxRows = sheet.getMaxRows();
   const dataRows = Math.max(maxRows - 1, 1);
@@ -183,30 +221,41 @@ function setUpTab(ss: Spreadsheet, spec: TabSpec, report: SetupReport, now: Date
   // One call per run of neighbouring columns over every data row (whole tab when the schema's columns are together).
   for (const run of runsOf(formats, () => true)) {
     const cells = sheet.getRange(2, run.start + 1, dataRows, run.values.length);
-    if (run.values.every((f) => f === run.values[0])) cells.setNumberFormat(run.values[0] as string);
+    if (run.values.every(f => f === run.values[0])) cells.setNumberFormat(run.values[0] as string);
     else cells.setNumberFormats(sameRows(run.values as string[], dataRows));
   }
   for (const run of runsOf(rules, () => true)) {
-    sheet.getRange(2, run.start + 1, dataRows, run.values.length).setDataValidations(sameRows(run.values as GoogleAppsScript.Spreadsheet.DataValidation[], dataRows));
+    sheet
+      .getRange(2, run.start + 1, dataRows, run.values.length)
+      .setDataValidations(
+        sameRows(run.values as GoogleAppsScript.Spreadsheet.DataValidation[], dataRows),
+      );
   }
 
   if (!built) {
     // Formulas go in the table's rows (not in rows of summary blocks beside it); onEdit adds them to new rows.
-    if (spec.columns.some((c) => c.formula) && lastRow >= 2) writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
+    if (spec.columns.some(c => c.formula) && lastRow >= 2)
+      writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
     // Header protection and row colours span the schema's columns too.
     protect(sheet, spec, index, span, maxRows);
     const existingRules = sheet.getConditionalFormatRules();
-    const rules = existingRules.filter((r) => !isOurRule(r));
+    const rules = existingRules.filter(r => !isOurRule(r));
     const ours = conditionalRules(sheet, spec, index, maxRows, span, warnings);
     // Written only when there is something of ours to put back or take away.
-    if (ours.length || rules.length !== existingRules.length) sheet.setConditionalFormatRules(rules.concat(ours));
+    if (ours.length || rules.length !== existingRules.length)
+      sheet.setConditionalFormatRules(rules.concat(ours));
   }
 }
 
 /** The data validation rule of a column, or null when the column has none. */
-export function validationRule(spec: TabSpec, c: ColumnSpec, builder: () => RuleBuilder = sharedBuilder()): GoogleAppsScript.Spreadsheet.DataValidation | null {
+export function validationRule(
+  spec: TabSpec,
+  c: ColumnSpec,
+  builder: () => RuleBuilder = sharedBuilder(),
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const numeric = c.type === 'number' || c.type === 'money' || c.type === 'percent';
-  if (!['list', 'bool', 'date', 'email'].includes(c.type) && !(numeric && c.min !== undefined)) return null;
+  if (!['list', 'bool', 'date', 'email'].includes(c.type) && !(numeric && c.min !== undefined))
+    return null;
   const refuse = refusesInvalid(spec, c);
   const b = builder();
   switch (c.type) {
@@ -238,29 +287,42 @@ export function validationRule(spec: TabSpec, c: ColumnSpec, builder: () => Rule
 }
 
 /** Runs of neighbouring non-null entries, split where `same` says two neighbours differ. Pure. */
-export function runsOf<T>(items: readonly (T | null)[], same: (a: T, b: T) => boolean): { start: number; values: T[] }[] {
-  const runs: { start: number; values: T[] }[] = [];
+export function runsOf<T>(
+  items: readonly (T | null)[],
+  same: (a: T, b: T) => boolean,
+): {start: number; values: T[]}[] {
+  const runs: {start: number; values: T[]}[] = [];
   items.forEach((v, i) => {
     if (v === null) return;
     const last = runs[runs.length - 1];
-    if (last && last.start + last.values.length === i && same(last.values[last.values.length - 1], v)) last.values.push(v);
-    else runs.push({ start: i, values: [v] });
+    if (
+      last &&
+      last.start + last.values.length === i &&
+      same(last.values[last.values.length - 1], v)
+    )
+      last.values.push(v);
+    else runs.push({start: i, values: [v]});
   });
   return runs;
 }
 
 /** A grid of `rows` rows, each the same row (for setNumberFormats / setDataValidations). */
 function sameRows<T>(row: T[], rows: number): T[][] {
-  return Array.from({ length: rows }, () => row);
+  return Array.from({length: rows}, () => row);
 }
 
 function helpText(c: ColumnSpec): string {
   switch (c.type) {
-    case 'list': return `${c.header}: one of ${(c.values ?? []).join(', ')}.`;
-    case 'bool': return `${c.header}: Yes or No.`;
-    case 'date': return `${c.header}: a date, typed dd/mm/yyyy.`;
-    case 'email': return `${c.header}: an email address such as name@example.org.`;
-    default: return `${c.header}: ${c.type === 'money' ? 'an amount in pounds' : 'a number'} of ${c.min} or more.`;
+    case 'list':
+      return `${c.header}: one of ${(c.values ?? []).join(', ')}.`;
+    case 'bool':
+      return `${c.header}: Yes or No.`;
+    case 'date':
+      return `${c.header}: a date, typed dd/mm/yyyy.`;
+    case 'email':
+      return `${c.header}: an email address such as name@example.org.`;
+    default:
+      return `${c.header}: ${c.type === 'money' ? 'an amount in pounds' : 'a number'} of ${c.min} or more.`;
   }
 }
 
@@ -269,18 +331,27 @@ function helpText(c: ColumnSpec): string {
  * typed over a formula is replaced by the formula and kept in the cell's note, so nothing typed
  * is lost. Existing formulas are kept.
  */
-function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, lastRow: number, report: SetupReport, now: Date): void {
+function writeFormulaColumns(
+  sheet: Sheet,
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  lastRow: number,
+  report: SetupReport,
+  now: Date,
+): void {
   if (lastRow < 2) return;
   const n = lastRow - 1;
-  const columns = spec.columns.filter((c) => c.formula).map((c) => ({ c, i: index.get(c.header) as number }));
+  const columns = spec.columns
+    .filter(c => c.formula)
+    .map(c => ({c, i: index.get(c.header) as number}));
   if (!columns.length) return;
   // One read of the formulas (and, only if needed, the values) across the formula columns.
-  const lo = Math.min(...columns.map((x) => x.i));
-  const hi = Math.max(...columns.map((x) => x.i));
+  const lo = Math.min(...columns.map(x => x.i));
+  const hi = Math.max(...columns.map(x => x.i));
   const block = sheet.getRange(2, lo + 1, n, hi - lo + 1);
   const formulas = block.getFormulas();
   let values: Cell[][] | null = null;
-  for (const { c, i } of columns) {
+  for (const {c, i} of columns) {
     const column = i + 1;
     const wanted: string[][] = [];
     let changed = false;
@@ -297,7 +368,9 @@ function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<str
       const typed = values[r][i - lo];
       if (typed !== '' && typed !== null) {
         const cell = sheet.getRange(r + 2, column);
-        cell.setNote(`Set-up on ${showSerial(todaySerial(now))} put the formula of ${c.header} back here. What was in the cell: ${String(typed)}`);
+        cell.setNote(
+          `Set-up on ${showSerial(todaySerial(now))} put the formula of ${c.header} back here. What was in the cell: ${String(typed)}`,
+        );
         report.formulasRestored.push(`${spec.name}!${cell.getA1Notation()}`);
       }
     }
@@ -305,52 +378,76 @@ function writeFormulaColumns(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<str
     try {
       sheet.getRange(2, column, n, 1).setFormulas(wanted);
     } catch (e) {
-      report.formulaFailures.push(`${spec.name} > ${c.header}: ${e instanceof Error ? e.message.split('\n')[0].slice(0, 200) : String(e)}`);
+      report.formulaFailures.push(
+        `${spec.name} > ${c.header}: ${e instanceof Error ? e.message.split('\n')[0].slice(0, 200) : String(e)}`,
+      );
     }
   }
 }
 
 /** Warning-only protections on the header row and every formula column (re-made only when they differ). */
-function protect(sheet: Sheet, spec: TabSpec, index: ReadonlyMap<string, number>, width: number, maxRows: number): void {
+function protect(
+  sheet: Sheet,
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  width: number,
+  maxRows: number,
+): void {
   // Ranges as [row, column, rows, columns]: a Range is only fetched for a protection that must be made.
   const wanted = new Map<string, [number, number, number, number]>();
   wanted.set(`${PROTECT_PREFIX}${spec.name} headers`, [1, 1, 1, width]);
   for (const c of spec.columns) {
     if (!c.formula) continue;
-    wanted.set(`${PROTECT_PREFIX}${spec.name} ${c.header} (worked out by the program)`, [2, (index.get(c.header) as number) + 1, Math.max(maxRows - 1, 1), 1]);
+    wanted.set(`${PROTECT_PREFIX}${spec.name} ${c.header} (worked out by the program)`, [
+      2,
+      (index.get(c.header) as number) + 1,
+      Math.max(maxRows - 1, 1),
+      1,
+    ]);
   }
-  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE) as GoogleAppsScript.Spreadsheet.Protection[]) {
+  for (const p of sheet.getProtections(
+    SpreadsheetApp.ProtectionType.RANGE,
+  ) as GoogleAppsScript.Spreadsheet.Protection[]) {
     const d = p.getDescription();
     // Only the protections this function makes (other parts of the program keep their own).
-    const ours = d.startsWith(`${PROTECT_PREFIX}${spec.name} `) && (d.endsWith(' headers') || d.endsWith('(worked out by the program)'));
+    const ours =
+      d.startsWith(`${PROTECT_PREFIX}${spec.name} `) &&
+      (d.endsWith(' headers') || d.endsWith('(worked out by the program)'));
     if (!ours) continue;
     const w = wanted.get(d);
     if (w && p.getRange().getA1Notation() === a1Of(...w) && p.isWarningOnly()) wanted.delete(d);
     else p.remove();
   }
-  for (const [d, [r, c, h, w]] of wanted) sheet.getRange(r, c, h, w).protect().setDescription(d).setWarningOnly(true);
+  for (const [d, [r, c, h, w]] of wanted)
+    sheet.getRange(r, c, h, w).protect().setDescription(d).setWarningOnly(true);
 }
 
 /** A1 notation of a range as Range.getA1Notation gives it ("B2:B1000", or "A1" for one cell). Pure. */
 export function a1Of(row: number, column: number, rows: number, columns: number): string {
   const first = `${columnLetter(column)}${row}`;
-  return rows === 1 && columns === 1 ? first : `${first}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
+  return rows === 1 && columns === 1
+    ? first
+    : `${first}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
 }
 
 /** Adds a row for every setting the tab lacks (with its default and note); typed values are never touched. */
-function setUpSettingsRows(ss: Spreadsheet, report: SetupReport, builder: () => RuleBuilder): Cell[][] {
+function setUpSettingsRows(
+  ss: Spreadsheet,
+  report: SetupReport,
+  builder: () => RuleBuilder,
+): Cell[][] {
   const sheet = ss.getSheetByName(TAB.settings) as Sheet;
   const grid = sheet.getDataRange().getValues() as Cell[][];
-  const headers = grid[0].map((h) => String(h).trim());
+  const headers = grid[0].map(h => String(h).trim());
   const nameCol = headers.indexOf('Setting');
   const valueCol = headers.indexOf('Value');
   const notesCol = headers.indexOf('Notes');
-  const present = new Set(grid.slice(1).map((r) => String(r[nameCol]).trim()));
-  const missing = SETTINGS.filter((s) => !present.has(s.name));
+  const present = new Set(grid.slice(1).map(r => String(r[nameCol]).trim()));
+  const missing = SETTINGS.filter(s => !present.has(s.name));
   let last = grid.length;
-  while (last > 1 && grid[last - 1].every((v) => v === '')) last--;
+  while (last > 1 && grid[last - 1].every(v => v === '')) last--;
   if (missing.length) {
-    const rows = missing.map((s) => {
+    const rows = missing.map(s => {
       const line: Cell[] = headers.map(() => '');
       line[nameCol] = s.name;
       line[valueCol] = s.default; // the Value column is plain text: "10:00" stays a setting, not a time
@@ -358,22 +455,32 @@ function setUpSettingsRows(ss: Spreadsheet, report: SetupReport, builder: () => 
       return line;
     });
     sheet.getRange(last + 1, 1, rows.length, headers.length).setValues(rows);
-    report.addedSettings.push(...missing.map((s) => s.name));
+    report.addedSettings.push(...missing.map(s => s.name));
   }
   // Setting values are plain text (the column is '@'); lists and Yes/No get a drop-down.
   // One read and one write of the Value column's rules; rows that are not lists keep theirs.
-  const names = grid.slice(1, last).map((r) => String(r[nameCol]).trim()).concat(missing.map((s) => s.name));
+  const names = grid
+    .slice(1, last)
+    .map(r => String(r[nameCol]).trim())
+    .concat(missing.map(s => s.name));
   if (names.length) {
     const cells = sheet.getRange(2, valueCol + 1, names.length, 1);
     const rules = cells.getDataValidations();
     names.forEach((name, i) => {
-      const spec = SETTINGS.find((s) => s.name === name);
-      const values = spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
-      if (values) rules[i][0] = builder().requireValueInList([...values], true).setHelpText(`${name}: one of ${values.join(', ')}.`).build();
+      const spec = SETTINGS.find(s => s.name === name);
+      const values =
+        spec?.type === 'bool' ? ['Yes', 'No'] : spec?.type === 'list' ? spec.values : undefined;
+      if (values)
+        rules[i][0] = builder()
+          .requireValueInList([...values], true)
+          .setHelpText(`${name}: one of ${values.join(', ')}.`)
+          .build();
     });
     cells.setDataValidations(rules);
   }
-  const rows = missing.map((s) => headers.map((h) => (h === 'Setting' ? s.name : h === 'Value' ? s.default : '')));
+  const rows = missing.map(s =>
+    headers.map(h => (h === 'Setting' ? s.name : h === 'Value' ? s.default : '')),
+  );
   return grid.slice(0, last).concat(rows);
 }
 

@@ -3,7 +3,7 @@
  * Columns are found by header text, so officers may reorder columns or add their own;
  * unknown columns are carried through untouched.
  */
-import { ColumnSpec, TabSpec, tabSpec } from './schema';
+import {ColumnSpec, TabSpec, tabSpec} from './schema';
 
 export type Cell = string | number | boolean | Date;
 /** A typed value: Date for date/time, number for number/money/percent, string[] for multi, boolean for bool, null when empty. */
@@ -30,9 +30,15 @@ export interface Table {
 /** A problem the officer must fix before the program can read a tab. */
 export class WorkbookError extends Error {}
 
-export function getTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+export function getTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new WorkbookError(`The "${name}" tab is missing. Run Committee > Set up or repair workbook to add it.`);
+  if (!sheet)
+    throw new WorkbookError(
+      `The "${name}" tab is missing. Run Committee > Set up or repair workbook to add it.`,
+    );
   return sheet;
 }
 
@@ -46,18 +52,23 @@ export function readTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: st
   const sheet = getTab(ss, name);
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
-  const grid: Cell[][] = lastRow >= 1 && lastCol >= 1 ? (sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][]) : [[]];
-  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const grid: Cell[][] =
+    lastRow >= 1 && lastCol >= 1
+      ? (sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][])
+      : [[]];
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
   const index = headerIndex(spec, headers);
   const rows: Row[] = [];
-  const schemaCols = spec.columns.map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
+  const schemaCols = spec.columns
+    .map(c => index.get(c.header))
+    .filter((i): i is number => i !== undefined);
   for (let r = 1; r < grid.length; r++) {
     const raw = grid[r];
     // Blank in the schema's columns: an empty row, or a row of a summary block beside the table.
-    if (schemaCols.every((i) => raw[i] === '' || raw[i] === null || raw[i] === undefined)) continue;
-    rows.push({ row: r + 1, raw, values: typedRow(spec, index, raw) });
+    if (schemaCols.every(i => raw[i] === '' || raw[i] === null || raw[i] === undefined)) continue;
+    rows.push({row: r + 1, raw, values: typedRow(spec, index, raw)});
   }
-  return { spec, sheet, headers, index, rows };
+  return {spec, sheet, headers, index, rows};
 }
 
 /** Where each header is; throws when a required header is missing. */
@@ -68,13 +79,19 @@ export function headerIndex(spec: TabSpec, headers: readonly string[]): Map<stri
   });
   for (const c of spec.columns) {
     if (c.required && !index.has(c.header)) {
-      throw new WorkbookError(`The "${spec.name}" tab has no "${c.header}" column. Put the header back in row 1 or run Committee > Set up or repair workbook.`);
+      throw new WorkbookError(
+        `The "${spec.name}" tab has no "${c.header}" column. Put the header back in row 1 or run Committee > Set up or repair workbook.`,
+      );
     }
   }
   return index;
 }
 
-export function typedRow(spec: TabSpec, index: ReadonlyMap<string, number>, raw: readonly Cell[]): Record<string, Typed> {
+export function typedRow(
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  raw: readonly Cell[],
+): Record<string, Typed> {
   const values: Record<string, Typed> = {};
   for (const c of spec.columns) {
     const i = index.get(c.header);
@@ -100,7 +117,9 @@ export function toTyped(col: ColumnSpec, v: Cell | undefined): Typed {
       if (/^(no|false)$/i.test(String(v).trim())) return false;
       return String(v);
     case 'multi':
-      return String(v).split(/\s*;\s*/).filter(Boolean);
+      return String(v)
+        .split(/\s*;\s*/)
+        .filter(Boolean);
     default:
       return isDate(v) ? v : String(v);
   }
@@ -108,7 +127,9 @@ export function toTyped(col: ColumnSpec, v: Cell | undefined): Typed {
 
 /** Cross-realm safe Date test (values may come from another realm in tests). */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  return (
+    Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime())
+  );
 }
 
 /**
@@ -116,18 +137,24 @@ export function isDate(v: unknown): v is Date {
  * other cell (extra columns, formulas in untouched columns are re-read as values: so only
  * pass columns that hold plain values). `rows` must come from `readTable` on the same tab.
  */
-export function writeColumns(table: Table, rows: readonly Row[], headers: readonly string[], value: (row: Row, header: string) => Cell): void {
+export function writeColumns(
+  table: Table,
+  rows: readonly Row[],
+  headers: readonly string[],
+  value: (row: Row, header: string) => Cell,
+): void {
   if (!rows.length) return;
-  const cols = headers.map((h) => {
+  const cols = headers.map(h => {
     const i = table.index.get(h);
-    if (i === undefined) throw new WorkbookError(`The "${table.spec.name}" tab has no "${h}" column.`);
+    if (i === undefined)
+      throw new WorkbookError(`The "${table.spec.name}" tab has no "${h}" column.`);
     return i;
   });
-  const first = Math.min(...rows.map((r) => r.row));
-  const last = Math.max(...rows.map((r) => r.row));
+  const first = Math.min(...rows.map(r => r.row));
+  const last = Math.max(...rows.map(r => r.row));
   const c0 = Math.min(...cols);
   const c1 = Math.max(...cols);
-  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  const byRow = new Map(table.rows.map(r => [r.row, r]));
   const grid: Cell[][] = [];
   for (let r = first; r <= last; r++) {
     const existing = byRow.get(r);
@@ -170,24 +197,42 @@ export function keepAsText(v: Cell | null | undefined): Cell {
  * their formula; headers not on the tab are refused by name; text stays text (forColumn).
  * Numbers written into date columns are date serials. Returns the first row written.
  */
-export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, records: readonly Readonly<Record<string, Cell>>[],
-  formula: (spec: TabSpec, header: string, row: number, index: ReadonlyMap<string, number>) => string): number {
+export function appendRecords(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  records: readonly Readonly<Record<string, Cell>>[],
+  formula: (
+    spec: TabSpec,
+    header: string,
+    row: number,
+    index: ReadonlyMap<string, number>,
+  ) => string,
+): number {
   const spec = tabSpec(name);
   const sheet = getTab(ss, name);
   const lastCol = sheet.getLastColumn();
-  const headers = lastCol ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map((h) => String(h).trim()) : [];
+  const headers = lastCol
+    ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map(h => String(h).trim())
+    : [];
   const index = headerIndex(spec, headers);
   const first = lastTableRow(sheet, spec, index) + 1;
   if (!records.length) return first;
   for (const rec of records) {
     for (const h of Object.keys(rec)) {
-      if (!index.has(h)) throw new WorkbookError(`The "${name}" tab has no "${h}" column to write to.`);
+      if (!index.has(h))
+        throw new WorkbookError(`The "${name}" tab has no "${h}" column to write to.`);
     }
   }
-  const formulaCols = spec.columns.filter((c) => c.formula && index.has(c.header));
+  const formulaCols = spec.columns.filter(c => c.formula && index.has(c.header));
   const rows = records.map((rec, k) => {
-    const line: Cell[] = headers.map((h) => forColumn(spec.columns.find((c) => c.header === h), rec[h]));
-    for (const c of formulaCols) line[index.get(c.header) as number] = formula(spec, c.header, first + k, index);
+    const line: Cell[] = headers.map(h =>
+      forColumn(
+        spec.columns.find(c => c.header === h),
+        rec[h],
+      ),
+    );
+    for (const c of formulaCols)
+      line[index.get(c.header) as number] = formula(spec, c.header, first + k, index);
     return line;
   });
   sheet.getRange(first, 1, rows.length, headers.length).setValues(rows);
@@ -198,16 +243,22 @@ export function appendRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name
  * The last row with a value in any of the schema's columns (1 when the table is empty): not
  * getLastRow(), which also counts summary blocks beside the table. One read of those columns.
  */
-export function lastTableRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, index: ReadonlyMap<string, number>): number {
+export function lastTableRow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+): number {
   const last = sheet.getLastRow();
   if (last < 2) return 1;
-  const cols = spec.columns.map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
+  const cols = spec.columns
+    .map(c => index.get(c.header))
+    .filter((i): i is number => i !== undefined);
   if (!cols.length) return 1;
   const c0 = Math.min(...cols);
   const c1 = Math.max(...cols);
   const grid = sheet.getRange(2, c0 + 1, last - 1, c1 - c0 + 1).getValues() as Cell[][];
   for (let r = grid.length - 1; r >= 0; r--) {
-    if (cols.some((c) => grid[r][c - c0] !== '' && grid[r][c - c0] !== null)) return r + 2;
+    if (cols.some(c => grid[r][c - c0] !== '' && grid[r][c - c0] !== null)) return r + 2;
   }
   return 1;
 }

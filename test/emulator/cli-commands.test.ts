@@ -3,11 +3,19 @@
  * A small probe project (CLERK_CODE) records the events it receives in script properties, so
  * the tests can check what Sheets would pass: developers.google.com/apps-script/guides/triggers/events.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { main, runMenuActions } from '../../emulator/cli';
-import { BufferIo } from '../../emulator/services/io';
+import {main, runMenuActions} from '../../emulator/cli';
+import {BufferIo} from '../../emulator/services/io';
 
 const PROBE = `
 function onOpen(e) {
@@ -89,11 +97,13 @@ let book: string;
 async function clerk(...argv: string[]) {
   const io = new BufferIo();
   const code = await main(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
+  return {code, out: io.stdout, err: io.stderr};
 }
 
 function snapshot(file: string) {
-  return existsSync(file) ? { bytes: readFileSync(file).toString('base64'), mtime: statSync(file).mtimeMs } : null;
+  return existsSync(file)
+    ? {bytes: readFileSync(file).toString('base64'), mtime: statSync(file).mtimeMs}
+    : null;
 }
 
 async function props(): Promise<Record<string, string>> {
@@ -109,7 +119,7 @@ beforeAll(async () => {
   process.env.CLERK_CODE = probe;
   book = path.join(dir, 'book.xlsx');
   const made = await clerk('new', book, '--today', '2026-03-10');
-  expect(made.err.filter((l) => !l.startsWith('note:'))).toEqual([]);
+  expect(made.err.filter(l => !l.startsWith('note:'))).toEqual([]);
   expect(made.code).toBe(0);
   expect(made.out.join('\n')).toContain('menu: Probe'); // onOpen ran as the officer opened the new workbook
   expect((await clerk('run', book, 'makeTab')).code).toBe(0);
@@ -133,7 +143,9 @@ describe('clerk new, run, get', () => {
   });
 
   test('--today sets the clock the script sees', async () => {
-    expect((await clerk('run', book, 'today', '--today', '2027-01-31')).out).toEqual(['2027-01-31']);
+    expect((await clerk('run', book, 'today', '--today', '2027-01-31')).out).toEqual([
+      '2027-01-31',
+    ]);
   });
 
   test('get prints display text, or typed JSON with dates as YYYY-MM-DD', async () => {
@@ -153,7 +165,11 @@ describe('clerk new, run, get', () => {
     const before = snapshot(book);
     const none = await clerk('run', book, 'ask');
     expect(none.code).toBe(1);
-    expect(none.err).toEqual([expect.stringMatching(/^clerk: ask failed: the script asked "Which meeting\?" and no --answer was given for it \(probe\.gs:\d+\)$/)]);
+    expect(none.err).toEqual([
+      expect.stringMatching(
+        /^clerk: ask failed: the script asked "Which meeting\?" and no --answer was given for it \(probe\.gs:\d+\)$/,
+      ),
+    ]);
     expect(snapshot(book)).toEqual(before);
   });
 
@@ -161,10 +177,14 @@ describe('clerk new, run, get', () => {
     const r = await clerk('run', book, 'makeTabIfMissing', '--stats');
     expect(r.code).toBe(1); // unknown function: no stats line, just the error
     const g = await clerk('get', book, 'People!A1', '--stats'); // read-only commands report too: nothing the script did
-    expect(JSON.parse(g.err[0])).toEqual({ calls: {}, total: 0, modelledMs: 0 });
+    expect(JSON.parse(g.err[0])).toEqual({calls: {}, total: 0, modelledMs: 0});
     const s = await clerk('run', book, 'props', '--stats');
     const stats = JSON.parse(s.err[s.err.length - 1]);
-    expect(stats).toEqual({ calls: { 'PropertiesService.getScriptProperties': 1, 'Properties.getProperties': 1 }, total: 2, modelledMs: 10 });
+    expect(stats).toEqual({
+      calls: {'PropertiesService.getScriptProperties': 1, 'Properties.getProperties': 1},
+      total: 2,
+      modelledMs: 10,
+    });
   });
 });
 
@@ -177,16 +197,31 @@ describe('clerk edit and import fire onEdit as Sheets does', () => {
     const p = await props();
     expect(JSON.parse(p.simple)).toEqual({
       // A typed date arrives in e.value as its serial number, as Sheets sends it (46093 = 2026-03-12).
-      authMode: 'LIMITED', a1: 'B2', sheet: 'People', value: '46093', oldValue: expect.any(String),
-      user: 'chair@example.org', source: 'string', triggerUid: '(undefined)', rows: 1, typed: ['Date'],
+      authMode: 'LIMITED',
+      a1: 'B2',
+      sheet: 'People',
+      value: '46093',
+      oldValue: expect.any(String),
+      user: 'chair@example.org',
+      source: 'string',
+      triggerUid: '(undefined)',
+      rows: 1,
+      typed: ['Date'],
     });
-    expect(JSON.parse(p.installable)).toMatchObject({ authMode: 'FULL', a1: 'B2', triggerUid: 'set', typed: ['Date'] });
+    expect(JSON.parse(p.installable)).toMatchObject({
+      authMode: 'FULL',
+      a1: 'B2',
+      triggerUid: 'set',
+      typed: ['Date'],
+    });
     // the installable trigger runs as the user who installed it (clerk@example.org), with authorisation
     expect(p.installableSees).toBe('1');
-    expect(JSON.parse((await clerk('get', book, 'People!B2', '--json')).out[0])).toEqual([['2026-03-12']]);
+    expect(JSON.parse((await clerk('get', book, 'People!B2', '--json')).out[0])).toEqual([
+      ['2026-03-12'],
+    ]);
   });
 
-  test('a simple onEdit that needs authorisation fails with Google\'s error, and nothing is saved', async () => {
+  test("a simple onEdit that needs authorisation fails with Google's error, and nothing is saved", async () => {
     const before = snapshot(book);
     const r = await clerk('edit', book, 'People!C2', 'trigger please');
     expect(r.code).toBe(1);
@@ -199,12 +234,21 @@ describe('clerk edit and import fire onEdit as Sheets does', () => {
 
   test('import pastes the CSV rows under matching headers after the last row, as one edit', async () => {
     const csv = path.join(dir, 'people.csv');
-    writeFileSync(csv, 'Email,Name,Joined,Shoe size\n"amy@example.org","Amy, Jr",01/02/2026,5\nben@example.org,Ben,"03/02/2026",9\n');
+    writeFileSync(
+      csv,
+      'Email,Name,Joined,Shoe size\n"amy@example.org","Amy, Jr",01/02/2026,5\nben@example.org,Ben,"03/02/2026",9\n',
+    );
     const r = await clerk('import', book, 'People', csv);
     expect(r.err).toEqual([`note: ${csv}: columns not in People, left out: Shoe size`]);
     expect(r.out).toEqual(['pasted 2 row(s) into People!A3:D4']);
     const ev = JSON.parse((await props()).simple);
-    expect(ev).toMatchObject({ a1: 'A3:D4', rows: 2, value: '(undefined)', oldValue: '(undefined)', typed: ['string', 'Date', 'string', 'string'] });
+    expect(ev).toMatchObject({
+      a1: 'A3:D4',
+      rows: 2,
+      value: '(undefined)',
+      oldValue: '(undefined)',
+      typed: ['string', 'Date', 'string', 'string'],
+    });
     const got = JSON.parse((await clerk('get', book, 'People!A2:D4', '--json')).out[0]);
     expect(got).toEqual([
       ['Zoe Old', '2026-03-12', 'kept', 'zoe@example.org'],
@@ -218,7 +262,7 @@ describe('dialogs, locks, the Drive', () => {
   test('a sidebar becomes an HTML file in the workspace, written on save', async () => {
     const r = await clerk('run', book, 'sidebar');
     expect(r.code).toBe(0);
-    const line = r.out.find((l) => l.startsWith('sidebar: Help -> '))!;
+    const line = r.out.find(l => l.startsWith('sidebar: Help -> '))!;
     const file = line.slice('sidebar: Help -> '.length);
     expect(path.dirname(file)).toBe(path.join(dir, 'book.workspace', 'ui'));
     expect(readFileSync(file, 'utf8')).toContain('<p>Help for <b>clerks</b></p>');
@@ -251,14 +295,23 @@ describe('dialogs, locks, the Drive', () => {
 describe('runMenuActions (npm start)', () => {
   test('runs the actions that exist in order, skips missing ones quietly, reports a failure and carries on, saves once', async () => {
     const io = new BufferIo();
-    const result = await runMenuActions(book, [
-      { fn: 'notInTheProgram' },
-      { fn: 'fail' },
-      { fn: 'sidebar', select: (ss: { getSheets(): { getName(): string }[] }) => `${ss.getSheets()[1].getName()}!A2` },
-      { fn: 'today' },
-    ], { io, today: '2026-05-01' });
-    expect(result).toEqual({ ran: ['sidebar', 'today'], failed: ['fail'] });
-    expect(io.stderr).toEqual([expect.stringMatching(/^clerk: fail failed: the register is empty/)]);
+    const result = await runMenuActions(
+      book,
+      [
+        {fn: 'notInTheProgram'},
+        {fn: 'fail'},
+        {
+          fn: 'sidebar',
+          select: (ss: {getSheets(): {getName(): string}[]}) => `${ss.getSheets()[1].getName()}!A2`,
+        },
+        {fn: 'today'},
+      ],
+      {io, today: '2026-05-01'},
+    );
+    expect(result).toEqual({ran: ['sidebar', 'today'], failed: ['fail']});
+    expect(io.stderr).toEqual([
+      expect.stringMatching(/^clerk: fail failed: the register is empty/),
+    ]);
     expect(io.stdout).toContain('2026-05-01');
     expect(io.stdout.join('\n')).not.toContain('notInTheProgram');
   });
@@ -267,7 +320,9 @@ describe('runMenuActions (npm start)', () => {
 describe('other globals', () => {
   test('MimeType and Charts exist; UrlFetchApp says plainly that there is no network', async () => {
     expect(JSON.parse((await clerk('run', book, 'globalsSeen')).out.join('\n'))).toEqual([
-      'application/vnd.google-apps.document', 'LINE', 'UrlFetchApp is not emulated (UrlFetchApp.fetch): the offline Workspace has no network.',
+      'application/vnd.google-apps.document',
+      'LINE',
+      'UrlFetchApp is not emulated (UrlFetchApp.fetch): the offline Workspace has no network.',
     ]);
   });
 });
@@ -275,35 +330,88 @@ describe('other globals', () => {
 describe('time-driven triggers', () => {
   test('run FUNCTION of a time-driven trigger: its event, as the installer, and no Ui', async () => {
     expect((await clerk('run', book, 'installDaily', '--as', 'clerk@example.org')).code).toBe(0);
-    const r = await clerk('run', book, 'daily', '--today', '2026-04-01', '--as', 'other@example.org');
+    const r = await clerk(
+      'run',
+      book,
+      'daily',
+      '--today',
+      '2026-04-01',
+      '--as',
+      'other@example.org',
+    );
     expect(r.code).toBe(0);
-    expect(r.err).toEqual(['note: running daily as its time-driven trigger (installed by clerk@example.org)']);
+    expect(r.err).toEqual([
+      'note: running daily as its time-driven trigger (installed by clerk@example.org)',
+    ]);
     expect(JSON.parse((await props()).daily)).toEqual({
-      authMode: 'FULL', uid: 'string', year: 2026, month: 4, day: 1,
-      ui: 'Cannot call SpreadsheetApp.getUi() from this context.', user: 'clerk@example.org',
+      authMode: 'FULL',
+      uid: 'string',
+      year: 2026,
+      month: 4,
+      day: 1,
+      ui: 'Cannot call SpreadsheetApp.getUi() from this context.',
+      user: 'clerk@example.org',
     });
   });
 });
 
 describe('bad input: one line, exit 1, workbook and workspace unchanged', () => {
   const cases: [string, string[], RegExp][] = [
-    ['missing workbook', ['run', 'nowhere.xlsx', 'props'], /^clerk: workbook not found: nowhere\.xlsx$/],
+    [
+      'missing workbook',
+      ['run', 'nowhere.xlsx', 'props'],
+      /^clerk: workbook not found: nowhere\.xlsx$/,
+    ],
     ['unknown function', ['run', '@BOOK', 'nope'], /^clerk: Script function not found: nope$/],
-    ['missing argument', ['run', '@BOOK'], /^clerk: run needs the workbook and the function to call\. Usage: /],
-    ['cell without tab', ['edit', '@BOOK', 'B2', 'x'], /^clerk: the cell must name the tab and the cell, like 'Members!B2'; got "B2"$/],
-    ['unknown tab', ['get', '@BOOK', 'Nope!A1'], /^clerk: unknown tab "Nope" in book\.xlsx \(its tabs: Sheet1, People\)$/],
-    ['unknown tab on --select', ['run', '@BOOK', 'props', '--select', "'No such'!A1"], /^clerk: unknown tab "No such" in book\.xlsx/],
+    [
+      'missing argument',
+      ['run', '@BOOK'],
+      /^clerk: run needs the workbook and the function to call\. Usage: /,
+    ],
+    [
+      'cell without tab',
+      ['edit', '@BOOK', 'B2', 'x'],
+      /^clerk: the cell must name the tab and the cell, like 'Members!B2'; got "B2"$/,
+    ],
+    [
+      'unknown tab',
+      ['get', '@BOOK', 'Nope!A1'],
+      /^clerk: unknown tab "Nope" in book\.xlsx \(its tabs: Sheet1, People\)$/,
+    ],
+    [
+      'unknown tab on --select',
+      ['run', '@BOOK', 'props', '--select', "'No such'!A1"],
+      /^clerk: unknown tab "No such" in book\.xlsx/,
+    ],
     ['malformed A1', ['get', '@BOOK', 'People!1A'], /^clerk: People!1A: /],
-    ['unknown tab on import', ['import', '@BOOK', 'Nope', '@CSV'], /^clerk: unknown tab "Nope" in book\.xlsx$/],
-    ['bad --today', ['run', '@BOOK', 'props', '--today', '2026-13-01'], /^clerk: --today must be a date written YYYY-MM-DD/],
+    [
+      'unknown tab on import',
+      ['import', '@BOOK', 'Nope', '@CSV'],
+      /^clerk: unknown tab "Nope" in book\.xlsx$/,
+    ],
+    [
+      'bad --today',
+      ['run', '@BOOK', 'props', '--today', '2026-13-01'],
+      /^clerk: --today must be a date written YYYY-MM-DD/,
+    ],
     ['unknown option', ['run', '@BOOK', 'props', '--colour'], /^clerk: unknown option --colour/],
-    ['script exception, with where it was thrown', ['run', '@BOOK', 'fail'], /^clerk: fail failed: the register is empty \(probe\.gs:\d+\)$/],
-    ['bad --args', ['exec', '@BOOK', '@PROBE', '--call', 'today', '--args', '[1,'], /^clerk: --args must be JSON/],
+    [
+      'script exception, with where it was thrown',
+      ['run', '@BOOK', 'fail'],
+      /^clerk: fail failed: the register is empty \(probe\.gs:\d+\)$/,
+    ],
+    [
+      'bad --args',
+      ['exec', '@BOOK', '@PROBE', '--call', 'today', '--args', '[1,'],
+      /^clerk: --args must be JSON/,
+    ],
   ];
   test.each(cases)('%s', async (_name, argv, message) => {
     const csv = path.join(dir, 'ok.csv');
     writeFileSync(csv, 'Name\nX\n');
-    const args = argv.map((a) => a.replace('@BOOK', book).replace('@CSV', csv).replace('@PROBE', process.env.CLERK_CODE!));
+    const args = argv.map(a =>
+      a.replace('@BOOK', book).replace('@CSV', csv).replace('@PROBE', process.env.CLERK_CODE!),
+    );
     const state = path.join(dir, 'book.workspace', 'state.json');
     const before = [snapshot(book), snapshot(state)];
     const r = await clerk(...args);
@@ -313,7 +421,7 @@ describe('bad input: one line, exit 1, workbook and workspace unchanged', () => 
     expect([snapshot(book), snapshot(state)]).toEqual(before);
   });
 
-  test('a typed value the cell\'s validation rejects: one line naming the cell, nothing saved, onEdit not fired', async () => {
+  test("a typed value the cell's validation rejects: one line naming the cell, nothing saved, onEdit not fired", async () => {
     expect((await clerk('run', book, 'addValidation')).code).toBe(0);
     const simpleBefore = (await props()).simple;
     const before = snapshot(book);
@@ -354,7 +462,9 @@ describe('bad input: one line, exit 1, workbook and workspace unchanged', () => 
     const orphan = path.join(dir, 'orphan.workspace');
     mkdirSync(orphan);
     const o = await clerk('new', path.join(dir, 'orphan.xlsx'));
-    expect(o.err).toEqual(['clerk: orphan.workspace already exists beside orphan.xlsx (left from an earlier workbook); move or delete it first']);
+    expect(o.err).toEqual([
+      'clerk: orphan.workspace already exists beside orphan.xlsx (left from an earlier workbook); move or delete it first',
+    ]);
     expect(existsSync(path.join(dir, 'orphan.xlsx'))).toBe(false);
   });
 });
@@ -363,7 +473,8 @@ describe('help', () => {
   test('--help lists every command; COMMAND --help gives its usage', async () => {
     const all = await clerk('--help');
     expect(all.code).toBe(0);
-    for (const c of ['new', 'run', 'edit', 'import', 'get', 'exec', 'drive']) expect(all.out.join('\n')).toContain(`clerk ${c} `);
+    for (const c of ['new', 'run', 'edit', 'import', 'get', 'exec', 'drive'])
+      expect(all.out.join('\n')).toContain(`clerk ${c} `);
     expect((await clerk('edit', '--help')).out[0]).toMatch(/^clerk edit BOOK\.xlsx 'Tab!A1' VALUE/);
   });
 });

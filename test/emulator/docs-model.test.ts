@@ -6,24 +6,24 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { newContext } from '../../emulator/context';
-import { createDocumentApp } from '../../emulator/docs/document-app';
-import { DriveStore } from '../../emulator/drive/store';
-import { MAX_CHANGES_BEFORE_SAVE } from '../../emulator/docs/elements';
+import {newContext} from '../../emulator/context';
+import {createDocumentApp} from '../../emulator/docs/document-app';
+import {DriveStore} from '../../emulator/drive/store';
+import {MAX_CHANGES_BEFORE_SAVE} from '../../emulator/docs/elements';
 
 const DOCS = 'https://www.googleapis.com/auth/documents';
 
 function setup(scopes = [DOCS]) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-model-'));
-  const ctx = newContext({ scopes });
+  const ctx = newContext({scopes});
   const drive = DriveStore.load(dir, null);
   const DocumentApp = createDocumentApp(ctx, drive);
-  return { ctx, drive, DocumentApp, dir };
+  return {ctx, drive, DocumentApp, dir};
 }
 
 describe('Document structure', () => {
   test('a new document holds one empty paragraph; headings, lists and tables appear in order', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const doc = DocumentApp.create('Agenda 12 January');
     const body = doc.getBody();
     // document-app#create: a new, empty document.
@@ -32,15 +32,24 @@ describe('Document structure', () => {
 
     body.getChild(0).asParagraph();
     body.appendParagraph('Adults Committee').setHeading(DocumentApp.ParagraphHeading.HEADING1);
-    body.appendParagraph('Agenda').setHeading(DocumentApp.ParagraphHeading.HEADING2).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    body
+      .appendParagraph('Agenda')
+      .setHeading(DocumentApp.ParagraphHeading.HEADING2)
+      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     const a = body.appendListItem('Apologies');
-    const b = body.appendListItem('Declarations of interest').setNestingLevel(1).setGlyphType(DocumentApp.GlyphType.NUMBER);
+    const b = body
+      .appendListItem('Declarations of interest')
+      .setNestingLevel(1)
+      .setGlyphType(DocumentApp.GlyphType.NUMBER);
     const t = body.appendTable([
       ['Item', 'Title', 'Lead'],
       ['1', 'Minutes', 'Clerk'],
     ]);
 
-    const heads = body.getParagraphs().filter((p) => p.getHeading() !== DocumentApp.ParagraphHeading.NORMAL).map((p) => [p.getHeading(), p.getText()]);
+    const heads = body
+      .getParagraphs()
+      .filter(p => p.getHeading() !== DocumentApp.ParagraphHeading.NORMAL)
+      .map(p => [p.getHeading(), p.getText()]);
     expect(heads).toEqual([
       ['HEADING1', 'Adults Committee'],
       ['HEADING2', 'Agenda'],
@@ -61,11 +70,17 @@ describe('Document structure', () => {
   });
 
   test('table rows: copy, insert, remove; a row with a parent must be detached first', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('Actions').getBody();
-    const t = body.appendTable([['Action', 'Owner'], ['{{ACTION}}', '{{OWNER}}']]);
+    const t = body.appendTable([
+      ['Action', 'Owner'],
+      ['{{ACTION}}', '{{OWNER}}'],
+    ]);
     const template = t.getRow(1);
-    for (const [act, who] of [['Send minutes', 'Clerk'], ['Book room', 'Chair']]) {
+    for (const [act, who] of [
+      ['Send minutes', 'Clerk'],
+      ['Book room', 'Chair'],
+    ]) {
       const row = t.appendTableRow(template.copy() as never);
       row.replaceText('\\{\\{ACTION\\}\\}', act).replaceText('\\{\\{OWNER\\}\\}', who);
     }
@@ -75,20 +90,24 @@ describe('Document structure', () => {
     expect(() => t.appendTableRow(t.getRow(0))).toThrow('Element must be detached.');
     t.insertTableRow(1).appendTableCell('x');
     expect(t.getRow(1).getCell(0).getText()).toBe('x');
-    expect(() => t.getRow(9)).toThrow('Child index (9) must be less than the number of child elements (4).');
+    expect(() => t.getRow(9)).toThrow(
+      'Child index (9) must be less than the number of child elements (4).',
+    );
   });
 
   test('the last paragraph of a section cannot be removed', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     body.appendParagraph('second');
-    expect(() => body.getChild(1).removeFromParent()).toThrow("Can't remove the last paragraph in a document section.");
+    expect(() => body.getChild(1).removeFromParent()).toThrow(
+      "Can't remove the last paragraph in a document section.",
+    );
     body.getChild(0).removeFromParent();
     expect(body.getText()).toBe('second');
   });
 
   test('header, footer, page break, horizontal rule, inline image', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const doc = DocumentApp.create('x');
     expect(doc.getHeader()).toBeNull();
     doc.addHeader().appendParagraph('OFFICIAL');
@@ -96,13 +115,18 @@ describe('Document structure', () => {
     const body = doc.getBody();
     body.appendPageBreak();
     body.appendHorizontalRule();
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAkAQP/ELCaWgAAAABJRU5ErkJggg==', 'base64');
-    const { Blob } = require('../../emulator/drive/blob');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAkAQP/ELCaWgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const {Blob} = require('../../emulator/drive/blob');
     const img = body.appendImage(new Blob(png, 'image/png', 'dot.png'));
     expect([img.getWidth(), img.getHeight()]).toEqual([2, 3]);
     expect(doc.getHeader()!.getText()).toBe('\nOFFICIAL');
     expect(doc.getFooter()!.getText()).toBe('Page footer');
-    expect(body.findElement(DocumentApp.ElementType.PAGE_BREAK)!.getElement().getParent()!.getType()).toBe('PARAGRAPH');
+    expect(
+      body.findElement(DocumentApp.ElementType.PAGE_BREAK)!.getElement().getParent()!.getType(),
+    ).toBe('PARAGRAPH');
     expect(body.findElement(DocumentApp.ElementType.HORIZONTAL_RULE)).not.toBeNull();
     expect(body.getImages()).toHaveLength(1);
   });
@@ -110,7 +134,7 @@ describe('Document structure', () => {
 
 describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas-fakes test/testdocs*.js)', () => {
   test('toString names the class; a default list is numbered; clear() leaves one empty paragraph; attached elements are refused', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const doc = DocumentApp.create('x');
     const body = doc.getBody();
     const p = body.appendParagraph('p1');
@@ -119,12 +143,17 @@ describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas
     expect(() => body.appendParagraph(p)).toThrow('Element must be detached.');
     body.appendParagraph(p.copy() as never);
     expect(body.getText()).toBe('\np1\nItem 1\np1');
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAkAQP/ELCaWgAAAABJRU5ErkJggg==', 'base64');
-    const { Blob } = require('../../emulator/drive/blob');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAkAQP/ELCaWgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const {Blob} = require('../../emulator/drive/blob');
     const img = body.appendImage(new Blob(png, 'image/png'));
     expect(String(img)).toBe('InlineImage');
     expect(() => p.appendInlineImage(img)).toThrow('Element must be detached.');
-    expect(() => body.appendImage(new Blob('not an image', 'text/plain'))).toThrow('Invalid image data.');
+    expect(() => body.appendImage(new Blob('not an image', 'text/plain'))).toThrow(
+      'Invalid image data.',
+    );
     doc.clear();
     expect(body.getText()).toBe('');
     body.appendParagraph('A new paragraph.');
@@ -133,7 +162,7 @@ describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas
   });
 
   test('appendTable adds an empty paragraph after a table at the end; wrong argument types and indexes are refused', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const doc = DocumentApp.create('x') as any;
     const table = doc.appendTable([['t1c1', 't1c2']]);
     const body = doc.getBody();
@@ -141,8 +170,12 @@ describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas
     expect(body.getChild(1)).toBe(table);
     expect(body.getChild(2).getType()).toBe('PARAGRAPH');
     expect(body.appendTable().getNumRows()).toBe(0);
-    expect(() => body.insertParagraph(99, 'x')).toThrow(/Child index \(99\) must be less than or equal to the number of child elements/);
-    expect(() => body.insertParagraph(1, body)).toThrow("The parameters (DocumentApp.Body) don't match the method signature for DocumentApp.Body.insertParagraph.");
+    expect(() => body.insertParagraph(99, 'x')).toThrow(
+      /Child index \(99\) must be less than or equal to the number of child elements/,
+    );
+    expect(() => body.insertParagraph(1, body)).toThrow(
+      "The parameters (DocumentApp.Body) don't match the method signature for DocumentApp.Body.insertParagraph.",
+    );
     body.appendParagraph('p1');
     body.appendPageBreak();
     body.appendParagraph('p2');
@@ -152,7 +185,7 @@ describe('behaviour checked against live Apps Script by gas-fakes (tanaikech/gas
 
 describe('Text and attributes', () => {
   test('editAsText ranges, getTextAttributeIndices, insert and delete keep formatting', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     const p = body.appendParagraph('Report of the Director');
     const text = p.editAsText();
@@ -166,11 +199,13 @@ describe('Text and attributes', () => {
     expect(text.isBold(0)).toBe(true); // takes the formatting of what follows at offset 0
     text.deleteText(0, 5);
     expect(p.getText()).toBe('Report of the Director');
-    expect(() => text.setBold(0, 99, true)).toThrow('Index (99) must be less than the content length (22).');
+    expect(() => text.setBold(0, 99, true)).toThrow(
+      'Index (99) must be less than the content length (22).',
+    );
   });
 
   test('paragraph setAttributes with DocumentApp.Attribute keys; getAttributes reports them', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     const style: Record<string, unknown> = {};
     style[DocumentApp.Attribute.BOLD] = true;
@@ -193,7 +228,7 @@ describe('findText and replaceText', () => {
   // body#findText(String) and body#replaceText(String,String): RE2 patterns matched within
   // each text element; replacement is inserted as written.
   test('placeholders with regex specials, case sensitivity, and a group', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     body.appendParagraph('Meeting on {{DATE}} at {{Venue}}');
     body.appendParagraph('Cost: $5.00 (approx.)');
@@ -201,7 +236,11 @@ describe('findText and replaceText', () => {
     body.replaceText('\\{\\{venue\\}\\}', 'County Hall'); // case-sensitive: no match
     body.replaceText('\\$5\\.00 \\(approx\\.\\)', '£5');
     body.replaceText('(Meet)ing', 'Gathering');
-    expect(body.getParagraphs().map((p) => p.getText())).toEqual(['', 'Gathering on 12 January 2027 at {{Venue}}', 'Cost: £5']);
+    expect(body.getParagraphs().map(p => p.getText())).toEqual([
+      '',
+      'Gathering on 12 January 2027 at {{Venue}}',
+      'Cost: £5',
+    ]);
     body.replaceText('(?i)\\{\\{venue\\}\\}', 'County Hall'); // (?i) flag as RE2 allows
     expect(body.getParagraphs()[1].getText()).toBe('Gathering on 12 January 2027 at County Hall');
     // "$1" is not a group reference in Apps Script's replaceText.
@@ -210,7 +249,7 @@ describe('findText and replaceText', () => {
   });
 
   test('replacement keeps the formatting of the replaced text; matches never span elements', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     const p = body.appendParagraph('Dear {{NAME}},');
     p.editAsText().setBold(5, 12, true);
@@ -225,14 +264,19 @@ describe('findText and replaceText', () => {
   });
 
   test('findText returns RangeElements and continues from a previous result', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     body.appendParagraph('Item 1: budget');
     body.appendParagraph('Item 2: budget monitoring');
     let r = body.findText('budget');
     const found: Array<[string, number, number, boolean]> = [];
     while (r) {
-      found.push([r.getElement().asText().getText(), r.getStartOffset(), r.getEndOffsetInclusive(), r.isPartial()]);
+      found.push([
+        r.getElement().asText().getText(),
+        r.getStartOffset(),
+        r.getEndOffsetInclusive(),
+        r.isPartial(),
+      ]);
       r = body.findText('budget', r);
     }
     expect(found).toEqual([
@@ -243,10 +287,12 @@ describe('findText and replaceText', () => {
   });
 
   test('unsupported RE2 syntax is refused with the pattern named', () => {
-    const { DocumentApp } = setup();
+    const {DocumentApp} = setup();
     const body = DocumentApp.create('x').getBody();
     body.appendParagraph('abc');
-    expect(() => body.replaceText('(?<=a)b', 'x')).toThrow('Invalid regular expression "(?<=a)b": lookbehind (?<=...) is not supported (Apps Script uses RE2).');
+    expect(() => body.replaceText('(?<=a)b', 'x')).toThrow(
+      'Invalid regular expression "(?<=a)b": lookbehind (?<=...) is not supported (Apps Script uses RE2).',
+    );
     expect(() => body.findText('(a)\\1')).toThrow(/backreference/);
     expect(() => body.findText('a(')).toThrow(/Invalid regular expression "a\("/);
   });
@@ -254,8 +300,10 @@ describe('findText and replaceText', () => {
 
 describe('DocumentApp service behaviour', () => {
   test('missing ids, URLs, stats and scopes', () => {
-    const { DocumentApp, ctx } = setup();
-    expect(() => DocumentApp.openById('1nope')).toThrow("Exception: Document is missing (perhaps it was deleted, or you don't have read access?)");
+    const {DocumentApp, ctx} = setup();
+    expect(() => DocumentApp.openById('1nope')).toThrow(
+      "Exception: Document is missing (perhaps it was deleted, or you don't have read access?)",
+    );
     const doc = DocumentApp.create('Minutes');
     expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
     expect(doc.getId()).toMatch(/^[A-Za-z0-9_-]{44}$/);
@@ -267,22 +315,30 @@ describe('DocumentApp service behaviour', () => {
     expect(ctx.stats.get('Document.getBody')).toBe(1);
 
     const limited = setup([]);
-    expect(() => limited.DocumentApp.create('x')).toThrow('Exception: You do not have permission to call DocumentApp.create. Required permissions: https://www.googleapis.com/auth/documents');
+    expect(() => limited.DocumentApp.create('x')).toThrow(
+      'Exception: You do not have permission to call DocumentApp.create. Required permissions: https://www.googleapis.com/auth/documents',
+    );
     const trig = setup();
     trig.ctx.authMode = 'LIMITED';
-    expect(() => trig.DocumentApp.create('x')).toThrow(/You do not have permission to call DocumentApp.create/);
+    expect(() => trig.DocumentApp.create('x')).toThrow(
+      /You do not have permission to call DocumentApp.create/,
+    );
   });
 
-  test('saveAndClose closes the handle; too many changes before saving fails with Google\'s text', () => {
-    const { DocumentApp } = setup();
+  test("saveAndClose closes the handle; too many changes before saving fails with Google's text", () => {
+    const {DocumentApp} = setup();
     const doc = DocumentApp.create('Long');
     const body = doc.getBody();
     doc.saveAndClose();
-    expect(() => body.appendParagraph('late')).toThrow('Document is closed, its contents cannot be updated.');
+    expect(() => body.appendParagraph('late')).toThrow(
+      'Document is closed, its contents cannot be updated.',
+    );
     const again = DocumentApp.openById(doc.getId());
     const p = again.getBody().appendParagraph('');
     expect(() => {
       for (let i = 0; i <= MAX_CHANGES_BEFORE_SAVE; i++) p.setText(String(i));
-    }).toThrow('Too many changes applied before saving document. Please save changes in smaller batches using Document.saveAndClose(), then reopen the document with Document.openById().');
+    }).toThrow(
+      'Too many changes applied before saving document. Please save changes in smaller batches using Document.saveAndClose(), then reopen the document with Document.openById().',
+    );
   });
 });

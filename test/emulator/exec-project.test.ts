@@ -8,14 +8,14 @@
  * /document/body#replaceText(String,String), /document/table#insertTableRow(Integer,TableRow),
  * /mail/mail-app#sendEmail(String,String,String).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import { findSoffice } from '../../emulator/drive/pdf';
-import { unzipSync, strFromU8 } from 'fflate';
-import { Document, Packer, Paragraph, HeadingLevel, Table, TableRow, TableCell, TextRun } from 'docx';
-import { main } from '../../emulator/cli';
-import { BufferIo } from '../../emulator/services/io';
+import {findSoffice} from '../../emulator/drive/pdf';
+import {unzipSync, strFromU8} from 'fflate';
+import {Document, Packer, Paragraph, HeadingLevel, Table, TableRow, TableCell, TextRun} from 'docx';
+import {main} from '../../emulator/cli';
+import {BufferIo} from '../../emulator/services/io';
 
 const PROJECT = path.join(__dirname, '..', 'fixtures', 'exec-project');
 const TEMPLATE_ID = '1TemplateLettersExampleOrg000000000000000001';
@@ -23,21 +23,28 @@ const TEMPLATE_ID = '1TemplateLettersExampleOrg000000000000000001';
 async function clerk(...argv: string[]) {
   const io = new BufferIo();
   const code = await main(argv, io);
-  return { code, out: io.stdout, err: io.stderr };
+  return {code, out: io.stdout, err: io.stderr};
 }
 
-function docxText(file: string): { paragraphs: string[]; tableRows: string[][] } {
+function docxText(file: string): {paragraphs: string[]; tableRows: string[][]} {
   const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']);
-  const text = (s: string) => [...s.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const text = (s: string) =>
+    [...s.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map(m => m[1]).join('');
   const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
-  const paragraphs = [...body.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((m) => text(m[0])).filter(Boolean);
-  const tableRows = [...xml.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0])));
-  return { paragraphs, tableRows };
+  const paragraphs = [...body.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)]
+    .map(m => text(m[0]))
+    .filter(Boolean);
+  const tableRows = [...xml.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map(r =>
+    [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(c => text(c[0])),
+  );
+  return {paragraphs, tableRows};
 }
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? filesUnder(path.join(dir, f)) : [path.join(dir, f)]));
+  return readdirSync(dir).flatMap(f =>
+    statSync(path.join(dir, f)).isDirectory() ? filesUnder(path.join(dir, f)) : [path.join(dir, f)],
+  );
 }
 
 const hasLibreOffice = findSoffice() !== null;
@@ -46,21 +53,29 @@ test('a public-style merge project runs unchanged and its outputs are right', as
   const dir = mkdtempSync(path.join(tmpdir(), 'clerk-exec-'));
   const book = path.join(dir, 'letters.xlsx');
   const template = path.join(dir, 'Letter template.docx');
-  const cell = (t: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, bold })] })] });
+  const cell = (t: string, bold = false) =>
+    new TableCell({children: [new Paragraph({children: [new TextRun({text: t, bold})]})]});
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ text: 'Letter to {{NAME}}', heading: HeadingLevel.HEADING_1 }),
-        new Paragraph('Dear {{NAME}} of {{ORGANISATION}},'),
-        new Paragraph('The committee meets on {{MEETING_DATE}}. The agenda:'),
-        new Table({ rows: [new TableRow({ children: [cell('No.', true), cell('Item', true)] }), new TableRow({ children: [cell('{{ITEM_NO}}'), cell('{{ITEM}}')] })] }),
-        new Paragraph('Yours sincerely, the Secretariat'),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({text: 'Letter to {{NAME}}', heading: HeadingLevel.HEADING_1}),
+          new Paragraph('Dear {{NAME}} of {{ORGANISATION}},'),
+          new Paragraph('The committee meets on {{MEETING_DATE}}. The agenda:'),
+          new Table({
+            rows: [
+              new TableRow({children: [cell('No.', true), cell('Item', true)]}),
+              new TableRow({children: [cell('{{ITEM_NO}}'), cell('{{ITEM}}')]}),
+            ],
+          }),
+          new Paragraph('Yours sincerely, the Secretariat'),
+        ],
+      },
+    ],
   });
   writeFileSync(template, await Packer.toBuffer(doc));
 
-  const io = (r: { code: number; err: string[] }) => {
+  const io = (r: {code: number; err: string[]}) => {
     if (r.code !== 0) throw new Error(r.err.join('\n'));
   };
   process.env.CLERK_CODE = path.join(PROJECT, 'Code.gs'); // `new` runs nothing of ours: an empty spreadsheet
@@ -70,15 +85,34 @@ test('a public-style merge project runs unchanged and its outputs are right', as
     delete process.env.CLERK_CODE;
   }
   io(await clerk('drive', book, 'add', template, '--id', TEMPLATE_ID));
-  const files = ['Code.gs', 'Setup.gs'].map((f) => path.join(PROJECT, f));
-  const seeded = await clerk('exec', book, ...files, '--call', 'seedSheet', '--args', JSON.stringify([TEMPLATE_ID]), '--today', '2026-03-10');
+  const files = ['Code.gs', 'Setup.gs'].map(f => path.join(PROJECT, f));
+  const seeded = await clerk(
+    'exec',
+    book,
+    ...files,
+    '--call',
+    'seedSheet',
+    '--args',
+    JSON.stringify([TEMPLATE_ID]),
+    '--today',
+    '2026-03-10',
+  );
   io(seeded);
-  const run = await clerk('exec', book, ...files, '--call', 'generateLetters', '--today', '2026-03-10', '--stats');
+  const run = await clerk(
+    'exec',
+    book,
+    ...files,
+    '--call',
+    'generateLetters',
+    '--today',
+    '2026-03-10',
+    '--stats',
+  );
   io(run);
 
   // The script's own summary: two letters (Cara was already sent), the date string typed by setValue reads back as a Date.
   const summary = JSON.parse(run.out.join('\n'));
-  expect(summary).toMatchObject({ letters: 2, sentOnIsDate: true, sentOn: '2026-03-10' });
+  expect(summary).toMatchObject({letters: 2, sentOnIsDate: true, sentOn: '2026-03-10'});
   expect(summary.pdfs).toBe(hasLibreOffice ? 2 : 0);
 
   // The sheet: Status and Sent on written cell by cell; Cara untouched.
@@ -94,10 +128,10 @@ test('a public-style merge project runs unchanged and its outputs are right', as
   const listing = (await clerk('drive', book)).out.join('\n');
   expect(listing).toContain(TEMPLATE_ID);
   const driveFiles = filesUnder(path.join(dir, 'letters.workspace', 'drive'));
-  const ann = driveFiles.find((f) => /Letters[\\/]Letter - Ann Example\.docx$/.test(f));
+  const ann = driveFiles.find(f => /Letters[\\/]Letter - Ann Example\.docx$/.test(f));
   expect(ann).toBeDefined();
-  expect(driveFiles.some((f) => /Letters[\\/]Letter - Bob Sample\.docx$/.test(f))).toBe(true);
-  expect(driveFiles.some((f) => /Cara/.test(f))).toBe(false);
+  expect(driveFiles.some(f => /Letters[\\/]Letter - Bob Sample\.docx$/.test(f))).toBe(true);
+  expect(driveFiles.some(f => /Cara/.test(f))).toBe(false);
 
   const letter = docxText(ann!);
   expect(letter.paragraphs).toEqual([
@@ -115,9 +149,13 @@ test('a public-style merge project runs unchanged and its outputs are right', as
   expect(docxText(template).tableRows).toHaveLength(2); // the template itself is unchanged
 
   // The outbox: one .eml per recipient with the link to their letter.
-  const mails = filesUnder(path.join(dir, 'letters.workspace', 'outbox')).filter((f) => f.endsWith('.eml'));
+  const mails = filesUnder(path.join(dir, 'letters.workspace', 'outbox')).filter(f =>
+    f.endsWith('.eml'),
+  );
   expect(mails).toHaveLength(2);
-  const annMail = mails.map((f) => readFileSync(f, 'utf8')).find((m) => /^To: .*ann@example\.org/im.test(m));
+  const annMail = mails
+    .map(f => readFileSync(f, 'utf8'))
+    .find(m => /^To: .*ann@example\.org/im.test(m));
   expect(annMail).toBeDefined();
   expect(annMail).toMatch(/^Subject: Papers for the meeting on 12 March/im);
   expect(annMail!.replace(/=\r?\n/g, '')).toContain(sheet[0][7]);

@@ -8,16 +8,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
-import { newContext } from '../../emulator/context';
-import { createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx } from '../../emulator/sheets';
+import {unzipSync} from 'fflate';
+import {newContext} from '../../emulator/context';
+import {createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx} from '../../emulator/sheets';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheets-clock-'));
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 
 function open(model: ReturnType<typeof newWorkbookModel>) {
   const app: any = createSpreadsheetApp(newContext(), model, {});
@@ -26,7 +25,7 @@ function open(model: ReturnType<typeof newWorkbookModel>) {
 
 describe('TODAY() and NOW() read the emulated clock', () => {
   test('a new workbook computes TODAY() on the --today day, NOW() on that day', () => {
-    const model = newWorkbookModel('Clock', { clock: newContext({ today: '2031-02-14' }).clock });
+    const model = newWorkbookModel('Clock', {clock: newContext({today: '2031-02-14'}).clock});
     const sh = open(model).getActiveSheet();
     sh.getRange('A1:A3').setFormulas([['=TODAY()'], ['=NOW()'], ['=TODAY()+30']]);
     expect(sh.getRange('A1').getDisplayValue()).toBe('14/02/2031');
@@ -35,49 +34,73 @@ describe('TODAY() and NOW() read the emulated clock', () => {
   });
 
   test('reopening with another clock computes the new day', async () => {
-    const model = newWorkbookModel('Clock', { clock: newContext({ today: '2031-02-14' }).clock });
+    const model = newWorkbookModel('Clock', {clock: newContext({today: '2031-02-14'}).clock});
     open(model).getActiveSheet().getRange('A1').setFormula('=TODAY()');
     const file = path.join(dir, 'clock.xlsx');
     await saveXlsx(model, file);
-    const back = await loadXlsx(file, { clock: newContext({ today: '2032-07-01' }).clock });
+    const back = await loadXlsx(file, {clock: newContext({today: '2032-07-01'}).clock});
     expect(open(back).getActiveSheet().getRange('A1').getDisplayValue()).toBe('01/07/2032');
     expect(open(back).getActiveSheet().getRange('A1').getFormula()).toBe('=TODAY()');
   });
 
   test('not volatile: an edit elsewhere does not recalculate formulas that use TODAY()', () => {
-    const model = newWorkbookModel('Clock', { clock: newContext({ today: '2031-02-14' }).clock });
+    const model = newWorkbookModel('Clock', {clock: newContext({today: '2031-02-14'}).clock});
     const sh = open(model).getActiveSheet();
     sh.getRange('A1:A2').setFormulas([['=TODAY()'], ['=A1+1']]);
-    const changes = model.hf.setCellContents({ sheet: model.sheets[0].hfId, row: 0, col: 3 }, 5);
-    const recalculated = changes.map((c: any) => c.address && `${c.address.col},${c.address.row}`).filter(Boolean);
+    const changes = model.hf.setCellContents({sheet: model.sheets[0].hfId, row: 0, col: 3}, 5);
+    const recalculated = changes
+      .map((c: any) => c.address && `${c.address.col},${c.address.row}`)
+      .filter(Boolean);
     expect(recalculated).toEqual(['3,0']);
   });
 });
 
 describe('charts in the saved xlsx', () => {
-  function countImages(file: string): { media: number; anchors: number } {
+  function countImages(file: string): {media: number; anchors: number} {
     const files = unzipSync(new Uint8Array(fs.readFileSync(file)));
-    const media = Object.keys(files).filter((f) => /^xl\/media\/.+\.png$/.test(f)).length;
+    const media = Object.keys(files).filter(f => /^xl\/media\/.+\.png$/.test(f)).length;
     const anchors = Object.keys(files)
-      .filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))
-      .reduce((n, f) => n + (Buffer.from(files[f]).toString().match(/<xdr:(twoCell|oneCell)Anchor/g) ?? []).length, 0);
-    return { media, anchors };
+      .filter(f => /^xl\/drawings\/drawing\d+\.xml$/.test(f))
+      .reduce(
+        (n, f) =>
+          n +
+          (
+            Buffer.from(files[f])
+              .toString()
+              .match(/<xdr:(twoCell|oneCell)Anchor/g) ?? []
+          ).length,
+        0,
+      );
+    return {media, anchors};
   }
 
   test('each chart is drawn once as a picture; reopening and saving again does not duplicate it', async () => {
     const model = newWorkbookModel('Charts');
     const ss = open(model);
     const sh = ss.getActiveSheet().setName('Cash flow');
-    sh.getRange('A1:B4').setValues([['Period', 'Net'], ['Q1', -1000], ['Q2', 400], ['Q3', 900]]);
-    sh.insertChart(sh.newChart().setChartType('COLUMN').addRange(sh.getRange('A1:B4')).setPosition(2, 4, 0, 0).setOption('title', 'Net cash flow').build());
+    sh.getRange('A1:B4').setValues([
+      ['Period', 'Net'],
+      ['Q1', -1000],
+      ['Q2', 400],
+      ['Q3', 900],
+    ]);
+    sh.insertChart(
+      sh
+        .newChart()
+        .setChartType('COLUMN')
+        .addRange(sh.getRange('A1:B4'))
+        .setPosition(2, 4, 0, 0)
+        .setOption('title', 'Net cash flow')
+        .build(),
+    );
     const file = path.join(dir, 'charts.xlsx');
     await saveXlsx(model, file);
-    expect(countImages(file)).toEqual({ media: 1, anchors: 1 });
+    expect(countImages(file)).toEqual({media: 1, anchors: 1});
 
     const back = await loadXlsx(file);
-    expect(back.sheets.find((s) => s.name === 'Cash flow')!.charts).toHaveLength(1);
+    expect(back.sheets.find(s => s.name === 'Cash flow')!.charts).toHaveLength(1);
     await saveXlsx(back, file);
-    expect(countImages(file)).toEqual({ media: 1, anchors: 1 });
+    expect(countImages(file)).toEqual({media: 1, anchors: 1});
     const again = await loadXlsx(file);
     expect(open(again).getSheetByName('Cash flow').getCharts()).toHaveLength(1);
   });

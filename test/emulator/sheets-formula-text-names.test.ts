@@ -10,17 +10,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import {unzipSync} from 'fflate';
 import ExcelJS from 'exceljs';
-import { newContext } from '../../emulator/context';
-import { createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx } from '../../emulator/sheets';
+import {newContext} from '../../emulator/context';
+import {createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx} from '../../emulator/sheets';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheets-ftext-'));
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 
 function open(model: ReturnType<typeof newWorkbookModel>) {
   const app: any = createSpreadsheetApp(newContext(), model, {});
@@ -28,7 +27,9 @@ function open(model: ReturnType<typeof newWorkbookModel>) {
 }
 
 function workbookXml(file: string): string {
-  return Buffer.from(unzipSync(new Uint8Array(fs.readFileSync(file)))['xl/workbook.xml']).toString();
+  return Buffer.from(
+    unzipSync(new Uint8Array(fs.readFileSync(file)))['xl/workbook.xml'],
+  ).toString();
 }
 
 describe('formula text as written', () => {
@@ -52,7 +53,11 @@ describe('formula text as written', () => {
     // Excel has no open-ended A2:A: it is saved running to Excel's last row, and read back open.
     expect(wb.getWorksheet('Cash flow')!.getCell('J5').formula).toBe('SUM(I2:I1048576)');
     const back = open(await loadXlsx(file)).getSheetByName('Cash flow');
-    expect(back.getRange('J3:J5').getFormulas()).toEqual([['=OFFSET(I3,-1,0)+I3'], ['=OFFSET(I4,-1,0)'], ['=SUM(I2:I)']]);
+    expect(back.getRange('J3:J5').getFormulas()).toEqual([
+      ['=OFFSET(I3,-1,0)+I3'],
+      ['=OFFSET(I4,-1,0)'],
+      ['=SUM(I2:I)'],
+    ]);
     expect(back.getRange('J5').getValue()).toBe(12);
   });
 
@@ -61,7 +66,7 @@ describe('formula text as written', () => {
     const ss = open(model);
     const sh = ss.getActiveSheet();
     const other = ss.insertSheet('Other data');
-    other.getRange('A1').setFormula("=OFFSET(Sheet1!B3,-1,0)+SUM(Sheet1!B2:B4)");
+    other.getRange('A1').setFormula('=OFFSET(Sheet1!B3,-1,0)+SUM(Sheet1!B2:B4)');
     sh.getRange('B2:B4').setValues([[1], [2], [3]]);
     sh.getRange('C3').setFormula('=OFFSET(B3,-1,0)');
     sh.insertRowsBefore(1, 2);
@@ -86,9 +91,17 @@ describe('formula text as written', () => {
     sh.getRange('D4').setFormula('=OFFSET(C5,-1,0)');
     sh.getRange('D4').copyTo(sh.getRange('E6'));
     expect(sh.getRange('E6').getFormula()).toBe('=OFFSET(D7,-1,0)');
-    sh.getRange('A10:B12').setValues([[3, '=OFFSET(A10,0,0)*10'], [1, '=OFFSET(A11,0,0)*10'], [2, '=OFFSET(A12,0,0)*10']]);
+    sh.getRange('A10:B12').setValues([
+      [3, '=OFFSET(A10,0,0)*10'],
+      [1, '=OFFSET(A11,0,0)*10'],
+      [2, '=OFFSET(A12,0,0)*10'],
+    ]);
     sh.getRange('A10:B12').sort(1);
-    expect(sh.getRange('B10:B12').getFormulas()).toEqual([['=OFFSET(A10,0,0)*10'], ['=OFFSET(A11,0,0)*10'], ['=OFFSET(A12,0,0)*10']]);
+    expect(sh.getRange('B10:B12').getFormulas()).toEqual([
+      ['=OFFSET(A10,0,0)*10'],
+      ['=OFFSET(A11,0,0)*10'],
+      ['=OFFSET(A12,0,0)*10'],
+    ]);
     expect(sh.getRange('B10:B12').getValues()).toEqual([[10], [20], [30]]);
   });
 
@@ -115,9 +128,11 @@ describe('open-ended named ranges', () => {
     ss.setNamedRange('Actions_Status', sh.getRange('G:G'));
     ss.setNamedRange('Actions_Rest', sh.getRange('H2:H'));
     const dash = ss.insertSheet('Dashboard');
-    dash.getRange('A1:A2').setFormulas([['=COUNTIF(Actions_Status,"Open")'], ['=COUNTA(Actions_Rest)']]);
+    dash
+      .getRange('A1:A2')
+      .setFormulas([['=COUNTIF(Actions_Status,"Open")'], ['=COUNTA(Actions_Rest)']]);
     sh.insertRowsAfter(sh.getMaxRows(), 1500);
-    const rows = Array.from({ length: 2400 }, (_, i) => [i % 2 ? 'Open' : 'Closed', 'note']);
+    const rows = Array.from({length: 2400}, (_, i) => [i % 2 ? 'Open' : 'Closed', 'note']);
     sh.getRange(2, 7, 2400, 2).setValues(rows);
     expect(dash.getRange('A1:A2').getValues()).toEqual([[1200], [2400]]);
     expect(ss.getRangeByName('Actions_Status').getA1Notation()).toBe('G1:G2500');
@@ -125,7 +140,9 @@ describe('open-ended named ranges', () => {
 
     const file = path.join(dir, 'names.xlsx');
     await saveXlsx(model, file);
-    expect(workbookXml(file)).toContain('<definedName name="Actions_Status">Actions!$G:$G</definedName>');
+    expect(workbookXml(file)).toContain(
+      '<definedName name="Actions_Status">Actions!$G:$G</definedName>',
+    );
     const back = await loadXlsx(file);
     const bss = open(back);
     const bsh = bss.getSheetByName('Actions');
@@ -134,7 +151,10 @@ describe('open-ended named ranges', () => {
     expect(bss.getSheetByName('Dashboard').getRange('A1:A2').getValues()).toEqual([[1201], [2401]]);
     expect(bss.getRangeByName('Actions_Rest').getA1Notation()).toBe('H2:H2600');
     // Re-pointing a name with NamedRange.setRange keeps the open end too.
-    bss.getNamedRanges().find((n: any) => n.getName() === 'Actions_Status').setRange(bsh.getRange('F:F'));
+    bss
+      .getNamedRanges()
+      .find((n: any) => n.getName() === 'Actions_Status')
+      .setRange(bsh.getRange('F:F'));
     expect(bss.getRangeByName('Actions_Status').getA1Notation()).toBe('F1:F2600');
   });
 });

@@ -9,23 +9,33 @@
  * values a rule would refuse; only typing is checked), support.google.com/docs/answer/186103
  * (data validation: "Reject input" shows a warning and keeps the cell unchanged).
  */
-import { newContext } from '../../emulator/context';
-import { createChartsService, createSpreadsheetApp, EditRejected, newWorkbookModel, userEdit } from '../../emulator/sheets';
+import {newContext} from '../../emulator/context';
+import {
+  createChartsService,
+  createSpreadsheetApp,
+  EditRejected,
+  newWorkbookModel,
+  userEdit,
+} from '../../emulator/sheets';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 function setup() {
   const ctx = newContext();
   const model = newWorkbookModel('Committee');
   const app: any = createSpreadsheetApp(ctx, model, {});
   const ss = app.getActiveSpreadsheet();
   const sheet = ss.insertSheet('Members');
-  return { ctx, model, app, ss, sheet };
+  return {ctx, model, app, ss, sheet};
 }
 
 describe('data validation builder', () => {
   test('list rule: criteria, values, help text, allowInvalid, copy', () => {
-    const { app, sheet } = setup();
-    const rule = app.newDataValidation().requireValueInList(['Chair', 'Member'], true).setAllowInvalid(false).setHelpText('Pick a role').build();
+    const {app, sheet} = setup();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['Chair', 'Member'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Pick a role')
+      .build();
     expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     expect(rule.getCriteriaValues()).toEqual([['Chair', 'Member'], true]);
     expect(rule.getHelpText()).toBe('Pick a role');
@@ -36,18 +46,26 @@ describe('data validation builder', () => {
     expect(read.copy().setAllowInvalid(true).build().getAllowInvalid()).toBe(true);
     expect(sheet.getRange('D5').getDataValidation()).toBeNull();
     sheet.getRange('C2:C3').clearDataValidations();
-    expect(sheet.getRange('C2:C4').getDataValidations().map((r: any[]) => r[0] && r[0].getCriteriaType())).toEqual([null, null, 'VALUE_IN_LIST']);
+    expect(
+      sheet
+        .getRange('C2:C4')
+        .getDataValidations()
+        .map((r: any[]) => r[0] && r[0].getCriteriaType()),
+    ).toEqual([null, null, 'VALUE_IN_LIST']);
   });
 
   test('range, date and number rules keep their typed values', () => {
-    const { app, ss, sheet } = setup();
+    const {app, ss, sheet} = setup();
     const lists = ss.insertSheet('Lists');
     const inRange = app.newDataValidation().requireValueInRange(lists.getRange('A1:A5')).build();
     const [r, dropdown] = inRange.getCriteriaValues();
     expect(r.getA1Notation()).toBe('A1:A5');
     expect(r.getSheet().getName()).toBe('Lists');
     expect(dropdown).toBe(true);
-    const after = app.newDataValidation().requireDateAfter(new Date('2026-01-01T00:00:00Z')).build();
+    const after = app
+      .newDataValidation()
+      .requireDateAfter(new Date('2026-01-01T00:00:00Z'))
+      .build();
     expect(after.getCriteriaValues()[0]).toBeInstanceOf(Date);
     const between = app.newDataValidation().requireNumberBetween(1, 10).build();
     expect(between.getCriteriaValues()).toEqual([1, 10]);
@@ -57,8 +75,12 @@ describe('data validation builder', () => {
   });
 
   test('a script may write a value the rule would refuse', () => {
-    const { app, sheet } = setup();
-    sheet.getRange('C2').setDataValidation(app.newDataValidation().requireValueInList(['Chair']).setAllowInvalid(false).build());
+    const {app, sheet} = setup();
+    sheet
+      .getRange('C2')
+      .setDataValidation(
+        app.newDataValidation().requireValueInList(['Chair']).setAllowInvalid(false).build(),
+      );
     sheet.getRange('C2').setValue('Nonsense');
     expect(sheet.getRange('C2').getValue()).toBe('Nonsense');
   });
@@ -66,7 +88,7 @@ describe('data validation builder', () => {
 
 describe('a person typing (userEdit)', () => {
   test('single cell: typed-input parsing and the onEdit value/oldValue', () => {
-    const { ss, sheet } = setup();
+    const {ss, sheet} = setup();
     sheet.getRange('A2').setValue('old text');
     const e = userEdit(ss, 'Members!A2', [['08/10/2020']]);
     expect(e.oldValue).toBe('old text');
@@ -80,19 +102,25 @@ describe('a person typing (userEdit)', () => {
   });
 
   test('a paste of several cells has no value/oldValue', () => {
-    const { ss, sheet } = setup();
-    const e = userEdit(ss, 'Members!A2', [['Ann', 'Chair'], ['Bob', 'Member']]);
+    const {ss, sheet} = setup();
+    const e = userEdit(ss, 'Members!A2', [
+      ['Ann', 'Chair'],
+      ['Bob', 'Member'],
+    ]);
     expect(e.value).toBeUndefined();
     expect(e.oldValue).toBeUndefined();
     expect((e.range as any).getA1Notation()).toBe('A2:B3');
-    expect(sheet.getRange('A2:B3').getValues()).toEqual([['Ann', 'Chair'], ['Bob', 'Member']]);
+    expect(sheet.getRange('A2:B3').getValues()).toEqual([
+      ['Ann', 'Chair'],
+      ['Bob', 'Member'],
+    ]);
   });
 
   test('a paste that runs past the last row and column makes the sheet grow, as Sheets does', () => {
-    const { ss, sheet } = setup();
+    const {ss, sheet} = setup();
     const rows = sheet.getMaxRows();
     const cols = sheet.getMaxColumns();
-    const block = Array.from({ length: 5 }, (_, i) => [`r${i}`, 'x', 'y']);
+    const block = Array.from({length: 5}, (_, i) => [`r${i}`, 'x', 'y']);
     userEdit(ss, `Members!${String.fromCharCode(64 + cols - 1)}${rows - 1}`, block);
     expect(sheet.getMaxRows()).toBe(rows + 3);
     expect(sheet.getMaxColumns()).toBe(cols + 1);
@@ -100,8 +128,16 @@ describe('a person typing (userEdit)', () => {
   });
 
   test('a rejecting list rule refuses the edit, names the cell, and changes nothing', () => {
-    const { app, ss, sheet } = setup();
-    sheet.getRange('C2:C10').setDataValidation(app.newDataValidation().requireValueInList(['Chair', 'Member']).setAllowInvalid(false).build());
+    const {app, ss, sheet} = setup();
+    sheet
+      .getRange('C2:C10')
+      .setDataValidation(
+        app
+          .newDataValidation()
+          .requireValueInList(['Chair', 'Member'])
+          .setAllowInvalid(false)
+          .build(),
+      );
     sheet.getRange('C2').setValue('Member');
     let err: unknown;
     try {
@@ -110,34 +146,68 @@ describe('a person typing (userEdit)', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(EditRejected);
-    expect((err as Error).message).toBe('There was a problem: "Input must be an item on the specified list" (Members!C2, typed "Boss")');
+    expect((err as Error).message).toBe(
+      'There was a problem: "Input must be an item on the specified list" (Members!C2, typed "Boss")',
+    );
     expect(sheet.getRange('C2').getValue()).toBe('Member');
     // A paste with one bad cell changes none of them.
-    expect(() => userEdit(ss, 'Members!B3', [['Ann', 'Chair'], ['Bob', 'Boss']])).toThrow(/Members!C4/);
-    expect(sheet.getRange('B3:C4').getValues()).toEqual([['', ''], ['', '']]);
+    expect(() =>
+      userEdit(ss, 'Members!B3', [
+        ['Ann', 'Chair'],
+        ['Bob', 'Boss'],
+      ]),
+    ).toThrow(/Members!C4/);
+    expect(sheet.getRange('B3:C4').getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
     // A warning-only rule accepts.
-    sheet.getRange('C2').setDataValidation(app.newDataValidation().requireValueInList(['Chair']).setAllowInvalid(true).build());
+    sheet
+      .getRange('C2')
+      .setDataValidation(
+        app.newDataValidation().requireValueInList(['Chair']).setAllowInvalid(true).build(),
+      );
     userEdit(ss, 'Members!C2', [['Boss']]);
     expect(sheet.getRange('C2').getValue()).toBe('Boss');
   });
 
   test('help text replaces the default message; dates, numbers, emails, ranges, custom formulas', () => {
-    const { app, ss, sheet } = setup();
+    const {app, ss, sheet} = setup();
     const rule = (b: any) => b.setAllowInvalid(false).build();
-    sheet.getRange('A2').setDataValidation(rule(app.newDataValidation().requireDate().setHelpText('Type a date like 08/10/2020')));
-    expect(() => userEdit(ss, 'Members!A2', [['31/02/2021']])).toThrow('"Type a date like 08/10/2020"');
+    sheet
+      .getRange('A2')
+      .setDataValidation(
+        rule(app.newDataValidation().requireDate().setHelpText('Type a date like 08/10/2020')),
+      );
+    expect(() => userEdit(ss, 'Members!A2', [['31/02/2021']])).toThrow(
+      '"Type a date like 08/10/2020"',
+    );
     userEdit(ss, 'Members!A2', [['28/02/2021']]);
-    sheet.getRange('B2').setDataValidation(rule(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0)));
-    expect(() => userEdit(ss, 'Members!B2', [['-5']])).toThrow('Input must be a number greater than or equal to 0');
+    sheet
+      .getRange('B2')
+      .setDataValidation(rule(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0)));
+    expect(() => userEdit(ss, 'Members!B2', [['-5']])).toThrow(
+      'Input must be a number greater than or equal to 0',
+    );
     sheet.getRange('C2').setDataValidation(rule(app.newDataValidation().requireTextIsEmail()));
-    expect(() => userEdit(ss, 'Members!C2', [['not an email']])).toThrow('Input must be a valid email address');
+    expect(() => userEdit(ss, 'Members!C2', [['not an email']])).toThrow(
+      'Input must be a valid email address',
+    );
     userEdit(ss, 'Members!C2', [['ann@example.org']]);
     const lists = ss.insertSheet('Lists');
     lists.getRange('A1:A2').setValues([['Open'], ['Closed']]);
-    sheet.getRange('D2').setDataValidation(rule(app.newDataValidation().requireValueInRange(lists.getRange('A1:A2'))));
-    expect(() => userEdit(ss, 'Members!D2', [['Pending']])).toThrow('Input must fall within specified range');
+    sheet
+      .getRange('D2')
+      .setDataValidation(
+        rule(app.newDataValidation().requireValueInRange(lists.getRange('A1:A2'))),
+      );
+    expect(() => userEdit(ss, 'Members!D2', [['Pending']])).toThrow(
+      'Input must fall within specified range',
+    );
     userEdit(ss, 'Members!D2', [['Closed']]);
-    sheet.getRange('E2:E5').setDataValidation(rule(app.newDataValidation().requireFormulaSatisfied('=E2<=B2')));
+    sheet
+      .getRange('E2:E5')
+      .setDataValidation(rule(app.newDataValidation().requireFormulaSatisfied('=E2<=B2')));
     sheet.getRange('B3').setValue(10);
     expect(() => userEdit(ss, 'Members!E3', [['11']])).toThrow(/E3/);
     expect(sheet.getRange('E3').getValue()).toBe('');
@@ -151,9 +221,20 @@ describe('a person typing (userEdit)', () => {
 
 describe('conditional format rules', () => {
   test('build, set on a sheet, read back', () => {
-    const { app, sheet } = setup();
-    const rule = app.newConditionalFormatRule().whenFormulaSatisfied('=$G2="Open"').setBackground('#F4CCCC').setBold(true).setRanges([sheet.getRange('A2:J100')]).build();
-    const empty = app.newConditionalFormatRule().whenCellEmpty().setBackground('#ffff00').setRanges([sheet.getRange('B2:B100')]).build();
+    const {app, sheet} = setup();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$G2="Open"')
+      .setBackground('#F4CCCC')
+      .setBold(true)
+      .setRanges([sheet.getRange('A2:J100')])
+      .build();
+    const empty = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('#ffff00')
+      .setRanges([sheet.getRange('B2:B100')])
+      .build();
     expect(rule.getRanges()[0].getA1Notation()).toBe('A2:J100');
     expect(rule.getRanges()[0].getSheet().getName()).toBe('Members');
     sheet.setConditionalFormatRules([rule, empty]);
@@ -173,13 +254,19 @@ describe('conditional format rules', () => {
 
 describe('protections', () => {
   test('range and sheet protections, warning only, description, remove', () => {
-    const { app, ss, sheet } = setup();
-    const p = sheet.getRange('H2:H100').protect().setDescription('Formula column').setWarningOnly(true);
+    const {app, ss, sheet} = setup();
+    const p = sheet
+      .getRange('H2:H100')
+      .protect()
+      .setDescription('Formula column')
+      .setWarningOnly(true);
     expect(p.getProtectionType()).toBe(app.ProtectionType.RANGE);
     expect(p.isWarningOnly()).toBe(true);
     expect(p.getRange().getA1Notation()).toBe('H2:H100');
     sheet.protect().setDescription('Whole tab');
-    expect(ss.getProtections(app.ProtectionType.RANGE).map((x: any) => x.getDescription())).toEqual(['Formula column']);
+    expect(ss.getProtections(app.ProtectionType.RANGE).map((x: any) => x.getDescription())).toEqual(
+      ['Formula column'],
+    );
     expect(sheet.getProtections(app.ProtectionType.SHEET)[0].getDescription()).toBe('Whole tab');
     p.remove();
     expect(sheet.getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
@@ -188,10 +275,20 @@ describe('protections', () => {
 
 describe('embedded charts', () => {
   test('built, inserted, read, modified, removed', () => {
-    const { ctx, sheet } = setup();
+    const {ctx, sheet} = setup();
     const Charts: any = createChartsService(ctx);
-    sheet.getRange('A1:B3').setValues([['Period', 'Cumulative'], [1, -100], [2, 50]]);
-    const chart = sheet.newChart().setChartType(Charts.ChartType.LINE).addRange(sheet.getRange('A1:B3')).setPosition(5, 4, 0, 0).setOption('title', 'Cumulative cash flow').build();
+    sheet.getRange('A1:B3').setValues([
+      ['Period', 'Cumulative'],
+      [1, -100],
+      [2, 50],
+    ]);
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.LINE)
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(5, 4, 0, 0)
+      .setOption('title', 'Cumulative cash flow')
+      .build();
     sheet.insertChart(chart);
     const [got] = sheet.getCharts();
     expect(got.getType()).toBe('LINE');
@@ -209,7 +306,7 @@ describe('a person typing into protected cells', () => {
   // support.google.com/docs/answer/1218656: protected ranges refuse people who are not editors;
   // "Show a warning when editing this range" lets them go ahead after a warning.
   test('refused unless an editor; warning-only protections warn', () => {
-    const { ctx, ss, sheet } = setup();
+    const {ctx, ss, sheet} = setup();
     sheet.getRange('H2:H10').protect().setDescription('Formulas');
     sheet.getRange('J2:J10').protect().setWarningOnly(true);
     ctx.user = 'member@example.org';
@@ -225,7 +322,7 @@ describe('a person typing into protected cells', () => {
     expect(sheet.getRange('H3').getValue()).toBe(5);
   });
   test('a protected sheet leaves its unprotected ranges open', () => {
-    const { ctx, ss, sheet } = setup();
+    const {ctx, ss, sheet} = setup();
     sheet.protect().setUnprotectedRanges([sheet.getRange('A2:C100')]);
     ctx.user = 'member@example.org';
     userEdit(ss, 'Members!B5', [['ok']]);

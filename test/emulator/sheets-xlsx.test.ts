@@ -8,50 +8,95 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { newContext } from '../../emulator/context';
-import { createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx, userEdit } from '../../emulator/sheets';
+import {newContext} from '../../emulator/context';
+import {
+  createSpreadsheetApp,
+  loadXlsx,
+  newWorkbookModel,
+  saveXlsx,
+  userEdit,
+} from '../../emulator/sheets';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheets-xlsx-'));
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 
 function open(model: ReturnType<typeof newWorkbookModel>) {
   const ctx = newContext();
   const app: any = createSpreadsheetApp(ctx, model, {});
-  return { app, ss: app.getActiveSpreadsheet() };
+  return {app, ss: app.getActiveSpreadsheet()};
 }
 
 test('save and reopen keeps everything the program reads', async () => {
   const model = newWorkbookModel('Sector Leadership Group');
-  const { app, ss } = open(model);
+  const {app, ss} = open(model);
   const members = ss.insertSheet('Members');
-  members.getRange('A1:C1').setValues([['Name', 'Role', 'Term end']]).setFontWeight('bold').setBackground('#cfe2f3');
+  members
+    .getRange('A1:C1')
+    .setValues([['Name', 'Role', 'Term end']])
+    .setFontWeight('bold')
+    .setBackground('#cfe2f3');
   members.getRange('A2:C3').setValues([
     ['Ann Example', 'Chair', '31/03/2027'],
     ['Bob Sample', 'Member', '2026-09-30'],
   ]);
   members.getRange('A2').setNote('Elected 2024');
-  members.getRange('B2').setFontColor('#990000').setFontStyle('italic').setWrap(true).setHorizontalAlignment('right');
-  members.getRange('B2:B100').setDataValidation(app.newDataValidation().requireValueInList(['Chair', 'Member']).setAllowInvalid(false).setHelpText('Pick a role').build());
-  members.getRange('C2:C100').setDataValidation(app.newDataValidation().requireDateAfter(new Date('2020-01-01T00:00:00Z')).build());
+  members
+    .getRange('B2')
+    .setFontColor('#990000')
+    .setFontStyle('italic')
+    .setWrap(true)
+    .setHorizontalAlignment('right');
+  members
+    .getRange('B2:B100')
+    .setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInList(['Chair', 'Member'])
+        .setAllowInvalid(false)
+        .setHelpText('Pick a role')
+        .build(),
+    );
+  members
+    .getRange('C2:C100')
+    .setDataValidation(
+      app.newDataValidation().requireDateAfter(new Date('2020-01-01T00:00:00Z')).build(),
+    );
   members.setFrozenRows(1);
   members.setColumnWidth(1, 220);
   members.setTabColor('#ff0000');
   members.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenFormulaSatisfied('=$C2<TODAY()').setBackground('#f4cccc').setRanges([members.getRange('A2:C100')]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2<TODAY()')
+      .setBackground('#f4cccc')
+      .setRanges([members.getRange('A2:C100')])
+      .build(),
   ]);
   members.getRange('D2:D100').protect().setDescription('Formulas').setWarningOnly(true);
   const cf = ss.insertSheet('Cash flow');
-  cf.getRange('A1:B3').setValues([['Period', 'Net'], [1, '£-1,000.00'], [2, 400]]);
+  cf.getRange('A1:B3').setValues([
+    ['Period', 'Net'],
+    [1, '£-1,000.00'],
+    [2, 400],
+  ]);
   cf.getRange('C2').setFormula("=SUM('Cash flow'!B2:B3)");
   cf.getRange('C3').setFormula('=C2/0');
   cf.getRange('A5').setValue('Merged heading');
   cf.getRange('A5:C5').merge();
   ss.setNamedRange('NetTotal', cf.getRange('C2'));
-  cf.newChart && cf.insertChart(cf.newChart().setChartType('LINE').addRange(cf.getRange('A1:B3')).setPosition(2, 5, 0, 0).setOption('title', 'Cash').build());
+  if (cf.newChart)
+    cf.insertChart(
+      cf
+        .newChart()
+        .setChartType('LINE')
+        .addRange(cf.getRange('A1:B3'))
+        .setPosition(2, 5, 0, 0)
+        .setOption('title', 'Cash')
+        .build(),
+    );
   ss.getSheetByName('Sheet1').hideSheet();
   members.getRange('B3').activate();
   const file = path.join(dir, 'book.xlsx');
@@ -60,7 +105,7 @@ test('save and reopen keeps everything the program reads', async () => {
   const back = await loadXlsx(file);
   expect(back.id).toBe(model.id);
   expect(back.name).toBe('Sector Leadership Group');
-  const { app: app2, ss: ss2 } = open(back);
+  const {app: app2, ss: ss2} = open(back);
   expect(ss2.getSheets().map((s: any) => s.getName())).toEqual(['Sheet1', 'Members', 'Cash flow']);
   const m2 = ss2.getSheetByName('Members');
   expect(m2.getSheetId()).toBe(members.getSheetId());
@@ -113,21 +158,23 @@ test('save and reopen keeps everything the program reads', async () => {
 
 test('other programs see values, cached formula results, formats and Excel validation', async () => {
   const model = newWorkbookModel('Book');
-  const { app, ss } = open(model);
+  const {app, ss} = open(model);
   const s = ss.getSheets()[0];
   s.getRange('A1:B1').setValues([[2, 3]]);
   s.getRange('C1').setFormula('=A1*B1');
   s.getRange('D1').setValue('08/10/2020');
-  s.getRange('E1').setDataValidation(app.newDataValidation().requireValueInList(['Yes', 'No']).setAllowInvalid(false).build());
+  s.getRange('E1').setDataValidation(
+    app.newDataValidation().requireValueInList(['Yes', 'No']).setAllowInvalid(false).build(),
+  );
   ss.setNamedRange('Product', s.getRange('C1'));
   const file = path.join(dir, 'plain.xlsx');
   await saveXlsx(model, file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet('Sheet1')!;
-  expect(ws.getCell('C1').value).toEqual({ formula: 'A1*B1', result: 6 });
+  expect(ws.getCell('C1').value).toEqual({formula: 'A1*B1', result: 6});
   expect(ws.getCell('D1').numFmt).toBe('dd/mm/yyyy');
-  expect(ws.getCell('E1').dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No"'] });
+  expect(ws.getCell('E1').dataValidation).toMatchObject({type: 'list', formulae: ['"Yes,No"']});
   expect(wb.definedNames.model.map((d: any) => d.name)).toContain('Product');
 });
 
@@ -136,15 +183,21 @@ test('a workbook written by another program opens (no hidden sheet)', async () =
   const ws = wb.addWorksheet('Data Sheet');
   ws.getCell('A1').value = 'Total';
   ws.getCell('B1').value = 5;
-  ws.getCell('B2').value = { formula: "'Data Sheet'!B1*2", result: 10 } as any;
+  ws.getCell('B2').value = {formula: "'Data Sheet'!B1*2", result: 10} as any;
   ws.getCell('C1').value = new Date(Date.UTC(2021, 0, 15));
   ws.getCell('C1').numFmt = 'dd/mm/yyyy';
-  ws.getCell('D1').dataValidation = { type: 'list', allowBlank: true, formulae: ['"A,B"'], showErrorMessage: true, errorStyle: 'stop' };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.getCell('D1').dataValidation = {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"A,B"'],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+  };
+  ws.views = [{state: 'frozen', ySplit: 1}];
   const file = path.join(dir, 'foreign.xlsx');
   await wb.xlsx.writeFile(file);
   const model = await loadXlsx(file);
-  const { ss } = open(model);
+  const {ss} = open(model);
   const s = ss.getSheetByName('Data Sheet');
   expect(s.getRange('B2').getValue()).toBe(10);
   expect(s.getRange('C1').getDisplayValue()).toBe('15/01/2021');
@@ -154,17 +207,23 @@ test('a workbook written by another program opens (no hidden sheet)', async () =
 
 test('missing or corrupt files give a clear error naming the file', async () => {
   const missing = path.join(dir, 'nope.xlsx');
-  await expect(loadXlsx(missing)).rejects.toThrow(`Cannot open workbook "${missing}": the file does not exist.`);
+  await expect(loadXlsx(missing)).rejects.toThrow(
+    `Cannot open workbook "${missing}": the file does not exist.`,
+  );
   const bad = path.join(dir, 'bad.xlsx');
   fs.writeFileSync(bad, 'this is not a zip file');
-  await expect(loadXlsx(bad)).rejects.toThrow(new RegExp(`Cannot open workbook ".*bad.xlsx": it is not a readable .xlsx workbook`));
+  await expect(loadXlsx(bad)).rejects.toThrow(
+    new RegExp(`Cannot open workbook ".*bad.xlsx": it is not a readable .xlsx workbook`),
+  );
 });
 
 test('a tab name Sheets allows but .xlsx cannot hold is named in the error', async () => {
   const model = newWorkbookModel('Book');
-  const { ss } = open(model);
+  const {ss} = open(model);
   ss.insertSheet('Contracts expiring in the next twelve months');
-  await expect(saveXlsx(model, path.join(dir, 'long.xlsx'))).rejects.toThrow(/the tab name "Contracts expiring in the next twelve months" cannot be stored/);
+  await expect(saveXlsx(model, path.join(dir, 'long.xlsx'))).rejects.toThrow(
+    /the tab name "Contracts expiring in the next twelve months" cannot be stored/,
+  );
   expect(fs.existsSync(path.join(dir, 'long.xlsx'))).toBe(false);
 });
 
@@ -176,6 +235,6 @@ test('a failed save leaves the previous file intact and no temporary file', asyn
   const target = path.join(dir, 'is-a-dir.xlsx');
   fs.mkdirSync(target);
   await expect(saveXlsx(model, target)).rejects.toThrow(/Cannot save workbook/);
-  expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  expect(fs.readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
   expect(fs.readFileSync(file)).toEqual(before);
 });

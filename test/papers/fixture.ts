@@ -3,26 +3,31 @@
  * through the real `clerk` command line with the governance tests' loader.
  */
 import path from 'node:path';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import ExcelJS from 'exceljs';
-import { main } from '../../emulator/cli';
-import { BufferIo } from '../../emulator/services/io';
-import { tabSpec } from '../../src/workbook/schema';
+import {main} from '../../emulator/cli';
+import {BufferIo} from '../../emulator/services/io';
+import {tabSpec} from '../../src/workbook/schema';
 
 export type RowData = Record<string, string | number | boolean>;
 
 /** `clerk ARGS…` in-process: the command line's own main(), output captured. */
-export async function clerk(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function clerk(
+  args: string[],
+): Promise<{status: number; stdout: string; stderr: string}> {
   const io = new BufferIo();
   const status = await main(args, io);
-  return { status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+  return {status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n')};
 }
 
-export async function ok(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function ok(
+  args: string[],
+): Promise<{status: number; stdout: string; stderr: string}> {
   const r = await clerk(args);
-  if (r.status !== 0) throw new Error(`clerk ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`clerk ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r;
 }
 
@@ -56,11 +61,28 @@ function loadPapersFixture() {
   st.getRange(1, 1, sg.length, sg[0].length).setValues(sg);
 }`;
 
-export async function loadFixture(book: string, tabs: Record<string, RowData[]>, settings: Record<string, string>): Promise<void> {
+export async function loadFixture(
+  book: string,
+  tabs: Record<string, RowData[]>,
+  settings: Record<string, string>,
+): Promise<void> {
   const file = path.join(path.dirname(book), 'fixture.js');
-  const payload = { settings, tabs: [{ name: 'Settings', rows: [] as RowData[] }, ...Object.entries(tabs).map(([name, rows]) => ({ name, rows }))].map((t) => ({ ...t, headers: tabSpec(t.name).columns.map((c) => c.header) })) };
+  const payload = {
+    settings,
+    tabs: [
+      {name: 'Settings', rows: [] as RowData[]},
+      ...Object.entries(tabs).map(([name, rows]) => ({name, rows})),
+    ].map(t => ({...t, headers: tabSpec(t.name).columns.map(c => c.header)})),
+  };
   writeFileSync(file, `var PAPERS_FIXTURE = ${JSON.stringify(payload)};\n${LOADER}`);
-  await ok(['exec', book, path.join(__dirname, '..', '..', 'dist', 'Code.js'), file, '--call', 'loadPapersFixture']);
+  await ok([
+    'exec',
+    book,
+    path.join(__dirname, '..', '..', 'dist', 'Code.js'),
+    file,
+    '--call',
+    'loadPapersFixture',
+  ]);
 }
 
 export function tmpBook(name = 'book'): string {
@@ -79,50 +101,222 @@ export const SETTINGS = {
 };
 
 export const MEMBERS: RowData[] = [
-  { Name: 'Ann Able', Organisation: 'Able Care Ltd', Role: 'Chair', Email: 'ann.able@example.org', Phone: '01632 960001', Status: 'Active' },
-  { Name: 'Ben Brook', Organisation: 'Brook Homes', Role: 'Vice-chair', Email: 'ben.brook@example.org', Phone: '01632 960002', Status: 'Active' },
-  { Name: 'Cat Cole', Organisation: 'Cole Support', Role: 'Member', Email: 'cat.cole@example.org', Phone: '07700 900003', Status: 'Active' },
-  { Name: 'Dan Dee', Organisation: 'Dee Homecare', Role: 'Member', Email: 'dan.dee@example.org', Phone: '07700 900004', Status: 'Active' },
-  { Name: 'Eve Ely', Organisation: 'Ely Living', Role: 'Member', Email: 'eve.ely@example.org', Phone: '07700 900005', Status: 'Left' },
-  { Name: 'Lee Officer', Organisation: 'Example Council', Role: 'Lead officer', Email: 'lee.officer@example.org', Phone: '01632 960099', Status: 'Active' },
+  {
+    Name: 'Ann Able',
+    Organisation: 'Able Care Ltd',
+    Role: 'Chair',
+    Email: 'ann.able@example.org',
+    Phone: '01632 960001',
+    Status: 'Active',
+  },
+  {
+    Name: 'Ben Brook',
+    Organisation: 'Brook Homes',
+    Role: 'Vice-chair',
+    Email: 'ben.brook@example.org',
+    Phone: '01632 960002',
+    Status: 'Active',
+  },
+  {
+    Name: 'Cat Cole',
+    Organisation: 'Cole Support',
+    Role: 'Member',
+    Email: 'cat.cole@example.org',
+    Phone: '07700 900003',
+    Status: 'Active',
+  },
+  {
+    Name: 'Dan Dee',
+    Organisation: 'Dee Homecare',
+    Role: 'Member',
+    Email: 'dan.dee@example.org',
+    Phone: '07700 900004',
+    Status: 'Active',
+  },
+  {
+    Name: 'Eve Ely',
+    Organisation: 'Ely Living',
+    Role: 'Member',
+    Email: 'eve.ely@example.org',
+    Phone: '07700 900005',
+    Status: 'Left',
+  },
+  {
+    Name: 'Lee Officer',
+    Organisation: 'Example Council',
+    Role: 'Lead officer',
+    Email: 'lee.officer@example.org',
+    Phone: '01632 960099',
+    Status: 'Active',
+  },
 ];
 
 export const MEETINGS: RowData[] = [
-  { 'Meeting date': '2020-07-09', 'Start time': '10:00', 'End time': '12:00', Venue: 'Council Chamber, County Hall', Type: 'Ordinary', Status: 'Held' },
-  { 'Meeting date': '2020-10-08', 'Start time': '10:00', 'End time': '12:30', Venue: 'Council Chamber, County Hall', Type: 'Ordinary', Status: 'Confirmed' },
-  { 'Meeting date': '2021-01-14', 'Start time': '14:00', 'End time': '16:00', Venue: 'virtual', Type: 'Ordinary', Status: 'Provisional' },
-  { 'Meeting date': '', Venue: 'Room 2', Type: 'Extra', Status: 'Provisional', Notes: 'date to be agreed' },
+  {
+    'Meeting date': '2020-07-09',
+    'Start time': '10:00',
+    'End time': '12:00',
+    Venue: 'Council Chamber, County Hall',
+    Type: 'Ordinary',
+    Status: 'Held',
+  },
+  {
+    'Meeting date': '2020-10-08',
+    'Start time': '10:00',
+    'End time': '12:30',
+    Venue: 'Council Chamber, County Hall',
+    Type: 'Ordinary',
+    Status: 'Confirmed',
+  },
+  {
+    'Meeting date': '2021-01-14',
+    'Start time': '14:00',
+    'End time': '16:00',
+    Venue: 'virtual',
+    Type: 'Ordinary',
+    Status: 'Provisional',
+  },
+  {
+    'Meeting date': '',
+    Venue: 'Room 2',
+    Type: 'Extra',
+    Status: 'Provisional',
+    Notes: 'date to be agreed',
+  },
 ];
 
 /** Exempt and confidential items: none of this text may appear in a public paper. */
 export const SECRET_ITEMS: RowData[] = [
-  { 'Meeting date': '2020-10-08', Section: 'Exempt items', Title: 'Homecare provider failure: contingency costs', Purpose: 'To decide', 'Lead officer': 'Director of Commissioning', 'Paper status': 'Received', Confidential: 'Yes', Notes: 'Commercially sensitive figures from Example Homecare' },
-  { 'Meeting date': '2020-10-08', Section: 'Decisions', Title: 'Fee uplift for named residents of Elm House', Purpose: 'To decide', 'Lead officer': 'Safeguarding Lead', 'Paper status': 'To follow', Confidential: 'Yes', Notes: 'Named residents' },
+  {
+    'Meeting date': '2020-10-08',
+    Section: 'Exempt items',
+    Title: 'Homecare provider failure: contingency costs',
+    Purpose: 'To decide',
+    'Lead officer': 'Director of Commissioning',
+    'Paper status': 'Received',
+    Confidential: 'Yes',
+    Notes: 'Commercially sensitive figures from Example Homecare',
+  },
+  {
+    'Meeting date': '2020-10-08',
+    Section: 'Decisions',
+    Title: 'Fee uplift for named residents of Elm House',
+    Purpose: 'To decide',
+    'Lead officer': 'Safeguarding Lead',
+    'Paper status': 'To follow',
+    Confidential: 'Yes',
+    Notes: 'Named residents',
+  },
 ];
 
 export const AGENDA: RowData[] = [
-  { 'Meeting date': '2020-10-08', 'Item no.': 1, Section: 'Constitutional matters', Title: 'Apologies for absence and declarations of interest', Purpose: 'To note', 'Paper status': 'No paper', 'Standing item': 'Yes' },
-  { 'Meeting date': '2020-10-08', 'Item no.': 2, Section: 'Constitutional matters', Title: 'Minutes of the previous meeting', Purpose: 'To approve', 'Lead officer': 'Kim Clerk', 'Paper status': 'Received', 'Standing item': 'Yes' },
-  { 'Meeting date': '2020-10-08', Section: 'Key decisions', Title: 'Recommissioning of supported living', Purpose: 'To decide', 'Lead officer': 'Lee Officer', 'Key decision ref': 'KD2020/15', 'Paper status': 'Received' },
-  { 'Meeting date': '2020-10-08', Section: 'Information and monitoring', Title: 'Quarterly quality report', Purpose: 'To note', 'Lead officer': 'Head of Quality', 'Paper status': 'To follow' },
+  {
+    'Meeting date': '2020-10-08',
+    'Item no.': 1,
+    Section: 'Constitutional matters',
+    Title: 'Apologies for absence and declarations of interest',
+    Purpose: 'To note',
+    'Paper status': 'No paper',
+    'Standing item': 'Yes',
+  },
+  {
+    'Meeting date': '2020-10-08',
+    'Item no.': 2,
+    Section: 'Constitutional matters',
+    Title: 'Minutes of the previous meeting',
+    Purpose: 'To approve',
+    'Lead officer': 'Kim Clerk',
+    'Paper status': 'Received',
+    'Standing item': 'Yes',
+  },
+  {
+    'Meeting date': '2020-10-08',
+    Section: 'Key decisions',
+    Title: 'Recommissioning of supported living',
+    Purpose: 'To decide',
+    'Lead officer': 'Lee Officer',
+    'Key decision ref': 'KD2020/15',
+    'Paper status': 'Received',
+  },
+  {
+    'Meeting date': '2020-10-08',
+    Section: 'Information and monitoring',
+    Title: 'Quarterly quality report',
+    Purpose: 'To note',
+    'Lead officer': 'Head of Quality',
+    'Paper status': 'To follow',
+  },
   ...SECRET_ITEMS,
-  { 'Meeting date': '2020-07-09', Section: 'Decisions', Title: 'Carers strategy', Purpose: 'To approve', 'Lead officer': 'Lee Officer', 'Paper status': 'Received' },
-  { Section: 'Information and monitoring', Title: 'Market position statement refresh', 'Lead officer': 'Mo Planner' },
+  {
+    'Meeting date': '2020-07-09',
+    Section: 'Decisions',
+    Title: 'Carers strategy',
+    Purpose: 'To approve',
+    'Lead officer': 'Lee Officer',
+    'Paper status': 'Received',
+  },
+  {
+    Section: 'Information and monitoring',
+    Title: 'Market position statement refresh',
+    'Lead officer': 'Mo Planner',
+  },
 ];
 
 export const ATTENDANCE: RowData[] = [
-  { 'Meeting date': '2020-07-09', Member: 'Ann Able', Attendance: 'Present' },
-  { 'Meeting date': '2020-07-09', Member: 'Ben Brook', Attendance: 'Apologies' },
-  { 'Meeting date': '2020-07-09', Member: 'Cat Cole', Attendance: 'Substitute attended', Substitute: 'Sue Stand-in' },
-  { 'Meeting date': '2020-07-09', Member: 'Dan Dee', Attendance: 'Present', 'Declarations of interest': 'Director of a provider bidding for lot 2' },
-  { 'Meeting date': '2020-07-09', Member: 'Lee Officer', Attendance: 'Present' },
+  {'Meeting date': '2020-07-09', Member: 'Ann Able', Attendance: 'Present'},
+  {'Meeting date': '2020-07-09', Member: 'Ben Brook', Attendance: 'Apologies'},
+  {
+    'Meeting date': '2020-07-09',
+    Member: 'Cat Cole',
+    Attendance: 'Substitute attended',
+    Substitute: 'Sue Stand-in',
+  },
+  {
+    'Meeting date': '2020-07-09',
+    Member: 'Dan Dee',
+    Attendance: 'Present',
+    'Declarations of interest': 'Director of a provider bidding for lot 2',
+  },
+  {'Meeting date': '2020-07-09', Member: 'Lee Officer', Attendance: 'Present'},
 ];
 
 export const ACTIONS: RowData[] = [
-  { 'Meeting date': '2020-07-09', 'Minute no.': '4', 'Report title': 'Carers strategy', 'Action to be taken by': 'Lee Officer', Action: 'Publish the carers strategy', Status: 'Open', 'Review date': '2020-10-01' },
-  { 'Meeting date': '2020-07-09', 'Minute no.': '5', 'Report title': 'Quality', 'Action to be taken by': 'Ann Able', Action: 'Write to the regulator', Status: 'Closed', 'Date closed': '2020-08-15' },
-  { 'Meeting date': '2020-04-02', 'Minute no.': '9', 'Report title': 'Budget', 'Action to be taken by': 'Ben Brook', Action: 'Closed long ago: must not appear', Status: 'Closed', 'Date closed': '2020-05-01' },
-  { 'Meeting date': '2020-04-02', 'Minute no.': '7', 'Report title': 'Homecare', 'Action to be taken by': 'Dan Dee', Action: 'Review homecare rates', Status: 'Ongoing', 'Review date': '2020-11-30' },
+  {
+    'Meeting date': '2020-07-09',
+    'Minute no.': '4',
+    'Report title': 'Carers strategy',
+    'Action to be taken by': 'Lee Officer',
+    Action: 'Publish the carers strategy',
+    Status: 'Open',
+    'Review date': '2020-10-01',
+  },
+  {
+    'Meeting date': '2020-07-09',
+    'Minute no.': '5',
+    'Report title': 'Quality',
+    'Action to be taken by': 'Ann Able',
+    Action: 'Write to the regulator',
+    Status: 'Closed',
+    'Date closed': '2020-08-15',
+  },
+  {
+    'Meeting date': '2020-04-02',
+    'Minute no.': '9',
+    'Report title': 'Budget',
+    'Action to be taken by': 'Ben Brook',
+    Action: 'Closed long ago: must not appear',
+    Status: 'Closed',
+    'Date closed': '2020-05-01',
+  },
+  {
+    'Meeting date': '2020-04-02',
+    'Minute no.': '7',
+    'Report title': 'Homecare',
+    'Action to be taken by': 'Dan Dee',
+    Action: 'Review homecare rates',
+    Status: 'Ongoing',
+    'Review date': '2020-11-30',
+  },
 ];
 
 /** A blank .xlsx (the program's set-up adds what is missing), then the fixture rows. */
@@ -134,19 +328,37 @@ export async function papersBook(extra: Partial<Record<string, RowData[]>> = {})
     wb.addWorksheet('Sheet1');
     await wb.xlsx.writeFile(book);
   }
-  await loadFixture(book, { Members: MEMBERS, Meetings: MEETINGS, Agenda: AGENDA, Attendance: ATTENDANCE, Actions: ACTIONS, ...extra } as Record<string, RowData[]>, SETTINGS);
+  await loadFixture(
+    book,
+    {
+      Members: MEMBERS,
+      Meetings: MEETINGS,
+      Agenda: AGENDA,
+      Attendance: ATTENDANCE,
+      Actions: ACTIONS,
+      ...extra,
+    } as Record<string, RowData[]>,
+    SETTINGS,
+  );
   return book;
 }
 
 export interface RunResult {
   stdout: string;
-  stats: { calls: Record<string, number>; total: number; modelledMs: number };
+  stats: {calls: Record<string, number>; total: number; modelledMs: number};
 }
 
 export async function run(book: string, fn: string, ...args: string[]): Promise<RunResult> {
   const r = await ok(['run', book, fn, '--today', TODAY, '--stats', ...args]);
-  const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('{'));
-  return { stdout: r.stdout, stats: line ? JSON.parse(line) : { calls: {}, total: NaN, modelledMs: NaN } };
+  const line = r.stderr
+    .trim()
+    .split('\n')
+    .reverse()
+    .find(l => l.startsWith('{'));
+  return {
+    stdout: r.stdout,
+    stats: line ? JSON.parse(line) : {calls: {}, total: NaN, modelledMs: NaN},
+  };
 }
 
 /** Every .docx in the emulated Drive (path relative to drive/). */
@@ -173,8 +385,16 @@ export function docBytes(book: string, rel: string): Uint8Array {
 export async function driveNames(book: string, query: string): Promise<string[]> {
   const dir = path.dirname(book);
   const file = path.join(dir, 'list-files.js');
-  writeFileSync(file, `function listFiles(q) { var r = Drive.Files.list({ q: q, fields: 'files(id,name)' }); return (r.files || []).map(function (f) { return f.name; }); }\n`);
-  return (JSON.parse((await ok(['exec', book, file, '--call', 'listFiles', '--args', JSON.stringify([query])])).stdout) as string[]).sort();
+  writeFileSync(
+    file,
+    `function listFiles(q) { var r = Drive.Files.list({ q: q, fields: 'files(id,name)' }); return (r.files || []).map(function (f) { return f.name; }); }\n`,
+  );
+  return (
+    JSON.parse(
+      (await ok(['exec', book, file, '--call', 'listFiles', '--args', JSON.stringify([query])]))
+        .stdout,
+    ) as string[]
+  ).sort();
 }
 
 /** The HTML of the dialog a run showed (the emulator writes dialogs as files). */

@@ -1,0 +1,9 @@
+// gts's Prettier settings (the base of Google's Apps Script TypeScript template, google/aside),
+// with a 100-column line: our schema and message tables read better a little wider than 80.
+module.exports = {
+  singleQuote: true,
+  trailingComma: 'all',
+  arrowParens: 'avoid',
+  bracketSpacing: false,
+  printWidth: 100,
+};
