@@ -209,7 +209,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 /** One line: what went wrong and where. */
-function describeError(command: string, e: unknown): string {
+export function describeError(command: string, e: unknown): string {
   const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
   if (
     e instanceof ClerkInputError ||
@@ -227,9 +227,10 @@ async function open(
   book: string,
   args: Args,
   io: Io,
-  extra: {create?: boolean; scopes?: readonly string[]; timeZone?: string} = {},
+  extra: {create?: boolean; scopes?: readonly string[]; timeZone?: string; write?: boolean} = {},
 ) {
   const ws = await Workspace.open(book, {
+    command: `clerk ${args.positional.slice(0, 3).join(' ')}`,
     today: args.today,
     user: args.as,
     answers: args.answers,
@@ -241,7 +242,7 @@ async function open(
 }
 
 /** Calls FUNCTION as Sheets would: a simple trigger for onOpen/onEdit, a time-driven trigger for a CLOCK handler, else a menu item. */
-function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown {
+export function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown {
   const script = ws.script;
   if (!script.has(name)) throw new ScriptFunctionNotFound(name);
   const ss = ws.spreadsheet;
@@ -324,7 +325,7 @@ function printResult(io: Io, result: unknown): void {
 }
 
 /** Fires onEdit as a simple trigger, then the installable edit triggers of this spreadsheet, as Sheets does after a person's edit. */
-function fireEdit(
+export function fireEdit(
   ws: Workspace,
   edit: {range: unknown; oldValue?: unknown; value?: unknown},
 ): void {
@@ -360,7 +361,7 @@ function fireEdit(
 }
 
 /** A user's edit, as the Sheets emulator makes it; a rejected value is bad input naming the cell. */
-function userEdit(ws: Workspace, a1: string, input: string[][]) {
+export function userEdit(ws: Workspace, a1: string, input: string[][]) {
   const sheets = peers.sheets()!;
   void ws.script; // load the program before the edit: its top-level code runs first, as in Sheets
   try {
@@ -372,7 +373,7 @@ function userEdit(ws: Workspace, a1: string, input: string[][]) {
   }
 }
 
-function jsonValue(v: unknown, timeZone: string): unknown {
+export function jsonValue(v: unknown, timeZone: string): unknown {
   if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
     const d = v as Date;
     const time = formatDate(d, timeZone, 'HH:mm:ss');
@@ -470,7 +471,7 @@ const COMMANDS: Record<string, Command> = {
     const [book, a1, ...rest] = need(args, 2, 'get', "the workbook and the range ('Tab!A1:D9')");
     noExtra(rest, 0, 'get');
     tabbed(a1, 'the range');
-    const ws = await open(book, args, io);
+    const ws = await open(book, args, io, {write: false});
     checkTab(ws, a1);
     let got: {values: unknown[][]; display: string[][]};
     try {
@@ -533,7 +534,7 @@ const COMMANDS: Record<string, Command> = {
       );
     if (action === 'add' && !file) throw new ClerkInputError('drive add needs the file to add');
     noExtra(rest, 0, 'drive');
-    const ws = await open(book, args, io);
+    const ws = await open(book, args, io, {write: action === 'add'});
     const store = ws.driveStore;
     if (!store) throw new ClerkInputError('the emulated Drive is not built yet (emulator/drive)');
     if (action === 'add') {
@@ -618,7 +619,7 @@ export async function runMenuActions(
  * after the last row that has anything in those columns. Columns between them that the CSV
  * does not fill keep what they have (formulas stay formulas).
  */
-function pastePlan(ws: Workspace, tab: string, rows: string[][], file: string) {
+export function pastePlan(ws: Workspace, tab: string, rows: string[][], file: string) {
   const ss = ws.spreadsheet;
   const sheet = ss.getSheetByName(tab);
   if (!sheet) throw new ClerkInputError(`unknown tab "${tab}" in ${path.basename(ws.bookPath)}`);
