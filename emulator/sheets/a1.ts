@@ -100,6 +100,16 @@ export function parseA1(a1: string): A1Ref | undefined {
   return ref;
 }
 
+/** Absolute R1C1 ranges as getRange accepts them: 'R5C3', 'R1C1:R2C4', with an optional sheet. */
+export function parseR1C1(a1: string): A1Ref | undefined {
+  const {sheetName, part} = splitSheet(a1);
+  const m = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(part.trim());
+  if (!m) return undefined;
+  const [r1, c1] = [Number(m[1]), Number(m[2])];
+  const [r2, c2] = m[3] ? [Number(m[3]), Number(m[4])] : [r1, c1];
+  return {sheetName, startRow: r1, startCol: c1, endRow: r2, endCol: c2};
+}
+
 function parseEnd(s: string): {row?: number; col?: number} | undefined {
   let m = CELL.exec(s);
   if (m) return {col: lettersToColumn(m[1]), row: Number(m[2])};

@@ -4,7 +4,7 @@
  * Google's errors.
  */
 import type {ServiceContext} from '../context';
-import {GridRect, parseA1, rectToAbsolute, resolveRef, splitSheet} from './a1';
+import {GridRect, parseA1, parseR1C1, rectToAbsolute, resolveRef, splitSheet} from './a1';
 import {instantToSerial} from './dates';
 import {ERR, gErr} from './errors';
 import {unwrap} from './expose';
@@ -75,7 +75,7 @@ export class Book {
     defaultSheet?: SheetModel,
   ): {sheet: SheetModel; rect: GridRect; open?: {rows?: boolean; cols?: boolean}} {
     if (typeof a1 !== 'string') throw gErr(ERR.rangeNotFound());
-    const ref = parseA1(a1);
+    const ref = parseA1(a1) ?? parseR1C1(a1);
     if (!ref) throw gErr(ERR.rangeNotFound());
     let sheet = defaultSheet ?? this.activeSheet();
     if (ref.sheetName !== undefined) {

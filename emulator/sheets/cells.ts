@@ -16,6 +16,7 @@ import {
 import {findSheet, getMeta, metaFor, SheetModel, WorkbookModel} from './model';
 import type {RawCellContent} from 'hyperformula';
 import {parseTypedInput} from './typed-input';
+import {autoFormat} from './auto-format';
 import {closeOpenRanges, reopenRanges, shiftFormula} from './formula-shift';
 
 type Scalar = number | string | boolean;
@@ -32,12 +33,17 @@ export function sheetsErrorCode(code: string): string {
   return code === '#CYCLE!' || code === '#SPILL!' ? '#REF!' : code;
 }
 
-/** Formats inferred for formula results that have no explicit format (=TODAY(), =DATE(...), =A1*10%). */
+/**
+ * Formats inferred for formula results that have no explicit format: the engine's own types
+ * (=TODAY(), =DATE(...), =A1*10%) and Sheets' automatic formats (auto-format.ts: =A1+7 where
+ * A1 is a date, =WORKDAY(...), ='Other'!D2).
+ */
 function inferredFormat(
   model: WorkbookModel,
   sheet: SheetModel,
   row0: number,
   col0: number,
+  depth = 0,
 ): string | undefined {
   const t = model.hf.getCellValueDetailedType({sheet: sheet.hfId, row: row0, col: col0});
   switch (t) {
@@ -51,9 +57,22 @@ function inferredFormat(
       return '0.00%';
     case 'NUMBER_CURRENCY':
       return '£#,##0.00';
-    default:
-      return undefined;
   }
+  if (depth > 4) return undefined;
+  const text =
+    sheet.formulaText[row0]?.[col0] ??
+    model.hf.getCellFormula({sheet: sheet.hfId, row: row0, col: col0});
+  if (text === undefined) return undefined;
+  return autoFormat(text, {
+    formatOf: (name, r, c) => {
+      const s = name === undefined ? sheet : findSheet(model, name);
+      if (!s) return undefined;
+      const own = getMeta(s, r, c)?.numberFormat;
+      if (own !== undefined) return own;
+      if (!model.hf.doesCellHaveFormula({sheet: s.hfId, row: r, col: c})) return undefined;
+      return inferredFormat(model, s, r, c, depth + 1);
+    },
+  });
 }
 
 interface Grid {
@@ -262,6 +281,10 @@ export function setContents(
 ): void {
   const hf = model.hf;
   const at = {sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1};
+  // HyperFormula checks `instanceof Array`: arrays made in the script's realm (a .map over its
+  // arrays) are copied into this realm's.
+  if (!(contents instanceof Array) || (contents.length > 0 && !(contents[0] instanceof Array)))
+    contents = Array.from(contents, row => Array.from(row));
   // A large block in one batch: HyperFormula recalculates once, at the end.
   if (rect.numRows * rect.numCols > 1000) hf.batch(() => hf.setCellContents(at, contents));
   else hf.setCellContents(at, contents);

@@ -156,7 +156,8 @@ export const HF_CONFIG = {
   timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
   currencySymbol: ['£', '$'],
   localeLang: 'en-GB',
-  smartRounding: true,
+  // Sheets keeps a double as it is (setValue(1796153344717), =0.1+0.2 gives 0.30000000000000004).
+  smartRounding: false,
   evaluateNullToZero: true,
   undoLimit: 0,
   // Dense storage: sheets are filled row by row from the top, and sparse maps make 150,000-cell writes several times slower.

@@ -17,6 +17,7 @@ import {
   writeValues,
 } from './cells';
 import {shiftFormula} from './formula-shift';
+import {a1ToR1C1, r1c1ToA1} from './r1c1';
 import {normaliseColor} from './colors';
 import {ERR, gErr, signatureError} from './errors';
 import {API_CLASS, unwrap} from './expose';
@@ -118,8 +119,14 @@ export class Range {
   getWidth(): number {
     return this._rect.numCols;
   }
+  /** Whole rows and columns keep their form: getRange('5:7') gives "5:7", 'D:F' gives "D:F". */
   getA1Notation(): string {
-    return rectToA1(this._rect);
+    const r = this._rect;
+    const o = this._open;
+    if (o?.cols && !o.rows && r.col === 1) return `${r.row}:${r.row + r.numRows - 1}`;
+    if (o?.rows && !o.cols && r.row === 1)
+      return `${columnToLetters(r.col)}:${columnToLetters(r.col + r.numCols - 1)}`;
+    return rectToA1(r);
   }
   getSheet(): unknown {
     return this._book.sheetObject(this.live());
@@ -219,6 +226,34 @@ export class Range {
     );
     setContents(this.model, this.live(), this._rect, contents, texts);
     return this;
+  }
+
+  getFormulaR1C1(): string {
+    const f = this.getFormula();
+    return f ? a1ToR1C1(f, this._rect.row, this._rect.col) : '';
+  }
+  getFormulasR1C1(): string[][] {
+    return this.getFormulas().map((row, i) =>
+      row.map((f, j) => (f ? a1ToR1C1(f, this._rect.row + i, this._rect.col + j) : '')),
+    );
+  }
+  setFormulaR1C1(formula: string): this {
+    const f = String(formula);
+    return this.setFormulas(
+      Array.from({length: this._rect.numRows}, (_, i) =>
+        Array.from({length: this._rect.numCols}, (_, j) =>
+          r1c1ToA1(f, this._rect.row + i, this._rect.col + j),
+        ),
+      ),
+    );
+  }
+  setFormulasR1C1(formulas: string[][]): this {
+    this.checkShape(formulas, 'Range.setFormulasR1C1');
+    return this.setFormulas(
+      formulas.map((row, i) =>
+        row.map((f, j) => r1c1ToA1(String(f ?? ''), this._rect.row + i, this._rect.col + j)),
+      ),
+    );
   }
 
   // --- number formats ---
@@ -422,14 +457,53 @@ export class Range {
     );
     return this;
   }
+  /**
+   * Checkbox states, per developers.google.com/apps-script/reference/spreadsheet/range#check:
+   * only cells with a checkbox that hold its checked or unchecked value change; text cells and
+   * other values are left alone. Custom values (insertCheckboxes('yes', 'no')) are kept.
+   */
+  private checkboxCells(): {i: number; j: number; on: unknown; off: unknown; value: unknown}[] {
+    const values = this.getValues();
+    const out: {i: number; j: number; on: unknown; off: unknown; value: unknown}[] = [];
+    const s = this.live();
+    for (let i = 0; i < this._rect.numRows; i++) {
+      for (let j = 0; j < this._rect.numCols; j++) {
+        const v = getMeta(s, this._rect.row - 1 + i, this._rect.col - 1 + j)?.validation;
+        if (v?.criteria !== 'CHECKBOX') continue;
+        const on = v.values.length ? v.values[0] : true;
+        const off = v.values.length > 1 ? v.values[1] : false;
+        out.push({i, j, on, off, value: values[i][j]});
+      }
+    }
+    return out;
+  }
+  private setCheckboxes(state: 'on' | 'off'): this {
+    for (const c of this.checkboxCells()) {
+      const value = c.value === '' && c.off === false ? false : c.value;
+      if (value !== c.on && value !== c.off) continue;
+      this.cell(c.i, c.j).setValue(state === 'on' ? c.on : c.off);
+    }
+    return this;
+  }
+  /** Clears the validation, and the value where it is the checked or unchecked value (range#removecheckboxes). */
   removeCheckboxes(): this {
+    for (const c of this.checkboxCells())
+      if (c.value === c.on || c.value === c.off) this.cell(c.i, c.j).clearContent();
     return this.clearDataValidations();
   }
   check(): this {
-    return this.setValue(true);
+    return this.setCheckboxes('on');
   }
   uncheck(): this {
-    return this.setValue(false);
+    return this.setCheckboxes('off');
+  }
+  /** true when every cell is checked, false when every cell is unchecked, null otherwise (range#ischecked). */
+  isChecked(): boolean | null {
+    const cells = this.checkboxCells();
+    if (cells.length !== this._rect.numRows * this._rect.numCols) return null;
+    if (cells.every(c => c.value === c.on)) return true;
+    if (cells.every(c => c.value === c.off || (c.value === '' && c.off === false))) return false;
+    return null;
   }
 
   // --- clearing ---
