@@ -1,33 +1,22 @@
 /**
- * Papers end to end: the compiled program (dist/Code.js) in the emulator, driven through the
- * `clerk` command line as an officer would from the Committee menu, and the Docs it writes
- * opened again and checked. One workbook for every paper keeps the suite quick. Apps Script references: Drive API v3 files.create with import
+ * Papers end to end: the compiled program (dist/Code.js) in one in-process workspace, driven
+ * as an officer would from the Committee menu, and the Docs it writes read back from the
+ * emulated Drive. One workbook for every paper keeps the suite quick. Apps Script references: Drive API v3 files.create with import
  * conversion (developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs),
  * Ui.showModalDialog/prompt/alert (developers.google.com/apps-script/reference/base/ui), Utilities.formatDate
  * (developers.google.com/apps-script/reference/utilities/utilities#formatDate(Date,String,String)).
  */
-import {readDocx} from '../emulator/docs/docx-read';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {existsSync, statSync, writeFileSync} from 'node:fs';
-import {spawnSync} from 'node:child_process';
 import {paperDocx} from '../src/papers/docx';
 import type {Paper} from '../src/papers/model';
-import {
-  MEMBERS,
-  MEETING_ROW,
-  SECRET_ITEMS,
-  RunResult,
-  dialogHtml,
-  docBytes,
-  driveDocs,
-  ok,
-  papersBook,
-  run,
-} from './papers/fixture';
+import type {Clerk, Step} from './driver';
+import {MEMBERS, MEETING_ROW, SECRET_ITEMS, papersWorkbook} from './papers/fixture';
+import {onPath, testWith} from './tools';
 
-/** Headings, tables (cell texts), full text and image count of a .docx, in order. */
-function open(bytes: Uint8Array) {
-  const {body} = readDocx(bytes) as unknown as {body: any};
+/** Headings, tables (cell texts), full text and image count of a Doc's body, in order. */
+function open(body: any) {
   const headings: string[] = [];
   const tables: string[][][] = [];
   let images = 0;
@@ -54,53 +43,70 @@ function open(bytes: Uint8Array) {
   return {headings, tables, text: body.getText() as string, images};
 }
 
-let book: string;
-const out: Record<string, RunResult> = {};
-let after: {link: string; folderId: string; live: string[]; trashed: number};
+let c: Clerk;
+const out: Record<string, Step> = {};
+let after: {link: unknown; folderId: unknown; live: string[]; trashed: number};
 let firstDocs: string[];
 let fullAgenda: ReturnType<typeof open>;
 let publicAgenda: ReturnType<typeof open>;
+let built: unknown[][];
+/** Document.getAs('application/pdf') goes through LibreOffice in the emulator (issue 3). */
+const pdfTest = testWith('soffice');
+const FULL = 'Adults Committee – Agenda – 8 October 2020';
+const PUBLIC = 'Adults Committee – Agenda – 8 October 2020 (public)';
+const docNamed = (end: string) => open(c.doc(end));
+
 beforeAll(async () => {
-  book = await papersBook();
-  out.pack = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
-  firstDocs = driveDocs(book);
-  fullAgenda = docNamed(book, 'Adults Committee – Agenda – 8 October 2020.docx');
-  publicAgenda = docNamed(book, 'Adults Committee – Agenda – 8 October 2020 (public).docx');
-  out.again = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
-  after = JSON.parse((await inspect(book)).stdout);
-  out.minutes = await run(book, 'generateMinutesDraft', '--select', 'Meetings!B2');
-  out.log = await run(book, 'generateActionLog', '--select', 'Meetings!A3');
-  out.cover = await run(book, 'generateReportCover', '--select', 'Agenda!D4');
-  out.plan = await run(book, 'generateForwardPlan');
-  out.annual = await run(book, 'generateAnnualReport', '--answer', '2020');
-  out.noItems = await run(book, 'generateAgendaPack', '--select', 'Meetings!A4');
-  out.noDate = await run(book, 'generateAgendaPack', '--select', 'Meetings!A5');
-  out.badYear = await run(book, 'generateAnnualReport', '--answer', 'last year');
-  out.build = await run(book, 'buildAgendaForSelectedMeeting', '--select', 'Meetings!A4');
-  out.buildAgain = await run(book, 'buildAgendaForSelectedMeeting', '--select', 'Meetings!A4');
-  built = JSON.parse((await ok(['get', book, 'Agenda!A1:J20', '--json'])).stdout);
+  c = await papersWorkbook();
+  const meeting = {select: `Meetings!A${MEETING_ROW}`};
+  out.pack = c.run('generateAgendaPack', meeting);
+  firstDocs = c.docs().map(d => d.path);
+  fullAgenda = docNamed(FULL);
+  publicAgenda = docNamed(PUBLIC);
+  out.again = c.run('generateAgendaPack', meeting);
+  const agendas = c.docs().filter(d => d.path.includes('Agenda'));
+  after = {
+    link: c.value(`Meetings!L${MEETING_ROW}`),
+    folderId: c.value(`Settings!B${c.settingRow('Papers folder id')}`),
+    live: agendas
+      .filter(d => !d.trashed)
+      .map(d => d.path.split('/').pop()!)
+      .sort(),
+    trashed: agendas.filter(d => d.trashed).length,
+  };
+  out.minutes = c.run('generateMinutesDraft', {select: 'Meetings!B2'});
+  out.log = c.run('generateActionLog', {select: 'Meetings!A3'});
+  out.cover = c.run('generateReportCover', {select: 'Agenda!D4'});
+  out.plan = c.run('generateForwardPlan');
+  out.annual = c.run('generateAnnualReport', {answers: ['2020']});
+  out.noItems = c.run('generateAgendaPack', {select: 'Meetings!A4'});
+  out.noDate = c.run('generateAgendaPack', {select: 'Meetings!A5'});
+  out.badYear = c.run('generateAnnualReport', {answers: ['last year']});
+  out.build = c.run('buildAgendaForSelectedMeeting', {select: 'Meetings!A4'});
+  out.buildAgain = c.run('buildAgendaForSelectedMeeting', {select: 'Meetings!A4'});
+  built = c.cells('Agenda!A1:J20');
   // An officer's template: added to the Drive, named in Settings, checked, then used.
-  const dir = path.dirname(book);
+  const dir = mkdtempSync(path.join(tmpdir(), 'papers-templates-'));
   writeFileSync(path.join(dir, 'good.docx'), paperDocx(templatePaper('{{lead_officer}}')));
   writeFileSync(
     path.join(dir, 'bad.docx'),
     paperDocx(templatePaper('{{lead_oficer}}', '{{#if has_exempt}}')),
   );
-  await ok(['drive', book, 'add', path.join(dir, 'good.docx'), '--id', 'goodTemplate0001']);
-  await ok(['drive', book, 'add', path.join(dir, 'bad.docx'), '--id', 'badTemplate00001']);
-  await setSetting(book, 'Agenda template id', 'goodTemplate0001');
-  out.checkGood = await run(book, 'checkTemplates');
-  out.fromTemplate = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
-  await setSetting(book, 'Agenda template id', 'badTemplate00001');
-  out.checkBad = await run(book, 'checkTemplates');
-  out.packBad = await run(book, 'generateAgendaPack', '--select', `Meetings!A${MEETING_ROW}`);
-  if (HAS_LIBREOFFICE) out.pdf = await run(book, 'exportPdf', '--select', 'Meetings!A2');
-  await setSetting(book, 'Papers folder id', 'folderThatIsGone01');
-  out.folderGone = await run(book, 'generateForwardPlan');
-}, 240000);
-
-/** Document.getAs('application/pdf') goes through LibreOffice in the emulator (issue 3). */
-const HAS_LIBREOFFICE = spawnSync('which', ['soffice']).status === 0;
+  await c.addFile(path.join(dir, 'good.docx'), 'goodTemplate0001');
+  await c.addFile(path.join(dir, 'bad.docx'), 'badTemplate00001');
+  const template = `Settings!B${c.settingRow('Agenda template id')}`;
+  c.edit(template, 'goodTemplate0001');
+  out.checkGood = c.run('checkTemplates');
+  out.fromTemplate = c.run('generateAgendaPack', meeting);
+  fromTemplate = {full: docNamed(FULL), pub: docNamed(PUBLIC)};
+  c.edit(template, 'badTemplate00001');
+  out.checkBad = c.run('checkTemplates');
+  out.packBad = c.run('generateAgendaPack', meeting);
+  if (onPath('soffice')) out.pdf = c.run('exportPdf', {select: 'Meetings!A2'});
+  c.edit(`Settings!B${c.settingRow('Papers folder id')}`, 'folderThatIsGone01');
+  out.folderGone = c.run('generateForwardPlan');
+});
+let fromTemplate: {full: ReturnType<typeof open>; pub: ReturnType<typeof open>};
 
 function templatePaper(leadPlaceholder: string, extra = ''): Paper {
   return {
@@ -128,32 +134,6 @@ function templatePaper(leadPlaceholder: string, extra = ''): Paper {
   };
 }
 
-async function setSetting(b: string, name: string, value: string) {
-  const file = path.join(path.dirname(b), 'set.js');
-  writeFileSync(
-    file,
-    `function setSetting(n, v) { var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings'); var g = sh.getDataRange().getValues(); for (var r = 1; r < g.length; r++) if (g[r][0] === n) sh.getRange(r + 1, 2).setValue(v); }`,
-  );
-  await ok(['exec', b, file, '--call', 'setSetting', '--args', JSON.stringify([name, value])]);
-}
-let built: unknown[][];
-
-/** The agenda link, the papers folder id and the agenda Docs in and out of the bin, in one exec. */
-async function inspect(b: string) {
-  const file = path.join(path.dirname(b), 'inspect.js');
-  writeFileSync(
-    file,
-    `function inspect() {
-      var ss = SpreadsheetApp.getActiveSpreadsheet();
-      var link = ss.getSheetByName('Meetings').getRange('L${MEETING_ROW}').getValue();
-      var folderId = ss.getSheetByName('Settings').getDataRange().getValues().filter(function (r) { return r[0] === 'Papers folder id'; })[0][1];
-      var names = function (q) { return (Drive.Files.list({ q: q }).files || []).map(function (f) { return f.name; }).sort(); };
-      return { link: link, folderId: folderId, live: names("name contains 'Agenda' and trashed = false"), trashed: names("name contains 'Agenda' and trashed = true").length };
-    }`,
-  );
-  return ok(['exec', b, file, '--call', 'inspect']);
-}
-
 describe('Generate agenda pack', () => {
   const first = () => out.pack;
 
@@ -161,14 +141,14 @@ describe('Generate agenda pack', () => {
     expect(firstDocs).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020\.docx$/,
+          /2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020$/,
         ),
         expect.stringMatching(
-          /2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020 \(public\)\.docx$/,
+          /2020-10-08 Adults Committee\/Adults Committee – Agenda – 8 October 2020 \(public\)$/,
         ),
       ]),
     );
-    expect(dialogHtml(first().stdout)).toMatch(
+    expect(first().dialog).toMatch(
       /<a href="https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit"[^>]*>Adults Committee – Agenda – 8 October 2020 \(public\)<\/a>/,
     );
     expect(first().stats.total).toBeLessThanOrEqual(40);
@@ -245,7 +225,7 @@ describe('Generate agenda pack', () => {
   });
 
   test('regenerating replaces the Docs instead of piling up copies', () => {
-    expect(dialogHtml(out.again.stdout)).toContain('replaced the earlier version');
+    expect(out.again.dialog).toContain('replaced the earlier version');
     expect(after.live).toEqual([
       'Adults Committee – Agenda – 8 October 2020',
       'Adults Committee – Agenda – 8 October 2020 (public)',
@@ -255,18 +235,9 @@ describe('Generate agenda pack', () => {
   });
 });
 
-/** The newest .docx whose name ends so (older generations may still sit in the bin). */
-const docNamed = (book: string, end: string) => {
-  const root = path.join(book.replace(/\.xlsx$/, '.workspace'), 'drive');
-  const hits = driveDocs(book)
-    .filter(d => d.endsWith(end))
-    .sort((a, b) => statSync(path.join(root, b)).mtimeMs - statSync(path.join(root, a)).mtimeMs);
-  if (!hits.length) throw new Error(`no Doc ending "${end}" in ${driveDocs(book).join(', ')}`);
-  return open(docBytes(book, hits[0]));
-};
 describe('other papers', () => {
   test('minutes draft: attendance, declarations, numbered minutes, actions table', () => {
-    const doc = docNamed(book, 'Adults Committee – Minutes (draft) – 9 July 2020.docx');
+    const doc = docNamed('Adults Committee – Minutes (draft) – 9 July 2020');
     expect(doc.tables[0][1]).toEqual(['Date', 'Thursday 9 July 2020']);
     expect(doc.tables[1]).toEqual([
       ['Present', 'Ann Able (Chair), Dan Dee'],
@@ -292,11 +263,11 @@ describe('other papers', () => {
       'Action to be taken by',
       'Review date',
     ]);
-    expect(out.minutes.stdout).toMatch(/dialog: Minutes draft/);
+    expect(out.minutes.out).toMatch(/dialog: Minutes draft/);
   });
 
   test('action log: opening lines, grouped by meeting oldest first, closed-since-last-meeting shown once', () => {
-    const doc = docNamed(book, 'Adults Committee – Action log – 8 October 2020.docx');
+    const doc = docNamed('Adults Committee – Action log – 8 October 2020');
     expect(doc.text).toContain(
       'This log captures the actions arising up to the meeting on 8 October 2020 and updates members on progress.',
     );
@@ -326,8 +297,7 @@ describe('other papers', () => {
 
   test('report cover: cover table, sections 1–5 and implications 4.1–4.7, clearances', () => {
     const doc = docNamed(
-      book,
-      'Adults Committee – Report – Recommissioning of supported living – 8 October 2020.docx',
+      'Adults Committee – Report – Recommissioning of supported living – 8 October 2020',
     );
     expect(doc.tables[0].map(r => r[0])).toEqual([
       'To',
@@ -352,7 +322,7 @@ describe('other papers', () => {
   });
 
   test('forward plan: meetings from today, provisional marked, items to be programmed, exempt titles withheld', () => {
-    const doc = docNamed(book, 'Adults Committee – Forward plan – 21 September 2020.docx');
+    const doc = docNamed('Adults Committee – Forward plan – 21 September 2020');
     expect(doc.headings.filter(h => h.startsWith('HEADING2'))).toEqual([
       'HEADING2: Thursday 8 October 2020',
       'HEADING2: Thursday 14 January 2021 (provisional)',
@@ -368,7 +338,7 @@ describe('other papers', () => {
   });
 
   test('annual report: meetings, attendance, topics, actions with a chart image', () => {
-    const doc = docNamed(book, 'Adults Committee – Annual report – 2020.docx');
+    const doc = docNamed('Adults Committee – Annual report – 2020');
     expect(doc.headings.filter(h => h.startsWith('HEADING2'))).toEqual([
       'HEADING2: Meetings held',
       'HEADING2: Attendance',
@@ -380,20 +350,18 @@ describe('other papers', () => {
     expect(doc.text).toContain('The Adults Committee met 1 time in 2020.');
     expect(doc.tables[1]).toContainEqual(['Cat Cole', '0', '1', '0', '0', '100%']);
     expect(doc.images).toBe(2); // actions by status; cumulative cash flow (the set-up's model)
-    expect(out.annual.stdout).toMatch(/Generating 1 of 1…/);
+    expect(out.annual.out).toMatch(/Generating 1 of 1…/);
   });
 
   test('bad input: plain messages, and no Doc made', () => {
-    expect(out.noItems.stdout).toContain(
-      'alert: The meeting on 14 January 2021 has no agenda items.',
-    );
-    expect(out.noDate.stdout).toContain(
+    expect(out.noItems.out).toContain('alert: The meeting on 14 January 2021 has no agenda items.');
+    expect(out.noDate.out).toContain(
       'alert: Meetings row 5 has no Meeting date. Type the date in the Meeting date column, then try again.',
     );
-    expect(out.badYear.stdout).toContain(
+    expect(out.badYear.out).toContain(
       'alert: "last year" is not a year. Type a year such as 2023, or a range such as 2019-2024.',
     );
-    expect(driveDocs(book).filter(d => /14 January 2021/.test(d))).toEqual([]);
+    expect(c.docs().filter(d => /14 January 2021/.test(d.path))).toEqual([]);
   });
 
   test('Build agenda for selected meeting: standing items added once, numbered in order', () => {
@@ -407,17 +375,16 @@ describe('other papers', () => {
       '4 Information and monitoring Forward agenda plan Yes',
       '5 Information and monitoring Date of next meeting Yes',
     ]);
-    expect(out.build.stdout).toContain(
+    expect(out.build.out).toContain(
       'Added 5 standing items; numbered 5 items for 14 January 2021.',
     );
-    expect(out.buildAgain.stdout).toContain('numbered 5 items for 14 January 2021.');
-    expect(out.buildAgain.stdout).not.toContain('Added');
+    expect(out.buildAgain.out).toContain('numbered 5 items for 14 January 2021.');
+    expect(out.buildAgain.out).not.toContain('Added');
   });
 
   test('an officer template: checked, then filled (fields, formats, repeated rows, if-blocks)', () => {
-    expect(out.checkGood.stdout).toContain('Agenda: template OK.');
-    const full = docNamed(book, 'Adults Committee – Agenda – 8 October 2020.docx');
-    const pub = docNamed(book, 'Adults Committee – Agenda – 8 October 2020 (public).docx');
+    expect(out.checkGood.out).toContain('Agenda: template OK.');
+    const {full, pub} = fromTemplate;
     expect(full.text).toContain(
       'Agenda for Thursday 8 October 2020 at 10:00, Council Chamber, County Hall',
     );
@@ -432,34 +399,29 @@ describe('other papers', () => {
   });
 
   test('a template with an unknown placeholder and an unclosed block is refused, and no Doc is made', () => {
-    expect(out.checkBad.stdout).toMatch(/Agenda: 2 problems:/);
-    expect(out.checkBad.stdout).toContain('unknown placeholder {{lead_oficer}} inside {{#items}}');
-    expect(out.checkBad.stdout).toContain('{{#if has_exempt}} is not closed with {{/if}}.');
-    expect(out.packBad.stdout).toContain(
+    expect(out.checkBad.out).toMatch(/Agenda: 2 problems:/);
+    expect(out.checkBad.out).toContain('unknown placeholder {{lead_oficer}} inside {{#items}}');
+    expect(out.checkBad.out).toContain('{{#if has_exempt}} is not closed with {{/if}}.');
+    expect(out.packBad.out).toContain(
       'alert: The template in "Agenda template id" needs fixing before papers can be made from it:',
     );
-    expect(out.packBad.stdout).not.toMatch(/dialog: /);
+    expect(out.packBad.out).not.toMatch(/dialog: /);
   });
 
-  (HAS_LIBREOFFICE ? test : test.skip)(
-    'Export PDF puts a PDF beside each paper of the meeting',
-    () => {
-      const pdf = path.join(
-        book.replace(/\.xlsx$/, '.workspace'),
-        'drive',
-        'Adults Committee papers',
-        '2020-07-09 Adults Committee',
-        'Adults Committee – Minutes (draft) – 9 July 2020.pdf',
-      );
-      expect(existsSync(pdf)).toBe(true);
-      expect(dialogHtml(out.pdf.stdout)).toContain(
-        'Adults Committee – Minutes (draft) – 9 July 2020.pdf',
-      );
-    },
-  );
+  pdfTest('Export PDF puts a PDF beside each paper of the meeting', () => {
+    const name = 'Adults Committee – Minutes (draft) – 9 July 2020.pdf';
+    const pdf = (c.drive.all() as {id: string; name: string; trashed: boolean}[]).find(
+      e => e.name === name && !e.trashed,
+    );
+    expect(pdf && c.drive.displayPath(pdf)).toBe(
+      `Adults Committee papers/2020-07-09 Adults Committee/${name}`,
+    );
+    expect(Buffer.from(c.drive.bytes(pdf!.id).subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(out.pdf.dialog).toContain(name);
+  });
 
   test('a papers folder id that no longer exists gets a plain message', () => {
-    expect(out.folderGone.stdout).toContain(
+    expect(out.folderGone.out).toContain(
       'alert: The papers folder named in Settings (Papers folder id "folderThatIsGone01") no longer exists, is in the bin, or is not a folder.',
     );
   });

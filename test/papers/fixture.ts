@@ -1,93 +1,8 @@
 /**
  * A fictional committee for the papers end-to-end tests (example.org addresses only), loaded
- * through the real `clerk` command line with the governance tests' loader.
+ * into a new workbook with the driver's one fixture loader.
  */
-import path from 'node:path';
-import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import ExcelJS from 'exceljs';
-import {main} from '../../emulator/cli';
-import {BufferIo} from '../../emulator/services/io';
-import {tabSpec} from '../../src/workbook/schema';
-
-export type RowData = Record<string, string | number | boolean>;
-
-/** `clerk ARGS…` in-process: the command line's own main(), output captured. */
-export async function clerk(
-  args: string[],
-): Promise<{status: number; stdout: string; stderr: string}> {
-  const io = new BufferIo();
-  const status = await main(args, io);
-  return {status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n')};
-}
-
-export async function ok(
-  args: string[],
-): Promise<{status: number; stdout: string; stderr: string}> {
-  const r = await clerk(args);
-  if (r.status !== 0)
-    throw new Error(`clerk ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
-
-/**
- * Writes rows under each tab's headers (tabs made from the schema when missing) and Settings
- * values by name, with one setValues per tab, through `clerk exec`.
- */
-const LOADER = `
-function loadPapersFixture() {
-  var data = PAPERS_FIXTURE, ss = SpreadsheetApp.getActiveSpreadsheet();
-  function cell(v) {
-    if (typeof v === 'string' && /^\\d{4}-\\d{2}-\\d{2}$/.test(v)) { var p = v.split('-'); return new Date(+p[0], +p[1] - 1, +p[2]); }
-    if (typeof v === 'string' && /^\\d{2}:\\d{2}$/.test(v)) { var t = v.split(':'); return new Date(1899, 11, 30, +t[0], +t[1]); }
-    return v === undefined || v === null ? '' : v;
-  }
-  data.tabs.forEach(function (tab) {
-    var sh = ss.getSheetByName(tab.name) || ss.insertSheet(tab.name);
-    var n = sh.getLastColumn();
-    var headers = n ? sh.getRange(1, 1, 1, n).getValues()[0].map(String) : [];
-    if (!headers.length) { headers = tab.headers; sh.getRange(1, 1, 1, headers.length).setValues([headers]); }
-    if (!tab.rows.length) return;
-    var grid = tab.rows.map(function (o) { return headers.map(function (h) { return cell(o[h]); }); });
-    sh.getRange(Math.max(sh.getLastRow(), 1) + 1, 1, grid.length, headers.length).setValues(grid);
-  });
-  var st = ss.getSheetByName('Settings'), sg = st.getDataRange().getValues();
-  Object.keys(data.settings).forEach(function (k) {
-    var r = -1;
-    for (var i = 1; i < sg.length; i++) if (String(sg[i][0]) === k) r = i;
-    if (r < 0) { sg.push([k, data.settings[k]].concat(sg[0].slice(2).map(function () { return ''; }))); } else sg[r][1] = data.settings[k];
-  });
-  st.getRange(1, 1, sg.length, sg[0].length).setValues(sg);
-}`;
-
-export async function loadFixture(
-  book: string,
-  tabs: Record<string, RowData[]>,
-  settings: Record<string, string>,
-): Promise<void> {
-  const file = path.join(path.dirname(book), 'fixture.js');
-  const payload = {
-    settings,
-    tabs: [
-      {name: 'Settings', rows: [] as RowData[]},
-      ...Object.entries(tabs).map(([name, rows]) => ({name, rows})),
-    ].map(t => ({...t, headers: tabSpec(t.name).columns.map(c => c.header)})),
-  };
-  writeFileSync(file, `var PAPERS_FIXTURE = ${JSON.stringify(payload)};\n${LOADER}`);
-  await ok([
-    'exec',
-    book,
-    path.join(__dirname, '..', '..', 'dist', 'Code.js'),
-    file,
-    '--call',
-    'loadPapersFixture',
-  ]);
-}
-
-export function tmpBook(name = 'book'): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), 'papers-')), `${name}.xlsx`);
-}
+import {openWorkbook, type Clerk, type RowData} from '../driver';
 
 export const TODAY = '2020-09-21';
 export const MEETING_ROW = 3; // Meetings row of 8 October 2020
@@ -319,17 +234,12 @@ export const ACTIONS: RowData[] = [
   },
 ];
 
-/** A blank .xlsx (the program's set-up adds what is missing), then the fixture rows. */
-export async function papersBook(extra: Partial<Record<string, RowData[]>> = {}): Promise<string> {
-  const book = tmpBook('papers');
-  const r = await clerk(['new', book, '--today', TODAY]);
-  if (r.status !== 0) {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Sheet1');
-    await wb.xlsx.writeFile(book);
-  }
-  await loadFixture(
-    book,
+/** A new workbook (the program's set-up run), then the fixture rows, on the papers' day. */
+export async function papersWorkbook(
+  extra: Partial<Record<string, RowData[]>> = {},
+): Promise<Clerk> {
+  const c = await openWorkbook({today: TODAY});
+  c.load(
     {
       Members: MEMBERS,
       Meetings: MEETINGS,
@@ -340,65 +250,5 @@ export async function papersBook(extra: Partial<Record<string, RowData[]>> = {})
     } as Record<string, RowData[]>,
     SETTINGS,
   );
-  return book;
-}
-
-export interface RunResult {
-  stdout: string;
-  stats: {calls: Record<string, number>; total: number; modelledMs: number};
-}
-
-export async function run(book: string, fn: string, ...args: string[]): Promise<RunResult> {
-  const r = await ok(['run', book, fn, '--today', TODAY, '--stats', ...args]);
-  const line = r.stderr
-    .trim()
-    .split('\n')
-    .reverse()
-    .find(l => l.startsWith('{'));
-  return {
-    stdout: r.stdout,
-    stats: line ? JSON.parse(line) : {calls: {}, total: NaN, modelledMs: NaN},
-  };
-}
-
-/** Every .docx in the emulated Drive (path relative to drive/). */
-export function driveDocs(book: string): string[] {
-  const root = path.join(book.replace(/\.xlsx$/, '.workspace'), 'drive');
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const f of readdirSync(d)) {
-      const p = path.join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.docx')) out.push(path.relative(root, p));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
-
-export function docBytes(book: string, rel: string): Uint8Array {
-  return readFileSync(path.join(book.replace(/\.xlsx$/, '.workspace'), 'drive', rel));
-}
-
-/** Names of the Drive files matching a Drive query (run through the emulated advanced Drive service). */
-export async function driveNames(book: string, query: string): Promise<string[]> {
-  const dir = path.dirname(book);
-  const file = path.join(dir, 'list-files.js');
-  writeFileSync(
-    file,
-    `function listFiles(q) { var r = Drive.Files.list({ q: q, fields: 'files(id,name)' }); return (r.files || []).map(function (f) { return f.name; }); }\n`,
-  );
-  return (
-    JSON.parse(
-      (await ok(['exec', book, file, '--call', 'listFiles', '--args', JSON.stringify([query])]))
-        .stdout,
-    ) as string[]
-  ).sort();
-}
-
-/** The HTML of the dialog a run showed (the emulator writes dialogs as files). */
-export function dialogHtml(stdout: string): string {
-  const m = stdout.match(/dialog: .* -> (.*\.html)/);
-  return m ? readFileSync(m[1], 'utf8') : '';
+  return c;
 }

@@ -1,0 +1,34 @@
+/**
+ * Tests that need a program outside Node (LibreOffice for PDF export and recalculation,
+ * poppler's pdftoppm for pictures). Without it a test is skipped on a developer's machine;
+ * in CI (CI=true) it runs and fails with the package to install, so CI never passes by
+ * skipping (.ci/run installs them).
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+
+/** Debian packages that provide each program (the README's set-up lists them too). */
+const PACKAGES: Record<string, string> = {
+  soffice: 'libreoffice-calc libreoffice-writer',
+  pdftoppm: 'poppler-utils',
+};
+
+/** Whether a program is on the PATH (looked up without starting it). */
+export function onPath(cmd: string): boolean {
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some(dir => existsSync(path.join(dir, cmd)));
+}
+
+/** `test` when every program is there (or in CI, where a missing one fails), else `test.skip`. */
+export function testWith(...cmds: string[]): jest.It {
+  const missing = cmds.filter(c => !onPath(c));
+  if (!missing.length) return test;
+  const why = `needs ${missing.join(' and ')}: apt-get install ${missing.map(c => PACKAGES[c] ?? c).join(' ')}`;
+  if (process.env.CI !== 'true' && process.env.CI !== '1') return test.skip;
+  return ((name: string) =>
+    test(name, () => {
+      throw new Error(why);
+    })) as unknown as jest.It;
+}
