@@ -227,9 +227,10 @@ async function open(
   book: string,
   args: Args,
   io: Io,
-  extra: {create?: boolean; scopes?: readonly string[]; timeZone?: string} = {},
+  extra: {create?: boolean; scopes?: readonly string[]; timeZone?: string; write?: boolean} = {},
 ) {
   const ws = await Workspace.open(book, {
+    command: `clerk ${args.positional.slice(0, 3).join(' ')}`,
     today: args.today,
     user: args.as,
     answers: args.answers,
@@ -470,7 +471,7 @@ const COMMANDS: Record<string, Command> = {
     const [book, a1, ...rest] = need(args, 2, 'get', "the workbook and the range ('Tab!A1:D9')");
     noExtra(rest, 0, 'get');
     tabbed(a1, 'the range');
-    const ws = await open(book, args, io);
+    const ws = await open(book, args, io, {write: false});
     checkTab(ws, a1);
     let got: {values: unknown[][]; display: string[][]};
     try {
@@ -533,7 +534,7 @@ const COMMANDS: Record<string, Command> = {
       );
     if (action === 'add' && !file) throw new ClerkInputError('drive add needs the file to add');
     noExtra(rest, 0, 'drive');
-    const ws = await open(book, args, io);
+    const ws = await open(book, args, io, {write: action === 'add'});
     const store = ws.driveStore;
     if (!store) throw new ClerkInputError('the emulated Drive is not built yet (emulator/drive)');
     if (action === 'add') {

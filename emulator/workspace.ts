@@ -5,6 +5,9 @@
  */
 import {randomBytes} from 'node:crypto';
 import {
+  accessSync,
+  chmodSync,
+  constants as fsConstants,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -36,8 +39,11 @@ import {UiRecorder} from './services/ui';
 import {processIo, type Io} from './services/io';
 import {peers} from './services/peers';
 
-/** Bad input from the person running clerk: reported as one line, exit status 1, nothing saved. */
-export class ClerkInputError extends Error {}
+import {ClerkInputError} from './errors';
+import {acquireBookLock, describeHolder} from './book-lock';
+import {applyJournal, recoverSave, SimulatedCrash, STAGING, step, writeJournal} from './journal';
+
+export {ClerkInputError};
 
 export interface WorkspaceState {
   version: 1;
@@ -66,6 +72,14 @@ export interface WorkspaceOptions {
   scopes?: readonly string[];
   /** The script time zone; default: that of dist/appsscript.json. */
   timeZone?: string;
+  /** False for a run that only reads (clerk get): a read-only workbook is then fine. Default true. */
+  write?: boolean;
+  /** What this run is, for anyone who waits for its lock ("clerk edit"). */
+  command?: string;
+  /** How long to wait for another run's lock, in ms (default CLERK_LOCK_WAIT seconds, else 60 s). */
+  lockWaitMs?: number;
+  /** False: take no lock (an in-process driver that coordinates its own runs). Default true. */
+  lock?: boolean;
 }
 
 /** Every scope Apps Script knows we emulate: for `clerk exec` of a project without a manifest. */
@@ -215,13 +229,42 @@ export class Workspace {
     const abs = path.resolve(bookPath);
     if (path.extname(abs).toLowerCase() !== '.xlsx')
       throw new ClerkInputError(`the workbook must be an .xlsx file; got ${bookPath}`);
+    const dir = workspaceDirFor(abs);
+    const io = opts.io ?? processIo;
+    const release = opts.lock === false ? () => {} : await lockBook(abs, opts, io);
+    try {
+      const recovered = recoverSave(path.dirname(abs), dir);
+      if (recovered === 'finished')
+        io.err(
+          `note: finished saving ${path.basename(abs)}: the last run stopped half-way through its save`,
+        );
+      else if (recovered === 'undone')
+        io.err(
+          `note: ${path.basename(abs)} is as it was before the last run, which stopped before saving`,
+        );
+      const ws = await Workspace.openLocked(abs, bookPath, dir, opts, io);
+      ws.release = release;
+      return ws;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  private static async openLocked(
+    abs: string,
+    bookPath: string,
+    dir: string,
+    opts: WorkspaceOptions,
+    io: Io,
+  ): Promise<Workspace> {
     const exists = existsSync(abs);
     if (opts.create && exists)
       throw new ClerkInputError(
         `${bookPath} already exists; choose another name or delete it first`,
       );
     if (!opts.create && !exists) throw new ClerkInputError(`workbook not found: ${bookPath}`);
-    const dir = workspaceDirFor(abs);
+    if (exists && opts.write !== false) refuseReadOnly(abs, bookPath);
     if (opts.create && existsSync(dir)) {
       throw new ClerkInputError(
         `${path.basename(dir)} already exists beside ${path.basename(abs)} (left from an earlier workbook); move or delete it first`,
@@ -260,15 +303,7 @@ export class Workspace {
           `CLERK_LOCK_HELD: "${scope}" is not a lock (document, script or user)`,
         );
     }
-    const ws = new Workspace(
-      abs,
-      dir,
-      ctx,
-      state,
-      opts.io ?? processIo,
-      [...(opts.answers ?? [])],
-      !!opts.create,
-    );
+    const ws = new Workspace(abs, dir, ctx, state, io, [...(opts.answers ?? [])], !!opts.create);
     for (const scope of held) ws.lockEnv.heldElsewhere.add(scope as 'document' | 'script' | 'user');
     try {
       await ws.openParts();
@@ -432,54 +467,135 @@ export class Workspace {
     return path.join(this.dir, 'ui', path.basename(staged));
   }
 
+  /** Lets go of the workbook's lock (after save or discard). */
+  private release: () => void = () => {};
+
   /**
    * Writes everything the run changed: the workbook, the Drive, the outbox, dialogs and
-   * state.json. Files are written beside their targets first and renamed into place at the
-   * end, so a failure while writing leaves the previous workbook and state.
+   * state.json, as one step (emulator/journal.ts): all is staged in NAME.workspace/.saving/,
+   * the journal commits, then renames put it in place. A crash at any point leaves all old or
+   * (after the next run's recovery) all new. The lock is released at the end, whatever happens.
    */
   async save(): Promise<void> {
     const sheets = peers.sheets()!;
-    const tag = `.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
-    const bookTmp = `${this.bookPath}${tag}`;
-    const stateFile = path.join(this.dir, 'state.json');
-    const stateTmp = `${stateFile}${tag}`;
+    const base = path.dirname(this.bookPath);
+    const staging = path.join(this.dir, STAGING);
+    const rel = (p: string) => path.relative(base, p);
+    let crashed = false;
     try {
-      if (this.created) mkdirSync(path.dirname(this.bookPath), {recursive: true});
+      if (existsSync(this.bookPath)) refuseReadOnly(this.bookPath, this.bookPath);
+      if (this.created) mkdirSync(base, {recursive: true});
+      rmSync(staging, {recursive: true, force: true});
+      mkdirSync(staging, {recursive: true});
+      step('begin');
+      const bookTmp = path.join(staging, 'workbook.xlsx');
       await sheets.saveXlsx(this.model, bookTmp);
-      mkdirSync(this.dir, {recursive: true});
+      // The workbook keeps its permissions (saving writes a new file in its place).
+      if (existsSync(this.bookPath)) chmodSync(bookTmp, statSync(this.bookPath).mode & 0o7777);
+      step('staged workbook');
+      const renames: {from: string; to: string}[] = [];
+      const deletes: string[] = [];
       if (this.drive) {
-        await this.drive.flush();
+        const plan = this.drive.stage(path.join(staging, 'drive')) as {
+          writes: string[];
+          deletes: string[];
+        };
+        for (const f of plan.writes)
+          renames.push({
+            from: rel(path.join(staging, 'drive', f)),
+            to: rel(path.join(this.dir, 'drive', f)),
+          });
+        for (const f of plan.deletes) deletes.push(rel(path.join(this.dir, 'drive', f)));
         for (const note of (this.drive.notes as string[] | undefined) ?? [])
           this.io.err(`note: ${note}`);
         this.state.drive = this.drive.toState();
       }
+      step('staged drive');
+      for (const sub of ['outbox', 'ui']) {
+        for (const f of moveInto(path.join(this.staging, sub), path.join(staging, sub)))
+          renames.push({
+            from: rel(path.join(staging, sub, f)),
+            to: rel(path.join(this.dir, sub, f)),
+          });
+      }
       if (this.mailQuota) this.state.mail = this.mailQuota.toState();
       pruneCaches(this.state.cache, this.ctx.clock.now().getTime());
-      writeFileSync(stateTmp, `${JSON.stringify(this.state, null, 2)}\n`);
-      for (const sub of ['outbox', 'ui'])
-        moveInto(path.join(this.staging, sub), path.join(this.dir, sub));
-      renameSync(stateTmp, stateFile);
-      renameSync(bookTmp, this.bookPath);
+      writeFileSync(path.join(staging, 'state.json'), `${JSON.stringify(this.state, null, 2)}\n`);
+      renames.push({
+        from: rel(path.join(staging, 'state.json')),
+        to: rel(path.join(this.dir, 'state.json')),
+      });
+      renames.push({from: rel(bookTmp), to: rel(this.bookPath)});
+      step('staged state');
+      const journal = {version: 1 as const, renames, deletes};
+      writeJournal(this.dir, journal);
+      step('committed');
+      applyJournal(base, this.dir, journal);
+      (this.drive as {tidyFolders?: () => void} | null)?.tidyFolders?.();
     } catch (e) {
-      rmSync(bookTmp, {force: true});
-      rmSync(stateTmp, {force: true});
+      // A simulated kill leaves its files for the next run's recovery, as a real one would.
+      crashed = e instanceof SimulatedCrash;
+      if (!crashed && !existsSync(path.join(this.dir, 'journal.json')))
+        rmSync(staging, {recursive: true, force: true});
       throw e;
     } finally {
-      this.discard();
+      if (crashed) {
+        rmSync(this.staging, {recursive: true, force: true});
+        this.release();
+      } else this.discard();
     }
   }
 
-  /** Forgets the run: removes what was staged (mail, dialogs). The workbook and workspace stay as they were. */
+  /** Forgets the run: removes what was staged (mail, dialogs) and lets go of the lock. The workbook and workspace stay as they were. */
   discard(): void {
     rmSync(this.staging, {recursive: true, force: true});
+    this.release();
   }
 }
 
-/** Moves every file of `from` into `to` (made if needed); copies where a rename cannot cross devices. */
-function moveInto(from: string, to: string): void {
-  if (!existsSync(from)) return;
+/** Takes the workbook's lock for this run, telling the user for whom it waits. */
+async function lockBook(abs: string, opts: WorkspaceOptions, io: Io): Promise<() => void> {
+  try {
+    return await acquireBookLock(abs, {
+      command: opts.command ?? 'clerk',
+      waitMs: opts.lockWaitMs,
+      onWait: (h, ms) =>
+        io.err(
+          `note: ${path.basename(abs)} is in use by ${describeHolder(h)}; waiting up to ${Math.round(ms / 1000)} s`,
+        ),
+    });
+  } catch (e) {
+    // Reading a workbook in a folder we cannot write to: there is nothing to protect.
+    if (opts.write === false && !(e instanceof ClerkInputError && /in use by/.test(e.message)))
+      return () => {};
+    throw e;
+  }
+}
+
+/**
+ * A workbook its owner marked read-only is refused, not replaced. The mode bits are checked
+ * deliberately: root (as in CI) may write anything, but the file still says "do not change".
+ */
+function refuseReadOnly(abs: string, shown: string): void {
+  let writable = (statSync(abs).mode & 0o200) !== 0;
+  if (writable) {
+    try {
+      accessSync(abs, fsConstants.W_OK);
+    } catch {
+      writable = false;
+    }
+  }
+  if (!writable)
+    throw new ClerkInputError(
+      `${shown} is read-only, so clerk has not changed it. Make it writable (chmod u+w, or untick "Read-only" in its properties) or work on a copy.`,
+    );
+}
+
+/** Moves every file of `from` into `to` (made if needed), copying where a rename cannot cross devices; returns their names. */
+function moveInto(from: string, to: string): string[] {
+  if (!existsSync(from)) return [];
   const files = readdirSync(from).filter(f => statSync(path.join(from, f)).isFile());
-  if (!files.length) return;
+  if (!files.length) return [];
   mkdirSync(to, {recursive: true});
   for (const f of files) {
     try {
@@ -488,4 +604,5 @@ function moveInto(from: string, to: string): void {
       copyFileSync(path.join(from, f), path.join(to, f));
     }
   }
+  return files;
 }

@@ -4,9 +4,9 @@
  * NAME.workspace/drive/<folder path>/<name>.<ext>: Docs as .docx, other files as they are.
  *
  * Docs live in memory while a script runs (loaded lazily from .docx, synchronously, so
- * DocumentApp.openById works in a synchronous script); `flush()` writes what changed. flush is
- * all-or-nothing: everything is first written to a staging folder, then moved into place, so a
- * failure leaves the Drive folder as it was.
+ * DocumentApp.openById works in a synchronous script). `stage()` writes what changed into a
+ * staging folder and says what to move and delete, so the host can commit the Drive together
+ * with the workbook (emulator/journal.ts); `flush()` does both at once for a Drive on its own.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -442,13 +442,34 @@ export class DriveStore {
   /**
    * Writes changed Docs (.docx) and files, moves renamed ones, deletes removed ones.
    * Atomic: everything is staged first; on any failure the Drive folder is left untouched.
+   * (The workspace saves through stage() instead, inside its journal with the workbook.)
    */
   async flush(): Promise<void> {
+    const staging = path.join(this.workspaceDir, `.drive-staging-${process.pid}-${Date.now()}`);
+    const plan = this.stage(staging);
+    const drive = this.driveDir;
+    for (const rel of plan.writes) {
+      const target = path.join(drive, rel);
+      fs.mkdirSync(path.dirname(target), {recursive: true});
+      fs.renameSync(path.join(staging, rel), target);
+    }
+    for (const rel of plan.deletes) fs.rmSync(path.join(drive, rel), {force: true});
+    this.tidyFolders();
+    fs.rmSync(staging, {recursive: true, force: true});
+  }
+
+  /**
+   * Puts every file this save must write under `staging` (same relative paths as under
+   * drive/), and says which drive/ paths then go: the host renames them into place as one
+   * journalled step with the workbook and state.json. A file that only moved is linked (or
+   * copied) into staging too, so applying the plan twice, or after a crash half-way, is safe.
+   * The in-memory entries take their new paths: toState() after this describes the saved Drive.
+   */
+  stage(staging: string): {writes: string[]; deletes: string[]} {
     const layout = this.layout();
     const drive = this.driveDir;
-    const staging = path.join(this.workspaceDir, `.drive-staging-${process.pid}-${Date.now()}`);
-    const writes: Array<{id: string; rel: string}> = [];
-    const moves: Array<{id: string; from: string; rel: string}> = [];
+    const writes: string[] = [];
+    const done: Array<() => void> = [];
     // A file someone deleted from the drive folder, and that this run did not touch, is gone
     // from the Drive too (as a sync client would have it).
     for (const e of this.all()) {
@@ -461,6 +482,7 @@ export class DriveStore {
         layout.delete(e.id);
       }
     }
+    const obsolete = new Set(this.removedPaths);
     try {
       for (const e of this.all()) {
         const rel = layout.get(e.id);
@@ -468,56 +490,41 @@ export class DriveStore {
         const doc = this.docs.get(e.id);
         const onDisk = e.diskPath && fs.existsSync(path.join(drive, e.diskPath));
         const changed = (doc ? doc.dirty : this.dirty.has(e.id)) || !onDisk;
-        if (changed) {
-          const bytes = doc ? writeDocx(doc.parts, e.name) : this.bytes(e.id);
-          const target = path.join(staging, rel);
-          fs.mkdirSync(path.dirname(target), {recursive: true});
-          flushIo.writeFile(target, bytes);
-          writes.push({id: e.id, rel});
-        } else if (e.diskPath !== rel) {
-          moves.push({id: e.id, from: e.diskPath!, rel});
-        }
+        if (!changed && e.diskPath === rel) continue;
+        const target = path.join(staging, rel);
+        fs.mkdirSync(path.dirname(target), {recursive: true});
+        if (changed)
+          flushIo.writeFile(target, doc ? writeDocx(doc.parts, e.name) : this.bytes(e.id));
+        else linkOrCopy(path.join(drive, e.diskPath!), target);
+        writes.push(rel);
+        if (e.diskPath && e.diskPath !== rel) obsolete.add(e.diskPath);
+        done.push(() => {
+          e.diskPath = rel;
+          if (doc) doc.dirty = false;
+          this.dirty.delete(e.id);
+        });
       }
     } catch (err) {
       fs.rmSync(staging, {recursive: true, force: true});
       throw new Error(`Nothing was saved to the Drive: ${(err as Error).message}`);
     }
-    // Commit. Old paths that no file keeps are deleted at the end.
-    const keep = new Set([...layout.values()]);
-    const obsolete = new Set(this.removedPaths);
-    fs.mkdirSync(drive, {recursive: true});
-    // Moves first go through the staging folder too, so swaps of names cannot clobber each other.
-    for (const m of moves) {
-      const target = path.join(staging, '.moves', m.rel);
-      fs.mkdirSync(path.dirname(target), {recursive: true});
-      fs.renameSync(path.join(drive, m.from), target);
-    }
-    for (const m of moves) {
-      const target = path.join(drive, m.rel);
-      fs.mkdirSync(path.dirname(target), {recursive: true});
-      fs.renameSync(path.join(staging, '.moves', m.rel), target);
-      this.entries.get(m.id)!.diskPath = m.rel;
-    }
-    for (const w of writes) {
-      const e = this.entries.get(w.id)!;
-      if (e.diskPath && e.diskPath !== w.rel) obsolete.add(e.diskPath);
-      const target = path.join(drive, w.rel);
-      fs.mkdirSync(path.dirname(target), {recursive: true});
-      fs.renameSync(path.join(staging, w.rel), target);
-      e.diskPath = w.rel;
-      const doc = this.docs.get(w.id);
-      if (doc) doc.dirty = false;
-      this.dirty.delete(w.id);
-    }
-    for (const rel of obsolete) if (!keep.has(rel)) fs.rmSync(path.join(drive, rel), {force: true});
+    for (const f of done) f();
     this.removedPaths.clear();
+    const keep = new Set([...layout.values()]);
+    return {writes, deletes: [...obsolete].filter(rel => !keep.has(rel))};
+  }
+
+  /** Makes a folder for every Drive folder and removes empty ones no folder keeps. */
+  tidyFolders(): void {
+    const layout = this.layout();
+    const drive = this.driveDir;
+    fs.mkdirSync(drive, {recursive: true});
     for (const [key, rel] of layout)
       if (key.startsWith('dir:')) fs.mkdirSync(path.join(drive, rel), {recursive: true});
     pruneEmptyDirs(
       drive,
       new Set([...layout].filter(([k]) => k.startsWith('dir:')).map(([, v]) => v)),
     );
-    fs.rmSync(staging, {recursive: true, force: true});
   }
 
   /** The Doc converted: PDF through LibreOffice, .docx directly. */
@@ -544,6 +551,15 @@ function safeName(name: string): string {
   // File systems allow 255 bytes per name: keep room for " (2)" and the extension.
   while (Buffer.byteLength(s, 'utf8') > 200) s = s.slice(0, -1);
   return s || 'Untitled';
+}
+
+/** A second name for a file that only moved (cheap, same volume); a copy where links are not allowed. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
 }
 
 function pruneEmptyDirs(root: string, keep: Set<string>, rel = ''): boolean {
