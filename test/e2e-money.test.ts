@@ -1,38 +1,19 @@
 /**
- * Money end to end, as an officer works: `clerk new`, Committee > Set up money tabs, business-case
- * inputs pasted with `clerk import` and typed with `clerk edit`, computed cells read back with
- * `clerk get --json`, checked against figures worked by hand (in the comments).
- * Runs dist/Code.js in the emulator in-process (main from emulator/cli). `npm test` builds first.
+ * Money end to end, as an officer works: a new workbook (set-up writes the Cash flow summary
+ * and Lots totals), business-case inputs pasted and typed, computed cells read back, checked
+ * against figures worked by hand (in the comments). dist/Code.js runs in one in-process
+ * workspace per workbook (test/driver.ts). `npm test` builds first.
  */
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {main} from '../emulator/cli';
-import {BufferIo} from '../emulator/services/io';
+import {openWorkbook, type Clerk} from './driver';
 
-const TODAY = '2026-11-23';
-jest.setTimeout(60000);
-
-async function clerk(...argv: string[]): Promise<BufferIo> {
-  const io = new BufferIo();
-  const code = await main([...argv, '--today', TODAY], io);
-  if (code !== 0) throw new Error(`clerk ${argv.join(' ')} → ${code}\n${io.stderr.join('\n')}`);
-  return io;
-}
-
-async function grid(book: string, a1: string): Promise<unknown[][]> {
-  const io = await clerk('get', book, a1, '--json');
-  return JSON.parse(io.stdout.join('\n'));
-}
-
-/** One `clerk get --json` of a tab: rows as objects by header, and the block beside the table (label → value). */
-async function read(
-  book: string,
+/** Rows of a tab as objects by header, and the block beside the table (label → value). */
+function read(
+  c: Clerk,
   tab: string,
   a1 = 'A1:Z14',
   title?: string,
-): Promise<{rows: Record<string, unknown>[]; block: Record<string, unknown>}> {
-  const g = await grid(book, `${tab}!${a1}`);
+): {rows: Record<string, unknown>[]; block: Record<string, unknown>} {
+  const g = c.cells(`${tab}!${a1}`);
   const headers = (g[0] as unknown[]).map(String);
   const col = title ? headers.indexOf(title) : -1;
   const end = col >= 0 ? col - 1 : headers.length;
@@ -45,31 +26,17 @@ async function read(
     for (const line of g.slice(1)) if (line[col]) block[String(line[col])] = line[col + 1];
   return {rows, block};
 }
-const cashFlow = (book: string) => read(book, 'Cash flow', 'A1:M14', 'Business case summary');
-const lots = (book: string) => read(book, 'Lots', 'A1:M9', 'Lots totals');
+const cashFlow = (c: Clerk) => read(c, "'Cash flow'", 'A1:M14', 'Business case summary');
+const lots = (c: Clerk) => read(c, 'Lots', 'A1:M9', 'Lots totals');
 
-function csv(dir: string, name: string, text: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, text.trim() + '\n');
-  return file;
-}
-
-let dir: string;
-let book: string;
+let book: Clerk;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'money-'));
-  book = path.join(dir, 'money.xlsx');
-  await clerk('new', book); // set-up writes the Cash flow summary and Lots totals too
+  book = await openWorkbook();
   // The business case of test/domain-money.test.ts, pasted as an officer pastes it.
-  await clerk(
-    'import',
-    book,
+  book.paste(
     'Cash flow',
-    csv(
-      dir,
-      'plan.csv',
-      `
+    `
 Period,Hours per week,Weeks in period,Saving per hour,Expenditure
 Q1,10,13,£25.00,"£25,000"
 Q2,20,13,25,10000
@@ -79,13 +46,12 @@ Q5,40,,25,1500
 Q6,40,13,25,4000
 Q7,40,13,25,4000
 Q8,40,13,25,4000`,
-    ),
   );
 });
 
 describe('Cash flow', () => {
-  test('the imported plan computes as worked by hand', async () => {
-    const {rows: r, block: s} = await cashFlow(book);
+  test('the imported plan computes as worked by hand', () => {
+    const {rows: r, block: s} = cashFlow(book);
     // Hours: 10×13=130, 20×13=260, 390, 520, Q5 weeks empty → 13 → 520, 520, 520, 520
     expect(r.map(x => x['Hours in period'])).toEqual([130, 260, 390, 520, 520, 520, 520, 520]);
     // Avoidance: 130×25=3,250; 6,500; 9,750; 13,000 ×5
@@ -119,20 +85,20 @@ describe('Cash flow', () => {
     expect(s['Benefit per £1 invested'] as number).toBeCloseTo(84500 / 60500, 9);
   });
 
-  test('editing one input recalculates the payback', async () => {
+  test('editing one input recalculates the payback', () => {
     // Q6 (row 7) expenditure 4,000 → 8,500: net 13,000 − 8,500 = 4,500; cumulative −3,000 + 4,500 = 1,500
     // payback 65 + (3,000 ÷ 4,500) × 13 = 73.67 weeks × 12/52 = 17.0 → 1 year 5 months
-    await clerk('edit', book, 'Cash flow!G7', '8500');
-    const {block: s} = await cashFlow(book);
+    book.edit('Cash flow!G7', '8500');
+    const {block: s} = cashFlow(book);
     expect(s['Payback (months)']).toBe(17);
     expect(s['Payback period']).toBe('1 year 5 months');
     expect(s['Total investment']).toBe(65000);
-    await clerk('edit', book, 'Cash flow!G7', '4000');
+    book.edit('Cash flow!G7', '4000');
   });
 
-  test('text typed in an hours cell never leaves a wrong number standing', async () => {
-    await clerk('edit', book, 'Cash flow!B4', 'thirty');
-    const {rows: r, block: s} = await cashFlow(book);
+  test('text typed in an hours cell never leaves a wrong number standing', () => {
+    book.edit('Cash flow!B4', 'thirty');
+    const {rows: r, block: s} = cashFlow(book);
     if (r[2]['Hours per week'] === 'thirty') {
       // Kept and flagged: the row and every total say to check it
       expect(r[2]['Hours in period']).toBe('Check Hours per week: not a number');
@@ -144,48 +110,41 @@ describe('Cash flow', () => {
       expect(r[2]['Hours per week']).toBe(30);
       expect(s['Payback period']).toBe('1 year 4 months');
     }
-    await clerk('edit', book, 'Cash flow!B4', '30');
+    book.edit('Cash flow!B4', '30');
   });
 });
 
 test('edge cases: a period without a label, breaking even at once, nothing spent, never breaking even', async () => {
-  const b = path.join(dir, 'edges.xlsx');
-  await clerk('new', b);
-  await clerk(
-    'import',
-    b,
+  const b = await openWorkbook();
+  b.paste(
     'Cash flow',
-    csv(
-      dir,
-      'edges.csv',
-      `
+    `
 Period,Hours per week,Weeks in period,Saving per hour,Expenditure
 Q1,10,13,50,1000
 ,10,13,50,0
 Q3,10,13,50,0`,
-    ),
   );
-  let cf = await cashFlow(b);
+  let cf = cashFlow(b);
   // The middle row has figures but no Period: it is pointed at and nothing is totalled
   expect(cf.rows[1]['Cumulative cash flow']).toBe('Fill in the Period');
   expect(cf.rows[2]['Cumulative cash flow']).toBe('Check the rows above');
   expect(cf.block['Break-even period']).toBe('Check the rows marked in Cumulative cash flow');
 
-  await clerk('edit', b, 'Cash flow!A3', 'Q2');
-  cf = await cashFlow(b);
+  b.edit('Cash flow!A3', 'Q2');
+  cf = cashFlow(b);
   // Q1: 130 h × £50 = 6,500 − 1,000 = 5,500 ≥ 0 in the first quarter
   expect(cf.rows.map(x => x['Cumulative cash flow'])).toEqual([5500, 12000, 18500]);
   expect(cf.block['Break-even period']).toBe('Q1');
   expect(cf.block['Payback period']).toBe('Within the first period');
 
-  await clerk('edit', b, 'Cash flow!G2', '0');
-  cf = await cashFlow(b);
+  b.edit('Cash flow!G2', '0');
+  cf = cashFlow(b);
   // Nothing spent: 3 × 6,500 = 19,500 avoided, and no "per £1" to show
   expect(cf.block['Total cost avoidance']).toBe(19500);
   expect(cf.block['Benefit per £1 invested']).toBe('No investment in the plan');
 
-  await clerk('edit', b, 'Cash flow!G2', '50000');
-  cf = await cashFlow(b);
+  b.edit('Cash flow!G2', '50000');
+  cf = cashFlow(b);
   // 6,500 − 50,000 = −43,500; then +6,500 a quarter: −37,000, −30,500: never ≥ 0
   expect(cf.rows.map(x => x['Cumulative cash flow'])).toEqual([-43500, -37000, -30500]);
   expect(cf.block['Break-even period']).toBe('Not within the plan');
@@ -193,38 +152,26 @@ Q3,10,13,50,0`,
 });
 
 describe('Lots, contracts and pooled budgets', () => {
-  beforeAll(async () => {
-    await clerk(
-      'import',
-      book,
+  beforeAll(() => {
+    book.paste(
       'Lots',
-      csv(
-        dir,
-        'lots.csv',
-        `
+      `
 Lot,Title,Annual scoped spend,Our annual contribution,Uplift %
 1,Homecare,"£1,000,000","£250,000",20%
 2,Day services,"£100,000","£40,000",`,
-      ),
     );
-    await clerk(
-      'import',
-      book,
+    book.paste(
       'Contracts',
-      csv(
-        dir,
-        'contracts.csv',
-        `
+      `
 Reference,Provider,Contract/grant,Lot,Funding type,Annual value,Start date,End date,LA contribution,Partner contribution,Status
 C-001,Acorn Care Ltd,Homecare north,1,Contract,"£400,000",01/04/2024,31/03/2027,,,Active
 C-002,Birch Homecare CIC,Homecare south,1,Contract,"£350,000",01/04/2024,31/12/2026,,,Active
 C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/03/2028,"£67,500","£22,500",Active`,
-      ),
     );
   });
 
-  test('lot budgets over the 5+2 term, our commitment, contracted value per lot, Section 75 shares', async () => {
-    const {rows: r, block: t} = await lots(book);
+  test('lot budgets over the 5+2 term, our commitment, contracted value per lot, Section 75 shares', () => {
+    const {rows: r, block: t} = lots(book);
     // Lot 1: £1,000,000 × 1.2 = £1,200,000 a year; × 7 = £8,400,000; ours £250,000 × 7 = £1,750,000; contracts 400,000 + 350,000
     expect(r[0]).toMatchObject({
       'Total annual lot budget': 1200000,
@@ -244,15 +191,15 @@ C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/0
     expect(t['Total annual lot budget']).toBe(1300000);
     expect(t['Total over the contract term']).toBe(9100000);
     expect(t['Our commitment over the term']).toBe(2030000);
-    const c = (await read(book, 'Contracts', 'A1:R4')).rows;
+    const c = read(book, 'Contracts', 'A1:R4').rows;
     // C-003: £67,500 + £22,500 = £90,000 pool: 75% / 25%; C-001 has no pool
     expect([c[2]['LA share'], c[2]['Partner share']]).toEqual([0.75, 0.25]);
     expect(c[0]['LA share']).toBe('');
   });
 
-  test('an uplift typed as 20 instead of 20% shows a message, not £21,000,000', async () => {
-    await clerk('edit', book, 'Lots!E2', '20');
-    const {rows: r, block: t} = await lots(book);
+  test('an uplift typed as 20 instead of 20% shows a message, not £21,000,000', () => {
+    book.edit('Lots!E2', '20');
+    const {rows: r, block: t} = lots(book);
     if (r[0]['Uplift %'] === 20) {
       expect(r[0]['Total annual lot budget']).toBe(
         'Check Uplift %: 20 looks like 2000%. Type it as 20%',
@@ -261,19 +208,19 @@ C-003,Cedar Day Centre,Day opportunities,2,Section 75,"£90,000",01/04/2025,31/0
     } else {
       expect(r[0]['Total annual lot budget']).toBe(1200000); // refused: 20% kept
     }
-    await clerk('edit', book, 'Lots!E2', '20%');
+    book.edit('Lots!E2', '20%');
   });
 
-  test('a framework term written "five plus two" is named, not guessed', async () => {
-    const settings = await grid(book, 'Settings!A1:B60');
+  test('a framework term written "five plus two" is named, not guessed', () => {
+    const settings = book.cells('Settings!A1:B60');
     const row = settings.findIndex(l => l[0] === 'Framework term') + 1;
     expect(row).toBeGreaterThan(1);
-    await clerk('edit', book, `Settings!B${row}`, 'five plus two');
-    let r = (await lots(book)).rows;
+    book.edit(`Settings!B${row}`, 'five plus two');
+    let r = lots(book).rows;
     expect(r[0]['Term (years)']).toBe('Check Settings > Framework term: write it like 5+2');
     expect(r[0]['Total contract term']).toBe('See Term (years)');
-    await clerk('edit', book, `Settings!B${row}`, '3 + 1');
-    r = (await lots(book)).rows;
+    book.edit(`Settings!B${row}`, '3 + 1');
+    r = lots(book).rows;
     expect(r[0]['Total annual lot budget']).toBe(1200000); // the uplift edit above was put right
     expect(r[0]['Total contract term']).toBe(4800000); // 1,200,000 × 4
   });
