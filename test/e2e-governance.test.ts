@@ -1,27 +1,16 @@
 /**
- * Governance rules end to end: the compiled program in the emulator, driven through the
- * `clerk` command line with --today fixed, on data that meets each rule and data that breaks it.
+ * Governance rules end to end: the compiled program in one in-process workspace per workbook
+ * (test/driver.ts), the clock on a fixed day, on data that meets each rule and data that breaks it.
  * Apps Script references: MailApp.sendEmail / getRemainingDailyQuota
  * (developers.google.com/apps-script/reference/mail/mail-app), ScriptApp.newTrigger time-based
  * triggers (developers.google.com/apps-script/reference/script/clock-trigger-builder),
  * PropertiesService (developers.google.com/apps-script/reference/properties).
  */
-import {readFileSync, writeFileSync} from 'node:fs';
-import {
-  clerk,
-  closeClerk,
-  ok,
-  tmpBook,
-  loadFixture,
-  tabObjects,
-  outbox,
-  RowData,
-} from './governance/clerk';
+import {openWorkbook, type Clerk, type RowData} from './driver';
 import {bankHolidaysForYears} from '../src/domain/calendar';
 import {deadlines} from '../src/domain/notice';
 
 const TODAY = '2026-11-23';
-const at = ['--today', TODAY];
 
 const SETTINGS = {
   'Clerk name': 'Kim Clerk',
@@ -234,11 +223,9 @@ function contracts(bad: boolean): RowData[] {
   ];
 }
 
-async function build(bad: boolean): Promise<string> {
-  const book = tmpBook(bad ? 'bad' : 'good');
-  await ok(['new', book, ...at]);
-  await loadFixture(
-    book,
+async function build(bad: boolean): Promise<Clerk> {
+  const book = await openWorkbook({today: TODAY});
+  book.load(
     {
       Members: members(bad),
       Meetings: meetings(bad),
@@ -262,26 +249,35 @@ const isoOf = (v: unknown): unknown =>
     ? new Date(Date.UTC(1899, 11, 30) + v * 86400000).toISOString().slice(0, 10)
     : v;
 
-// Each step runs the real program in a child process; a machine shared by several test runs is slow.
-jest.setTimeout(180000);
-afterAll(() => closeClerk());
+/** What a step showed, whether it worked or stopped with an error. */
+function attempt(f: () => {out: string; err: string}): string {
+  try {
+    const s = f();
+    return `${s.out}\n${s.err}`;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** The handlers of the installed triggers. */
+const triggers = (c: Clerk) => c.ws.state.triggers.map(t => t.handler);
 
 const line = (f: Record<string, unknown>) =>
   `${f['Severity']} | ${f['Rule']} | ${f['Where']} | ${f['Finding']}`;
 
 describe('data that meets the rules', () => {
-  let book: string;
+  let book: Clerk;
   beforeAll(async () => {
     book = await build(false);
-    await ok(['run', book, 'refreshHolidays', ...at]);
+    book.run('refreshHolidays');
   });
 
-  test('the Meetings deadline formulas compute the domain dates (saved workbook, read back)', async () => {
+  test('the Meetings deadline formulas compute the domain dates', () => {
     const hols = new Set([
       ...bankHolidaysForYears('England and Wales', 2025, 2029).map(h => h.date),
       '2026-12-29',
     ]);
-    const rows = await tabObjects(book, 'Meetings', 'N');
+    const rows = book.rows('Meetings', 'N');
     expect(rows.length).toBe(8);
     for (const r of rows) {
       const d = deadlines(
@@ -305,10 +301,10 @@ describe('data that meets the rules', () => {
     );
   });
 
-  test('Check compliance: no problems or warnings, and the rules met are listed', async () => {
-    const r = await ok(['run', book, 'checkCompliance', ...at]);
-    expect(r.stdout).toContain('0 problem(s), 0 warning(s)');
-    const findings = await tabObjects(book, 'Compliance', 'E');
+  test('Check compliance: no problems or warnings, and the rules met are listed', () => {
+    const r = book.run('checkCompliance');
+    expect(r.out).toContain('0 problem(s), 0 warning(s)');
+    const findings = book.rows('Compliance', 'E');
     expect(
       findings.filter(f => f['Severity'] === 'Problem' || f['Severity'] === 'Warning').map(line),
     ).toEqual([]);
@@ -326,50 +322,48 @@ describe('data that meets the rules', () => {
     );
   });
 
-  test('Check membership: each rule met, with who counts', async () => {
-    await ok(['run', book, 'checkMembership', ...at]);
-    const rows = await tabObjects(book, 'Membership check', 'D');
+  test('Check membership: each rule met, with who counts', () => {
+    book.run('checkMembership');
+    const rows = book.rows('Membership check', 'D');
     expect(rows.every(r => r['Result'] === 'Met')).toBe(true);
     expect(rows.find(r => r['Rule'] === 'At least 2 from large providers')!['Who counts']).toBe(
       'Ann Able, Ben Brook',
     );
   });
 
-  test('a Settings change flows into the live formulas; nonsense settings are named', async () => {
-    const settings = await tabObjects(book, 'Settings', 'C');
+  test('a Settings change flows into the live formulas; nonsense settings are named', () => {
+    const settings = book.rows('Settings', 'C');
     const row = settings.findIndex(s => s['Setting'] === 'Papers clear working days') + 2;
-    await ok(['edit', book, `Settings!B${row}`, '3', ...at]);
-    const m = (await tabObjects(book, 'Meetings', 'N')).find(
-      r => r['Meeting date'] === '2026-12-03',
-    )!;
+    book.edit(`Settings!B${row}`, '3');
+    const m = book.rows('Meetings', 'N').find(r => r['Meeting date'] === '2026-12-03')!;
     expect(isoOf(m['Papers despatch by'])).toBe('2026-11-27'); // three clear days: Mon 30, Tue 1, Wed 2
     // Typing "five" may be refused as it is typed (onEdit) or kept; either way the officer is told
     // which setting is wrong, and Check compliance never falls back to a default.
-    const edit = await clerk(['edit', book, `Settings!B${row}`, 'five', ...at]);
-    const r = await clerk(['run', book, 'checkCompliance', ...at]);
-    const kept = (await tabObjects(book, 'Settings', 'C')).find(
-      s => s['Setting'] === 'Papers clear working days',
-    )!['Value'];
+    const edit = attempt(() => book.edit(`Settings!B${row}`, 'five'));
+    const r = attempt(() => book.run('checkCompliance'));
+    const kept = book
+      .rows('Settings', 'C')
+      .find(s => s['Setting'] === 'Papers clear working days')!['Value'];
     if (String(kept) === 'five') {
-      expect(r.stdout).toContain(
+      expect(r).toContain(
         'The setting "Papers clear working days" should be a number of 0 or more; it is "five"',
       );
     } else {
-      expect(`${edit.stdout}${edit.stderr}`).toMatch(/Papers clear working days|number/);
-      expect(r.stdout).toContain('problem(s)');
+      expect(edit).toMatch(/Papers clear working days|number/);
+      expect(r).toContain('problem(s)');
     }
   });
 });
 
 describe('data that breaks the rules', () => {
-  let book: string;
+  let book: Clerk;
   beforeAll(async () => {
     book = await build(true);
-    await ok(['run', book, 'checkCompliance', ...at]);
+    book.run('checkCompliance');
   });
 
-  test('every broken rule is a finding naming where and what to do', async () => {
-    const findings = (await tabObjects(book, 'Compliance', 'E')).map(line);
+  test('every broken rule is a finding naming where and what to do', () => {
+    const findings = book.rows('Compliance', 'E').map(line);
     expect(findings).toEqual(
       expect.arrayContaining([
         'Problem | Holidays tab | Holidays row 3, Date | "next Tuesday" is not a date, so this row\'s rules cannot be checked.',
@@ -388,20 +382,22 @@ describe('data that breaks the rules', () => {
       ]),
     );
     // Problems come first, so an officer reads the worst first.
-    const sev = (await tabObjects(book, 'Compliance', 'E')).map(f => f['Severity']);
+    const sev = book.rows('Compliance', 'E').map(f => f['Severity']);
     expect(sev.indexOf('Warning')).toBeGreaterThan(sev.lastIndexOf('Problem'));
   });
 
-  test('Forward plan: future meetings with deadlines, flags, provisional dates and "To be programmed"', async () => {
-    await ok(['run', book, 'showForwardPlan', ...at]);
-    const plan = (await tabObjects(book, 'Forward plan', 'H')).map(r => [
-      r['Meeting date'],
-      r['Meeting status'],
-      r['Item'],
-      r['Report deadline'],
-      r['Papers despatch by'],
-      r['Flag'],
-    ]);
+  test('Forward plan: future meetings with deadlines, flags, provisional dates and "To be programmed"', () => {
+    book.run('showForwardPlan');
+    const plan = book
+      .rows('Forward plan', 'H')
+      .map(r => [
+        r['Meeting date'],
+        r['Meeting status'],
+        r['Item'],
+        r['Report deadline'],
+        r['Papers despatch by'],
+        r['Flag'],
+      ]);
     expect(plan).toEqual(
       expect.arrayContaining([
         ['Thu 26 Nov 2026', 'Confirmed', '(no items yet)', '2026-11-13', '2026-11-18', ''],
@@ -435,20 +431,19 @@ describe('data that breaks the rules', () => {
     expect(plan.some(p => p[0] === 'Thu 3 Sep 2026')).toBe(false); // past meetings are not in the plan
   });
 
-  test('Preview reminders shows the digests and sends nothing', async () => {
-    const r = await ok(['run', book, 'previewReminders', ...at]);
+  test('Preview reminders shows the digests and sends nothing', () => {
+    const r = book.run('previewReminders');
     // Cat Cole (overdue) and the clerk; Fay Fox has no email; Dan Dee's action is only stale.
-    expect(r.stdout).toContain('2 email(s) would be sent. Nothing has been sent.');
-    expect(r.stdout).toContain('To: Cat Cole <cat@example.org>');
-    expect(outbox(book)).toEqual([]);
+    expect(r.out).toContain('2 email(s) would be sent. Nothing has been sent.');
+    expect(r.out).toContain('To: Cat Cole <cat@example.org>');
+    expect(book.outbox()).toEqual([]);
   });
 
-  test('Reminders: switched on, one digest per owner and the clerk, never twice a day', async () => {
-    await ok(['run', book, 'switchRemindersOn', ...at]);
-    const state = readFileSync(book.replace(/\.xlsx$/, '.workspace/state.json'), 'utf8');
-    expect(state).toContain('sendDailyReminders');
-    await ok(['run', book, 'sendDailyReminders', ...at]);
-    const mails = outbox(book);
+  test('Reminders: switched on, one digest per owner and the clerk, never twice a day', () => {
+    book.run('switchRemindersOn');
+    expect(triggers(book)).toContain('sendDailyReminders');
+    book.run('sendDailyReminders');
+    const mails = book.outbox();
     expect(mails.length).toBe(2);
     const clerkMail = mails.find(m => /^To: .*clerk@example\.org/m.test(m.text))!.text;
     expect(clerkMail).toContain('Fay Fox (no email in Members)');
@@ -456,18 +451,24 @@ describe('data that breaks the rules', () => {
     expect(mails.find(m => /^To: .*cat@example\.org/m.test(m.text))!.text).toContain(
       'Send provider survey results (review date 2026-11-10)',
     );
-    await ok(['run', book, 'sendDailyReminders', ...at]);
-    expect(outbox(book).length).toBe(2);
-    await ok(['run', book, 'sendDailyReminders', '--today', '2026-11-24']);
-    expect(outbox(book).length).toBe(4); // a new day: reminded again
-    // Low quota: 99 of the day's 100 recipients used. The clerk's digest goes (saying who waits),
-    // the owner's does not, and the run ends cleanly.
-    const statePath = book.replace(/\.xlsx$/, '.workspace/state.json');
-    const state2 = JSON.parse(readFileSync(statePath, 'utf8'));
-    state2.mail = {day: '2026-11-25', used: 99};
-    writeFileSync(statePath, JSON.stringify(state2));
-    const low = await ok(['run', book, 'sendDailyReminders', '--today', '2026-11-25']);
-    const after = outbox(book);
+    book.run('sendDailyReminders');
+    expect(book.outbox().length).toBe(2);
+    book.setToday('2026-11-24');
+    book.run('sendDailyReminders');
+    expect(book.outbox().length).toBe(4); // a new day: reminded again
+    // Low quota: another script has already sent one mail to 99 people today, of the day's 100
+    // recipients. The clerk's digest goes (saying who waits), the owner's does not, and the run
+    // ends cleanly.
+    book.setToday('2026-11-25');
+    const readers = Array.from({length: 99}, (_, i) => `reader${i + 1}@example.org`);
+    (book.ws.globals.MailApp as {sendEmail(m: object): void}).sendEmail({
+      to: readers.join(','),
+      subject: 'Newsletter',
+      body: 'The November newsletter.',
+    });
+    const reminders = () => book.outbox().filter(m => !/^Subject: Newsletter/m.test(m.text));
+    const low = book.run('sendDailyReminders');
+    const after = reminders();
     expect(after.length).toBe(5);
     const lastClerk = after
       .filter(m => /^To: .*clerk@example\.org/m.test(m.text))
@@ -476,17 +477,16 @@ describe('data that breaks the rules', () => {
     expect(lastClerk).toContain(
       'Mail quota: only 1 email(s) can be sent today, so these reminders wait for tomorrow: cat@example.org.',
     );
-    expect(low.stderr).toContain(
+    expect(low.err).toContain(
       'Reminders stopped: the daily mail quota is used up; 1 digest(s) not sent (cat@example.org).',
     );
-    await ok(['run', book, 'switchRemindersOff', ...at]);
-    expect(readFileSync(book.replace(/\.xlsx$/, '.workspace/state.json'), 'utf8')).not.toContain(
-      'sendDailyReminders',
-    );
+    book.run('switchRemindersOff');
+    expect(triggers(book)).not.toContain('sendDailyReminders');
     // Switched off (the Reminders setting now says No): a stray run sends nothing.
-    const settings = await tabObjects(book, 'Settings', 'C');
+    const settings = book.rows('Settings', 'C');
     expect(settings.find(r => r['Setting'] === 'Reminders')!['Value']).toBe('No');
-    await ok(['run', book, 'sendDailyReminders', '--today', '2026-11-26']);
-    expect(outbox(book).length).toBe(5);
+    book.setToday('2026-11-26');
+    book.run('sendDailyReminders');
+    expect(reminders().length).toBe(5);
   });
 });
