@@ -5,10 +5,10 @@
  * time comes from the emulator's published per-call latencies (emulator/stats.ts); no wall-clock
  * time is asserted.
  *
- * The full sizes take about a minute to load, so `npm test` runs a tenth of the rows (enough to
- * show the calls do not grow); GOVERNANCE_BENCH=1 runs the issue's sizes and prints the figures.
+ * `npm test` runs a tenth of the rows (enough to show the calls do not grow); GOVERNANCE_BENCH=1
+ * runs the issue's sizes and prints the figures.
  */
-import {closeClerk, ok, tmpBook, loadFixture, stats, RowData} from './governance/clerk';
+import {openWorkbook, type RowData} from './driver';
 
 const TODAY = '2026-11-23';
 
@@ -97,25 +97,17 @@ const SETTINGS = {
   'Maximum members': 250,
 };
 
-// Each step runs the real program in a child process; a machine shared by several test runs is slow.
-jest.setTimeout(180000);
-afterAll(() => closeClerk());
-
 describe('scale', () => {
-  let small = '';
+  let small: Awaited<ReturnType<typeof openWorkbook>>;
   test('Check compliance: calls do not grow with rows; ten years under 30 s modelled', async () => {
-    small = tmpBook('small');
-    await ok(['new', small, '--today', TODAY]);
-    await loadFixture(small, dataset(SMALL), {...SETTINGS, Reminders: 'Yes'});
-    const big = tmpBook('big');
-    await ok(['new', big, '--today', TODAY]);
-    await loadFixture(big, dataset(BIG), SETTINGS);
+    small = await openWorkbook({today: TODAY});
+    small.load(dataset(SMALL), {...SETTINGS, Reminders: 'Yes'});
+    const big = await openWorkbook({today: TODAY});
+    big.load(dataset(BIG), SETTINGS);
 
-    const s = stats(
-      (await ok(['run', small, 'checkCompliance', '--today', TODAY, '--stats'])).stderr,
-    );
-    const bigRun = await ok(['run', big, 'checkCompliance', '--today', TODAY, '--stats']);
-    const b = {...stats(bigRun.stderr), stdout: bigRun.stdout};
+    const s = small.run('checkCompliance').stats;
+    const bigRun = big.run('checkCompliance');
+    const b = {...bigRun.stats, stdout: bigRun.out};
     if (FULL)
       console.log(
         `Check compliance, 10 years: ${b.total} calls, ${b.modelledMs} ms modelled; small workbook: ${s.total} calls, ${s.modelledMs} ms`,
@@ -133,12 +125,10 @@ describe('scale', () => {
     // npm test reuses the small workbook; the bench loads the issue's 500 open actions.
     let book = small;
     if (FULL) {
-      book = tmpBook('remind');
-      await ok(['new', book, '--today', TODAY]);
-      await loadFixture(book, dataset(REMIND), {...SETTINGS, Reminders: 'Yes'});
+      book = await openWorkbook({today: TODAY});
+      book.load(dataset(REMIND), {...SETTINGS, Reminders: 'Yes'});
     }
-    const r = await ok(['run', book, 'sendDailyReminders', '--today', TODAY, '--stats']);
-    const st = stats(r.stderr);
+    const st = book.run('sendDailyReminders').stats;
     if (FULL)
       console.log(
         `Daily reminders, 500 open actions: ${st.calls['MailApp.sendEmail']} emails, ${st.total} calls, ${st.modelledMs} ms modelled`,
