@@ -7,6 +7,7 @@ import { requireScope, type ServiceContext } from '../context';
 import type { DriveStore } from '../drive/store';
 import { Document, DOC_MIME } from './document';
 import { Attribute, ElementType, FontFamily, GlyphType, HorizontalAlignment, ParagraphHeading, TextAlignment, VerticalAlignment } from './enums';
+import { answerMissing } from '../services/not-emulated';
 
 export const DOCUMENTS_SCOPES = ['https://www.googleapis.com/auth/documents', 'https://www.googleapis.com/auth/documents.currentonly'] as const;
 
@@ -19,7 +20,7 @@ export interface DocumentAppOptions {
   getUi?: () => unknown;
 }
 
-export function createDocumentApp(ctx: ServiceContext, drive: DriveStore, opts: DocumentAppOptions = {}) {
+function documentAppObject(ctx: ServiceContext, drive: DriveStore, opts: DocumentAppOptions = {}) {
   drive.now = () => ctx.clock.now();
   const guard = (call: string) => requireScope(ctx, call, DOCUMENTS_SCOPES);
   const host = {
@@ -85,3 +86,8 @@ export function createDocumentApp(ctx: ServiceContext, drive: DriveStore, opts: 
 }
 
 export type EmulatedDocumentApp = ReturnType<typeof createDocumentApp>;
+
+/** DocumentApp; methods it lacks say "not yet emulated: DocumentApp.method". */
+export function createDocumentApp(...args: Parameters<typeof documentAppObject>): ReturnType<typeof documentAppObject> {
+  return answerMissing(documentAppObject(...args), 'Document', 'DocumentApp');
+}

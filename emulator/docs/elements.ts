@@ -10,6 +10,7 @@
 import { Blob } from '../drive/blob';
 import { Attribute, ElementType, ElementTypeName, Glyph, Heading, TEXT_ATTRIBUTES, TextAttrName, TextAttrs } from './enums';
 import { matchesIn } from './re2';
+import { answerMissing } from '../services/not-emulated';
 
 /** What the elements report to: the open Document (call counting, change limit, closed state). */
 export interface DocCore {
@@ -32,8 +33,10 @@ let depth = 0;
 const MUTATING = /^(set|append|insert|remove|replace|clear|delete|merge|add)/;
 
 /** Wraps each public prototype method so it is counted once per outermost call. */
-export function instrument(cls: { prototype: object }): void {
+export function instrument(cls: { prototype: object }, ns = 'Document'): void {
   const proto = cls.prototype as Record<string, unknown>;
+  // A method of the Apps Script class that the emulator lacks says "not yet emulated".
+  answerMissing(proto, ns);
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (name === 'constructor' || name.startsWith('_')) continue;
     const desc = Object.getOwnPropertyDescriptor(proto, name);

@@ -13,6 +13,8 @@ export function setBlobConverter(fn: BlobConverter | null): void {
   converter = fn;
 }
 
+import {answerMissing} from '../services/not-emulated';
+
 const GOOGLE_PREFIX = 'application/vnd.google-apps.';
 
 export class Blob {
@@ -159,3 +161,5 @@ export function asBlob(x: unknown): Blob {
   if (isBlobLike(b)) return new Blob(bytesOf(b), b.getContentType(), b.getName());
   throw new Error('Exception: Invalid argument: blob');
 }
+
+answerMissing(Blob.prototype, 'Base', 'Blob');

@@ -10,6 +10,7 @@ import {DocCore, instrument} from '../docs/elements';
 import {asBlob, Blob, bytesOf} from './blob';
 import {DriveStore, DriveEntry, FOLDER_MIME} from './store';
 import {parseQuery} from './advanced';
+import {answerMissing} from '../services/not-emulated';
 
 /** DriveApp.searchFiles takes Drive API v2 query syntax (title, mimeType, parents, trashed, modifiedDate). */
 function search(store: DriveStore, params: string): (e: DriveEntry) => boolean {
@@ -337,10 +338,11 @@ export class FolderIterator extends Iter<Folder> {
   }
 }
 
-for (const cls of [Item, File, Folder, Iter, FileIterator, FolderIterator]) instrument(cls);
+for (const cls of [Item, File, Folder, Iter, FileIterator, FolderIterator])
+  instrument(cls, 'Drive');
 
 /** DriveApp. Note: like Google's, name searches also return trashed items (check isTrashed()). */
-export function createDriveApp(ctx: ServiceContext, store: DriveStore) {
+function driveAppObject(ctx: ServiceContext, store: DriveStore) {
   store.now = () => ctx.clock.now();
   const core = new Core(ctx, store);
   const call = (name: string) => core._onCall(`DriveApp.${name}`, false);
@@ -451,3 +453,10 @@ export const MIME_TYPES = {
 } as const;
 
 export type EmulatedDriveApp = ReturnType<typeof createDriveApp>;
+
+/** DriveApp; methods it lacks say "not yet emulated: DriveApp.method". */
+export function createDriveApp(
+  ...args: Parameters<typeof driveAppObject>
+): ReturnType<typeof driveAppObject> {
+  return answerMissing(driveAppObject(...args), 'Drive', 'DriveApp');
+}

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type {ServiceContext} from '../context';
 import {Blob} from '../drive/blob';
+import {answerMissing} from '../services/not-emulated';
 
 export interface HtmlServiceOptions {
   /** Project HTML files by name ("Sidebar" or "Sidebar.html") for createHtmlOutputFromFile / createTemplateFromFile. */
@@ -127,6 +128,8 @@ export function compileTemplate(source: string): string {
   return `${code}return __out.join('');`;
 }
 
+answerMissing(HtmlOutput.prototype, 'HTML');
+
 export class HtmlTemplate {
   [key: string]: unknown;
   constructor(ctx: ServiceContext, source: string, globals: Record<string, unknown>) {
@@ -164,11 +167,7 @@ export class HtmlTemplate {
   }
 }
 
-export function createHtmlService(
-  ctx: ServiceContext,
-  outDir: string,
-  opts: HtmlServiceOptions = {},
-) {
+function htmlServiceObject(ctx: ServiceContext, outDir: string, opts: HtmlServiceOptions = {}) {
   const file = (name: string): string => {
     const files = opts.files ?? {};
     const hit = files[name] ?? files[`${name}.html`];
@@ -235,4 +234,11 @@ export function writeHtmlOutput(
     : `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title || kind)}</title></head>\n<body>\n${content}\n</body></html>\n`;
   fs.writeFileSync(file, page);
   return file;
+}
+
+/** HtmlService; methods it lacks say "not yet emulated: HtmlService.method". */
+export function createHtmlService(
+  ...args: Parameters<typeof htmlServiceObject>
+): ReturnType<typeof htmlServiceObject> {
+  return answerMissing(htmlServiceObject(...args), 'HTML', 'HtmlService');
 }

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {requireScope, type ServiceContext} from '../context';
 import {asBlob, Blob} from '../drive/blob';
+import {answerMissing} from '../services/not-emulated';
 
 export const CONSUMER_DAILY_RECIPIENTS = 100;
 export const MAIL_SCOPES = ['https://www.googleapis.com/auth/script.send_mail'] as const;
@@ -237,11 +238,7 @@ function send(ctx: ServiceContext, outboxDir: string, quota: MailQuota, m: Outgo
 }
 
 /** MailApp (scope script.send_mail). Pass one MailQuota to both factories so they share it. */
-export function createMailApp(
-  ctx: ServiceContext,
-  outboxDir: string,
-  quota: MailQuota = new MailQuota(),
-) {
+function mailAppObject(ctx: ServiceContext, outboxDir: string, quota: MailQuota = new MailQuota()) {
   const call = (name: string) => {
     requireScope(ctx, `MailApp.${name}`, MAIL_SCOPES);
     ctx.stats.count(`MailApp.${name}`);
@@ -272,7 +269,7 @@ export function createMailApp(
 }
 
 /** GmailApp.sendEmail (needs the Gmail scope; our manifest does not grant it, on purpose). */
-export function createGmailApp(
+function gmailAppObject(
   ctx: ServiceContext,
   outboxDir: string,
   quota: MailQuota = new MailQuota(),
@@ -294,3 +291,17 @@ export function createGmailApp(
 
 export type EmulatedMailApp = ReturnType<typeof createMailApp>;
 export type EmulatedGmailApp = ReturnType<typeof createGmailApp>;
+
+/** MailApp; methods it lacks say "not yet emulated: MailApp.method". */
+export function createMailApp(
+  ...args: Parameters<typeof mailAppObject>
+): ReturnType<typeof mailAppObject> {
+  return answerMissing(mailAppObject(...args), 'Mail', 'MailApp');
+}
+
+/** GmailApp; methods it lacks say "not yet emulated: GmailApp.method". */
+export function createGmailApp(
+  ...args: Parameters<typeof gmailAppObject>
+): ReturnType<typeof gmailAppObject> {
+  return answerMissing(gmailAppObject(...args), 'Gmail', 'GmailApp');
+}

@@ -2,6 +2,7 @@
  * Shared plumbing for the emulated services: call counting and Apps Script enums.
  */
 import type {ServiceContext} from '../context';
+import {missingMethod} from './not-emulated';
 
 /**
  * Wraps a service object so that every method call is counted as "Class.method" in the run's
@@ -13,6 +14,7 @@ export function tracked<T extends object>(ctx: ServiceContext, className: string
   return new Proxy(target, {
     get(obj, key, receiver) {
       const v = Reflect.get(obj, key, receiver);
+      if (v === undefined && typeof key === 'string') return missingMethod(className, key);
       if (
         typeof v !== 'function' ||
         typeof key !== 'string' ||

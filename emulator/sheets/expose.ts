@@ -5,6 +5,7 @@
  * are not counted. Methods whose names start with '_' are the emulator's own and are hidden.
  */
 import type {ServiceContext} from '../context';
+import {missingMethod} from '../services/not-emulated';
 
 export const API_CLASS = Symbol('apiClass');
 export const TARGET = Symbol('target');
@@ -32,6 +33,8 @@ export function expose<T extends object>(ctx: ServiceContext, target: T, classNa
     get(t, prop) {
       if (prop === TARGET) return t;
       const v = Reflect.get(t, prop, t);
+      if (v === undefined && typeof prop === 'string' && !prop.startsWith('_'))
+        return missingMethod(cls, prop, 'Spreadsheet') ?? missingMethod(cls, prop);
       if (typeof prop === 'symbol' || typeof v !== 'function' || prop === 'constructor') {
         if (typeof prop === 'string' && prop.startsWith('_')) return undefined;
         return isApiObject(v) ? expose(ctx, v) : v;
