@@ -16,6 +16,7 @@ import {
 } from './runtime';
 import {processIo, type Io} from './services/io';
 import {parseCsv} from './services/csv';
+import {decodeText} from './text-file';
 import {formatDate} from './services/format-date';
 import {AuthMode, triggersFor, type TriggerRecord} from './services/script-app';
 import {peers} from './services/peers';
@@ -447,9 +448,12 @@ const COMMANDS: Record<string, Command> = {
     );
     noExtra(rest, 0, 'import');
     if (!existsSync(file)) throw new ClerkInputError(`CSV file not found: ${file}`);
+    const decoded = decodeText(readFileSync(file), file);
+    if (decoded.encoding !== 'UTF-8')
+      io.err(`note: ${file} read as ${decoded.encoding} text (not UTF-8)`);
     let rows: string[][];
     try {
-      rows = parseCsv(readFileSync(file, 'utf8'));
+      rows = parseCsv(decoded.text);
     } catch (e) {
       throw new ClerkInputError(`${file}: ${messageOf(e)}`);
     }
@@ -459,7 +463,7 @@ const COMMANDS: Record<string, Command> = {
     const paste = pastePlan(ws, tab, rows, file);
     if (paste.unmatched.length)
       io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
-    const edit = userEdit(ws, paste.a1, paste.block);
+    const edit = userEdit(ws, paste.topLeft, paste.block);
     if (edit.warning) io.err(`warning: ${paste.a1}: ${edit.warning}`);
     ws.ctx.stats.reset();
     fireEdit(ws, {range: edit.range});
@@ -659,18 +663,30 @@ export function pastePlan(ws: Workspace, tab: string, rows: string[][], file: st
     });
   }
   const start = lastData + 1;
-  const existing = sheet.getRange(start, first, data.length, width);
-  const formulas = existing.getFormulas() as string[][];
-  const shown = existing.getDisplayValues() as string[][];
+  // Rows past the end of the sheet are empty: the paste grows the sheet, as in Sheets.
+  const inSheet = Math.min(data.length, sheet.getMaxRows() - start + 1);
+  const existing = inSheet > 0 ? sheet.getRange(start, first, inSheet, width) : null;
+  const formulas = (existing?.getFormulas() ?? []) as string[][];
+  const shown = (existing?.getDisplayValues() ?? []) as string[][];
   const block = data.map((r, i) => {
-    const out = formulas[i].map((f, j) => f || shown[i][j]);
+    const out: string[] =
+      i < inSheet ? formulas[i].map((f, j) => f || shown[i][j]) : Array<string>(width).fill('');
     r.forEach((v, k) => {
       if (cols[k] > 0) out[cols[k] - first] = v;
     });
     return out;
   });
-  const a1 = `${quoteTab(tab)}!${existing.getA1Notation()}`;
-  return {a1, block, unmatched};
+  const a1 = `${quoteTab(tab)}!${columnLetters(first)}${start}:${columnLetters(last)}${start + data.length - 1}`;
+  // The edit is named by its top-left cell: the block may run past the sheet's last row.
+  const topLeft = `${quoteTab(tab)}!${columnLetters(first)}${start}`;
+  return {a1, topLeft, block, unmatched};
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 function quoteTab(name: string): string {
