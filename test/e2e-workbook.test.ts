@@ -1,7 +1,7 @@
 /**
- * The workbook end to end: `clerk new --demo` (set-up and the demo group), set-up run again
- * (nothing changes), and repair after an officer renamed and cleared headers and deleted a tab.
- * Assertions read the saved .xlsx back through the emulator.
+ * The workbook end to end: a new workbook with set-up and the demo group (as `clerk new --demo`),
+ * set-up run again (nothing changes), and repair after an officer renamed and cleared headers
+ * and deleted a tab. Assertions read the live model (test/driver.ts).
  *
  * Apps Script references for what is asserted:
  * - DataValidationBuilder.requireValueInList / setAllowInvalid: developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
@@ -9,34 +9,31 @@
  * - Protection.setWarningOnly: developers.google.com/apps-script/reference/spreadsheet/protection
  * - ConditionalFormatRuleBuilder.whenFormulaSatisfied: developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
  */
-import {writeFileSync} from 'node:fs';
-import path from 'node:path';
-import {main} from '../emulator/cli';
-import {BufferIo} from '../emulator/services/io';
-import {getComputed} from '../emulator/sheets';
-import {
-  clerk,
-  model,
-  sheetOf,
-  meta,
-  value,
-  display,
-  values,
-  demoBook,
-  snapshot,
-  TODAY,
-} from './workbook-e2e-helpers';
+import type {WorkbookModel} from '../emulator/sheets';
+import {openWorkbook, type Clerk} from './driver';
 
-jest.setTimeout(120000);
-
-let book: {dir: string; demo: string; copy: (name: string) => string};
+let demo: Clerk;
 beforeAll(async () => {
-  book = await demoBook('workbook-setup-');
+  demo = await openWorkbook({demo: true});
 });
 
+/** Everything set-up could change, as plain data (cell contents as formulas or values). */
+function snapshot(m: WorkbookModel): {name: string}[] {
+  return m.sheets.map(s => ({
+    name: s.name,
+    frozenRows: s.frozenRows,
+    maxRows: s.maxRows,
+    maxCols: s.maxCols,
+    widths: s.columnWidths,
+    meta: JSON.stringify(s.meta),
+    cf: JSON.stringify(s.conditionalFormats),
+    protections: s.protections.map(({id: _id, ...p}) => p),
+    contents: JSON.stringify(m.hf.getSheetSerialized(s.hfId)),
+  }));
+}
+
 describe('set-up', () => {
-  test('makes every tab with headers, formats, rules, notes, protections and conditional formats', async () => {
-    const m = await model(book.demo);
+  test('makes every tab with headers, formats, rules, notes, protections and conditional formats', () => {
     for (const tab of [
       'Settings',
       'Members',
@@ -50,9 +47,9 @@ describe('set-up', () => {
       'Holidays',
       'Problems',
     ]) {
-      expect(sheetOf(m, tab).frozenRows).toBe(1);
+      expect(demo.sheet(tab).frozenRows).toBe(1);
     }
-    expect(values(m, 'Actions!A1:J1')[0]).toEqual([
+    expect(demo.values('Actions!A1:J1')[0]).toEqual([
       'Meeting date',
       'Minute no.',
       'Report title',
@@ -64,27 +61,27 @@ describe('set-up', () => {
       'Date closed',
       'Last updated',
     ]);
-    expect(meta(m, 'Actions', 'H5').numberFormat).toBe('dd/mm/yyyy');
-    expect(meta(m, 'Contracts', 'F5').numberFormat).toBe('£#,##0.00');
-    expect(meta(m, 'Lots', 'E3').numberFormat).toBe('0%');
-    expect(meta(m, 'Meetings', 'B3').numberFormat).toBe('HH:mm');
-    expect(meta(m, 'Members', 'J3').numberFormat).toBe('@'); // phone numbers keep their leading 0
-    expect(meta(m, 'Actions', 'H1').note).toContain('Needed for Ongoing and On hold actions.');
-    expect(meta(m, 'Settings', 'A1').note).toContain('One row per setting.');
-    expect(meta(m, 'Actions', 'A1').font?.weight).toBe('bold');
-    expect(sheetOf(m, 'Actions').columnWidths[4]).toBe(300);
+    expect(demo.meta('Actions', 'H5').numberFormat).toBe('dd/mm/yyyy');
+    expect(demo.meta('Contracts', 'F5').numberFormat).toBe('£#,##0.00');
+    expect(demo.meta('Lots', 'E3').numberFormat).toBe('0%');
+    expect(demo.meta('Meetings', 'B3').numberFormat).toBe('HH:mm');
+    expect(demo.meta('Members', 'J3').numberFormat).toBe('@'); // phone numbers keep their leading 0
+    expect(demo.meta('Actions', 'H1').note).toContain('Needed for Ongoing and On hold actions.');
+    expect(demo.meta('Settings', 'A1').note).toContain('One row per setting.');
+    expect(demo.meta('Actions', 'A1').font?.weight).toBe('bold');
+    expect(demo.sheet('Actions').columnWidths[4]).toBe(300);
     // Lists from the schema. Every rule only warns: Sheets' "reject input" would throw away what was typed, so onEdit refuses instead and keeps it in the note.
-    const status = meta(m, 'Actions', 'G30').validation!;
+    const status = demo.meta('Actions', 'G30').validation!;
     expect(status.criteria).toBe('VALUE_IN_LIST');
     expect(status.values[0]).toEqual(['Open', 'Ongoing', 'On hold', 'Closed']);
     expect(status.allowInvalid).toBe(true);
-    expect(meta(m, 'Members', 'I30').validation?.criteria).toBe('TEXT_IS_VALID_EMAIL');
-    expect(meta(m, 'Actions', 'H30').validation?.criteria).toBe('DATE_IS_VALID_DATE');
-    expect(meta(m, 'Contracts', 'F30').validation?.criteria).toBe(
+    expect(demo.meta('Members', 'I30').validation?.criteria).toBe('TEXT_IS_VALID_EMAIL');
+    expect(demo.meta('Actions', 'H30').validation?.criteria).toBe('DATE_IS_VALID_DATE');
+    expect(demo.meta('Contracts', 'F30').validation?.criteria).toBe(
       'NUMBER_GREATER_THAN_OR_EQUAL_TO',
     );
     // Conditional formats on Actions: closed grey, overdue red, due within 7 days amber (Status in G, Review date in H).
-    const cf = sheetOf(m, 'Actions').conditionalFormats;
+    const cf = demo.sheet('Actions').conditionalFormats;
     expect(cf.map(r => String(r.condition?.values[0]))).toEqual([
       '=AND(N("Committee Clerk")=0,$G2="Closed")',
       '=AND(N("Committee Clerk")=0,$G2<>"Closed",ISNUMBER($H2),$H2<TODAY())',
@@ -92,15 +89,15 @@ describe('set-up', () => {
     ]);
     expect(cf.map(r => r.format.background)).toEqual(['#e8e8e8', '#f4c7c3', '#fce8b2']);
     expect(
-      sheetOf(m, 'Contracts').conditionalFormats.map(r => String(r.condition?.values[0])),
+      demo.sheet('Contracts').conditionalFormats.map(r => String(r.condition?.values[0])),
     ).toContain(
       '=AND(N("Committee Clerk")=0,ISNUMBER($H2),IF(ISNUMBER($J2),$J2,$H2)>=TODAY(),IF(ISNUMBER($J2),$J2,$H2)-TODAY()<=MAX(N($K2),180))',
     );
     expect(
-      sheetOf(m, 'Members').conditionalFormats.map(r => String(r.condition?.values[0])),
+      demo.sheet('Members').conditionalFormats.map(r => String(r.condition?.values[0])),
     ).toContain('=AND(N("Committee Clerk")=0,ISNUMBER($L2),$L2<TODAY())');
     // Warning-only protections on the header row and the Meetings formula columns.
-    const prot = sheetOf(m, 'Meetings').protections.map(p => [p.description, p.warningOnly]);
+    const prot = demo.sheet('Meetings').protections.map(p => [p.description, p.warningOnly]);
     expect(prot).toContainEqual(['Committee Clerk: Meetings headers', true]);
     expect(prot).toContainEqual([
       'Committee Clerk: Meetings Papers despatch by (worked out by the program)',
@@ -109,45 +106,32 @@ describe('set-up', () => {
   });
 
   test('running it again changes nothing (the whole workbook compared)', async () => {
-    const b = book.copy('idempotent');
+    const b = await openWorkbook({demo: true});
     // The Holiday list is rebuilt whole by the deadlines part of set-up (src/governance), so it is left out here.
-    const mine = (m: Awaited<ReturnType<typeof model>>) =>
-      (snapshot(m) as {name: string}[]).filter(t => t.name !== 'Holiday list');
-    const before = mine(await model(b));
-    const io = await clerk('run', b, 'setUpWorkbook');
-    expect(io.stdout.join('\n')).toContain(
+    const mine = () => snapshot(b.model).filter(t => t.name !== 'Holiday list');
+    const before = mine();
+    expect(b.run('setUpWorkbook').out).toContain(
       'The workbook was already set up: nothing needed repair.',
     );
-    expect(mine(await model(b))).toEqual(before);
+    expect(mine()).toEqual(before);
   });
 
   test('a renamed header and a cleared header are put back, a deleted tab is made again, and data stays', async () => {
-    const b = book.copy('repair');
-    const script = path.join(book.dir, 'officer-habits.js');
-    writeFileSync(
-      script,
-      [
-        'function habits() {',
-        '  var ss = SpreadsheetApp.getActiveSpreadsheet();',
-        '  var members = ss.getSheetByName("Members");',
-        '  members.getRange("I1").setValue("e-mail");', // renamed
-        '  members.getRange("L1").setValue("");', // cleared
-        '  members.getRange("P1").setValue("My notes");', // an officer's own column
-        '  members.getRange("P2").setValue("call back");',
-        '  ss.deleteSheet(ss.getSheetByName("Holidays"));',
-        '}',
-      ].join('\n'),
-    );
-    await clerk('exec', b, script, '--call', 'habits');
-    const io = await clerk('run', b, 'setUpWorkbook');
-    const m = await model(b);
-    expect(value(m, 'Members!I1')).toBe('Email');
-    expect(value(m, 'Members!L1')).toBe('Term end');
-    expect(value(m, 'Members!I2')).toBe('priya.desai@example.org');
-    expect(display(m, 'Members!L2')).toBe('31/03/2027');
-    expect(values(m, 'Members!P1:P2')).toEqual([['My notes'], ['call back']]);
-    expect(values(m, 'Holidays!A1:B1')[0]).toEqual(['Date', 'Name']);
-    const toast = io.stdout.join('\n');
+    const b = await openWorkbook({demo: true});
+    // An officer's habits, through the spreadsheet as a script would make them (no onEdit).
+    const members = b.ss.getSheetByName('Members');
+    members.getRange('I1').setValue('e-mail'); // renamed
+    members.getRange('L1').setValue(''); // cleared
+    members.getRange('P1').setValue('My notes'); // an officer's own column
+    members.getRange('P2').setValue('call back');
+    b.ss.deleteSheet(b.ss.getSheetByName('Holidays'));
+    const toast = b.run('setUpWorkbook').out;
+    expect(b.value('Members!I1')).toBe('Email');
+    expect(b.value('Members!L1')).toBe('Term end');
+    expect(b.value('Members!I2')).toBe('priya.desai@example.org');
+    expect(b.display('Members!L2')).toBe('31/03/2027');
+    expect(b.values('Members!P1:P2')).toEqual([['My notes'], ['call back']]);
+    expect(b.values('Holidays!A1:B1')[0]).toEqual(['Date', 'Name']);
     expect(toast).toContain('added the tabs Holidays');
     expect(toast).toContain(
       'put back the headers Members: "e-mail" → "Email"; Members: "" → "Term end"',
@@ -156,21 +140,19 @@ describe('set-up', () => {
 });
 
 describe('demo data', () => {
-  test('refused on a workbook that already has data, which is left unchanged', async () => {
-    const b = book.copy('demo-twice');
-    const io = new BufferIo();
-    const code = await main(['run', b, 'loadDemoData', '--today', TODAY], io);
-    expect(code).toBe(1);
-    expect(io.stderr.join('\n')).toContain(
+  test('refused on a workbook that already has data, which is left unchanged', () => {
+    const before = snapshot(demo.model);
+    expect(() => demo.run('loadDemoData')).toThrow(
       'The demo group is only loaded into an empty workbook, and Members, Meetings, Agenda, Attendance, Actions, Contracts, Lots, Cash flow, Holidays already have data.',
     );
+    expect(snapshot(demo.model)).toEqual(before);
   });
 
-  test('members, meetings, agenda, actions in every status, contracts over 4 lots, cash flow; example.org only; no problems', async () => {
-    const m = await model(book.demo);
+  test('members, meetings, agenda, actions in every status, contracts over 4 lots, cash flow; example.org only; no problems', () => {
     const col = (ref: string) =>
-      getComputed(m, ref)
-        .values.map(r => r[0])
+      demo
+        .values(ref)
+        .map(r => r[0])
         .filter(v => v !== '');
     expect(col('Members!A2:A30')).toHaveLength(9);
     expect(col('Members!I2:I30').every(e => String(e).endsWith('@example.org'))).toBe(true);
@@ -212,10 +194,10 @@ describe('demo data', () => {
       'Room 2, Northfield Civic Centre',
     ]);
     // Live deadline: papers despatched 5 clear working days before the meeting on Thursday 10/12/2026.
-    expect(display(m, 'Meetings!I6')).toBe('02/12/2026');
+    expect(demo.display('Meetings!I6')).toBe('02/12/2026');
     // Overdue on --today 2026-11-23: open actions whose review date has passed.
-    expect(display(m, 'Actions!H7')).toBe('30/10/2026');
-    expect(values(m, 'Problems!A2:F2')[0]).toEqual([
+    expect(demo.display('Actions!H7')).toBe('30/10/2026');
+    expect(demo.values('Problems!A2:F2')[0]).toEqual([
       '(none)',
       '',
       '',
