@@ -10,7 +10,7 @@ import {
   actionFindings,
   ActionItem,
   contractFindings,
-  ContractItem,
+  Contract,
   parseExtensionOptions,
   watchContract,
   WatchRules,
@@ -19,16 +19,25 @@ import {planReminders, reminderKey} from '../src/domain/reminders';
 import {
   forwardPlan,
   meetingFindings,
-  MeetingRecord,
+  Meeting,
   MeetingRules,
-  PlannedItem,
+  AgendaItem,
 } from '../src/domain/meeting-rules';
 import {bankHolidaysForYears} from '../src/domain/calendar';
+import {
+  BLANK_ACTION,
+  BLANK_ATTENDANCE,
+  BLANK_CONTRACT,
+  BLANK_ITEM,
+  BLANK_MEETING,
+  BLANK_MEMBER,
+} from './register-helpers';
 import {yearsInUse, holidayMap} from '../src/governance/holiday-list';
 
 const TODAY = '2026-11-23';
 
 const member = (row: number, name: string, extra: Partial<Member> = {}): Member => ({
+  ...BLANK_MEMBER,
   row,
   name,
   role: 'Member',
@@ -105,15 +114,28 @@ describe('membership', () => {
       );
     const attendance: AttendanceRecord[] = [
       {
+        ...BLANK_ATTENDANCE,
         row: 2,
         meeting: '2026-03-05',
         member: 'Cat Cole',
         attendance: 'Substitute attended',
         substitute: 'Hal Hunt',
       },
-      {row: 3, meeting: '2026-06-04', member: 'Dan Dee', attendance: 'Absent', substitute: ''},
-      {row: 4, meeting: '2026-09-03', member: 'Dan Dee', attendance: 'Apologies', substitute: ''},
-      {row: 5, meeting: '2026-09-03', member: 'Eve Ely', attendance: 'Present', substitute: ''},
+      {...BLANK_ATTENDANCE, row: 3, meeting: '2026-06-04', member: 'Dan Dee', attendance: 'Absent'},
+      {
+        ...BLANK_ATTENDANCE,
+        row: 4,
+        meeting: '2026-09-03',
+        member: 'Dan Dee',
+        attendance: 'Apologies',
+      },
+      {
+        ...BLANK_ATTENDANCE,
+        row: 5,
+        meeting: '2026-09-03',
+        member: 'Eve Ely',
+        attendance: 'Present',
+      },
     ];
     const results = evaluateMembership(members, attendance, RULES, TODAY);
     const notMet = Object.fromEntries(results.filter(r => !r.met).map(r => [r.rule, r]));
@@ -162,6 +184,7 @@ describe('membership', () => {
 
 const WATCH: WatchRules = {dueSoonDays: 7, staleDays: 60, contractWarningDays: 180};
 const action = (row: number, extra: Partial<ActionItem>): ActionItem => ({
+  ...BLANK_ACTION,
   row,
   meeting: '2026-09-03',
   minute: `${row}`,
@@ -204,7 +227,8 @@ describe('actions watch', () => {
   });
 });
 
-const contract = (extra: Partial<ContractItem>): ContractItem => ({
+const contract = (extra: Partial<Contract>): Contract => ({
+  ...BLANK_CONTRACT,
   row: 2,
   reference: 'C-001',
   provider: 'Example Care Ltd',
@@ -282,11 +306,8 @@ describe('meeting rules and forward plan', () => {
     meetingsPerYear: 4,
     lookAheadWorkingDays: 5,
   };
-  const meeting = (
-    row: number,
-    date: string,
-    extra: Partial<MeetingRecord> = {},
-  ): MeetingRecord => ({
+  const meeting = (row: number, date: string, extra: Partial<Meeting> = {}): Meeting => ({
+    ...BLANK_MEETING,
     row,
     date,
     start: 600,
@@ -299,8 +320,9 @@ describe('meeting rules and forward plan', () => {
   const item = (
     row: number,
     meetingDate: string | null,
-    extra: Partial<PlannedItem> = {},
-  ): PlannedItem => ({
+    extra: Partial<AgendaItem> = {},
+  ): AgendaItem => ({
+    ...BLANK_ITEM,
     row,
     meeting: meetingDate,
     title: `Item ${row}`,
@@ -455,8 +477,8 @@ describe('holiday list years', () => {
       'England and Wales',
       [2026, 2026],
       [
-        {date: '2026-12-29', name: 'Office closed'},
-        {date: '2026-12-25', name: 'Office party'},
+        {row: 2, date: '2026-12-29', name: 'Office closed'},
+        {row: 3, date: '2026-12-25', name: 'Office party'},
       ],
     );
     expect(map.get('2026-12-29')).toBe('Office closed');

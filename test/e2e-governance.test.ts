@@ -366,7 +366,7 @@ describe('data that breaks the rules', () => {
     const findings = book.rows('Compliance', 'E').map(line);
     expect(findings).toEqual(
       expect.arrayContaining([
-        'Problem | Holidays tab | Holidays row 3, Date | "next Tuesday" is not a date, so this row\'s rules cannot be checked.',
+        'Problem | Readable values | Holidays row 3, Date (cell A3) | "next Tuesday" is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.',
         'Problem | Membership between 6 and 10 | Members | 5 serving members (chair, vice-chair and members; deputies and officers not counted).',
         'Problem | Each nominated member has a deputy | Members row 2 (Ann Able) | Ann Able was nominated by Example Care Association but no serving member is recorded as their deputy.',
         'Problem | Substitutes only for members entitled to them | Attendance row 20 (2026-09-03, Dan Dee) | Hal Hunt attended for Dan Dee, who is not a nominated member and so attends personally.',

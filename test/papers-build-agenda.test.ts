@@ -30,7 +30,7 @@ describe('Build agenda for selected meeting (plan)', () => {
         section: 'Constitutional matters',
         title: 'Minutes of the previous meeting',
         standing: true,
-        lead: 'Edited by the officer',
+        leadOfficer: 'Edited by the officer',
       }),
     ];
     const plan = planAgenda(existing, STANDING);

@@ -1,7 +1,7 @@
 // Shared by the papers tests: a date formatter for the patterns papers use (London time), and
 // fictional records.
 import type {DateText} from '../src/papers/dates';
-import type {AgendaItem, Meeting, Member} from '../src/papers/data';
+import type {AgendaItem, Day, Meeting, Member} from '../src/domain/records';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -20,7 +20,8 @@ const MONTHS = [
 ];
 
 /** Enough of SimpleDateFormat for the tests (dates built with `day()` are local London midnights). */
-export const testDates: DateText = (d, pattern) => {
+export const testDates: DateText = (when, pattern) => {
+  const d = typeof when === 'string' ? londonMidnight(when) : when;
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',
     year: 'numeric',
@@ -52,8 +53,11 @@ export const testDates: DateText = (d, pattern) => {
 };
 void DAYS;
 
+/** A register day, as the reader gives it. */
+export const day = (iso: string): Day => iso;
+
 /** London midnight of a day (BST-aware), as Sheets returns a date cell. */
-export function day(iso: string): Date {
+export function londonMidnight(iso: string): Date {
   const probe = new Date(`${iso}T12:00:00Z`);
   const hour = Number(
     new Intl.DateTimeFormat('en-GB', {
@@ -68,14 +72,19 @@ export function day(iso: string): Date {
 export function meeting(over: Partial<Meeting> = {}): Meeting {
   return {
     row: 2,
-    date: day('2020-10-08'),
-    start: '10:00',
-    end: '12:00',
+    date: '2020-10-08',
+    start: 600,
+    end: 720,
     venue: 'Council Chamber, County Hall',
     type: 'Ordinary',
     status: 'Confirmed',
+    agendaAgreedBy: null,
     reportDeadline: null,
     despatchBy: null,
+    agendaPublishedOn: null,
+    minutesApprovedOn: null,
+    agendaLink: '',
+    minutesLink: '',
     notes: '',
     ...over,
   };
@@ -85,17 +94,17 @@ let nextRow = 2;
 export function item(over: Partial<AgendaItem>): AgendaItem {
   return {
     row: nextRow++,
-    date: day('2020-10-08'),
+    meeting: '2020-10-08',
     itemNo: null,
     section: 'Decisions',
     title: 'Untitled',
     purpose: 'To note',
-    lead: '',
-    keyRef: '',
+    leadOfficer: '',
+    keyDecisionRef: '',
     paperStatus: 'Received',
     confidential: false,
     standing: false,
-    link: '',
+    paperLink: '',
     notes: '',
     ...over,
   };
@@ -107,9 +116,18 @@ export function member(over: Partial<Member>): Member {
     name: 'A Member',
     organisation: 'Example Care Ltd',
     role: 'Member',
+    nominatedBy: '',
+    deputyFor: '',
+    providerSize: '',
+    clientGroups: [],
+    serviceTypes: [],
     email: 'member@example.org',
     phone: '01632 960000',
+    termStart: null,
+    termEnd: null,
     status: 'Active',
+    interests: '',
+    notes: '',
     ...over,
   };
 }

@@ -63,15 +63,16 @@ describe('long runs pause near the time limit and resume from the saved position
 describe('action log selection', () => {
   const a = (over: Partial<Parameters<typeof actionsForLog>[0][number]>) => ({
     row: 2,
-    date: day('2020-07-09'),
+    meeting: day('2020-07-09'),
     minute: '1',
-    report: '',
-    by: 'x',
+    title: '',
+    owners: ['x'],
     action: 'x',
     comments: '',
     status: 'Open',
-    review: null,
-    closed: null,
+    reviewDate: null,
+    dateClosed: null,
+    lastUpdated: null,
     ...over,
   });
   const meetings = [
@@ -83,16 +84,16 @@ describe('action log selection', () => {
   test('open actions from earlier meetings, and closed ones only once (closed since the last meeting)', () => {
     const shown = actionsForLog(
       [
-        a({row: 5, action: 'open', date: day('2020-07-09')}),
-        a({row: 3, action: 'older open', date: day('2020-04-02'), status: 'Ongoing'}),
-        a({row: 4, action: 'closed since', status: 'Closed', closed: day('2020-08-01')}),
+        a({row: 5, action: 'open', meeting: day('2020-07-09')}),
+        a({row: 3, action: 'older open', meeting: day('2020-04-02'), status: 'Ongoing'}),
+        a({row: 4, action: 'closed since', status: 'Closed', dateClosed: day('2020-08-01')}),
         a({
           row: 6,
           action: 'closed before last meeting',
           status: 'Closed',
-          closed: day('2020-06-01'),
+          dateClosed: day('2020-06-01'),
         }),
-        a({row: 7, action: 'arises at this meeting', date: day('2020-10-08')}),
+        a({row: 7, action: 'arises at this meeting', meeting: day('2020-10-08')}),
       ],
       meetings,
       day('2020-10-08'),

@@ -1,9 +1,9 @@
 import {checkTemplate, renderUnits, schemaOf, tokenize, money, Unit} from '../src/papers/template';
-import {day, testDates} from './papers-helpers';
+import {londonMidnight, testDates} from './papers-helpers';
 
 const fields = {
   group_name: 'Adults Committee',
-  meeting_date: day('2020-10-08'),
+  meeting_date: londonMidnight('2020-10-08'),
   annual_value: 1234567.5,
   has_exempt: false,
   is_public: true,

@@ -91,15 +91,19 @@ describe('problems in a grid', () => {
       row('', 'noon', ''),
     ];
     const found = problemsInGrid(spec, grid as never, serialOf(2026, 11, 23)!);
+    // In sheet order: by row, then by column.
     expect(found.map(p => `${p.row}:${p.header}`)).toEqual([
-      '3:End time',
-      '4:Meeting date',
-      '5:Start time',
-      '5:Meeting date',
       '2:Meeting date',
       '3:Meeting date',
+      '3:End time',
+      '4:Meeting date',
+      '5:Meeting date',
+      '5:Start time',
     ]);
-    const rows = problemRows(found.slice(0, 1), new Map([['Meetings', 77]]));
+    const rows = problemRows(
+      found.filter(p => p.header === 'End time'),
+      new Map([['Meetings', 77]]),
+    );
     expect(rows[0]).toEqual([
       'Meetings',
       'C3',

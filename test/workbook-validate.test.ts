@@ -6,7 +6,7 @@ import {
   rowRules,
   refusesInvalid,
   missingRequired,
-  duplicateSerials,
+  duplicateRows,
 } from '../src/workbook/validate';
 import {tabSpec, ColumnSpec} from '../src/workbook/schema';
 import {serialOf, showSerial, serialOfDate} from '../src/workbook/dates';
@@ -163,7 +163,7 @@ describe('row rules', () => {
   const today = serialOf(2026, 11, 23)!;
   test('Closed needs a Date closed (filled with today); Last updated is stamped', () => {
     const f = rowRules(
-      'Actions',
+      tabSpec('Actions'),
       {Status: 'Closed', 'Date closed': '', 'Review date': '', 'Last updated': ''},
       new Set(['Status']),
       today,
@@ -174,7 +174,7 @@ describe('row rules', () => {
     ]);
     expect(
       rowRules(
-        'Actions',
+        tabSpec('Actions'),
         {Status: 'Open', 'Last updated': new Date(2026, 10, 23)},
         new Set(['Status']),
         today,
@@ -183,7 +183,7 @@ describe('row rules', () => {
   });
   test('Ongoing needs a review date', () => {
     const f = rowRules(
-      'Actions',
+      tabSpec('Actions'),
       {Status: 'Ongoing', 'Review date': ''},
       new Set(['Status']),
       today,
@@ -196,7 +196,7 @@ describe('row rules', () => {
   test('ends after starts', () => {
     expect(
       rowRules(
-        'Members',
+        tabSpec('Members'),
         {'Term start': serialOf(2026, 1, 1)!, 'Term end': new Date(2025, 0, 1)},
         new Set(),
         today,
@@ -204,14 +204,14 @@ describe('row rules', () => {
     ).toEqual({header: 'Term end', problem: 'Term end must be after Term start (01/01/2026).'});
     expect(
       rowRules(
-        'Contracts',
+        tabSpec('Contracts'),
         {'Start date': serialOf(2026, 1, 1)!, 'End date': serialOf(2027, 1, 1)!},
         new Set(),
         today,
       ),
     ).toEqual([]);
     expect(
-      rowRules('Meetings', {'Start time': 0.5, 'End time': 0.25}, new Set(), today)[0],
+      rowRules(tabSpec('Meetings'), {'Start time': 0.5, 'End time': 0.25}, new Set(), today)[0],
     ).toMatchObject({
       header: 'End time',
       problem: expect.stringContaining('after Start time (12:00)'),
@@ -224,9 +224,18 @@ describe('row rules', () => {
     expect(
       missingRequired(tabSpec('Actions'), {Action: '', 'Action to be taken by': ''}),
     ).toHaveLength(0);
-    expect([
-      ...duplicateSerials([new Date(2026, 0, 5), 46027, serialOfDate(new Date(2026, 0, 5)), '']),
-    ]).toEqual([serialOfDate(new Date(2026, 0, 5))]);
+    // One meeting per date (schema `unique`): a Date and its serial are the same day.
+    const spec = tabSpec('Meetings');
+    const index = new Map([['Meeting date', 0]]);
+    const day = new Date(2026, 0, 5);
+    const rows = [day, 46027, serialOfDate(day), ''].map((v, k) => [k + 2, [v]] as const);
+    expect(duplicateRows(spec, index, rows).map(d => d.row)).toEqual([2, 3, 4]);
+    expect(duplicateRows(spec, index, rows)[0]).toEqual({
+      row: 2,
+      header: 'Meeting date',
+      problem:
+        'More than one meeting is on 05/01/2026. Change one of the dates, or delete the duplicate row.',
+    });
   });
   test('refuse or flag', () => {
     expect(refusesInvalid(tabSpec('Actions'), col('Actions', 'Status'))).toBe(true);

@@ -4,28 +4,10 @@
  */
 import {clearDaysBetween, dayNumber, isWorkingDay, workday} from './calendar';
 import {Finding} from './findings';
+import type {AgendaItem, Meeting} from './records';
+
+export type {AgendaItem, Meeting};
 import {deadlines, NoticeRules, nonWorkingReason} from './notice';
-
-export interface MeetingRecord {
-  readonly row: number;
-  readonly date: string;
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly type: string;
-  readonly status: string;
-  readonly agendaPublishedOn: string | null;
-}
-
-export interface PlannedItem {
-  readonly row: number;
-  readonly meeting: string | null;
-  readonly title: string;
-  readonly leadOfficer: string;
-  readonly keyDecisionRef: string;
-  readonly section: string;
-  readonly paperStatus: string;
-  readonly confidential: boolean;
-}
 
 export interface MeetingRules {
   readonly notice: NoticeRules;
@@ -39,9 +21,9 @@ export interface MeetingRules {
 export const clock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-const live = (m: MeetingRecord) => m.status !== 'Cancelled';
+const live = (m: Meeting) => m.status !== 'Cancelled';
 
-export function needsNotice(item: PlannedItem): boolean {
+export function needsNotice(item: AgendaItem): boolean {
   return (
     !!item.keyDecisionRef ||
     item.section === 'Key decisions' ||
@@ -51,15 +33,15 @@ export function needsNotice(item: PlannedItem): boolean {
 }
 
 export function meetingFindings(
-  meetings: readonly MeetingRecord[],
-  items: readonly PlannedItem[],
+  meetings: readonly Meeting[],
+  items: readonly AgendaItem[],
   rules: MeetingRules,
   holidays: ReadonlyMap<string, string>,
   today: string,
 ): Finding[] {
   const out: Finding[] = [];
   const hols = new Set(holidays.keys());
-  const where = (m: MeetingRecord) => `Meetings row ${m.row} (${m.date})`;
+  const where = (m: Meeting) => `Meetings row ${m.row} (${m.date})`;
   for (const m of meetings.filter(live)) {
     const reason = nonWorkingReason(m.date, holidays);
     if (reason)
@@ -221,8 +203,8 @@ export function longDate(date: string): string {
 
 /** The forward agenda plan: future meetings in order with their items, then "To be programmed". */
 export function forwardPlan(
-  meetings: readonly MeetingRecord[],
-  items: readonly PlannedItem[],
+  meetings: readonly Meeting[],
+  items: readonly AgendaItem[],
   rules: MeetingRules,
   holidays: ReadonlyMap<string, string>,
   today: string,

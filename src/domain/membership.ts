@@ -4,29 +4,9 @@
  */
 import {addDays, dayNumber} from './calendar';
 import {Finding} from './findings';
+import type {AttendanceRecord, Member} from './records';
 
-export interface Member {
-  readonly row: number;
-  readonly name: string;
-  readonly role: string;
-  readonly nominatedBy: string;
-  readonly deputyFor: string;
-  readonly providerSize: string;
-  readonly clientGroups: readonly string[];
-  readonly serviceTypes: readonly string[];
-  readonly email: string;
-  readonly termStart: string | null;
-  readonly termEnd: string | null;
-  readonly status: string;
-}
-
-export interface AttendanceRecord {
-  readonly row: number;
-  readonly meeting: string;
-  readonly member: string;
-  readonly attendance: string;
-  readonly substitute: string;
-}
+export type {AttendanceRecord, Member};
 
 export interface MembershipRules {
   readonly minMembers: number;

@@ -4,18 +4,9 @@
  */
 import {addDays, dayNumber} from './calendar';
 import {Finding} from './findings';
+import type {ActionItem, Contract} from './records';
 
-export interface ActionItem {
-  readonly row: number;
-  readonly meeting: string | null;
-  readonly minute: string;
-  readonly title: string;
-  readonly owners: readonly string[];
-  readonly action: string;
-  readonly status: string;
-  readonly reviewDate: string | null;
-  readonly lastUpdated: string | null;
-}
+export type {ActionItem, Contract};
 
 export interface WatchRules {
   readonly dueSoonDays: number;
@@ -94,19 +85,6 @@ export function actionFindings(
 
 // ---- contracts ----
 
-export interface ContractItem {
-  readonly row: number;
-  readonly reference: string;
-  readonly provider: string;
-  readonly title: string;
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  readonly extendedTo: string | null;
-  readonly extensionOptions: string;
-  readonly noticeDays: number | null;
-  readonly status: string;
-}
-
 export interface Extension {
   /** Months of the initial term, when written ("5+2" → 60). */
   readonly initialMonths: number | null;
@@ -156,7 +134,7 @@ function addMonths(date: string, months: number): string {
 }
 
 export interface ContractWatch {
-  readonly contract: ContractItem;
+  readonly contract: Contract;
   readonly currentEnd: string;
   readonly daysLeft: number;
   /** The window that flagged it: the notice period or the warning period, whichever is longer. */
@@ -166,11 +144,7 @@ export interface ContractWatch {
   readonly unreadableOptions: boolean;
 }
 
-export function watchContract(
-  c: ContractItem,
-  today: string,
-  rules: WatchRules,
-): ContractWatch | null {
+export function watchContract(c: Contract, today: string, rules: WatchRules): ContractWatch | null {
   if (c.status === 'Ended') return null;
   const currentEnd = c.extendedTo ?? c.endDate;
   if (!currentEnd || currentEnd < today) return null;
@@ -199,7 +173,7 @@ export function watchContract(
 }
 
 export function contractFindings(
-  contracts: readonly ContractItem[],
+  contracts: readonly Contract[],
   today: string,
   rules: WatchRules,
 ): Finding[] {

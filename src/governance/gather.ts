@@ -3,23 +3,20 @@
  * tab) and the holiday list (refreshed, so the sheet formulas and the checks use the same days).
  */
 import {readSettings} from '../workbook/settings';
+import {TAB} from '../workbook/schema';
+import {RegisterName, RecordOf, problemFinding, readRegister} from '../workbook/registers';
 import {isoOfDate} from '../domain/calendar';
 import {Finding} from '../domain/findings';
-import {Member, AttendanceRecord} from '../domain/membership';
-import {ActionItem, ContractItem} from '../domain/watch';
+import {
+  ActionItem,
+  AgendaItem,
+  AttendanceRecord,
+  Contract,
+  Meeting,
+  Member,
+} from '../domain/records';
 import {MeetingRules} from '../domain/meeting-rules';
 import {governanceConfig, GovernanceConfig} from './config';
-import {
-  AgendaItem,
-  Meeting,
-  readActions,
-  readAgenda,
-  readAttendance,
-  readClosures,
-  readContracts,
-  readMeetings,
-  readMembers,
-} from './read';
 import {refreshHolidayList, yearsInUse} from './holiday-list';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,8 +31,8 @@ export interface GovernanceData {
   readonly members: Member[];
   readonly attendance: AttendanceRecord[];
   readonly actions: ActionItem[];
-  readonly contracts: ContractItem[];
-  /** Cells that could not be read. */
+  readonly contracts: Contract[];
+  /** Cells that could not be read, and rows recorded twice. */
   readonly problems: Finding[];
 }
 
@@ -54,9 +51,18 @@ export function gather(
   const config = governanceConfig(readSettings(ss));
   const problems: Finding[] = [];
   const want = (p: Part) => parts.includes(p);
+  // Unreadable values and duplicate rows are findings; the other row rules have their own checks.
+  const read = <K extends RegisterName>(tab: K): RecordOf[K][] => {
+    const reg = readRegister(ss, tab);
+    for (const p of reg.problems)
+      if (p.kind === 'value' || p.kind === 'unique') problems.push(problemFinding(p));
+    return reg.records;
+  };
   // Meetings are always read: the holiday list covers the years they span.
-  const meetings = readMeetings(ss, problems);
-  const closures = readClosures(ss, problems);
+  const meetings = read(TAB.meetings).sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row,
+  );
+  const closures = read(TAB.holidays);
   const holidays = refreshHolidayList(
     ss,
     config.region,
@@ -80,11 +86,11 @@ export function gather(
       meetingsPerYear: config.meetingsPerYear,
       lookAheadWorkingDays: config.lookAheadWorkingDays,
     },
-    agenda: want('agenda') ? readAgenda(ss, problems) : [],
-    members: want('members') ? readMembers(ss, problems) : [],
-    attendance: want('attendance') ? readAttendance(ss, problems) : [],
-    actions: want('actions') ? readActions(ss, problems) : [],
-    contracts: want('contracts') ? readContracts(ss, problems) : [],
+    agenda: want('agenda') ? read(TAB.agenda) : [],
+    members: want('members') ? read(TAB.members) : [],
+    attendance: want('attendance') ? read(TAB.attendance) : [],
+    actions: want('actions') ? read(TAB.actions) : [],
+    contracts: want('contracts') ? read(TAB.contracts) : [],
   };
 }
 

@@ -8,7 +8,7 @@ import {TAB} from '../workbook/schema';
 import {Cell, getTab} from '../workbook/table';
 import {bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region} from '../domain/calendar';
 import {NOTICE_NAMES, NOTICE_SETTING_OF} from '../domain/notice';
-import {OfficeClosure} from './read';
+import {Closure} from '../domain/records';
 import {writeReportTab} from './report-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,7 +30,7 @@ export function yearsInUse(meetingDates: readonly string[], today: string): [num
 export function holidayMap(
   region: Region,
   years: [number, number],
-  closures: readonly OfficeClosure[],
+  closures: readonly Closure[],
 ): Map<string, string> {
   const map = new Map<string, string>();
   for (const h of bankHolidaysForYears(region, years[0], years[1])) map.set(h.date, h.name);
@@ -46,7 +46,7 @@ export function refreshHolidayList(
   ss: Spreadsheet,
   region: Region,
   years: [number, number],
-  closures: readonly OfficeClosure[],
+  closures: readonly Closure[],
 ): Map<string, string> {
   const map = holidayMap(region, years, closures);
   const bank = new Set(bankHolidaysForYears(region, years[0], years[1]).map(h => h.date));

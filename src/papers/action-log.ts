@@ -3,7 +3,8 @@
  * by the meeting they arose at, oldest first. An action closed since the last meeting is shown
  * once, as Closed, then leaves the log.
  */
-import {ActionRecord, Meeting, dayKey} from './data';
+import {ActionItem, Day, Meeting} from '../domain/records';
+import {dateOfIso} from '../domain/calendar';
 import {DATE, SHORT_DATE} from './dates';
 import {PaperSettings, paperName} from './agenda';
 import {Block, Paper, h2, para} from './model';
@@ -20,33 +21,29 @@ export const ACTION_COLUMNS = [
 
 /** The actions the log for the meeting on `target` shows, in order. */
 export function actionsForLog(
-  actions: readonly ActionRecord[],
+  actions: readonly ActionItem[],
   meetings: readonly Meeting[],
-  target: Date,
-): ActionRecord[] {
-  const t = dayKey(target);
+  target: Day,
+): ActionItem[] {
   const previous = meetings
-    .filter(m => m.date && dayKey(m.date) < t && m.status !== 'Cancelled')
-    .map(m => dayKey(m.date as Date))
-    .reduce((a, b) => Math.max(a, b), -Infinity);
+    .filter(m => m.date < target && m.status !== 'Cancelled')
+    .map(m => m.date)
+    .reduce((a, b) => (a > b ? a : b), '');
+  const sortKey = (a: ActionItem) => a.meeting ?? '9999';
   return actions
-    .filter(a => !a.date || dayKey(a.date) < t)
+    .filter(a => !a.meeting || a.meeting < target)
     .filter(
       a =>
         a.status !== 'Closed' ||
-        (a.closed !== null && dayKey(a.closed) > previous && dayKey(a.closed) <= t),
+        (a.dateClosed !== null && a.dateClosed > previous && a.dateClosed <= target),
     )
-    .sort(
-      (a, b) =>
-        (a.date ? dayKey(a.date) : Infinity) - (b.date ? dayKey(b.date) : Infinity) ||
-        a.row - b.row,
-    );
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.row - b.row);
 }
 
 export function actionLogPaper(
-  actions: readonly ActionRecord[],
+  actions: readonly ActionItem[],
   meetings: readonly Meeting[],
-  target: Date,
+  target: Day,
   today: Date,
   s: PaperSettings,
 ): Paper {
@@ -61,7 +58,7 @@ export function actionLogPaper(
   ];
   if (!shown.length)
     blocks.push(para('There are no open actions, and none was closed since the last meeting.'));
-  let group: number | null | undefined;
+  let group: Day | null | undefined;
   let rows: string[][] = [];
   const flush = () => {
     // The same widths in every meeting's table, so the log reads as one list.
@@ -75,24 +72,27 @@ export function actionLogPaper(
     rows = [];
   };
   for (const a of shown) {
-    const g = a.date ? dayKey(a.date) : null;
+    const g = a.meeting;
     if (g !== group) {
       flush();
       group = g;
       blocks.push(
-        h2(a.date ? `Meeting of ${s.dates(a.date, DATE)}` : 'Actions not linked to a meeting'),
+        h2(
+          a.meeting ? `Meeting of ${s.dates(a.meeting, DATE)}` : 'Actions not linked to a meeting',
+        ),
       );
     }
-    const review = a.review
-      ? s.dates(a.review, SHORT_DATE)
+    const by = a.owners.join('; ');
+    const review = a.reviewDate
+      ? s.dates(a.reviewDate, SHORT_DATE)
       : a.status === 'Ongoing' || a.status === 'On hold'
         ? 'Not set'
         : '';
     const comments =
-      a.status === 'Closed' && a.closed
-        ? [a.comments, `Closed on ${s.dates(a.closed, SHORT_DATE)}.`].filter(Boolean).join(' ')
+      a.status === 'Closed' && a.dateClosed
+        ? [a.comments, `Closed on ${s.dates(a.dateClosed, SHORT_DATE)}.`].filter(Boolean).join(' ')
         : a.comments;
-    rows.push([a.minute, a.report, a.by, a.action, comments, a.status || 'Open', review]);
+    rows.push([a.minute, a.title, by, a.action, comments, a.status, review]);
   }
   flush();
   return {
@@ -101,17 +101,17 @@ export function actionLogPaper(
     blocks,
     fields: {
       group_name: s.group,
-      meeting_date: target,
+      meeting_date: dateOfIso(target),
       updated: today,
       actions: shown.map(a => ({
-        meeting_date: a.date,
+        meeting_date: a.meeting ? dateOfIso(a.meeting) : '',
         minute_no: a.minute,
-        report_title: a.report,
-        by: a.by,
+        report_title: a.title,
+        by: a.owners.join('; '),
         action: a.action,
         comments: a.comments,
         status: a.status,
-        review_date: a.review,
+        review_date: a.reviewDate ? dateOfIso(a.reviewDate) : '',
       })),
     },
   };

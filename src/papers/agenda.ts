@@ -3,8 +3,9 @@
  * versions, laid out as in shared/reference/committee-practice.md "Agendas".
  */
 import {SECTIONS} from '../workbook/schema';
-import {AgendaItem, Meeting, Member, dayKey} from './data';
-import {DATE, DateText, LONG_DATE} from './dates';
+import {AgendaItem, Day, Meeting, Member} from '../domain/records';
+import {dateOfIso} from '../domain/calendar';
+import {DATE, DateText, LONG_DATE, clockText} from './dates';
 import {PaperError} from './errors';
 import {Block, FieldValue, Paper, para, table, h2} from './model';
 
@@ -31,9 +32,8 @@ export function itemsOfMeeting(
   meeting: Meeting,
   s: PaperSettings,
 ): AgendaItem[] {
-  const when = meetingDate(meeting);
-  const key = dayKey(when);
-  const items = all.filter(i => i.date && dayKey(i.date) === key);
+  const when = meeting.date;
+  const items = all.filter(i => i.meeting === when);
   if (!items.length) {
     throw new PaperError(
       `The meeting on ${s.dates(when, DATE)} has no agenda items. Add rows with that Meeting date on the Agenda tab, or select the meeting and run Committee > Build agenda for selected meeting.`,
@@ -42,11 +42,7 @@ export function itemsOfMeeting(
   return items;
 }
 
-export function meetingDate(m: Meeting): Date {
-  if (!m.date)
-    throw new PaperError(
-      `Meetings row ${m.row} has no Meeting date. Type the date in the Meeting date column, then try again.`,
-    );
+export function meetingDate(m: Meeting): Day {
   return m.date;
 }
 
@@ -103,14 +99,16 @@ export function paperName(group: string, kind: string, when: string, version?: V
   return `${group} – ${kind} – ${when}${version === 'public' ? ' (public)' : ''}`;
 }
 
-function timeLine(m: Meeting): string {
-  if (m.start && m.end) return `${m.start} to ${m.end}`;
-  return m.start || 'To be confirmed';
+/** "10:00 to 12:00", "10:00", or '' when no start time is set. */
+export function timeLine(m: Meeting): string {
+  const start = clockText(m.start);
+  const end = clockText(m.end);
+  return start && end ? `${start} to ${end}` : start;
 }
 
 function itemRow(i: NumberedItem): string[] {
-  const title = i.keyRef ? `${i.title} (key decision ${i.keyRef})` : i.title;
-  return [String(i.no), title, i.purpose, i.lead, i.paperStatus];
+  const title = i.keyDecisionRef ? `${i.title} (key decision ${i.keyDecisionRef})` : i.title;
+  return [String(i.no), title, i.purpose, i.leadOfficer, i.paperStatus];
 }
 
 /**
@@ -140,7 +138,7 @@ export function agendaPaper(
           : 'Full version',
     ],
     ['Date', s.dates(when, LONG_DATE) + (meeting.status === 'Provisional' ? ' (provisional)' : '')],
-    ['Time', timeLine(meeting)],
+    ['Time', timeLine(meeting) || 'To be confirmed'],
     ['Venue', meeting.venue || 'To be confirmed'],
   ];
   if (meeting.type && meeting.type !== 'Ordinary')
@@ -223,9 +221,9 @@ export function agendaFields(
   const shown = version === 'public' ? items.filter(i => !i.exempt) : items;
   return {
     group_name: s.group,
-    meeting_date: meeting.date,
-    start_time: meeting.start,
-    end_time: meeting.end,
+    meeting_date: dateOfIso(meeting.date),
+    start_time: clockText(meeting.start),
+    end_time: clockText(meeting.end),
     venue: meeting.venue,
     version: version === 'public' ? 'Public version' : 'Full version',
     is_public: version === 'public',
@@ -238,8 +236,8 @@ export function agendaFields(
       section: i.section,
       title: i.title,
       purpose: i.purpose,
-      lead_officer: i.lead,
-      key_decision_ref: i.keyRef,
+      lead_officer: i.leadOfficer,
+      key_decision_ref: i.keyDecisionRef,
       paper_status: i.paperStatus,
     })),
     members: membership(members).map((m): Record<string, string> =>

@@ -5,14 +5,16 @@
  */
 import {ACTION_STATUSES} from '../workbook/schema';
 import {
-  ActionRecord,
-  AttendanceRecord,
+  ActionItem,
   AgendaItem,
-  CashFlowRecord,
-  ContractRecord,
+  AttendanceRecord,
+  CashFlowPeriod,
+  Contract,
+  Day,
   Meeting,
-  dayKey,
-} from './data';
+  contractEnd,
+} from '../domain/records';
+import {isoOfDate} from '../domain/calendar';
 import {DATE} from './dates';
 import {PaperSettings, paperName} from './agenda';
 import {Block, Paper, h2, para, table} from './model';
@@ -22,23 +24,28 @@ export interface YearData {
   readonly meetings: readonly Meeting[];
   readonly items: readonly AgendaItem[];
   readonly attendance: readonly AttendanceRecord[];
-  readonly actions: readonly ActionRecord[];
-  readonly contracts: readonly ContractRecord[];
-  readonly cashFlow: readonly CashFlowRecord[];
+  readonly actions: readonly ActionItem[];
+  readonly contracts: readonly Contract[];
+  readonly cashFlow: readonly CashFlowPeriod[];
+}
+
+const yearOf = (x: Day | null) => (x ? Number(x.slice(0, 4)) : NaN);
+
+/** Meetings of the year that took place (Held, or past and not Cancelled), in date order. */
+export function meetingsHeld(year: number, meetings: readonly Meeting[], today: Day): Meeting[] {
+  return meetings
+    .filter(
+      m =>
+        yearOf(m.date) === year &&
+        m.status !== 'Cancelled' &&
+        (m.status === 'Held' || m.date < today),
+    )
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function annualReportPaper(year: number, d: YearData, today: Date, s: PaperSettings): Paper {
-  const yearOf = (x: Date | null) => (x ? Number(s.dates(x, 'yyyy')) : NaN);
-  const held = d.meetings
-    .filter(
-      m =>
-        m.date &&
-        yearOf(m.date) === year &&
-        m.status !== 'Cancelled' &&
-        (m.status === 'Held' || dayKey(m.date) < dayKey(today)),
-    )
-    .sort((a, b) => (a.date as Date).getTime() - (b.date as Date).getTime());
-  const heldKeys = new Set(held.map(m => dayKey(m.date as Date)));
+  const held = meetingsHeld(year, d.meetings, isoOfDate(today));
+  const heldKeys = new Set(held.map(m => m.date));
   const blocks: Block[] = [
     {kind: 'title', text: s.group},
     {kind: 'subtitle', text: `Annual report ${year}`},
@@ -52,12 +59,12 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
     blocks.push(
       table([
         ['Date', 'Type', 'Venue'],
-        ...held.map(m => [s.dates(m.date as Date, DATE), m.type || 'Ordinary', m.venue]),
+        ...held.map(m => [s.dates(m.date, DATE), m.type || 'Ordinary', m.venue]),
       ]),
     );
 
   blocks.push(h2('Attendance'));
-  const att = d.attendance.filter(a => a.date && heldKeys.has(dayKey(a.date)));
+  const att = d.attendance.filter(a => heldKeys.has(a.meeting));
   const byMember = new Map<string, Record<string, number>>();
   for (const a of att) {
     const r = byMember.get(a.member) ?? {};
@@ -90,8 +97,8 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
   blocks.push(h2('Topics'));
   const topics = d.items.filter(
     i =>
-      i.date &&
-      heldKeys.has(dayKey(i.date)) &&
+      i.meeting !== null &&
+      heldKeys.has(i.meeting) &&
       !i.standing &&
       !i.confidential &&
       i.section !== 'Exempt items',
@@ -100,20 +107,20 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
     topics.length
       ? table([
           ['Meeting', 'Item', 'Purpose'],
-          ...topics.map(i => [s.dates(i.date as Date, DATE), i.title, i.purpose]),
+          ...topics.map(i => [s.dates(i.meeting as Day, DATE), i.title, i.purpose]),
         ])
       : para('No items were recorded.', {italic: true}),
   );
 
   blocks.push(h2('Actions'));
-  const opened = d.actions.filter(a => yearOf(a.date) === year);
-  const closed = d.actions.filter(a => a.status === 'Closed' && yearOf(a.closed) === year);
+  const opened = d.actions.filter(a => yearOf(a.meeting) === year);
+  const closed = d.actions.filter(a => a.status === 'Closed' && yearOf(a.dateClosed) === year);
   blocks.push(
     para(
       `${opened.length} action${opened.length === 1 ? ' was' : 's were'} agreed in ${year} and ${closed.length} ${closed.length === 1 ? 'was' : 'were'} completed.`,
     ),
   );
-  const counts = ACTION_STATUSES.map(st => opened.filter(a => (a.status || 'Open') === st).length);
+  const counts = ACTION_STATUSES.map(st => opened.filter(a => a.status === st).length);
   if (opened.length) {
     blocks.push({
       kind: 'chart',
@@ -128,42 +135,46 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
   }
 
   blocks.push(h2('Contracts and money overseen'));
-  const start = Date.UTC(year, 0, 1);
-  const end = Date.UTC(year, 11, 31, 23);
-  const live = d.contracts.filter(
-    c => (!c.start || c.start.getTime() <= end) && (!c.end || c.end.getTime() >= start),
-  );
-  const total = live.reduce((n, c) => n + c.annualValue, 0);
+  // Live in the year: started by its end, and not ended (Extended to counts as the end) before it began.
+  const live = d.contracts.filter(c => {
+    const end = contractEnd(c);
+    return (!c.startDate || c.startDate <= `${year}-12-31`) && (!end || end >= `${year}-01-01`);
+  });
+  const total = live.reduce((n, c) => n + (c.annualValue ?? 0), 0);
   blocks.push(
     para(
       `${live.length} contract${live.length === 1 ? '' : 's'} and grants with a combined annual value of ${money(total)} were overseen.`,
     ),
   );
   if (live.length) {
-    const types = [...new Set(live.map(c => c.funding || 'Other'))].sort();
+    const types = [...new Set(live.map(c => c.fundingType || 'Other'))].sort();
     blocks.push(
       table([
         ['Funding type', 'Number', 'Annual value'],
         ...types.map(t => {
-          const cs = live.filter(c => (c.funding || 'Other') === t);
-          return [t, String(cs.length), money(cs.reduce((n, c) => n + c.annualValue, 0))];
+          const cs = live.filter(c => (c.fundingType || 'Other') === t);
+          return [t, String(cs.length), money(cs.reduce((n, c) => n + (c.annualValue ?? 0), 0))];
         }),
       ]),
     );
   }
-  if (d.cashFlow.length) {
+  // Plan periods with a worked-out cumulative figure (the reader never returns summary rows).
+  const plan = d.cashFlow.filter(c => c.period && c.cumulative !== null);
+  if (plan.length) {
+    const first = plan[0];
+    const last = plan[plan.length - 1];
     blocks.push(h2('Invest-to-save cash flow'));
     blocks.push({
       kind: 'chart',
       title: 'Cumulative cash flow by period',
-      labels: d.cashFlow.map(c => c.period),
-      values: d.cashFlow.map(c => c.cumulative),
-      caption: `From ${money(d.cashFlow[0].cumulative)} in ${d.cashFlow[0].period} to ${money(d.cashFlow[d.cashFlow.length - 1].cumulative)} in ${d.cashFlow[d.cashFlow.length - 1].period}.`,
+      labels: plan.map(c => c.period),
+      values: plan.map(c => c.cumulative ?? 0),
+      caption: `From ${money(first.cumulative ?? 0)} in ${first.period} to ${money(last.cumulative ?? 0)} in ${last.period}.`,
     });
     blocks.push(
       table([
         ['Period', 'Net cash flow', 'Cumulative'],
-        ...d.cashFlow.map(c => [c.period, money(c.net), money(c.cumulative)]),
+        ...plan.map(c => [c.period, money(c.net ?? 0), money(c.cumulative ?? 0)]),
       ]),
     );
   }

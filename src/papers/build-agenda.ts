@@ -5,7 +5,7 @@
  * Item no., which follows their order.
  */
 import {SECTIONS} from '../workbook/schema';
-import {AgendaItem} from './data';
+import {AgendaItem} from '../domain/records';
 import {PaperError} from './errors';
 
 export interface StandingPlan {

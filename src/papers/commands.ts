@@ -3,21 +3,10 @@
  * as data, check them, then write the Docs, the links and the summary.
  */
 import {TAB} from '../workbook/schema';
-import {isoOfDay} from '../domain/calendar';
-import {agendaPaper, itemsOfMeeting, meetingDate, orderAgenda} from './agenda';
-import {
-  Meeting,
-  actionsOf,
-  agendaOf,
-  attendanceOf,
-  cashFlowOf,
-  contractsOf,
-  dayKey,
-  meetingsOf,
-  membersOf,
-  readTab,
-  TabRows,
-} from './data';
+import {Register, readOptional, readRegister} from '../workbook/registers';
+import {dateOfIso, isoOfDate} from '../domain/calendar';
+import {Day, Meeting} from '../domain/records';
+import {agendaPaper, itemsOfMeeting, orderAgenda} from './agenda';
 import {actionLogPaper} from './action-log';
 import {planAgenda} from './build-agenda';
 import {
@@ -28,7 +17,7 @@ import {
   writeFromTemplate,
 } from './template-doc';
 import {sampleFields} from './template-fields';
-import {YearData, annualReportPaper} from './annual-report';
+import {YearData, annualReportPaper, meetingsHeld} from './annual-report';
 import {
   JobState,
   StepResult,
@@ -65,36 +54,44 @@ import {
   withDocumentLock,
 } from './session';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Read<K extends Parameters<typeof readRegister>[1]> = Register<K> & {readonly sheet: Sheet};
+
 export interface MeetingChoice {
-  readonly meetings: TabRows;
+  readonly meetings: Read<typeof TAB.meetings>;
   readonly meeting: Meeting;
-  readonly agenda?: TabRows;
+  readonly agenda?: Read<typeof TAB.agenda>;
 }
 
 /** The meeting of the selected Meetings row, or of the selected Agenda row's Meeting date. */
 export function chooseMeeting(s: Session): MeetingChoice {
   const sel = selectedRow(s.ss, [TAB.meetings, TAB.agenda], 'a meeting');
   if (sel.tab === TAB.meetings) {
-    const meetings = readTab(s.ss, TAB.meetings, sel.sheet);
-    const meeting = meetingsOf(meetings).find(m => m.row === sel.row);
-    if (!meeting)
-      throw new PaperError(`Meetings row ${sel.row} is empty. Select the row of a meeting.`);
-    meetingDate(meeting);
+    const meetings = readRegister(s.ss, TAB.meetings, sel.sheet);
+    const meeting = meetings.records.find(m => m.row === sel.row);
+    if (!meeting) {
+      const bad = meetings.problems.find(
+        p => p.row === sel.row && p.header === 'Meeting date' && p.kind === 'value',
+      );
+      throw new PaperError(
+        bad
+          ? `Meetings row ${sel.row}: ${bad.problem}`
+          : `Meetings row ${sel.row} has no Meeting date. Type the date in the Meeting date column, then try again.`,
+      );
+    }
     return {meetings, meeting};
   }
-  const agenda = readTab(s.ss, TAB.agenda, sel.sheet);
-  const item = agendaOf(agenda).find(i => i.row === sel.row);
-  if (!item?.date)
+  const agenda = readRegister(s.ss, TAB.agenda, sel.sheet);
+  const item = agenda.records.find(i => i.row === sel.row);
+  if (!item?.meeting)
     throw new PaperError(
       `Agenda row ${sel.row} has no Meeting date, so it belongs to no meeting yet. Select a row of the meeting you want.`,
     );
-  const meetings = readTab(s.ss, TAB.meetings);
-  const meeting = meetingsOf(meetings).find(
-    m => m.date && dayKey(m.date) === dayKey(item.date as Date),
-  );
+  const meetings = readRegister(s.ss, TAB.meetings);
+  const meeting = meetings.records.find(m => m.date === item.meeting);
   if (!meeting)
     throw new PaperError(
-      `No row on the Meetings tab has the date ${s.paper.dates(item.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`,
+      `No row on the Meetings tab has the date ${s.paper.dates(item.meeting, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`,
     );
   return {meetings, meeting, agenda};
 }
@@ -153,13 +150,13 @@ export function checkTemplatesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadshe
 }
 
 /** "2020-10-08 Adults Committee": sorts by date; worked out without a service call. */
-export function meetingFolderName(s: Session, when: Date): string {
-  return `${isoOfDay(dayKey(when))} ${s.paper.group}`;
+export function meetingFolderName(s: Session, when: Day): string {
+  return `${when} ${s.paper.group}`;
 }
 
 /** One write of a link into the meeting's row. */
 export function writeMeetingLink(
-  meetings: TabRows,
+  meetings: Read<typeof TAB.meetings>,
   row: number,
   header: string,
   url: string,
@@ -173,13 +170,13 @@ export function writeMeetingLink(
 export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
-  const members = membersOf(readTab(ss, TAB.members));
-  const items = orderAgenda(itemsOfMeeting(agendaOf(agenda), choice.meeting, s.paper));
+  const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
+  const members = readRegister(ss, TAB.members).records;
+  const items = orderAgenda(itemsOfMeeting(agenda.records, choice.meeting, s.paper));
   const full = agendaPaper(choice.meeting, items, members, s.paper, 'full');
   const pub = agendaPaper(choice.meeting, items, members, s.paper, 'public');
   const made = withDocumentLock(() => {
-    const out = writePapers(s, meetingFolderName(s, meetingDate(choice.meeting)), [full, pub]);
+    const out = writePapers(s, meetingFolderName(s, choice.meeting.date), [full, pub]);
     writeMeetingLink(choice.meetings, choice.meeting.row, 'Agenda link', out[0].url);
     return out;
   });
@@ -193,17 +190,17 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
 export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
-  const items = orderAgenda(itemsOfMeeting(agendaOf(agenda), choice.meeting, s.paper));
+  const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
+  const items = orderAgenda(itemsOfMeeting(agenda.records, choice.meeting, s.paper));
   const paper = minutesPaper(
     choice.meeting,
     items,
-    attendanceOf(readTab(ss, TAB.attendance)),
-    membersOf(readTab(ss, TAB.members)),
+    readRegister(ss, TAB.attendance).records,
+    readRegister(ss, TAB.members).records,
     s.paper,
   );
   const made = withDocumentLock(() => {
-    const out = writePapers(s, meetingFolderName(s, meetingDate(choice.meeting)), [paper]);
+    const out = writePapers(s, meetingFolderName(s, choice.meeting.date), [paper]);
     writeMeetingLink(choice.meetings, choice.meeting.row, 'Minutes link', out[0].url);
     return out;
   });
@@ -217,10 +214,10 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
 export function actionLogCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const target = meetingDate(choice.meeting);
+  const target = choice.meeting.date;
   const paper = actionLogPaper(
-    actionsOf(readTab(ss, TAB.actions)),
-    meetingsOf(choice.meetings),
+    readRegister(ss, TAB.actions).records,
+    choice.meetings.records,
     target,
     new Date(),
     s.paper,
@@ -234,43 +231,36 @@ export function actionLogCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
 export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const sel = selectedRow(ss, [TAB.agenda], 'an agenda item');
-  const agenda = readTab(ss, TAB.agenda, sel.sheet);
-  const all = agendaOf(agenda);
+  const agenda = readRegister(ss, TAB.agenda, sel.sheet);
+  const all = agenda.records;
   const chosen = all.find(i => i.row === sel.row);
   if (!chosen)
     throw new PaperError(
       `Agenda row ${sel.row} is empty. Select the row of the item that needs a report.`,
     );
-  if (!chosen.date)
+  const when = chosen.meeting;
+  if (!when)
     throw new PaperError(
       `Agenda row ${sel.row} ("${chosen.title}") has no Meeting date yet. Programme the item to a meeting first.`,
     );
-  const meetings = readTab(ss, TAB.meetings);
-  const meeting = meetingsOf(meetings).find(
-    m => m.date && dayKey(m.date) === dayKey(chosen.date as Date),
-  );
+  const meeting = readRegister(ss, TAB.meetings).records.find(m => m.date === when);
   if (!meeting)
     throw new PaperError(
-      `No row on the Meetings tab has the date ${s.paper.dates(chosen.date, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`,
+      `No row on the Meetings tab has the date ${s.paper.dates(when, DATE)} (from Agenda row ${sel.row}). Add the meeting first.`,
     );
   const numbered = orderAgenda(itemsOfMeeting(all, meeting, s.paper)).find(i => i.row === sel.row)!;
-  const paper = reportCoverPaper(
-    numbered,
-    chosen.date,
-    membersOf(readTab(ss, TAB.members)),
-    s.paper,
-  );
+  const paper = reportCoverPaper(numbered, when, readRegister(ss, TAB.members).records, s.paper);
   const made = withDocumentLock(() => {
-    const out = writePapers(s, meetingFolderName(s, chosen.date as Date), [paper]);
+    const out = writePapers(s, meetingFolderName(s, when), [paper]);
     const col = agenda.index.get('Paper link');
-    if (col !== undefined && !chosen.link)
+    if (col !== undefined && !chosen.paperLink)
       agenda.sheet.getRange(sel.row, col + 1).setValue(out[0].url);
     return out;
   });
   showSummary(
     'Report cover',
     made,
-    chosen.link ? ['The Paper link cell already held a link, so it was left as it was.'] : [],
+    chosen.paperLink ? ['The Paper link cell already held a link, so it was left as it was.'] : [],
   );
   return made;
 }
@@ -278,8 +268,9 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** "Generate forward plan": coming meetings and items to be programmed. */
 export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
-  const meetings = meetingsOf(readTab(ss, TAB.meetings));
-  const paper = forwardPlanPaper(meetings, agendaOf(readTab(ss, TAB.agenda)), new Date(), s.paper);
+  const meetings = readRegister(ss, TAB.meetings).records;
+  const items = readRegister(ss, TAB.agenda).records;
+  const paper = forwardPlanPaper(meetings, items, new Date(), s.paper);
   const made = withDocumentLock(() => writePapers(s, 'Forward plans', [paper]));
   showSummary('Forward plan', made);
   return made;
@@ -288,15 +279,13 @@ export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** Everything an annual report reads, each tab once (Contracts and Cash flow may be absent). */
 export function readYearData(s: Session): YearData {
   const ss = s.ss;
-  const optional = <T>(name: string, f: (t: TabRows) => T[]): T[] =>
-    ss.getSheetByName(name) ? f(readTab(ss, name)) : [];
   return {
-    meetings: meetingsOf(readTab(ss, TAB.meetings)),
-    items: agendaOf(readTab(ss, TAB.agenda)),
-    attendance: attendanceOf(readTab(ss, TAB.attendance)),
-    actions: actionsOf(readTab(ss, TAB.actions)),
-    contracts: optional(TAB.contracts, contractsOf),
-    cashFlow: optional(TAB.cashFlow, cashFlowOf),
+    meetings: readRegister(ss, TAB.meetings).records,
+    items: readRegister(ss, TAB.agenda).records,
+    attendance: readRegister(ss, TAB.attendance).records,
+    actions: readRegister(ss, TAB.actions).records,
+    contracts: readOptional(ss, TAB.contracts),
+    cashFlow: readOptional(ss, TAB.cashFlow),
   };
 }
 
@@ -328,11 +317,20 @@ export function annualReportsCommand(
   const s = openSession(ss);
   const data = readYearData(s);
   const today = new Date();
+  // A year with no meeting held gets no report: the officer is told, never handed an empty one.
+  const empty = state.years.filter(y => !meetingsHeld(y, data.meetings, isoOfDate(today)).length);
+  const emptyNote = empty.length
+    ? [
+        `No meeting was held in ${empty.join(', ')}, so no annual report was made for ${empty.length === 1 ? 'that year' : 'those years'}. Check the Meeting date and Status columns of the Meetings tab.`,
+      ]
+    : [];
+  if (empty.length === state.years.length) throw new PaperError(emptyNote[0]);
   const result = withDocumentLock(() => {
     const folder = outputFolder(s, 'Annual reports');
     return runSteps(
       state,
       k => {
+        if (empty.includes(state.years[k])) return null;
         const paper = annualReportPaper(state.years[k], data, today, s.paper);
         return writePaper(paper, folder, existingDocs(folder, [paper.name]).get(paper.name));
       },
@@ -353,7 +351,7 @@ export function annualReportsCommand(
   }
   clearJob();
   removeResumeTriggers();
-  if (interactive) showSummary('Annual reports', state.made);
+  if (interactive) showSummary('Annual reports', state.made, emptyNote);
   else
     ss.toast(
       `All ${state.made.length} annual reports are ready in the "Annual reports" folder.`,
@@ -367,9 +365,9 @@ export function annualReportsCommand(
 export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const when = meetingDate(choice.meeting);
-  const agenda = choice.agenda ?? readTab(ss, TAB.agenda);
-  const items = agendaOf(agenda).filter(i => i.date && dayKey(i.date) === dayKey(when));
+  const when = choice.meeting.date;
+  const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
+  const items = agenda.records.filter(i => i.meeting === when);
   const plan = planAgenda(items, s.settings.list('Standing items'));
   const col = (h: string) => agenda.index.get(h);
   const noCol = col('Item no.');
@@ -395,7 +393,7 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
           const c = col(h);
           if (c !== undefined) line[c] = v;
         };
-        put('Meeting date', when);
+        put('Meeting date', dateOfIso(when));
         put('Item no.', p.no);
         put('Section', p.section);
         put('Title', p.title);
@@ -418,7 +416,7 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 export function exportPdfCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const when = meetingDate(choice.meeting);
+  const when = choice.meeting.date;
   const papersId = s.settings.id('Papers folder id');
   const name = meetingFolderName(s, when);
   const nothing = new PaperError(

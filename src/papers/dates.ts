@@ -1,9 +1,12 @@
 /**
  * Dates in papers. Layouts take a `DateText` so they stay pure; in Apps Script it is
- * Utilities.formatDate in the workbook's time zone (memoised: a paper repeats the same few
+ * Utilities.formatDate in the workbook's time zone (a register's Day is its local midnight) (memoised: a paper repeats the same few
  * dates, and every Utilities call is a service call).
  */
-export type DateText = (d: Date, pattern: string) => string;
+export type DateText = (d: Date | Day, pattern: string) => string;
+
+import {Day} from '../domain/records';
+import {dateOfIso} from '../domain/calendar';
 
 /** Patterns in Utilities.formatDate (SimpleDateFormat) syntax. */
 export const LONG_DATE = 'EEEE d MMMM yyyy'; // Thursday 8 October 2020
@@ -14,10 +17,11 @@ export const TIME = 'HH:mm';
 export function appsScriptDates(timeZone: string): DateText {
   const memo = new Map<string, string>();
   return (d, pattern) => {
-    const key = `${d.getTime()}|${pattern}`;
+    const date = typeof d === 'string' ? dateOfIso(d) : d;
+    const key = `${date.getTime()}|${pattern}`;
     let s = memo.get(key);
     if (s === undefined) {
-      s = Utilities.formatDate(d, timeZone, pattern);
+      s = Utilities.formatDate(date, timeZone, pattern);
       memo.set(key, s);
     }
     return s;

@@ -22,7 +22,8 @@ export type StepResult = 'done' | 'paused';
 /** Runs steps from state.next until all are done or the budget is used; reports progress before each. */
 export function runSteps(
   state: JobState,
-  step: (index: number) => Made,
+  /** Makes step `index`'s paper; null when that step has nothing to make. */
+  step: (index: number) => Made | null,
   now: () => number,
   budgetMs: number,
   progress: (k: number, n: number) => void,
@@ -36,7 +37,8 @@ export function runSteps(
       return 'paused';
     }
     progress(state.next + 1, n);
-    state.made.push(step(state.next));
+    const made = step(state.next);
+    if (made) state.made.push(made);
     state.next += 1;
   }
   return 'done';

@@ -1,7 +1,8 @@
 /** The minutes draft, started from the agenda and the Attendance tab (committee-practice "Minutes"). */
-import {AttendanceRecord, Meeting, Member, dayKey} from './data';
+import {AttendanceRecord, Meeting, Member} from '../domain/records';
+import {dateOfIso} from '../domain/calendar';
 import {DATE, LONG_DATE} from './dates';
-import {EXCLUSION_RESOLUTION, NumberedItem, PaperSettings, meetingDate, paperName} from './agenda';
+import {EXCLUSION_RESOLUTION, NumberedItem, PaperSettings, paperName, timeLine} from './agenda';
 import {Block, Paper, h2, h3, para, table} from './model';
 
 const OFFICER_ROLES = ['Lead officer', 'Secretariat'];
@@ -13,9 +14,8 @@ export function minutesPaper(
   members: readonly Member[],
   s: PaperSettings,
 ): Paper {
-  const when = meetingDate(meeting);
-  const key = dayKey(when);
-  const here = attendance.filter(a => a.date && dayKey(a.date) === key);
+  const when = meeting.date;
+  const here = attendance.filter(a => a.meeting === when);
   const roleOf = new Map(members.map(m => [m.name, m.role]));
   const named = (name: string) => {
     const role = roleOf.get(name);
@@ -32,10 +32,7 @@ export function minutesPaper(
       [
         ['Minutes', 'Draft: not yet approved by the chair'],
         ['Date', s.dates(when, LONG_DATE)],
-        [
-          'Time',
-          meeting.start ? (meeting.end ? `${meeting.start} to ${meeting.end}` : meeting.start) : '',
-        ],
+        ['Time', timeLine(meeting)],
         ['Venue', meeting.venue],
       ],
       false,
@@ -97,7 +94,7 @@ export function minutesPaper(
   blocks.push(
     table([
       ['Minute no.', 'Action', 'Action to be taken by', 'Review date'],
-      ...items.filter(i => i.purpose !== 'To note').map(i => [String(i.no), '', i.lead, '']),
+      ...items.filter(i => i.purpose !== 'To note').map(i => [String(i.no), '', i.leadOfficer, '']),
       ['', '', '', ''],
     ]),
   );
@@ -108,7 +105,7 @@ export function minutesPaper(
     blocks,
     fields: {
       group_name: s.group,
-      meeting_date: when,
+      meeting_date: dateOfIso(when),
       venue: meeting.venue,
       present: list(names(a => a.attendance === 'Present')),
       apologies: list(names(a => a.attendance === 'Apologies')),

@@ -1,5 +1,6 @@
 /** The committee report cover (committee-practice "Committee report cover"), for one agenda item. */
-import {Member} from './data';
+import {Day, Member} from '../domain/records';
+import {dateOfIso} from '../domain/calendar';
 import {DATE, LONG_DATE} from './dates';
 import {NumberedItem, PaperSettings, membership} from './agenda';
 import {Block, Paper, h2, h3, para, table} from './model';
@@ -18,7 +19,7 @@ const TO_WRITE = '[To be written by the report author.]';
 
 export function reportCoverPaper(
   item: NumberedItem,
-  meetingDate: Date,
+  meetingDate: Day,
   members: readonly Member[],
   s: PaperSettings,
 ): Paper {
@@ -40,16 +41,16 @@ export function reportCoverPaper(
       [
         ['To', s.group],
         ['Meeting date', s.dates(meetingDate, LONG_DATE)],
-        ['From', item.lead || '[Lead officer]'],
+        ['From', item.leadOfficer || '[Lead officer]'],
         ['Electoral division(s)', 'All'],
-        ['Forward plan ref', item.keyRef || 'Not applicable'],
-        ['Key decision', item.keyRef || item.section === 'Key decisions' ? 'Yes' : 'No'],
+        ['Forward plan ref', item.keyDecisionRef || 'Not applicable'],
+        ['Key decision', item.keyDecisionRef || item.section === 'Key decisions' ? 'Yes' : 'No'],
         ['Outcome', '[What this report will achieve.]'],
         [
           'Recommendation',
           `The committee is asked to ${item.purpose ? item.purpose.replace(/^To /, '').toLowerCase() : 'note'}: (a) [recommendation]; (b) [recommendation]`,
         ],
-        ['Officer contact', `${item.lead || '[name]'}, [post], [email], [telephone]`],
+        ['Officer contact', `${item.leadOfficer || '[name]'}, [post], [email], [telephone]`],
         ['Member contacts', leaders.map(m => `${m.name} (${m.role})`).join('; ') || '[names]'],
       ],
       false,
@@ -66,7 +67,7 @@ export function reportCoverPaper(
   for (const i of IMPLICATIONS) blocks.push(h3(i), para(TO_WRITE, {italic: true}));
   blocks.push(
     h2('5 Source documents'),
-    para(item.link ? `Paper: ${item.link}` : 'None.', {italic: !item.link}),
+    para(item.paperLink ? `Paper: ${item.paperLink}` : 'None.', {italic: !item.paperLink}),
   );
   blocks.push(h2('Officer clearances'));
   blocks.push(
@@ -85,11 +86,11 @@ export function reportCoverPaper(
     blocks,
     fields: {
       group_name: s.group,
-      meeting_date: meetingDate,
+      meeting_date: dateOfIso(meetingDate),
       item_no: item.no,
       title: item.title,
-      lead_officer: item.lead,
-      key_decision_ref: item.keyRef,
+      lead_officer: item.leadOfficer,
+      key_decision_ref: item.keyDecisionRef,
       purpose: item.purpose,
       is_exempt: item.exempt,
     },

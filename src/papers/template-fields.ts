@@ -5,37 +5,42 @@
  */
 import {agendaFields, orderAgenda, PaperSettings} from './agenda';
 import {actionLogPaper} from './action-log';
-import {AgendaItem, Meeting, Member} from './data';
+import {AgendaItem, Meeting, Member} from '../domain/records';
 import {minutesPaper} from './minutes';
 import {FieldValue, Paper} from './model';
 import {reportCoverPaper} from './report-cover';
 
-const day = new Date(2020, 9, 8);
+const day = '2020-10-08';
 const meeting: Meeting = {
   row: 2,
   date: day,
-  start: '10:00',
-  end: '12:00',
+  start: 600,
+  end: 720,
   venue: 'x',
   type: 'Ordinary',
   status: 'Confirmed',
+  agendaAgreedBy: day,
   reportDeadline: day,
   despatchBy: day,
+  agendaPublishedOn: null,
+  minutesApprovedOn: null,
+  agendaLink: '',
+  minutesLink: '',
   notes: '',
 };
 const item: AgendaItem = {
   row: 2,
-  date: day,
+  meeting: day,
   itemNo: 1,
   section: 'Decisions',
   title: 'x',
   purpose: 'To note',
-  lead: 'x',
-  keyRef: 'x',
+  leadOfficer: 'x',
+  keyDecisionRef: 'x',
   paperStatus: 'Received',
   confidential: false,
   standing: false,
-  link: '',
+  paperLink: '',
   notes: '',
 };
 const member: Member = {
@@ -43,9 +48,18 @@ const member: Member = {
   name: 'x',
   organisation: 'x',
   role: 'Member',
+  nominatedBy: '',
+  deputyFor: '',
+  providerSize: '',
+  clientGroups: [],
+  serviceTypes: [],
   email: 'x@example.org',
   phone: 'x',
+  termStart: null,
+  termEnd: null,
   status: 'Active',
+  interests: '',
+  notes: '',
 };
 
 export function sampleFields(
@@ -64,20 +78,21 @@ export function sampleFields(
           [
             {
               row: 2,
-              date: new Date(2020, 6, 9),
+              meeting: '2020-07-09',
               minute: '1',
-              report: 'x',
-              by: 'x',
+              title: 'x',
+              owners: ['x'],
               action: 'x',
               comments: '',
               status: 'Open',
-              review: day,
-              closed: null,
+              reviewDate: day,
+              dateClosed: null,
+              lastUpdated: null,
             },
           ],
           [meeting],
           day,
-          day,
+          new Date(2020, 9, 8),
           s,
         ).fields ?? {}
       );

@@ -20,11 +20,12 @@ import {
   refusesInvalid,
   rowRules,
   validatedTab,
-  duplicateSerials,
-  serialIn,
+  duplicateRows,
+  ruleHeaders,
   shown,
   missingRequired,
   RowFinding,
+  uniqueKey,
 } from './validate';
 import {isProgramBuilt} from './setup';
 import {formulaFor, columnLetter} from './formulas';
@@ -98,11 +99,7 @@ function readHeaderAndRow(sheet: Sheet, row: number): {headers: string[]; rowVal
 
 /** Headers whose edits need the rest of the row. */
 function rowHeaders(spec: TabSpec): Set<string> {
-  const s = new Set<string>();
-  const add = (...h: string[]) => h.forEach(x => s.add(x));
-  if (spec.name === 'Members') add('Term start', 'Term end');
-  if (spec.name === 'Contracts') add('Start date', 'End date', 'Extended to');
-  if (spec.name === 'Meetings') add('Start time', 'End time', 'Meeting date');
+  const s = ruleHeaders(spec);
   for (const c of spec.columns) {
     if (c.formula || c.required) s.add(c.header);
     for (const m of (c.formula ?? '').matchAll(/\{([^{}]+)\}/g)) s.add(m[1]);
@@ -197,7 +194,7 @@ function singleEdit(
   e: GoogleAppsScript.Events.SheetsOnEdit,
   ctx: Ctx,
 ): void {
-  const needsRow = spec.name === 'Actions';
+  const needsRow = (spec.rowRules ?? []).some(r => r.kind === 'stamp');
   let header: string;
   let headers: string[] | null = null;
   let rowValues: Cell[] | null = null;
@@ -285,8 +282,8 @@ function singleEdit(
     const before = rowValues.slice();
     before[rect.col - 1] = old;
     const edited = new Set([header]);
-    const findingsAfter = rowRules(spec.name, byHeader(spec, index, after), edited, ctx.today);
-    const findingsBefore = rowRules(spec.name, byHeader(spec, index, before), new Set(), ctx.today);
+    const findingsAfter = rowRules(spec, byHeader(spec, index, after), edited, ctx.today);
+    const findingsBefore = rowRules(spec, byHeader(spec, index, before), new Set(), ctx.today);
     applyFindings(findingsAfter, findingsBefore, index, writes, flags, clears, rect.col - 1);
     // A row rule about the edited cell itself marks it like a type problem (unless it was refused).
     const own = flags.get(rect.col - 1);
@@ -319,20 +316,28 @@ function singleEdit(
           writes.set(i, formulaFor(spec, c.header, rect.row, index));
       }
     }
-    if (
-      spec.name === 'Meetings' &&
-      header === 'Meeting date' &&
-      serialIn(after[rect.col - 1]) !== null
-    ) {
+    // One row per key (schema `unique`): the key's columns are read down the tab only when the edit changes a key.
+    for (const rule of spec.unique ?? []) {
+      if (!rule.columns.includes(header) || !rule.columns.every(h => index.has(h))) continue;
+      if (uniqueKey(rule, index, after) === null) continue;
+      const cols = rule.columns.map(h => index.get(h) as number);
+      const c0 = Math.min(...cols);
       const last = sheet.getLastRow();
-      const dates = (readBlock(sheet, 2, rect.col, Math.max(last - 1, 1), 1) as Cell[][]).map(
-        (r, k) => (k + 2 === rect.row ? after[rect.col - 1] : r[0]),
+      const block = readBlock(sheet, 2, c0 + 1, Math.max(last - 1, 1), Math.max(...cols) - c0 + 1);
+      const others = block
+        .map((r, k): readonly [number, Cell[]] => {
+          const line: Cell[] = [];
+          cols.forEach(c => (line[c] = r[c - c0]));
+          return [k + 2, k + 2 === rect.row ? after : line];
+        })
+        .filter(([r, line]) => r === rect.row || uniqueKey(rule, index, line) !== null);
+      if (others.every(([r]) => r !== rect.row)) others.push([rect.row, after]);
+      const dup = duplicateRows({...spec, unique: [rule]}, index, others).find(
+        d => d.row === rect.row,
       );
-      if (duplicateSerials(dates).has(serialIn(after[rect.col - 1]) as number)) {
+      if (dup && !note) {
         flag = true;
-        note = flagNote(
-          `Another meeting is already on ${showSerial(serialIn(after[rect.col - 1]) as number)}. Change one of the dates, or delete the duplicate row.`,
-        );
+        note = flagNote(dup.problem);
       }
     }
   }
@@ -608,7 +613,7 @@ function pasteEdit(
     }
     for (const finding of [
       ...missingRequired(spec, values),
-      ...rowRules(spec.name, values, editedHeaders, ctx.today),
+      ...rowRules(spec, values, editedHeaders, ctx.today),
     ]) {
       const i = index.get(finding.header);
       if (i === undefined) continue;
@@ -627,23 +632,14 @@ function pasteEdit(
         set(r, i, formulaFor(spec, c.header, rect.row + r, index));
     }
   }
-  if (spec.name === 'Meetings' && index.has('Meeting date')) {
-    const i = index.get('Meeting date') as number;
-    const dups = duplicateSerials(out.map(l => at(l, i)));
-    out.forEach((l, r) => {
-      const s = serialIn(at(l, i));
-      if (s !== null && dups.has(s))
-        mark(
-          r,
-          i,
-          flagNote(
-            `Another pasted meeting is also on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`,
-          ),
-          true,
-          `duplicate meeting date ${showSerial(s)}`,
-        );
-    });
-  }
+  // One row per key among the pasted rows (rows already on the tab are checked by Problems).
+  const keyed = out.map((l, r): readonly [number, Cell[]] => {
+    const line: Cell[] = [];
+    index.forEach(i => (line[i] = at(l, i)));
+    return [r, line];
+  });
+  for (const d of duplicateRows(spec, index, keyed))
+    mark(d.row, index.get(d.header) as number, flagNote(d.problem), true, d.problem);
 
   // Values: one setValues. Over the pasted cells when nothing outside them changed; otherwise over
   // the span of changed columns. Unchanged text is written so that it stays text.

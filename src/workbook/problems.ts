@@ -6,93 +6,58 @@
  */
 import {ColumnSpec, SCHEMA, TAB, TabSpec} from './schema';
 import {Cell, isDate} from './table';
-import {checkValue, rowRules, missingRequired, duplicateSerials, serialIn, shown} from './validate';
+import {checkValue, shown} from './validate';
+import {
+  Problem,
+  REGISTERS,
+  RegisterName,
+  headerPositions,
+  isRecordRow,
+  registerFromGrid,
+  rowProblems,
+} from './registers';
 import {isProgramBuilt} from './setup';
 import {a1} from './formulas';
 import {settingProblem} from './settings';
 import {showSerial, todaySerial} from './dates';
 
-export interface Problem {
-  readonly tab: string;
-  readonly row: number;
-  /** 1-based column. */
-  readonly col: number;
-  readonly header: string;
-  readonly value: Cell;
-  readonly problem: string;
-}
+export type {Problem};
 
-/** Problems in one tab's grid (header row first). Pure. */
-export function problemsInGrid(
-  spec: TabSpec,
-  grid: readonly (readonly Cell[])[],
-  today: number,
-): Problem[] {
-  const headers = (grid[0] ?? []).map(h => String(h).trim());
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (h && !index.has(h)) index.set(h, i);
-  });
-  const out: Problem[] = [];
-  const add = (r: number, header: string, problem: string) => {
-    const i = index.get(header) as number;
-    out.push({tab: spec.name, row: r + 1, col: i + 1, header, value: grid[r][i] ?? '', problem});
-  };
-  for (const c of spec.columns) {
-    if (!index.has(c.header) && c.required)
-      out.push({
-        tab: spec.name,
-        row: 1,
-        col: headers.length + 1,
-        header: c.header,
-        value: '',
-        problem: `The "${c.header}" column is missing. Put the header back in row 1, or run Committee > Set up or repair workbook.`,
-      });
+/**
+ * Problems in one tab's grid (header row first): for a register, the reader's problems (the
+ * same parser and row rules as the edit check); for other tabs, their row rules. Pure.
+ */
+export function problemsInGrid(spec: TabSpec, grid: Cell[][], today: number): Problem[] {
+  if (spec.name === TAB.settings) {
+    const headers = (grid[0] ?? []).map(h => String(h).trim());
+    return settingsProblems(grid, headerPositions(headers));
   }
-  if (spec.name === TAB.settings) return out.concat(settingsProblems(grid, index));
+  if ((REGISTERS as string[]).includes(spec.name))
+    return registerFromGrid(spec.name as RegisterName, grid, today).problems;
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
+  const index = headerPositions(headers);
+  const out: Problem[] = [];
   for (let r = 1; r < grid.length; r++) {
-    const line = grid[r];
-    if (
-      spec.columns.every(
-        c =>
-          !index.has(c.header) ||
-          line[index.get(c.header) as number] === '' ||
-          line[index.get(c.header) as number] === null,
-      )
-    )
-      continue;
-    const values: Record<string, Cell> = {};
+    if (!isRecordRow(spec, index, grid[r])) continue;
     for (const c of spec.columns) {
       const i = index.get(c.header);
-      if (i === undefined) continue;
-      values[c.header] = line[i] ?? '';
-      if (c.formula) continue;
-      const v = line[i];
-      const verdict =
-        c.type === 'date' && typeof v === 'number'
-          ? {ok: false as const, problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy.`}
-          : checkValue(c, v);
-      if (!verdict.ok) add(r, c.header, verdict.problem);
+      if (i === undefined || c.formula) continue;
+      const verdict = checkValue(c, grid[r][i]);
+      if (!verdict.ok)
+        out.push({
+          tab: spec.name,
+          row: r + 1,
+          col: i + 1,
+          header: c.header,
+          value: grid[r][i],
+          problem: verdict.problem,
+          kind: 'value',
+        });
     }
-    for (const f of missingRequired(spec, values)) add(r, f.header, f.problem as string);
-    for (const f of rowRules(spec.name, values, new Set(), today))
-      if (f.problem) add(r, f.header, f.problem);
   }
-  if (spec.name === TAB.meetings && index.has('Meeting date')) {
-    const i = index.get('Meeting date') as number;
-    const dates = grid.slice(1).map(l => l[i]);
-    const dups = duplicateSerials(dates);
-    dates.forEach((d, k) => {
-      const s = serialIn(d);
-      if (s !== null && dups.has(s))
-        add(
-          k + 1,
-          'Meeting date',
-          `More than one meeting is on ${showSerial(s)}. Change one of the dates, or delete the duplicate row.`,
-        );
-    });
-  }
-  return out;
+  return out
+    .concat(rowProblems(spec, grid, index, today))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 function settingsProblems(
@@ -114,6 +79,7 @@ function settingsProblems(
         header: name,
         value: grid[r][valueCol] ?? '',
         problem,
+        kind: 'value',
       });
   }
   return out;

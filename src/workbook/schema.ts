@@ -39,10 +39,35 @@ export interface ColumnSpec {
   readonly formula?: string;
   /**
    * true: a value that fails validation is refused (the old value is put back, the note records
-   * what was typed); false: it is kept and flagged. Default: refused for columns a formula reads
-   * and for the lists in src/workbook/validate.ts REFUSED_LISTS, flagged otherwise.
+   * what was typed); false: it is kept and flagged. Default: refused for columns a formula reads,
+   * flagged otherwise. Lists the program's counts and formats rely on say `reject: true`.
    */
   readonly reject?: boolean;
+}
+
+/**
+ * A rule across the cells of a row, applied by the edit check, the reader and Problems.
+ * - after: `second` must be later than `first` (two date or two time columns);
+ * - needs: when `when` holds one of `is`, `header` must be filled (`problem`, where {value} is
+ *   the value of `when`), or is filled with today (`fill`);
+ * - stamp: `header` is set to today whenever another cell of the row is edited.
+ */
+export type RowRule =
+  | {readonly kind: 'after'; readonly first: string; readonly second: string}
+  | {
+      readonly kind: 'needs';
+      readonly when: string;
+      readonly is: readonly string[];
+      readonly header: string;
+      readonly fill?: 'today';
+      readonly problem?: string;
+    }
+  | {readonly kind: 'stamp'; readonly header: string};
+
+/** One row per value of these columns (e.g. one meeting per date); {key} in `problem` is the value. */
+export interface UniqueRule {
+  readonly columns: readonly string[];
+  readonly problem: string;
 }
 
 export interface TabSpec {
@@ -53,6 +78,8 @@ export interface TabSpec {
   readonly note?: string;
   /** Written whole by the program (Problems, Compliance...): set-up makes the headers; no validation as people type. */
   readonly builtByProgram?: boolean;
+  readonly rowRules?: readonly RowRule[];
+  readonly unique?: readonly UniqueRule[];
 }
 
 export const ROLES = [
@@ -140,10 +167,11 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.members,
     frozenRows: 1,
+    rowRules: [{kind: 'after', first: 'Term start', second: 'Term end'}],
     columns: [
       {header: 'Name', type: 'text', required: true, width: 180},
       {header: 'Organisation', type: 'text', width: 200},
-      {header: 'Role', type: 'list', required: true, values: ROLES, width: 110},
+      {header: 'Role', type: 'list', required: true, values: ROLES, reject: true, width: 110},
       {
         header: 'Nominated by',
         type: 'text',
@@ -156,7 +184,7 @@ export const SCHEMA: readonly TabSpec[] = [
         width: 160,
         note: 'For a deputy: the name of the member they stand in for.',
       },
-      {header: 'Provider size', type: 'list', values: PROVIDER_SIZES, width: 110},
+      {header: 'Provider size', type: 'list', values: PROVIDER_SIZES, reject: true, width: 110},
       {
         header: 'Client groups',
         type: 'multi',
@@ -180,7 +208,7 @@ export const SCHEMA: readonly TabSpec[] = [
         width: 100,
         note: 'Must be after Term start. Flagged when it falls within the warning period (Settings).',
       },
-      {header: 'Status', type: 'list', values: MEMBER_STATUSES, width: 80},
+      {header: 'Status', type: 'list', values: MEMBER_STATUSES, reject: true, width: 80},
       {header: 'Interests declared', type: 'text', width: 240},
       {header: 'Notes', type: 'text', width: 240},
     ],
@@ -188,13 +216,21 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.meetings,
     frozenRows: 1,
+    rowRules: [{kind: 'after', first: 'Start time', second: 'End time'}],
+    unique: [
+      {
+        columns: ['Meeting date'],
+        problem:
+          'More than one meeting is on {key}. Change one of the dates, or delete the duplicate row.',
+      },
+    ],
     columns: [
       {header: 'Meeting date', type: 'date', required: true, width: 110},
       {header: 'Start time', type: 'time', width: 80},
       {header: 'End time', type: 'time', width: 80, note: 'Must be after Start time.'},
       {header: 'Venue', type: 'text', width: 200},
-      {header: 'Type', type: 'list', values: MEETING_TYPES, width: 90},
-      {header: 'Status', type: 'list', values: MEETING_STATUSES, width: 100},
+      {header: 'Type', type: 'list', values: MEETING_TYPES, reject: true, width: 90},
+      {header: 'Status', type: 'list', values: MEETING_STATUSES, reject: true, width: 100},
       {
         header: 'Agenda agreed by',
         type: 'date',
@@ -236,15 +272,16 @@ export const SCHEMA: readonly TabSpec[] = [
         note: 'Leave empty for an item still to be programmed.',
       },
       {header: 'Item no.', type: 'number', width: 70, min: 1},
-      {header: 'Section', type: 'list', values: SECTIONS, width: 190},
+      {header: 'Section', type: 'list', values: SECTIONS, reject: true, width: 190},
       {header: 'Title', type: 'text', required: true, width: 280},
-      {header: 'Purpose', type: 'list', values: PURPOSES, width: 100},
+      {header: 'Purpose', type: 'list', values: PURPOSES, reject: true, width: 100},
       {header: 'Lead officer', type: 'text', width: 160},
       {header: 'Key decision ref', type: 'text', width: 110},
-      {header: 'Paper status', type: 'list', values: PAPER_STATUSES, width: 130},
+      {header: 'Paper status', type: 'list', values: PAPER_STATUSES, reject: true, width: 130},
       {
         header: 'Confidential',
         type: 'bool',
+        reject: true,
         width: 100,
         note: 'Yes keeps the item and its paper out of every public paper.',
       },
@@ -256,10 +293,17 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.attendance,
     frozenRows: 1,
+    unique: [
+      {
+        columns: ['Meeting date', 'Member'],
+        problem:
+          'The attendance of {key} is recorded more than once, so it would be counted twice. Delete the duplicate row.',
+      },
+    ],
     columns: [
       {header: 'Meeting date', type: 'date', required: true, width: 110},
       {header: 'Member', type: 'text', required: true, width: 180},
-      {header: 'Attendance', type: 'list', values: ATTENDANCE, width: 150},
+      {header: 'Attendance', type: 'list', values: ATTENDANCE, reject: true, width: 150},
       {header: 'Substitute', type: 'text', width: 180},
       {header: 'Declarations of interest', type: 'text', width: 280},
     ],
@@ -267,6 +311,18 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.actions,
     frozenRows: 1,
+    rowRules: [
+      {kind: 'needs', when: 'Status', is: ['Closed'], header: 'Date closed', fill: 'today'},
+      {
+        kind: 'needs',
+        when: 'Status',
+        is: ['Ongoing', 'On hold'],
+        header: 'Review date',
+        problem:
+          'An action that is {value} needs a Review date: type the date it will next be looked at (dd/mm/yyyy).',
+      },
+      {kind: 'stamp', header: 'Last updated'},
+    ],
     columns: [
       {header: 'Meeting date', type: 'date', width: 110},
       {header: 'Minute no.', type: 'text', width: 80},
@@ -280,7 +336,7 @@ export const SCHEMA: readonly TabSpec[] = [
       },
       {header: 'Action', type: 'text', required: true, width: 300},
       {header: 'Comments', type: 'text', width: 260},
-      {header: 'Status', type: 'list', values: ACTION_STATUSES, width: 90},
+      {header: 'Status', type: 'list', values: ACTION_STATUSES, reject: true, width: 90},
       {
         header: 'Review date',
         type: 'date',
@@ -304,12 +360,16 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.contracts,
     frozenRows: 1,
+    rowRules: [
+      {kind: 'after', first: 'Start date', second: 'End date'},
+      {kind: 'after', first: 'End date', second: 'Extended to'},
+    ],
     columns: [
       {header: 'Reference', type: 'text', required: true, width: 100},
       {header: 'Provider', type: 'text', width: 200},
       {header: 'Contract/grant', type: 'text', width: 240},
       {header: 'Lot', type: 'text', width: 60},
-      {header: 'Funding type', type: 'list', values: FUNDING_TYPES, width: 110},
+      {header: 'Funding type', type: 'list', values: FUNDING_TYPES, reject: true, width: 110},
       {header: 'Annual value', type: 'money', min: 0, width: 110},
       {header: 'Start date', type: 'date', width: 100},
       {header: 'End date', type: 'date', width: 100, note: 'Must be after Start date.'},
@@ -336,7 +396,7 @@ export const SCHEMA: readonly TabSpec[] = [
         width: 110,
         note: "Section 75 pooled budgets: the NHS partner's share.",
       },
-      {header: 'Status', type: 'list', values: CONTRACT_STATUSES, width: 100},
+      {header: 'Status', type: 'list', values: CONTRACT_STATUSES, reject: true, width: 100},
       {header: 'Notes', type: 'text', width: 240},
       // -- money: Section 75 shares of the pool (worked out by the program)
       {

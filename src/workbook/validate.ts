@@ -5,7 +5,7 @@
  * fix it. What happens to a problem (kept and flagged, or refused and the old value put back)
  * is decided by `refusesInvalid`.
  */
-import {ColumnSpec, TabSpec, SCHEMA} from './schema';
+import {ColumnSpec, TabSpec, SCHEMA, UniqueRule} from './schema';
 import {Cell, isDate} from './table';
 import {serialOf, serialOfDate, showSerial, dayFraction, dateOf} from './dates';
 import {parseClock} from './settings';
@@ -254,28 +254,11 @@ export function formulaInputs(tab: TabSpec): Set<string> {
 }
 
 /**
- * Lists whose values the program's formulas, conditional formats and counts rely on: a value
- * outside the list is refused (the old value is put back and the note records what was typed).
- */
-const REFUSED_LISTS: Readonly<Record<string, readonly string[]>> = {
-  Actions: ['Status'],
-  Meetings: ['Status', 'Type'],
-  Agenda: ['Section', 'Confidential', 'Paper status', 'Purpose'],
-  Contracts: ['Funding type', 'Status'],
-  Members: ['Role', 'Status', 'Provider size'],
-  Attendance: ['Attendance'],
-};
-
-/**
  * Whether a wrong value in this column is refused (old value restored) rather than kept and
- * flagged: yes where a wrong value would break formulas or the program's reading of the tab
- * (columns formulas refer to, and the lists above); the schema's `reject` overrides.
+ * flagged: the schema's `reject` decides; by default, yes for columns a formula reads.
  */
 export function refusesInvalid(tab: TabSpec, col: ColumnSpec): boolean {
-  const explicit = (col as {reject?: boolean}).reject;
-  if (explicit !== undefined) return explicit;
-  if (formulaInputs(tab).has(col.header)) return true;
-  return (REFUSED_LISTS[tab.name] ?? []).includes(col.header);
+  return col.reject ?? formulaInputs(tab).has(col.header);
 }
 
 /** A problem or an automatic fill found by a row rule. */
@@ -298,12 +281,26 @@ function timeIn(v: Cell | null | undefined): number | null {
   return null;
 }
 
+const clockOf = (a: number) =>
+  `${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+
+/** Headers a tab's row rules and unique keys read: an edit of one of them needs the row. */
+export function ruleHeaders(tab: TabSpec): Set<string> {
+  const s = new Set<string>();
+  for (const r of tab.rowRules ?? []) {
+    if (r.kind === 'after') s.add(r.first).add(r.second);
+    else if (r.kind === 'needs') s.add(r.when).add(r.header);
+  }
+  for (const u of tab.unique ?? []) u.columns.forEach(h => s.add(h));
+  return s;
+}
+
 /**
- * Rules across the cells of one row, after each value has been checked. `row` holds the
- * row's values by header; `edited` the headers a person changed; `today` a serial day.
+ * The schema's row rules on one row, after each value has been checked. `row` holds the row's
+ * values by header; `edited` the headers a person changed; `today` a serial day.
  */
 export function rowRules(
-  tabName: string,
+  tab: TabSpec,
   row: Readonly<Record<string, Cell | null | undefined>>,
   edited: ReadonlySet<string>,
   today: number,
@@ -311,86 +308,31 @@ export function rowRules(
   const out: RowFinding[] = [];
   const empty = (h: string) => row[h] === undefined || row[h] === null || row[h] === '';
   const has = (h: string) => h in row;
-  switch (tabName) {
-    case 'Actions': {
-      const status = String(row['Status'] ?? '');
-      if (status === 'Closed' && has('Date closed') && empty('Date closed'))
-        out.push({header: 'Date closed', fill: dateOf(today)});
-      if (
-        (status === 'Ongoing' || status === 'On hold') &&
-        has('Review date') &&
-        empty('Review date')
-      ) {
+  for (const rule of tab.rowRules ?? []) {
+    if (rule.kind === 'after') {
+      const time = tab.columns.find(c => c.header === rule.first)?.type === 'time';
+      const read = time ? timeIn : serialIn;
+      const a = read(row[rule.first]);
+      const b = read(row[rule.second]);
+      if (a !== null && b !== null && b <= a)
         out.push({
-          header: 'Review date',
-          problem: `An action that is ${status} needs a Review date: type the date it will next be looked at (dd/mm/yyyy).`,
+          header: rule.second,
+          problem: `${rule.second} must be after ${rule.first} (${time ? clockOf(a) : showSerial(a)}).`,
         });
-      }
+    } else if (rule.kind === 'needs') {
+      const value = String(row[rule.when] ?? '');
+      if (!rule.is.includes(value) || !has(rule.header) || !empty(rule.header)) continue;
+      if (rule.fill === 'today') out.push({header: rule.header, fill: dateOf(today)});
+      else out.push({header: rule.header, problem: (rule.problem ?? '').replace('{value}', value)});
+    } else if (
       // Stamped on every edit of the row; not rewritten when it already says today.
-      if (
-        has('Last updated') &&
-        [...edited].some(h => h !== 'Last updated') &&
-        serialIn(row['Last updated']) !== today
-      )
-        out.push({header: 'Last updated', fill: dateOf(today)});
-      break;
-    }
-    case 'Members':
-      pair(
-        out,
-        row,
-        'Term start',
-        'Term end',
-        serialIn,
-        a => `Term end must be after Term start (${showSerial(a)}).`,
-      );
-      break;
-    case 'Contracts':
-      pair(
-        out,
-        row,
-        'Start date',
-        'End date',
-        serialIn,
-        a => `End date must be after Start date (${showSerial(a)}).`,
-      );
-      pair(
-        out,
-        row,
-        'End date',
-        'Extended to',
-        serialIn,
-        a => `Extended to must be after the End date (${showSerial(a)}).`,
-      );
-      break;
-    case 'Meetings':
-      pair(
-        out,
-        row,
-        'Start time',
-        'End time',
-        timeIn,
-        a =>
-          `End time must be after Start time (${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}).`,
-      );
-      break;
-    default:
-      break;
+      has(rule.header) &&
+      [...edited].some(h => h !== rule.header) &&
+      serialIn(row[rule.header]) !== today
+    )
+      out.push({header: rule.header, fill: dateOf(today)});
   }
   return out;
-}
-
-function pair(
-  out: RowFinding[],
-  row: Readonly<Record<string, Cell | null | undefined>>,
-  first: string,
-  second: string,
-  read: (v: Cell | null | undefined) => number | null,
-  message: (a: number) => string,
-): void {
-  const a = read(row[first]);
-  const b = read(row[second]);
-  if (a !== null && b !== null && b <= a) out.push({header: second, problem: message(a)});
 }
 
 /** Required columns left empty in a row that has other content. */
@@ -416,14 +358,63 @@ export function missingRequired(
     }));
 }
 
-/** Meeting dates that appear more than once (serial → count > 1). */
-export function duplicateSerials(values: readonly (Cell | null | undefined)[]): Set<number> {
-  const seen = new Map<number, number>();
-  for (const v of values) {
-    const s = serialIn(v);
-    if (s !== null) seen.set(s, (seen.get(s) ?? 0) + 1);
+/** A cell as part of a unique key: days by serial, text ignoring case and spaces. */
+function keyPart(v: Cell | null | undefined): string {
+  const d = serialIn(v);
+  if (d !== null) return `#${d}`;
+  return String(v ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+/** The key of a row under a unique rule, or null when a key cell is empty. */
+export function uniqueKey(
+  rule: UniqueRule,
+  index: ReadonlyMap<string, number>,
+  line: readonly Cell[],
+): string | null {
+  const parts = rule.columns.map(h => keyPart(line[index.get(h) as number]));
+  return parts.some(p => p === '') ? null : parts.join('|');
+}
+
+/** The message for a row whose key another row has. */
+export function duplicateProblem(
+  rule: UniqueRule,
+  line: readonly Cell[],
+  index: ReadonlyMap<string, number>,
+): string {
+  const shownKey = rule.columns
+    .map(h => {
+      const v = line[index.get(h) as number];
+      const d = serialIn(v);
+      return d !== null ? showSerial(d) : String(v).trim();
+    })
+    .join(', ');
+  return rule.problem.replace('{key}', shownKey);
+}
+
+/** Rows (sheet row, 0-based grid index) that share a unique key with another row, for each rule. */
+export function duplicateRows(
+  tab: TabSpec,
+  index: ReadonlyMap<string, number>,
+  rows: readonly (readonly [number, readonly Cell[]])[],
+): {row: number; header: string; problem: string}[] {
+  const out: {row: number; header: string; problem: string}[] = [];
+  for (const rule of tab.unique ?? []) {
+    if (!rule.columns.every(h => index.has(h))) continue;
+    const seen = new Map<string, number>();
+    const keys = rows.map(([, line]) => uniqueKey(rule, index, line));
+    keys.forEach(k => k !== null && seen.set(k, (seen.get(k) ?? 0) + 1));
+    rows.forEach(([r, line], k) => {
+      if (keys[k] !== null && (seen.get(keys[k] as string) ?? 0) > 1)
+        out.push({
+          row: r,
+          header: rule.columns[rule.columns.length - 1],
+          problem: duplicateProblem(rule, line, index),
+        });
+    });
   }
-  return new Set([...seen].filter(([, n]) => n > 1).map(([s]) => s));
+  return out;
 }
 
 export {serialIn};

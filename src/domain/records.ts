@@ -1,0 +1,149 @@
+/**
+ * The registers as records: the one set of types every check, paper, reminder and Dashboard
+ * feed reads (src/workbook/registers.ts fills them, one getValues per tab).
+ *
+ * One convention throughout: a calendar day is an ISO `Day` ("2026-11-26"), compared as text
+ * and free of time zones; a time of day is a `Clock` (minutes after midnight). A value the
+ * reader could not read is null (or '' for text and lists) and is reported as a problem; a
+ * confidential flag it could not read is true (fail closed).
+ */
+
+/** A calendar day, "YYYY-MM-DD". */
+export type Day = string;
+/** Minutes after midnight, 0–1439. */
+export type Clock = number;
+
+interface Sourced {
+  /** 1-based sheet row. */
+  readonly row: number;
+}
+
+export interface Member extends Sourced {
+  readonly name: string;
+  readonly organisation: string;
+  readonly role: string;
+  readonly nominatedBy: string;
+  readonly deputyFor: string;
+  readonly providerSize: string;
+  readonly clientGroups: readonly string[];
+  readonly serviceTypes: readonly string[];
+  readonly email: string;
+  readonly phone: string;
+  readonly termStart: Day | null;
+  readonly termEnd: Day | null;
+  readonly status: string;
+  readonly interests: string;
+  readonly notes: string;
+}
+
+/** A Meetings row; rows without a readable Meeting date are not meetings (they are problems). */
+export interface Meeting extends Sourced {
+  readonly date: Day;
+  readonly start: Clock | null;
+  readonly end: Clock | null;
+  readonly venue: string;
+  readonly type: string;
+  readonly status: string;
+  readonly agendaAgreedBy: Day | null;
+  readonly reportDeadline: Day | null;
+  readonly despatchBy: Day | null;
+  readonly agendaPublishedOn: Day | null;
+  readonly minutesApprovedOn: Day | null;
+  readonly agendaLink: string;
+  readonly minutesLink: string;
+  readonly notes: string;
+}
+
+export interface AgendaItem extends Sourced {
+  /** null: still to be programmed. */
+  readonly meeting: Day | null;
+  readonly itemNo: number | null;
+  readonly section: string;
+  readonly title: string;
+  readonly purpose: string;
+  readonly leadOfficer: string;
+  readonly keyDecisionRef: string;
+  readonly paperStatus: string;
+  /** True also when the cell could not be read: an unreadable flag never publishes an item. */
+  readonly confidential: boolean;
+  readonly standing: boolean;
+  readonly paperLink: string;
+  readonly notes: string;
+}
+
+/** An Attendance row; rows without a readable Meeting date are problems, not records. */
+export interface AttendanceRecord extends Sourced {
+  readonly meeting: Day;
+  readonly member: string;
+  readonly attendance: string;
+  readonly substitute: string;
+  readonly declarations: string;
+}
+
+export interface ActionItem extends Sourced {
+  readonly meeting: Day | null;
+  readonly minute: string;
+  readonly title: string;
+  /** "Action to be taken by", split at "; ". */
+  readonly owners: readonly string[];
+  readonly action: string;
+  readonly comments: string;
+  /** "Open" when the cell is empty. */
+  readonly status: string;
+  readonly reviewDate: Day | null;
+  readonly dateClosed: Day | null;
+  readonly lastUpdated: Day | null;
+}
+
+export interface Contract extends Sourced {
+  readonly reference: string;
+  readonly provider: string;
+  readonly title: string;
+  readonly lot: string;
+  readonly fundingType: string;
+  readonly annualValue: number | null;
+  readonly startDate: Day | null;
+  readonly endDate: Day | null;
+  readonly extensionOptions: string;
+  readonly extendedTo: Day | null;
+  readonly noticeDays: number | null;
+  readonly commissioner: string;
+  readonly laContribution: number | null;
+  readonly partnerContribution: number | null;
+  readonly status: string;
+  readonly notes: string;
+}
+
+export interface Lot extends Sourced {
+  readonly lot: string;
+  readonly title: string;
+  readonly annualScopedSpend: number | null;
+  readonly ourAnnualContribution: number | null;
+  /** A fraction: 5% is 0.05. */
+  readonly uplift: number | null;
+  readonly totalAnnualLotBudget: number | null;
+  readonly termYears: number | null;
+  readonly totalContractTerm: number | null;
+  readonly contractedAnnualValue: number | null;
+}
+
+/** A plan period of the Cash flow tab (never a row of the summary block beside it). */
+export interface CashFlowPeriod extends Sourced {
+  readonly period: string;
+  readonly hoursPerWeek: number | null;
+  readonly weeksInPeriod: number | null;
+  readonly savingPerHour: number | null;
+  readonly expenditure: number | null;
+  readonly costAvoidance: number | null;
+  readonly net: number | null;
+  readonly cumulative: number | null;
+}
+
+/** A day the office is closed (Holidays tab). */
+export interface Closure extends Sourced {
+  readonly date: Day;
+  readonly name: string;
+}
+
+/** A contract ends on its Extended to date when it has one, else its End date. */
+export const contractEnd = (c: Contract): Day | null => c.extendedTo ?? c.endDate;
