@@ -2,59 +2,42 @@
  * The Dashboard end to end on the demo group: built by Committee > Refresh dashboard within its
  * service-call budget, every formula in the workbook evaluates without an error value, the
  * figures agree with counts taken independently from the registers, the charts exist and draw,
- * and (where LibreOffice is installed) LibreOffice recalculates the saved file to the same
- * money figures as the emulator.
+ * and LibreOffice recalculates the saved file to the same money figures as the emulator (outside
+ * CI these skip where LibreOffice is not installed: test/tools.ts).
  * Charts: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
-import {mkdtempSync, readFileSync, existsSync, copyFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, existsSync, writeFileSync} from 'node:fs';
 import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate';
 import {spawnSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {DetailedCellError} from 'hyperformula';
-import {main} from '../emulator/cli';
-import {BufferIo} from '../emulator/services/io';
-import {loadXlsx, getComputed} from '../emulator/sheets';
+import {getComputed, type WorkbookModel} from '../emulator/sheets';
 import {chartDataFromRanges, renderChartPng} from '../emulator/charts/render';
-import {canRender, renderXlsxToPng, writePrintXlsx} from '../emulator/charts/print-dashboard';
+import {renderXlsxToPng, writePrintXlsx} from '../emulator/charts/print-dashboard';
 import {addChartImages} from '../emulator/charts/xlsx-images';
 import {tabSpec} from '../src/workbook/schema';
 import {resolveTemplate, columnLetter} from '../src/workbook/formulas';
 import {cashFlowSummaryRows} from '../src/workbook/cashflow';
 import {resolveBlock} from '../src/workbook/side-block';
 import {computeCashFlow} from '../src/domain/money';
-
-const TODAY = '2026-11-23';
-jest.setTimeout(120000);
-
-async function clerk(...argv: string[]): Promise<BufferIo> {
-  const io = new BufferIo();
-  const code = await main([...argv, '--today', TODAY], io);
-  if (code !== 0) throw new Error(`clerk ${argv.join(' ')} → ${code}\n${io.stderr.join('\n')}`);
-  return io;
-}
+import {openWorkbook, type Clerk, type Stats} from './driver';
+import {onPath, testWith} from './tools';
 
 let dir: string;
-let book: string;
-let refreshStats: {total: number; calls: Record<string, number>};
-let model: Awaited<ReturnType<typeof loadXlsx>>;
-/** Computed cells of the saved workbook (what `clerk get --json` prints, read in-process once). */
-function cells(a1: string): unknown[][] {
-  return getComputed(model, a1).values.map(l => l.map(v => (v instanceof Date ? isoDay(v) : v)));
-}
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+let demo: Clerk;
+let refreshStats: Stats;
+let model: WorkbookModel;
+/** Computed cells of the workbook, dates as YYYY-MM-DD (what `clerk get --json` prints). */
+const cells = (a1: string): unknown[][] => demo.cells(a1);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'dash-'));
-  book = path.join(dir, 'demo.xlsx');
-  await clerk('new', book, '--demo');
-  await clerk('run', book, 'refreshDashboard'); // first run builds the tab and its charts
-  const io = await clerk('run', book, 'refreshDashboard', '--stats');
-  refreshStats = JSON.parse(io.stderr.filter(l => l.startsWith('{')).pop()!);
-  model = await loadXlsx(book);
+  demo = await openWorkbook({demo: true});
+  demo.run('refreshDashboard'); // first run builds the tab and its charts
+  refreshStats = demo.run('refreshDashboard').stats;
+  model = demo.model;
 });
 
 test('Refresh dashboard stays within 15 service calls (no per-row work: formulas do the counting)', () => {
@@ -174,17 +157,17 @@ test('three charts: cumulative cash flow, actions by status, contract value by l
   ]);
 });
 
+/** LibreOffice's own results for the saved demo workbook and for the Cash flow templates. */
 describe('LibreOffice', () => {
-  const have = canRender();
-  if (!have) {
-    test.skip('LibreOffice is not installed: apt-get install -y libreoffice-calc-nogui poppler-utils to run these', () =>
-      undefined);
-    return;
-  }
-
-  test('recalculates the saved workbook to the same money figures as the emulator', async () => {
-    // Strip every cached result so LibreOffice must compute each formula itself. Edited in the
-    // zip, not through exceljs, which drops whole-column defined names ('Actions'!$G:$G) on reading.
+  const withLibreOffice = testWith('soffice');
+  let lo: ExcelJS.Workbook;
+  let loTemplates: ExcelJS.Workbook;
+  let templates: ReturnType<typeof writeTemplates>;
+  beforeAll(async () => {
+    // Strip every cached result of the saved workbook so LibreOffice must compute each formula
+    // itself. Edited in the zip, not through exceljs, which drops whole-column defined names
+    // ('Actions'!$G:$G) on reading.
+    const book = await demo.save();
     const parts = unzipSync(new Uint8Array(readFileSync(book)));
     for (const name of Object.keys(parts)) {
       if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
@@ -192,148 +175,157 @@ describe('LibreOffice', () => {
           strFromU8(parts[name]).replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1'),
         );
     }
-    const bare = path.join(dir, 'bare.xlsx');
-    writeFileSync(bare, zipSync(parts));
+    writeFileSync(path.join(dir, 'bare.xlsx'), zipSync(parts));
+    templates = writeTemplates();
+    await templates.wb.xlsx.writeFile(path.join(dir, 'templates.xlsx'));
+    if (!onPath('soffice')) return;
+    // One LibreOffice start for both files.
     const out = path.join(dir, 'lo');
     const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
     const r = spawnSync(
       'soffice',
-      [profile, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, bare],
-      {encoding: 'utf8', timeout: 120000},
+      [
+        profile,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        path.join(dir, 'bare.xlsx'),
+        path.join(dir, 'templates.xlsx'),
+      ],
+      {encoding: 'utf8', timeout: 60000},
     );
-    expect(r.status).toBe(0);
-    const lo = new ExcelJS.Workbook();
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+    lo = new ExcelJS.Workbook();
     await lo.xlsx.readFile(path.join(out, 'bare.xlsx'));
-    const compare = (tab: string, a1: string) => {
-      const ours = getComputed(model, `'${tab}'!${a1}`).values;
-      const ws = lo.getWorksheet(tab)!;
-      const [c0, r0] = [a1.charCodeAt(0) - 64, Number(a1.split(':')[0].slice(1))];
-      ours.forEach((line, i) =>
-        line.forEach((v, j) => {
-          const cell = ws.getCell(r0 + i, c0 + j);
-          const raw = cell.value as {formula?: string; result?: unknown} | null;
-          // exceljs leaves `result` out when the cached value is 0 (<v>0</v>), so a formula cell without one read 0.
-          const theirs =
-            raw && typeof raw === 'object' && 'formula' in raw ? (raw.result ?? 0) : raw;
-          const where = `${tab}!${String.fromCharCode(64 + c0 + j)}${r0 + i}`;
-          if (typeof v === 'number')
-            expect([where, Number(theirs)]).toEqual([where, expect.closeTo(v, 6)]);
-          else if (v !== '' && v !== null && !(v instanceof Date))
-            expect([where, String(theirs ?? '')]).toEqual([where, String(v)]);
-        }),
-      );
-    };
-    compare('Cash flow', 'A2:J9');
-    compare('Cash flow', 'M2:M11');
-    compare('Lots', 'F2:J5');
-    compare('Lots', 'M2:M8');
+    loTemplates = new ExcelJS.Workbook();
+    await loTemplates.xlsx.readFile(path.join(out, 'templates.xlsx'));
   });
 
-  test('the Cash flow templates as written for Sheets (OFFSET to the row above) compute the hand-worked plan in LibreOffice', async () => {
-    // The emulator saves OFFSET(I3,-1,0) as I2 (HyperFormula normalises it), so this file is written from the templates directly.
-    const spec = tabSpec('Cash flow');
-    const headers = spec.columns.map(c => c.header);
-    const index = new Map(headers.map((h, i) => [h, i]));
-    const plan = [
-      [10, 25000],
-      [20, 10000],
-      [30, 6000],
-      [40, 6000],
-      [40, 1500],
-      [40, 4000],
-      [40, 4000],
-      [40, 4000],
-    ].map(([hours, spend], i) => ({
-      period: `Q${i + 1}`,
-      hoursPerWeek: hours,
-      weeksInPeriod: i === 4 ? null : 13,
-      savingPerHour: 25,
-      expenditure: spend,
-    }));
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Cash flow');
-    ws.addRow(headers);
-    plan.forEach((p, i) => {
-      const input: Record<string, unknown> = {
-        Period: p.period,
-        'Hours per week': p.hoursPerWeek,
-        'Weeks in period': p.weeksInPeriod,
-        'Saving per hour': p.savingPerHour,
-        Expenditure: p.expenditure,
+  withLibreOffice(
+    'recalculates the saved workbook to the same money figures as the emulator',
+    () => {
+      const compare = (tab: string, a1: string) => {
+        const ours = getComputed(model, `'${tab}'!${a1}`).values;
+        const ws = lo.getWorksheet(tab)!;
+        const [c0, r0] = [a1.charCodeAt(0) - 64, Number(a1.split(':')[0].slice(1))];
+        ours.forEach((line, i) =>
+          line.forEach((v, j) => {
+            const cell = ws.getCell(r0 + i, c0 + j);
+            const raw = cell.value as {formula?: string; result?: unknown} | null;
+            // exceljs leaves `result` out when the cached value is 0 (<v>0</v>), so a formula cell without one read 0.
+            const theirs =
+              raw && typeof raw === 'object' && 'formula' in raw ? (raw.result ?? 0) : raw;
+            const where = `${tab}!${String.fromCharCode(64 + c0 + j)}${r0 + i}`;
+            if (typeof v === 'number')
+              expect([where, Number(theirs)]).toEqual([where, expect.closeTo(v, 6)]);
+            else if (v !== '' && v !== null && !(v instanceof Date))
+              expect([where, String(theirs ?? '')]).toEqual([where, String(v)]);
+          }),
+        );
       };
-      spec.columns.forEach((c, j) => {
-        const cell = ws.getCell(i + 2, j + 1);
-        if (c.formula)
-          cell.value = {
-            formula: resolveTemplate(c.formula, i + 2, index).slice(1),
-          } as ExcelJS.CellFormulaValue;
-        else if (input[c.header] !== null && input[c.header] !== undefined)
-          cell.value = input[c.header] as ExcelJS.CellValue;
-      });
-    });
-    const block = cashFlowSummaryRows(h => columnLetter(index.get(h)! + 1));
-    const blockCol = headers.length + 2;
-    resolveBlock(block, blockCol + 1, 2).forEach((f, i) => {
-      ws.getCell(i + 2, blockCol).value = block[i].label;
-      ws.getCell(i + 2, blockCol + 1).value = {formula: f.slice(1)} as ExcelJS.CellFormulaValue;
-    });
-    const src = path.join(dir, 'templates.xlsx');
-    await wb.xlsx.writeFile(src);
-    const out = path.join(dir, 'lo-templates');
-    const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
-    expect(
-      spawnSync(
-        'soffice',
-        [
-          profile,
-          '--headless',
-          '--convert-to',
-          'xlsx:Calc MS Excel 2007 XML',
-          '--outdir',
-          out,
-          src,
-        ],
-        {encoding: 'utf8', timeout: 120000},
-      ).status,
-    ).toBe(0);
-    const lo = new ExcelJS.Workbook();
-    await lo.xlsx.readFile(path.join(out, 'templates.xlsx'));
-    const back = lo.getWorksheet('Cash flow')!;
-    const result = (r: number, c: number) => {
-      const v = back.getCell(r, c).value as {result?: unknown} | null;
-      return v && typeof v === 'object' && 'result' in v
-        ? v.result
-        : (v as {formula?: string} | null)?.formula
-          ? 0
-          : v;
-    };
-    const {rows, summary} = computeCashFlow(plan);
-    const cum = index.get('Cumulative cash flow')! + 1;
-    // −21,750 −25,250 −21,500 −14,500 −3,000 6,000 15,000 24,000, as worked by hand in test/domain-money.test.ts
-    expect(rows.map((_r, i) => result(i + 2, cum))).toEqual(rows.map(r => r.cumulative));
-    expect(rows.map((_r, i) => result(i + 2, index.get('Break-even status')! + 1))).toEqual([
-      'Not yet',
-      'Not yet',
-      'Not yet',
-      'Not yet',
-      'Not yet',
-      'Break-even',
-      'In surplus',
-      'In surplus',
-    ]);
-    const at = (label: string) => result(block.findIndex(b => b.label === label) + 2, blockCol + 1);
-    expect(at('Break-even period')).toBe('Q6');
-    expect(at('Payback period')).toBe(summary.paybackText); // 1 year 4 months
-    expect(at('Steady-state annual saving')).toBe(52000);
-  });
+      compare('Cash flow', 'A2:J9');
+      compare('Cash flow', 'M2:M11');
+      compare('Lots', 'F2:J5');
+      compare('Lots', 'M2:M8');
+    },
+  );
 
-  test('the Dashboard renders to a PNG with its charts', async () => {
+  withLibreOffice(
+    'the Cash flow templates as written for Sheets (OFFSET to the row above) compute the hand-worked plan in LibreOffice',
+    () => {
+      const {index, block, blockCol, plan} = templates;
+      const back = loTemplates.getWorksheet('Cash flow')!;
+      const result = (r: number, c: number) => {
+        const v = back.getCell(r, c).value as {result?: unknown} | null;
+        return v && typeof v === 'object' && 'result' in v
+          ? v.result
+          : (v as {formula?: string} | null)?.formula
+            ? 0
+            : v;
+      };
+      const {rows, summary} = computeCashFlow(plan);
+      const cum = index.get('Cumulative cash flow')! + 1;
+      // −21,750 −25,250 −21,500 −14,500 −3,000 6,000 15,000 24,000, as worked by hand in test/domain-money.test.ts
+      expect(rows.map((_r, i) => result(i + 2, cum))).toEqual(rows.map(r => r.cumulative));
+      expect(rows.map((_r, i) => result(i + 2, index.get('Break-even status')! + 1))).toEqual([
+        'Not yet',
+        'Not yet',
+        'Not yet',
+        'Not yet',
+        'Not yet',
+        'Break-even',
+        'In surplus',
+        'In surplus',
+      ]);
+      const at = (label: string) =>
+        result(block.findIndex(b => b.label === label) + 2, blockCol + 1);
+      expect(at('Break-even period')).toBe('Q6');
+      expect(at('Payback period')).toBe(summary.paybackText); // 1 year 4 months
+      expect(at('Steady-state annual saving')).toBe(52000);
+    },
+  );
+
+  testWith('soffice', 'pdftoppm')('the Dashboard renders to a PNG with its charts', async () => {
     const print = path.join(dir, 'dashboard-print.xlsx');
     expect(await writePrintXlsx(model, print)).toBe(3);
     const png = renderXlsxToPng(print, path.join(dir, 'dashboard.png'), 90);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
-    // RENDER_DASHBOARD_TO=docs/dashboard.png npx jest test/e2e-dashboard refreshes the README picture.
-    if (process.env.RENDER_DASHBOARD_TO) copyFileSync(png, process.env.RENDER_DASHBOARD_TO);
     expect(existsSync(png)).toBe(true);
   });
 });
+
+/**
+ * The Cash flow tab written straight from the schema's templates (the emulator saves
+ * OFFSET(I3,-1,0) as I2, as HyperFormula normalises it), with the hand-worked plan.
+ */
+function writeTemplates() {
+  const spec = tabSpec('Cash flow');
+  const headers = spec.columns.map(c => c.header);
+  const index = new Map(headers.map((h, i) => [h, i]));
+  const plan = [
+    [10, 25000],
+    [20, 10000],
+    [30, 6000],
+    [40, 6000],
+    [40, 1500],
+    [40, 4000],
+    [40, 4000],
+    [40, 4000],
+  ].map(([hours, spend], i) => ({
+    period: `Q${i + 1}`,
+    hoursPerWeek: hours,
+    weeksInPeriod: i === 4 ? null : 13,
+    savingPerHour: 25,
+    expenditure: spend,
+  }));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Cash flow');
+  ws.addRow(headers);
+  plan.forEach((p, i) => {
+    const input: Record<string, unknown> = {
+      Period: p.period,
+      'Hours per week': p.hoursPerWeek,
+      'Weeks in period': p.weeksInPeriod,
+      'Saving per hour': p.savingPerHour,
+      Expenditure: p.expenditure,
+    };
+    spec.columns.forEach((c, j) => {
+      const cell = ws.getCell(i + 2, j + 1);
+      if (c.formula)
+        cell.value = {
+          formula: resolveTemplate(c.formula, i + 2, index).slice(1),
+        } as ExcelJS.CellFormulaValue;
+      else if (input[c.header] !== null && input[c.header] !== undefined)
+        cell.value = input[c.header] as ExcelJS.CellValue;
+    });
+  });
+  const block = cashFlowSummaryRows(h => columnLetter(index.get(h)! + 1));
+  const blockCol = headers.length + 2;
+  resolveBlock(block, blockCol + 1, 2).forEach((f, i) => {
+    ws.getCell(i + 2, blockCol).value = block[i].label;
+    ws.getCell(i + 2, blockCol + 1).value = {formula: f.slice(1)} as ExcelJS.CellFormulaValue;
+  });
+  return {wb, index, block, blockCol, plan};
+}
