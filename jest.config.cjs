@@ -2,23 +2,21 @@
 // every test worker (Node applies a TZ set here to the workers it starts).
 process.env.TZ = 'Europe/London';
 
-/** Tests run the TypeScript emulator directly (ts-jest, transpile only: `npm run typecheck` does the types). */
+/**
+ * Tests run the TypeScript emulator directly, transpiled only (test/tsconfig.jest.json has
+ * isolatedModules): `npm run typecheck` does the types. End-to-end files open their workbook in
+ * process once (test/driver.ts), so each test takes well under a second on a quiet machine; the
+ * timeout leaves room for a machine several times busier, not for slow tests.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': [
-      'ts-jest',
-      {
-        isolatedModules: true,
-        tsconfig: {module: 'commonjs', esModuleInterop: true, target: 'ES2022'},
-      },
-    ],
+    '^.+\\.ts$': ['ts-jest', {tsconfig: '<rootDir>/test/tsconfig.jest.json'}],
   },
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
-  testTimeout: 60000,
-  // Two workers on the two-core machines we build on: the end-to-end files mostly wait on I/O and
-  // on child processes, so both cores stay busy.
+  testTimeout: 30000,
+  // Two workers on the two-core machines we build on.
   maxWorkers: 2,
 };
