@@ -79,9 +79,9 @@ export abstract class Element {
   getType(): string {
     return ElementType[this._type];
   }
-  /** Apps Script objects print as their class name ("Paragraph", "InlineImage"). */
+  /** Apps Script objects print as their class name ("Paragraph", "InlineImage"); the body as "DocumentBodySection" (gas-fakes test/testdocs*.js, live). */
   toString(): string {
-    return this._cls;
+    return this._cls === 'Body' ? 'DocumentBodySection' : this._cls;
   }
   getParent(): Container | null {
     return this._parent;

@@ -10,7 +10,7 @@ import {requireScope, type ServiceContext} from '../context';
 import {DOC_MIME, DOCX_MIME, DocState, emptyDocParts} from '../docs/document';
 import {convertWithLibreOffice} from './pdf';
 import {readDocx} from '../docs/docx-read';
-import {asBlob, Blob, bytesOf} from './blob';
+import {asBlob, Blob, bytesOf, isBlobLike} from './blob';
 import {fileUrl} from './drive-app';
 import {DriveEntry, DriveStore, FOLDER_MIME} from './store';
 
@@ -273,6 +273,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     /** Copies a file; the copy keeps the original's parents unless resource.parents is given. */
     copy(resource: Json, fileId: string, optionalArgs?: Json): Json {
       call('copy');
+      if (typeof fileId !== 'string' || !fileId)
+        throw apiError('copy', 'Required parameter: fileId');
       const src = get('copy', fileId);
       if (src.mimeType === FOLDER_MIME)
         throw apiError('copy', 'This file cannot be copied by the user.');
@@ -288,6 +290,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     /** Creates a folder, an empty Doc, a Doc converted from .docx media, or a file from media. */
     create(resource: Json, mediaData?: unknown, optionalArgs?: Json): Json {
       call('create');
+      if (mediaData !== undefined && mediaData !== null && !isBlobLike(mediaData))
+        throw new Error('The mediaData parameter only supports Blob types for upload.');
       const parents = parentsOf('create', resource) ?? [store.rootId];
       const name = typeof resource?.name === 'string' ? resource.name : 'Untitled';
       const mime = typeof resource?.mimeType === 'string' ? resource.mimeType : undefined;
@@ -332,7 +336,12 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
           'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
         );
       applyResource(e, resource);
-      if (blobGiven) store.setBytes(e.id, bytesOf(mediaData));
+      if (blobGiven) {
+        store.setBytes(e.id, bytesOf(mediaData));
+        // New media brings its own type (a PDF over a text file makes it a PDF; gas-fakes test/testdrive.js, live).
+        const type = (mediaData as {getContentType(): string | null}).getContentType();
+        if (type && e.mimeType !== DOC_MIME && e.mimeType !== FOLDER_MIME) e.mimeType = type;
+      }
       const ids = (v: unknown) =>
         typeof v === 'string' && v ? v.split(',').map(s => s.trim()) : [];
       for (const id of ids(args.addParents)) {
@@ -348,6 +357,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     /** Metadata, or with {alt: 'media'} the content as a string. */
     get(fileId: string, optionalArgs?: Json): Json | string {
       call('get');
+      if (typeof fileId !== 'string' || !fileId)
+        throw apiError('get', 'Required parameter: fileId');
       const e = get('get', fileId);
       if (optionalArgs?.alt === 'media') {
         if (e.mimeType === DOC_MIME)
@@ -418,7 +429,31 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
       for (const e of store.all()) if (e.trashed && store.has(e.id)) store.remove(e.id);
     },
   };
-  return {Files};
+  // Advanced services print as their identifier, the same for the service and its collections.
+  const printed = () => 'AdvancedServiceIdentifier{name=drive, version=v3}';
+  const About = {
+    get(optionalArgs?: Json): Json {
+      call('get');
+      const about: Json = {
+        kind: 'drive#about',
+        user: {
+          kind: 'drive#user',
+          emailAddress: ctx.user,
+          displayName: ctx.user.split('@')[0],
+          me: true,
+        },
+      };
+      const f = parseFields(optionalArgs?.fields as string | undefined);
+      return f && f.top !== '*' ? pick(about, f.top) : about;
+    },
+    toString: printed,
+  };
+  return {
+    Files: Object.assign(Files, {toString: printed}),
+    About,
+    getVersion: () => 'v3',
+    toString: printed,
+  };
 }
 
 export type EmulatedAdvancedDrive = ReturnType<typeof createAdvancedDrive>;

@@ -3,6 +3,7 @@
  * content type and a name. getAs converts through a converter the host registers (PDF via
  * LibreOffice); a Blob never changes its bytes in place.
  */
+import {answerMissing} from '../services/not-emulated';
 
 export type BlobConverter = (blob: Blob, contentType: string) => Blob;
 
@@ -12,8 +13,6 @@ let converter: BlobConverter | null = null;
 export function setBlobConverter(fn: BlobConverter | null): void {
   converter = fn;
 }
-
-import {answerMissing} from '../services/not-emulated';
 
 const GOOGLE_PREFIX = 'application/vnd.google-apps.';
 

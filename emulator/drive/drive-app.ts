@@ -68,6 +68,10 @@ abstract class Item {
   getName(): string {
     return this._e.name;
   }
+  /** A file or folder prints as its name; the root as "My Drive" (gas-fakes test/test.js, live). */
+  toString(): string {
+    return this._id === this._c.store.rootId ? 'My Drive' : this._e.name;
+  }
   setName(name: string): this {
     const e = this._e;
     e.name = String(name);
@@ -106,7 +110,10 @@ abstract class Item {
     );
   }
   /** Moves to one folder (reference/drive/file#moveTo(Folder)). */
-  moveTo(destination: Folder): this {
+  moveTo(...args: unknown[]): this {
+    const destination = args[0];
+    if (args.length !== 1 || !(destination instanceof Folder))
+      throw signature(args, `DriveApp.${this._cls}.moveTo`);
     const dest = destination._e;
     const e = this._e;
     if (e.id === dest.id) throw new Error('Exception: A folder cannot be moved into itself.');
@@ -114,31 +121,165 @@ abstract class Item {
     this._c.store.touch(e);
     return this;
   }
-  getOwner(): {getEmail(): string} {
-    const email = this._c.ctx.user;
-    return {getEmail: () => email};
+  getOwner(): DriveUser {
+    return driveUser(this._c.ctx.user);
+  }
+  private get _x(): SharingEntry {
+    return this._e as SharingEntry;
+  }
+  /** Starring sticks (kept in the Drive's state); My Drive itself cannot be starred (gas-fakes test/testdrive.js, live). */
+  isStarred(): boolean {
+    return !!this._x.starred;
+  }
+  setStarred(starred: boolean): this {
+    if (this._id === this._c.store.rootId) throw new Error('Access denied: DriveApp.');
+    this._x.starred = !!starred;
+    return this;
+  }
+  isShareableByEditors(): boolean {
+    return this._x.shareableByEditors !== false;
+  }
+  setShareableByEditors(shareable: boolean): this {
+    this._x.shareableByEditors = !!shareable;
+    return this;
   }
   getSharingAccess(): string {
-    return 'PRIVATE';
+    return this._x.sharing?.access ?? 'PRIVATE';
   }
   getSharingPermission(): string {
+    return this._x.sharing?.permission ?? 'NONE';
+  }
+  /** setSharing(Access, Permission) sticks; nobody outside is told (reference/drive/file#setSharing). */
+  setSharing(access: unknown, permission: unknown): this {
+    if (!ACCESS.includes(String(access)) || !PERMISSION.includes(String(permission)))
+      throw new Error(
+        `The parameters (${[access, permission].map(javaTypeName).join(',')}) don't match the method signature for DriveApp.${this._cls}.setSharing.`,
+      );
+    this._x.sharing = {access: String(access), permission: String(permission)};
+    return this;
+  }
+  private people(role: 'editors' | 'viewers' | 'commenters'): string[] {
+    return (this._x[role] ??= []);
+  }
+  private addPeople(role: 'editors' | 'viewers' | 'commenters', who: unknown[]): this {
+    const list = this.people(role);
+    for (const w of who) {
+      const email = emailOf(w, `${this._cls}.add`);
+      if (!list.includes(email) && email !== this._c.ctx.user) list.push(email);
+      // A viewer made an editor is an editor only (Drive keeps one role per person).
+      if (role === 'editors') this._x.viewers = (this._x.viewers ?? []).filter(v => v !== email);
+    }
+    return this;
+  }
+  private removePeople(role: 'editors' | 'viewers' | 'commenters', who: unknown): this {
+    const email = emailOf(who, `${this._cls}.remove`);
+    this._x[role] = this.people(role).filter(e => e !== email);
+    return this;
+  }
+  addEditor(emailAddress: unknown): this {
+    return this.addPeople('editors', [emailAddress]);
+  }
+  addEditors(emailAddresses: unknown[]): this {
+    return this.addPeople('editors', Array.from(emailAddresses ?? []));
+  }
+  addViewer(emailAddress: unknown): this {
+    return this.addPeople('viewers', [emailAddress]);
+  }
+  addViewers(emailAddresses: unknown[]): this {
+    return this.addPeople('viewers', Array.from(emailAddresses ?? []));
+  }
+  addCommenter(emailAddress: unknown): this {
+    return this.addPeople('commenters', [emailAddress]);
+  }
+  addCommenters(emailAddresses: unknown[]): this {
+    return this.addPeople('commenters', Array.from(emailAddresses ?? []));
+  }
+  removeEditor(emailAddress: unknown): this {
+    return this.removePeople('editors', emailAddress);
+  }
+  removeViewer(emailAddress: unknown): this {
+    return this.removePeople('viewers', emailAddress);
+  }
+  removeCommenter(emailAddress: unknown): this {
+    return this.removePeople('commenters', emailAddress);
+  }
+  /** Editors include the owner, as in Drive's sharing dialog. */
+  getEditors(): DriveUser[] {
+    return [this._c.ctx.user, ...this.people('editors')].map(driveUser);
+  }
+  getViewers(): DriveUser[] {
+    return [...this.people('viewers'), ...this.people('commenters')].map(driveUser);
+  }
+  getAccess(user: unknown): string {
+    const email = emailOf(user, `${this._cls}.getAccess`);
+    if (email === this._c.ctx.user) return 'OWNER';
+    if (this.people('editors').includes(email)) return 'EDIT';
+    if (this.people('commenters').includes(email)) return 'COMMENT';
+    if (this.people('viewers').includes(email)) return 'VIEW';
     return 'NONE';
   }
-  setSharing(_a: unknown, _p: unknown): this {
-    return this;
-  }
-  addEditor(_e: unknown): this {
-    return this;
-  }
-  addViewer(_e: unknown): this {
-    return this;
-  }
-  getEditors(): never[] {
-    return [];
-  }
-  getViewers(): never[] {
-    return [];
-  }
+}
+
+/** What the emulator keeps per Drive item beyond the store's own fields (saved with them in state.json). */
+type SharingEntry = DriveEntry & {
+  starred?: boolean;
+  shareableByEditors?: boolean;
+  sharing?: {access: string; permission: string};
+  editors?: string[];
+  viewers?: string[];
+  commenters?: string[];
+};
+
+const ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK', 'PRIVATE'];
+const PERMISSION = ['VIEW', 'EDIT', 'COMMENT', 'OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'NONE'];
+
+export interface DriveUser {
+  getEmail(): string;
+  getName(): string;
+  getDomain(): string;
+  getPhotoUrl(): string;
+  toString(): string;
+}
+
+/** Drive's User (reference/drive/user): the name is the part of the address before @. */
+function driveUser(email: string): DriveUser {
+  return {
+    getEmail: () => email,
+    getName: () => email.split('@')[0],
+    getDomain: () => email.split('@')[1] ?? '',
+    getPhotoUrl: () => '',
+    toString: () => 'DriveUser',
+  };
+}
+
+function emailOf(who: unknown, method: string): string {
+  if (typeof who === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(who.trim())) return who.trim();
+  if (who && typeof (who as DriveUser).getEmail === 'function')
+    return String((who as DriveUser).getEmail());
+  if (typeof who === 'string') throw new Error(`Invalid argument: ${who}`);
+  throw new Error(
+    `The parameters (${javaTypeName(who)}) don't match the method signature for DriveApp.${method}.`,
+  );
+}
+
+/** How Apps Script names an argument's type in "The parameters (...) don't match" errors. */
+function javaTypeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (v instanceof Folder) return 'DriveApp.Folder';
+  if (v instanceof File) return 'DriveApp.File';
+  if (v && typeof (v as Blob).getBytes === 'function') return 'Blob';
+  if (Array.isArray(v)) return 'Object[]';
+  return 'Object';
+}
+
+function signature(args: unknown[], method: string): Error {
+  return new Error(
+    `The parameters (${args.map(javaTypeName).join(',')}) don't match the method signature for ${method}.`,
+  );
 }
 
 export class File extends Item {
@@ -166,6 +307,7 @@ export class File extends Item {
       contentType,
     );
   }
+  /** Anything but text is turned into its text: a Blob gives "Blob" (gas-fakes test/testdrive.js, live). */
   setContent(content: string): this {
     if (this._e.mimeType === DOC_MIME)
       throw new Error('Exception: setContent cannot be used on a Google Doc.');
@@ -174,12 +316,19 @@ export class File extends Item {
   }
   /**
    * makeCopy(), makeCopy(name), makeCopy(destination), makeCopy(name, destination)
-   * (reference/drive/file#makeCopy()): default name "Copy of X", default place the original's folders.
+   * (reference/drive/file#makeCopy()): without a name the copy keeps the original's (live Apps
+   * Script, gas-fakes test/testdrive.js); by default it goes into the original's folders.
    */
-  makeCopy(a?: string | Folder, b?: Folder): File {
+  makeCopy(...args: unknown[]): File {
+    const [a, b] = args;
+    const ok =
+      args.length === 0 ||
+      (args.length === 1 && (typeof a === 'string' || a instanceof Folder)) ||
+      (args.length === 2 && typeof a === 'string' && b instanceof Folder);
+    if (!ok) throw signature(args, 'DriveApp.File.makeCopy');
     const e = this._e;
-    const name = typeof a === 'string' ? a : `Copy of ${e.name}`;
-    const dest = a instanceof Folder ? a : b;
+    const name = typeof a === 'string' ? a : e.name;
+    const dest = a instanceof Folder ? a : (b as Folder | undefined);
     const parents = dest ? [dest._e.id] : [...e.parents];
     const c = this._c.store.copy(this._id, name, parents);
     return new File(this._c, c.id);
@@ -249,8 +398,11 @@ export class Folder extends Item {
     );
   }
   /** createFile(blob) or createFile(name, content[, mimeType]) (reference/drive/folder#createFile(BlobSource)). */
-  createFile(a: unknown, content?: string, mimeType?: string): File {
-    return new File(this._c, createFileIn(this._c.store, this._id, a, content, mimeType).id);
+  createFile(...args: unknown[]): File {
+    return new File(
+      this._c,
+      createFileIn(this._c.store, this._id, args, 'DriveApp.Folder.createFile').id,
+    );
   }
   addFile(child: File): this {
     const e = child._e;
@@ -277,28 +429,40 @@ export class Folder extends Item {
   }
 }
 
+/**
+ * createFile(blob) or createFile(name, content[, mimeType]) with Apps Script's checks
+ * (gas-fakes test/testdrive.js, run against live Apps Script).
+ */
 function createFileIn(
   store: DriveStore,
   parentId: string,
-  a: unknown,
-  content?: string,
-  mimeType?: string,
+  args: unknown[],
+  method: string,
 ): DriveEntry {
-  if (typeof a === 'string') {
-    if (content === undefined) throw new Error('Exception: Invalid argument: content');
+  const [a, content, mimeType] = args;
+  if (args.length === 1 && a && typeof a === 'object') {
+    const blob = asBlob(a);
+    const name = blob.getName();
+    if (name === null || name === undefined)
+      throw new Error('Blob object must have non-null name for this operation.');
     return store.createBlobFile(
-      a,
-      new Uint8Array(Buffer.from(String(content), 'utf8')),
-      mimeType ?? 'text/plain',
+      name,
+      new Uint8Array(bytesOf(blob)),
+      blob.getContentType() ?? 'application/octet-stream',
       parentId,
     );
   }
-  const blob = asBlob(a);
-  const name = blob.getName() ?? 'Untitled';
+  const textArgs =
+    (args.length === 2 || args.length === 3) &&
+    (a === null || typeof a === 'string') &&
+    typeof content === 'string' &&
+    (args.length === 2 || typeof mimeType === 'string');
+  if (!textArgs) throw signature(args, method);
+  if (a === null || a === '') throw new Error('Invalid argument: name');
   return store.createBlobFile(
-    name,
-    new Uint8Array(bytesOf(blob)),
-    blob.getContentType() ?? 'application/octet-stream',
+    a,
+    new Uint8Array(Buffer.from(content, 'utf8')),
+    (mimeType as string | undefined) ?? 'text/plain',
     parentId,
   );
 }
@@ -365,12 +529,15 @@ function driveAppObject(ctx: ServiceContext, store: DriveStore) {
   return {
     getFileById(id: string): File {
       call('getFileById');
+      // null, undefined or '' (gas-fakes test/testdrive.js "trap null ids", live Apps Script).
+      if (typeof id !== 'string' || id === '') throw new Error('Invalid argument: id');
       const e = store.entry(String(id));
       if (e.mimeType === FOLDER_MIME) store.entry('');
       return new File(core, e.id);
     },
     getFolderById(id: string): Folder {
       call('getFolderById');
+      if (typeof id !== 'string' || id === '') throw new Error('Invalid argument: id');
       const e = store.entry(String(id));
       if (e.mimeType !== FOLDER_MIME) store.entry('');
       return new Folder(core, e.id);
@@ -383,9 +550,9 @@ function driveAppObject(ctx: ServiceContext, store: DriveStore) {
       call('createFolder');
       return new Folder(core, store.createFolder(name).id);
     },
-    createFile(a: unknown, content?: string, mimeType?: string): File {
+    createFile(...args: unknown[]): File {
       call('createFile');
-      return new File(core, createFileIn(store, store.rootId, a, content, mimeType).id);
+      return new File(core, createFileIn(store, store.rootId, args, 'DriveApp.createFile').id);
     },
     getFiles: () => (call('getFiles'), filesWhere(() => true)),
     getFolders: () => (call('getFolders'), foldersWhere(() => true)),
@@ -432,24 +599,41 @@ function driveAppObject(ctx: ServiceContext, store: DriveStore) {
   };
 }
 
-/** Base.MimeType (reference/base/mime-type). */
+/** Base.MimeType: every value the reference lists (developers.google.com/apps-script/reference/base/mime-type). */
 export const MIME_TYPES = {
+  GOOGLE_APPS_SCRIPT: 'application/vnd.google-apps.script',
+  GOOGLE_DRAWINGS: 'application/vnd.google-apps.drawing',
   GOOGLE_DOCS: DOC_MIME,
-  GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
-  GOOGLE_SLIDES: 'application/vnd.google-apps.presentation',
   GOOGLE_FORMS: 'application/vnd.google-apps.form',
+  GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
+  GOOGLE_SITES: 'application/vnd.google-apps.site',
+  GOOGLE_SLIDES: 'application/vnd.google-apps.presentation',
   FOLDER: FOLDER_MIME,
-  PDF: 'application/pdf',
-  MICROSOFT_WORD: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  MICROSOFT_EXCEL: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  PLAIN_TEXT: 'text/plain',
-  HTML: 'text/html',
-  CSV: 'text/csv',
-  JSON: 'application/json',
-  PNG: 'image/png',
-  JPEG: 'image/jpeg',
+  SHORTCUT: 'application/vnd.google-apps.shortcut',
+  BMP: 'image/bmp',
   GIF: 'image/gif',
+  JPEG: 'image/jpeg',
+  PNG: 'image/png',
+  SVG: 'image/svg+xml',
+  PDF: 'application/pdf',
+  CSS: 'text/css',
+  CSV: 'text/csv',
+  HTML: 'text/html',
+  JAVASCRIPT: 'application/javascript',
+  PLAIN_TEXT: 'text/plain',
+  RTF: 'application/rtf',
+  OPENDOCUMENT_GRAPHICS: 'application/vnd.oasis.opendocument.graphics',
+  OPENDOCUMENT_PRESENTATION: 'application/vnd.oasis.opendocument.presentation',
+  OPENDOCUMENT_SPREADSHEET: 'application/vnd.oasis.opendocument.spreadsheet',
+  OPENDOCUMENT_TEXT: 'application/vnd.oasis.opendocument.text',
+  MICROSOFT_EXCEL: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  MICROSOFT_EXCEL_LEGACY: 'application/vnd.ms-excel',
+  MICROSOFT_POWERPOINT: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  MICROSOFT_POWERPOINT_LEGACY: 'application/vnd.ms-powerpoint',
+  MICROSOFT_WORD: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  MICROSOFT_WORD_LEGACY: 'application/msword',
   ZIP: 'application/zip',
+  JSON: 'application/json',
 } as const;
 
 export type EmulatedDriveApp = ReturnType<typeof createDriveApp>;

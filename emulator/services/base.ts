@@ -2,7 +2,7 @@
  * Shared plumbing for the emulated services: call counting and Apps Script enums.
  */
 import type {ServiceContext} from '../context';
-import {missingMethod} from './not-emulated';
+import {missingMethod, printedName} from './not-emulated';
 
 /**
  * Wraps a service object so that every method call is counted as "Class.method" in the run's
@@ -15,6 +15,8 @@ export function tracked<T extends object>(ctx: ServiceContext, className: string
     get(obj, key, receiver) {
       const v = Reflect.get(obj, key, receiver);
       if (v === undefined && typeof key === 'string') return missingMethod(className, key);
+      // Apps Script objects print as their class name (String(Utilities) is "Utilities").
+      if (key === 'toString' && v === Object.prototype.toString) return printedName(className);
       if (
         typeof v !== 'function' ||
         typeof key !== 'string' ||

@@ -25,8 +25,10 @@ export class Lock {
     private readonly env: LockEnvironment,
   ) {}
 
+  /** A negative timeout gives up at once: false, no lock (observed in live Apps Script, gas-fakes test/testlock.js). */
   tryLock(timeoutInMillis: number): boolean {
     checkTimeout(timeoutInMillis);
+    if (timeoutInMillis < 0) return false;
     if (this.env.heldElsewhere.has(this.scope)) {
       advance(this.ctx, timeoutInMillis);
       return false;
@@ -49,7 +51,7 @@ export class Lock {
 }
 
 function checkTimeout(ms: unknown): void {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+  if (typeof ms !== 'number' || !Number.isFinite(ms))
     throw new Error('Invalid argument: timeoutInMillis');
 }
 

@@ -69,12 +69,18 @@ function stringify(data: unknown): string {
 
 function javaString(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(javaString).join(', ')}]`;
-  if (v && typeof v === 'object' && isPlain(v)) {
+  if (v && typeof v === 'object' && isPlain(v) && !ownToString(v)) {
     return `{${Object.entries(v as Record<string, unknown>)
       .map(([k, x]) => `${k}=${javaString(x)}`)
       .join(', ')}}`;
   }
   return String(v); // strings, numbers, Dates, and objects with their own toString (enums, Ranges…)
+}
+
+/** An Apps Script object prints its own way (a Sheet as "Sheet", DriveApp as "Drive"), not as {key=value}. */
+function ownToString(v: object): boolean {
+  const f = (v as {toString?: unknown}).toString;
+  return typeof f === 'function' && !/\[native code\]/.test(Function.prototype.toString.call(f));
 }
 
 /** A plain object literal, from either realm (the script's objects come from its own vm context). */

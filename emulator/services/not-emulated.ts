@@ -60,9 +60,22 @@ export function missingMethod(cls: string, prop: PropertyKey, ns?: string): unkn
  */
 const installed = new WeakSet<object>();
 
+/** How Apps Script prints a service object whose class name differs (DriveApp prints "Drive"). */
+const PRINTED: Record<string, string> = {DriveApp: 'Drive'};
+
+/** An object's default toString in Apps Script: its class name ("Blob", "SpreadsheetApp"). */
+export function printedName(cls: string): () => string {
+  const text = PRINTED[cls] ?? cls;
+  return () => text;
+}
+
 export function missingMethodsProto(ns: string, cls?: string): object {
   const proto = new Proxy(Object.prototype, {
     get(target, prop, receiver) {
+      if (prop === 'toString') {
+        const name = cls ?? (receiver as {_cls?: unknown})._cls;
+        if (typeof name === 'string') return printedName(name);
+      }
       if (typeof prop === 'string' && !(prop in target)) {
         const name = cls ?? (receiver as {_cls?: unknown})._cls;
         if (typeof name === 'string') {

@@ -5,7 +5,9 @@
  */
 import {createHash, createHmac, randomUUID} from 'node:crypto';
 import type {ServiceContext} from '../context';
-import {Blob} from '../drive/blob';
+import {asBlob, Blob, EXTENSION_TYPES} from '../drive/blob';
+import {gunzipSync, gzipSync, unzipSync, zipSync} from 'fflate';
+import {parseDate} from './parse-date';
 import {gasEnum, tracked} from './base';
 import {parseCsv} from './csv';
 import {formatDate} from './format-date';
@@ -123,6 +125,49 @@ export function formatString(template: string, ...args: unknown[]): string {
   );
 }
 
+const NO_CHARSET = Symbol('no charset');
+
+function isMember(en: Record<string, unknown>, v: unknown): boolean {
+  return Object.values(en).includes(v);
+}
+
+/** Byte[] as Apps Script converts it: every member a number, or "Cannot convert". */
+function isByteArray(v: unknown): v is unknown[] {
+  if (!Array.isArray(v)) return false;
+  for (const b of v)
+    if (typeof b !== 'number' && Number.isNaN(Number(b)))
+      throw new Error(`Cannot convert ${JSON.stringify(b)} to byte.`);
+  return true;
+}
+
+/**
+ * The overloads of computeDigest / computeHmac*: all values strings (with an optional
+ * Charset) or all Byte[] (without one).
+ */
+function signatureFits(values: unknown[], charset: unknown): boolean {
+  if (values.every(v => typeof v === 'string'))
+    return charset === NO_CHARSET || isMember(Charset, charset);
+  if (charset !== NO_CHARSET) return false;
+  return values.every(v => isByteArray(v));
+}
+
+function signatureMismatch(args: unknown[], method: string): Error {
+  return new Error(
+    `The parameters (${args.map(javaType).join(',')}) don't match the method signature for ${method}.`,
+  );
+}
+
+/** Text in a charset as Java encodes it: US-ASCII (the default) turns each non-ASCII character into '?'. */
+function digestBytes(v: unknown, charset: unknown): Buffer {
+  if (typeof v !== 'string') return bytesOf(v);
+  if (String(charset) === 'UTF_8') return Buffer.from(v, 'utf8');
+  return Buffer.from(Array.from(v, ch => (ch.codePointAt(0)! < 128 ? ch : '?')).join(''), 'latin1');
+}
+
+function typeFromName(name: string): string | null {
+  return EXTENSION_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? null;
+}
+
 const MAX_SLEEP_MS = 300000;
 
 export function createUtilities(ctx: ServiceContext) {
@@ -163,41 +208,88 @@ export function createUtilities(ctx: ServiceContext) {
         throw new Error('Invalid argument: encoded');
       return signedBytes(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
     },
-    computeDigest(algorithm: unknown, value: string | number[], charset?: unknown): number[] {
+    /** Strings default to US-ASCII: each non-ASCII character becomes '?' (live Apps Script, gas-fakes test/testutilities.js "utilities digest"). */
+    computeDigest(...args: unknown[]): number[] {
+      const [algorithm, value, charset] = args;
       const alg = NODE_DIGEST[String(algorithm)];
-      if (!alg) throw new Error('Invalid argument: algorithm');
-      return signedBytes(createHash(alg).update(bytesOf(value, charset)).digest());
+      const ok =
+        (args.length === 2 || args.length === 3) &&
+        isMember(DigestAlgorithm, algorithm) &&
+        alg !== undefined &&
+        signatureFits([value], args.length === 3 ? charset : NO_CHARSET);
+      if (!ok) throw signatureMismatch(args, 'Utilities.computeDigest');
+      return signedBytes(createHash(alg).update(digestBytes(value, charset)).digest());
     },
-    computeHmacSignature(
-      algorithm: unknown,
-      value: string | number[],
-      key: string | number[],
-      charset?: unknown,
-    ): number[] {
+    computeHmacSignature(...args: unknown[]): number[] {
+      const [algorithm, value, key, charset] = args;
       const alg = NODE_HMAC[String(algorithm)];
-      if (!alg) throw new Error('Invalid argument: algorithm');
+      const ok =
+        (args.length === 3 || args.length === 4) &&
+        isMember(MacAlgorithm, algorithm) &&
+        alg !== undefined &&
+        signatureFits([value, key], args.length === 4 ? charset : NO_CHARSET);
+      if (!ok) throw signatureMismatch(args, 'Utilities.computeHmacSignature');
       return signedBytes(
-        createHmac(alg, bytesOf(key, charset, 'key'))
-          .update(bytesOf(value, charset))
+        createHmac(alg, digestBytes(key, charset)).update(digestBytes(value, charset)).digest(),
+      );
+    },
+    computeHmacSha256Signature(...args: unknown[]): number[] {
+      const [value, key, charset] = args;
+      const ok =
+        (args.length === 2 || args.length === 3) &&
+        signatureFits([value, key], args.length === 3 ? charset : NO_CHARSET);
+      if (!ok) throw signatureMismatch(args, 'Utilities.computeHmacSha256Signature');
+      return signedBytes(
+        createHmac('sha256', digestBytes(key, charset))
+          .update(digestBytes(value, charset))
           .digest(),
       );
     },
-    computeHmacSha256Signature(
-      value: string | number[],
-      key: string | number[],
-      charset?: unknown,
-    ): number[] {
-      return signedBytes(
-        createHmac('sha256', bytesOf(key, charset, 'key'))
-          .update(bytesOf(value, charset))
-          .digest(),
+    zip(blobs: unknown, name?: string): Blob {
+      if (!Array.isArray(blobs)) throw signatureMismatch([blobs, name], 'Utilities.zip');
+      const files: Record<string, Uint8Array> = {};
+      blobs.forEach((b, i) => {
+        const blob = asBlob(b);
+        files[blob.getName() ?? `file${i}`] = blob.rawBytes();
+      });
+      return new Blob(zipSync(files), 'application/zip', name ?? 'archive.zip');
+    },
+    unzip(blob: unknown): Blob[] {
+      const files = unzipSync(asBlob(blob).rawBytes());
+      return Object.entries(files)
+        .filter(([n]) => !n.endsWith('/'))
+        .map(([n, bytes]) => new Blob(bytes, typeFromName(n), n));
+    },
+    /** gzip names the result "archive.gz" unless named; ungzip drops ".gz" and has no content type (gas-fakes test/testutilities.js "utilities gzipping"). */
+    gzip(blob: unknown, name?: string): Blob {
+      return new Blob(
+        gzipSync(asBlob(blob).rawBytes()),
+        'application/x-gzip',
+        name ?? 'archive.gz',
       );
+    },
+    ungzip(blob: unknown): Blob {
+      const b = asBlob(blob);
+      let bytes: Uint8Array;
+      try {
+        bytes = gunzipSync(b.rawBytes());
+      } catch {
+        throw new Error('Invalid argument: blob');
+      }
+      return new Blob(bytes, null, (b.getName() ?? 'archive').replace(/\.gz$/i, ''));
+    },
+    /** Java SimpleDateFormat parsing in a time zone (reference/utilities/utilities#parseDate). */
+    parseDate(date: string, timeZone: string, format: string): Date {
+      if (typeof date !== 'string' || typeof timeZone !== 'string' || typeof format !== 'string')
+        throw signatureMismatch([date, timeZone, format], 'Utilities.parseDate');
+      return new Date(parseDate(date, timeZone, format));
     },
     newBlob(data: string | number[], contentType?: string, name?: string): Blob {
       if (data === undefined || data === null) throw new Error('Invalid argument: data');
+      // Text gets text/plain when no type is given (reference/utilities/utilities#newBlob(String)).
       return new Blob(
         typeof data === 'string' ? data : Uint8Array.from(data, b => b & 0xff),
-        contentType ?? null,
+        contentType ?? (typeof data === 'string' ? 'text/plain' : null),
         name ?? null,
       );
     },

@@ -5,7 +5,7 @@
  * are not counted. Methods whose names start with '_' are the emulator's own and are hidden.
  */
 import type {ServiceContext} from '../context';
-import {missingMethod} from '../services/not-emulated';
+import {missingMethod, printedName} from '../services/not-emulated';
 
 export const API_CLASS = Symbol('apiClass');
 export const TARGET = Symbol('target');
@@ -41,6 +41,7 @@ export function expose<T extends object>(ctx: ServiceContext, target: T, classNa
       }
       if (prop.startsWith('_')) return undefined;
       // String conversion by the script is not a service call.
+      if (prop === 'toString' && v === Object.prototype.toString) return printedName(cls);
       if (prop === 'toString' || prop === 'valueOf') return v.bind(t);
       let m = methods.get(prop);
       if (!m) {
