@@ -180,6 +180,25 @@ export function evaluateMembership(
     })),
   });
 
+  // A term that has ended while the member is still Active: not serving, so not counted anywhere,
+  // but never silently: the clerk renews the term or marks the member Left.
+  const lapsed = members.filter(m => m.status !== 'Left' && m.termEnd && m.termEnd < today);
+  results.push({
+    rule: 'No term has ended while the member is still Active',
+    met: lapsed.length === 0,
+    counts: lapsed.map(m => m.name),
+    details: lapsed.length
+      ? `Term ended: ${lapsed.map(m => `${m.name} (${m.termEnd})`).join(', ')}; not counted as serving.`
+      : 'Every Active member is within their term.',
+    findings: lapsed.map(m => ({
+      rule: 'Term ended',
+      severity: 'Warning' as const,
+      where: where(m),
+      finding: `${m.name}'s term ended on ${m.termEnd} but their Status is not Left, so they are not counted as a serving member.`,
+      whatToDo: 'Renew the term (change Term end), or set Status to Left.',
+    })),
+  });
+
   // Attendance over the last 12 months.
   const from = addDays(today, -365);
   const low: string[] = [];

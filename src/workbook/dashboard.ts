@@ -8,6 +8,7 @@
  * (about 12; at most 15 once the charts exist): one read of the owners' and statuses' columns,
  * one setValues / setNumberFormats / setFontWeights over the whole layout.
  */
+import {VOTING_ROLES} from '../domain/membership';
 import {ACTION_STATUSES, TAB} from './schema';
 import {Cell, WorkbookError} from './table';
 import {columnLetter} from './formulas';
@@ -16,6 +17,28 @@ import {LOT_NAMES} from './lots';
 import {headerColumns} from './money-names';
 
 export const DASHBOARD_WIDTH = 4;
+
+/**
+ * A formula counting serving members (chair, vice-chair and members; Status not Left; term
+ * current: Term start empty or not after today, Term end empty or not before today) that also
+ * meet `extra` (more COUNTIFS criteria). The same definition as domain/membership.ts isServing
+ * with VOTING_ROLES (`votingOnly` false: every role, as the term-ending rule counts them all).
+ * COUNTIFS with inclusion-exclusion, not SUMPRODUCT over comparisons: COUNTIFS matches text
+ * ignoring case as the register reader does, and needs no array arithmetic.
+ */
+export function servingMembers(extra: string, votingOnly = true): string {
+  const who = votingOnly
+    ? VOTING_ROLES.map(role => `Members_Role,"${role}"`)
+    : ['Members_Name,"<>",Members_Name,"<>Name"'];
+  const notYet = ',Members_TermStart,">"&TODAY()';
+  const ended = ',Members_TermEnd,"<"&TODAY()';
+  return who
+    .map(w => {
+      const base = `${w},Members_Status,"<>Left"${extra}`;
+      return `COUNTIFS(${base})-COUNTIFS(${base}${notYet})-COUNTIFS(${base}${ended})+COUNTIFS(${base}${notYet}${ended})`;
+    })
+    .join('+');
+}
 export const MAX_OWNERS = 15;
 export const ENDING_LIST = 5;
 const DATE = 'dd/mm/yyyy';
@@ -118,13 +141,14 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   );
   blank();
 
-  // Membership compliance summary (the full check is Committee > Check membership)
+  // Membership compliance summary (the full check is Committee > Check membership). Counted as
+  // the check counts: serving members (domain/membership.ts isServing, VOTING_ROLES).
   heading(['Membership', 'Now', 'Rule', 'Result']);
   let r = rows.length + 1;
   add(
     [
-      'Active members',
-      '=COUNTIFS(Members_Name,"<>",Members_Name,"<>Name",Members_Status,"<>Left")',
+      'Serving members',
+      `=${servingMembers('')}`,
       '=Settings_MinimumMembers&" to "&Settings_MaximumMembers',
       `=IF(AND(B${r}>=Settings_MinimumMembers,B${r}<=Settings_MaximumMembers),"Meets the rule","Check")`,
     ],
@@ -138,7 +162,7 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
     add(
       [
         label,
-        `=COUNTIFS(Members_ProviderSize,"${size}",Members_Status,"<>Left")`,
+        `=${servingMembers(`,Members_ProviderSize,"${size}"`)}`,
         `="at least "&${setting}`,
         `=IF(B${r}>=${setting},"Meets the rule","Check")`,
       ],
@@ -149,9 +173,19 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   add(
     [
       'Terms ending soon',
-      '=COUNTIFS(Members_TermEnd,">="&TODAY(),Members_TermEnd,"<="&(TODAY()+Settings_TermWarningDays),Members_Status,"<>Left")',
+      `=${servingMembers(',Members_TermEnd,"<="&(TODAY()+Settings_TermWarningDays)', false)}`,
       '="within "&Settings_TermWarningDays&" days"',
       `=IF(B${r}=0,"None","Plan reappointments")`,
+    ],
+    ['@', COUNT, '@', '@'],
+  );
+  r = rows.length + 1;
+  add(
+    [
+      'Term ended, still Active',
+      '=COUNTIFS(Members_Name,"<>",Members_Status,"<>Left",Members_TermEnd,"<"&TODAY())',
+      '="none"',
+      `=IF(B${r}=0,"None","Renew the term or mark Left")`,
     ],
     ['@', COUNT, '@', '@'],
   );

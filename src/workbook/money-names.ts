@@ -29,7 +29,9 @@ export const REGISTER_NAMES: Readonly<Record<string, readonly [string, string]>>
   Meetings_ReportDeadline: [TAB.meetings, 'Report deadline'],
   Meetings_PapersDespatchBy: [TAB.meetings, 'Papers despatch by'],
   Members_Name: [TAB.members, 'Name'],
+  Members_Role: [TAB.members, 'Role'],
   Members_Status: [TAB.members, 'Status'],
+  Members_TermStart: [TAB.members, 'Term start'],
   Members_ProviderSize: [TAB.members, 'Provider size'],
   Members_TermEnd: [TAB.members, 'Term end'],
 };
