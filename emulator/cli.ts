@@ -361,6 +361,27 @@ export function fireEdit(
   }
 }
 
+/**
+ * A new spreadsheet starts with an empty "Sheet1"; once the program has made its own tabs an
+ * officer would delete it. The workbook then opens on its first visible tab.
+ */
+function openOnFirstTab(ws: Workspace, io: Io): void {
+  const ss = ws.spreadsheet;
+  const tabs = ss.getSheets() as {
+    getName(): string;
+    getLastRow(): number;
+    getLastColumn(): number;
+    isSheetHidden(): boolean;
+    activate(): void;
+  }[];
+  const blank = tabs.find(t => t.getName() === 'Sheet1');
+  if (blank && tabs.length > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0) {
+    ss.deleteSheet(blank);
+    io.err('note: removed the empty Sheet1 the new spreadsheet started with');
+  }
+  (ss.getSheets() as typeof tabs).find(t => !t.isSheetHidden())?.activate();
+}
+
 /** A user's edit, as the Sheets emulator makes it; a rejected value is bad input naming the cell. */
 export function userEdit(ws: Workspace, a1: string, input: string[][]) {
   const sheets = peers.sheets()!;
@@ -398,6 +419,7 @@ const COMMANDS: Record<string, Command> = {
       if (script.has('loadDemoData')) script.callFunction('loadDemoData');
       else io.err('note: the program has no loadDemoData function yet, so there is no demo data');
     }
+    openOnFirstTab(ws, io);
     io.out(`made ${book}`);
     return ws;
   },

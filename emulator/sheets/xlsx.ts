@@ -17,6 +17,7 @@ import {SERIAL_EPOCH_UTC} from './dates';
 import {sheetsErrorCode} from './cells';
 import {closeOpenRanges} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
+import {fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
   addBooleanNames,
   blankModel,
@@ -174,7 +175,7 @@ function excelValidation(spec: ValidationSpec): ExcelJS.DataValidation | undefin
       return {
         ...base,
         type: 'custom',
-        formulae: [String(v[0]).replace(/^=/, '')],
+        formulae: [toOoxmlFunctions(String(v[0]).replace(/^=/, ''))],
       } as ExcelJS.DataValidation;
     default:
       return undefined;
@@ -232,11 +233,12 @@ function validationRuns(sheet: SheetModel): {
 const EXCEL_LAST_ROW = 1_048_576;
 
 function excelFormula(text: string): string {
-  return closeOpenRanges(text, () => EXCEL_LAST_ROW);
+  return toOoxmlFunctions(closeOpenRanges(text, () => EXCEL_LAST_ROW));
 }
 
 /** A formula read from xlsx as Sheets would have it: ranges that run to Excel's last row are open-ended again. */
-function sheetsFormula(text: string): string {
+function sheetsFormula(stored: string): string {
+  const text = fromOoxmlFunctions(stored);
   if (!text.includes(String(EXCEL_LAST_ROW))) return text;
   return text
     .split(/("(?:[^"]|"")*")/)
@@ -279,6 +281,12 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
       sheet.frozenRows || sheet.frozenCols
         ? [{state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows}]
         : [];
+    // The tab the workbook opens on is also the selected one (Excel groups selected tabs).
+    if (sheet.hfId === model.active.sheet && !sheet.hidden)
+      views[0] = {
+        ...(views[0] ?? {state: 'normal'}),
+        tabSelected: true,
+      } as unknown as (typeof views)[0];
     let ws: ExcelJS.Worksheet;
     try {
       // exceljs would silently cut a long name to 31 characters: a different tab on reopening.
@@ -359,7 +367,10 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
   // Defined names as written, whole columns included ('Actions'!$G:$G). exceljs would drop
   // those and expands every range cell by cell when adding, so its name list is replaced.
   const definedNames = model.namedRanges
-    .map(n => ({name: n, ranges: [(hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '')]}))
+    .map(n => ({
+      name: n,
+      ranges: [toOoxmlFunctions((hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, ''))],
+    }))
     .filter(d => d.ranges[0] && !d.ranges[0].includes('#REF!'));
   (wb as unknown as {_definedNames: {model: typeof definedNames}})._definedNames = {
     model: definedNames,
@@ -368,6 +379,14 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
   // charts); the specifications stay in the hidden sheet, and loading never reads pictures
   // back, so saving again draws each chart once.
   addChartImages(wb, model);
+  // The workbook opens on the spreadsheet's active tab (else on whatever tab came first).
+  const activeTab = Math.max(
+    0,
+    model.sheets.findIndex(s => s.hfId === model.active.sheet && !s.hidden),
+  );
+  wb.views = [
+    {x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: 'visible'},
+  ];
   const metaWs = wb.addWorksheet(META_SHEET, {state: 'veryHidden'});
   const text = JSON.stringify(json);
   for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++)
@@ -453,7 +472,7 @@ function excelConditional(cf: CondFormatSpec): ExcelJS.ConditionalFormattingRule
     return {
       type: 'expression',
       priority: 1,
-      formulae: [String(c.values[0]).replace(/^=/, '')],
+      formulae: [toOoxmlFunctions(String(c.values[0]).replace(/^=/, ''))],
       style,
     } as ExcelJS.ConditionalFormattingRule;
   if (c.type === 'CELL_EMPTY')
@@ -628,7 +647,7 @@ export async function loadXlsx(
   } else {
     wb.definedNames.model.forEach((d: {name: string; ranges: string[]}) => {
       if (d.ranges.length === 1 && !d.name.startsWith('_xlnm'))
-        addName(model, d.name, `=${d.ranges[0]}`, file);
+        addName(model, d.name, `=${fromOoxmlFunctions(d.ranges[0])}`, file);
     });
   }
   return model;
@@ -722,7 +741,7 @@ function validationOf(dv: ExcelJS.DataValidation): ValidationSpec | undefined {
       ? {criteria: 'VALUE_IN_LIST', values: [f0.slice(1, -1).split(','), true], allowInvalid}
       : {criteria: 'VALUE_IN_RANGE', values: [{range: f0}, true], allowInvalid};
   } else if (dv.type === 'custom' && f0) {
-    spec = {criteria: 'CUSTOM_FORMULA', values: [`=${f0}`], allowInvalid};
+    spec = {criteria: 'CUSTOM_FORMULA', values: [`=${fromOoxmlFunctions(f0)}`], allowInvalid};
   }
   if (spec && dv.error) spec.helpText = dv.error;
   return spec;

@@ -145,5 +145,25 @@ export interface Closure extends Sourced {
   readonly name: string;
 }
 
+/** A Mailing list row: someone outside the membership who receives the public papers. */
+export interface MailingEntry extends Sourced {
+  readonly name: string;
+  readonly organisation: string;
+  readonly email: string;
+  /** False only when the cell says No (empty means subscribed: they were added to receive). */
+  readonly subscribed: boolean;
+  readonly source: string;
+}
+
+/** A Sent row: one message Send papers sent. */
+export interface SentMessage extends Sourced {
+  readonly sentOn: Day | null;
+  readonly meeting: Day;
+  readonly to: string;
+  /** "Full" or "Public". */
+  readonly version: string;
+  readonly messageId: string;
+}
+
 /** A contract ends on its Extended to date when it has one, else its End date. */
 export const contractEnd = (c: Contract): Day | null => c.extendedTo ?? c.endDate;

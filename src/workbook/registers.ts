@@ -24,8 +24,10 @@ import {
   Contract,
   Day,
   Lot,
+  MailingEntry,
   Meeting,
   Member,
+  SentMessage,
 } from '../domain/records';
 import {a1} from './formulas';
 
@@ -54,6 +56,8 @@ export interface RecordOf {
   [TAB.lots]: Lot;
   [TAB.cashFlow]: CashFlowPeriod;
   [TAB.holidays]: Closure;
+  [TAB.mailingList]: MailingEntry;
+  [TAB.sent]: SentMessage;
 }
 export type RegisterName = keyof RecordOf;
 
@@ -126,6 +130,11 @@ class RowReader {
   flag(h: string, unreadable = false): boolean {
     const v = this.value(h);
     return v === undefined ? unreadable : v === 'Yes';
+  }
+  /** Yes/No where an empty cell has its own meaning (`empty`). */
+  flagOr(h: string, empty: boolean, unreadable: boolean): boolean {
+    const v = this.value(h);
+    return v === undefined ? unreadable : v === '' ? empty : v === 'Yes';
   }
   multi(h: string): string[] {
     return this.text(h)
@@ -257,6 +266,25 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
   [TAB.holidays]: (c, row) => {
     const date = c.day('Date');
     return date ? {row, date, name: c.text('Name') || 'Office closed'} : null;
+  },
+  [TAB.mailingList]: (c, row) => ({
+    row,
+    name: c.text('Name'),
+    organisation: c.text('Organisation'),
+    email: c.text('Email'),
+    // Unreadable counts as No: mail never goes to someone whose consent cannot be read.
+    subscribed: c.flagOr('Subscribed', true, false),
+    source: c.text('Source'),
+  }),
+  [TAB.sent]: (c, row) => {
+    const meeting = c.day('Meeting date');
+    const rest = {
+      sentOn: c.day('Sent on'),
+      to: c.text('To').toLowerCase(),
+      version: c.text('Version'),
+      messageId: c.text('Message id'),
+    };
+    return meeting ? {row, meeting, ...rest} : null;
   },
 };
 

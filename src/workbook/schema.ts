@@ -151,6 +151,8 @@ export const TAB = {
   compliance: 'Compliance',
   membershipCheck: 'Membership check',
   forwardPlan: 'Forward plan',
+  mailingList: 'Mailing list',
+  sent: 'Sent',
 } as const;
 
 export const SCHEMA: readonly TabSpec[] = [
@@ -519,6 +521,48 @@ export const SCHEMA: readonly TabSpec[] = [
     columns: [
       {header: 'Date', type: 'date', required: true, width: 110},
       {header: 'Name', type: 'text', width: 240},
+    ],
+  },
+  // -- publishing: who else receives the public papers, and every message Send papers sent
+  {
+    name: TAB.mailingList,
+    frozenRows: 1,
+    note: 'People outside the membership who receive the public agenda pack by email (Committee > Papers > Send papers). Subscribed No stops their mail; keep the row so the reason stays on record.',
+    unique: [
+      {
+        columns: ['Email'],
+        problem: '{key} is on the mailing list more than once. Delete the duplicate row.',
+      },
+    ],
+    columns: [
+      {header: 'Name', type: 'text', width: 180},
+      {header: 'Organisation', type: 'text', width: 200},
+      {header: 'Email', type: 'email', required: true, width: 240},
+      {
+        header: 'Subscribed',
+        type: 'bool',
+        reject: true,
+        width: 100,
+        note: 'Yes: receives the public papers. No: unsubscribed (nothing is sent).',
+      },
+      {
+        header: 'Source',
+        type: 'text',
+        width: 200,
+        note: 'How they joined, e.g. "asked at the meeting of 26/11/2026".',
+      },
+    ],
+  },
+  {
+    name: TAB.sent,
+    frozenRows: 1,
+    note: 'Written by Committee > Papers > Send papers: one row per message. Sending again skips everyone listed here for that meeting and version.',
+    columns: [
+      {header: 'Sent on', type: 'date', required: true, width: 110},
+      {header: 'Meeting date', type: 'date', required: true, width: 110},
+      {header: 'To', type: 'email', required: true, width: 240},
+      {header: 'Version', type: 'list', values: ['Full', 'Public'], width: 90},
+      {header: 'Message id', type: 'text', width: 260},
     ],
   },
   // -- governance: tabs the program builds (written whole by the program; officers read and sort them)

@@ -16,6 +16,7 @@ import {
   saveXlsx,
   userEdit,
 } from '../../emulator/sheets';
+import {fromOoxmlFunctions, toOoxmlFunctions} from '../../emulator/sheets/xlsx-functions';
 
 let dir: string;
 beforeAll(() => {
@@ -237,4 +238,43 @@ test('a failed save leaves the previous file intact and no temporary file', asyn
   await expect(saveXlsx(model, target)).rejects.toThrow(/Cannot save workbook/);
   expect(fs.readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
   expect(fs.readFileSync(file)).toEqual(before);
+});
+
+test('future functions are saved with _xlfn. (and _xlws. for FILTER/SORT), read back without, and the opening tab is the active one', async () => {
+  const model = newWorkbookModel('Prefixes');
+  const {ss} = open(model);
+  const sh = ss.getSheets()[0];
+  sh.getRange('A1:A3').setValues([[3], [1], [2]]);
+  sh.getRange('B1').setFormula('=MINIFS(A1:A3,A1:A3,">1")');
+  sh.getRange('B2').setFormula('=TEXTJOIN("-",TRUE,A1:A3)&"MAXIFS(x)"');
+  sh.getRange('B3').setFormula('=IFS(A1>2,"big",TRUE,"small")');
+  const second = ss.insertSheet('Second');
+  second.activate();
+  const file = path.join(dir, 'prefixes.xlsx');
+  await saveXlsx(model, file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const f = (a1: string) =>
+    (wb.getWorksheet(sh.getName())!.getCell(a1).value as {formula: string}).formula;
+  expect(f('B1')).toBe('_xlfn.MINIFS(A1:A3,A1:A3,">1")');
+  expect(f('B2')).toBe('_xlfn.TEXTJOIN("-",TRUE,A1:A3)&"MAXIFS(x)"');
+  expect(f('B3')).toBe('_xlfn.IFS(A1>2,"big",TRUE,"small")');
+  expect(wb.views[0].activeTab).toBe(1);
+  const back = await loadXlsx(file);
+  const again = open(back).ss.getSheets()[0];
+  expect(again.getRange('B1:B3').getFormulas()).toEqual([
+    ['=MINIFS(A1:A3,A1:A3,">1")'],
+    ['=TEXTJOIN("-",TRUE,A1:A3)&"MAXIFS(x)"'],
+    ['=IFS(A1>2,"big",TRUE,"small")'],
+  ]);
+  expect(again.getRange('B1:B3').getValues()).toEqual([[2], ['3-1-2MAXIFS(x)'], ['big']]);
+  // Functions the engine lacks are still stored as OOXML wants them.
+  expect(
+    toOoxmlFunctions("SORT(FILTER('IFS'!A1:A9,'IFS'!B1:B9>0))+XLOOKUP(1,A:A,B:B)+SUM(1)"),
+  ).toBe(
+    "_xlfn._xlws.SORT(_xlfn._xlws.FILTER('IFS'!A1:A9,'IFS'!B1:B9>0))+_xlfn.XLOOKUP(1,A:A,B:B)+SUM(1)",
+  );
+  expect(fromOoxmlFunctions('_xlfn._xlws.SORT(A1:A3)&"_xlfn.kept"')).toBe(
+    'SORT(A1:A3)&"_xlfn.kept"',
+  );
 });

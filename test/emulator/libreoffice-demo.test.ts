@@ -1,0 +1,176 @@
+/**
+ * Files other programs compute: the saved demo workbook (Dashboard included) opened in headless
+ * LibreOffice with every cached result removed, so LibreOffice computes each formula itself.
+ * Every tab: no error cell, and each formula's value is the emulator's. The file opens on a
+ * real tab, with no stray Sheet1.
+ */
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate';
+import {DetailedCellError} from 'hyperformula';
+import {main} from '../../emulator/cli';
+import {BufferIo} from '../../emulator/services/io';
+import {loadXlsx} from '../../emulator/sheets/xlsx';
+
+const haveLibreOffice = spawnSync('soffice', ['--version'], {encoding: 'utf8'}).status === 0;
+const unescapeXml = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/**
+ * The values LibreOffice computed, read from its .xlsx as stored (exceljs drops an empty text
+ * result): tab name → cell address → number, text, boolean, or {error}.
+ */
+function readValues(file: string): Map<string, Map<string, unknown>> {
+  const parts = unzipSync(new Uint8Array(readFileSync(file)));
+  const text = (n: string) => (parts[n] ? strFromU8(parts[n]) : '');
+  const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map(m =>
+    unescapeXml([...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map(t => t[1]).join('')),
+  );
+  const rels = new Map(
+    [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship ([^>]*)\/>/g)].map(m => [
+      /Id="([^"]+)"/.exec(m[1])![1],
+      /Target="([^"]+)"/.exec(m[1])![1],
+    ]),
+  );
+  const out = new Map<string, Map<string, unknown>>();
+  for (const m of text('xl/workbook.xml').matchAll(/<sheet ([^>]*)\/>/g)) {
+    const name = unescapeXml(/name="([^"]*)"/.exec(m[1])![1]);
+    const target = rels.get(/r:id="([^"]+)"/.exec(m[1])![1])!.replace(/^\/?(xl\/)?/, '');
+    const cells = new Map<string, unknown>();
+    for (const c of text(`xl/${target}`).matchAll(
+      /<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g,
+    )) {
+      const t = /t="(\w+)"/.exec(c[2])?.[1] ?? 'n';
+      const v = /<v>([^<]*)<\/v>/.exec(c[3] ?? '')?.[1];
+      const isFormula = (c[3] ?? '').includes('<f');
+      if (v === undefined && !isFormula) continue;
+      const raw = unescapeXml(v ?? '');
+      cells.set(
+        c[1],
+        t === 's'
+          ? shared[Number(raw)]
+          : t === 'str' || t === 'inlineStr'
+            ? raw
+            : t === 'b'
+              ? raw === '1'
+              : t === 'e'
+                ? {error: raw}
+                : raw === ''
+                  ? ''
+                  : Number(raw),
+      );
+    }
+    out.set(name, cells);
+  }
+  return out;
+}
+
+function address(r: number, c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${r + 1}`;
+}
+
+(haveLibreOffice ? describe : describe.skip)('the saved demo in LibreOffice', () => {
+  let dir: string;
+  let book: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'clerk-lo-'));
+    book = path.join(dir, 'demo.xlsx');
+    const io = new BufferIo();
+    expect(await main(['new', book, '--demo'], io)).toBe(0);
+    expect(await main(['run', book, 'refreshDashboard'], io)).toBe(0);
+  }, 120_000);
+
+  test('future functions carry _xlfn.; it opens on its first tab, with no stray Sheet1', () => {
+    const parts = unzipSync(new Uint8Array(readFileSync(book)));
+    const sheetsXml = Object.keys(parts)
+      .filter(n => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+      .map(n => strFromU8(parts[n]))
+      .join('');
+    const minifs = sheetsXml.match(/<f>[^<]*MINIFS\(/g) ?? [];
+    expect(minifs.length).toBeGreaterThan(0);
+    expect(minifs.filter(f => !f.includes('_xlfn.MINIFS('))).toEqual([]);
+    const workbook = strFromU8(parts['xl/workbook.xml']);
+    const tabs = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map(m => m[1]);
+    expect(tabs).not.toContain('Sheet1');
+    const active = Number(/activeTab="(\d+)"/.exec(workbook)?.[1] ?? 0);
+    expect(['Settings', 'Dashboard']).toContain(tabs[active]);
+  });
+
+  test('every tab recalculated by LibreOffice: no error cell, each formula as the emulator computes it', async () => {
+    // Strip every cached result so LibreOffice must compute each formula itself.
+    const parts = unzipSync(new Uint8Array(readFileSync(book)));
+    for (const name of Object.keys(parts)) {
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+        parts[name] = strToU8(
+          strFromU8(parts[name]).replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1'),
+        );
+    }
+    const bare = path.join(dir, 'bare.xlsx');
+    writeFileSync(bare, zipSync(parts));
+    const out = path.join(dir, 'lo');
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        bare,
+      ],
+      {encoding: 'utf8', timeout: 120_000},
+    );
+    expect(r.status).toBe(0);
+    const lo = readValues(path.join(out, 'bare.xlsx'));
+
+    const model = await loadXlsx(book);
+    const problems: string[] = [];
+    let compared = 0;
+    for (const sheet of model.sheets) {
+      const theirs = lo.get(sheet.name);
+      if (!theirs) {
+        problems.push(`${sheet.name}: missing in LibreOffice's file`);
+        continue;
+      }
+      for (const [a1, v] of theirs)
+        if (v && typeof v === 'object')
+          problems.push(`${sheet.name}!${a1}: ${(v as {error: string}).error} in LibreOffice`);
+      const ours = model.hf.getSheetValues(sheet.hfId);
+      const formulas = model.hf.getSheetSerialized(sheet.hfId);
+      formulas.forEach((line, r) =>
+        line.forEach((f, c) => {
+          if (typeof f !== 'string' || !f.startsWith('=')) return;
+          const mine = ours[r]?.[c];
+          const where = `${sheet.name}!${address(r, c)}`;
+          const got = theirs.get(address(r, c));
+          compared++;
+          if (mine instanceof DetailedCellError) {
+            problems.push(`${where}: the emulator has ${mine.value}`);
+          } else if (typeof mine === 'number') {
+            const close =
+              typeof got === 'number' && Math.abs(got - mine) <= 1e-6 * Math.max(1, Math.abs(mine));
+            if (!close) problems.push(`${where}: emulator ${mine}, LibreOffice ${String(got)}`);
+          } else if (String(mine ?? '') !== String(got ?? '')) {
+            problems.push(
+              `${where}: emulator ${JSON.stringify(mine)}, LibreOffice ${JSON.stringify(got)}`,
+            );
+          }
+        }),
+      );
+    }
+    expect(compared).toBeGreaterThan(150);
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
