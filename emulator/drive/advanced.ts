@@ -448,8 +448,59 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     },
     toString: printed,
   };
+  /**
+   * permissions.create (developers.google.com/drive/api/reference/rest/v3/permissions/create):
+   * type anyone/user with role reader/commenter/writer. What it grants is kept where DriveApp's
+   * getSharingAccess and getViewers read it, so both services agree.
+   */
+  const Permissions = {
+    create(resource: Json, fileId: string, _optionalArgs?: Json): Json {
+      requireScope(ctx, 'Drive.Permissions.create', ADVANCED_DRIVE_SCOPES);
+      ctx.stats.count('Drive.Permissions.create');
+      const e = get('permissions.create', fileId) as DriveEntry & {
+        sharing?: {access: string; permission: string};
+        viewers?: string[];
+        commenters?: string[];
+        editors?: string[];
+      };
+      const role = String(resource?.role ?? '');
+      const roles: Record<string, 'VIEW' | 'COMMENT' | 'EDIT'> = {
+        reader: 'VIEW',
+        commenter: 'COMMENT',
+        writer: 'EDIT',
+      };
+      if (!roles[role])
+        throw apiError(
+          'permissions.create',
+          `Invalid Value (role: "${role}"; use reader, commenter or writer)`,
+        );
+      const type = String(resource?.type ?? '');
+      if (type === 'anyone') {
+        const discoverable = resource?.allowFileDiscovery === true;
+        e.sharing = {access: discoverable ? 'ANYONE' : 'ANYONE_WITH_LINK', permission: roles[role]};
+      } else if (type === 'user' && typeof resource?.emailAddress === 'string') {
+        const list =
+          role === 'reader' ? 'viewers' : role === 'commenter' ? 'commenters' : 'editors';
+        const people = (e[list] ??= []);
+        if (!people.includes(resource.emailAddress)) people.push(resource.emailAddress);
+      } else
+        throw apiError(
+          'permissions.create',
+          `Invalid Value (type: "${type}"; use anyone, or user with an emailAddress)`,
+        );
+      // Sharing is not an edit: modifiedTime stays (Drive reports sharedWithMeTime apart).
+      return {
+        kind: 'drive#permission',
+        id: type === 'anyone' ? 'anyoneWithLink' : String(resource.emailAddress),
+        type,
+        role,
+      };
+    },
+    toString: printed,
+  };
   return {
     Files: Object.assign(Files, {toString: printed}),
+    Permissions,
     About,
     getVersion: () => 'v3',
     toString: printed,
