@@ -23,8 +23,8 @@ import {
   nonWorkingReason,
   papersDespatchBy,
   reportDeadline,
-  NOTICE_NAMES,
 } from '../src/domain/notice';
+import {NOTICE_NAMES} from '../src/workbook/schema';
 
 const EPOCH = dayNumber('1899-12-30'); // Sheets' serial 0
 const serial = (iso: string) => dayNumber(iso) - EPOCH;

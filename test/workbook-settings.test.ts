@@ -41,6 +41,7 @@ describe('settings', () => {
   });
   test('a missing row falls back to the default; an unknown name is reported', () => {
     expect(s.number('Key decision notice days')).toBe(28);
+    // @ts-expect-error: setting names are a typed list, so a typo does not compile
     expect(() => s.text('No such thing')).toThrow('no setting called "No such thing"');
   });
   test('a time cell (Date) and a day fraction', () => {

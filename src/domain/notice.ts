@@ -68,18 +68,3 @@ export function nonWorkingReason(date: string, holidays: ReadonlyMap<string, str
   if (name !== undefined) return `falls on a holiday (${name})`;
   return isWorkingDay(date, new Set(holidays.keys())) ? '' : 'is not a working day';
 }
-
-/** Named ranges the deadline formulas read: the program keeps them pointing at the right cells. */
-export const NOTICE_NAMES = {
-  holidays: 'Holidays_All',
-  agendaDays: 'Notice_AgendaDays',
-  papersClearDays: 'Notice_PapersClearDays',
-  reportDays: 'Notice_ReportDays',
-} as const;
-
-/** Which Settings row each notice name points at. */
-export const NOTICE_SETTING_OF: Readonly<Record<string, string>> = {
-  [NOTICE_NAMES.agendaDays]: 'Agenda agreed days',
-  [NOTICE_NAMES.papersClearDays]: 'Papers clear working days',
-  [NOTICE_NAMES.reportDays]: 'Report deadline working days',
-};

@@ -3,6 +3,7 @@
  * stops with the settings reader's message, which names the setting (never a silent default).
  */
 import {Settings} from '../workbook/settings';
+import {SettingName} from '../workbook/schema';
 import {Region} from '../domain/calendar';
 import {NoticeRules} from '../domain/notice';
 import {MembershipRules} from '../domain/membership';
@@ -59,7 +60,7 @@ export function governanceConfig(s: Settings): GovernanceConfig {
 }
 
 /** Day counts must be whole numbers: "5.5 working days" is refused by name. */
-function whole(s: Settings, name: string): number {
+function whole(s: Settings, name: SettingName): number {
   const n = s.number(name);
   if (!Number.isInteger(n)) {
     throw new Error(

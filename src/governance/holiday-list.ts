@@ -4,10 +4,9 @@
  * formulas read: Holidays_All over that list, and Notice_* over the notice settings' Value cells,
  * so the formulas follow Settings changes live.
  */
-import {TAB} from '../workbook/schema';
+import {NOTICE_NAMES, NOTICE_SETTING_OF, TAB} from '../workbook/schema';
 import {Cell, getTab} from '../workbook/table';
 import {bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region} from '../domain/calendar';
-import {NOTICE_NAMES, NOTICE_SETTING_OF} from '../domain/notice';
 import {Closure} from '../domain/records';
 import {writeReportTab} from './report-tab';
 

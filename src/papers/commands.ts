@@ -2,7 +2,7 @@
  * The paper commands behind the menu: read what is needed (each tab once), build the papers
  * as data, check them, then write the Docs, the links and the summary.
  */
-import {TAB} from '../workbook/schema';
+import {SettingName, TAB} from '../workbook/schema';
 import {Register, readOptional, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
@@ -125,7 +125,10 @@ export function writePapers(s: Session, folderName: string, papers: readonly Pap
 export function checkTemplatesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   const s = openSession(ss);
   const lines: string[] = [];
-  for (const [kind, setting] of Object.entries(TEMPLATE_SETTING) as [Paper['kind'], string][]) {
+  for (const [kind, setting] of Object.entries(TEMPLATE_SETTING) as [
+    Paper['kind'],
+    SettingName,
+  ][]) {
     const id = s.settings.id(setting);
     if (!id) {
       lines.push(`${kind}: built-in layout (no template named).`);

@@ -6,6 +6,7 @@
  * the placeholders are filled in place with replaceText so the officer's formatting stays.
  */
 import {PaperError} from './errors';
+import {SettingName} from '../workbook/schema';
 import {DateText} from './dates';
 import {FieldValue, Paper} from './model';
 import {Made, docUrl, driveService} from './output';
@@ -14,7 +15,7 @@ import {Token, Unit, checkTemplate, formatValue, schemaOf, tokenize, truthy} fro
 type Body = GoogleAppsScript.Document.Body;
 type El = GoogleAppsScript.Document.Element;
 
-export const TEMPLATE_SETTING: Partial<Record<Paper['kind'], string>> = {
+export const TEMPLATE_SETTING: Partial<Record<Paper['kind'], SettingName>> = {
   Agenda: 'Agenda template id',
   Minutes: 'Minutes template id',
   'Action log': 'Action log template id',

@@ -155,6 +155,21 @@ export const TAB = {
   sent: 'Sent',
 } as const;
 
+/** Named ranges the Meetings deadline formulas read: the program keeps them pointing at the right cells. */
+export const NOTICE_NAMES = {
+  holidays: 'Holidays_All',
+  agendaDays: 'Notice_AgendaDays',
+  papersClearDays: 'Notice_PapersClearDays',
+  reportDays: 'Notice_ReportDays',
+} as const;
+
+/** Which Settings row each notice name points at. */
+export const NOTICE_SETTING_OF: Readonly<Record<string, SettingName>> = {
+  [NOTICE_NAMES.agendaDays]: 'Agenda agreed days',
+  [NOTICE_NAMES.papersClearDays]: 'Papers clear working days',
+  [NOTICE_NAMES.reportDays]: 'Report deadline working days',
+};
+
 export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.settings,
@@ -655,7 +670,7 @@ export interface SettingSpec {
   readonly values?: readonly string[];
 }
 
-export const SETTINGS: readonly SettingSpec[] = [
+export const SETTINGS = [
   {
     name: 'Group name',
     type: 'text',
@@ -851,4 +866,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: 'No',
     note: 'Yes sends the daily reminder digests (switch from the Committee menu).',
   },
-];
+] as const satisfies readonly SettingSpec[];
+
+/** The name of a setting the program reads: a typo does not compile. */
+export type SettingName = (typeof SETTINGS)[number]['name'];

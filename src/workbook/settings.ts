@@ -5,26 +5,26 @@
  * to its default in SETTINGS (set-up puts the row back); a value an officer typed is never
  * silently replaced by a default.
  */
-import {SETTINGS, SettingSpec, TAB} from './schema';
+import {SETTINGS, SettingName, SettingSpec, TAB} from './schema';
 import {Cell, WorkbookError, getTab, isDate} from './table';
 
 export interface Settings {
   /** A non-negative number ("5", 5). */
-  number(name: string): number;
+  number(name: SettingName): number;
   /** Text as typed, trimmed ('' when empty). For `list` settings, the allowed value, normalised. */
-  text(name: string): string;
+  text(name: SettingName): string;
   /** A "; "-separated list (empty list when empty). */
-  list(name: string): string[];
+  list(name: SettingName): string[];
   /** Minutes after midnight ("10:00", "9.30am", a time cell), or null when empty. */
-  time(name: string): number | null;
+  time(name: SettingName): number | null;
   /** Yes/No (also true/false). */
-  bool(name: string): boolean;
+  bool(name: SettingName): boolean;
   /** A Drive file or folder id ('' when empty); a pasted Drive URL is reduced to its id. */
-  id(name: string): string;
+  id(name: SettingName): string;
   /** An email address ('' when empty). */
-  email(name: string): string;
+  email(name: SettingName): string;
   /** Whether the Settings tab has a row for this setting. */
-  has(name: string): boolean;
+  has(name: SettingName): boolean;
 }
 
 const HELP = 'Change it in the Value column of the Settings tab.';
@@ -182,29 +182,30 @@ export function parseClock(text: string): number | null {
 export function settingProblem(name: string, value: Cell): string | null {
   const spec = specOf(name);
   if (!spec) return null;
-  const one = makeSettings(new Map([[name, value ?? '']]));
+  const n = spec.name as SettingName;
+  const one = makeSettings(new Map([[n, value ?? '']]));
   try {
     switch (spec.type) {
       case 'number':
-        one.number(name);
+        one.number(n);
         break;
       case 'time':
-        one.time(name);
+        one.time(n);
         break;
       case 'bool':
-        one.bool(name);
+        one.bool(n);
         break;
       case 'id':
-        one.id(name);
+        one.id(n);
         break;
       case 'email':
-        one.email(name);
+        one.email(n);
         break;
       case 'multi':
-        one.list(name);
+        one.list(n);
         break;
       default:
-        one.text(name);
+        one.text(n);
     }
     return null;
   } catch (e) {

@@ -8,7 +8,7 @@
  * column, so officers' widths stay.
  * Service calls depend on the number of tabs and columns, never on the number of rows.
  */
-import {ColumnSpec, SCHEMA, SETTINGS, TAB, TabSpec} from './schema';
+import {ColumnSpec, SCHEMA, SETTINGS, SettingName, TAB, TabSpec} from './schema';
 import {Cell, lastTableRow, isPlainTextColumn} from './table';
 import {formulaFor, columnLetter} from './formulas';
 import {refusesInvalid} from './validate';
@@ -487,7 +487,7 @@ function setUpSettingsRows(
 /** The warning periods the amber rules use; a setting that cannot be read keeps its default (the Problems list names it). */
 function warningsFrom(grid: Cell[][]): Warnings {
   const settings = settingsFromGrid(grid);
-  const read = (name: string, fallback: number): number => {
+  const read = (name: SettingName, fallback: number): number => {
     try {
       return settings.number(name);
     } catch {
