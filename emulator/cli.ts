@@ -386,8 +386,11 @@ function openOnFirstTab(ws: Workspace, io: Io): void {
 export function userEdit(ws: Workspace, a1: string, input: string[][]) {
   const sheets = peers.sheets()!;
   void ws.script; // load the program before the edit: its top-level code runs first, as in Sheets
+  // The edit is placed by its top-left cell: a paste may run past the sheet's last row and grow it.
+  const bang = a1.lastIndexOf('!');
+  const topLeft = a1.slice(0, bang + 1) + a1.slice(bang + 1).split(':')[0];
   try {
-    return sheets.userEdit(ws.spreadsheet, a1, input);
+    return sheets.userEdit(ws.spreadsheet, topLeft, input);
   } catch (e) {
     const msg = messageOf(e).replace(/^Exception:\s*/, '');
     // The Sheets emulator's refusals already name the tab and cell.
@@ -485,7 +488,7 @@ const COMMANDS: Record<string, Command> = {
     const paste = pastePlan(ws, tab, rows, file);
     if (paste.unmatched.length)
       io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
-    const edit = userEdit(ws, paste.topLeft, paste.block);
+    const edit = userEdit(ws, paste.a1, paste.block);
     if (edit.warning) io.err(`warning: ${paste.a1}: ${edit.warning}`);
     ws.ctx.stats.reset();
     fireEdit(ws, {range: edit.range});
@@ -699,9 +702,7 @@ export function pastePlan(ws: Workspace, tab: string, rows: string[][], file: st
     return out;
   });
   const a1 = `${quoteTab(tab)}!${columnLetters(first)}${start}:${columnLetters(last)}${start + data.length - 1}`;
-  // The edit is named by its top-left cell: the block may run past the sheet's last row.
-  const topLeft = `${quoteTab(tab)}!${columnLetters(first)}${start}`;
-  return {a1, topLeft, block, unmatched};
+  return {a1, block, unmatched};
 }
 
 function columnLetters(col: number): string {
