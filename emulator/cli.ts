@@ -41,6 +41,9 @@ export const USAGE: Record<string, string> = {
   Load any Apps Script files into one global scope with the emulated services, in the order
   given, and call FUNCTION (with the JSON array of --args). An appsscript.json among the files
   or beside the first one sets the permissions; otherwise all are granted.`,
+  serve: `clerk serve BOOK.xlsx [--port N]
+  Run the script's doGet on 127.0.0.1 (the public papers page and ?format=ics feed), serving
+  published papers from the emulated Drive, and the papers sidebar at /sidebar. Ctrl-C stops.`,
   drive: `clerk drive BOOK.xlsx [add FILE [--id ID]]
   List the emulated Drive (id, path, type, size), or add a local file to it (a .docx becomes a
   Google Doc), optionally under a chosen id.`,
@@ -166,6 +169,8 @@ type Command = (args: Args, io: Io) => Promise<Workspace>;
 const readOnly = new WeakSet<Workspace>();
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // A long-running server with options of its own (emulator/serve.ts).
+  if (argv[0] === 'serve') return (await import('./serve')).serveCli(argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(argv);

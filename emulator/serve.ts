@@ -1,0 +1,349 @@
+/**
+ * `clerk serve BOOK [--port N]`: the script as a web app on this machine. GET / runs the
+ * script's doGet with the query as Apps Script passes it (e.parameter), so the public page and
+ * `?format=ics` feed are exactly what a deployment would serve. Published papers are served
+ * from the emulated Drive at /papers/ID, but only a file the page itself links to, that is a PDF
+ * shared with anyone who has the link; anything else is a plain 404. /sidebar is the papers
+ * sidebar with a google.script.run bridge: POST /run/NAME calls a sidebar server function
+ * (names starting "sidebar") and saves the workbook.
+ *
+ * Each request opens the workbook, runs, and saves or lets go, so other clerk commands may run
+ * between requests; requests are taken one at a time. Binds to 127.0.0.1 only. The log names
+ * the method, path and status, never a query string, a body or an address.
+ */
+import http from 'node:http';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {Workspace} from './workspace';
+import {BufferIo, type Io} from './services/io';
+import {createContentService, TextOutput} from './services/content';
+
+export interface ServeOptions {
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** The day the program sees (YYYY-MM-DD). */
+  today?: string;
+  /** Where the request log goes. */
+  log?: (line: string) => void;
+}
+
+export interface Server {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** A web app's services: ContentService, and ScriptApp.getService().getUrl() naming this server. */
+export function installWebApp(ws: Workspace, url: string): void {
+  const g = ws.globals;
+  g.ContentService = createContentService(ws.ctx);
+  const scriptApp = g.ScriptApp as object;
+  const service = {getUrl: () => url, isEnabled: () => true};
+  g.ScriptApp = new Proxy(scriptApp, {
+    get(target, key, receiver) {
+      if (key === 'getService')
+        return () => {
+          ws.ctx.stats.count('ScriptApp.getService');
+          return service;
+        };
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
+export interface WebResponse {
+  readonly status: number;
+  readonly type: string;
+  readonly body: string | Uint8Array;
+}
+
+/** The query as e.parameter / e.parameters; a malformed query string counts as none. */
+export function webEvent(query: string): Record<string, unknown> {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(query);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const parameter: Record<string, string> = {};
+  const parameters: Record<string, string[]> = {};
+  for (const [k, v] of params) {
+    parameter[k] ??= v;
+    (parameters[k] ??= []).push(v);
+  }
+  return {
+    queryString: query,
+    parameter,
+    parameters,
+    contextPath: '',
+    contentLength: -1,
+  };
+}
+
+const DRIVE_LINK = /https:\/\/drive\.google\.com\/file\/d\/([\w-]+)\/view/g;
+
+/** Runs doGet; links to Drive files become links to this server. */
+export function runDoGet(ws: Workspace, query: string): WebResponse & {linked: Set<string>} {
+  const out = ws.script.callFunction('doGet', [webEvent(query)]) as {
+    getContent(): string;
+  } | null;
+  if (!out || typeof out.getContent !== 'function')
+    return {
+      status: 500,
+      type: 'text/plain',
+      body: 'doGet returned nothing to show.',
+      linked: new Set(),
+    };
+  const content = out.getContent();
+  const linked = new Set([...content.matchAll(DRIVE_LINK)].map(m => m[1]));
+  if (out instanceof TextOutput || (out as {_cls?: string})._cls === 'TextOutput')
+    return {status: 200, type: (out as TextOutput)._contentType(), body: content, linked};
+  return {
+    status: 200,
+    type: 'text/html; charset=utf-8',
+    body: content.replace(DRIVE_LINK, '/papers/$1').replace(/ target="_top"/g, ''),
+    linked,
+  };
+}
+
+/** A published paper's bytes, or null: it must be linked from the page, a PDF, shared by link, not in the bin. */
+export function publishedFile(ws: Workspace, id: string): Uint8Array | null {
+  if (!/^[\w-]{10,}$/.test(id)) return null;
+  if (!runDoGet(ws, '').linked.has(id)) return null;
+  const store = ws.driveStore;
+  const e = store?.find(id) as
+    {mimeType: string; trashed: boolean; sharing?: {access: string}} | undefined;
+  if (!e || e.trashed || e.mimeType !== 'application/pdf') return null;
+  if (!['ANYONE', 'ANYONE_WITH_LINK'].includes(e.sharing?.access ?? '')) return null;
+  return store.bytes(id) as Uint8Array;
+}
+
+/** The bridge a sidebar page gets in place of Apps Script's google.script.run. */
+export const BRIDGE = `<script>(function(){
+function runner(ok, fail, user) {
+  return new Proxy({}, {get: function(_, name) {
+    if (name === 'withSuccessHandler') return function(f){ return runner(f, fail, user); };
+    if (name === 'withFailureHandler') return function(f){ return runner(ok, f, user); };
+    if (name === 'withUserObject') return function(u){ return runner(ok, fail, u); };
+    return function() {
+      var args = Array.prototype.slice.call(arguments);
+      fetch('/run/' + encodeURIComponent(name), {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Clerk-Run': '1'}, body: JSON.stringify(args)})
+        .then(function(r){ return r.json(); })
+        .then(function(r){ if (r.ok) { if (ok) ok(r.value, user); } else if (fail) fail(new Error(r.error), user); })
+        .catch(function(e){ if (fail) fail(e, user); });
+    };
+  }});
+}
+window.google = {script: {run: runner(null, null, undefined), host: {close: function(){}}}};
+})();</script>`;
+
+/** The papers sidebar as the script shows it, with the bridge put first in its head. */
+export function sidebarPage(ws: Workspace, io: BufferIo): string {
+  const before = io.stdout.length;
+  ws.script.callFunction('openPapersSidebar');
+  const line = io.stdout
+    .slice(before)
+    .map(l => l.match(/^sidebar: .* -> (.*\.html)$/))
+    .filter(Boolean)
+    .pop();
+  if (!line) throw new Error('openPapersSidebar showed no sidebar.');
+  const staged = path.join(
+    (ws as unknown as {staging: string}).staging,
+    'ui',
+    path.basename(line[1]),
+  );
+  const html = readFileSync(existsSync(staged) ? staged : line[1], 'utf8');
+  return /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${BRIDGE}`) : BRIDGE + html;
+}
+
+const SIDEBAR_FUNCTION = /^sidebar[A-Z]\w*$/;
+
+/** Starts the server; resolves once it listens. */
+export async function serve(book: string, opts: ServeOptions = {}): Promise<Server> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  if (!existsSync(book)) throw new Error(`no workbook at ${book}`);
+  let base = '';
+  let queue: Promise<unknown> = Promise.resolve();
+  /** One request at a time, each with the workbook opened afresh. */
+  const withBook = <T>(write: boolean, task: (ws: Workspace, io: BufferIo) => T): Promise<T> => {
+    const run = queue.then(async () => {
+      const io = new BufferIo();
+      const ws = await Workspace.open(book, {
+        today: opts.today,
+        io: io as Io,
+        command: 'clerk serve',
+        write,
+      });
+      installWebApp(ws, `${base}/`);
+      let r: T;
+      try {
+        r = task(ws, io);
+      } catch (e) {
+        ws.discard();
+        throw e;
+      }
+      // save() lets go of the workbook itself; a read lets go without writing.
+      if (write) await ws.save();
+      else ws.discard();
+      return r;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const handle = async (req: http.IncomingMessage): Promise<WebResponse> => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return {status: 404, type: 'text/plain', body: 'Not found'};
+    }
+    const host = String(req.headers.host ?? '');
+    // Only this machine's own names: a page elsewhere cannot reach the workbook by rebinding DNS.
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host))
+      return {status: 403, type: 'text/plain', body: 'Forbidden'};
+    const query = (req.url ?? '').includes('?')
+      ? (req.url ?? '').split('?').slice(1).join('?')
+      : '';
+    if (req.method === 'GET' && url.pathname === '/')
+      return withBook(false, ws => runDoGet(ws, query));
+    const paper = url.pathname.match(/^\/papers\/([^/]+)$/);
+    if (req.method === 'GET' && paper) {
+      const bytes = await withBook(false, ws => publishedFile(ws, paper[1]));
+      return bytes
+        ? {status: 200, type: 'application/pdf', body: bytes}
+        : {status: 404, type: 'text/plain', body: 'Not found'};
+    }
+    if (req.method === 'GET' && url.pathname === '/sidebar')
+      return {
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        body: await withBook(false, (ws, io) => sidebarPage(ws, io)),
+      };
+    const run = url.pathname.match(/^\/run\/([\w$]+)$/);
+    if (req.method === 'POST' && run && SIDEBAR_FUNCTION.test(run[1])) {
+      // A header a cross-site form cannot send: only the sidebar's own fetch gets here.
+      if (req.headers['x-clerk-run'] !== '1')
+        return {status: 403, type: 'text/plain', body: 'Forbidden'};
+      const args = await readJson(req);
+      const result = await withBook(true, ws => {
+        try {
+          return {ok: true, value: ws.script.callFunction(run[1], args)};
+        } catch (e) {
+          return {ok: false, error: e instanceof Error ? e.message : String(e)};
+        }
+      });
+      return {status: 200, type: 'application/json', body: JSON.stringify(result)};
+    }
+    return {status: 404, type: 'text/plain', body: 'Not found'};
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req)
+      .catch(e => {
+        log(`error: ${e instanceof Error ? e.message : String(e)}`);
+        return {status: 500, type: 'text/plain', body: 'The workbook could not be read.'};
+      })
+      .then(r => {
+        log(`${req.method} ${(req.url ?? '/').split('?')[0].slice(0, 200)} ${r.status}`);
+        res.writeHead(r.status, {
+          'Content-Type': r.type,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(r.body);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as {port: number}).port;
+  base = `http://127.0.0.1:${port}`;
+  return {
+    url: base,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown[]> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > 1_000_000) return [];
+    chunks.push(c as Buffer);
+  }
+  try {
+    const v = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+export const SERVE_USAGE = `clerk serve BOOK.xlsx [--port N] [--today YYYY-MM-DD]
+  Run the script's doGet on http://127.0.0.1:N/ (default 8080): the public papers page, the
+  calendar feed (?format=ics), the published PDFs, and the papers sidebar at /sidebar.
+  Binds to this machine only; Ctrl-C stops it.`;
+
+/** `clerk serve …`: resolves with the exit status once Ctrl-C (SIGINT or SIGTERM) has stopped it. */
+export async function serveCli(argv: readonly string[], io: Io): Promise<number> {
+  let book = '';
+  let port = 8080;
+  let today: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const [opt, inline] = argv[i].startsWith('--') ? argv[i].split(/=(.*)/s) : [argv[i]];
+    const value = () => inline ?? argv[++i];
+    if (opt === '--port') {
+      const v = value();
+      port = Number(v);
+      if (!/^\d+$/.test(String(v)) || port > 65535) {
+        io.err(`clerk: --port must be a number from 0 to 65535; got "${v ?? ''}"`);
+        return 1;
+      }
+    } else if (opt === '--today') today = value();
+    else if (opt === '--help') {
+      io.out(SERVE_USAGE);
+      return 0;
+    } else if (!opt.startsWith('--') && !book) book = opt;
+    else {
+      io.err(
+        `clerk: serve: unexpected argument "${argv[i]}". Usage: ${SERVE_USAGE.split('\n')[0]}`,
+      );
+      return 1;
+    }
+  }
+  if (!book) {
+    io.err(`clerk: serve needs the workbook. Usage: ${SERVE_USAGE.split('\n')[0]}`);
+    return 1;
+  }
+  let server: Server;
+  try {
+    server = await serve(book, {port, today, log: l => io.err(l)});
+  } catch (e) {
+    const code = (e as {code?: string}).code;
+    io.err(
+      `clerk: serve: ${code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port` : e instanceof Error ? e.message : String(e)}`,
+    );
+    return 1;
+  }
+  io.out(
+    `Serving ${path.basename(book)} at ${server.url}/ (sidebar: ${server.url}/sidebar). Ctrl-C stops.`,
+  );
+  await new Promise<void>(resolve => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  io.out('Stopped.');
+  return 0;
+}
