@@ -17,6 +17,7 @@ import {
 import {processIo, type Io} from './services/io';
 import {parseCsv} from './services/csv';
 import {decodeText} from './text-file';
+import {beforeOnEdit, notesOf, reportOnEdit, type EditBlock} from './cli-report';
 import {formatDate} from './services/format-date';
 import {AuthMode, triggersFor, type TriggerRecord} from './services/script-app';
 import {peers} from './services/peers';
@@ -31,12 +32,18 @@ export const USAGE: Record<string, string> = {
   script asks (yes, no, ok, cancel, or the text to type into a prompt); --as runs as that user.`,
   edit: `clerk edit BOOK.xlsx 'Tab!A1' VALUE [--as EMAIL]
   Type VALUE into that cell as a person would (Sheets parses dates, money and numbers), then
-  fire onEdit with the edit event, and any installable edit triggers.`,
+  fire onEdit with the edit event, and any installable edit triggers. Prints each value the
+  script refused ("refused: Tab!A1 …: note") or flagged ("flagged: …: note"); a refused value
+  is an answer, not a failure (exit status 0).`,
   import: `clerk import BOOK.xlsx TAB FILE.csv
-  Paste the CSV's rows under the tab's matching headers, after its last row, as one edit.`,
-  get: `clerk get BOOK.xlsx 'Tab!A1:D9' [--json]
+  Paste the CSV's rows under the tab's matching headers, after its last row, as one edit
+  (the sheet grows as needed), then fire onEdit once. The CSV may be UTF-8, UTF-16 or
+  Windows-1252 (what Excel on Windows saves as "CSV"); clerk says which when not UTF-8.
+  Prints each value refused or flagged, with its note, as edit does.`,
+  get: `clerk get BOOK.xlsx 'Tab!A1:D9' [--json] [--notes]
   Print computed values: the text Sheets shows (tab-separated), or typed JSON with --json
-  (dates as YYYY-MM-DD).`,
+  (dates as YYYY-MM-DD). --notes then lists each cell with a note, a background or a text
+  colour (one line each; with --json, one JSON array).`,
   exec: `clerk exec BOOK.xlsx FILE.js|FILE.gs... --call FUNCTION [--args JSON]
   Load any Apps Script files into one global scope with the emulated services, in the order
   given, and call FUNCTION (with the JSON array of --args). An appsscript.json among the files
@@ -63,7 +70,12 @@ Global options:
 
 A workbook NAME.xlsx keeps its Drive, outbox and state in NAME.workspace/ beside it.
 The program is dist/Code.js (npm run build); CLERK_CODE=a.gs:b.gs runs another project instead.
-CLERK_LOCK_HELD=document (or script, user) makes those locks busy, as if another run held them.`;
+CLERK_LOCK_HELD=document (or script, user) makes those locks busy, as if another run held them.
+
+One command at a time works on a workbook: it holds NAME.xlsx.lock while it runs, and another
+waits for it (up to CLERK_LOCK_WAIT seconds, default 60) or stops saying who holds it. A save
+writes the workbook, NAME.workspace/state.json and the Drive together (a run killed half-way is
+finished or undone by the next one). A workbook marked read-only is refused, never changed.`;
 
 interface Args {
   positional: string[];
@@ -72,6 +84,8 @@ interface Args {
   help: boolean;
   demo: boolean;
   json: boolean;
+  /** clerk get: also each cell's note and colours. */
+  notes: boolean;
   as?: string;
   select?: string;
   answers: string[];
@@ -91,7 +105,7 @@ const VALUE_OPTIONS = new Set([
   '--args',
   '--id',
 ]);
-const FLAG_OPTIONS = new Set(['--stats', '--help', '-h', '--demo', '--json']);
+const FLAG_OPTIONS = new Set(['--stats', '--help', '-h', '--demo', '--json', '--notes']);
 
 function parseArgs(argv: readonly string[]): Args {
   const a: Args = {
@@ -100,6 +114,7 @@ function parseArgs(argv: readonly string[]): Args {
     help: false,
     demo: false,
     json: false,
+    notes: false,
     answers: [],
     opened: [],
   };
@@ -121,6 +136,7 @@ function parseArgs(argv: readonly string[]): Args {
       if (opt === '--stats') a.stats = true;
       else if (opt === '--demo') a.demo = true;
       else if (opt === '--json') a.json = true;
+      else if (opt === '--notes') a.notes = true;
       else a.help = true;
     } else if (raw.startsWith('--')) {
       throw new ClerkInputError(`unknown option ${raw} (see clerk --help)`);
@@ -387,6 +403,17 @@ function openOnFirstTab(ws: Workspace, io: Io): void {
   (ss.getSheets() as typeof tabs).find(t => !t.isSheetHidden())?.activate();
 }
 
+/** Where an edit landed, for the report of what onEdit made of it. */
+function blockOf(range: any): EditBlock {
+  return {
+    tab: range.getSheet().getName(),
+    row: range.getRow(),
+    col: range.getColumn(),
+    numRows: range.getNumRows(),
+    numCols: range.getNumColumns(),
+  };
+}
+
 /** A user's edit, as the Sheets emulator makes it; a rejected value is bad input naming the cell. */
 export function userEdit(ws: Workspace, a1: string, input: string[][]) {
   const sheets = peers.sheets()!;
@@ -464,8 +491,11 @@ const COMMANDS: Record<string, Command> = {
     const edit = userEdit(ws, cell, [[value]]);
     // A warning-only protection: Sheets asks first; the person went ahead, so say what was asked.
     if (edit.warning) io.err(`warning: ${cell}: ${edit.warning}`);
+    const block = blockOf(edit.range);
+    const before = beforeOnEdit(ws.model, block);
     ws.ctx.stats.reset(); // count what the program does about the edit
     fireEdit(ws, edit);
+    reportOnEdit(ws.model, block, before, io);
     return ws;
   },
 
@@ -495,9 +525,12 @@ const COMMANDS: Record<string, Command> = {
       io.err(`note: ${file}: columns not in ${tab}, left out: ${paste.unmatched.join(', ')}`);
     const edit = userEdit(ws, paste.a1, paste.block);
     if (edit.warning) io.err(`warning: ${paste.a1}: ${edit.warning}`);
+    const block = blockOf(edit.range);
+    const before = beforeOnEdit(ws.model, block);
     ws.ctx.stats.reset();
     fireEdit(ws, {range: edit.range});
     io.out(`pasted ${paste.block.length} row(s) into ${paste.a1}`);
+    reportOnEdit(ws.model, block, before, io);
     return ws;
   },
 
@@ -520,6 +553,22 @@ const COMMANDS: Record<string, Command> = {
         ),
       );
     else for (const r of got.display) io.out(r.join('\t'));
+    if (args.notes) {
+      const marks = notesOf(ws.model, a1);
+      if (args.json) io.out(JSON.stringify(marks));
+      else
+        for (const m of marks)
+          io.out(
+            [
+              m.cell,
+              m.background ? `background ${m.background}` : '',
+              m.color ? `text ${m.color}` : '',
+              m.note ? `note: ${m.note.replace(/\s*\n\s*/g, ' / ')}` : '',
+            ]
+              .filter(Boolean)
+              .join('\t'),
+          );
+    }
     readOnly.add(ws); // reading changes nothing
     return ws;
   },
