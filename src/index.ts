@@ -8,6 +8,7 @@ export * from './entry/workbook';
 export * from './entry/governance';
 export * from './entry/papers';
 export * from './entry/money';
+export * from './entry/web';
 
 /** Simple trigger: adds the Committee menu, even on a blank spreadsheet. No authorised services. */
 export function onOpen(): void {

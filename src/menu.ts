@@ -16,6 +16,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addItem('Generate annual report', 'generateAnnualReport')
     .addSeparator()
     .addItem('Export PDF', 'exportPdf')
+    .addItem('Publish papers', 'publishPapers')
     .addItem('Check templates', 'checkTemplates');
   const rules = ui
     .createMenu('Rules and reminders')

@@ -1,0 +1,260 @@
+/**
+ * "Publish papers": the selected meeting's public agenda pack, and its minutes once approved,
+ * as PDFs anyone with the link may read, listed on the public page. Before anything is
+ * shared, the text of each public paper is searched for every confidential item's title and
+ * every member's email address and phone number; one hit and nothing is published. Minutes
+ * are one Doc for both audiences, so their public copy drops the exempt part first.
+ */
+import {TAB} from '../workbook/schema';
+import {readRegister} from '../workbook/registers';
+import {dateOfIso, isoOfDate} from '../domain/calendar';
+import {AgendaItem, Day, Meeting, Member} from '../domain/records';
+import {paperName} from '../papers/agenda';
+import {DATE} from '../papers/dates';
+import {PaperError} from '../papers/errors';
+import {chooseMeeting, meetingFolderName} from '../papers/commands';
+import {
+  DOC_MIME,
+  FOLDER_MIME,
+  Made,
+  driveService,
+  papersFolder,
+  pdfBeside,
+  q,
+} from '../papers/output';
+import {Session, openSession, showSummary, withDocumentLock} from '../papers/session';
+import {
+  MeetingPublication,
+  PublicKind,
+  PublishedFile,
+  fileViewUrl,
+  readPublications,
+  writePublication,
+} from './published';
+
+/** The heading the minutes put above the exempt part (src/papers/minutes.ts). */
+export const EXEMPT_HEADING = 'Exempt items (not for publication)';
+
+export interface MeetingDocs {
+  readonly folder: string;
+  /** Docs of the meeting's folder by name: id and modifiedTime. */
+  readonly docs: Map<string, {id: string; modified: string}>;
+}
+
+/** The meeting's folder and its Docs (two list calls), or null when nothing was made yet. */
+export function meetingDocs(s: Session, when: Day): MeetingDocs | null {
+  const papersId = s.settings.id('Papers folder id');
+  if (!papersId) return null;
+  const parent = papersFolder(papersId, s.paper.group).id;
+  const drive = driveService();
+  const folder = drive.Files.list({
+    q: `${q(parent)} in parents and name = ${q(meetingFolderName(s, when))} and mimeType = ${q(FOLDER_MIME)} and trashed = false`,
+    fields: 'files(id)',
+  }).files?.[0]?.id;
+  if (!folder) return null;
+  const docs = new Map<string, {id: string; modified: string}>();
+  for (const f of drive.Files.list({
+    q: `${q(folder)} in parents and mimeType = ${q(DOC_MIME)} and trashed = false`,
+    fields: 'files(id,name,modifiedTime)',
+  }).files ?? [])
+    if (f.id && f.name && !docs.has(f.name))
+      docs.set(f.name, {id: f.id, modified: String(f.modifiedTime ?? '')});
+  return {folder, docs};
+}
+
+/** Names of the public papers of a meeting, as the paper commands name them. */
+export function publicNames(s: Session, when: Day): Record<PublicKind, string> {
+  const d = s.paper.dates(when, DATE);
+  return {
+    agenda: paperName(s.paper.group, 'Agenda', d, 'public'),
+    minutes: paperName(s.paper.group, 'Minutes (draft)', d),
+  };
+}
+
+/** What must never be public: confidential items' titles and members' contact details. */
+export function secretsOf(
+  items: readonly AgendaItem[],
+  members: readonly Member[],
+): {text: string; what: string}[] {
+  const out: {text: string; what: string}[] = [];
+  for (const i of items)
+    if ((i.confidential || i.section === 'Exempt items') && i.title.trim().length >= 4)
+      out.push({text: i.title.trim(), what: `the confidential item on Agenda row ${i.row}`});
+  for (const m of members) {
+    if (m.email) out.push({text: m.email, what: `the email address on Members row ${m.row}`});
+    const digits = m.phone.replace(/\D/g, '');
+    if (digits.length >= 6)
+      out.push({text: digits, what: `the phone number on Members row ${m.row}`});
+  }
+  return out;
+}
+
+/** The first secret a paper's text gives away (phone numbers compared by their digits). */
+export function leakIn(
+  text: string,
+  secrets: readonly {text: string; what: string}[],
+): string | null {
+  const lower = text.toLowerCase();
+  const digits = text.replace(/\D/g, '');
+  for (const x of secrets)
+    if (/^\d+$/.test(x.text) ? digits.includes(x.text) : lower.includes(x.text.toLowerCase()))
+      return x.what;
+  return null;
+}
+
+/** Removes the exempt part of a minutes Doc: from its heading up to the next heading of that level. */
+function dropExemptPart(body: GoogleAppsScript.Document.Body): void {
+  const n = body.getNumChildren();
+  let from = -1;
+  let level: GoogleAppsScript.Document.ParagraphHeading | null = null;
+  const remove: GoogleAppsScript.Document.Element[] = [];
+  for (let k = 0; k < n; k++) {
+    const child = body.getChild(k);
+    const para = child.getType() === DocumentApp.ElementType.PARAGRAPH ? child.asParagraph() : null;
+    if (from < 0) {
+      if (para && para.getText().trim() === EXEMPT_HEADING) {
+        from = k;
+        level = para.getHeading();
+        remove.push(child);
+      }
+      continue;
+    }
+    if (para && para.getHeading() === level) break;
+    remove.push(child);
+  }
+  for (const c of remove) body.removeChild(c as GoogleAppsScript.Document.Paragraph);
+}
+
+/** A PDF of one public paper, checked, shared by link. */
+function publishOne(
+  s: Session,
+  kind: PublicKind,
+  source: {id: string; modified: string},
+  name: string,
+  folder: string,
+  secrets: readonly {text: string; what: string}[],
+  today: Day,
+): {file: PublishedFile; made: Made} {
+  const drive = driveService();
+  let docId = source.id;
+  let text = DocumentApp.openById(docId).getBody().getText();
+  let copy: string | null = null;
+  if (kind === 'minutes' && text.includes(EXEMPT_HEADING)) {
+    // The public copy lives beside the minutes until its PDF is made, then goes to the bin.
+    copy = String(
+      drive.Files.copy({name: `${name} (public copy)`, parents: [folder]}, docId, {fields: 'id'})
+        .id,
+    );
+    const doc = DocumentApp.openById(copy);
+    dropExemptPart(doc.getBody());
+    doc.saveAndClose();
+    docId = copy;
+    text = DocumentApp.openById(copy).getBody().getText();
+  }
+  try {
+    const leak = leakIn(text, secrets);
+    if (leak)
+      throw new PaperError(
+        `Nothing was published: "${name}" contains ${leak}. Take it out of the Doc (or regenerate the papers), then publish again.`,
+      );
+    const pdfName = `${name}${kind === 'minutes' ? ' (public)' : ''}`;
+    const made = pdfBeside(docId, folder, pdfName);
+    drive.Permissions.create({type: 'anyone', role: 'reader', allowFileDiscovery: false}, made.id);
+    return {
+      file: {
+        id: made.id,
+        name: made.name,
+        source: source.id,
+        sourceModified: source.modified,
+        on: today,
+      },
+      made: {...made, url: fileViewUrl(made.id)},
+    };
+  } finally {
+    if (copy) drive.Files.update({trashed: true}, copy);
+  }
+}
+
+export interface PublishResult {
+  readonly made: Made[];
+  readonly notes: string[];
+}
+
+/** Publishes what the meeting has ready; says what is missing. */
+export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number): PublishResult {
+  const ss = s.ss;
+  const when = meeting.date;
+  const today = isoOfDate(new Date());
+  const found = meetingDocs(s, when);
+  const names = publicNames(s, when);
+  const agendaDoc = found?.docs.get(names.agenda);
+  if (!found || !agendaDoc)
+    throw new PaperError(
+      `There is no public agenda for the meeting on ${s.paper.dates(when, DATE)} yet. Run Committee > Papers > Generate agenda pack first, then publish.`,
+    );
+  const secrets = secretsOf(
+    readRegister(ss, TAB.agenda).records,
+    readRegister(ss, TAB.members).records,
+  );
+  const notes: string[] = [];
+  const pubs: MeetingPublication = {...readPublications().get(when)};
+  const made: Made[] = [];
+  return withDocumentLock(() => {
+    const agenda = publishOne(s, 'agenda', agendaDoc, names.agenda, found.folder, secrets, today);
+    pubs.agenda = agenda.file;
+    made.push(agenda.made);
+    const minutesId = meeting.minutesLink.match(/\/d\/([\w-]+)/)?.[1];
+    const minutesDoc = minutesId
+      ? ([...found.docs.values()].find(d => d.id === minutesId) ?? {id: minutesId, modified: ''})
+      : found.docs.get(names.minutes);
+    if (!meeting.minutesApprovedOn)
+      notes.push(
+        'The minutes are not published: the meeting has no "Minutes approved on" date yet.',
+      );
+    else if (!minutesDoc)
+      notes.push('The minutes are approved but no minutes Doc was found (Minutes link is empty).');
+    else {
+      const minutes = publishOne(
+        s,
+        'minutes',
+        minutesDoc,
+        names.minutes,
+        found.folder,
+        secrets,
+        today,
+      );
+      pubs.minutes = minutes.file;
+      made.push(minutes.made);
+    }
+    writePublication(when, pubs);
+    if (!meeting.agendaPublishedOn) stampPublished(ss, meetingRow, today);
+    return {made, notes};
+  });
+}
+
+/** Writes today into the Meetings row's "Agenda published on" (one cell, one call). */
+export function stampPublished(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  row: number,
+  today: Day,
+  sheet?: GoogleAppsScript.Spreadsheet.Sheet,
+  headers?: readonly string[],
+): void {
+  const sh = sheet ?? ss.getSheetByName(TAB.meetings);
+  if (!sh) return;
+  const hs = headers ?? (sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0] as string[]);
+  const col = hs.findIndex(h => String(h).trim() === 'Agenda published on');
+  if (col >= 0) sh.getRange(row, col + 1).setValue(dateOfIso(today));
+}
+
+/** Committee > Papers > Publish papers. */
+export function publishPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
+  const s = openSession(ss);
+  const choice = chooseMeeting(s);
+  const r = publishMeeting(s, choice.meeting, choice.meeting.row);
+  showSummary('Published', r.made, [
+    'Anyone with the public page can now open these PDFs. Nothing confidential and no member contact detail was found in them.',
+    ...r.notes,
+  ]);
+  return r.made;
+}
