@@ -3,7 +3,7 @@
  *
  *   node scripts/api-coverage.mjs --write   regenerate emulator/services/api-methods.ts (the
  *                                           list behind "not yet emulated: Class.method")
- *   node scripts/api-coverage.mjs [--emulator DIR] [--json]
+ *   node scripts/api-coverage.mjs [--emulator DIR] [--json] [--missing]
  *                                           count, per class, the methods in the types that
  *                                           the emulator implements (DIR: another copy of
  *                                           emulator/, e.g. an older commit's)
@@ -127,14 +127,17 @@ else {
     const all = types[ns][cls];
     total += all.length;
     done += implemented.length;
-    rows.push({key, probed, implemented: implemented.length, of: all.length});
+    rows.push({key, probed, implemented: implemented.length, of: all.length, missing: found[key].missing});
   }
   if (args.includes('--json')) console.log(JSON.stringify({total, done, rows}, null, 1));
   else {
-    for (const r of rows)
+    for (const r of rows) {
       console.log(
         `${r.key.padEnd(40)} ${String(r.implemented).padStart(4)} / ${r.of}${r.probed ? '' : '  (no instance)'}`,
       );
+      if (args.includes('--missing') && r.probed && r.missing.length)
+        console.log(`    missing: ${r.missing.join(' ')}`);
+    }
     console.log(`implemented ${done} of ${total} methods in ${rows.length} classes`);
   }
 }

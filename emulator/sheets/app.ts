@@ -3,10 +3,12 @@
  * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app).
  */
 import type {ServiceContext} from '../context';
-import {Book, SheetsHost} from './book';
+import {Book, type BookRegistry, SheetsHost} from './book';
 import {ChartType} from './charts';
 import {BooleanCriteria, ConditionalFormatRuleBuilder, RelativeDate} from './conditional';
-import {ERR, gErr} from './errors';
+import {ERR, gErr, signatureError} from './errors';
+import {newWorkbookModel} from './model';
+import {ColorBuilder, ColorType, TextStyleBuilder} from './text-style';
 import {API_CLASS, expose, unwrap} from './expose';
 import type {SheetModel, WorkbookModel} from './model';
 import type {GridRect} from './a1';
@@ -38,10 +40,87 @@ const enums = {
     PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
   },
   ChartType,
+  Direction: {UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT'},
+  AutoFillSeries: {DEFAULT_SERIES: 'DEFAULT_SERIES', ALTERNATE_SERIES: 'ALTERNATE_SERIES'},
+  ThemeColorType: {
+    UNSUPPORTED: 'UNSUPPORTED',
+    TEXT: 'TEXT',
+    BACKGROUND: 'BACKGROUND',
+    ACCENT1: 'ACCENT1',
+    ACCENT2: 'ACCENT2',
+    ACCENT3: 'ACCENT3',
+    ACCENT4: 'ACCENT4',
+    ACCENT5: 'ACCENT5',
+    ACCENT6: 'ACCENT6',
+    HYPERLINK: 'HYPERLINK',
+  },
+  TextDirection: {LEFT_TO_RIGHT: 'LEFT_TO_RIGHT', RIGHT_TO_LEFT: 'RIGHT_TO_LEFT'},
+  RecalculationInterval: {ON_CHANGE: 'ON_CHANGE', MINUTE: 'MINUTE', HOUR: 'HOUR'},
+  GroupControlTogglePosition: {BEFORE: 'BEFORE', AFTER: 'AFTER'},
+  PivotTableSummarizeFunction: Object.fromEntries(
+    [
+      'CUSTOM',
+      'SUM',
+      'COUNTA',
+      'COUNT',
+      'COUNTUNIQUE',
+      'AVERAGE',
+      'MAX',
+      'MIN',
+      'MEDIAN',
+      'PRODUCT',
+      'STDEV',
+      'STDEVP',
+      'VAR',
+      'VARP',
+    ].map(k => [k, k]),
+  ),
+  DeveloperMetadataVisibility: {DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT'},
+  DeveloperMetadataLocationType: {
+    SPREADSHEET: 'SPREADSHEET',
+    SHEET: 'SHEET',
+    ROW: 'ROW',
+    COLUMN: 'COLUMN',
+  },
+  InterpolationType: {
+    NUMBER: 'NUMBER',
+    PERCENT: 'PERCENT',
+    PERCENTILE: 'PERCENTILE',
+    MIN: 'MIN',
+    MAX: 'MAX',
+  },
+  BandingTheme: Object.fromEntries(
+    [
+      'LIGHT_GREY',
+      'CYAN',
+      'GREEN',
+      'YELLOW',
+      'ORANGE',
+      'BLUE',
+      'TEAL',
+      'GREY',
+      'BROWN',
+      'LIGHT_GREEN',
+      'INDIGO',
+      'PINK',
+    ].map(k => [k, k]),
+  ),
 };
 
-export class SpreadsheetAppImpl {
+export class SpreadsheetAppImpl implements BookRegistry {
   readonly [API_CLASS] = 'SpreadsheetApp';
+  readonly Direction = enums.Direction;
+  readonly AutoFillSeries = enums.AutoFillSeries;
+  readonly ColorType = ColorType;
+  readonly ThemeColorType = enums.ThemeColorType;
+  readonly TextDirection = enums.TextDirection;
+  readonly RecalculationInterval = enums.RecalculationInterval;
+  readonly GroupControlTogglePosition = enums.GroupControlTogglePosition;
+  readonly PivotTableSummarizeFunction = enums.PivotTableSummarizeFunction;
+  readonly DeveloperMetadataVisibility = enums.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = enums.DeveloperMetadataLocationType;
+  readonly InterpolationType = enums.InterpolationType;
+  readonly BandingTheme = enums.BandingTheme;
   readonly DataValidationCriteria = enums.DataValidationCriteria;
   readonly BooleanCriteria = enums.BooleanCriteria;
   readonly ProtectionType = enums.ProtectionType;
@@ -52,7 +131,75 @@ export class SpreadsheetAppImpl {
   readonly BorderStyle = enums.BorderStyle;
   readonly CopyPasteType = enums.CopyPasteType;
 
-  constructor(readonly _book: Book) {}
+  /** Every spreadsheet of the run by id: the bound one and those the script created. */
+  private readonly books = new Map<string, Book>();
+  private active: Book;
+
+  constructor(book: Book) {
+    this.active = book;
+    this.adopt(book);
+  }
+  get _book(): Book {
+    return this.active;
+  }
+  private adopt(book: Book): Book {
+    book.app = this;
+    this.books.set(book.model.id, book);
+    return book;
+  }
+  /** A new spreadsheet with one sheet, kept for the run (not saved: see emulator/CONFORMANCE.md). */
+  createBook(name: string, rows?: number, columns?: number): Book {
+    const base = this.active;
+    const model = newWorkbookModel(name, {
+      timeZone: base.model.timeZone,
+      locale: base.model.locale,
+      DateCtor: base.model.DateCtor,
+      clock: base.ctx.clock,
+    });
+    const sheet = model.sheets[0];
+    if (rows !== undefined) sheet.maxRows = rows;
+    if (columns !== undefined) sheet.maxCols = columns;
+    return this.adopt(new Book(base.ctx, model, base.host));
+  }
+  /** create(name[, rows, columns]) (spreadsheet-app#createname,-rows,-columns). */
+  create(name: string, rows?: number, columns?: number) {
+    if (typeof name !== 'string') throw signatureError([name], 'SpreadsheetApp.create');
+    if (rows !== undefined && (!Number.isInteger(rows) || rows < 1))
+      throw gErr(ERR.invalidArgument('rows'));
+    if (columns !== undefined && (!Number.isInteger(columns) || columns < 1))
+      throw gErr(ERR.invalidArgument('columns'));
+    return this.createBook(name, rows, columns).spreadsheetObject();
+  }
+  /** open(file): a Drive File of this run's spreadsheets. */
+  open(file: unknown) {
+    const id = (file as {getId?(): string})?.getId?.();
+    if (typeof id !== 'string') throw signatureError([file], 'SpreadsheetApp.open');
+    return this.openById(id);
+  }
+  setActiveSpreadsheet(newActiveSpreadsheet: unknown): void {
+    const ss = unwrap(newActiveSpreadsheet) as {_book?: Book};
+    if (!ss?._book || !this.books.has(ss._book.model.id))
+      throw signatureError([newActiveSpreadsheet], 'SpreadsheetApp.setActiveSpreadsheet');
+    this.active = ss._book;
+  }
+  getActiveRangeList() {
+    return this.active.spreadsheetObject().getActiveRangeList();
+  }
+  setActiveRangeList(rangeList: unknown) {
+    return this.active.spreadsheetObject().setActiveRangeList(rangeList);
+  }
+  setCurrentCell(cell: unknown) {
+    return this.active.spreadsheetObject().setCurrentCell(cell);
+  }
+  newColor(): ColorBuilder {
+    return new ColorBuilder();
+  }
+  newTextStyle(): TextStyleBuilder {
+    return new TextStyleBuilder();
+  }
+  /** No data sources offline: enabling them changes nothing. */
+  enableAllDataSourcesExecution(): void {}
+  enableBigQueryExecution(): void {}
 
   getActiveSpreadsheet() {
     return this._book.spreadsheetObject();
@@ -78,15 +225,17 @@ export class SpreadsheetAppImpl {
   setActiveRange(range: unknown): Range {
     return this._book.spreadsheetObject().setActiveRange(range);
   }
-  /** Only the bound spreadsheet: the manifest asks for spreadsheets.currentonly. */
+  /** The bound spreadsheet and those made in this run; others are not on this machine. */
   openById(id: string) {
-    if (String(id) === this._book.model.id) return this._book.spreadsheetObject();
+    const book = this.books.get(String(id));
+    if (book) return book.spreadsheetObject();
     throw gErr(
       'Exception: You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
     );
   }
   openByUrl(url: string) {
-    if (String(url).includes(this._book.model.id)) return this._book.spreadsheetObject();
+    for (const [id, book] of this.books)
+      if (String(url).includes(id)) return book.spreadsheetObject();
     throw gErr(
       'Exception: You do not have permission to call SpreadsheetApp.openByUrl. Required permissions: https://www.googleapis.com/auth/spreadsheets',
     );

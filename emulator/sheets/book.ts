@@ -35,8 +35,15 @@ export interface SheetsHost {
   toast?(msg: string, title?: string): void;
 }
 
+/** The SpreadsheetApp a book belongs to: it makes new spreadsheets (create, copy). */
+export interface BookRegistry {
+  createBook(name: string, rows?: number, columns?: number): Book;
+}
+
 export class Book {
   readonly resolver: ValueResolver;
+  /** Set by SpreadsheetApp for every book it knows. */
+  app?: BookRegistry;
   constructor(
     readonly ctx: ServiceContext,
     readonly model: WorkbookModel,

@@ -8,6 +8,7 @@ import {randomBytes} from 'node:crypto';
 import {AlwaysDense, HyperFormula, RawCellContent, DetailedCellError} from 'hyperformula';
 import type {GridRect} from './a1';
 import {EngineContext, registerClockFunctions} from './clock-functions';
+import {aliasNamedExpressions} from './name-alias';
 
 registerClockFunctions();
 
@@ -16,6 +17,9 @@ export interface FontSpec {
   color?: string;
   style?: 'italic' | 'normal';
   line?: 'underline' | 'line-through' | 'none';
+  /** Font family and size: kept while the workbook is open (the xlsx does not keep them yet). */
+  family?: string;
+  size?: number;
 }
 
 /** Everything Sheets stores per cell beside its content. */
@@ -106,6 +110,15 @@ export interface SheetModel {
   protections: ProtectionSpec[];
   charts: ChartSpec[];
   merges: GridRect[];
+  /**
+   * Kept while the workbook is open (the xlsx does not keep them yet): row heights by 0-based row
+   * (undefined = 21), rows and columns a person hid (1-based), hidden gridlines, right-to-left.
+   */
+  rowHeights?: (number | undefined)[];
+  hiddenRows?: number[];
+  hiddenCols?: number[];
+  hiddenGridlines?: boolean;
+  rightToLeft?: boolean;
 }
 
 export interface WorkbookModel {
@@ -239,6 +252,7 @@ export function blankModel(
   hf: HyperFormula,
   opts: {id?: string; timeZone?: string; locale?: string; DateCtor?: DateConstructor} = {},
 ): WorkbookModel {
+  aliasNamedExpressions(hf);
   return {
     name,
     id: opts.id ?? newId(),

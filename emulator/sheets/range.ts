@@ -25,6 +25,17 @@ import {CellMeta, clearCellFormat, eachMeta, getMeta, SheetModel, ValidationSpec
 import {DataValidation} from './validation';
 import {Protection} from './protection';
 import {sortRows, SortSpec} from './sort';
+import {copyFormats, copyValues, deleteCells, insertCells, moveBlock} from './range-ops';
+import {TextFinder} from './text-finder';
+import {
+  applyStyle,
+  Color,
+  colorText,
+  DEFAULT_FONT_FAMILY,
+  DEFAULT_FONT_SIZE,
+  styleOfFont,
+  TextStyle,
+} from './text-style';
 import type {RawCellContent} from 'hyperformula';
 
 const DEFAULT_NUMBER_FORMAT = '0.###############';
@@ -375,14 +386,142 @@ export class Range {
   getFontLine(): string {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.font?.line ?? 'none';
   }
-  setFontSize(_size: number): this {
-    return this;
+  getFontSize(): number {
+    return this.meta0()?.font?.size ?? DEFAULT_FONT_SIZE;
   }
-  setFontFamily(_family: string): this {
-    return this;
+  getFontSizes(): number[][] {
+    return this.grid(m => m?.font?.size ?? DEFAULT_FONT_SIZE);
+  }
+  setFontSize(size: number): this {
+    return this.setAll(m => ((m.font ??= {}).size = Number(size)));
+  }
+  setFontSizes(sizes: number[][]): this {
+    return this.setEach(sizes, (m, v) => ((m.font ??= {}).size = Number(v)), 'Range.setFontSizes');
+  }
+  getFontFamily(): string {
+    return this.meta0()?.font?.family ?? DEFAULT_FONT_FAMILY;
+  }
+  getFontFamilies(): string[][] {
+    return this.grid(m => m?.font?.family ?? DEFAULT_FONT_FAMILY);
+  }
+  setFontFamily(family: string | null): this {
+    return this.setAll(m =>
+      family === null ? delete m.font?.family : ((m.font ??= {}).family = String(family)),
+    );
+  }
+  setFontFamilies(families: (string | null)[][]): this {
+    return this.setEach(
+      families,
+      (m, v) => (v === null ? delete m.font?.family : ((m.font ??= {}).family = String(v))),
+      'Range.setFontFamilies',
+    );
+  }
+  getFontStyles(): string[][] {
+    return this.grid(m => m?.font?.style ?? 'normal');
+  }
+  setFontStyles(styles: (string | null)[][]): this {
+    return this.setEach(
+      styles,
+      (m, v) => ((m.font ??= {}).style = v === 'italic' ? 'italic' : 'normal'),
+      'Range.setFontStyles',
+    );
+  }
+  getFontLines(): string[][] {
+    return this.grid(m => m?.font?.line ?? 'none');
+  }
+  setFontLines(lines: (string | null)[][]): this {
+    return this.setEach(
+      lines,
+      (m, v) => ((m.font ??= {}).line = v === 'underline' || v === 'line-through' ? v : 'none'),
+      'Range.setFontLines',
+    );
+  }
+  getFontColorObject(): Color {
+    return new Color(this.getFontColor());
+  }
+  getFontColorObjects(): Color[][] {
+    return this.getFontColors().map(r => r.map(c => new Color(c)));
+  }
+  setFontColorObject(color: unknown): this {
+    return this.setFontColor(colorText(color) ?? null);
+  }
+  setFontColorObjects(colors: unknown[][]): this {
+    this.checkShape(colors, 'Range.setFontColorObjects');
+    return this.setFontColors(colors.map(r => r.map(c => colorText(c) ?? null)));
+  }
+  getBackgroundObject(): Color {
+    return new Color(this.getBackground());
+  }
+  getBackgroundObjects(): Color[][] {
+    return this.getBackgrounds().map(r => r.map(c => new Color(c)));
+  }
+  setBackgroundObject(color: unknown): this {
+    return this.setBackground(colorText(color) ?? null);
+  }
+  setBackgroundObjects(colors: unknown[][]): this {
+    this.checkShape(colors, 'Range.setBackgroundObjects');
+    return this.setBackgrounds(colors.map(r => r.map(c => colorText(c) ?? null)));
+  }
+  getTextStyle(): TextStyle {
+    return styleOfFont(this.meta0()?.font);
+  }
+  getTextStyles(): TextStyle[][] {
+    return this.grid(m => styleOfFont(m?.font));
+  }
+  setTextStyle(style: unknown): this {
+    const spec = (unwrap(style) as TextStyle)?._spec;
+    if (!spec) throw signatureError([style], 'Range.setTextStyle');
+    return this.setAll(m => applyStyle((m.font ??= {}), spec));
+  }
+  setTextStyles(styles: unknown[][]): this {
+    this.checkShape(styles, 'Range.setTextStyles');
+    return this.setEach(
+      styles,
+      (m, st) => applyStyle((m.font ??= {}), (unwrap(st) as TextStyle)._spec ?? {}),
+      'Range.setTextStyles',
+    );
+  }
+  private meta0(): CellMeta | undefined {
+    return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1);
   }
   getWrap(): boolean {
     return getMeta(this.live(), this._rect.row - 1, this._rect.col - 1)?.wrap ?? false;
+  }
+  getWraps(): boolean[][] {
+    return this.grid(m => m?.wrap ?? false);
+  }
+  getWrapStrategy(): string {
+    return this.getWrap() ? 'WRAP' : 'OVERFLOW';
+  }
+  getWrapStrategies(): string[][] {
+    return this.grid(m => (m?.wrap ? 'WRAP' : 'OVERFLOW'));
+  }
+  setWrapStrategies(strategies: unknown[][]): this {
+    return this.setEach(
+      strategies,
+      (m, v) => (m.wrap = String(v) === 'WRAP'),
+      'Range.setWrapStrategies',
+    );
+  }
+  getHorizontalAlignments(): string[][] {
+    return this.grid(m => m?.hAlign ?? 'general');
+  }
+  setHorizontalAlignments(a: (string | null)[][]): this {
+    return this.setEach(
+      a,
+      (m, v) => (v ? (m.hAlign = String(v)) : delete m.hAlign),
+      'Range.setHorizontalAlignments',
+    );
+  }
+  getVerticalAlignments(): string[][] {
+    return this.grid(m => m?.vAlign ?? 'bottom');
+  }
+  setVerticalAlignments(a: (string | null)[][]): this {
+    return this.setEach(
+      a,
+      (m, v) => (v ? (m.vAlign = String(v)) : delete m.vAlign),
+      'Range.setVerticalAlignments',
+    );
   }
   setWrap(wrap: boolean): this {
     return this.setAll(m => (m.wrap = !!wrap));
@@ -609,6 +748,112 @@ export class Range {
         if (m.note === undefined) delete m.note;
       });
     }
+  }
+  /** The merged ranges that overlap this range (range#getmergedranges). */
+  getMergedRanges(): Range[] {
+    const r = this._rect;
+    const overlaps = (m: GridRect) =>
+      m.row < r.row + r.numRows &&
+      r.row < m.row + m.numRows &&
+      m.col < r.col + r.numCols &&
+      r.col < m.col + m.numCols;
+    return this.live()
+      .merges.filter(overlaps)
+      .map(m => new Range(this._book, this._sheet, {...m}));
+  }
+  isStartRowBounded(): boolean {
+    return !this.wholeColumns();
+  }
+  isEndRowBounded(): boolean {
+    return !this._open?.rows;
+  }
+  isStartColumnBounded(): boolean {
+    return !this.wholeRows();
+  }
+  isEndColumnBounded(): boolean {
+    return !this._open?.cols;
+  }
+  private wholeColumns(): boolean {
+    return !!this._open?.rows && !this._open.cols && this._rect.row === 1;
+  }
+  private wholeRows(): boolean {
+    return !!this._open?.cols && !this._open.rows && this._rect.col === 1;
+  }
+  /** Cut and paste into the target's top-left cell (range#movetotarget). */
+  moveTo(target: unknown): void {
+    const dest = unwrap(target) as Range;
+    if (!(dest instanceof Range)) throw signatureError([target], 'Range.moveTo');
+    moveBlock(this.model, this.live(), this._rect, dest.live(), dest._rect.row, dest._rect.col);
+  }
+  deleteCells(shiftDimension: unknown): void {
+    const d = String(shiftDimension);
+    if (d !== 'ROWS' && d !== 'COLUMNS')
+      throw signatureError([shiftDimension], 'Range.deleteCells');
+    deleteCells(this.model, this.live(), this._rect, d);
+  }
+  insertCells(shiftDimension: unknown): this {
+    const d = String(shiftDimension);
+    if (d !== 'ROWS' && d !== 'COLUMNS')
+      throw signatureError([shiftDimension], 'Range.insertCells');
+    insertCells(this.model, this.live(), this._rect, d);
+    return this;
+  }
+  copyValuesToRange(
+    sheet: unknown,
+    column: number,
+    columnEnd: number,
+    row: number,
+    rowEnd: number,
+  ): void {
+    const to = this.destination(sheet, column, columnEnd, row, rowEnd, 'Range.copyValuesToRange');
+    copyValues(this.model, this.live(), this._rect, to.sheet, to.rect);
+  }
+  copyFormatToRange(
+    sheet: unknown,
+    column: number,
+    columnEnd: number,
+    row: number,
+    rowEnd: number,
+  ): void {
+    const to = this.destination(sheet, column, columnEnd, row, rowEnd, 'Range.copyFormatToRange');
+    copyFormats(this.live(), this._rect, to.sheet, to.rect);
+  }
+  private destination(
+    sheet: unknown,
+    column: number,
+    columnEnd: number,
+    row: number,
+    rowEnd: number,
+    method: string,
+  ): {sheet: SheetModel; rect: GridRect} {
+    const s = unwrap(sheet) as {_sheet?: SheetModel};
+    const model =
+      typeof sheet === 'number'
+        ? this.model.sheets.find(x => x.sheetId === sheet)
+        : (s?._sheet ?? undefined);
+    if (!model || [column, columnEnd, row, rowEnd].some(n => typeof n !== 'number'))
+      throw signatureError([sheet, column, columnEnd, row, rowEnd], method);
+    return {
+      sheet: model,
+      rect: {row, col: column, numRows: rowEnd - row + 1, numCols: columnEnd - column + 1},
+    };
+  }
+  /** Removes leading and trailing spaces from text cells (range#trimwhitespace). */
+  trimWhitespace(): this {
+    const s = this.live();
+    const values = readValues(this.model, s, this._rect);
+    const formulas = readFormulas(this.model, s, this._rect);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v !== 'string' || formulas[i][j]) return;
+        const t = v.replace(/^\s+|\s+$/g, '').replace(/ {2,}/g, ' ');
+        if (t !== v) this.cell(i, j).setValue(t === '' ? '' : `'${t}`);
+      }),
+    );
+    return this;
+  }
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(this._book, () => [{sheet: this.live(), rect: this._rect}], findText);
   }
   toString(): string {
     return 'Range';

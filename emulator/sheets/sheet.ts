@@ -19,8 +19,15 @@ import {
 } from './model';
 import {Protection} from './protection';
 import {Range} from './range';
+import {RangeList} from './range-list';
+import {TextFinder} from './text-finder';
+import type {Spreadsheet} from './spreadsheet';
+
 import {sortRows} from './sort';
 import {deleteCols, deleteRows, insertCols, insertRows, renameSheetReferences} from './structure';
+
+/** Sheets' default row height in pixels. */
+const DEFAULT_ROW_HEIGHT = 21;
 
 export class Sheet {
   readonly [API_CLASS] = 'Sheet';
@@ -304,7 +311,22 @@ export class Sheet {
     }
     return this;
   }
-  setRowHeight(_row: number, _height: number): this {
+  getRowHeight(rowPosition: number): number {
+    return this.live().rowHeights?.[rowPosition - 1] ?? DEFAULT_ROW_HEIGHT;
+  }
+  setRowHeight(rowPosition: number, height: number): this {
+    return this.setRowHeights(rowPosition, 1, height);
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): this {
+    const s = this.live();
+    const h = (s.rowHeights ??= []);
+    for (let r = startRow; r < startRow + numRows; r++) h[r - 1] = Number(height);
+    return this;
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): this {
+    return this.setRowHeights(startRow, numRows, height);
+  }
+  autoResizeRows(_startRow: number, _numRows: number): this {
     return this;
   }
   hideSheet(): this {
@@ -321,10 +343,166 @@ export class Sheet {
   isSheetHidden(): boolean {
     return this.live().hidden;
   }
-  hideColumns(_c: number, _n?: number): void {}
-  showColumns(_c: number, _n?: number): void {}
-  hideRows(_r: number, _n?: number): void {}
-  showRows(_r: number, _n?: number): void {}
+  private mark(list: 'hiddenRows' | 'hiddenCols', from: number, n: number, hide: boolean): void {
+    const s = this.live();
+    const set = new Set(s[list] ?? []);
+    for (let i = from; i < from + n; i++) {
+      if (hide) set.add(i);
+      else set.delete(i);
+    }
+    s[list] = [...set].sort((a, b) => a - b);
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.mark('hiddenCols', columnIndex, numColumns, true);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.mark('hiddenCols', columnIndex, numColumns, false);
+  }
+  hideRows(rowIndex: number, numRows = 1): void {
+    this.mark('hiddenRows', rowIndex, numRows, true);
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    this.mark('hiddenRows', rowIndex, numRows, false);
+  }
+  hideColumn(column: unknown): void {
+    const r = unwrap(column) as Range;
+    this.hideColumns(r._rect.col, r._rect.numCols);
+  }
+  unhideColumn(column: unknown): void {
+    const r = unwrap(column) as Range;
+    this.showColumns(r._rect.col, r._rect.numCols);
+  }
+  hideRow(row: unknown): void {
+    const r = unwrap(row) as Range;
+    this.hideRows(r._rect.row, r._rect.numRows);
+  }
+  unhideRow(row: unknown): void {
+    const r = unwrap(row) as Range;
+    this.showRows(r._rect.row, r._rect.numRows);
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return (this.live().hiddenRows ?? []).includes(rowPosition);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return (this.live().hiddenCols ?? []).includes(columnPosition);
+  }
+  /** No filters are emulated, so no row is hidden by one. */
+  isRowHiddenByFilter(_rowPosition: number): boolean {
+    return false;
+  }
+  hasHiddenGridlines(): boolean {
+    return !!this.live().hiddenGridlines;
+  }
+  setHiddenGridlines(hide: boolean): this {
+    this.live().hiddenGridlines = !!hide;
+    return this;
+  }
+  isRightToLeft(): boolean {
+    return !!this.live().rightToLeft;
+  }
+  setRightToLeft(rightToLeft: boolean): this {
+    this.live().rightToLeft = !!rightToLeft;
+    return this;
+  }
+  getSheetName(): string {
+    return this.getName();
+  }
+  /** insertColumns(columnIndex[, numColumns]): new columns before columnIndex (sheet#insertcolumnscolumnindex). */
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this.insertColumnsBefore(columnIndex, numColumns);
+  }
+  insertRows(rowIndex: number, numRows = 1): void {
+    this.insertRowsBefore(rowIndex, numRows);
+  }
+  getActiveCell(): Range {
+    const a = this.model.active;
+    const r = a.sheet === this._sheet.hfId && a.range ? a.range : {row: 1, col: 1};
+    return new Range(this._book, this._sheet, {row: r.row, col: r.col, numRows: 1, numCols: 1});
+  }
+  getCurrentCell(): Range {
+    return this.getActiveCell();
+  }
+  getSelection(): unknown {
+    return this._book.spreadsheetObject().getSelection();
+  }
+  getActiveRangeList(): RangeList | null {
+    const r = this.getActiveRange();
+    return r ? new RangeList([r]) : null;
+  }
+  setActiveRangeList(rangeList: unknown): RangeList {
+    const list = unwrap(rangeList) as RangeList;
+    const last = list._ranges[list._ranges.length - 1];
+    if (last) this.setActiveRange(last);
+    return list;
+  }
+  /** Ranges by A1 notation on this sheet (sheet#getrangelista1notations). */
+  getRangeList(a1Notations: unknown): RangeList {
+    if (!Array.isArray(a1Notations)) throw signatureError([a1Notations], 'Sheet.getRangeList');
+    return new RangeList(a1Notations.map(a => this.getRange(String(a))));
+  }
+  createTextFinder(findText: string): TextFinder {
+    const s = this.live();
+    return new TextFinder(
+      this._book,
+      () => [{sheet: s, rect: {row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols}}],
+      findText,
+    );
+  }
+  /** The named ranges whose range is on this sheet. */
+  getNamedRanges(): unknown[] {
+    const ss = this._book.spreadsheetObject();
+    return ss.getNamedRanges().filter(n => (n.getRange() as Range | null)?._sheet === this._sheet);
+  }
+  /** A copy of the sheet, named "Copy of X", at the end of the destination (sheet#copytospreadsheet). */
+  copyTo(spreadsheet: unknown): Sheet {
+    const src = this.live();
+    const dest = unwrap(spreadsheet) as Spreadsheet;
+    if (!dest || typeof dest.insertSheet !== 'function')
+      throw signatureError([spreadsheet], 'Sheet.copyTo');
+    const book = dest._book;
+    let name = `Copy of ${src.name}`;
+    for (let n = 2; findSheet(book.model, name); n++) name = `Copy of ${src.name} ${n}`;
+    const made = unwrap(dest.insertSheet(name, book.model.sheets.length)) as Sheet;
+    const to = made._sheet;
+    to.maxRows = src.maxRows;
+    to.maxCols = src.maxCols;
+    to.columnWidths = [...src.columnWidths];
+    to.frozenRows = src.frozenRows;
+    to.frozenCols = src.frozenCols;
+    to.meta = structuredClone(src.meta);
+    to.merges = structuredClone(src.merges);
+    to.conditionalFormats = structuredClone(src.conditionalFormats);
+    const rows = lastContentRow(this.model, src);
+    const cols = lastContentCol(this.model, src);
+    if (rows && cols) {
+      const from = new Range(this._book, src, {row: 1, col: 1, numRows: rows, numCols: cols});
+      from.copyTo(new Range(book, to, {row: 1, col: 1, numRows: 1, numCols: 1}), {
+        contentsOnly: true,
+      });
+    }
+    return made;
+  }
+  getDrawings(): never[] {
+    return [];
+  }
+  getImages(): never[] {
+    return [];
+  }
+  getBandings(): never[] {
+    return [];
+  }
+  getPivotTables(): never[] {
+    return [];
+  }
+  getSlicers(): never[] {
+    return [];
+  }
+  getDataSourceTables(): never[] {
+    return [];
+  }
+  getFormUrl(): null {
+    return null;
+  }
   setTabColor(color: string | null): this {
     this.live().tabColor = normaliseColor(color) ?? null;
     return this;

@@ -3,7 +3,9 @@
  */
 import {columnToLetters, quoteSheetName, rectToAbsolute} from './a1';
 import type {Book} from './book';
-import {ERR, gErr} from './errors';
+import {ERR, gErr, signatureError} from './errors';
+import {RangeList} from './range-list';
+import {TextFinder} from './text-finder';
 import {API_CLASS, unwrap} from './expose';
 import {findSheet, newSheetModel} from './model';
 import {Protection} from './protection';
@@ -313,7 +315,226 @@ export class Spreadsheet {
     const email = this._book.ctx.user;
     return {getEmail: () => email};
   }
+
+  // --- menus and dialogs (through the spreadsheet's Ui) ---
+  /**
+   * addMenu(name, [{name, functionName}, null, ...]): null entries are separators
+   * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addmenuname,-submenus).
+   */
+  addMenu(name: string, subMenus: unknown): void {
+    if (typeof name !== 'string' || !Array.isArray(subMenus))
+      throw signatureError([name, subMenus], 'Spreadsheet.addMenu');
+    const ui = this.ui();
+    const menu = ui.createMenu(name);
+    for (const entry of subMenus) {
+      if (entry === null || entry === undefined) menu.addSeparator();
+      else {
+        const e = entry as {name?: unknown; functionName?: unknown};
+        menu.addItem(String(e.name), String(e.functionName));
+      }
+    }
+    menu.addToUi();
+  }
+  updateMenu(name: string, subMenus: unknown): void {
+    this.addMenu(name, subMenus);
+  }
+  /** Shows an HtmlOutput as a dialog (spreadsheet#showuserinterface). */
+  show(userInterface: unknown): void {
+    const out = userInterface as {getTitle?(): string};
+    this.ui().showModalDialog(userInterface, out?.getTitle?.() ?? '');
+  }
+  private ui(): {
+    createMenu(t: string): {
+      addItem(c: string, f: string): unknown;
+      addSeparator(): unknown;
+      addToUi(): void;
+    };
+    showModalDialog(o: unknown, t: string): void;
+  } {
+    const host = this._book.host;
+    const ui = host.getUi?.();
+    if (!ui) throw gErr(ERR.noUi());
+    return ui as ReturnType<Spreadsheet['ui']>;
+  }
+
+  // --- sharing, kept for the run ---
+  private people(role: 'editors' | 'viewers'): string[] {
+    const m = this.model as {editors?: string[]; viewers?: string[]};
+    return (m[role] ??= []);
+  }
+  private user(email: string): {getEmail(): string; toString(): string} {
+    return {getEmail: () => email, toString: () => email};
+  }
+  addEditor(emailAddress: unknown): this {
+    return this.addPeople('editors', [emailAddress]);
+  }
+  addEditors(emailAddresses: unknown[]): this {
+    return this.addPeople('editors', Array.from(emailAddresses ?? []));
+  }
+  addViewer(emailAddress: unknown): this {
+    return this.addPeople('viewers', [emailAddress]);
+  }
+  addViewers(emailAddresses: unknown[]): this {
+    return this.addPeople('viewers', Array.from(emailAddresses ?? []));
+  }
+  removeEditor(emailAddress: unknown): this {
+    const e = emailText(emailAddress);
+    const m = this.model as {editors?: string[]};
+    m.editors = this.people('editors').filter(x => x !== e);
+    return this;
+  }
+  removeViewer(emailAddress: unknown): this {
+    const e = emailText(emailAddress);
+    const m = this.model as {viewers?: string[]};
+    m.viewers = this.people('viewers').filter(x => x !== e);
+    return this;
+  }
+  getEditors(): {getEmail(): string}[] {
+    return [this._book.ctx.user, ...this.people('editors')].map(e => this.user(e));
+  }
+  getViewers(): {getEmail(): string}[] {
+    return this.people('viewers').map(e => this.user(e));
+  }
+  private addPeople(role: 'editors' | 'viewers', who: unknown[]): this {
+    const list = this.people(role);
+    for (const w of who) {
+      const e = emailText(w);
+      if (!list.includes(e) && e !== this._book.ctx.user) list.push(e);
+    }
+    return this;
+  }
+
+  // --- the active sheet's and other whole-spreadsheet methods ---
+  getSheetId(): number {
+    return this._book.activeSheet().sheetId;
+  }
+  getKey(): string {
+    return this.model.id;
+  }
+  renameActiveSheet(newName: string): void {
+    this.getActiveSheet().setName(newName);
+  }
+  deleteActiveSheet(): Sheet {
+    this.deleteSheet(this.getActiveSheet());
+    return this.getActiveSheet();
+  }
+  duplicateActiveSheet(): Sheet {
+    const made = this.getActiveSheet().copyTo(this);
+    return this.setActiveSheet(made);
+  }
+  getRangeList(a1Notations: unknown): RangeList {
+    return this.getActiveSheet().getRangeList(a1Notations);
+  }
+  getActiveRangeList(): RangeList | null {
+    return this.getActiveSheet().getActiveRangeList();
+  }
+  setActiveRangeList(rangeList: unknown): RangeList {
+    return this.getActiveSheet().setActiveRangeList(rangeList);
+  }
+  setCurrentCell(cell: unknown): Range {
+    return this.setActiveRange(cell);
+  }
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(
+      this._book,
+      () =>
+        this.model.sheets.map(sh => ({
+          sheet: sh,
+          rect: {row: 1, col: 1, numRows: sh.maxRows, numCols: sh.maxCols},
+        })),
+      findText,
+    );
+  }
+  /** A copy of the whole spreadsheet, kept for the run (spreadsheet#copyname). */
+  copy(name: string): Spreadsheet {
+    const app = this._book.app;
+    if (!app) throw new Error('not yet emulated: Spreadsheet.copy');
+    const made = app.createBook(String(name));
+    const dest = made.spreadsheetObject();
+    const first = made.model.sheets[0];
+    for (const s of this.getSheets()) {
+      const copied = s.copyTo(dest);
+      copied.setName(s.getName());
+    }
+    dest.deleteSheet(new Sheet(made, first));
+    return dest;
+  }
+  isIterativeCalculationEnabled(): boolean {
+    return false;
+  }
+  getRecalculationInterval(): string {
+    return 'ON_CHANGE';
+  }
+  getFormUrl(): null {
+    return null;
+  }
+  getBandings(): never[] {
+    return [];
+  }
+  getImages(): never[] {
+    return [];
+  }
+  getDataSourceTables(): never[] {
+    return [];
+  }
   toString(): string {
     return 'Spreadsheet';
   }
+}
+
+function emailText(who: unknown): string {
+  if (who && typeof (who as {getEmail?: unknown}).getEmail === 'function')
+    return String((who as {getEmail(): string}).getEmail());
+  if (typeof who === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(who.trim())) return who.trim();
+  throw new Error(`Invalid argument: ${String(who)}`);
+}
+
+/** Spreadsheet methods that act on the active sheet (spreadsheet#appendrowrowcontents and the like). */
+const ON_ACTIVE_SHEET = [
+  'appendRow',
+  'autoResizeColumn',
+  'deleteColumn',
+  'deleteColumns',
+  'deleteRow',
+  'deleteRows',
+  'getColumnWidth',
+  'getFrozenColumns',
+  'getFrozenRows',
+  'getRowHeight',
+  'getSheetValues',
+  'hideColumn',
+  'hideRow',
+  'insertColumnAfter',
+  'insertColumnBefore',
+  'insertColumnsAfter',
+  'insertColumnsBefore',
+  'insertRowAfter',
+  'insertRowBefore',
+  'insertRowsAfter',
+  'insertRowsBefore',
+  'isColumnHiddenByUser',
+  'isRowHiddenByFilter',
+  'isRowHiddenByUser',
+  'setColumnWidth',
+  'setFrozenColumns',
+  'setFrozenRows',
+  'setRowHeight',
+  'sort',
+  'unhideColumn',
+  'unhideRow',
+] as const;
+
+for (const name of ON_ACTIVE_SHEET) {
+  Object.defineProperty(Spreadsheet.prototype, name, {
+    configurable: true,
+    writable: true,
+    value(this: Spreadsheet, ...args: unknown[]) {
+      const sheet = this.getActiveSheet() as unknown as Record<
+        string,
+        (...a: unknown[]) => unknown
+      >;
+      const out = sheet[name](...args);
+      return out === sheet ? this.getActiveSheet() : out;
+    },
+  });
 }

@@ -25,7 +25,7 @@ test.each([
     'SpreadsheetApp.getActiveSheet().getRange("A1").getDeveloperMetadata()',
     'Range.getDeveloperMetadata',
   ],
-  ['SpreadsheetApp.getActiveSheet().getSlicers()', 'Sheet.getSlicers'],
+  ['SpreadsheetApp.getActiveSheet().insertSlicer()', 'Sheet.insertSlicer'],
   [
     'SpreadsheetApp.getActiveSpreadsheet().getDeveloperMetadata()',
     'Spreadsheet.getDeveloperMetadata',

@@ -1,0 +1,204 @@
+/**
+ * SpreadsheetApp methods public projects call (issue #12), run as a script in its own realm.
+ * References: developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app (create,
+ * openById, setActiveSpreadsheet, newTextStyle, newColor, enums), /spreadsheet (addMenu,
+ * getRangeList, appendRow on the active sheet, copy), /sheet (insertColumns, copyTo,
+ * createTextFinder, setRowHeight, hideRows), /range (moveTo, deleteCells, insertCells,
+ * copyValuesToRange, copyFormatToRange, getMergedRanges, getFontFamilies, setTextStyle,
+ * trimWhitespace), /range-list, /text-finder, /named-range.
+ */
+import path from 'node:path';
+import {loadXlsx, saveXlsx} from '../../emulator/sheets';
+import {scriptRealm, type Realm} from './conformance-harness';
+
+let realm: Realm;
+beforeAll(async () => {
+  realm = await scriptRealm();
+});
+afterAll(() => realm.ws.discard());
+
+/** A fresh sheet per test: `s` is it, `ss` the spreadsheet. */
+let n = 0;
+function onSheet<T>(body: string): T {
+  n += 1;
+  return realm.gas<T>(
+    `var ss = SpreadsheetApp.getActiveSpreadsheet(); var s = ss.insertSheet('T${n}');\n${body}`,
+  );
+}
+const json = (body: string) => JSON.parse(onSheet<string>(body));
+
+test('plural font getters and setters, TextStyle and Color', () => {
+  expect(
+    json(`
+      var r = s.getRange('A1:B1');
+      r.setFontFamilies([['Roboto', 'Georgia']]).setFontSizes([[12, 14]]).setFontStyles([['italic', 'normal']]);
+      r.setHorizontalAlignments([['center', 'right']]).setVerticalAlignments([['top', 'middle']]);
+      var style = SpreadsheetApp.newTextStyle().setBold(true).setFontSize(18).setForegroundColor('aliceblue').build();
+      s.getRange('C1').setTextStyle(style);
+      var got = s.getRange('C1').getTextStyle();
+      return JSON.stringify([r.getFontFamilies(), r.getFontSizes(), r.getFontStyles(), r.getHorizontalAlignments(),
+        r.getVerticalAlignments(), s.getRange('D1').getFontFamily(), s.getRange('D1').getFontSize(),
+        [got.isBold(), got.getFontSize(), got.getForegroundColor(), s.getRange('C1').getFontWeight()],
+        SpreadsheetApp.newColor().setRgbColor('#FF8800').build().asRgbColor().asHexString()]);`),
+  ).toEqual([
+    [['Roboto', 'Georgia']],
+    [[12, 14]],
+    [['italic', 'normal']],
+    [['center', 'right']],
+    [['top', 'middle']],
+    'Arial',
+    10,
+    [true, 18, '#f0f8ff', 'bold'],
+    '#ff8800',
+  ]);
+});
+
+test('CSS colour names are accepted (aliceblue)', () => {
+  expect(
+    onSheet(
+      "return s.getRange('A1').setBackground('AliceBlue').setFontColor('rebeccapurple').getBackground() + s.getRange('A1').getFontColor();",
+    ),
+  ).toBe('#f0f8ff#663399');
+});
+
+test('getRangeList applies a change to every range', () => {
+  expect(
+    onSheet(`var rl = s.getRangeList(['A1', 'C3:D4']);
+      rl.setBackground('yellow').setValue(7);
+      return rl.getRanges().map(function (r) { return r.getA1Notation() + '=' + r.getValues().join(';') + r.getBackground(); }).join(' ');`),
+  ).toBe('A1=7#ffff00 C3:D4=7,7;7,7#ffff00');
+});
+
+test('moveTo cuts and pastes contents and formats; references to the moved cells follow them', () => {
+  expect(
+    json(`s.getRange('A1:A2').setValues([[1], [2]]).setFontFamily('Roboto');
+      s.getRange('B1').setFormula('=A1*2');
+      s.getRange('C1').setFormula('=A2+1');
+      s.getRange('A1:B2').moveTo(s.getRange('D5'));
+      return JSON.stringify([s.getRange('A1:B2').getValues(), s.getRange('D5:E6').getValues(),
+        s.getRange('E5').getFormula(), s.getRange('D5').getFontFamily(), s.getRange('A1').getFontFamily(),
+        s.getRange('C1').getFormula(), s.getRange('C1').getValue()]);`),
+  ).toEqual([
+    [
+      ['', ''],
+      ['', ''],
+    ],
+    [
+      [1, 2],
+      [2, ''],
+    ],
+    '=D5*2',
+    'Roboto',
+    'Arial',
+    '=D6+1',
+    3,
+  ]);
+});
+
+test('deleteCells and insertCells shift the cells beside them', () => {
+  expect(
+    json(`s.getRange('A1:B3').setValues([[1, 'a'], [2, 'b'], [3, 'c']]);
+      s.getRange('A1').deleteCells(SpreadsheetApp.Dimension.ROWS);
+      var up = s.getRange('A1:A3').getValues();
+      s.getRange('A1').deleteCells(SpreadsheetApp.Dimension.COLUMNS);
+      var left = s.getRange('A1:B1').getValues();
+      s.getRange('A2:B2').insertCells(SpreadsheetApp.Dimension.ROWS);
+      return JSON.stringify([up, left, s.getRange('A1:B4').getValues()]);`),
+  ).toEqual([
+    [[2], [3], ['']],
+    [['a', '']],
+    [
+      ['a', ''],
+      ['', ''],
+      [3, 'b'],
+      ['', 'c'],
+    ],
+  ]);
+});
+
+test('copyValuesToRange and copyFormatToRange (by sheet or by sheet id)', () => {
+  expect(
+    json(`s.getRange('A1:A2').setValues([['=1+1'], ['x']]).setNumberFormat('0.00');
+      s.getRange('A1').setFormula('=1+1');
+      s.getRange('A1:A2').copyValuesToRange(s, 3, 3, 1, 2);
+      s.getRange('A1:A2').copyFormatToRange(s.getSheetId(), 4, 4, 1, 2);
+      return JSON.stringify([s.getRange('C1:C2').getValues(), s.getRange('C1').getFormula(), s.getRange('D1:D2').getNumberFormats()]);`),
+  ).toEqual([[[2], ['x']], '', [['0.00'], ['0.00']]]);
+});
+
+test('merges: getMergedRanges finds the merged blocks a range touches', () => {
+  expect(
+    onSheet(`s.getRange('B2:C3').merge(); s.getRange('E1:F1').merge();
+      return s.getRange('A1:D4').getMergedRanges().map(function (r) { return r.getA1Notation(); }).join(',') + ' ' + s.getRange('B2').isPartOfMerge();`),
+  ).toBe('B2:C3 true');
+});
+
+test('TextFinder finds and replaces, in a sheet or the whole spreadsheet', () => {
+  expect(
+    json(`s.getRange('A1:A4').setValues([['Apple pie'], ['apple'], ['Pear'], ['=UPPER("apple")']]);
+      var f = s.createTextFinder('apple');
+      var all = f.findAll().map(function (r) { return r.getA1Notation(); });
+      var exact = s.createTextFinder('apple').matchCase(true).matchEntireCell(true).findAll().length;
+      var first = s.createTextFinder('apple').findNext().getA1Notation();
+      var replaced = s.getRange('A1:A3').createTextFinder('p(ie|ear)').useRegularExpression(true).replaceAllWith('X');
+      return JSON.stringify([all, exact, first, replaced, s.getRange('A1:A3').getValues()]);`),
+  ).toEqual([['A1', 'A2', 'A4'], 1, 'A1', 2, [['Apple X'], ['apple'], ['X']]]);
+});
+
+test('insertColumns, setRowHeight, hideRows, copyTo and the active sheet methods of Spreadsheet', () => {
+  expect(
+    json(`s.getRange('A1').setValue('first');
+      s.insertColumns(1, 2);
+      s.setRowHeight(2, 40); s.hideRows(3, 2);
+      ss.setActiveSheet(s);
+      ss.appendRow(['appended']);
+      var copy = s.copyTo(ss);
+      return JSON.stringify([s.getRange('C1').getValue(), s.getMaxColumns(), s.getRowHeight(2), s.getRowHeight(9),
+        s.isRowHiddenByUser(4), s.isRowHiddenByUser(5), ss.getLastRow(), copy.getName(), copy.getRange('C1').getValue()]);`),
+  ).toEqual(['first', 28, 40, 21, true, false, 2, `Copy of T${n}`, 'first']);
+});
+
+test('trimWhitespace trims text cells and leaves formulas', () => {
+  expect(
+    json(`s.getRange('A1:A2').setValues([['  two   words '], ['=" x "']]);
+      s.getRange('A1:A2').trimWhitespace();
+      return JSON.stringify([s.getRange('A1').getValue(), s.getRange('A2').getFormula()]);`),
+  ).toEqual(['two words', '=" x "']);
+});
+
+test('Spreadsheet.addMenu adds a menu through the Ui; null entries are separators', () => {
+  realm.gas(
+    "SpreadsheetApp.getActiveSpreadsheet().addMenu('Tools', [{name: 'Go', functionName: 'go'}, null, {name: 'Stop', functionName: 'stop'}]);",
+  );
+  expect(realm.io.stdout.join('\n')).toContain('Tools\n  Go  [go]\n  ────────\n  Stop  [stop]');
+});
+
+test('SpreadsheetApp.create, openById, open and setActiveSpreadsheet', () => {
+  expect(
+    json(`var made = SpreadsheetApp.create('Budget', 50, 5);
+      var again = SpreadsheetApp.openById(made.getId());
+      SpreadsheetApp.setActiveSpreadsheet(made);
+      var active = SpreadsheetApp.getActiveSpreadsheet().getName();
+      SpreadsheetApp.getActiveSheet().getRange('A1').setValue(3);
+      SpreadsheetApp.setActiveSpreadsheet(ss);
+      return JSON.stringify([again.getName(), made.getSheets()[0].getMaxRows(), made.getSheets()[0].getMaxColumns(),
+        active, again.getRange('A1').getValue(), SpreadsheetApp.getActiveSpreadsheet().getId() === ss.getId(),
+        [SpreadsheetApp.Direction.UP, SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES].join()]);`),
+  ).toEqual(['Budget', 50, 5, 'Budget', 3, true, 'UP,DEFAULT_SERIES']);
+});
+
+test('a range name ending in digits (sampleNamedRange1) works in formulas and is saved', async () => {
+  expect(
+    onSheet(`s.getRange('A1:A3').setValues([[1], [2], [3]]);
+      ss.setNamedRange('sampleNamedRange1', s.getRange('A1:A3'));
+      s.getRange('B1').setFormula('=SUM(sampleNamedRange1)');
+      return [ss.getRangeByName('sampleNamedRange1').getA1Notation(), s.getRange('B1').getValue(),
+        s.getRange('B1').getFormula()].join(' ');`),
+  ).toBe('A1:A3 6 =SUM(sampleNamedRange1)');
+  const file = path.join(realm.dir, 'names.xlsx');
+  await saveXlsx(realm.ws.model, file);
+  const back = await loadXlsx(file);
+  expect(back.hf.getNamedExpressionFormula('sampleNamedRange1')).toMatch(
+    /^='?T\d+'?!\$A\$1:\$A\$3$/,
+  );
+});
