@@ -32,29 +32,24 @@ function fillActions(n) {
 }
 `;
 
-/** The Actions tab's column letter for a header (read from the workbook, not assumed). */
-async function letterOf(book: string, header: string): Promise<string> {
-  const io = await clerk(['get', book, 'Actions!A1:Z1', '--json']);
-  const i = (JSON.parse(io.stdout.join('\n')) as string[][])[0].indexOf(header);
-  if (i < 0) throw new Error(`bench: the Actions tab has no "${header}" column`);
-  return String.fromCharCode(65 + i);
-}
-
-/** onEdit calls for a Status change and a Comments edit on row 5. */
+/**
+ * onEdit calls for the four edits issue 10 budgets, on row 5 of Actions (and Meetings for the
+ * edit that writes nothing): a valid edit that writes nothing (goal <= 4), a Comments edit that
+ * stamps Last updated (<= 5), Status -> Closed (<= 6), a value flagged and kept (<= 6).
+ */
 async function edits(book: string): Promise<string> {
-  const status = stats(
-    await clerk(['edit', book, `Actions!${await letterOf(book, 'Status')}5`, 'Closed', '--stats']),
-  );
-  const comment = stats(
-    await clerk([
-      'edit',
-      book,
-      `Actions!${await letterOf(book, 'Comments')}5`,
-      'Chased by email',
-      '--stats',
-    ]),
-  );
-  return `${status.total} / ${comment.total}`;
+  const edit = async (tab: string, header: string, value: string) => {
+    const io = await clerk(['get', book, `'${tab}'!A1:Z1`, '--json']);
+    const i = (JSON.parse(io.stdout.join('\n')) as string[][])[0].indexOf(header);
+    if (i < 0) throw new Error(`bench: the ${tab} tab has no "${header}" column`);
+    const a1 = `${tab}!${String.fromCharCode(65 + i)}5`;
+    return stats(await clerk(['edit', book, a1, value, '--stats'])).total;
+  };
+  const nothing = await edit('Meetings', 'Notes', 'Room booked');
+  const comment = await edit('Actions', 'Comments', 'Chased by email');
+  const status = await edit('Actions', 'Status', 'Closed');
+  const flagged = await edit('Actions', 'Review date', 'next Tuesday');
+  return `${nothing} / ${comment} / ${status} / ${flagged}`;
 }
 
 export async function benchWorkbook(): Promise<Record<string, string>> {
@@ -77,7 +72,7 @@ export async function benchWorkbook(): Promise<Record<string, string>> {
   const editsBig = await edits(big);
 
   const small = path.join(dir, 'small.xlsx');
-  await clerk(['new', small]);
+  await clerk(['new', small, '--demo']);
   await clerk(['exec', small, fill, '--call', 'fillActions', '--args', '[100]']);
   const editsSmall = await edits(small);
 
@@ -102,8 +97,10 @@ export async function benchWorkbook(): Promise<Record<string, string>> {
     'repair the set-up empty workbook: service calls, modelled time': show(repairEmpty),
     'repair the demo: service calls, modelled time': show(repairDemo),
     'repair the demo with 10,000 more actions: service calls, modelled time': show(repairBig),
-    'onEdit, Actions of 100 rows: service calls (Status Closed / Comments text)': editsSmall,
-    'onEdit, Actions of 10,000+ rows: service calls (Status Closed / Comments text)': editsBig,
+    'onEdit, 100 rows: service calls (writes nothing / stamps Last updated / Status Closed / flagged)':
+      editsSmall,
+    'onEdit, 10,000+ rows: service calls (writes nothing / stamps Last updated / Status Closed / flagged)':
+      editsBig,
     'paste of 500 action rows with 3 bad cells (clerk import): service calls, modelled time':
       show(pasted),
   };

@@ -42,3 +42,25 @@ export function formulaNote(typed: string, header: string, now: Date, user: stri
 export function keptAsTextNote(formula: string, now: Date): string {
   return `"${formula}" was typed on ${stamp(now)}. Text starting with = is read by Sheets as a formula, so the program kept it as text.`;
 }
+
+/** Between the program's note and the officer's own note kept below it. */
+export const OFFICER_NOTE = '\n---\nYour note: ';
+
+const isOurs = (note: string) => note.startsWith(FLAG_PREFIX) || note.startsWith(REFUSED_PREFIX);
+
+/** The officer's own part of a cell's note (all of it when the note is not the program's). */
+export function officerNote(current: string): string {
+  if (!isOurs(current)) return current;
+  const at = current.indexOf(OFFICER_NOTE);
+  return at < 0 ? '' : current.slice(at + OFFICER_NOTE.length);
+}
+
+/**
+ * The note a cell gets when the program marks it (`ours`) or clears its mark (null): an
+ * officer's own note survives under ours and is all that is left once the value is fixed.
+ */
+export function mergeNote(current: string, ours: string | null): string {
+  const theirs = officerNote(current);
+  if (ours === null) return theirs;
+  return theirs ? `${ours}${OFFICER_NOTE}${theirs}` : ours;
+}

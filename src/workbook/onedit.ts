@@ -13,25 +13,34 @@
  * The Problems tab is rebuilt by Committee > Check workbook problems, not here: keeping it
  * current from onEdit would mean reading it on every edit.
  */
-import {ColumnSpec, TabSpec} from './schema';
+import {ColumnSpec, TAB, TabSpec} from './schema';
 import {Cell, forColumn} from './table';
-import {
-  checkValue,
-  refusesInvalid,
-  rowRules,
-  validatedTab,
-  duplicateRows,
-  ruleHeaders,
-  shown,
-  missingRequired,
-  RowFinding,
-  uniqueKey,
-} from './validate';
+import {refusesInvalid, rowRules, validatedTab, duplicateRows, missingRequired} from './validate';
 import {isProgramBuilt} from './setup';
 import {formulaFor, columnLetter} from './formulas';
 import {todaySerial, showSerial} from './dates';
-import {FLAG_BACKGROUND, flagNote, refusedNote, formulaNote, keptAsTextNote} from './marks';
+import {
+  FLAG_BACKGROUND,
+  flagNote,
+  refusedNote,
+  formulaNote,
+  keptAsTextNote,
+  mergeNote,
+} from './marks';
 import {settingProblem} from './settings';
+import {
+  EditPlan,
+  checkCell,
+  fromEvent,
+  indexOf,
+  keyRulesOf,
+  mayBeFormula,
+  needsRow,
+  planCellEdit,
+  stampsRows,
+} from './edit-plan';
+
+export {fromEvent};
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -97,56 +106,17 @@ function readHeaderAndRow(sheet: Sheet, row: number): {headers: string[]; rowVal
   return {headers, rowValues};
 }
 
-/** Headers whose edits need the rest of the row. */
-function rowHeaders(spec: TabSpec): Set<string> {
-  const s = ruleHeaders(spec);
-  for (const c of spec.columns) {
-    if (c.formula || c.required) s.add(c.header);
-    for (const m of (c.formula ?? '').matchAll(/\{([^{}]+)\}/g)) s.add(m[1]);
-  }
-  return s;
-}
-
-/** The cell value an onEdit event describes (e.value / e.oldValue are text; numbers and dates come as numbers). */
-export function fromEvent(col: ColumnSpec | undefined, v: unknown): Cell {
+/**
+ * What the person typed, as they typed it: Sheets sends a typed date as its serial and a typed
+ * percentage as its fraction, so both are shown as the cell showed them ("01/01/2027", "50%").
+ */
+export function typedText(col: ColumnSpec | undefined, v: unknown): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object' && v !== null && 'oldValue' in (v as object))
-    return fromEvent(col, (v as {oldValue: unknown}).oldValue);
   const s = String(v);
-  if (!col) return s;
-  const numeric = ['date', 'time', 'number', 'money', 'percent'].includes(col.type);
-  if (numeric && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(s)) return Number(s);
+  if (col?.type === 'date' && /^\d+$/.test(s)) return showSerial(Number(s));
+  if (col?.type === 'percent' && /^-?\d+(\.\d+)?$/.test(s))
+    return `${Math.round(Number(s) * 1e8) / 1e6}%`;
   return s;
-}
-
-/** Text that Sheets may have turned into something else, so the formula behind it is worth a look. */
-function mayBeFormula(text: string): boolean {
-  return /^(-?\d+(\.\d+)?|TRUE|FALSE|#[A-Z0-9/!?]+)$/.test(text) || text === '';
-}
-
-/** The plausible date serials (1950-2100): other numbers in a date column were typed as numbers. */
-function plausibleDate(v: Cell): boolean {
-  return typeof v !== 'number' || (v >= 18264 && v <= 73051);
-}
-
-/** Checks a cell value; in a date column a number is a day Sheets already parsed (if plausible). */
-function checkCell(col: ColumnSpec, v: Cell) {
-  if (col.type === 'date' && typeof v === 'number') {
-    return plausibleDate(v)
-      ? {ok: true as const, value: v, changed: false}
-      : {
-          ok: false as const,
-          problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.`,
-        };
-  }
-  return checkValue(col, v);
-}
-
-/** What the person typed, as they typed it (Sheets sends a typed date as its serial). */
-function typedText(col: ColumnSpec | undefined, v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (col?.type === 'date' && /^\d+$/.test(String(v))) return showSerial(Number(v));
-  return String(v);
 }
 
 interface Ctx {
@@ -194,185 +164,100 @@ function singleEdit(
   e: GoogleAppsScript.Events.SheetsOnEdit,
   ctx: Ctx,
 ): void {
-  const needsRow = (spec.rowRules ?? []).some(r => r.kind === 'stamp');
-  let header: string;
+  // Reads: the header (and the row, when a rule may need it), the formula behind text that
+  // Sheets may have parsed, the key columns when the edit sets a unique key. Then the plan.
   let headers: string[] | null = null;
   let rowValues: Cell[] | null = null;
-  if (needsRow) {
+  let header: string;
+  if (stampsRows(spec)) {
     ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
     header = headers[rect.col - 1] ?? '';
   } else {
     header = String(readBlock(sheet, 1, rect.col, 1, 1)[0][0]).trim();
+    if (spec.name === TAB.settings && header === 'Value') {
+      settingEdit(sheet, range, rect.row, e);
+      return;
+    }
   }
   const col = spec.columns.find(c => c.header === header);
-  if (!col && !needsRow) return;
-  // The row is read only when a row rule can apply: the value itself is acceptable, or it is a formula column.
-  if (
-    !headers &&
-    col &&
-    rowHeaders(spec).has(col.header) &&
-    (col.formula || checkCell(col, fromEvent(col, e.value)).ok)
-  ) {
+  if (!col) return;
+  const typed = fromEvent(col, e.value);
+  if (!headers && needsRow(spec, header, typed))
     ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
-  }
-  if (spec.name === 'Settings' && header === 'Value') {
-    settingEdit(sheet, range, rect.row, e);
-    return;
-  }
-
-  const typed: Cell = fromEvent(col, e.value);
-  const old: Cell = fromEvent(col, e.oldValue);
-  let newValue: Cell = typed;
-  let write = false;
-  let note: string | null | undefined; // undefined: leave the note; null: clear our flag
-  let flag = false;
-
-  if (col?.formula && headers) {
-    // Typed over a formula: put the formula back, keep what was typed in the note.
-    const index = indexOf(headers);
-    newValue = formulaFor(spec, col.header, rect.row, index);
-    write = true;
-    note = formulaNote(typedText(col, e.value), col.header, ctx.now, ctx.user);
-  } else if (col) {
-    if (
-      (col.type === 'text' || col.type === 'link') &&
-      mayBeFormula(e.value === undefined ? '' : String(e.value))
-    ) {
-      const f = range.getFormula();
-      if (f && col.type === 'text') {
-        newValue = `'${f}`;
-        write = true;
-        note = keptAsTextNote(f, ctx.now);
-      }
-    }
-    if (note === undefined) {
-      const verdict = checkCell(col, typed);
-      if (verdict.ok) {
-        newValue = verdict.value;
-        write = verdict.changed;
-        const oldVerdict = checkCell(col, old);
-        if (!oldVerdict.ok && old !== '') note = null;
-      } else if (refusesInvalid(spec, col)) {
-        newValue = old;
-        write = true;
-        note = refusedNote(
-          typedText(col, e.value),
-          verdict.problem,
-          ctx.now,
-          ctx.user,
-          old === '' ? 'was left empty' : `was put back to ${shown(displayOld(col, old))}`,
-        );
-      } else {
-        flag = true;
-        note = flagNote(verdict.problem);
-      }
-    }
-  }
-
-  const writes = new Map<number, Cell>(); // 0-based column → value
-  const flags = new Map<number, string>();
-  const clears = new Set<number>();
-  if (write) writes.set(rect.col - 1, newValue);
-
-  if (headers && rowValues) {
+  const text = e.value === undefined ? '' : String(e.value);
+  const formula =
+    (col.type === 'text' || col.type === 'link') && mayBeFormula(text) ? range.getFormula() : '';
+  let keyRows: Cell[][] | undefined;
+  const check = checkCell(col, typed);
+  if (headers && rowValues && check.ok) {
     const index = indexOf(headers);
     const after = rowValues.slice();
-    after[rect.col - 1] =
-      typeof newValue === 'string' && newValue.startsWith("'") ? newValue.slice(1) : newValue;
-    const before = rowValues.slice();
-    before[rect.col - 1] = old;
-    const edited = new Set([header]);
-    const findingsAfter = rowRules(spec, byHeader(spec, index, after), edited, ctx.today);
-    const findingsBefore = rowRules(spec, byHeader(spec, index, before), new Set(), ctx.today);
-    applyFindings(findingsAfter, findingsBefore, index, writes, flags, clears, rect.col - 1);
-    // A row rule about the edited cell itself marks it like a type problem (unless it was refused).
-    const own = flags.get(rect.col - 1);
-    if (own !== undefined) {
-      flags.delete(rect.col - 1);
-      if (!note) {
-        flag = true;
-        note = flagNote(own);
-      }
-    }
-    if (clears.has(rect.col - 1)) {
-      clears.delete(rect.col - 1);
-      if (note === undefined) note = null;
-    }
-    // A new row: the formula columns follow it.
-    const wasEmpty = spec.columns.every(c => {
-      const i = index.get(c.header);
-      return (
-        i === undefined ||
-        i === rect.col - 1 ||
-        !!c.formula ||
-        before[i] === '' ||
-        before[i] === null
-      );
-    });
-    if (wasEmpty) {
-      for (const c of spec.columns) {
-        const i = index.get(c.header);
-        if (c.formula && i !== undefined && !writes.has(i))
-          writes.set(i, formulaFor(spec, c.header, rect.row, index));
-      }
-    }
-    // One row per key (schema `unique`): the key's columns are read down the tab only when the edit changes a key.
-    for (const rule of spec.unique ?? []) {
-      if (!rule.columns.includes(header) || !rule.columns.every(h => index.has(h))) continue;
-      if (uniqueKey(rule, index, after) === null) continue;
-      const cols = rule.columns.map(h => index.get(h) as number);
-      const c0 = Math.min(...cols);
-      const last = sheet.getLastRow();
-      const block = readBlock(sheet, 2, c0 + 1, Math.max(last - 1, 1), Math.max(...cols) - c0 + 1);
-      const others = block
-        .map((r, k): readonly [number, Cell[]] => {
-          const line: Cell[] = [];
-          cols.forEach(c => (line[c] = r[c - c0]));
-          return [k + 2, k + 2 === rect.row ? after : line];
-        })
-        .filter(([r, line]) => r === rect.row || uniqueKey(rule, index, line) !== null);
-      if (others.every(([r]) => r !== rect.row)) others.push([rect.row, after]);
-      const dup = duplicateRows({...spec, unique: [rule]}, index, others).find(
-        d => d.row === rect.row,
-      );
-      if (dup && !note) {
-        flag = true;
-        note = flagNote(dup.problem);
-      }
+    after[rect.col - 1] = check.value;
+    const cols = keyRulesOf(spec, header, index, after).flatMap(u =>
+      u.columns.map(h => index.get(h) as number),
+    );
+    if (cols.length) {
+      // Only the key columns, down the tab: one read.
+      const lo = Math.min(...cols);
+      const last = Math.max(sheet.getLastRow(), rect.row);
+      keyRows = readBlock(sheet, 2, lo + 1, last - 1, Math.max(...cols) - lo + 1).map(r => {
+        const line: Cell[] = [];
+        cols.forEach(c => (line[c] = r[c - lo]));
+        return line;
+      });
     }
   }
+  const plan = planCellEdit(
+    {
+      spec,
+      row: rect.row,
+      col: rect.col,
+      header,
+      typed,
+      typedText: typedText(col, e.value),
+      old: fromEvent(col, e.oldValue),
+      formula,
+      headers,
+      rowValues,
+      keyRows,
+    },
+    ctx,
+  );
+  applyPlan(
+    sheet,
+    spec,
+    range,
+    rect,
+    plan,
+    rowValues ?? [],
+    headers ? indexOf(headers) : new Map(),
+  );
+}
 
-  // Writes: the edited row's changed cells in one setValues (formula columns as formulas).
-  if (writes.size) {
-    if (writes.size === 1 && writes.has(rect.col - 1)) range.setValue(newValue);
-    else
-      writeRowSpan(
-        sheet,
-        spec,
-        rect.row,
-        rowValues ?? [],
-        writes,
-        headers ? indexOf(headers) : new Map(),
-      );
-  }
-  if (flag && note) {
-    range.setBackground(FLAG_BACKGROUND);
-    range.setNote(note);
-  } else if (note === null) {
-    range.setBackground(null);
-    range.setNote('');
-  } else if (note) {
-    range.setNote(note);
-  }
-  for (const [c, problem] of flags) {
-    const cell = sheet.getRange(rect.row, c + 1);
-    cell.setBackground(FLAG_BACKGROUND);
-    cell.setNote(flagNote(problem));
-  }
-  for (const c of clears) {
-    const cell = sheet.getRange(rect.row, c + 1);
-    cell.setBackground(null);
-    cell.setNote('');
+/**
+ * Makes a plan's writes and marks: the edited cell alone through the event's range; more cells
+ * of the row in one setValues over their span. A mark keeps the officer's own note (one
+ * getNote of the cell first).
+ */
+function applyPlan(
+  sheet: Sheet,
+  spec: TabSpec,
+  range: Range,
+  rect: Rect,
+  plan: EditPlan,
+  rowValues: readonly Cell[],
+  index: ReadonlyMap<string, number>,
+): void {
+  const c0 = rect.col - 1;
+  if (plan.writes.size === 1 && plan.writes.has(c0)) range.setValue(plan.writes.get(c0) as Cell);
+  else if (plan.writes.size) writeRowSpan(sheet, spec, rect.row, rowValues, plan.writes, index);
+  for (const [c, mark] of plan.marks) {
+    const cell = c === c0 ? range : sheet.getRange(rect.row, c + 1);
+    const current = String(cell.getNote() ?? '');
+    const note = mergeNote(current, mark && mark.note);
+    if (mark === null && note === current) continue; // nothing of ours to clear
+    cell.setBackground(mark?.flag ? FLAG_BACKGROUND : null);
+    cell.setNote(note);
   }
 }
 
@@ -394,56 +279,6 @@ function settingEdit(
   } else if (name && old !== '' && settingProblem(name, old)) {
     range.setBackground(null);
     range.setNote('');
-  }
-}
-
-/** A stored old value as the person saw it (a date serial as the date). */
-function displayOld(col: ColumnSpec, v: Cell): Cell {
-  if (col.type === 'date' && typeof v === 'number') return showSerial(v);
-  return v;
-}
-
-function indexOf(headers: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (h && !index.has(h)) index.set(h, i);
-  });
-  return index;
-}
-
-function byHeader(
-  spec: TabSpec,
-  index: ReadonlyMap<string, number>,
-  row: readonly Cell[],
-): Record<string, Cell> {
-  const out: Record<string, Cell> = {};
-  for (const c of spec.columns) {
-    const i = index.get(c.header);
-    if (i !== undefined) out[c.header] = row[i] ?? '';
-  }
-  return out;
-}
-
-/** Row-rule findings after the edit, compared with those before: fills, new flags, flags to clear. */
-function applyFindings(
-  after: RowFinding[],
-  before: RowFinding[],
-  index: ReadonlyMap<string, number>,
-  writes: Map<number, Cell>,
-  flags: Map<number, string>,
-  clears: Set<number>,
-  _editedCol: number,
-): void {
-  for (const f of after) {
-    const i = index.get(f.header);
-    if (i === undefined) continue;
-    if (f.fill !== undefined) writes.set(i, f.fill);
-    if (f.problem) flags.set(i, f.problem);
-  }
-  for (const f of before) {
-    const i = index.get(f.header);
-    if (i === undefined || !f.problem) continue;
-    if (!after.some(a => a.header === f.header && a.problem)) clears.add(i);
   }
 }
 

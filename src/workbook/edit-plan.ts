@@ -1,0 +1,273 @@
+/**
+ * onEdit as a plan: from one typed cell (what was typed, the old value, the header, the row as
+ * it was, today) to the writes and notes to make. Pure: no Apps Script call, so every rule is
+ * unit-tested without the emulator; src/workbook/onedit.ts reads what the plan needs and
+ * applies it in the fewest calls.
+ */
+import {ColumnSpec, TabSpec, UniqueRule} from './schema';
+import {Cell} from './table';
+import {
+  checkValue,
+  duplicateRows,
+  missingRequired,
+  refusesInvalid,
+  rowRules,
+  ruleHeaders,
+  RowFinding,
+  shown,
+  uniqueKey,
+} from './validate';
+import {formulaFor} from './formulas';
+import {showSerial} from './dates';
+import {flagNote, formulaNote, keptAsTextNote, refusedNote} from './marks';
+
+export interface EditContext {
+  readonly now: Date;
+  /** Today as a serial day. */
+  readonly today: number;
+  readonly user: string;
+}
+
+/** One typed cell. */
+export interface CellEdit {
+  readonly spec: TabSpec;
+  /** 1-based sheet row and column. */
+  readonly row: number;
+  readonly col: number;
+  /** The header of the edited column ('' when it has none). */
+  readonly header: string;
+  /** What the cell holds after Sheets parsed the typing (fromEvent). */
+  readonly typed: Cell;
+  /** Exactly what the person typed, for notes ("50%", "01/01/2027"). */
+  readonly typedText: string;
+  readonly old: Cell;
+  /** The cell's formula when Sheets may have turned typed text into one ('' otherwise). */
+  readonly formula: string;
+  /** Row 1 and the edited row as they were (null when the plan did not need them). */
+  readonly headers: readonly string[] | null;
+  readonly rowValues: readonly Cell[] | null;
+  /** For a unique key the edit changes: the key columns of every data row (row 2 first). */
+  readonly keyRows?: readonly (readonly Cell[])[];
+}
+
+/** A mark on a cell: a note (with the flag background when `flag`), or null to clear ours. */
+export type Mark = {readonly note: string; readonly flag: boolean} | null;
+
+export interface EditPlan {
+  /** Values to write in the edited row: 0-based column → value (formulas as "=..."). */
+  readonly writes: ReadonlyMap<number, Cell>;
+  /** Notes to set or clear in the edited row: 0-based column → mark. */
+  readonly marks: ReadonlyMap<number, Mark>;
+}
+
+/** The cell value an onEdit event describes (e.value / e.oldValue are text; numbers and dates come as numbers). */
+export function fromEvent(col: ColumnSpec | undefined, v: unknown): Cell {
+  if (v === undefined || v === null) return '';
+  const s = String(v);
+  if (!col) return s;
+  const numeric = ['date', 'time', 'number', 'money', 'percent'].includes(col.type);
+  if (numeric && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(s)) return Number(s);
+  return s;
+}
+
+/** Text that Sheets may have turned into something else, so the formula behind it is worth a look. */
+export function mayBeFormula(text: string): boolean {
+  return /^(-?\d+(\.\d+)?|TRUE|FALSE|#[A-Z0-9/!?]+)$/.test(text) || text === '';
+}
+
+/** The plausible date serials (1950-2100): other numbers in a date column were typed as numbers. */
+function plausibleDate(v: Cell): boolean {
+  return typeof v !== 'number' || (v >= 18264 && v <= 73051);
+}
+
+/** Checks a cell value; in a date column a number is a day Sheets already parsed (if plausible). */
+export function checkCell(col: ColumnSpec, v: Cell) {
+  if (col.type === 'date' && typeof v === 'number') {
+    return plausibleDate(v)
+      ? {ok: true as const, value: v, changed: false}
+      : {
+          ok: false as const,
+          problem: `${shown(v)} is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.`,
+        };
+  }
+  return checkValue(col, v);
+}
+
+/** Headers whose edits need the rest of the row: row rules, unique keys, formulas, required columns. */
+export function rowHeaders(spec: TabSpec): Set<string> {
+  const s = ruleHeaders(spec);
+  for (const c of spec.columns) {
+    if (c.formula || c.required) s.add(c.header);
+    for (const m of (c.formula ?? '').matchAll(/\{([^{}]+)\}/g)) s.add(m[1]);
+  }
+  return s;
+}
+
+/** Whether every edit of the tab needs its row (a column stamped on each edit). */
+export const stampsRows = (spec: TabSpec): boolean =>
+  (spec.rowRules ?? []).some(r => r.kind === 'stamp');
+
+/** Whether an edit needs the row: always on a stamped tab; else when a row rule can apply to an acceptable value. */
+export function needsRow(spec: TabSpec, header: string, typed: Cell): boolean {
+  if (stampsRows(spec)) return true;
+  const col = spec.columns.find(c => c.header === header);
+  return !!col && rowHeaders(spec).has(header) && (!!col.formula || checkCell(col, typed).ok);
+}
+
+/** Unique rules whose key the accepted edit sets (their columns must be read down the tab). */
+export function keyRulesOf(
+  spec: TabSpec,
+  header: string,
+  index: ReadonlyMap<string, number>,
+  after: readonly Cell[],
+): UniqueRule[] {
+  return (spec.unique ?? []).filter(
+    u =>
+      u.columns.includes(header) &&
+      u.columns.every(h => index.has(h)) &&
+      uniqueKey(u, index, after) !== null,
+  );
+}
+
+/** Where each header is (first occurrence, 0-based). */
+export function indexOf(headers: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
+  return index;
+}
+
+function byHeader(
+  spec: TabSpec,
+  index: ReadonlyMap<string, number>,
+  row: readonly Cell[],
+): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const c of spec.columns) {
+    const i = index.get(c.header);
+    if (i !== undefined) out[c.header] = row[i] ?? '';
+  }
+  return out;
+}
+
+/** A stored old value as the person saw it (a date serial as the date). */
+function displayOld(col: ColumnSpec, v: Cell): Cell {
+  if (col.type === 'date' && typeof v === 'number') return showSerial(v);
+  return v;
+}
+
+/** The plan for one typed cell. */
+export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
+  const {spec, header, typed, old} = edit;
+  const c0 = edit.col - 1;
+  const col = spec.columns.find(c => c.header === header);
+  const writes = new Map<number, Cell>();
+  const marks = new Map<number, Mark>();
+  let value: Cell = typed;
+  let own: Mark | undefined; // the edited cell's mark; undefined leaves its note alone
+  let refused = false;
+
+  if (col?.formula && edit.headers) {
+    // Typed over a formula: put the formula back, keep what was typed in the note.
+    value = formulaFor(spec, col.header, edit.row, indexOf(edit.headers));
+    writes.set(c0, value);
+    own = {note: formulaNote(edit.typedText, col.header, ctx.now, ctx.user), flag: false};
+    refused = true;
+  } else if (col) {
+    if (edit.formula && col.type === 'text') {
+      value = `'${edit.formula}`;
+      writes.set(c0, value);
+      own = {note: keptAsTextNote(edit.formula, ctx.now), flag: false};
+    } else {
+      const verdict = checkCell(col, typed);
+      if (verdict.ok) {
+        value = verdict.value;
+        if (verdict.changed) writes.set(c0, value);
+        if (old !== '' && !checkCell(col, old).ok) own = null;
+      } else if (refusesInvalid(spec, col)) {
+        value = old;
+        refused = true;
+        writes.set(c0, old);
+        own = {
+          note: refusedNote(
+            edit.typedText,
+            verdict.problem,
+            ctx.now,
+            ctx.user,
+            old === '' ? 'was left empty' : `was put back to ${shown(displayOld(col, old))}`,
+          ),
+          flag: false,
+        };
+      } else {
+        own = {note: flagNote(verdict.problem), flag: true};
+      }
+    }
+  }
+
+  if (edit.headers && edit.rowValues && !refused) {
+    const index = indexOf(edit.headers);
+    const after = edit.rowValues.slice();
+    after[c0] = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+    const before = edit.rowValues.slice();
+    before[c0] = old;
+    // Spaces typed into a required column read as empty: flagged, as a paste is.
+    const found = [
+      ...missingRequired(spec, byHeader(spec, index, after)).filter(f => f.header === header),
+      ...rowRules(spec, byHeader(spec, index, after), new Set([header]), ctx.today),
+    ];
+    const was = rowRules(spec, byHeader(spec, index, before), new Set(), ctx.today);
+    applyFindings(found, was, index, writes, marks);
+    // A row rule about the edited cell itself marks it like a type problem.
+    const mine = marks.get(c0);
+    marks.delete(c0);
+    if (mine && !own) own = mine;
+    else if (mine === null && own === undefined) own = null;
+    // A new row: the formula columns follow it.
+    const wasEmpty = spec.columns.every(c => {
+      const i = index.get(c.header);
+      return i === undefined || i === c0 || !!c.formula || before[i] === '' || before[i] === null;
+    });
+    if (wasEmpty)
+      for (const c of spec.columns) {
+        const i = index.get(c.header);
+        if (c.formula && i !== undefined && !writes.has(i))
+          writes.set(i, formulaFor(spec, c.header, edit.row, index));
+      }
+    // One row per key (schema `unique`), against the key columns read down the tab.
+    if (edit.keyRows && !own?.flag)
+      for (const rule of keyRulesOf(spec, header, index, after)) {
+        const rows = edit.keyRows.map((line, k): readonly [number, readonly Cell[]] => [
+          k + 2,
+          k + 2 === edit.row ? after : line,
+        ]);
+        const dup = duplicateRows({...spec, unique: [rule]}, index, rows).find(
+          d => d.row === edit.row,
+        );
+        if (dup) own = {note: flagNote(dup.problem), flag: true};
+      }
+  }
+  if (own !== undefined) marks.set(c0, own);
+  return {writes, marks};
+}
+
+/** Row-rule findings after the edit, compared with those before: fills, new flags, flags to clear. */
+function applyFindings(
+  after: readonly RowFinding[],
+  before: readonly RowFinding[],
+  index: ReadonlyMap<string, number>,
+  writes: Map<number, Cell>,
+  marks: Map<number, Mark>,
+): void {
+  for (const f of after) {
+    const i = index.get(f.header);
+    if (i === undefined) continue;
+    if (f.fill !== undefined) writes.set(i, f.fill);
+    if (f.problem) marks.set(i, {note: flagNote(f.problem), flag: true});
+  }
+  for (const f of before) {
+    const i = index.get(f.header);
+    if (i === undefined || !f.problem) continue;
+    if (!after.some(a => a.header === f.header && a.problem)) marks.set(i, null);
+  }
+}
