@@ -339,6 +339,8 @@ export class Workspace {
     const bound = {bound: true};
     const ui = this.ui.create();
     const g = this.globals;
+    // Sheets' Browser dialogs (msgBox, inputBox) answer from the same --answer queue as the Ui.
+    g.Browser = this.ui.createBrowser();
     g.SpreadsheetApp = sheets.createSpreadsheetApp(ctx, this.model, {
       getUi: () => {
         if (!this.uiAvailable)
