@@ -28,6 +28,13 @@ export const WeekDay = gasEnum([
   'SATURDAY',
 ]);
 
+export const AuthorizationStatus = gasEnum(['REQUIRED', 'NOT_REQUIRED']);
+export const InstallationSource = gasEnum([
+  'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  'NONE',
+  'WEB_STORE_ADD_ON',
+]);
+
 const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 /** Quotas page: 20 triggers per user per script. */
 export const MAX_TRIGGERS = 20;
@@ -87,6 +94,7 @@ export function createScriptApp(
   opts: ScriptAppOptions,
 ) {
   const need = (call: string) => requireScope(ctx, call, [SCRIPTAPP_SCOPE]);
+  const token = `ya29.offline-${randomBytes(24).toString('base64url')}`;
   const wrapTrigger = (r: TriggerRecord) => tracked(ctx, 'Trigger', new Trigger(r));
 
   function install(record: Omit<TriggerRecord, 'uid' | 'user'>) {
@@ -197,6 +205,26 @@ export function createScriptApp(
       triggers.splice(i, 1);
     },
     getScriptId: () => opts.scriptId,
+    /**
+     * A token for the run's user (script-app#getoauthtoken). Offline there is no Google to send
+     * it to: it is an opaque string, the same for the whole run.
+     */
+    getOAuthToken: () => token,
+    /** Everything the emulator grants is granted: authorization is never required (script-app#getauthorizationinfoauthmode). */
+    getAuthorizationInfo(authMode: unknown) {
+      if (!Object.values(AuthMode).includes(authMode as (typeof AuthMode)['FULL']))
+        throw new Error(
+          `The parameters (${authMode === undefined ? '' : typeof authMode === 'string' ? 'String' : 'Object'}) don't match the method signature for ScriptApp.getAuthorizationInfo.`,
+        );
+      return tracked(ctx, 'AuthorizationInfo', {
+        getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED,
+        getAuthorizationUrl: () => null,
+        getAuthorizedScopes: () => [...ctx.scopes],
+      });
+    },
+    getInstallationSource: () => InstallationSource.NONE,
+    AuthorizationStatus,
+    InstallationSource,
   });
 }
 

@@ -106,6 +106,31 @@ export class UiRecorder {
     return ui;
   }
 
+  /**
+   * The Browser service of Sheets (developers.google.com/apps-script/reference/base/browser):
+   * msgBox gives the clicked button's name in lower case, inputBox the typed text or "cancel".
+   * Answers come from --answer as for Ui.alert and Ui.prompt.
+   */
+  createBrowser() {
+    const self = this;
+    const {host} = this;
+    return tracked(this.ctx, 'Browser', {
+      Buttons: ButtonSet,
+      msgBox(...args: unknown[]): string {
+        const {title, prompt, buttons} = dialogArgs(args, 'msgBox');
+        host.io.out(`msgBox: ${title ? `${title}: ` : ''}${prompt}`);
+        return String(self.answerButton(title, prompt, buttons)).toLowerCase();
+      },
+      inputBox(...args: unknown[]): string {
+        const {title, prompt, buttons} = dialogArgs(args, 'inputBox');
+        host.io.out(`inputBox: ${title ? `${title}: ` : ''}${prompt}`);
+        const r = self.answerPrompt(title, prompt, buttons);
+        const b = String(r.getSelectedButton());
+        return b === 'CANCEL' || b === 'CLOSE' ? 'cancel' : r.getResponseText();
+      },
+    });
+  }
+
   private next(title: string, prompt: string): string {
     const a = this.host.answers.shift();
     if (a === undefined) {
