@@ -6,7 +6,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {ClerkInputError, PERMISSIVE_SCOPES, readManifest, Workspace} from './workspace';
+import {ClerkInputError, PERMISSIVE_SCOPES, readManifest, repoRoot, Workspace} from './workspace';
 import {
   ScriptError,
   ScriptFunctionNotFound,
@@ -24,8 +24,8 @@ import {peers} from './services/peers';
 
 export const USAGE: Record<string, string> = {
   new: `clerk new BOOK.xlsx [--demo]
-  Make a new workbook, then run the program's set-up as an officer would ("Set up or repair
-  workbook"). --demo also loads the fictional demo group.`,
+  Make a new workbook, open it (onOpen), then run the project's set-up functions as an officer
+  would ("setUp" in clerk.config.json at the project root); --demo also runs its "demo" ones.`,
   run: `clerk run BOOK.xlsx FUNCTION [--select 'Tab!A1'] [--answer TEXT]... [--as EMAIL]
   Call a function of the program as Sheets would from the Committee menu or a trigger.
   --select sets the active cell or range first; each --answer answers the next question the
@@ -403,6 +403,29 @@ function openOnFirstTab(ws: Workspace, io: Io): void {
   (ss.getSheets() as typeof tabs).find(t => !t.isSheetHidden())?.activate();
 }
 
+/**
+ * What the project asks `clerk new` to run after onOpen, as an officer setting up a new
+ * spreadsheet would (`setUp`), and with --demo (`demo`): clerk.config.json at the project root
+ * (or the file CLERK_CONFIG names). The emulator itself knows no project's function names.
+ */
+export function projectConfig(): {file: string; setUp?: string[]; demo?: string[]} {
+  const file = process.env.CLERK_CONFIG || path.join(repoRoot(), 'clerk.config.json');
+  if (!existsSync(file)) return {file};
+  let raw: {setUp?: unknown; demo?: unknown};
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8')) as typeof raw;
+  } catch (e) {
+    throw new ClerkInputError(`${file} is not valid JSON (${messageOf(e)}); fix it or remove it`);
+  }
+  const list = (v: unknown, key: string) => {
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || !v.every(x => typeof x === 'string'))
+      throw new ClerkInputError(`${file}: "${key}" must be a list of function names`);
+    return v as string[];
+  };
+  return {file, setUp: list(raw.setUp, 'setUp'), demo: list(raw.demo, 'demo')};
+}
+
 /** Where an edit landed, for the report of what onEdit made of it. */
 function blockOf(range: any): EditBlock {
   return {
@@ -447,12 +470,18 @@ const COMMANDS: Record<string, Command> = {
     noExtra(args.positional.slice(1), 1, 'new');
     const ws = await open(book, args, io, {create: true});
     const script = ws.script;
+    const project = projectConfig();
+    if (args.demo && !project.demo?.length)
+      throw new ClerkInputError(
+        `this project has no demo: list the functions that load it as "demo" in ${project.file}`,
+      );
     if (script.has('onOpen')) callAsSheetsWould(ws, 'onOpen', io);
-    if (script.has('setUpWorkbook')) script.callFunction('setUpWorkbook');
-    else io.err('note: the program has no setUpWorkbook function yet, so the workbook is empty');
-    if (args.demo) {
-      if (script.has('loadDemoData')) script.callFunction('loadDemoData');
-      else io.err('note: the program has no loadDemoData function yet, so there is no demo data');
+    for (const fn of [...(project.setUp ?? []), ...(args.demo ? (project.demo ?? []) : [])]) {
+      if (script.has(fn)) script.callFunction(fn);
+      else
+        io.err(
+          `note: the program has no ${fn} function (named in ${project.file}), so it was not run`,
+        );
     }
     openOnFirstTab(ws, io);
     io.out(`made ${book}`);

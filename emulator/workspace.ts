@@ -272,9 +272,13 @@ export class Workspace {
     }
     // The manifest pushed with the program (dist/), or its source while a build is under way.
     const built = path.join(repoRoot(), 'dist', 'appsscript.json');
-    const manifest = readManifest(
-      existsSync(built) ? built : path.join(repoRoot(), 'appsscript.json'),
-    );
+    const source = path.join(repoRoot(), 'appsscript.json');
+    // A project without a manifest gets what Apps Script gives one: scopes detected, so all.
+    const manifest = existsSync(built)
+      ? readManifest(built)
+      : existsSync(source)
+        ? readManifest(source)
+        : {};
     let clock: Clock;
     try {
       clock = makeClock(opts.today);
@@ -286,7 +290,7 @@ export class Workspace {
       clock: sleepableClock(clock),
       user: opts.user ?? 'clerk@example.org',
       authMode: 'FULL',
-      scopes: opts.scopes ?? manifest.oauthScopes ?? [],
+      scopes: opts.scopes ?? manifest.oauthScopes ?? PERMISSIVE_SCOPES,
       timeZone: opts.timeZone ?? manifest.timeZone ?? 'Europe/London',
     };
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(ctx.user))

@@ -10,8 +10,8 @@
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {benchSheets} from '../emulator/sheets/bench-sheets';
-import {benchDocs} from '../emulator/docs/bench-docs';
-import {benchMoney} from '../emulator/charts/bench-money';
+import {benchDocs} from './bench-docs';
+import {benchMoney} from './bench-money';
 import {benchWorkbook} from './bench-workbook';
 import {benchPapers} from './bench-papers';
 

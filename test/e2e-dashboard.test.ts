@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import {DetailedCellError} from 'hyperformula';
 import {getComputed, type WorkbookModel} from '../emulator/sheets';
 import {chartDataFromRanges, renderChartPng} from '../emulator/charts/render';
-import {renderXlsxToPng, writePrintXlsx} from '../emulator/charts/print-dashboard';
+import {renderXlsxToPng, writePrintXlsx} from '../scripts/print-dashboard';
 import {addChartImages} from '../emulator/charts/xlsx-images';
 import {tabSpec} from '../src/workbook/schema';
 import {resolveTemplate, columnLetter} from '../src/workbook/formulas';

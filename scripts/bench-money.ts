@@ -8,10 +8,10 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {main} from '../cli';
-import {BufferIo} from '../services/io';
-import {newContext} from '../context';
-import {createSpreadsheetApp, loadXlsx} from '../sheets';
+import {main} from '../emulator/cli';
+import {BufferIo} from '../emulator/services/io';
+import {newContext} from '../emulator/context';
+import {createSpreadsheetApp, loadXlsx} from '../emulator/sheets';
 
 const TODAY = '2026-11-23';
 

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { newContext } from '../context';
-import { DriveStore } from '../drive/store';
-import { createDocumentApp } from './document-app';
-import { readDocx } from './docx-read';
-import { generateLongPaper } from './sample-paper';
+import {newContext} from '../emulator/context';
+import {DriveStore} from '../emulator/drive/store';
+import {createDocumentApp} from '../emulator/docs/document-app';
+import {readDocx} from '../emulator/docs/docx-read';
+import {generateLongPaper} from './sample-paper';
 
 function ms(t0: bigint): number {
   return Math.round(Number(process.hrtime.bigint() - t0) / 1e4) / 100;
@@ -20,7 +20,7 @@ export async function benchDocs(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-docs-'));
   try {
-    const ctx = newContext({ scopes: ['https://www.googleapis.com/auth/documents'] });
+    const ctx = newContext({scopes: ['https://www.googleapis.com/auth/documents']});
     const drive = DriveStore.load(dir, null);
     const DocumentApp = createDocumentApp(ctx, drive);
     let t = process.hrtime.bigint();
@@ -29,7 +29,8 @@ export async function benchDocs(): Promise<Record<string, number>> {
     t = process.hrtime.bigint();
     await drive.flush();
     out['docs.saveDocxMs'] = ms(t);
-    out['docs.build+saveMs'] = Math.round((out['docs.build40Pages200RowsMs'] + out['docs.saveDocxMs']) * 100) / 100;
+    out['docs.build+saveMs'] =
+      Math.round((out['docs.build40Pages200RowsMs'] + out['docs.saveDocxMs']) * 100) / 100;
     const file = path.join(drive.driveDir, `${doc.getName()}.docx`);
     out['docs.docxBytes'] = fs.statSync(file).size;
     t = process.hrtime.bigint();
@@ -39,6 +40,6 @@ export async function benchDocs(): Promise<Record<string, number>> {
     out['docs.modelledAppsScriptMs'] = Math.round(ctx.stats.modelledMs());
     return out;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, {recursive: true, force: true});
   }
 }

@@ -8,8 +8,8 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import {getComputed, type WorkbookModel} from '../sheets';
-import {chartDataFromRanges, renderChartPng} from './render';
+import {getComputed, type WorkbookModel} from '../emulator/sheets';
+import {chartDataFromRanges, renderChartPng} from '../emulator/charts/render';
 
 /** Writes the printable xlsx of a sheet (default Dashboard) and returns the number of charts drawn. */
 export async function writePrintXlsx(
