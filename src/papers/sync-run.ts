@@ -45,18 +45,21 @@ class QueuedPromise<T> {
     if (typeof then !== 'function') return this.settle('fulfilled', v);
     queue.push(() => {
       let done = false;
+      const once =
+        (f: (x: unknown) => void) =>
+        (x: unknown): void => {
+          if (done) return;
+          done = true;
+          f(x);
+        };
       try {
         then.call(
           v,
-          (x: unknown) => {
-            if (!done) ((done = true), this.adopt(x));
-          },
-          (e: unknown) => {
-            if (!done) ((done = true), this.settle('rejected', e));
-          },
+          once(x => this.adopt(x)),
+          once(e => this.settle('rejected', e)),
         );
       } catch (e) {
-        if (!done) ((done = true), this.settle('rejected', e));
+        once(x => this.settle('rejected', x))(e);
       }
     });
   }
