@@ -17,6 +17,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addSeparator()
     .addItem('Export PDF', 'exportPdf')
     .addItem('Publish papers', 'publishPapers')
+    .addItem('Send papers', 'sendPapers')
     .addItem('Check templates', 'checkTemplates');
   const rules = ui
     .createMenu('Rules and reminders')

@@ -1,0 +1,179 @@
+/**
+ * "Send papers": the selected meeting's agenda pack by email, after a preview the clerk
+ * confirms. Within the day's mail quota (MailApp.getRemainingDailyQuota); what the quota leaves
+ * unsent goes on the next run, because every message is recorded on the Sent tab as it goes
+ * (a batch at a time) and the plan skips everyone already sent that version.
+ */
+import {TAB} from '../workbook/schema';
+import {Problem, readRegister} from '../workbook/registers';
+import {dateOfIso, isoOfDate} from '../domain/calendar';
+import {Meeting} from '../domain/records';
+import {DATE, LONG_DATE} from './dates';
+import {PaperError} from './errors';
+import {chooseMeeting} from './commands';
+import {paperName, timeLine} from './agenda';
+import {Session, openSession, withDocumentLock} from './session';
+import {meetingDocs} from '../web/publish';
+import {Recipient, SendPlan, planSend} from './send-plan';
+
+/** Sent rows are written after every batch, so a run stopped half-way resends no one. */
+const BATCH = 25;
+
+function flaggedEmails(problems: readonly Problem[]): Map<number, string> {
+  return new Map(
+    problems.filter(p => p.header === 'Email' && p.kind === 'value').map(p => [p.row, p.problem]),
+  );
+}
+
+/** The preview: who gets what, who is skipped and why. */
+export function previewText(plan: SendPlan, quota: number): string {
+  const full = plan.send.filter(r => r.version === 'Full');
+  const pub = plan.send.filter(r => r.version === 'Public');
+  const lines = [
+    `Full pack (exempt items included) to ${full.length}: ${full.map(r => `${r.name} (${r.as})`).join(', ') || 'no one'}.`,
+    `Public pack to ${pub.length}: ${pub.map(r => r.name).join(', ') || 'no one'}.`,
+  ];
+  if (plan.skipped.length)
+    lines.push(
+      `Not sent to ${plan.skipped.length}: ${plan.skipped.map(s => `${s.name}: ${s.reason}`).join('; ')}.`,
+    );
+  if (plan.send.length > quota)
+    lines.push(
+      `Today's mail quota allows ${quota} more message${quota === 1 ? '' : 's'}: ${plan.send.length - quota} will wait. Run Send papers again tomorrow to send the rest.`,
+    );
+  return lines.join('\n\n');
+}
+
+function messageBody(
+  s: Session,
+  meeting: Meeting,
+  r: Recipient,
+  reference: string,
+): {subject: string; body: string} {
+  const when = s.paper.dates(meeting.date, LONG_DATE);
+  const time = timeLine(meeting);
+  const where = [time, meeting.venue].filter(Boolean).join(', ');
+  const contact = s.paper.clerkEmail || s.paper.clerkName || 'the clerk';
+  const body = [
+    `Dear ${r.name},`,
+    '',
+    `The agenda pack for the meeting of the ${s.paper.group} on ${when}${where ? ` (${where})` : ''} is attached.`,
+    r.version === 'Full'
+      ? 'This is the full version, with the exempt items. It is confidential: please do not forward it.'
+      : 'This is the public version, as published.',
+    '',
+    s.paper.clerkName ? `${s.paper.clerkName}, clerk to the ${s.paper.group}` : '',
+    '',
+    '--',
+    r.as === 'Mailing list'
+      ? `You receive this because you are on the ${s.paper.group}'s mailing list. To unsubscribe, reply with "unsubscribe" or write to ${contact}.`
+      : `You receive this as ${r.as} of the ${s.paper.group}. To stop these emails, reply with "unsubscribe" or write to ${contact}.`,
+    `Reference: ${reference}`,
+  ];
+  return {
+    subject: `${s.paper.group}: papers for the meeting on ${s.paper.dates(meeting.date, DATE)}`,
+    body: body.join('\n'),
+  };
+}
+
+export interface SendResult {
+  readonly sent: number;
+  readonly waiting: number;
+  readonly plan: SendPlan;
+}
+
+/** Committee > Papers > Send papers. */
+export function sendPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SendResult {
+  const s = openSession(ss);
+  const choice = chooseMeeting(s);
+  const meeting = choice.meeting;
+  const when = meeting.date;
+  const members = readRegister(ss, TAB.members);
+  const mailing = readRegister(ss, TAB.mailingList);
+  const sentTab = readRegister(ss, TAB.sent);
+  const plan = planSend(
+    when,
+    members.records,
+    flaggedEmails(members.problems),
+    mailing.records,
+    flaggedEmails(mailing.problems),
+    sentTab.records,
+  );
+  const ui = SpreadsheetApp.getUi();
+  const title = `Send papers: ${s.paper.dates(when, DATE)}`;
+  if (!plan.send.length) {
+    ui.alert(title, `Nothing to send.\n\n${previewText(plan, Infinity)}`.trim(), ui.ButtonSet.OK);
+    return {sent: 0, waiting: 0, plan};
+  }
+  const quota = MailApp.getRemainingDailyQuota();
+  if (quota < 1)
+    throw new PaperError(
+      "Today's mail quota is used up, so nothing was sent. Run Send papers again tomorrow.",
+    );
+  const answer = ui.alert(title, `${previewText(plan, quota)}\n\nSend now?`, ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) return {sent: 0, waiting: plan.send.length, plan};
+
+  const docs = meetingDocs(s, when);
+  const d = s.paper.dates(when, DATE);
+  const fullDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d));
+  const publicDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d, 'public'));
+  if (!fullDoc || !publicDoc)
+    throw new PaperError(
+      `The agenda pack for ${d} has not been made yet, so nothing was sent. Run Committee > Papers > Generate agenda pack first.`,
+    );
+  const now = new Date();
+  const today = isoOfDate(now);
+  return withDocumentLock(() => {
+    const pdf = {
+      Full: DocumentApp.openById(fullDoc.id).getAs('application/pdf'),
+      Public: DocumentApp.openById(publicDoc.id).getAs('application/pdf'),
+    };
+    const todo = plan.send.slice(0, quota);
+    const width = sentTab.headers.length;
+    let next = sentTab.grid.length + 1;
+    let batch: (string | Date)[][] = [];
+    const flush = () => {
+      if (!batch.length) return;
+      sentTab.sheet.getRange(next, 1, batch.length, width).setValues(batch);
+      next += batch.length;
+      batch = [];
+    };
+    const put = (line: (string | Date)[], h: string, v: string | Date) => {
+      const c = sentTab.index.get(h);
+      if (c !== undefined) line[c] = v;
+    };
+    todo.forEach((r, k) => {
+      const reference = `${when}-${r.version.toLowerCase()}-${now.getTime()}-${k + 1}@${s.paper.group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
+      const m = messageBody(s, meeting, r, reference);
+      MailApp.sendEmail({
+        to: r.email,
+        subject: m.subject,
+        body: m.body,
+        name: s.paper.clerkName || s.paper.group,
+        replyTo: s.paper.clerkEmail || undefined,
+        attachments: [pdf[r.version]],
+      });
+      const line: (string | Date)[] = new Array(width).fill('');
+      put(line, 'Sent on', dateOfIso(today));
+      put(line, 'Meeting date', dateOfIso(when));
+      put(line, 'To', r.email);
+      put(line, 'Version', r.version);
+      put(line, 'Message id', reference);
+      batch.push(line);
+      if (batch.length === BATCH) flush();
+    });
+    flush();
+    if (!meeting.agendaPublishedOn) {
+      const col = choice.meetings.index.get('Agenda published on');
+      if (col !== undefined)
+        choice.meetings.sheet.getRange(meeting.row, col + 1).setValue(dateOfIso(today));
+    }
+    const waiting = plan.send.length - todo.length;
+    ss.toast(
+      `Sent ${todo.length} message${todo.length === 1 ? '' : 's'}${waiting ? `; ${waiting} wait for tomorrow's quota (run Send papers again)` : ''}.`,
+      'Send papers',
+      15,
+    );
+    return {sent: todo.length, waiting, plan};
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * Send papers (issue 15) on the demo group: a preview first, the full pack to members, deputies
+ * and officers, the public pack to the mailing list, everyone skipped named with the reason,
+ * each message on the Sent tab, never twice. MailApp.sendEmail with attachments and the daily
+ * quota: developers.google.com/apps-script/reference/mail/mail-app.
+ */
+import {openWorkbook, Clerk, Step} from './driver';
+import {onPath} from './tools';
+
+// The packs go as PDFs (Document.getAs), which the emulator makes with LibreOffice: skipped
+// without it on a developer's machine, never in CI (test/tools.ts).
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const suite = onPath('soffice') || ci ? describe : describe.skip;
+
+suite('Send papers (needs LibreOffice for the PDFs)', () => {
+  let c: Clerk;
+  let first: Step;
+  const MEETING = 'Meetings!A6'; // 10/12/2026
+
+  beforeAll(async () => {
+    c = await openWorkbook({demo: true});
+    c.run('generateAgendaPack', {select: MEETING});
+    c.load({
+      'Mailing list': [
+        {
+          Name: 'Ada Reader',
+          Organisation: 'Northfield Carers Forum',
+          Email: 'ada@example.org',
+          Subscribed: 'Yes',
+          Source: 'asked by email',
+        },
+        {Name: 'Ben Public', Email: 'ben@example.org', Source: 'website'},
+        {Name: 'Cal Gone', Email: 'cal@example.org', Subscribed: 'No', Source: 'website'},
+        {Name: 'Dee Typo', Email: 'dee at example.org', Subscribed: 'Yes', Source: 'paper form'},
+      ],
+      Members: [
+        {
+          Name: 'Eve Noaddress',
+          Organisation: 'Larkspur Homes Ltd',
+          Role: 'Member',
+          Status: 'Active',
+        },
+      ],
+    });
+    first = c.run('sendPapers', {select: MEETING, answers: ['yes']});
+  });
+
+  /** Attachment file names of a message (RFC 2047 encoded-words decoded). */
+  const attachments = (eml: string) =>
+    [...eml.matchAll(/filename="=\?UTF-8\?B\?([^?]+)\?="/g)].map(m =>
+      Buffer.from(m[1], 'base64').toString('utf8'),
+    );
+
+  const members = () =>
+    (c.rows('Members') as {Name: string; Email: string; Role: string; Status: string}[]).filter(
+      m => m.Email && m.Status !== 'Left',
+    );
+
+  test('the preview says who gets what and who is skipped, and why', () => {
+    expect(first.out).toMatch(/Full pack \(exempt items included\) to \d+: Priya Desai \(Chair\)/);
+    expect(first.out).toContain('Public pack to 2: Ada Reader, Ben Public');
+    expect(first.out).toContain('Cal Gone: unsubscribed');
+    expect(first.out).toMatch(/Dee Typo: the email address is flagged \(.*not an email address/);
+    expect(first.out).toContain('Eve Noaddress: no email address');
+  });
+
+  test('members get the full pack, the mailing list the public one; every message can be unsubscribed from', () => {
+    const mail = c.outbox();
+    expect(mail).toHaveLength(members().length + 2);
+    for (const m of members()) {
+      const msg = mail.find(x => x.text.includes(`To: ${m.Email}`))!;
+      expect(attachments(msg.text)).toEqual([
+        "Northfield Care Providers' Sector Leadership Group – Agenda – 10 December 2026.pdf",
+      ]);
+    }
+    for (const who of ['ada@example.org', 'ben@example.org']) {
+      const msg = mail.find(x => x.text.includes(`To: ${who}`))!;
+      expect(attachments(msg.text)).toEqual([
+        "Northfield Care Providers' Sector Leadership Group – Agenda – 10 December 2026 (public).pdf",
+      ]);
+      expect(msg.text).toContain('mailing list');
+    }
+    for (const m of mail) expect(m.text).toMatch(/unsubscribe/);
+    expect(mail.some(m => m.text.includes('cal@example.org'))).toBe(false);
+  });
+
+  test('each message is on the Sent tab; "Agenda published on" is stamped', () => {
+    const sent = c.rows('Sent') as Record<string, string>[];
+    expect(sent).toHaveLength(members().length + 2);
+    expect(
+      sent
+        .filter(s => s.Version === 'Public')
+        .map(s => s.To)
+        .sort(),
+    ).toEqual(['ada@example.org', 'ben@example.org']);
+    for (const s of sent) {
+      expect(s['Meeting date']).toBe('2026-12-10');
+      expect(s['Message id']).toMatch(/^2026-12-10-(full|public)-/);
+    }
+    expect(c.cells('Meetings!J6')[0][0]).toBe('2026-11-23');
+  });
+
+  test(`service calls: a fixed cost plus one per message`, () => {
+    const n = members().length + 2;
+    const calls = first.stats.calls as Record<string, number>;
+    expect(calls['MailApp.sendEmail']).toBe(n);
+
+    console.log(`send papers to ${n}: ${first.stats.total} calls ${JSON.stringify(calls)}`);
+    expect(first.stats.total - n).toBeLessThanOrEqual(40);
+  });
+
+  test('sending again sends nothing and says so', () => {
+    const before = c.outbox().length;
+    const again = c.run('sendPapers', {select: MEETING, answers: ['ok']});
+    expect(again.out).toContain('Nothing to send.');
+    expect(again.out).toContain('Ada Reader: already sent the public papers on 2026-11-23');
+    expect(c.outbox()).toHaveLength(before);
+  });
+
+  // Two PDF conversions by LibreOffice: allow them their time.
+  test('a new subscriber later gets only what they have not had', () => {
+    c.load({'Mailing list': [{Name: 'Fay Late', Email: 'fay@example.org', Subscribed: 'Yes'}]});
+    const before = c.outbox().length;
+    const step = c.run('sendPapers', {select: MEETING, answers: ['yes']});
+    expect(step.out).toContain('Public pack to 1: Fay Late');
+    expect(c.outbox()).toHaveLength(before + 1);
+  }, 90_000);
+});
