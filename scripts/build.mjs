@@ -54,6 +54,8 @@ export async function buildAll({quiet = false} = {}) {
     format: 'esm',
     target: 'es2020',
     platform: 'neutral',
+    // Packages bundled into Code.js (pdf-lib) are found by their ES module or main entry.
+    mainFields: ['module', 'main'],
     minify: false,
     treeShaking: true,
     write: false,
