@@ -95,15 +95,23 @@ export class Document {
   getBody(): Body {
     return this._state.parts.body;
   }
+  /** The body: what a script bound to the document has active (reference/document/document#getActiveSection()). */
+  getActiveSection(): Body {
+    return this._state.parts.body;
+  }
   getHeader(): HeaderSection | null {
     return this._state.parts.header;
   }
   getFooter(): FooterSection | null {
     return this._state.parts.footer;
   }
-  /** Adds a header if there is none (reference/document/document#addHeader()). */
+  /**
+   * Adds the header (reference/document/document#addHeader()); a second one is refused, as in
+   * Docs (the wording is ours: Google's text for it is not published).
+   */
   addHeader(): HeaderSection {
-    if (!this._state.parts.header) {
+    if (this._state.parts.header) throw new Error('Exception: Document tab already contains a header.');
+    {
       const h = new HeaderSection();
       h._insertAt(0, new Paragraph());
       h._owner = this._state;
@@ -112,7 +120,8 @@ export class Document {
     return this._state.parts.header;
   }
   addFooter(): FooterSection {
-    if (!this._state.parts.footer) {
+    if (this._state.parts.footer) throw new Error('Exception: Document tab already contains a footer.');
+    {
       const f = new FooterSection();
       f._insertAt(0, new Paragraph());
       f._owner = this._state;

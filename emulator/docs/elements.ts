@@ -667,7 +667,8 @@ export abstract class Container extends Element {
     el._owner = this._core();
   }
   _cloneChildrenInto<T extends Container>(c: T): T {
-    for (const ch of this._children) c._insertAt(c._children.length, ch._clone());
+    // The plain insert: a copy has the paragraphs the original has, and no automatic one after a table.
+    for (const ch of this._children) Container.prototype._insertAt.call(c, c._children.length, ch._clone());
     return c;
   }
   /** Every descendant in document order. */

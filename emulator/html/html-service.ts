@@ -93,11 +93,30 @@ export class HtmlOutput {
   setXFrameOptionsMode(_m: unknown): this {
     return this;
   }
-  setFaviconUrl(_u: string): this {
+  private favicon: string | null = null;
+  private metaTags: {name: string; content: string}[] = [];
+  setFaviconUrl(iconUrl: string): this {
+    this.favicon = String(iconUrl);
     return this;
   }
-  addMetaTag(_n: string, _c: string): this {
+  getFaviconUrl(): string | null {
+    return this.favicon;
+  }
+  /** Meta tags for a web app page (reference/html/html-output#addmetatagname,-content); getMetaTags gives them back. */
+  addMetaTag(name: string, content: string): this {
+    if (typeof name !== 'string' || typeof content !== 'string')
+      throw new Error(
+        `The parameters (${[name, content].map(v => (typeof v === 'string' ? 'String' : String(v))).join(',')}) don't match the method signature for HtmlOutput.addMetaTag.`,
+      );
+    this.metaTags.push({name, content});
     return this;
+  }
+  getMetaTags(): {getName(): string; getContent(): string}[] {
+    return this.metaTags.map(t => ({
+      getName: () => t.name,
+      getContent: () => t.content,
+      toString: () => 'HtmlOutputMetaTag',
+    }));
   }
   getBlob(): Blob {
     return new Blob(this.content, 'text/html', `${this.title || 'output'}.html`);

@@ -285,9 +285,145 @@ function gmailAppObject(
       ctx.stats.count('GmailApp.getAliases');
       return [];
     },
+    /** A draft kept for the run; send() mails it (reference/gmail/gmail-app#createDraft(String,String,String,Object)). */
+    createDraft(
+      recipient: string,
+      subject: string,
+      body: string,
+      options?: Record<string, unknown>,
+    ) {
+      gmail('createDraft');
+      const d = new GmailDraft(
+        ctx,
+        drafts,
+        fromOptions(recipient, subject, body, options ?? {}),
+        m => send(ctx, outboxDir, quota, m),
+      );
+      drafts.push(d);
+      return d;
+    },
+    getDrafts(): GmailDraft[] {
+      gmail('getDrafts');
+      return [...drafts];
+    },
+    getDraft(draftId: string): GmailDraft {
+      gmail('getDraft');
+      const d = drafts.find(x => x.getId() === String(draftId));
+      if (!d) throw new Error('Invalid argument: draftId');
+      return d;
+    },
+    getDraftMessages(): GmailMessage[] {
+      gmail('getDraftMessages');
+      return drafts.map(d => d.getMessage());
+    },
+  };
+  const drafts: GmailDraft[] = [];
+  const gmail = (name: string) => {
+    requireScope(ctx, `GmailApp.${name}`, GMAIL_SEND_SCOPES);
+    ctx.stats.count(`GmailApp.${name}`);
   };
   return self;
 }
+
+/** GmailMessage (reference/gmail/gmail-message): what a draft or a sent message holds. */
+export class GmailMessage {
+  readonly _cls = 'GmailMessage';
+  constructor(
+    private readonly id: string,
+    private readonly m: OutgoingMail,
+    private readonly from: string,
+    private readonly date: Date,
+    private readonly draft: boolean,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  getSubject(): string {
+    return this.m.subject;
+  }
+  getTo(): string {
+    return this.m.to.join(', ');
+  }
+  getCc(): string {
+    return this.m.cc.join(', ');
+  }
+  getBcc(): string {
+    return this.m.bcc.join(', ');
+  }
+  getFrom(): string {
+    return this.m.name ? `${this.m.name} <${this.from}>` : this.from;
+  }
+  getReplyTo(): string {
+    return this.m.replyTo ?? this.from;
+  }
+  getBody(): string {
+    return this.m.htmlBody ?? this.m.body;
+  }
+  getPlainBody(): string {
+    return this.m.body;
+  }
+  getDate(): Date {
+    return new Date(this.date.getTime());
+  }
+  getAttachments(): Blob[] {
+    return this.m.attachments.map(a => a.copyBlob());
+  }
+  isDraft(): boolean {
+    return this.draft;
+  }
+  isInTrash(): boolean {
+    return false;
+  }
+  toString(): string {
+    return 'GmailMessage';
+  }
+}
+
+/** GmailDraft (reference/gmail/gmail-draft): kept for the run; send() writes the .eml and counts the quota. */
+export class GmailDraft {
+  readonly _cls = 'GmailDraft';
+  private readonly id = `r-${randomBytes(8).toString('hex')}`;
+  private readonly messageId = randomBytes(8).toString('hex');
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly list: GmailDraft[],
+    private m: OutgoingMail,
+    private readonly mail: (m: OutgoingMail) => void,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  getMessageId(): string {
+    return this.messageId;
+  }
+  getMessage(): GmailMessage {
+    return new GmailMessage(this.messageId, this.m, this.ctx.user, this.ctx.clock.now(), true);
+  }
+  update(
+    recipient: string,
+    subject: string,
+    body: string,
+    options?: Record<string, unknown>,
+  ): this {
+    this.m = fromOptions(recipient, subject, body, options ?? {});
+    return this;
+  }
+  send(): GmailMessage {
+    this.mail(this.m);
+    this.deleteDraft();
+    return new GmailMessage(this.messageId, this.m, this.ctx.user, this.ctx.clock.now(), false);
+  }
+  deleteDraft(): void {
+    const i = this.list.indexOf(this);
+    if (i >= 0) this.list.splice(i, 1);
+  }
+  toString(): string {
+    return 'GmailDraft';
+  }
+}
+
+answerMissing(GmailMessage.prototype, 'Gmail');
+answerMissing(GmailDraft.prototype, 'Gmail');
 
 export type EmulatedMailApp = ReturnType<typeof createMailApp>;
 export type EmulatedGmailApp = ReturnType<typeof createGmailApp>;
