@@ -43,7 +43,7 @@ run(process.execPath, ['scripts/build.mjs']);
 const bundle = path.join(root, 'build', 'readme-pictures.cjs');
 await build({
   stdin: {
-    contents: `export {writePrintXlsx, renderXlsxToPng} from './emulator/charts/print-dashboard';
+    contents: `export {writePrintXlsx, renderXlsxToPng} from './scripts/print-dashboard';
 export {loadXlsx} from './emulator/sheets';`,
     resolveDir: root,
     loader: 'ts',
