@@ -47,24 +47,23 @@ describe('the built bundle', () => {
   });
 });
 
-describe('the bundle check fails on a broken bundle', () => {
-  test('an entry point that is only a const arrow function', () => {
-    const p = project(
+/**
+ * The checker and the build's entry-point rewrite on broken inputs, all in one Node process
+ * (each start loads TypeScript; the scripts are ES modules, which jest's sandbox cannot import).
+ */
+interface Cases {
+  findings: Record<string, string[]>;
+  rewritten: string;
+  clash: string;
+}
+let cases: Cases;
+beforeAll(() => {
+  const bundles: Record<string, {bundle: string; entry: string}> = {
+    constArrow: project(
       'export function onOpen() {}\nexport function onEdit() {}\nexport function setUpWorkbook() {}\n',
       'function onOpen() { SpreadsheetApp.getUi().createMenu("C").addItem("Set up", "setUpWorkbook").addToUi(); }\nfunction onEdit() {}\nconst setUpWorkbook = () => {};\n',
-    );
-    const r = check(p.bundle, p.entry);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain(
-      'entry point setUpWorkbook (exported from src/index.ts) is not a top-level function declaration',
-    );
-    expect(r.stdout).toContain(
-      'menu item "Set up" calls "setUpWorkbook", which is not a top-level function declaration',
-    );
-  });
-
-  test('a trigger handler that does not exist, and Node-only or unsupported syntax', () => {
-    const p = project(
+    ),
+    nodeOnly: project(
       'export function onOpen() {}\nexport function onEdit() {}\n',
       [
         'function onOpen() { ScriptApp.newTrigger("dailyReminders").timeBased().everyDays(1).create(); }',
@@ -72,30 +71,57 @@ describe('the bundle check fails on a broken bundle', () => {
         'class A { static n = 0; #p = 1; }',
         'export { onOpen };',
       ].join('\n'),
+    ),
+    twice: project(
+      'export function onOpen() {}\nexport function onEdit() {}\n',
+      'function onOpen() {}\nfunction onEdit() {}\nfunction onEdit() {}\n',
+    ),
+  };
+  const script = `
+    import {readFileSync} from 'node:fs';
+    import {checkBundle, exportedEntryPoints} from ${JSON.stringify(path.join(root, 'scripts/gas-bundle-check.mjs'))};
+    import {toAppsScript} from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))};
+    const bundles = ${JSON.stringify(bundles)};
+    const findings = {};
+    for (const [name, b] of Object.entries(bundles))
+      findings[name] = checkBundle(readFileSync(b.bundle, 'utf8'), exportedEntryPoints(b.entry), b.bundle);
+    const rewritten = toAppsScript('function onEdit2(e) { return e; }\\nfunction onOpen() {}\\nexport {\\n  onEdit2 as onEdit,\\n  onOpen\\n};\\n');
+    let clash = '';
+    try {
+      toAppsScript('function checkMembership(m) { return m; }\\nfunction checkMembership2() { return checkMembership(1); }\\nexport {\\n  checkMembership2 as checkMembership\\n};\\n');
+    } catch (e) { clash = e.message; }
+    process.stdout.write(JSON.stringify({findings, rewritten, clash}));`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  if (out.status !== 0) throw new Error(`the checks did not run: ${out.stderr}`);
+  cases = JSON.parse(out.stdout) as Cases;
+});
+
+describe('the bundle check fails on a broken bundle', () => {
+  test('an entry point that is only a const arrow function', () => {
+    const f = cases.findings.constArrow.join('\n');
+    expect(f).toContain(
+      'entry point setUpWorkbook (exported from src/index.ts) is not a top-level function declaration',
     );
-    const r = check(p.bundle, p.entry);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('ScriptApp.newTrigger calls "dailyReminders"');
-    expect(r.stdout).toContain('require()');
-    expect(r.stdout).toContain('process.env');
-    expect(r.stdout).toContain('static class field');
-    expect(r.stdout).toContain('private #field');
-    expect(r.stdout).toContain('import/export left in the bundle');
+    expect(f).toContain(
+      'menu item "Set up" calls "setUpWorkbook", which is not a top-level function declaration',
+    );
+  });
+
+  test('a trigger handler that does not exist, and Node-only or unsupported syntax', () => {
+    const f = cases.findings.nodeOnly.join('\n');
+    expect(f).toContain('ScriptApp.newTrigger calls "dailyReminders"');
+    expect(f).toContain('require()');
+    expect(f).toContain('process.env');
+    expect(f).toContain('static class field');
+    expect(f).toContain('private #field');
+    expect(f).toContain('import/export left in the bundle');
   });
 
   test('the build turns renamed exports into real top-level declarations', () => {
-    const out = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; process.stdout.write(toAppsScript('function onEdit2(e) { return e; }\\nfunction onOpen() {}\\nexport {\\n  onEdit2 as onEdit,\\n  onOpen\\n};\\n'));`,
-      ],
-      {encoding: 'utf8'},
-    );
-    expect(out.status).toBe(0);
-    expect(out.stdout).not.toContain('export');
-    expect(out.stdout).toMatch(
+    expect(cases.rewritten).not.toContain('export');
+    expect(cases.rewritten).toMatch(
       /^function onEdit\(\) \{\n {2}return onEdit2\.apply\(this, arguments\);\n\}/m,
     );
     expect(existsSync(path.join(root, 'dist/Code.js'))).toBe(true);
@@ -104,27 +130,14 @@ describe('the bundle check fails on a broken bundle', () => {
   test('the build refuses an entry point that clashes with an internal function of the same name', () => {
     // esbuild keeps the internal checkMembership and renames the exported one; a global wrapper
     // named checkMembership would replace the internal function (it then called itself forever).
-    const out = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { toAppsScript } from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))}; try { toAppsScript('function checkMembership(m) { return m; }\\nfunction checkMembership2() { return checkMembership(1); }\\nexport {\\n  checkMembership2 as checkMembership\\n};\\n'); } catch (e) { process.stdout.write(e.message); }`,
-      ],
-      {encoding: 'utf8'},
-    );
-    expect(out.stdout).toContain(
+    expect(cases.clash).toContain(
       'the entry point checkMembership has the same name as an internal function or variable',
     );
   });
 
   test('the bundle check finds two top-level functions of one name', () => {
-    const p = project(
-      'export function onOpen() {}\nexport function onEdit() {}\n',
-      'function onOpen() {}\nfunction onEdit() {}\nfunction onEdit() {}\n',
+    expect(cases.findings.twice.join('\n')).toContain(
+      'a second top-level function onEdit replaces the first',
     );
-    const r = check(p.bundle, p.entry);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('a second top-level function onEdit replaces the first');
   });
 });
