@@ -7,6 +7,7 @@
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const papers = ui
     .createMenu('Papers')
+    .addItem('Open papers sidebar', 'openPapersSidebar')
     .addItem('Build agenda for selected meeting', 'buildAgendaForSelectedMeeting')
     .addItem('Generate agenda pack', 'generateAgendaPack')
     .addItem('Generate minutes draft', 'generateMinutesDraft')

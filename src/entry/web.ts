@@ -1,5 +1,16 @@
 // Entry points of the web app, publishing, sending and the papers sidebar.
-import {runCommand} from '../papers/session';
+import {openSession, runCommand} from '../papers/session';
+import {SIDEBAR_HTML} from '../web/sidebar-html';
+import {
+  SidebarMeeting,
+  SidebarPaper,
+  sidebarMakePaper,
+  sidebarMeetingList,
+  sidebarPaperList,
+  sidebarPreviewSend,
+  sidebarPublishPapers,
+  sidebarSendPapers,
+} from '../web/sidebar';
 import {WebRequest, webResponse} from '../web/doget';
 import {publishPapersCommand} from '../web/publish';
 import {sendPapersCommand} from '../papers/send';
@@ -19,4 +30,31 @@ export function publishPapers(): void {
 /** Committee > Papers > Send papers: a preview, then the pack by email (full to members, public to the mailing list). */
 export function sendPapers(): void {
   runCommand(() => void sendPapersCommand(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+/** Committee > Papers > Open papers sidebar. */
+export function openPapersSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(SIDEBAR_HTML).setTitle('Papers'));
+}
+
+// The sidebar's server functions (google.script.run); each says what went wrong in plain words.
+const book = () => SpreadsheetApp.getActiveSpreadsheet();
+
+export function sidebarMeetings(): SidebarMeeting[] {
+  return sidebarMeetingList(book());
+}
+export function sidebarPapers(date: string): SidebarPaper[] {
+  return sidebarPaperList(openSession(book()), String(date));
+}
+export function sidebarMake(date: string, kind: string): SidebarPaper[] {
+  return sidebarMakePaper(book(), String(date), String(kind));
+}
+export function sidebarPublish(date: string): {papers: SidebarPaper[]; notes: string[]} {
+  return sidebarPublishPapers(book(), String(date));
+}
+export function sidebarSendPreview(date: string): string {
+  return sidebarPreviewSend(book(), String(date));
+}
+export function sidebarSend(date: string): string {
+  return sidebarSendPapers(book(), String(date));
 }

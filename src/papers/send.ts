@@ -10,7 +10,7 @@ import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Meeting} from '../domain/records';
 import {DATE, LONG_DATE} from './dates';
 import {PaperError} from './errors';
-import {chooseMeeting} from './commands';
+import {MeetingChoice, chooseMeeting} from './commands';
 import {paperName, timeLine} from './agenda';
 import {Session, openSession, withDocumentLock} from './session';
 import {meetingDocs} from '../web/publish';
@@ -82,23 +82,71 @@ export interface SendResult {
   readonly plan: SendPlan;
 }
 
-/** Committee > Papers > Send papers. */
-export function sendPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SendResult {
-  const s = openSession(ss);
-  const choice = chooseMeeting(s);
-  const meeting = choice.meeting;
-  const when = meeting.date;
+interface Prepared {
+  readonly s: Session;
+  readonly choice: MeetingChoice;
+  readonly plan: SendPlan;
+  readonly sentTab: ReturnType<typeof readRegister<typeof TAB.sent>>;
+}
+
+/** Reads what the plan needs: Members, Mailing list and Sent, once each. */
+function prepare(s: Session, choice: MeetingChoice): Prepared {
+  const ss = s.ss;
   const members = readRegister(ss, TAB.members);
   const mailing = readRegister(ss, TAB.mailingList);
   const sentTab = readRegister(ss, TAB.sent);
   const plan = planSend(
-    when,
+    choice.meeting.date,
     members.records,
     flaggedEmails(members.problems),
     mailing.records,
     flaggedEmails(mailing.problems),
     sentTab.records,
   );
+  return {s, choice, plan, sentTab};
+}
+
+/** The meeting on a date (the sidebar names meetings by date, not by selection). */
+export function meetingOn(s: Session, date: string): MeetingChoice {
+  const meetings = readRegister(s.ss, TAB.meetings);
+  const meeting = meetings.records.find(m => m.date === date);
+  if (!meeting)
+    throw new PaperError(
+      `No meeting on the Meetings tab has the date ${date}. Reload the sidebar to see the meetings as they are now.`,
+    );
+  return {meetings, meeting};
+}
+
+/** The preview as text, for the sidebar (nothing is sent). */
+export function sendPreview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, date: string): string {
+  const s = openSession(ss);
+  const p = prepare(s, meetingOn(s, date));
+  if (!p.plan.send.length) return `Nothing to send.\n\n${previewText(p.plan, Infinity)}`.trim();
+  return previewText(p.plan, MailApp.getRemainingDailyQuota());
+}
+
+/** Sends what the preview showed, for the sidebar (the clerk confirmed there). */
+export function sendConfirmed(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  date: string,
+): SendResult {
+  const s = openSession(ss);
+  const p = prepare(s, meetingOn(s, date));
+  if (!p.plan.send.length) throw new PaperError('Nothing to send: everyone has had these papers.');
+  const quota = MailApp.getRemainingDailyQuota();
+  if (quota < 1) throw new PaperError(QUOTA_USED);
+  return deliver(p, quota);
+}
+
+const QUOTA_USED =
+  "Today's mail quota is used up, so nothing was sent. Run Send papers again tomorrow.";
+
+/** Committee > Papers > Send papers. */
+export function sendPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SendResult {
+  const s = openSession(ss);
+  const p = prepare(s, chooseMeeting(s));
+  const {plan} = p;
+  const when = p.choice.meeting.date;
   const ui = SpreadsheetApp.getUi();
   const title = `Send papers: ${s.paper.dates(when, DATE)}`;
   if (!plan.send.length) {
@@ -106,13 +154,18 @@ export function sendPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     return {sent: 0, waiting: 0, plan};
   }
   const quota = MailApp.getRemainingDailyQuota();
-  if (quota < 1)
-    throw new PaperError(
-      "Today's mail quota is used up, so nothing was sent. Run Send papers again tomorrow.",
-    );
+  if (quota < 1) throw new PaperError(QUOTA_USED);
   const answer = ui.alert(title, `${previewText(plan, quota)}\n\nSend now?`, ui.ButtonSet.YES_NO);
   if (answer !== ui.Button.YES) return {sent: 0, waiting: plan.send.length, plan};
+  return deliver(p, quota);
+}
 
+/** Sends up to `quota` messages, recording each batch on Sent; stamps "Agenda published on". */
+function deliver(p: Prepared, quota: number): SendResult {
+  const {s, plan, sentTab, choice} = p;
+  const ss = s.ss;
+  const meeting = choice.meeting;
+  const when = meeting.date;
   const docs = meetingDocs(s, when);
   const d = s.paper.dates(when, DATE);
   const fullDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d));

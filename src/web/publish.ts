@@ -37,8 +37,8 @@ export const EXEMPT_HEADING = 'Exempt items (not for publication)';
 
 export interface MeetingDocs {
   readonly folder: string;
-  /** Docs of the meeting's folder by name: id and modifiedTime. */
-  readonly docs: Map<string, {id: string; modified: string}>;
+  /** Docs of the meeting's folder by name: id, createdTime and modifiedTime. */
+  readonly docs: Map<string, {id: string; modified: string; created: string}>;
 }
 
 /** The meeting's folder and its Docs (two list calls), or null when nothing was made yet. */
@@ -52,13 +52,17 @@ export function meetingDocs(s: Session, when: Day): MeetingDocs | null {
     fields: 'files(id)',
   }).files?.[0]?.id;
   if (!folder) return null;
-  const docs = new Map<string, {id: string; modified: string}>();
+  const docs = new Map<string, {id: string; modified: string; created: string}>();
   for (const f of drive.Files.list({
     q: `${q(folder)} in parents and mimeType = ${q(DOC_MIME)} and trashed = false`,
-    fields: 'files(id,name,modifiedTime)',
+    fields: 'files(id,name,createdTime,modifiedTime)',
   }).files ?? [])
     if (f.id && f.name && !docs.has(f.name))
-      docs.set(f.name, {id: f.id, modified: String(f.modifiedTime ?? '')});
+      docs.set(f.name, {
+        id: f.id,
+        modified: String(f.modifiedTime ?? ''),
+        created: String(f.createdTime ?? ''),
+      });
   return {folder, docs};
 }
 
