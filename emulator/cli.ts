@@ -17,6 +17,7 @@ import {
 import {processIo, type Io} from './services/io';
 import {parseCsv} from './services/csv';
 import {decodeText} from './text-file';
+import {jsonValue} from './json-value';
 import {beforeOnEdit, notesOf, reportOnEdit, type EditBlock} from './cli-report';
 import {formatDate} from './services/format-date';
 import {AuthMode, triggersFor, type TriggerRecord} from './services/script-app';
@@ -453,16 +454,7 @@ export function userEdit(ws: Workspace, a1: string, input: string[][]) {
   }
 }
 
-export function jsonValue(v: unknown, timeZone: string): unknown {
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
-    const d = v as Date;
-    const time = formatDate(d, timeZone, 'HH:mm:ss');
-    return time === '00:00:00'
-      ? formatDate(d, timeZone, 'yyyy-MM-dd')
-      : formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-  }
-  return v;
-}
+export {jsonValue};
 
 const COMMANDS: Record<string, Command> = {
   async new(args, io) {

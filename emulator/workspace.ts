@@ -42,6 +42,8 @@ import {peers} from './services/peers';
 import {ClerkInputError} from './errors';
 import {acquireBookLock, describeHolder} from './book-lock';
 import {applyJournal, recoverSave, SimulatedCrash, STAGING, step, writeJournal} from './journal';
+import {COMPUTED, writeComputedCache, type CacheSource} from './fast-get';
+import {jsonValue} from './json-value';
 
 export {ClerkInputError};
 
@@ -473,6 +475,36 @@ export class Workspace {
     return path.join(this.dir, 'ui', path.basename(staged));
   }
 
+  /** Every tab's computed values, for `clerk get` without opening the workbook (fast-get.ts). */
+  private cacheSource(): CacheSource {
+    const model = this.model;
+    const sheets = peers.sheets()!;
+    const tz: string = model.timeZone ?? this.ctx.timeZone;
+    return {
+      tabs: (model.sheets as any[]).map(s => {
+        const used = model.hf.getSheetDimensions(s.hfId) as {width: number; height: number};
+        return {
+          name: s.name,
+          maxRows: s.maxRows,
+          maxCols: s.maxCols,
+          lastRow: Math.min(used.height, s.maxRows),
+          lastCol: Math.min(used.width, s.maxCols),
+        };
+      }),
+      formulaTexts: (function* () {
+        for (const s of model.sheets as {formulaText: ((string | undefined)[] | undefined)[]}[])
+          for (const row of s.formulaText) if (row) for (const f of row) if (f) yield f;
+      })(),
+      compute: (tab, lastRow, lastCol) => {
+        const got = sheets.getComputed(
+          model,
+          `'${tab.replace(/'/g, "''")}'!A1:${letters(lastCol)}${lastRow}`,
+        );
+        return {display: got.display, values: got.values.map(r => r.map(v => jsonValue(v, tz)))};
+      },
+    };
+  }
+
   /** Lets go of the workbook's lock (after save or discard). */
   private release: () => void = () => {};
 
@@ -501,6 +533,10 @@ export class Workspace {
       step('staged workbook');
       const renames: {from: string; to: string}[] = [];
       const deletes: string[] = [];
+      const computed = path.join(staging, COMPUTED);
+      if (writeComputedCache(computed, bookTmp, this.ctx.clock.today, this.cacheSource()))
+        renames.push({from: rel(computed), to: rel(path.join(this.dir, COMPUTED))});
+      else deletes.push(rel(path.join(this.dir, COMPUTED)));
       if (this.drive) {
         const plan = this.drive.stage(path.join(staging, 'drive')) as {
           writes: string[];
@@ -557,6 +593,13 @@ export class Workspace {
     rmSync(this.staging, {recursive: true, force: true});
     this.release();
   }
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** Takes the workbook's lock for this run, telling the user for whom it waits. */

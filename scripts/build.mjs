@@ -71,7 +71,8 @@ export async function buildAll({quiet = false} = {}) {
 
   await build({
     entryPoints: {
-      clerk: path.join(root, 'emulator/cli.ts'),
+      // The light entry: a `clerk get` answered from saved values loads nothing else.
+      clerk: path.join(root, 'emulator/clerk-entry.ts'),
       bench: path.join(root, 'scripts/bench.ts'),
     },
     outdir: path.join(root, 'build'),
