@@ -279,6 +279,17 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
       if (src.mimeType === FOLDER_MIME)
         throw apiError('copy', 'This file cannot be copied by the user.');
       const parents = parentsOf('copy', resource) ?? [...src.parents];
+      if (resource?.mimeType === DOC_MIME && src.mimeType !== DOC_MIME) {
+        // A copy with the Docs type converts an uploaded Word file (Drive v3 import on copy).
+        const blob = new Blob(store.bytes(src.id), src.mimeType, src.name);
+        const d = store.createDoc(
+          typeof resource.name === 'string' ? resource.name : src.name,
+          parents[0],
+          new DocState(importAsDoc(blob)),
+        );
+        d.parents = parents;
+        return shape(d, optionalArgs);
+      }
       const c = store.copy(
         src.id,
         typeof resource?.name === 'string' ? resource.name : `Copy of ${src.name}`,

@@ -17,7 +17,9 @@ export function setBlobConverter(fn: BlobConverter | null): void {
 const GOOGLE_PREFIX = 'application/vnd.google-apps.';
 
 export class Blob {
-  private bytes: Uint8Array;
+  private data: Uint8Array = new Uint8Array(0);
+  /** Bytes still to be made (a PDF conversion batched with others, see pdf.ts). */
+  private later: (() => Uint8Array) | null = null;
   private contentType: string | null;
   private name: string | null;
 
@@ -29,6 +31,26 @@ export class Blob {
     this.bytes = toBytes(data);
     this.contentType = contentType ?? null;
     this.name = name ?? null;
+  }
+
+  /** A Blob whose bytes are made when first read (emulator-internal: Apps Script has no such call). */
+  static deferred(make: () => Uint8Array, contentType: string, name: string): Blob {
+    const b = new Blob(new Uint8Array(0), contentType, name);
+    b.later = make;
+    return b;
+  }
+
+  private get bytes(): Uint8Array {
+    if (this.later) {
+      const make = this.later;
+      this.data = make();
+      this.later = null;
+    }
+    return this.data;
+  }
+  private set bytes(value: Uint8Array) {
+    this.later = null;
+    this.data = value;
   }
 
   getBytes(): number[] {

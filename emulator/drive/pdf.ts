@@ -42,6 +42,76 @@ export function convertToPdf(bytes: Uint8Array, ext: string): Uint8Array {
   return convertWithLibreOffice(bytes, ext, 'pdf');
 }
 
+interface PendingPdf {
+  readonly bytes: Uint8Array;
+  readonly ext: string;
+  out?: Uint8Array;
+  error?: Error;
+}
+const pending: PendingPdf[] = [];
+
+/**
+ * A PDF conversion made when its bytes are first read, together with every other conversion
+ * asked for by then: one LibreOffice start (seconds) for a whole pack of papers instead of one
+ * per paper. A script sees the same bytes; only a conversion failure surfaces at the first read
+ * rather than at getAs. A missing LibreOffice still fails at once.
+ */
+export function convertToPdfLater(bytes: Uint8Array, ext: string): () => Uint8Array {
+  if (!findSoffice()) return () => convertToPdf(bytes, ext);
+  const job: PendingPdf = {bytes, ext};
+  pending.push(job);
+  return () => {
+    if (!job.out && !job.error) convertPending();
+    if (job.error) throw job.error;
+    return job.out!;
+  };
+}
+
+function convertPending(): void {
+  const jobs = pending.splice(0);
+  if (jobs.length === 1) {
+    try {
+      jobs[0].out = convertToPdf(jobs[0].bytes, jobs[0].ext);
+    } catch (e) {
+      jobs[0].error = e as Error;
+    }
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-pdf-'));
+  try {
+    const inputs = jobs.map((j, k) => {
+      const input = path.join(dir, `document${k}.${j.ext || 'bin'}`);
+      fs.writeFileSync(input, j.bytes);
+      return input;
+    });
+    const outDir = path.join(dir, 'out');
+    const r = spawnSync(
+      findSoffice()!,
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...inputs,
+      ],
+      {encoding: 'utf8', timeout: 120000 + 15000 * jobs.length},
+    );
+    jobs.forEach((j, k) => {
+      const out = path.join(outDir, `document${k}.pdf`);
+      if (fs.existsSync(out)) j.out = new Uint8Array(fs.readFileSync(out));
+      else
+        j.error = new Error(
+          `Exception: LibreOffice could not convert the document to PDF: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`,
+        );
+    });
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+}
+
 /** Converts with LibreOffice headless: `target` is an extension LibreOffice can write (pdf, docx). */
 export function convertWithLibreOffice(
   bytes: Uint8Array,
@@ -97,5 +167,5 @@ setBlobConverter((blob: Blob, contentType: string) => {
   const ext =
     extensionFor(blob.getContentType() ?? '') || (blob.getName() ?? '').split('.').pop() || 'txt';
   const name = (blob.getName() ?? 'document').replace(/\.[^.]+$/, '') + '.pdf';
-  return new Blob(convertToPdf(blob.rawBytes(), ext), 'application/pdf', name);
+  return Blob.deferred(convertToPdfLater(blob.rawBytes(), ext), 'application/pdf', name);
 });

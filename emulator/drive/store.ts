@@ -15,7 +15,7 @@ import {newDriveId, isValidDriveId} from './ids';
 import {DocState, DOC_MIME, DOCX_MIME, emptyDocParts} from '../docs/document';
 import {readDocx, DocxError} from '../docs/docx-read';
 import {writeDocx} from '../docs/docx-write';
-import {convertToPdf} from './pdf';
+import {convertToPdfLater} from './pdf';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
@@ -533,7 +533,7 @@ export class DriveStore {
     const docx = writeDocx(this.docState(id).parts, e.name);
     if (contentType === DOCX_MIME) return new Blob(docx, DOCX_MIME, `${e.name}.docx`);
     if (contentType === 'application/pdf')
-      return new Blob(convertToPdf(docx, 'docx'), 'application/pdf', `${e.name}.pdf`);
+      return Blob.deferred(convertToPdfLater(docx, 'docx'), 'application/pdf', `${e.name}.pdf`);
     if (contentType === 'text/plain')
       return new Blob(this.docState(id).parts.body.getText(), 'text/plain', `${e.name}.txt`);
     throw new Error(
