@@ -106,6 +106,24 @@ function bridgeInstanceChecks(context: vm.Context): void {
   }
 }
 
+/**
+ * Runs `fn` with the process's local time zone set to the script's: Apps Script runs a project
+ * in its manifest's time zone, so `new Date().getHours()` and `String(date)` are local times
+ * there (developers.google.com/apps-script/concepts/manifests, "timeZone"). Node re-reads
+ * process.env.TZ when it is assigned; the previous zone is restored afterwards.
+ */
+export function inTimeZone<T>(timeZone: string | undefined, fn: () => T): T {
+  const previous = process.env.TZ;
+  if (!timeZone || previous === timeZone) return fn();
+  process.env.TZ = timeZone;
+  try {
+    return fn();
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+}
+
 export interface CallOptions {
   /** A simple trigger (onOpen, onEdit fired by the user) runs with AuthMode LIMITED. */
   trigger?: 'simple' | 'installable';
@@ -131,7 +149,9 @@ export class ScriptRuntime {
     const sandbox = Object.assign(globals, {Date: clockDate(ctx.clock)});
     const context = vm.createContext(sandbox);
     bridgeInstanceChecks(context);
-    for (const file of files) loadOne(file, sandbox);
+    inTimeZone(ctx.timeZone, () => {
+      for (const file of files) loadOne(file, sandbox);
+    });
     return new ScriptRuntime(context, ctx, io);
   }
 
@@ -170,7 +190,7 @@ export class ScriptRuntime {
       const thisArg = name.includes('.')
         ? vm.runInContext(name.slice(0, name.lastIndexOf('.')), this.context)
         : undefined;
-      return fn.apply(thisArg, args);
+      return inTimeZone(this.ctx.timeZone, () => fn.apply(thisArg, args));
     } catch (e) {
       if (e instanceof ScriptFunctionNotFound) throw e;
       throw new ScriptError(name, e);

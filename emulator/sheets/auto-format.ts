@@ -54,9 +54,21 @@ const PLAIN_RESULT = new Set([
   'INT',
 ]);
 
-export const AUTO_DATE = 'dd/mm/yyyy';
-export const AUTO_DATETIME = 'dd/mm/yyyy hh:mm:ss';
-export const AUTO_TIME = 'hh:mm:ss';
+export interface LocaleFormats {
+  date: string;
+  datetime: string;
+  time: string;
+}
+
+/**
+ * The formats Sheets gives dates and times in a spreadsheet locale: en_US month first
+ * ("3/5/2026", "3/5/2026 13:04:00", "1:04:00 PM"), others (en_GB) day first.
+ */
+export function localeFormats(locale: string): LocaleFormats {
+  if (/^en[_-]US$/i.test(locale))
+    return {date: 'M/d/yyyy', datetime: 'M/d/yyyy H:mm:ss', time: 'h:mm:ss AM/PM'};
+  return {date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm:ss', time: 'hh:mm:ss'};
+}
 
 /** A cell reference in formula text: optional sheet ('Other tab'! or Other!), then $A$1. */
 const REF = /(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))?(!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(])/g;
@@ -75,13 +87,17 @@ function stripStrings(f: string): string {
  * The automatic format of a formula's result, from its text. `lookup` gives the formats of
  * referenced cells (it limits its own recursion).
  */
-export function autoFormat(formula: string, lookup: FormatLookup): string | undefined {
+export function autoFormat(
+  formula: string,
+  lookup: FormatLookup,
+  formats: LocaleFormats = localeFormats('en_GB'),
+): string | undefined {
   const body = stripStrings(formula.replace(/^=\s*/, ''));
   const outer = /^([A-Za-z][\w.]*)\s*\(/.exec(body)?.[1].toUpperCase();
   if (outer) {
-    if (DATE_RESULT.has(outer)) return AUTO_DATE;
-    if (DATETIME_RESULT.has(outer)) return AUTO_DATETIME;
-    if (TIME_RESULT.has(outer)) return AUTO_TIME;
+    if (DATE_RESULT.has(outer)) return formats.date;
+    if (DATETIME_RESULT.has(outer)) return formats.datetime;
+    if (TIME_RESULT.has(outer)) return formats.time;
     if (PLAIN_RESULT.has(outer)) return undefined;
   }
   const refs: (string | undefined)[] = [];

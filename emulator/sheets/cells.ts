@@ -6,17 +6,11 @@
 import {DetailedCellError} from 'hyperformula';
 import type {GridRect} from './a1';
 import {instantToSerial, serialToInstant} from './dates';
-import {
-  DEFAULT_DATE_FORMAT,
-  DEFAULT_DATETIME_FORMAT,
-  DEFAULT_TIME_FORMAT,
-  formatValue,
-  isDateFormat,
-} from './format';
+import {formatValue, isDateFormat} from './format';
 import {findSheet, getMeta, metaFor, SheetModel, WorkbookModel} from './model';
 import type {RawCellContent} from 'hyperformula';
 import {parseTypedInput} from './typed-input';
-import {autoFormat} from './auto-format';
+import {autoFormat, localeFormats} from './auto-format';
 import {withAliases} from './name-alias';
 import {closeOpenRanges, reopenRanges, shiftFormula} from './formula-shift';
 
@@ -47,13 +41,14 @@ function inferredFormat(
   depth = 0,
 ): string | undefined {
   const t = model.hf.getCellValueDetailedType({sheet: sheet.hfId, row: row0, col: col0});
+  const formats = localeFormats(model.locale);
   switch (t) {
     case 'NUMBER_DATE':
-      return DEFAULT_DATE_FORMAT;
+      return formats.date;
     case 'NUMBER_DATETIME':
-      return DEFAULT_DATETIME_FORMAT;
+      return formats.datetime;
     case 'NUMBER_TIME':
-      return DEFAULT_TIME_FORMAT;
+      return formats.time;
     case 'NUMBER_PERCENT':
       return '0.00%';
     case 'NUMBER_CURRENCY':
@@ -64,16 +59,20 @@ function inferredFormat(
     sheet.formulaText[row0]?.[col0] ??
     model.hf.getCellFormula({sheet: sheet.hfId, row: row0, col: col0});
   if (text === undefined) return undefined;
-  return autoFormat(text, {
-    formatOf: (name, r, c) => {
-      const s = name === undefined ? sheet : findSheet(model, name);
-      if (!s) return undefined;
-      const own = getMeta(s, r, c)?.numberFormat;
-      if (own !== undefined) return own;
-      if (!model.hf.doesCellHaveFormula({sheet: s.hfId, row: r, col: c})) return undefined;
-      return inferredFormat(model, s, r, c, depth + 1);
+  return autoFormat(
+    text,
+    {
+      formatOf: (name, r, c) => {
+        const s = name === undefined ? sheet : findSheet(model, name);
+        if (!s) return undefined;
+        const own = getMeta(s, r, c)?.numberFormat;
+        if (own !== undefined) return own;
+        if (!model.hf.doesCellHaveFormula({sheet: s.hfId, row: r, col: c})) return undefined;
+        return inferredFormat(model, s, r, c, depth + 1);
+      },
     },
-  });
+    formats,
+  );
 }
 
 interface Grid {
@@ -212,7 +211,9 @@ export function toContent(
     if (isDateFormat(currentFormat)) return {content: serial};
     return {
       content: serial,
-      format: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : DEFAULT_DATETIME_FORMAT,
+      format: Number.isInteger(serial)
+        ? localeFormats(model.locale).date
+        : localeFormats(model.locale).datetime,
     };
   }
   const text = typeof v === 'string' ? v : String(v);

@@ -133,7 +133,8 @@ function parseDay(s: string, dayFirst: boolean): Day | undefined {
     const sep = m[2];
     return dayFirst
       ? check(fullYear(m[4]), b, a, `dd${sep}mm${sep}yyyy`)
-      : check(fullYear(m[4]), a, b, `mm${sep}dd${sep}yyyy`);
+      : // en_US shows a typed 3/7/2026 as it was typed (M/d/yyyy), not zero-padded.
+        check(fullYear(m[4]), a, b, `M${sep}d${sep}yyyy`);
   }
   // 8 October 2020, 8 Oct 2020, 8-Oct-2020, 8th October 2020
   m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+\.?),?[\s-]+(\d{2}|\d{4})$/.exec(t);
