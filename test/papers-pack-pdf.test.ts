@@ -4,31 +4,11 @@
  * page numbers, "Page X of Y" on every page, bookmarks, notices for withheld and unreadable
  * papers. pdf-lib's promises run to the end synchronously (src/papers/sync-run.ts).
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {PDFDocument, PDFName, StandardFonts} from 'pdf-lib';
+import {PDFDocument, PDFName} from 'pdf-lib';
 import {mergePack} from '../src/papers/pack-pdf';
 import {runToEnd} from '../src/papers/sync-run';
+import {pdfPages, samplePdf} from './papers/pdf';
 import {testWith} from './tools';
-
-/** A PDF of `pages` pages, each saying its name and page. */
-export function samplePdf(name: string, pages: number): Uint8Array {
-  const doc = runToEnd(() => PDFDocument.create());
-  const font = runToEnd(() => doc.embedFont(StandardFonts.Helvetica));
-  for (let k = 1; k <= pages; k++)
-    doc.addPage([595, 842]).drawText(`${name} page ${k}`, {x: 72, y: 700, size: 14, font});
-  return runToEnd(() => doc.save());
-}
-
-/** The text of each page of a PDF. */
-export function pdfPages(bytes: Uint8Array): string[] {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pack-')), 'pack.pdf');
-  writeFileSync(file, bytes);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], {encoding: 'utf8'});
-  return text.split('\f').slice(0, -1);
-}
 
 const cover = {
   group: 'Adults Committee',

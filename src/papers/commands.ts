@@ -6,7 +6,9 @@ import {SettingName, TAB} from '../workbook/schema';
 import {Register, readOptional, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
-import {agendaPaper, itemsOfMeeting, orderAgenda} from './agenda';
+import {NumberedItem, agendaPaper, itemsOfMeeting, orderAgenda} from './agenda';
+import {buildPacks, minutesPdfNames, packNames, packSlots} from './pack';
+import {Fetched, fetchPaperPdf, unsignedBytes} from './pack-sources';
 import {actionLogPaper} from './action-log';
 import {planAgenda} from './build-agenda';
 import {
@@ -42,6 +44,7 @@ import {
   papersFolder,
   pdfBeside,
   q,
+  savePdfs,
   writePaper,
 } from './output';
 import {Paper} from './model';
@@ -100,7 +103,12 @@ export function chooseMeeting(s: Session): MeetingChoice {
  * Writes the papers into the folder, replacing Docs of the same names: from the built-in layout,
  * or from the officer's template when Settings names one (checked before anything is made).
  */
-export function writePapers(s: Session, folderName: string, papers: readonly Paper[]): Made[] {
+export function writePapers(
+  s: Session,
+  folderName: string,
+  papers: readonly Paper[],
+  folderId?: string,
+): Made[] {
   const templates = new Map<Paper['kind'], GoogleAppsScript.Document.Document>();
   for (const p of papers) {
     const setting = TEMPLATE_SETTING[p.kind];
@@ -108,7 +116,7 @@ export function writePapers(s: Session, folderName: string, papers: readonly Pap
     if (setting && id && !templates.has(p.kind))
       templates.set(p.kind, checkedTemplate(setting, id, sampleFields(p.kind, s.paper)));
   }
-  const folder = outputFolder(s, folderName);
+  const folder = folderId ?? outputFolder(s, folderName);
   const old = existingDocs(
     folder,
     papers.map(p => p.name),
@@ -169,24 +177,116 @@ export function writeMeetingLink(
   meetings.sheet.getRange(row, col + 1).setValue(url);
 }
 
-/** "Generate agenda pack": the full and the public agenda of the selected meeting. */
+/** The meeting before this one that the committee held (not cancelled, not a workshop). */
+export function previousMeeting(meetings: readonly Meeting[], when: Day): Meeting | null {
+  return (
+    meetings
+      .filter(m => m.date < when && m.status !== 'Cancelled' && m.type !== 'Workshop')
+      .sort((a, b) => b.date.localeCompare(a.date))[0] ?? null
+  );
+}
+
+/**
+ * "Generate agenda pack": the full and the public agenda Docs and the action log of the
+ * selected meeting, then the agenda reports pack as two PDFs (full and public): front sheet,
+ * contents, agenda, each item's paper in order, the previous minutes and the action log.
+ */
 export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
   const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
   const members = readRegister(ss, TAB.members).records;
-  const items = orderAgenda(itemsOfMeeting(agenda.records, choice.meeting, s.paper));
-  const full = agendaPaper(choice.meeting, items, members, s.paper, 'full');
-  const pub = agendaPaper(choice.meeting, items, members, s.paper, 'public');
-  const made = withDocumentLock(() => {
-    const out = writePapers(s, meetingFolderName(s, choice.meeting.date), [full, pub]);
-    writeMeetingLink(choice.meetings, choice.meeting.row, 'Agenda link', out[0].url);
-    return out;
+  const meeting = choice.meeting;
+  const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
+  const full = agendaPaper(meeting, items, members, s.paper, 'full');
+  const pub = agendaPaper(meeting, items, members, s.paper, 'public');
+  const log = actionLogPaper(
+    readRegister(ss, TAB.actions).records,
+    choice.meetings.records,
+    meeting.date,
+    new Date(),
+    s.paper,
+  );
+  const prev = previousMeeting(choice.meetings.records, meeting.date);
+  const folderName = meetingFolderName(s, meeting.date);
+  const result = withDocumentLock(() => {
+    const folder = outputFolder(s, folderName);
+    const docs = writePapers(s, folderName, [full, pub, log], folder);
+    writeMeetingLink(choice.meetings, meeting.row, 'Agenda link', docs[0].url);
+    const prevPublic = prev ? publicMinutesPdf(s, prev.date) : null;
+    const slots = packSlots(
+      items,
+      i => withheldNotice(s, i),
+      prev
+        ? {date: s.paper.dates(prev.date, DATE), hasPublic: !!prevPublic, link: prev.minutesLink}
+        : null,
+    );
+    try {
+      // Every blob is asked for first, then read: Drive can prepare them side by side.
+      const fetched = new Map<string, Fetched>();
+      const docPdf = (id: string): Fetched => ({
+        ok: true,
+        blob: DriveApp.getFileById(id).getAs('application/pdf'),
+      });
+      fetched.set('agenda', docPdf(docs[0].id));
+      fetched.set('agenda-public', docPdf(docs[1].id));
+      fetched.set('action-log', docPdf(docs[2].id));
+      if (prev && prev.minutesLink) fetched.set('minutes', fetchPaperPdf(prev.minutesLink, folder));
+      else if (prev)
+        fetched.set('minutes', {
+          ok: false,
+          reason: `the meeting on ${s.paper.dates(prev.date, DATE)} has no Minutes link on the Meetings tab. Generate its minutes (or paste their link), then make the pack again`,
+        });
+      if (prevPublic) fetched.set('minutes-public', prevPublic);
+      for (const x of slots)
+        if (x.item && x.source === `item-${x.item.row}`)
+          fetched.set(x.source, fetchPaperPdf(x.item.paperLink, folder));
+      const packs = buildPacks(meeting, s.paper, slots, fetched, f => unsignedBytes(f.blob));
+      const names = packNames(s.paper.group, s.paper.dates(meeting.date, DATE));
+      const pdfs = savePdfs(folder, [
+        {name: names.full, bytes: packs.full.bytes},
+        {name: names.public, bytes: packs.public.bytes},
+      ]);
+      return {made: [...docs, ...pdfs], packs, failed: ''};
+    } catch (e) {
+      // The Docs are made; the pack is not: say why rather than lose the agenda too.
+      return {made: docs, packs: null, failed: (e as Error).message};
+    }
   });
-  showSummary('Agenda pack', made, [
-    "The public version leaves out exempt items and members' contact details. The Agenda link on the Meetings tab points to the full version.",
+  const withheld = items.filter(i => i.exempt && i.paperLink).map(i => i.no);
+  const packs = result.packs;
+  showSummary('Agenda pack', result.made, [
+    ...(packs
+      ? [
+          `The pack has ${packs.full.pages} pages (public version ${packs.public.pages}).`,
+          ...(withheld.length
+            ? [
+                `The public pack withholds the paper${withheld.length === 1 ? '' : 's'} of exempt item${withheld.length === 1 ? '' : 's'} ${withheld.join(', ')}: a page in ${withheld.length === 1 ? 'its' : 'each'} place says so.`,
+              ]
+            : []),
+          ...packs.problems.map(p => `Not in the pack: ${p}`),
+        ]
+      : [
+          `The agenda Docs are made, but the PDF pack could not be made: ${result.failed} Try Generate agenda pack again; if it fails again, tell whoever looks after the workbook.`,
+        ]),
+    "The public versions leave out exempt items and members' contact details. The Agenda link on the Meetings tab points to the full agenda.",
   ]);
-  return made;
+  return result.made;
+}
+
+/** What the public pack prints where an exempt item's paper would be. */
+export function withheldNotice(s: Session, i: NumberedItem): string {
+  return `The report for item ${i.no} is not for publication: it contains exempt information as defined in Schedule 12A to the Local Government Act 1972.`;
+}
+
+/** The previous meeting's public minutes PDF (made by Publish minutes), when there is one. */
+export function publicMinutesPdf(s: Session, when: Day): Fetched | null {
+  const name = minutesPdfNames(s.paper.group, s.paper.dates(when, DATE)).public;
+  const hit = driveService().Files.list({
+    q: `name = ${q(name)} and mimeType = 'application/pdf' and trashed = false`,
+    fields: 'files(id)',
+  }).files?.[0]?.id;
+  return hit ? {ok: true, blob: DriveApp.getFileById(hit).getBlob()} : null;
 }
 
 /** "Generate minutes draft" for the selected meeting; the link goes to the Minutes link column. */

@@ -14,9 +14,43 @@ export const DATE = 'd MMMM yyyy'; // 8 October 2020
 export const SHORT_DATE = 'dd/MM/yyyy';
 export const TIME = 'HH:mm';
 
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A register Day in one of the papers' own patterns, worked out without a service call (a Day
+ * has no time zone to apply); null for any other pattern or value.
+ */
+export function dayText(d: Date | Day, pattern: string): string | null {
+  if (typeof d !== 'string') return null;
+  const m = d.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return null;
+  const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const weekday = DAYS[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()];
+  if (pattern === LONG_DATE) return `${weekday} ${da} ${MONTHS[mo - 1]} ${y}`;
+  if (pattern === DATE) return `${da} ${MONTHS[mo - 1]} ${y}`;
+  if (pattern === SHORT_DATE) return `${m[3]}/${m[2]}/${m[1]}`;
+  return null;
+}
+
 export function appsScriptDates(timeZone: string): DateText {
   const memo = new Map<string, string>();
   return (d, pattern) => {
+    const own = dayText(d, pattern);
+    if (own !== null) return own;
     const date = typeof d === 'string' ? dateOfIso(d) : d;
     const key = `${date.getTime()}|${pattern}`;
     let s = memo.get(key);

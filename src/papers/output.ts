@@ -133,3 +133,37 @@ export function pdfBeside(docId: string, folderId: string, name: string): Made {
     replaced: !!old,
   };
 }
+
+/**
+ * Saves PDFs (name → bytes) in the folder: a PDF of the same name gets the new content under
+ * its old id (links already sent keep working), otherwise a new file is made. One list call.
+ */
+export function savePdfs(
+  folderId: string,
+  pdfs: readonly {name: string; bytes: Uint8Array}[],
+): Made[] {
+  const drive = driveService();
+  const byName = pdfs.map(p => `name = ${q(p.name)}`).join(' or ');
+  const old = new Map<string, string>();
+  for (const f of drive.Files.list({
+    q: `${q(folderId)} in parents and trashed = false and mimeType = 'application/pdf' and (${byName})`,
+    fields: 'files(id,name)',
+  }).files ?? [])
+    if (f.name && f.id && !old.has(f.name)) old.set(f.name, f.id);
+  return pdfs.map(p => {
+    const blob = Utilities.newBlob(signedBytes(p.bytes), 'application/pdf', p.name);
+    const existing = old.get(p.name);
+    const file = existing
+      ? drive.Files.update({name: p.name}, existing, blob, {fields: 'id'})
+      : drive.Files.create({name: p.name, mimeType: 'application/pdf', parents: [folderId]}, blob, {
+          fields: 'id',
+        });
+    const id = String(file.id);
+    return {
+      name: p.name,
+      id,
+      url: `https://drive.google.com/file/d/${id}/view`,
+      replaced: !!existing,
+    };
+  });
+}
