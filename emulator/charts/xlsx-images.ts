@@ -6,7 +6,9 @@
  * For saveXlsx: call `addChartImages(wb, model)` before writing.
  */
 import type ExcelJS from 'exceljs';
-import {getComputed, type WorkbookModel} from '../sheets';
+import {Book} from '../sheets/book';
+import {readComputed} from '../sheets/cells';
+import type {WorkbookModel} from '../sheets/model';
 import {chartDataFromRanges, renderChartPng} from './render';
 
 export function addChartImages(wb: ExcelJS.Workbook, model: WorkbookModel): number {
@@ -16,7 +18,7 @@ export function addChartImages(wb: ExcelJS.Workbook, model: WorkbookModel): numb
     const ws = wb.getWorksheet(sheet.name);
     if (!ws) continue;
     for (const spec of sheet.charts) {
-      const data = chartDataFromRanges(spec, a1 => getComputed(model, a1).values);
+      const data = chartDataFromRanges(spec, a1 => valuesOf(model, a1));
       const id = wb.addImage({
         buffer: renderChartPng(spec, data) as unknown as ExcelJS.Buffer,
         extension: 'png',
@@ -29,4 +31,10 @@ export function addChartImages(wb: ExcelJS.Workbook, model: WorkbookModel): numb
     }
   }
   return n;
+}
+
+/** A range's computed values, as sheets/index getComputed gives them (imported directly: sheets/index imports xlsx, which imports this). */
+function valuesOf(model: WorkbookModel, a1: string): unknown[][] {
+  const {sheet, rect} = new Book({} as Book['ctx'], model, {}).resolveA1(a1);
+  return readComputed(model, sheet, rect).values;
 }

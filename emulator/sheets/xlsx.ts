@@ -392,7 +392,10 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
   for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++)
     metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
 
-  const buffer = await wb.xlsx.writeBuffer();
+  // Fastest deflate: a fifth larger file, a save that does not wait on compression.
+  const buffer = await wb.xlsx.writeBuffer({
+    zip: {compression: 'DEFLATE', compressionOptions: {level: 1}},
+  } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
