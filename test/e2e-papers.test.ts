@@ -13,7 +13,7 @@ import {paperDocx} from '../src/papers/docx';
 import type {Paper} from '../src/papers/model';
 import type {Clerk, Step} from './driver';
 import {MEMBERS, MEETING_ROW, SECRET_ITEMS, papersWorkbook} from './papers/fixture';
-import {onPath, testWith} from './tools';
+import {testWith} from './tools';
 
 /** Headings, tables (cell texts), full text and image count of a Doc's body, in order. */
 function open(body: any) {
@@ -44,69 +44,17 @@ function open(body: any) {
 }
 
 let c: Clerk;
-const out: Record<string, Step> = {};
-let after: {link: unknown; folderId: unknown; live: string[]; trashed: number};
-let firstDocs: string[];
-let fullAgenda: ReturnType<typeof open>;
-let publicAgenda: ReturnType<typeof open>;
-let built: unknown[][];
 /** Document.getAs('application/pdf') goes through LibreOffice in the emulator (issue 3). */
 const pdfTest = testWith('soffice');
 const FULL = 'Adults Committee – Agenda – 8 October 2020';
 const PUBLIC = 'Adults Committee – Agenda – 8 October 2020 (public)';
+const meeting = {select: `Meetings!A${MEETING_ROW}`};
 const docNamed = (end: string) => open(c.doc(end));
 
+// One workbook for the whole file: each test runs its menu item on it, then reads the result.
 beforeAll(async () => {
   c = await papersWorkbook();
-  const meeting = {select: `Meetings!A${MEETING_ROW}`};
-  out.pack = c.run('generateAgendaPack', meeting);
-  firstDocs = c.docs().map(d => d.path);
-  fullAgenda = docNamed(FULL);
-  publicAgenda = docNamed(PUBLIC);
-  out.again = c.run('generateAgendaPack', meeting);
-  const agendas = c.docs().filter(d => d.path.includes('Agenda'));
-  after = {
-    link: c.value(`Meetings!L${MEETING_ROW}`),
-    folderId: c.value(`Settings!B${c.settingRow('Papers folder id')}`),
-    live: agendas
-      .filter(d => !d.trashed)
-      .map(d => d.path.split('/').pop()!)
-      .sort(),
-    trashed: agendas.filter(d => d.trashed).length,
-  };
-  out.minutes = c.run('generateMinutesDraft', {select: 'Meetings!B2'});
-  out.log = c.run('generateActionLog', {select: 'Meetings!A3'});
-  out.cover = c.run('generateReportCover', {select: 'Agenda!D4'});
-  out.plan = c.run('generateForwardPlan');
-  out.annual = c.run('generateAnnualReport', {answers: ['2020']});
-  out.noItems = c.run('generateAgendaPack', {select: 'Meetings!A4'});
-  out.noDate = c.run('generateAgendaPack', {select: 'Meetings!A5'});
-  out.badYear = c.run('generateAnnualReport', {answers: ['last year']});
-  out.build = c.run('buildAgendaForSelectedMeeting', {select: 'Meetings!A4'});
-  out.buildAgain = c.run('buildAgendaForSelectedMeeting', {select: 'Meetings!A4'});
-  built = c.cells('Agenda!A1:J20');
-  // An officer's template: added to the Drive, named in Settings, checked, then used.
-  const dir = mkdtempSync(path.join(tmpdir(), 'papers-templates-'));
-  writeFileSync(path.join(dir, 'good.docx'), paperDocx(templatePaper('{{lead_officer}}')));
-  writeFileSync(
-    path.join(dir, 'bad.docx'),
-    paperDocx(templatePaper('{{lead_oficer}}', '{{#if has_exempt}}')),
-  );
-  await c.addFile(path.join(dir, 'good.docx'), 'goodTemplate0001');
-  await c.addFile(path.join(dir, 'bad.docx'), 'badTemplate00001');
-  const template = `Settings!B${c.settingRow('Agenda template id')}`;
-  c.edit(template, 'goodTemplate0001');
-  out.checkGood = c.run('checkTemplates');
-  out.fromTemplate = c.run('generateAgendaPack', meeting);
-  fromTemplate = {full: docNamed(FULL), pub: docNamed(PUBLIC)};
-  c.edit(template, 'badTemplate00001');
-  out.checkBad = c.run('checkTemplates');
-  out.packBad = c.run('generateAgendaPack', meeting);
-  if (onPath('soffice')) out.pdf = c.run('exportPdf', {select: 'Meetings!A2'});
-  c.edit(`Settings!B${c.settingRow('Papers folder id')}`, 'folderThatIsGone01');
-  out.folderGone = c.run('generateForwardPlan');
 });
-let fromTemplate: {full: ReturnType<typeof open>; pub: ReturnType<typeof open>};
 
 function templatePaper(leadPlaceholder: string, extra = ''): Paper {
   return {
@@ -135,7 +83,30 @@ function templatePaper(leadPlaceholder: string, extra = ''): Paper {
 }
 
 describe('Generate agenda pack', () => {
-  const first = () => out.pack;
+  let pack: Step;
+  let again: Step;
+  let firstDocs: string[];
+  let fullAgenda: ReturnType<typeof open>;
+  let publicAgenda: ReturnType<typeof open>;
+  let after: {link: unknown; folderId: unknown; live: string[]; trashed: number};
+  beforeAll(() => {
+    pack = c.run('generateAgendaPack', meeting);
+    firstDocs = c.docs().map(d => d.path);
+    fullAgenda = docNamed(FULL);
+    publicAgenda = docNamed(PUBLIC);
+    again = c.run('generateAgendaPack', meeting);
+    const agendas = c.docs().filter(d => d.path.includes('Agenda'));
+    after = {
+      link: c.value(`Meetings!L${MEETING_ROW}`),
+      folderId: c.value(`Settings!B${c.settingRow('Papers folder id')}`),
+      live: agendas
+        .filter(d => !d.trashed)
+        .map(d => d.path.split('/').pop()!)
+        .sort(),
+      trashed: agendas.filter(d => d.trashed).length,
+    };
+  });
+  const first = () => pack;
 
   test('makes the full and the public agenda in the meeting folder, within 40 service calls', () => {
     expect(firstDocs).toEqual(
@@ -225,18 +196,19 @@ describe('Generate agenda pack', () => {
   });
 
   test('regenerating replaces the Docs instead of piling up copies', () => {
-    expect(out.again.dialog).toContain('replaced the earlier version');
+    expect(again.dialog).toContain('replaced the earlier version');
     expect(after.live).toEqual([
       'Adults Committee – Agenda – 8 October 2020',
       'Adults Committee – Agenda – 8 October 2020 (public)',
     ]);
     expect(after.trashed).toBe(2);
-    expect(out.again.stats.total).toBeLessThanOrEqual(40);
+    expect(again.stats.total).toBeLessThanOrEqual(40);
   });
 });
 
 describe('other papers', () => {
   test('minutes draft: attendance, declarations, numbered minutes, actions table', () => {
+    const minutes = c.run('generateMinutesDraft', {select: 'Meetings!B2'});
     const doc = docNamed('Adults Committee – Minutes (draft) – 9 July 2020');
     expect(doc.tables[0][1]).toEqual(['Date', 'Thursday 9 July 2020']);
     expect(doc.tables[1]).toEqual([
@@ -263,10 +235,11 @@ describe('other papers', () => {
       'Action to be taken by',
       'Review date',
     ]);
-    expect(out.minutes.out).toMatch(/dialog: Minutes draft/);
+    expect(minutes.out).toMatch(/dialog: Minutes draft/);
   });
 
   test('action log: opening lines, grouped by meeting oldest first, closed-since-last-meeting shown once', () => {
+    c.run('generateActionLog', {select: 'Meetings!A3'});
     const doc = docNamed('Adults Committee – Action log – 8 October 2020');
     expect(doc.text).toContain(
       'This log captures the actions arising up to the meeting on 8 October 2020 and updates members on progress.',
@@ -296,6 +269,7 @@ describe('other papers', () => {
   });
 
   test('report cover: cover table, sections 1–5 and implications 4.1–4.7, clearances', () => {
+    c.run('generateReportCover', {select: 'Agenda!D4'});
     const doc = docNamed(
       'Adults Committee – Report – Recommissioning of supported living – 8 October 2020',
     );
@@ -322,6 +296,7 @@ describe('other papers', () => {
   });
 
   test('forward plan: meetings from today, provisional marked, items to be programmed, exempt titles withheld', () => {
+    c.run('generateForwardPlan');
     const doc = docNamed('Adults Committee – Forward plan – 21 September 2020');
     expect(doc.headings.filter(h => h.startsWith('HEADING2'))).toEqual([
       'HEADING2: Thursday 8 October 2020',
@@ -338,6 +313,7 @@ describe('other papers', () => {
   });
 
   test('annual report: meetings, attendance, topics, actions with a chart image', () => {
+    const annual = c.run('generateAnnualReport', {answers: ['2020']});
     const doc = docNamed('Adults Committee – Annual report – 2020');
     expect(doc.headings.filter(h => h.startsWith('HEADING2'))).toEqual([
       'HEADING2: Meetings held',
@@ -349,22 +325,28 @@ describe('other papers', () => {
     expect(doc.text).toContain('The Adults Committee met 1 time in 2020.');
     expect(doc.tables[1]).toContainEqual(['Cat Cole', '0', '1', '0', '0', '100%']);
     expect(doc.images).toBe(1); // actions by status
-    expect(out.annual.out).toMatch(/Generating 1 of 1…/);
+    expect(annual.out).toMatch(/Generating 1 of 1…/);
   });
 
   test('bad input: plain messages, and no Doc made', () => {
-    expect(out.noItems.out).toContain('alert: The meeting on 14 January 2021 has no agenda items.');
-    expect(out.noDate.out).toContain(
+    const noItems = c.run('generateAgendaPack', {select: 'Meetings!A4'});
+    const noDate = c.run('generateAgendaPack', {select: 'Meetings!A5'});
+    const badYear = c.run('generateAnnualReport', {answers: ['last year']});
+    expect(noItems.out).toContain('alert: The meeting on 14 January 2021 has no agenda items.');
+    expect(noDate.out).toContain(
       'alert: Meetings row 5 has no Meeting date. Type the date in the Meeting date column, then try again.',
     );
-    expect(out.badYear.out).toContain(
+    expect(badYear.out).toContain(
       'alert: "last year" is not a year. Type a year such as 2023, or a range such as 2019-2024.',
     );
     expect(c.docs().filter(d => /14 January 2021/.test(d.path))).toEqual([]);
   });
 
   test('Build agenda for selected meeting: standing items added once, numbered in order', () => {
-    const rows = built
+    const build = c.run('buildAgendaForSelectedMeeting', {select: 'Meetings!A4'});
+    const buildAgain = c.run('buildAgendaForSelectedMeeting', {select: 'Meetings!A4'});
+    const rows = c
+      .cells('Agenda!A1:J20')
       .filter(r => r[0] === '2021-01-14')
       .map(r => `${r[1]} ${r[2]} ${r[3]} ${r[9]}`);
     expect(rows).toEqual([
@@ -374,16 +356,30 @@ describe('other papers', () => {
       '4 Information and monitoring Forward agenda plan Yes',
       '5 Information and monitoring Date of next meeting Yes',
     ]);
-    expect(out.build.out).toContain(
-      'Added 5 standing items; numbered 5 items for 14 January 2021.',
+    expect(build.out).toContain('Added 5 standing items; numbered 5 items for 14 January 2021.');
+    expect(buildAgain.out).toContain('numbered 5 items for 14 January 2021.');
+    expect(buildAgain.out).not.toContain('Added');
+  });
+
+  // An officer's template: added to the Drive, named in Settings, checked, then used.
+  let template: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'papers-templates-'));
+    writeFileSync(path.join(dir, 'good.docx'), paperDocx(templatePaper('{{lead_officer}}')));
+    writeFileSync(
+      path.join(dir, 'bad.docx'),
+      paperDocx(templatePaper('{{lead_oficer}}', '{{#if has_exempt}}')),
     );
-    expect(out.buildAgain.out).toContain('numbered 5 items for 14 January 2021.');
-    expect(out.buildAgain.out).not.toContain('Added');
+    await c.addFile(path.join(dir, 'good.docx'), 'goodTemplate0001');
+    await c.addFile(path.join(dir, 'bad.docx'), 'badTemplate00001');
+    template = `Settings!B${c.settingRow('Agenda template id')}`;
   });
 
   test('an officer template: checked, then filled (fields, formats, repeated rows, if-blocks)', () => {
-    expect(out.checkGood.out).toContain('Agenda: template OK.');
-    const {full, pub} = fromTemplate;
+    c.edit(template, 'goodTemplate0001');
+    expect(c.run('checkTemplates').out).toContain('Agenda: template OK.');
+    c.run('generateAgendaPack', meeting);
+    const [full, pub] = [docNamed(FULL), docNamed(PUBLIC)];
     expect(full.text).toContain(
       'Agenda for Thursday 8 October 2020 at 10:00, Council Chamber, County Hall',
     );
@@ -398,16 +394,20 @@ describe('other papers', () => {
   });
 
   test('a template with an unknown placeholder and an unclosed block is refused, and no Doc is made', () => {
-    expect(out.checkBad.out).toMatch(/Agenda: 2 problems:/);
-    expect(out.checkBad.out).toContain('unknown placeholder {{lead_oficer}} inside {{#items}}');
-    expect(out.checkBad.out).toContain('{{#if has_exempt}} is not closed with {{/if}}.');
-    expect(out.packBad.out).toContain(
+    c.edit(template, 'badTemplate00001');
+    const checkBad = c.run('checkTemplates');
+    const packBad = c.run('generateAgendaPack', meeting);
+    expect(checkBad.out).toMatch(/Agenda: 2 problems:/);
+    expect(checkBad.out).toContain('unknown placeholder {{lead_oficer}} inside {{#items}}');
+    expect(checkBad.out).toContain('{{#if has_exempt}} is not closed with {{/if}}.');
+    expect(packBad.out).toContain(
       'alert: The template in "Agenda template id" needs fixing before papers can be made from it:',
     );
-    expect(out.packBad.out).not.toMatch(/dialog: /);
+    expect(packBad.out).not.toMatch(/dialog: /);
   });
 
   pdfTest('Export PDF puts a PDF beside each paper of the meeting', () => {
+    const pdfRun = c.run('exportPdf', {select: 'Meetings!A2'});
     const name = 'Adults Committee – Minutes (draft) – 9 July 2020.pdf';
     const pdf = (c.drive.all() as {id: string; name: string; trashed: boolean}[]).find(
       e => e.name === name && !e.trashed,
@@ -416,11 +416,12 @@ describe('other papers', () => {
       `Adults Committee papers/2020-07-09 Adults Committee/${name}`,
     );
     expect(Buffer.from(c.drive.bytes(pdf!.id).subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    expect(out.pdf.dialog).toContain(name);
+    expect(pdfRun.dialog).toContain(name);
   });
 
   test('a papers folder id that no longer exists gets a plain message', () => {
-    expect(out.folderGone.out).toContain(
+    c.edit(`Settings!B${c.settingRow('Papers folder id')}`, 'folderThatIsGone01');
+    expect(c.run('generateForwardPlan').out).toContain(
       'alert: The papers folder named in Settings (Papers folder id "folderThatIsGone01") no longer exists, is in the bin, or is not a folder.',
     );
   });
