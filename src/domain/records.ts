@@ -69,6 +69,8 @@ export interface AgendaItem extends Sourced {
   readonly standing: boolean;
   readonly paperLink: string;
   readonly notes: string;
+  /** Schedule 12A paragraph ("1" to "7") of an exempt item; '' when none. */
+  readonly exemptParagraph?: string;
 }
 
 /** An Attendance row; rows without a readable Meeting date are problems, not records. */

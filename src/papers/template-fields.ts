@@ -42,6 +42,7 @@ const item: AgendaItem = {
   standing: false,
   paperLink: '',
   notes: '',
+  exemptParagraph: '',
 };
 const member: Member = {
   row: 2,

@@ -197,6 +197,7 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
     standing: c.flag('Standing item'),
     paperLink: c.text('Paper link'),
     notes: c.text('Notes'),
+    exemptParagraph: c.text('Exempt paragraph'),
   }),
   [TAB.attendance]: (c, row) => {
     const meeting = c.day('Meeting date');

@@ -305,6 +305,14 @@ export const SCHEMA: readonly TabSpec[] = [
       {header: 'Standing item', type: 'bool', width: 100},
       {header: 'Paper link', type: 'link', width: 160},
       {header: 'Notes', type: 'text', width: 240},
+      {
+        header: 'Exempt paragraph',
+        type: 'list',
+        values: ['1', '2', '3', '4', '5', '6', '7'],
+        reject: true,
+        width: 110,
+        note: 'Councils: the paragraph of Schedule 12A to the Local Government Act 1972 that makes a confidential item exempt (1 to 7), cited on the agenda.',
+      },
     ],
   },
   {
@@ -865,6 +873,38 @@ export const SETTINGS = [
     type: 'bool',
     default: 'No',
     note: 'Yes sends the daily reminder digests (switch from the Committee menu).',
+  },
+  {
+    name: 'Group type',
+    type: 'list',
+    default: 'Informal group',
+    values: ['Council committee', 'Partnership board', 'Informal group'],
+    note: 'Decides the wording of papers: councils get the public welcome, the exclusion resolution and Schedule 12A paragraphs; an informal group\'s meetings are not open to the public.',
+  },
+  {
+    name: 'Paper font',
+    type: 'text',
+    default: 'Arial',
+    note: 'The one sans-serif font of every paper (e.g. Arial, Verdana, Calibri).',
+  },
+  {
+    name: 'Minute numbering',
+    type: 'list',
+    default: 'Per meeting',
+    values: ['Per meeting', 'Running'],
+    note: 'Per meeting: minutes start at 1 each meeting. Running: numbers carry on through the municipal year from "First minute number".',
+  },
+  {
+    name: 'First minute number',
+    type: 'number',
+    default: '1',
+    note: 'With running numbering: the number of the first minute of the municipal year (e.g. 201).',
+  },
+  {
+    name: 'Municipal year starts',
+    type: 'number',
+    default: '5',
+    note: 'The month the municipal year starts in (5 for May): running minute numbers restart then.',
   },
 ] as const satisfies readonly SettingSpec[];
 
