@@ -33,23 +33,37 @@ function fillActions(n) {
 `;
 
 /**
- * onEdit calls for the four edits issue 10 budgets, on row 5 of Actions (and Meetings for the
- * edit that writes nothing): a valid edit that writes nothing (goal <= 4), a Comments edit that
- * stamps Last updated (<= 5), Status -> Closed (<= 6), a value flagged and kept (<= 6).
+ * onEdit calls for the four edits issue 10 budgets, each on a row of its own (so one edit's
+ * stamp does not save the next one a write): a valid edit that writes nothing (Meetings Notes,
+ * goal <= 4), a Comments edit that stamps Last updated (<= 5), Status -> Closed (<= 6), a value
+ * flagged and kept (a Review date that is not a date, <= 6). Returns them and the rows used.
  */
 async function edits(book: string): Promise<string> {
-  const edit = async (tab: string, header: string, value: string) => {
-    const io = await clerk(['get', book, `'${tab}'!A1:Z1`, '--json']);
-    const i = (JSON.parse(io.stdout.join('\n')) as string[][])[0].indexOf(header);
-    if (i < 0) throw new Error(`bench: the ${tab} tab has no "${header}" column`);
-    const a1 = `${tab}!${String.fromCharCode(65 + i)}5`;
-    return stats(await clerk(['edit', book, a1, value, '--stats'])).total;
+  const grid = async (range: string) =>
+    JSON.parse((await clerk(['get', book, range, '--json'])).stdout.join('\n')) as unknown[][];
+  const letter = (headers: unknown[], h: string) => {
+    const i = headers.indexOf(h);
+    if (i < 0) throw new Error(`bench: no "${h}" column`);
+    return String.fromCharCode(65 + i);
   };
-  const nothing = await edit('Meetings', 'Notes', 'Room booked');
-  const comment = await edit('Actions', 'Comments', 'Chased by email');
-  const status = await edit('Actions', 'Status', 'Closed');
-  const flagged = await edit('Actions', 'Review date', 'next Tuesday');
-  return `${nothing} / ${comment} / ${status} / ${flagged}`;
+  const meetings = (await grid('Meetings!A1:Z1'))[0];
+  const actions = await grid('Actions!A1:Z');
+  const status = actions[0].indexOf('Status');
+  // Open actions, not last updated today, below the first few rows.
+  const open = actions
+    .map((r, i) => ({r, row: i + 1}))
+    .filter(x => x.row >= 5 && x.r[status] === 'Open')
+    .map(x => x.row);
+  const run = async (a1: string, value: string) =>
+    stats(await clerk(['edit', book, a1, value, '--stats'])).total;
+  const nothing = await run(`Meetings!${letter(meetings, 'Notes')}5`, 'Room booked');
+  const comment = await run(`Actions!${letter(actions[0], 'Comments')}${open[0]}`, 'Chased');
+  const closed = await run(`Actions!${letter(actions[0], 'Status')}${open[1]}`, 'Closed');
+  const flagged = await run(
+    `Actions!${letter(actions[0], 'Review date')}${open[2]}`,
+    'next Tuesday',
+  );
+  return `${nothing} / ${comment} / ${closed} / ${flagged}`;
 }
 
 export async function benchWorkbook(): Promise<Record<string, string>> {

@@ -101,3 +101,28 @@ describe('action log selection', () => {
     expect(shown.map(x => x.action)).toEqual(['older open', 'closed since', 'open']);
   });
 });
+
+test("the last meeting of the log is the committee's own: a workshop or unused reserve date since does not count", () => {
+  const a = (over: Partial<Parameters<typeof actionsForLog>[0][number]>) => ({
+    row: 2,
+    meeting: day('2020-07-09'),
+    minute: '1',
+    title: '',
+    owners: ['x'],
+    action: 'x',
+    comments: '',
+    status: 'Closed',
+    reviewDate: null,
+    dateClosed: day('2020-08-01'),
+    lastUpdated: null,
+    ...over,
+  });
+  const meetings = [
+    meeting({date: day('2020-07-09')}),
+    meeting({date: day('2020-09-03'), type: 'Workshop', status: 'Held'}),
+    meeting({date: day('2020-09-17'), type: 'Reserve', status: 'Provisional'}),
+    meeting({date: day('2020-10-08')}),
+  ];
+  const shown = actionsForLog([a({action: 'closed in August'})], meetings, day('2020-10-08'));
+  expect(shown.map(x => x.action)).toEqual(['closed in August']);
+});

@@ -174,3 +174,30 @@ test("an officer's own note survives a flag and is all that is left when the val
   expect(mergeNote('Checked with finance', null)).toBe('Checked with finance');
   expect(mergeNote(`${FLAG_PREFIX}Not a date.`, null)).toBe('');
 });
+
+test('a negative or ambiguous amount in a column a formula reads is refused, as the README says', () => {
+  // Contracts Annual value feeds the Lots tab's Contracted annual value (a SUMIF on another tab).
+  for (const typed of [-500, '1.234,50']) {
+    const p = edit('Contracts', 'Annual value', typed, {Reference: 'C-1', 'Annual value': 12000});
+    expect(writes('Contracts', p)).toEqual({'Annual value': 12000});
+    expect(marks('Contracts', p)['Annual value']).toMatch(/^note: Refused: /);
+  }
+});
+
+test('Extended to beyond the extension options, and options that cannot be read, are flagged', () => {
+  const row = {
+    Reference: 'C-1',
+    'Start date': new Date(2020, 3, 1),
+    'End date': new Date(2025, 2, 31),
+    'Extension options': '5+2',
+  };
+  expect(marks('Contracts', edit('Contracts', 'Extended to', '31/03/2028', row))).toEqual({
+    'Extended to': `flag: ${FLAG_PREFIX}Extended to 2028-03-31 is beyond what the extension options "5+2" allow (at the latest 2027-03-31). Correct Extended to, or the Extension options if the contract was varied.`,
+  });
+  expect(edit('Contracts', 'Extended to', '31/03/2027', row).marks.size).toBe(0);
+  expect(marks('Contracts', edit('Contracts', 'Extension options', 'two more years', row))).toEqual(
+    {
+      'Extension options': `flag: ${FLAG_PREFIX}The extension options "two more years" cannot be read. Write them like "5+2" (years), "2 x 12 months" or "none".`,
+    },
+  );
+});

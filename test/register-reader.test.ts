@@ -3,7 +3,7 @@
  * returns them: the edit check's parser for every value, problems for every unreadable cell,
  * one rule for which rows count.
  */
-import {registerFromGrid} from '../src/workbook/registers';
+import {linkProblems, registerFromGrid} from '../src/workbook/registers';
 import {tabSpec} from '../src/workbook/schema';
 import {problemsInGrid} from '../src/workbook/problems';
 
@@ -195,5 +195,42 @@ test('a missing required column: a problem for Problems, a plain error for reade
       problem:
         'The "Role" column is missing. Put the header back in row 1, or run Committee > Set up or repair workbook.',
     }),
+  ]);
+});
+
+test('names and dates the registers take from each other: attendance and action owners', () => {
+  const members = registerFromGrid(
+    'Members',
+    grid('Members', [
+      {Name: 'Cat Cole', Role: 'Member'},
+      {Name: 'Dan Dee', Role: 'Chair'},
+    ]),
+  );
+  const meetings = registerFromGrid(
+    'Meetings',
+    grid('Meetings', [{'Meeting date': new Date(2026, 8, 3)}]),
+  );
+  const attendance = registerFromGrid(
+    'Attendance',
+    grid('Attendance', [
+      {'Meeting date': new Date(2026, 8, 3), Member: 'cat cole', Attendance: 'Present'},
+      {'Meeting date': new Date(2026, 8, 3), Member: 'Cat Coal', Attendance: 'Present'},
+      {'Meeting date': new Date(2026, 8, 4), Member: 'Dan Dee', Attendance: 'Present'},
+    ]),
+  );
+  const actions = registerFromGrid(
+    'Actions',
+    grid('Actions', [
+      {Action: 'Write', 'Action to be taken by': 'Dan Dee; Head of Quality'},
+      {Action: 'Call', 'Action to be taken by': 'Cat Cole'},
+    ]),
+  );
+  const found = linkProblems({members, meetings, attendance, actions});
+  expect(
+    found.map(p => `${p.tab} ${p.row} ${p.header}${p.warning ? ' (warning)' : ''}: ${p.problem}`),
+  ).toEqual([
+    'Attendance 3 Member: "Cat Coal" is not a name on the Members tab, so this attendance is not counted. Type the name as it is on Members, or add the member.',
+    'Attendance 4 Meeting date: There is no meeting on 04/09/2026 on the Meetings tab, so this attendance is not counted. Correct the date, or add the meeting.',
+    'Actions 2 Action to be taken by (warning): "Head of Quality" is not on the Members tab, so no reminder can reach them. Type names as they are on Members, or add the person.',
   ]);
 });

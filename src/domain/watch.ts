@@ -4,7 +4,7 @@
  */
 import {addDays, dayNumber} from './calendar';
 import {Finding} from './findings';
-import type {ActionItem, Contract} from './records';
+import type {ActionItem, Contract, Day} from './records';
 
 export type {ActionItem, Contract};
 
@@ -133,6 +133,40 @@ function addMonths(date: string, months: number): string {
     .slice(0, 10);
 }
 
+/**
+ * The latest end date extension options allow: "5+2" counts from the Start date (the day before
+ * 7 years on), "2 x 12 months" from the End date; null when nothing can be worked out.
+ */
+export function latestEnd(ext: Extension, start: Day | null, end: Day | null): Day | null {
+  if (ext.initialMonths !== null && start)
+    return addDays(addMonths(start, ext.initialMonths + ext.extensionMonths), -1);
+  return end ? addMonths(end, ext.extensionMonths) : null;
+}
+
+/** What is wrong with a contract's extension: options that cannot be read, or an Extended to beyond them. */
+export function extensionProblem(
+  options: string,
+  start: Day | null,
+  end: Day | null,
+  extendedTo: Day | null,
+): {readonly about: 'options' | 'extendedTo'; readonly problem: string} | null {
+  if (!options.trim()) return null;
+  const ext = parseExtensionOptions(options);
+  if (!ext)
+    return {
+      about: 'options',
+      problem: `The extension options "${options}" cannot be read. Write them like "5+2" (years), "2 x 12 months" or "none".`,
+    };
+  if (!extendedTo) return null;
+  const latest = latestEnd(ext, start, end);
+  if (latest && extendedTo > latest)
+    return {
+      about: 'extendedTo',
+      problem: `Extended to ${extendedTo} is beyond what the extension options "${options}" allow (at the latest ${latest}). Correct Extended to, or the Extension options if the contract was varied.`,
+    };
+  return null;
+}
+
 export interface ContractWatch {
   readonly contract: Contract;
   readonly currentEnd: string;
@@ -152,16 +186,8 @@ export function watchContract(c: Contract, today: string, rules: WatchRules): Co
   const daysLeft = dayNumber(currentEnd) - dayNumber(today);
   if (daysLeft > windowDays) return null;
   const ext = parseExtensionOptions(c.extensionOptions);
-  let extensionUntil: string | null = null;
-  if (ext && ext.extensionMonths > 0) {
-    const latest =
-      ext.initialMonths !== null && c.startDate
-        ? addDays(addMonths(c.startDate, ext.initialMonths + ext.extensionMonths), -1)
-        : c.endDate
-          ? addMonths(c.endDate, ext.extensionMonths)
-          : null;
-    if (latest && latest > currentEnd) extensionUntil = latest;
-  }
+  const latest = ext ? latestEnd(ext, c.startDate, c.endDate) : null;
+  const extensionUntil = latest && latest > currentEnd ? latest : null;
   return {
     contract: c,
     currentEnd,

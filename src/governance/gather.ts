@@ -4,7 +4,14 @@
  */
 import {readSettings} from '../workbook/settings';
 import {TAB} from '../workbook/schema';
-import {RegisterName, RecordOf, problemFinding, readRegister} from '../workbook/registers';
+import {
+  Register,
+  RegisterName,
+  RecordOf,
+  linkProblems,
+  problemFinding,
+  readRegister,
+} from '../workbook/registers';
 import {isoOfDate} from '../domain/calendar';
 import {Finding} from '../domain/findings';
 import {
@@ -52,8 +59,10 @@ export function gather(
   const problems: Finding[] = [];
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.
+  const regs: Partial<{[K in RegisterName]: Register<K>}> = {};
   const read = <K extends RegisterName>(tab: K): RecordOf[K][] => {
     const reg = readRegister(ss, tab);
+    (regs as Record<K, Register<K>>)[tab] = reg;
     for (const p of reg.problems)
       if (p.kind === 'value' || p.kind === 'unique') problems.push(problemFinding(p));
     return reg.records;
@@ -72,6 +81,25 @@ export function gather(
     ),
     closures,
   );
+  const members = want('members') ? read(TAB.members) : [];
+  const attendance = want('attendance') ? read(TAB.attendance) : [];
+  const actions = want('actions') ? read(TAB.actions) : [];
+  // Names and dates the registers take from each other; attendance that matches no meeting or
+  // member is a finding and is not counted.
+  const unlinked = new Set<number>();
+  const m = regs[TAB.members];
+  const a = regs[TAB.attendance];
+  const x = regs[TAB.actions];
+  const meetingsRead = regs[TAB.meetings];
+  if (m && a && meetingsRead) {
+    const links = linkProblems({members: m, meetings: meetingsRead, attendance: a, actions: x}, [
+      config.clerkName,
+    ]);
+    for (const p of links) {
+      problems.push(problemFinding(p));
+      if (p.tab === TAB.attendance) unlinked.add(p.row);
+    }
+  }
   return {
     today,
     config,
@@ -87,9 +115,9 @@ export function gather(
       lookAheadWorkingDays: config.lookAheadWorkingDays,
     },
     agenda: want('agenda') ? read(TAB.agenda) : [],
-    members: want('members') ? read(TAB.members) : [],
-    attendance: want('attendance') ? read(TAB.attendance) : [],
-    actions: want('actions') ? read(TAB.actions) : [],
+    members,
+    attendance: attendance.filter(a => !unlinked.has(a.row)),
+    actions,
     contracts: want('contracts') ? read(TAB.contracts) : [],
   };
 }

@@ -25,8 +25,16 @@ export function actionsForLog(
   meetings: readonly Meeting[],
   target: Day,
 ): ActionItem[] {
+  // The last meeting of the committee itself: a workshop, an unused reserve date or a cancelled
+  // meeting never saw the log, so actions closed since the one before still have to be shown.
   const previous = meetings
-    .filter(m => m.date < target && m.status !== 'Cancelled')
+    .filter(
+      m =>
+        m.date < target &&
+        m.status !== 'Cancelled' &&
+        m.type !== 'Workshop' &&
+        (m.type !== 'Reserve' || m.status === 'Held'),
+    )
     .map(m => m.date)
     .reduce((a, b) => (a > b ? a : b), '');
   const sortKey = (a: ActionItem) => a.meeting ?? '9999';

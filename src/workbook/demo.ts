@@ -786,7 +786,7 @@ export const DEMO_CONTRACTS: Rec[] = [
     750000,
     '01/04/2024',
     '31/03/2029',
-    '5',
+    'none',
     180,
     {
       'LA contribution': 450000,

@@ -10,7 +10,9 @@ import {checkValue, shown} from './validate';
 import {
   Problem,
   REGISTERS,
+  Register,
   RegisterName,
+  linkProblems,
   headerPositions,
   isRecordRow,
   registerFromGrid,
@@ -18,7 +20,7 @@ import {
 } from './registers';
 import {isProgramBuilt} from './setup';
 import {a1} from './formulas';
-import {settingProblem} from './settings';
+import {settingProblem, settingsFromGrid} from './settings';
 import {showSerial, todaySerial} from './dates';
 
 export type {Problem};
@@ -117,6 +119,15 @@ export function problemRows(
   });
 }
 
+/** The clerk named in Settings ('' when the setting cannot be read: Problems lists that anyway). */
+function clerkOf(grid: Cell[][]): string {
+  try {
+    return settingsFromGrid(grid).text('Clerk name');
+  } catch {
+    return '';
+  }
+}
+
 /** Rebuilds the Problems tab; returns how many problems were found. */
 export function rebuildProblems(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -125,13 +136,30 @@ export function rebuildProblems(
   const today = todaySerial(now);
   const problems: Problem[] = [];
   const gids = new Map<string, number>();
+  const read = new Map<string, Register<RegisterName>>();
+  let clerk = '';
   for (const spec of SCHEMA) {
     if (isProgramBuilt(spec)) continue;
     const sheet = ss.getSheetByName(spec.name);
     if (!sheet) continue;
     gids.set(spec.name, sheet.getSheetId());
-    problems.push(...problemsInGrid(spec, sheet.getDataRange().getValues() as Cell[][], today));
+    const grid = sheet.getDataRange().getValues() as Cell[][];
+    if (spec.name === TAB.settings) clerk = clerkOf(grid);
+    if ((REGISTERS as string[]).includes(spec.name)) {
+      const reg = registerFromGrid(spec.name as RegisterName, grid, today);
+      read.set(spec.name, reg);
+      problems.push(...reg.problems);
+    } else problems.push(...problemsInGrid(spec, grid, today));
   }
+  // Names and dates the registers take from each other (the same check as Check compliance).
+  const got = <K extends RegisterName>(tab: K) => read.get(tab) as Register<K> | undefined;
+  const members = got(TAB.members);
+  const meetings = got(TAB.meetings);
+  const attendance = got(TAB.attendance);
+  if (members && meetings && attendance)
+    problems.push(
+      ...linkProblems({members, meetings, attendance, actions: got(TAB.actions)}, [clerk]),
+    );
   const target = ss.getSheetByName(TAB.problems);
   if (!target) return problems.length;
   const rows = problemRows(problems, gids);

@@ -41,8 +41,13 @@ export interface Problem {
   readonly value: Cell;
   /** What is wrong and what to do. */
   readonly problem: string;
-  /** A value the parser refuses, a required value or column missing, a row rule, a duplicate key. */
-  readonly kind: 'value' | 'required' | 'rule' | 'unique';
+  /**
+   * A value the parser refuses, a required value or column missing, a row rule, a duplicate
+   * key, or a name or date that no other register has.
+   */
+  readonly kind: 'value' | 'required' | 'rule' | 'unique' | 'link';
+  /** A warning rather than a problem (compliance severity). */
+  readonly warning?: boolean;
 }
 
 /** The record type of each register. */
@@ -447,18 +452,98 @@ export function readOptional<K extends RegisterName>(
   return sheet ? readRegister(ss, tab, sheet).records : [];
 }
 
+/** The registers that name each other: members, meetings, attendance and actions. */
+export interface Linked {
+  readonly members: Register<typeof TAB.members>;
+  readonly meetings: Register<typeof TAB.meetings>;
+  readonly attendance: Register<typeof TAB.attendance>;
+  /** Absent: action owners are not checked. */
+  readonly actions?: Register<typeof TAB.actions>;
+}
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+/** dd/mm/yyyy of a Day, as cells show it. */
+const shownDay = (d: Day) => `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+/**
+ * Names and dates one register takes from another: an Attendance member not on the Members
+ * tab or a date with no meeting (problems: the record cannot count), an action owner not on
+ * the Members tab or named in `alsoKnown` (a warning: no reminder can reach them).
+ */
+export function linkProblems(r: Linked, alsoKnown: readonly string[] = []): Problem[] {
+  const names = new Set(r.members.records.map(m => nameKey(m.name)));
+  // People the program knows from Settings (the clerk) may own actions without a Members row.
+  const owners = new Set([...names, ...alsoKnown.filter(Boolean).map(nameKey)]);
+  const dates = new Set(r.meetings.records.map(m => m.date));
+  const out: Problem[] = [];
+  const add = <K extends RegisterName>(
+    reg: Register<K>,
+    row: number,
+    header: string,
+    problem: string,
+    warning = false,
+  ) => {
+    const i = reg.index.get(header) as number;
+    out.push({
+      tab: reg.tab,
+      row,
+      col: i + 1,
+      header,
+      value: reg.grid[row - 1]?.[i] ?? '',
+      problem,
+      kind: 'link',
+      warning,
+    });
+  };
+  for (const a of r.attendance.records) {
+    if (!dates.has(a.meeting))
+      add(
+        r.attendance,
+        a.row,
+        'Meeting date',
+        `There is no meeting on ${shownDay(a.meeting)} on the ${TAB.meetings} tab, so this attendance is not counted. Correct the date, or add the meeting.`,
+      );
+    if (a.member && !names.has(nameKey(a.member)))
+      add(
+        r.attendance,
+        a.row,
+        'Member',
+        `"${a.member}" is not a name on the ${TAB.members} tab, so this attendance is not counted. Type the name as it is on ${TAB.members}, or add the member.`,
+      );
+  }
+  for (const a of r.actions?.records ?? []) {
+    const unknown = a.owners.filter(o => !owners.has(nameKey(o)));
+    if (unknown.length)
+      add(
+        r.actions as Register<typeof TAB.actions>,
+        a.row,
+        'Action to be taken by',
+        `${unknown.map(o => `"${o}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not on the ${TAB.members} tab, so no reminder can reach ${unknown.length === 1 ? 'them' : 'those owners'}. Type names as they are on ${TAB.members}, or add the person.`,
+        true,
+      );
+  }
+  return out;
+}
+
 /** A problem as a Compliance finding. */
 export function problemFinding(p: Problem): Finding {
   const cell = a1(p.row, p.col);
   const confidential = p.header === 'Confidential' ? ' (and the item as confidential)' : '';
   return {
-    rule: p.kind === 'unique' ? 'One row each' : 'Readable values',
-    severity: 'Problem',
+    rule:
+      p.kind === 'unique'
+        ? 'One row each'
+        : p.kind === 'link'
+          ? 'Names and dates match the registers'
+          : 'Readable values',
+    severity: p.warning ? 'Warning' : 'Problem',
     where: `${p.tab} row ${p.row}, ${p.header} (cell ${cell})`,
     finding: p.problem,
     whatToDo:
       p.kind === 'unique'
         ? `Delete or correct one of the rows; until then it counts once.`
-        : `Correct ${p.tab}!${cell}; until then the program reads it as empty${confidential}.`,
+        : p.kind === 'link'
+          ? `Correct ${p.tab}!${cell}.`
+          : `Correct ${p.tab}!${cell}; until then the program reads it as empty${confidential}.`,
   };
 }

@@ -50,7 +50,8 @@ export interface ColumnSpec {
  * - after: `second` must be later than `first` (two date or two time columns);
  * - needs: when `when` holds one of `is`, `header` must be filled (`problem`, where {value} is
  *   the value of `when`), or is filled with today (`fill`);
- * - stamp: `header` is set to today whenever another cell of the row is edited.
+ * - stamp: `header` is set to today whenever another cell of the row is edited;
+ * - extension: the options are readable and Extended to is within them (domain/watch.ts).
  */
 export type RowRule =
   | {readonly kind: 'after'; readonly first: string; readonly second: string}
@@ -62,7 +63,15 @@ export type RowRule =
       readonly fill?: 'today';
       readonly problem?: string;
     }
-  | {readonly kind: 'stamp'; readonly header: string};
+  | {readonly kind: 'stamp'; readonly header: string}
+  /** Extended to within what the Extension options allow from the Start or End date. */
+  | {
+      readonly kind: 'extension';
+      readonly options: string;
+      readonly start: string;
+      readonly end: string;
+      readonly extendedTo: string;
+    };
 
 /** One row per value of these columns (e.g. one meeting per date); {key} in `problem` is the value. */
 export interface UniqueRule {
@@ -388,6 +397,13 @@ export const SCHEMA: readonly TabSpec[] = [
     rowRules: [
       {kind: 'after', first: 'Start date', second: 'End date'},
       {kind: 'after', first: 'End date', second: 'Extended to'},
+      {
+        kind: 'extension',
+        options: 'Extension options',
+        start: 'Start date',
+        end: 'End date',
+        extendedTo: 'Extended to',
+      },
     ],
     columns: [
       {header: 'Reference', type: 'text', required: true, width: 100},
@@ -395,7 +411,14 @@ export const SCHEMA: readonly TabSpec[] = [
       {header: 'Contract/grant', type: 'text', width: 240},
       {header: 'Lot', type: 'text', width: 60},
       {header: 'Funding type', type: 'list', values: FUNDING_TYPES, reject: true, width: 110},
-      {header: 'Annual value', type: 'money', min: 0, width: 110},
+      {
+        header: 'Annual value',
+        type: 'money',
+        min: 0,
+        // The Lots tab's Contracted annual value sums it: a wrong amount is refused, not kept.
+        reject: true,
+        width: 110,
+      },
       {header: 'Start date', type: 'date', width: 100},
       {header: 'End date', type: 'date', width: 100, note: 'Must be after Start date.'},
       {

@@ -7,7 +7,8 @@
  */
 import {ColumnSpec, TabSpec, SCHEMA, UniqueRule} from './schema';
 import {Cell, isDate} from './table';
-import {serialOf, serialOfDate, showSerial, dayFraction, dateOf} from './dates';
+import {serialOf, serialOfDate, showSerial, dayFraction, dateOf, isoOfSerial} from './dates';
+import {extensionProblem} from '../domain/watch';
 import {parseClock} from './settings';
 
 export type Check =
@@ -290,6 +291,7 @@ export function ruleHeaders(tab: TabSpec): Set<string> {
   for (const r of tab.rowRules ?? []) {
     if (r.kind === 'after') s.add(r.first).add(r.second);
     else if (r.kind === 'needs') s.add(r.when).add(r.header);
+    else if (r.kind === 'extension') s.add(r.options).add(r.extendedTo);
   }
   for (const u of tab.unique ?? []) u.columns.forEach(h => s.add(h));
   return s;
@@ -324,6 +326,19 @@ export function rowRules(
       if (!rule.is.includes(value) || !has(rule.header) || !empty(rule.header)) continue;
       if (rule.fill === 'today') out.push({header: rule.header, fill: dateOf(today)});
       else out.push({header: rule.header, problem: (rule.problem ?? '').replace('{value}', value)});
+    } else if (rule.kind === 'extension') {
+      const day = (h: string) => {
+        const d = serialIn(row[h]);
+        return d === null ? null : isoOfSerial(d);
+      };
+      const found = extensionProblem(
+        String(row[rule.options] ?? ''),
+        day(rule.start),
+        day(rule.end),
+        day(rule.extendedTo),
+      );
+      if (found && has(rule[found.about]))
+        out.push({header: rule[found.about], problem: found.problem});
     } else if (
       // Stamped on every edit of the row; not rewritten when it already says today.
       has(rule.header) &&
