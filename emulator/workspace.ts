@@ -176,7 +176,7 @@ function readState(file: string): WorkspaceState {
     s = JSON.parse(readFileSync(file, 'utf8')) as Partial<WorkspaceState>;
   } catch (e) {
     throw new ClerkInputError(
-      `the workspace state ${file} is not valid JSON: ${(e as Error).message}`,
+      `the workspace state ${file} is not valid JSON (${(e as Error).message}): restore it from a copy, or move the workspace folder away to start its Drive and properties afresh`,
     );
   }
   const base = emptyState();
@@ -233,6 +233,9 @@ export class Workspace {
       throw new ClerkInputError(`the workbook must be an .xlsx file; got ${bookPath}`);
     const dir = workspaceDirFor(abs);
     const io = opts.io ?? processIo;
+    // A new workbook may go in a folder that does not exist yet; its lock goes there too.
+    if (opts.create && !existsSync(path.dirname(abs)))
+      mkdirSync(path.dirname(abs), {recursive: true});
     const release = opts.lock === false ? () => {} : await lockBook(abs, opts, io);
     try {
       const recovered = recoverSave(path.dirname(abs), dir);

@@ -244,3 +244,26 @@ describe('read-only stays read-only', () => {
     expect(statSync(book).mode & 0o777).toBe(0o640);
   });
 });
+
+test('a new workbook in a folder that does not exist yet: the folder is made, the lock let go', async () => {
+  const book = path.join(dir, 'new', 'folder', 'book.xlsx');
+  expect(await main(['new', book], new BufferIo())).toBe(0);
+  expect(existsSync(book)).toBe(true);
+  expect(existsSync(lockFileFor(book))).toBe(false);
+});
+
+test('a damaged state.json is refused, naming the file and what to do; nothing changes', async () => {
+  const book = await freshBook('damaged');
+  const state = path.join(dir, 'damaged.workspace', 'state.json');
+  writeFileSync(state, '{"version": 1,');
+  const before = readFileSync(book);
+  const io = new BufferIo();
+  expect(await main(['edit', book, 'Sheet1!C1', 'x'], io)).toBe(1);
+  expect(io.stderr).toEqual([
+    expect.stringMatching(
+      /^clerk: the workspace state .*damaged\.workspace\/state\.json is not valid JSON \(.*\): restore it from a copy, or move the workspace folder away/,
+    ),
+  ]);
+  expect(readFileSync(book).equals(before)).toBe(true);
+  expect(readFileSync(state, 'utf8')).toBe('{"version": 1,');
+});
