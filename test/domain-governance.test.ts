@@ -464,6 +464,22 @@ describe('reminder digests', () => {
     ]);
     expect(reminderKey('Cat@Example.org', 'x')).toBe(reminderKey('cat@example.org', 'x'));
   });
+  test('an address the program has flagged is never mailed; the plan says who was skipped and why', () => {
+    const flagged = [
+      {
+        name: 'Cat Cole',
+        email: '',
+        emailProblem: 'the Email on Members row 3 is flagged: "cat@" is not an email address',
+      },
+      {name: 'Dan Dee', email: 'dan@example.org'},
+    ];
+    const plan = planReminders({...base, members: flagged, actions, alreadySent: new Set()});
+    expect(plan.digests.map(d => d.to)).toEqual(['dan@example.org', 'clerk@example.org']);
+    expect(plan.skipped).toEqual([
+      'Cat Cole (the Email on Members row 3 is flagged: "cat@" is not an email address)',
+      'Zed Unknown (not found in Members)',
+    ]);
+  });
 });
 
 describe('holiday list years', () => {

@@ -17,6 +17,8 @@ import {sameName} from './membership';
 export interface Recipient {
   readonly name: string;
   readonly email: string;
+  /** Why the address in the register cannot be used (flagged); never mailed then. */
+  readonly emailProblem?: string;
 }
 
 export interface UpcomingDeadline {
@@ -89,8 +91,10 @@ export function planReminders(input: ReminderInput): ReminderPlan {
   const skipped: string[] = [];
   for (const {name: ownerName, items} of byOwner.values()) {
     const member = input.members.find(m => sameName(m.name, ownerName));
-    if (!member || !member.email) {
-      skipped.push(`${ownerName}${member ? ' (no email in Members)' : ' (not found in Members)'}`);
+    if (!member || !member.email || member.emailProblem) {
+      skipped.push(
+        `${ownerName}${!member ? ' (not found in Members)' : member.emailProblem ? ` (${member.emailProblem})` : ' (no email in Members)'}`,
+      );
       continue;
     }
     const fresh = items.filter(

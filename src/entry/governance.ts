@@ -84,14 +84,15 @@ export function previewReminders(): void {
     const today = todayIso();
     const {sent} = readSentToday(PropertiesService.getScriptProperties(), today);
     const plan = planFromSheet(SpreadsheetApp.getActiveSpreadsheet(), today, sent);
-    if (!plan.digests.length)
-      return `Nothing to send today${plan.skipped.length ? `; no email for: ${plan.skipped.join(', ')}` : ''}.`;
+    // Who is left out and why, in every preview: a flagged or missing address is never mailed.
+    const skipped = plan.skipped.length ? `\n\nNot sent to: ${plan.skipped.join('; ')}.` : '';
+    if (!plan.digests.length) return `Nothing to send today.${skipped}`;
     const shown = plan.digests
       .slice(0, 10)
       .map(g => `To: ${g.name} <${g.to}>\nSubject: ${g.subject}\n${g.body}`);
     const more =
       plan.digests.length > 10 ? `\n\n...and ${plan.digests.length - 10} more digest(s).` : '';
-    return `${plan.digests.length} email(s) would be sent. Nothing has been sent.\n\n${shown.join('\n\n----\n\n')}${more}`;
+    return `${plan.digests.length} email(s) would be sent. Nothing has been sent.${skipped}\n\n${shown.join('\n\n----\n\n')}${more}`;
   });
 }
 

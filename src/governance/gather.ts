@@ -5,6 +5,7 @@
 import {readSettings} from '../workbook/settings';
 import {TAB} from '../workbook/schema';
 import {
+  Problem,
   Register,
   RegisterName,
   RecordOf,
@@ -39,6 +40,8 @@ export interface GovernanceData {
   readonly attendance: AttendanceRecord[];
   readonly actions: ActionItem[];
   readonly contracts: Contract[];
+  /** The registers' problems as the reader found them (tab, cell, value), for callers that act on a cell. */
+  readonly cellProblems: Problem[];
   /** Cells that could not be read, and rows recorded twice. */
   readonly problems: Finding[];
 }
@@ -57,12 +60,14 @@ export function gather(
 ): GovernanceData {
   const config = governanceConfig(readSettings(ss));
   const problems: Finding[] = [];
+  const cellProblems: Problem[] = [];
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.
   const regs: Partial<{[K in RegisterName]: Register<K>}> = {};
   const read = <K extends RegisterName>(tab: K): RecordOf[K][] => {
     const reg = readRegister(ss, tab);
     (regs as Record<K, Register<K>>)[tab] = reg;
+    cellProblems.push(...reg.problems);
     for (const p of reg.problems)
       if (p.kind === 'value' || p.kind === 'unique') problems.push(problemFinding(p));
     return reg.records;
@@ -103,6 +108,7 @@ export function gather(
   return {
     today,
     config,
+    cellProblems,
     holidays,
     meetings,
     problems,

@@ -9,6 +9,8 @@ import {workday} from '../domain/calendar';
 import {watchContract, ContractWatch} from '../domain/watch';
 import {isServing} from '../domain/membership';
 import {gather} from './gather';
+import {TAB} from '../workbook/schema';
+import {Problem} from '../workbook/registers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -41,13 +43,25 @@ export function planFromSheet(
     today,
     groupName: d.config.groupName,
     actions: d.actions,
-    members: d.members.filter(m => isServing(m, today)).map(m => ({name: m.name, email: m.email})),
+    members: d.members
+      .filter(m => isServing(m, today))
+      .map(m => ({
+        name: m.name,
+        email: m.email,
+        emailProblem: emailProblem(d.cellProblems, m.row),
+      })),
     clerk: {name: d.config.clerkName, email: d.config.clerkEmail},
     deadlines: upcoming,
     contracts,
     rules: d.config.watch,
     alreadySent,
   });
+}
+
+/** Why a member's Email cell cannot be mailed: the reader flagged it (the cell reads as empty). */
+function emailProblem(problems: readonly Problem[], row: number): string | undefined {
+  const p = problems.find(x => x.tab === TAB.members && x.row === row && x.header === 'Email');
+  return p && `the Email on ${TAB.members} row ${row} is flagged: ${p.problem.split('. ')[0]}`;
 }
 
 /** Today's sent keys from script properties (one getProperties call). */
