@@ -41,7 +41,8 @@ export function a1ToR1C1(formula: string, row: number, col: number): string {
       const [cAbs, letters, rAbs, digits] = m[2] !== undefined ? m.slice(1, 5) : m.slice(5, 9);
       const c = lettersToColumn(letters!);
       const r = Number(digits);
-      const rel = (n: number) => (n === 0 ? '' : `[${n}]`);
+      // Sheets writes relative offsets in brackets, [0] included (R[0]C[-1]; gas-fakes test/testsheets.js, live).
+      const rel = (n: number) => `[${n}]`;
       const rPart = rAbs ? `R${r}` : `R${rel(r - row)}`;
       const cPart = cAbs ? `C${c}` : `C${rel(c - col)}`;
       return rPart + cPart;

@@ -26,6 +26,7 @@ import {DataValidation} from './validation';
 import {Protection} from './protection';
 import {sortRows, SortSpec} from './sort';
 import {copyFormats, copyValues, deleteCells, insertCells, moveBlock} from './range-ops';
+import {autoFill} from './auto-fill';
 import {TextFinder} from './text-finder';
 import {
   applyStyle,
@@ -39,6 +40,18 @@ import {
 import type {RawCellContent} from 'hyperformula';
 
 const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+/** SpreadsheetApp.CopyPasteType (spreadsheet/copy-paste-type). */
+const enumsCopyPasteType = {
+  PASTE_NORMAL: 1,
+  PASTE_NO_BORDERS: 1,
+  PASTE_FORMAT: 1,
+  PASTE_FORMULA: 1,
+  PASTE_DATA_VALIDATION: 1,
+  PASTE_VALUES: 1,
+  PASTE_CONDITIONAL_FORMATTING: 1,
+  PASTE_COLUMN_WIDTHS: 1,
+};
 
 export class Range {
   readonly [API_CLASS] = 'Range';
@@ -258,13 +271,80 @@ export class Range {
       ),
     );
   }
+  /** Text without "=" becomes a formula too ("Value" gives =Value), as in Sheets (gas-fakes test/testsheets.js, live). */
   setFormulasR1C1(formulas: string[][]): this {
     this.checkShape(formulas, 'Range.setFormulasR1C1');
     return this.setFormulas(
       formulas.map((row, i) =>
-        row.map((f, j) => r1c1ToA1(String(f ?? ''), this._rect.row + i, this._rect.col + j)),
+        row.map((f, j) => {
+          const text = String(f ?? '');
+          if (text === '') return '';
+          const formula = text.startsWith('=') ? text : `=${text}`;
+          return r1c1ToA1(formula, this._rect.row + i, this._rect.col + j);
+        }),
       ),
     );
+  }
+  /**
+   * The last cell of the run of data from this cell in a direction, or the next data cell past
+   * empty ones, or the sheet's edge: Ctrl+arrow (range#getnextdatacelldirection).
+   */
+  getNextDataCell(direction: unknown): Range {
+    const d = String(direction);
+    const s = this.live();
+    const [dr, dc] =
+      d === 'UP'
+        ? [-1, 0]
+        : d === 'DOWN'
+          ? [1, 0]
+          : d === 'PREVIOUS'
+            ? [0, -1]
+            : d === 'NEXT'
+              ? [0, 1]
+              : [0, 0];
+    if (!dr && !dc) throw signatureError([direction], 'Range.getNextDataCell');
+    const hf = this.model.hf;
+    const full = (r: number, c: number) => !hf.isCellEmpty({sheet: s.hfId, row: r - 1, col: c - 1});
+    const inside = (r: number, c: number) => r >= 1 && c >= 1 && r <= s.maxRows && c <= s.maxCols;
+    let r = this._rect.row;
+    let c = this._rect.col;
+    if (!inside(r + dr, c + dc)) return this.cell(0, 0);
+    if (full(r, c) && full(r + dr, c + dc)) {
+      // Along the run of data to its last cell.
+      while (inside(r + dr, c + dc) && full(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+    } else {
+      // Past the empty cells to the next data cell, or to the edge.
+      [r, c] = [r + dr, c + dc];
+      while (inside(r + dr, c + dc) && !full(r, c)) [r, c] = [r + dr, c + dc];
+    }
+    return new Range(this._book, this._sheet, {row: r, col: c, numRows: 1, numCols: 1});
+  }
+  /** autoFill(destination, series): extends the source's pattern over the destination (range#autofilldestination,-series). */
+  autoFill(destination: unknown, series: unknown): void {
+    const dest = unwrap(destination) as Range;
+    if (!(dest instanceof Range)) throw signatureError([destination, series], 'Range.autoFill');
+    autoFill(
+      this.model,
+      this.live(),
+      this._rect,
+      dest._rect,
+      String(series) === 'ALTERNATE_SERIES',
+    );
+  }
+  /** Fills down as far as the data in the neighbouring column goes (range#autofilltoneighborseries). */
+  autoFillToNeighbor(series: unknown): void {
+    const s = this.live();
+    const r = this._rect;
+    const hf = this.model.hf;
+    const lastOf = (col: number) => {
+      if (col < 1 || col > s.maxCols) return 0;
+      let row = r.row + r.numRows - 1;
+      while (row < s.maxRows && !hf.isCellEmpty({sheet: s.hfId, row, col: col - 1})) row++;
+      return row;
+    };
+    const last = Math.max(lastOf(r.col - 1), lastOf(r.col + r.numCols));
+    if (last <= r.row + r.numRows - 1) return;
+    this.autoFill(new Range(this._book, this._sheet, {...r, numRows: last - r.row + 1}), series);
   }
 
   // --- number formats ---
@@ -707,13 +787,71 @@ export class Range {
     const r = this._rect;
     return this._sheet.merges.some(m => rectContains(m, r.row, r.col));
   }
-  /** Contents (formulas moved like a paste) and formats, into the destination's top-left. */
-  copyTo(destination: unknown, options?: {contentsOnly?: boolean; formatOnly?: boolean}): void {
+  /**
+   * copyTo(destination[, {contentsOnly, formatOnly}]) or copyTo(destination, CopyPasteType,
+   * transposed) (range#copytodestination,-copypastetype,-transposed): contents (relative
+   * references moved as in a paste) and formats. A larger destination is filled with whole
+   * repeats of the source; a smaller one gets the whole source.
+   */
+  copyTo(...args: unknown[]): void {
+    const [destination, how, transposed] = args;
     const dest = unwrap(destination) as Range;
+    const bad = () => signatureError(args, 'Range.copyTo');
+    if (!(dest instanceof Range) || args.length > 3) throw bad();
+    let contents = true;
+    let formats = true;
+    let flip = false;
+    let valuesOnly = false;
+    if (args.length >= 2 && typeof how === 'object' && how !== null) {
+      const o = how as Record<string, unknown>;
+      if (args.length > 2 || Object.keys(o).some(k => k !== 'contentsOnly' && k !== 'formatOnly'))
+        throw bad();
+      if (o.contentsOnly && o.formatOnly) throw bad();
+      contents = !o.formatOnly;
+      formats = !o.contentsOnly;
+    } else if (args.length >= 2) {
+      const type = String(how);
+      if (!Object.keys(enumsCopyPasteType).includes(type)) throw bad();
+      if (args.length === 3 && typeof transposed !== 'boolean') throw bad();
+      flip = transposed === true;
+      valuesOnly = type === 'PASTE_VALUES';
+      contents = ![
+        'PASTE_FORMAT',
+        'PASTE_COLUMN_WIDTHS',
+        'PASTE_CONDITIONAL_FORMATTING',
+        'PASTE_DATA_VALIDATION',
+      ].includes(type);
+      formats = !['PASTE_VALUES', 'PASTE_FORMULA', 'PASTE_COLUMN_WIDTHS'].includes(type);
+    }
+    const r = this._rect;
+    const rows = flip ? r.numCols : r.numRows;
+    const cols = flip ? r.numRows : r.numCols;
+    const fit = (d: number, s: number) => (d < s ? s : d - (d % s));
+    const tileRows = fit(dest._rect.numRows, rows) / rows;
+    const tileCols = fit(dest._rect.numCols, cols) / cols;
+    for (let i = 0; i < tileRows; i++)
+      for (let j = 0; j < tileCols; j++)
+        this.copyOnce(dest, dest._rect.row + i * rows, dest._rect.col + j * cols, {
+          contents,
+          formats,
+          flip,
+          valuesOnly,
+        });
+  }
+  private copyOnce(
+    dest: Range,
+    row: number,
+    col: number,
+    how: {contents: boolean; formats: boolean; flip: boolean; valuesOnly: boolean},
+  ): void {
+    const {contents, formats, flip, valuesOnly} = how;
     const hf = this.model.hf;
     const src = this.live();
     const r = this._rect;
-    if (!options?.formatOnly) {
+    const at = (i: number, j: number) => (flip ? [j, i] : [i, j]);
+    const rows = flip ? r.numCols : r.numRows;
+    const cols = flip ? r.numRows : r.numCols;
+    if (contents) {
       // Like a paste: relative references move by the offset (the text as written, so OFFSET stays).
       // Written here rather than with HyperFormula's copy/paste, which fails on some formulas it rewrote.
       const serialized = hf.getRangeSerialized({
@@ -721,28 +859,42 @@ export class Range {
         end: {sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2},
       }) as RawCellContent[][];
       const written = formulaTextsOf(src, r);
-      const dRow = dest._rect.row - r.row;
-      const dCol = dest._rect.col - r.col;
-      const to = {row: dest._rect.row, col: dest._rect.col, numRows: r.numRows, numCols: r.numCols};
-      const texts = written.map((row, i) =>
-        row.map((t, j) => {
-          const c = serialized[i]?.[j];
-          const f = t ?? (typeof c === 'string' && c.startsWith('=') ? c : undefined);
-          return f === undefined ? undefined : shiftFormula(f, dRow, dCol);
+      // Values only: what the cells show now, not their formulas.
+      const computed = valuesOnly
+        ? (hf.getRangeValues({
+            start: {sheet: src.hfId, row: r.row - 1, col: r.col - 1},
+            end: {sheet: src.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2},
+          }) as RawCellContent[][])
+        : [];
+      const to = {row, col, numRows: rows, numCols: cols};
+      const texts = Array.from({length: rows}, (_, i) =>
+        Array.from({length: cols}, (_, j) => {
+          const [si, sj] = at(i, j);
+          const c = serialized[si]?.[sj];
+          const f = valuesOnly
+            ? undefined
+            : (written[si][sj] ?? (typeof c === 'string' && c.startsWith('=') ? c : undefined));
+          return f === undefined
+            ? undefined
+            : shiftFormula(f, row + i - (r.row + si), col + j - (r.col + sj));
         }),
       );
-      const contents = texts.map((row, i) =>
-        row.map((t, j) => {
+      const values = texts.map((tr, i) =>
+        tr.map((t, j) => {
           if (t !== undefined) return toEngine(this.model, dest._sheet, t);
-          const c = serialized[i]?.[j];
+          const [si, sj] = at(i, j);
+          const v = valuesOnly ? computed[si]?.[sj] : serialized[si]?.[sj];
+          // An error value (#N/A) is pasted as its text.
+          const c = v && typeof v === 'object' ? String((v as unknown as {value: unknown}).value) : v;
           return typeof c === 'string' ? `'${c.startsWith("'") ? c.slice(1) : c}` : (c ?? null);
         }),
       );
-      setContents(this.model, dest._sheet, to, contents, texts);
+      setContents(this.model, dest._sheet, to, values, texts);
     }
-    if (!options?.contentsOnly) {
-      eachMeta(dest._sheet, {...dest._rect, numRows: r.numRows, numCols: r.numCols}, (m, i, j) => {
-        const from = getMeta(src, r.row - 1 + i, r.col - 1 + j);
+    if (formats) {
+      eachMeta(dest._sheet, {row, col, numRows: rows, numCols: cols}, (m, i, j) => {
+        const [si, sj] = at(i, j);
+        const from = getMeta(src, r.row - 1 + si, r.col - 1 + sj);
         for (const k of Object.keys(m) as (keyof CellMeta)[]) if (k !== 'note') delete m[k];
         if (from) Object.assign(m, structuredClone({...from, note: undefined}));
         if (m.note === undefined) delete m.note;

@@ -202,3 +202,85 @@ test('a range name ending in digits (sampleNamedRange1) works in formulas and is
     /^='?T\d+'?!\$A\$1:\$A\$3$/,
   );
 });
+
+test('copyTo: a larger destination gets whole repeats, a smaller one the whole source; transposed; argument checks', () => {
+  expect(
+    json(`s.getRange('A1:B2').setValues([['V1', 'V2'], ['V3', 'V4']]).setBackground('#ff0000').setFontSize(14);
+      var src = s.getRange('A1:B2');
+      src.copyTo(s.getRange('J1:L4'));
+      src.copyTo(s.getRange('G1'));
+      src.copyTo(s.getRange('D17:E18'), SpreadsheetApp.CopyPasteType.PASTE_NORMAL, true);
+      s.getRange('N1:O2').setBackground('#cccccc');
+      src.copyTo(s.getRange('N1:O2'), {contentsOnly: true});
+      var errors = [];
+      [[], ['not a range'], [s.getRange('Q1'), SpreadsheetApp.CopyPasteType.PASTE_NORMAL, 'not a boolean']].forEach(function (a) {
+        try { src.copyTo.apply(src, a); errors.push('none'); } catch (e) { errors.push(/don't match the method signature/.test(e.message)); }
+      });
+      return JSON.stringify([s.getRange('J1:L4').getValues(), s.getRange('L1').getBackground(), s.getRange('K4').getFontSize(),
+        s.getRange('G1:H2').getValues(), s.getRange('D17:E18').getValues(), s.getRange('N1:O2').getValues(),
+        s.getRange('N1').getBackground(), errors]);`),
+  ).toEqual([
+    [
+      ['V1', 'V2', ''],
+      ['V3', 'V4', ''],
+      ['V1', 'V2', ''],
+      ['V3', 'V4', ''],
+    ],
+    '#ffffff',
+    14,
+    [
+      ['V1', 'V2'],
+      ['V3', 'V4'],
+    ],
+    [
+      ['V1', 'V3'],
+      ['V2', 'V4'],
+    ],
+    [
+      ['V1', 'V2'],
+      ['V3', 'V4'],
+    ],
+    '#cccccc',
+    [true, true, true],
+  ]);
+});
+
+test('getNextDataCell moves as Ctrl+arrow does', () => {
+  expect(
+    json(`s.getRange('B2').setValue('x'); s.getRange('B5').setValue('y');
+      s.getRange('D2:D4').setValues([['a'], ['b'], ['c']]);
+      var D = SpreadsheetApp.Direction;
+      var at = function (a1, d) { return s.getRange(a1).getNextDataCell(d).getA1Notation(); };
+      return JSON.stringify([at('B1', D.DOWN), at('B2', D.DOWN), at('D2', D.DOWN), at('B5', D.DOWN), at('B4', D.UP),
+        at('B2', D.UP), at('A1', D.UP), at('D2', D.NEXT), at('B2', D.NEXT), at('D3', D.PREVIOUS)]);`),
+  ).toEqual(['B2', 'B5', 'D4', 'B1000', 'B2', 'B1', 'A1', 'Z2', 'D2', 'A3']);
+});
+
+test('autoFill continues numbers, months and formulas; refuses a destination that does not extend the source', () => {
+  expect(
+    json(`s.getRange('A1:A4').setValues([[1], [2], [3], [4]]);
+      s.getRange('A1:A4').autoFill(s.getRange('A1:A8'), SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES);
+      s.getRange('E1:H1').setValues([[10, 8, 6, 4]]);
+      s.getRange('E1:H1').autoFill(s.getRange('B1:H1'), SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES);
+      s.getRange('J1:J2').setValues([['Jan'], ['Feb']]);
+      s.getRange('K1').setFormula('=A1*2');
+      s.getRange('J1:K2').offset(0, 1, 1, 1).autoFill(s.getRange('K1:K3'), SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES);
+      s.getRange('I1:I6').setValues([[1], [2], [3], [4], [5], [6]]);
+      s.getRange('J1:J2').autoFillToNeighbor(SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES);
+      var errors = [];
+      [s.getRange('M1:M5'), s.getRange('A1:B10')].forEach(function (d) {
+        try { s.getRange('A1:A4').autoFill(d, SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES); } catch (e) { errors.push(e.message); }
+      });
+      return JSON.stringify([s.getRange('A1:A8').getValues().join(), s.getRange('B1:H1').getValues()[0],
+        s.getRange('J1:J6').getValues().join(), s.getRange('K3').getFormula(), errors]);`),
+  ).toEqual([
+    '1,2,3,4,5,6,7,8',
+    [16, 14, 12, 10, 8, 6, 4],
+    'Jan,Feb,Mar,Apr,May,Jun',
+    '=A3*2',
+    [
+      'The destination range must contain the source range.',
+      'AutoFill destination range must extend the source range in only one direction.',
+    ],
+  ]);
+});

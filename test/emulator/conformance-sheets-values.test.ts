@@ -116,6 +116,38 @@ describe('A1 and R1C1 notation', () => {
       ),
     ).toBe('C5 A1:B2');
   });
+  test('R1C1 forms as Sheets writes them: mixed, ranges, [0] offsets, text left alone', () => {
+    expect(
+      realm.gas(`${sheet}
+        var d4 = s.getRange('D4'); d4.setFormulaR1C1('=R[1]C1');
+        var a = d4.getFormula();
+        d4.setFormulaR1C1('=R1C[1]');
+        var b3 = s.getRange('B3'); b3.setFormula('=SUM($A$1:B$2)');
+        var h15 = s.getRange('H15'); h15.setFormulaR1C1('=R[-1]C & " R1C1 not a ref"');
+        var r = s.getRange('B10:C11'); r.setFormulasR1C1([['=R[1]C', '=R1C1'], ['=R[-1]C[-1]', 'Value']]);
+        return JSON.stringify([a, d4.getFormula(), b3.getFormulaR1C1(), h15.getFormula(), h15.getFormulaR1C1(),
+          r.getFormulas(), r.getFormulasR1C1(), s.getRange('R10C5:R1C2').getA1Notation(),
+          s.getRange('r1c1:r2c2').getA1Notation()]);`),
+    ).toBe(
+      JSON.stringify([
+        '=$A5',
+        '=E$1',
+        '=SUM(R1C1:R2C[0])',
+        '=H14 & " R1C1 not a ref"',
+        '=R[-1]C[0] & " R1C1 not a ref"',
+        [
+          ['=B11', '=$A$1'],
+          ['=A10', '=Value'],
+        ],
+        [
+          ['=R[1]C[0]', '=R1C1'],
+          ['=R[-1]C[-1]', '=Value'],
+        ],
+        'B1:E10',
+        'A1:B2',
+      ]),
+    );
+  });
   test('setFormulaR1C1 is relative to each cell; getFormulaR1C1 gives it back', () => {
     expect(
       realm.gas(`${sheet}
@@ -123,7 +155,7 @@ describe('A1 and R1C1 notation', () => {
         s.getRange('I1:I3').setFormulaR1C1('=RC[-1]*10+R1C8');
         return [s.getRange('I2').getFormula(), s.getRange('I3').getValue(),
           s.getRange('I3').getFormulaR1C1(), s.getRange('I1:I2').getFormulasR1C1().join('|')].join(' ');`),
-    ).toBe('=H2*10+$H$1 31 =RC[-1]*10+R1C8 =RC[-1]*10+R1C8|=RC[-1]*10+R1C8');
+    ).toBe('=H2*10+$H$1 31 =R[0]C[-1]*10+R1C8 =R[0]C[-1]*10+R1C8|=R[0]C[-1]*10+R1C8');
   });
 });
 
