@@ -36,6 +36,8 @@ const FILES = {
 };
 
 /** { namespace: { Interface: [method, ...] } } from the declaration files. */
+const enums = {};
+
 function readTypes() {
   const out = {};
   for (const [ns, file] of Object.entries(FILES)) {
@@ -46,6 +48,10 @@ function readTypes() {
         const name = node.name.text;
         const nsHere = name === ns ? ns : inNs;
         if (node.body) ts.forEachChild(node.body, n => visit(n, nsHere));
+        return;
+      }
+      if (inNs === ns && ts.isEnumDeclaration(node)) {
+        (enums[ns] ??= {})[node.name.text] = node.members.map(m => m.name.getText(sf));
         return;
       }
       if (inNs === ns && ts.isInterfaceDeclaration(node)) {
@@ -75,6 +81,17 @@ function write(types) {
     lines.push(`  ${ns}: {`);
     for (const [cls, methods] of Object.entries(classes))
       lines.push(`    ${cls}: '${methods.join(' ')}',`);
+    lines.push('  },');
+  }
+  lines.push('};', '');
+  lines.push(
+    '/** The members of each enum, space-separated, by namespace (SpreadsheetApp.SortOrder...). */',
+    '// prettier-ignore',
+    'export const API_ENUMS: Record<string, Record<string, string>> = {',
+  );
+  for (const [ns, list] of Object.entries(enums)) {
+    lines.push(`  ${ns}: {`);
+    for (const [name, members] of Object.entries(list)) lines.push(`    ${name}: '${members.join(' ')}',`);
     lines.push('  },');
   }
   lines.push('};', '');

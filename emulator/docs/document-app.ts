@@ -7,7 +7,7 @@ import { requireScope, type ServiceContext } from '../context';
 import type { DriveStore } from '../drive/store';
 import { Document, DOC_MIME } from './document';
 import { Attribute, ElementType, FontFamily, GlyphType, HorizontalAlignment, ParagraphHeading, TextAlignment, VerticalAlignment } from './enums';
-import { answerMissing } from '../services/not-emulated';
+import { addMissingEnums, answerMissing } from '../services/not-emulated';
 
 export const DOCUMENTS_SCOPES = ['https://www.googleapis.com/auth/documents', 'https://www.googleapis.com/auth/documents.currentonly'] as const;
 
@@ -89,5 +89,7 @@ export type EmulatedDocumentApp = ReturnType<typeof createDocumentApp>;
 
 /** DocumentApp; methods it lacks say "not yet emulated: DocumentApp.method". */
 export function createDocumentApp(...args: Parameters<typeof documentAppObject>): ReturnType<typeof documentAppObject> {
-  return answerMissing(documentAppObject(...args), 'Document', 'DocumentApp');
+  const app = documentAppObject(...args);
+  addMissingEnums(app, 'Document');
+  return answerMissing(app, 'Document', 'DocumentApp');
 }

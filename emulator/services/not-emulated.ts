@@ -6,7 +6,7 @@
  * Nothing here costs anything on the paths scripts use: the check runs only when a property
  * lookup has already missed (a Proxy trap for a miss, or a Proxy at the end of a prototype chain).
  */
-import {API_METHODS} from './api-methods';
+import {API_ENUMS, API_METHODS} from './api-methods';
 
 const NAMESPACES = Object.keys(API_METHODS);
 const sets = new Map<string, Set<string> | null>();
@@ -101,4 +101,16 @@ export function answerMissing<T extends object>(obj: T, ns: string, cls?: string
   }
   Object.setPrototypeOf(p, missingMethodsProto(ns, cls));
   return obj;
+}
+
+/**
+ * Adds to a service object every enum of its namespace it does not define yet, as plain maps of
+ * names (SpreadsheetApp.SortOrder.ASCENDING === 'ASCENDING'), like the emulator's other enums.
+ */
+export function addMissingEnums(target: object, ns: string): void {
+  for (const [name, members] of Object.entries(API_ENUMS[ns] ?? {})) {
+    if (name in target) continue;
+    const values = Object.freeze(Object.fromEntries(members.split(' ').map(m => [m, m])));
+    Object.defineProperty(target, name, {value: values, enumerable: true});
+  }
 }

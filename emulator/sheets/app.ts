@@ -8,6 +8,7 @@ import {ChartType} from './charts';
 import {BooleanCriteria, ConditionalFormatRuleBuilder, RelativeDate} from './conditional';
 import {ERR, gErr, signatureError} from './errors';
 import {newWorkbookModel} from './model';
+import {addMissingEnums} from '../services/not-emulated';
 import {ColorBuilder, ColorType, TextStyleBuilder} from './text-style';
 import {API_CLASS, expose, unwrap} from './expose';
 import type {SheetModel, WorkbookModel} from './model';
@@ -95,6 +96,33 @@ const enums = {
     MIN: 'MIN',
     MAX: 'MAX',
   },
+  // Newer than @types/google-apps-script (reference/spreadsheet/frequency-type, /data-source-refresh-scope, /date-time-grouping-rule-type).
+  FrequencyType: Object.fromEntries(
+    ['FREQUENCY_TYPE_UNSUPPORTED', 'DAILY', 'WEEKLY', 'MONTHLY'].map(k => [k, k]),
+  ),
+  DataSourceRefreshScope: Object.fromEntries(
+    ['DATA_SOURCE_REFRESH_SCOPE_UNSUPPORTED', 'ALL_DATA_SOURCES'].map(k => [k, k]),
+  ),
+  DateTimeGroupingRuleType: Object.fromEntries(
+    [
+      'UNSUPPORTED',
+      'SECOND',
+      'MINUTE',
+      'HOUR',
+      'HOUR_MINUTE',
+      'HOUR_MINUTE_AMPM',
+      'DAY_OF_WEEK',
+      'DAY_OF_YEAR',
+      'DAY_OF_MONTH',
+      'DAY_MONTH',
+      'MONTH',
+      'QUARTER',
+      'YEAR',
+      'YEAR_MONTH',
+      'YEAR_QUARTER',
+      'YEAR_MONTH_DAY',
+    ].map(k => [k, k]),
+  ),
   BandingTheme: Object.fromEntries(
     [
       'LIGHT_GREY',
@@ -127,6 +155,9 @@ export class SpreadsheetAppImpl implements BookRegistry {
   readonly DeveloperMetadataLocationType = enums.DeveloperMetadataLocationType;
   readonly InterpolationType = enums.InterpolationType;
   readonly BandingTheme = enums.BandingTheme;
+  readonly FrequencyType = enums.FrequencyType;
+  readonly DataSourceRefreshScope = enums.DataSourceRefreshScope;
+  readonly DateTimeGroupingRuleType = enums.DateTimeGroupingRuleType;
   readonly DataValidationCriteria = enums.DataValidationCriteria;
   readonly BooleanCriteria = enums.BooleanCriteria;
   readonly ProtectionType = enums.ProtectionType;
@@ -144,6 +175,8 @@ export class SpreadsheetAppImpl implements BookRegistry {
   constructor(book: Book) {
     this.active = book;
     this.adopt(book);
+    // The enums the emulator has no behaviour for still exist (SortOrder, ValueType, FrequencyType...).
+    addMissingEnums(this, 'Spreadsheet');
   }
   get _book(): Book {
     return this.active;

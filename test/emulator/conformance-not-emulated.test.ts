@@ -53,3 +53,28 @@ test('a name Apps Script does not have is still "not a function"', () => {
     /noSuchMethod is not a function/,
   );
 });
+
+/**
+ * Every enum SpreadsheetApp and DocumentApp have in Apps Script exists, even where the emulator
+ * has no behaviour behind it (reference/spreadsheet/spreadsheet-app "Properties",
+ * reference/document/document-app "Properties"; gas-fakes test/testenums.js lists them).
+ */
+test('SpreadsheetApp and DocumentApp enums all exist', () => {
+  const missing = realm.gas<string>(`
+    var sheets = ['AutoFillSeries', 'BandingTheme', 'BooleanCriteria', 'BorderStyle', 'ColorType', 'CopyPasteType',
+      'DataExecutionErrorCode', 'DataExecutionState', 'DataSourceParameterType', 'DataSourceRefreshScope', 'DataSourceType',
+      'DataValidationCriteria', 'DateTimeGroupingRuleType', 'DeveloperMetadataLocationType', 'DeveloperMetadataVisibility',
+      'Dimension', 'Direction', 'FrequencyType', 'GroupControlTogglePosition', 'InterpolationType',
+      'PivotTableSummarizeFunction', 'PivotValueDisplayType', 'ProtectionType', 'RecalculationInterval', 'RelativeDate',
+      'SheetType', 'SortOrder', 'TextDirection', 'TextToColumnsDelimiter', 'ThemeColorType', 'ValueType', 'WrapStrategy'];
+    var docs = ['Attribute', 'ElementType', 'FontFamily', 'GlyphType', 'HorizontalAlignment', 'ParagraphHeading',
+      'PositionedLayout', 'TabType', 'TextAlignment', 'VerticalAlignment'];
+    var empty = function (app) { return function (n) { var p = app[n]; return !(p && typeof p === 'object' && Object.keys(p).length); }; };
+    return sheets.filter(empty(SpreadsheetApp)).concat(docs.filter(empty(DocumentApp))).join(',');`);
+  expect(missing).toBe('');
+  expect(
+    realm.gas(
+      'return SpreadsheetApp.SortOrder.ASCENDING + " " + DocumentApp.TabType.DOCUMENT_TAB;',
+    ),
+  ).toBe('ASCENDING DOCUMENT_TAB');
+});
