@@ -14,6 +14,13 @@ const SECRET = {
   unreadable: 'Redundancy proposals in the brokerage team',
 };
 const PUBLIC = 'Carers strategy refresh';
+// A member's contact details typed where they do not belong: a phone as Lead officer (other
+// spacing, +44 form), an email inside a title.
+const CONTACT = {
+  email: 'ann.able@example.org',
+  phone: '01632 960 001',
+  typedPhone: '+44 (1632) 960-001',
+};
 
 let c: Clerk;
 let texts: {agenda: string; plan: string; annual: string};
@@ -34,9 +41,22 @@ beforeAll(async () => {
     item(meeting, SECRET.TRUE, true),
     item(meeting, SECRET.unreadable, 'maybe'),
     item(meeting, PUBLIC, 'No'),
+    {
+      ...item(meeting, `Questions from ${CONTACT.email} on day services`, 'No'),
+      'Lead officer': CONTACT.typedPhone,
+    },
   ];
   // Written with setValues, as a script or an import would: onEdit never sees these cells.
   c.load({
+    Members: [
+      {
+        Name: 'Ann Able',
+        Role: 'Chair',
+        Email: CONTACT.email,
+        Phone: CONTACT.phone,
+        Status: 'Active',
+      },
+    ],
     Meetings: [
       {'Meeting date': '2026-03-05', 'Start time': '10:00', Status: 'Held', Type: 'Ordinary'},
       {'Meeting date': '2026-12-10', 'Start time': '10:00', Status: 'Confirmed', Type: 'Ordinary'},
@@ -61,13 +81,22 @@ test.each(['agenda', 'plan', 'annual'] as const)(
   },
 );
 
+test.each(['agenda', 'plan', 'annual'] as const)(
+  "the public %s has no member's email or phone, from whatever field",
+  paper => {
+    expect(texts[paper]).toContain('Questions from [contact details withheld] on day services');
+    expect(texts[paper]).not.toContain(CONTACT.email);
+    expect(texts[paper].replace(/\D/g, '')).not.toContain('1632960001');
+  },
+);
+
 test('the unreadable flag is a finding with the cell and what to do', () => {
   c.run('checkCompliance');
   const findings = c.rows('Compliance', 'E').map(r => `${r['Where']} | ${r['Finding']}`);
   expect(findings).toEqual(
     expect.arrayContaining([
       'Agenda row 5, Confidential (cell I5) | "maybe" is not Yes or No.',
-      'Agenda row 10, Confidential (cell I10) | "maybe" is not Yes or No.',
+      'Agenda row 11, Confidential (cell I11) | "maybe" is not Yes or No.',
     ]),
   );
   const what = c

@@ -7,6 +7,7 @@ import {Register, readOptional, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
 import {NumberedItem, agendaPaper, itemsOfMeeting, orderAgenda} from './agenda';
+import {scrubContacts} from './scrub';
 import {buildPacks, minutesPdfNames, packNames, packSlots} from './pack';
 import {Fetched, fetchPaperPdf, unsignedBytes} from './pack-sources';
 import {actionLogPaper} from './action-log';
@@ -199,7 +200,7 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const meeting = choice.meeting;
   const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
   const full = agendaPaper(meeting, items, members, s.paper, 'full');
-  const pub = agendaPaper(meeting, items, members, s.paper, 'public');
+  const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public'), members);
   const log = actionLogPaper(
     readRegister(ss, TAB.actions).records,
     choice.meetings.records,
@@ -373,7 +374,8 @@ export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const s = openSession(ss);
   const meetings = readRegister(ss, TAB.meetings).records;
   const items = readRegister(ss, TAB.agenda).records;
-  const paper = forwardPlanPaper(meetings, items, new Date(), s.paper);
+  const members = readRegister(ss, TAB.members).records;
+  const paper = scrubContacts(forwardPlanPaper(meetings, items, new Date(), s.paper), members);
   const made = withDocumentLock(() => writePapers(s, 'Forward plans', [paper]));
   showSummary('Forward plan', made);
   return made;
@@ -419,6 +421,7 @@ export function annualReportsCommand(
 ): StepResult {
   const s = openSession(ss);
   const data = readYearData(s);
+  const members = readRegister(ss, TAB.members).records;
   const today = new Date();
   // A year with no meeting held gets no report: the officer is told, never handed an empty one.
   const empty = state.years.filter(y => !meetingsHeld(y, data.meetings, isoOfDate(today)).length);
@@ -434,7 +437,10 @@ export function annualReportsCommand(
       state,
       k => {
         if (empty.includes(state.years[k])) return null;
-        const paper = annualReportPaper(state.years[k], data, today, s.paper);
+        const paper = scrubContacts(
+          annualReportPaper(state.years[k], data, today, s.paper),
+          members,
+        );
         return writePaper(paper, folder, existingDocs(folder, [paper.name]).get(paper.name));
       },
       () => Date.now(),
