@@ -80,7 +80,7 @@ describe('agenda', () => {
     expect(ordered.filter(i => i.exempt).map(i => i.no)).toEqual([6, 7]);
   });
 
-  test('full version: heading block, items table with sections, exempt part after the resolution, membership with contacts', () => {
+  test('full version: heading block, items table with sections, exempt part after the resolution, membership without contacts', () => {
     const paper = agendaPaper(meeting(), ordered, members, SETTINGS, 'full');
     expect(paper.name).toBe('Adults Committee – Agenda – 8 October 2020');
     expect(paper.blocks[0]).toEqual({kind: 'title', text: 'Adults Committee'});
@@ -121,8 +121,9 @@ describe('agenda', () => {
       'Recommissioning of supported living (key decision KD2020/15)',
     );
     const text = paperText(paper);
-    expect(text).toContain('alex.chair@example.org');
-    const mem = paper.blocks[paper.blocks.length - 2];
+    // Contact details only in the clerk's block: never a member's email or phone.
+    expect(text).not.toContain('alex.chair@example.org');
+    const mem = paper.blocks[paper.blocks.length - 3];
     expect(mem.kind === 'table' && mem.rows.map(r => `${r[0]}|${r[1]}`)).toEqual([
       'Name|Role',
       'Alex Chair|Chair',

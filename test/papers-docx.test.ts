@@ -33,6 +33,8 @@ describe('paper as .docx', () => {
       '_rels/.rels',
       'word/_rels/document.xml.rels',
       'word/document.xml',
+      'word/footer1.xml',
+      'word/header1.xml',
       'word/styles.xml',
     ]);
     expect(strFromU8(files['word/document.xml'])).toContain(

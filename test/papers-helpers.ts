@@ -1,3 +1,4 @@
+import type {PaperSettings} from '../src/papers/agenda';
 // Shared by the papers tests: a date formatter for the patterns papers use (London time), and
 // fictional records.
 import type {DateText} from '../src/papers/dates';
@@ -132,10 +133,12 @@ export function member(over: Partial<Member>): Member {
   };
 }
 
-export const SETTINGS = {
+export const SETTINGS: PaperSettings = {
   group: 'Adults Committee',
   clerkName: 'Sam Clerk',
   clerkEmail: 'clerk@example.org',
   clerkPhone: '01632 960123',
   dates: testDates,
+  groupType: 'Council committee',
+  font: 'Arial',
 };

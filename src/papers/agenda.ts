@@ -7,7 +7,8 @@ import {AgendaItem, Day, Meeting, Member} from '../domain/records';
 import {dateOfIso} from '../domain/calendar';
 import {DATE, DateText, LONG_DATE, clockText} from './dates';
 import {PaperError} from './errors';
-import {Block, FieldValue, Paper, para, table, h2} from './model';
+import {Block, FieldValue, Paper, para, h1, h2} from './model';
+import {GroupType, exemptCitation, wordingFor} from './wording';
 
 export type Version = 'full' | 'public';
 
@@ -24,6 +25,10 @@ export interface PaperSettings {
   readonly clerkEmail: string;
   readonly clerkPhone: string;
   readonly dates: DateText;
+  /** Settings "Group type": decides the statutory wording. */
+  readonly groupType: GroupType;
+  /** Settings "Paper font": the one font of every paper. */
+  readonly font: string;
 }
 
 /** The items of one meeting, checked. */
@@ -79,8 +84,7 @@ export function orderAgenda(items: readonly AgendaItem[]): NumberedItem[] {
 }
 
 /** The statutory wording moving to the exempt part (Local Government Act 1972, s.100A(4)). */
-export const EXCLUSION_RESOLUTION =
-  'To resolve that, under Section 100A(4) of the Local Government Act 1972, the press and public be excluded from the meeting for the following item(s) of business on the grounds that they involve the likely disclosure of exempt information as defined in Part 1 of Schedule 12A to the Act.';
+export const EXCLUSION_RESOLUTION = wordingFor('Council committee').exclusionResolution;
 
 const ROLE_ORDER = ['Chair', 'Vice-chair', 'Member', 'Deputy', 'Observer'];
 
@@ -106,15 +110,52 @@ export function timeLine(m: Meeting): string {
   return start && end ? `${start} to ${end}` : start;
 }
 
-function itemRow(i: NumberedItem): string[] {
-  const title = i.keyDecisionRef ? `${i.title} (key decision ${i.keyDecisionRef})` : i.title;
-  return [String(i.no), title, i.purpose, i.leadOfficer, i.paperStatus];
+/** Paper statuses as the public read them: internal ones ("Awaited", "Circulate by email") are not shown. */
+export function publicPaperStatus(status: string): string {
+  if (status === 'To follow' || status === 'Awaited') return 'To follow';
+  if (status === 'Received') return 'Attached';
+  if (status === 'No paper') return 'No paper';
+  return '';
+}
+
+/** "Date of next meeting: Thursday 14 January 2021" when the next meeting is known. */
+function itemTitle(i: NumberedItem, s: PaperSettings, next: Meeting | null): string {
+  let title = i.keyDecisionRef ? `${i.title} (key decision ${i.keyDecisionRef})` : i.title;
+  if (next && /^date of (the )?next meeting$/i.test(i.title.trim()))
+    title = `${i.title}: ${s.dates(next.date, LONG_DATE)}${next.start !== null ? ` at ${clockText(next.start)}` : ''}${next.status === 'Provisional' ? ' (provisional)' : ''}`;
+  return title;
+}
+
+function itemRow(
+  i: NumberedItem,
+  s: PaperSettings,
+  next: Meeting | null,
+  version: Version,
+): string[] {
+  const cite = i.exempt ? exemptCitation(s.groupType, i.exemptParagraph) : '';
+  return [
+    String(i.no),
+    itemTitle(i, s, next) + (cite ? ` (${cite})` : ''),
+    i.purpose,
+    i.leadOfficer,
+    version === 'public' ? publicPaperStatus(i.paperStatus) : i.paperStatus,
+  ];
+}
+
+/** The meeting after this one (not cancelled), for "Date of next meeting". */
+export function nextMeeting(meetings: readonly Meeting[], when: Day): Meeting | null {
+  return (
+    meetings
+      .filter(m => m.date > when && m.status !== 'Cancelled')
+      .sort((a, b) => a.date.localeCompare(b.date))[0] ?? null
+  );
 }
 
 /**
- * The agenda paper. The public version leaves out every exempt item and its details and
- * every member's email and phone; it keeps the exclusion resolution (with a count only) so
- * that the public know private business is expected.
+ * The agenda paper. The public version leaves out every exempt item and its details and shows
+ * no internal paper status; neither version prints a member's email or phone: the clerk's
+ * contact block is the only contact. A council's agenda moves the exclusion resolution before
+ * the exempt part and cites each item's Schedule 12A paragraph.
  */
 export function agendaPaper(
   meeting: Meeting,
@@ -122,15 +163,17 @@ export function agendaPaper(
   members: readonly Member[],
   s: PaperSettings,
   version: Version,
+  next: Meeting | null = null,
 ): Paper {
   const when = meetingDate(meeting);
+  const words = wordingFor(s.groupType);
   const open = items.filter(i => !i.exempt);
   const exempt = items.filter(i => i.exempt);
   const blocks: Block[] = [];
   blocks.push({kind: 'title', text: s.group});
   const details: string[][] = [
     [
-      'Agenda',
+      'Version',
       version === 'public'
         ? 'Public version'
         : exempt.length
@@ -143,15 +186,16 @@ export function agendaPaper(
   ];
   if (meeting.type && meeting.type !== 'Ordinary')
     details.push(['Meeting', meeting.type === 'Extra' ? 'Extraordinary meeting' : meeting.type]);
-  blocks.push(table(details, false));
+  blocks.push({kind: 'table', rows: details, header: false, widths: [1, 4]});
   blocks.push(
     para(
       version === 'public'
-        ? 'Members of the public are welcome to attend the public part of this meeting. Papers marked "To follow" will be published when they are available.'
+        ? words.publicNote
         : 'Members are asked to declare any interest in an item at the start of the meeting. Papers marked "To follow" will be sent when they are available.',
       {italic: true},
     ),
   );
+  blocks.push(h1('AGENDA'));
 
   // One table for the items, with a bold row per section, as council agendas set them out.
   const rows: string[][] = [['No.', 'Item', 'Purpose', 'Lead officer', 'Paper']];
@@ -163,51 +207,55 @@ export function agendaPaper(
       emphasis.push(rows.length);
       rows.push(['', section.toUpperCase(), '', '', '']);
     }
-    rows.push(itemRow(i));
+    rows.push(itemRow(i, s, next, version));
   }
   if (exempt.length) {
     emphasis.push(rows.length);
-    rows.push(['', 'EXEMPT ITEMS: EXCLUSION OF THE PRESS AND PUBLIC', '', '', '']);
-    rows.push(['', EXCLUSION_RESOLUTION, 'To decide', '', '']);
-    if (version === 'full') for (const i of exempt) rows.push(itemRow(i));
-    else
+    rows.push(['', words.exemptHeading, '', '', '']);
+    if (words.exclusionResolution) rows.push(['', words.exclusionResolution, 'To decide', '', '']);
+    if (version === 'full') for (const i of exempt) rows.push(itemRow(i, s, next, version));
+    else {
+      const paras = [...new Set(exempt.map(i => i.exemptParagraph).filter(Boolean))].sort();
+      const cited =
+        words.isCouncil && paras.length
+          ? ` (paragraph${paras.length === 1 ? '' : 's'} ${paras.join(', ')} of Schedule 12A)`
+          : '';
       rows.push([
         '',
-        `${exempt.length} exempt item${exempt.length === 1 ? '' : 's'}: details are not published.`,
+        `${exempt.length} ${words.isCouncil ? 'exempt' : 'confidential'} item${exempt.length === 1 ? '' : 's'}${cited}: details are not published.`,
         '',
         '',
         '',
       ]);
+    }
   }
-  blocks.push({kind: 'table', rows, header: true, emphasis});
+  blocks.push({kind: 'table', rows, header: true, emphasis, widths: [5, 44, 12, 20, 12]});
 
   blocks.push(h2('Membership'));
-  const memberRows =
-    version === 'full'
-      ? [
-          ['Name', 'Role', 'Organisation', 'Email', 'Phone'],
-          ...membership(members).map(m => [
-            m.name,
-            m.role || 'Member',
-            m.organisation,
-            m.email,
-            m.phone,
-          ]),
-        ]
-      : [
-          ['Name', 'Role', 'Organisation'],
-          ...membership(members).map(m => [m.name, m.role || 'Member', m.organisation]),
-        ];
-  blocks.push(table(memberRows, true));
-  const contact = [s.clerkName, s.clerkEmail, s.clerkPhone].filter(Boolean).join(', ');
-  blocks.push(para(`Clerk to the ${s.group}: ${contact || "see the group's web page"}.`));
+  blocks.push({
+    kind: 'table',
+    rows: [
+      ['Name', 'Role', 'Organisation'],
+      ...membership(members).map(m => [m.name, m.role || 'Member', m.organisation]),
+    ],
+    header: true,
+    widths: [3, 2, 4],
+  });
+  blocks.push(h2('Contact'));
+  blocks.push(para(contactLine(s)));
 
   return {
     kind: 'Agenda',
     name: paperName(s.group, 'Agenda', s.dates(when, DATE), version),
     blocks,
-    fields: agendaFields(meeting, items, members, s, version),
+    fields: agendaFields(meeting, items, members, s, version, next),
   };
+}
+
+/** The clerk's contact block: the one place contact details appear. */
+export function contactLine(s: PaperSettings): string {
+  const contact = [s.clerkName, s.clerkEmail, s.clerkPhone].filter(Boolean).join(', ');
+  return `Clerk to the ${s.group}: ${contact || "see the group's web page"}.`;
 }
 
 /** The values an officer's agenda template can use. */
@@ -217,10 +265,17 @@ export function agendaFields(
   members: readonly Member[],
   s: PaperSettings,
   version: Version,
+  next: Meeting | null = null,
 ): Record<string, FieldValue> {
   const shown = version === 'public' ? items.filter(i => !i.exempt) : items;
+  const words = wordingFor(s.groupType);
   return {
     group_name: s.group,
+    group_type: s.groupType,
+    is_council: words.isCouncil,
+    public_note: words.publicNote,
+    exempt_heading: words.exemptHeading,
+    exclusion_resolution: words.exclusionResolution,
     meeting_date: dateOfIso(meeting.date),
     start_time: clockText(meeting.start),
     end_time: clockText(meeting.end),
@@ -228,28 +283,24 @@ export function agendaFields(
     version: version === 'public' ? 'Public version' : 'Full version',
     is_public: version === 'public',
     has_exempt: items.some(i => i.exempt),
+    next_meeting_date: next ? dateOfIso(next.date) : '',
     clerk_name: s.clerkName,
     clerk_email: s.clerkEmail,
     clerk_phone: s.clerkPhone,
     items: shown.map(i => ({
       no: i.no,
       section: i.section,
-      title: i.title,
+      title: itemTitle(i, s, next),
       purpose: i.purpose,
       lead_officer: i.leadOfficer,
       key_decision_ref: i.keyDecisionRef,
-      paper_status: i.paperStatus,
+      paper_status: version === 'public' ? publicPaperStatus(i.paperStatus) : i.paperStatus,
+      exempt_paragraph: i.exempt ? (i.exemptParagraph ?? '') : '',
     })),
-    members: membership(members).map((m): Record<string, string> =>
-      version === 'public'
-        ? {name: m.name, role: m.role, organisation: m.organisation}
-        : {
-            name: m.name,
-            role: m.role,
-            organisation: m.organisation,
-            email: m.email,
-            phone: m.phone,
-          },
-    ),
+    members: membership(members).map((m): Record<string, string> => ({
+      name: m.name,
+      role: m.role,
+      organisation: m.organisation,
+    })),
   };
 }

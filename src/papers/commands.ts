@@ -6,8 +6,9 @@ import {SettingName, TAB} from '../workbook/schema';
 import {Register, readOptional, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
-import {NumberedItem, agendaPaper, itemsOfMeeting, orderAgenda} from './agenda';
+import {NumberedItem, agendaPaper, itemsOfMeeting, nextMeeting, orderAgenda} from './agenda';
 import {scrubContacts} from './scrub';
+import {withheldText} from './wording';
 import {buildPacks, minutesPdfNames, packNames, packSlots} from './pack';
 import {Fetched, fetchPaperPdf, unsignedBytes} from './pack-sources';
 import {actionLogPaper} from './action-log';
@@ -122,12 +123,18 @@ export function writePapers(
     folder,
     papers.map(p => p.name),
   );
-  return papers.map(p => {
+  return papers.map(plain => {
+    const p = dressed(s, plain);
     const template = templates.get(p.kind);
     return template
       ? writeFromTemplate(p, template, folder, s.paper.dates, old.get(p.name))
       : writePaper(p, folder, old.get(p.name));
   });
+}
+
+/** A paper in the group's font, with its name as the running header of every page. */
+export function dressed(s: Session, p: Paper): Paper {
+  return {...p, font: p.font ?? s.paper.font, running: p.running ?? p.name};
 }
 
 /** "Check templates": every template named in Settings, checked; a report of what to fix. */
@@ -199,8 +206,9 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const members = readRegister(ss, TAB.members).records;
   const meeting = choice.meeting;
   const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
-  const full = agendaPaper(meeting, items, members, s.paper, 'full');
-  const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public'), members);
+  const next = nextMeeting(choice.meetings.records, meeting.date);
+  const full = agendaPaper(meeting, items, members, s.paper, 'full', next);
+  const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public', next), members);
   const log = actionLogPaper(
     readRegister(ss, TAB.actions).records,
     choice.meetings.records,
@@ -277,7 +285,7 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
 
 /** What the public pack prints where an exempt item's paper would be. */
 export function withheldNotice(s: Session, i: NumberedItem): string {
-  return `The report for item ${i.no} is not for publication: it contains exempt information as defined in Schedule 12A to the Local Government Act 1972.`;
+  return withheldText(s.paper.groupType, i.no, i.exemptParagraph);
 }
 
 /** The previous meeting's public minutes PDF (made by Publish minutes), when there is one. */
@@ -437,9 +445,9 @@ export function annualReportsCommand(
       state,
       k => {
         if (empty.includes(state.years[k])) return null;
-        const paper = scrubContacts(
-          annualReportPaper(state.years[k], data, today, s.paper),
-          members,
+        const paper = dressed(
+          s,
+          scrubContacts(annualReportPaper(state.years[k], data, today, s.paper), members),
         );
         return writePaper(paper, folder, existingDocs(folder, [paper.name]).get(paper.name));
       },

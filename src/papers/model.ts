@@ -42,6 +42,10 @@ export interface Paper {
   /** The Doc's name, e.g. "Adults Committee – Agenda – 8 October 2020 (public)". */
   readonly name: string;
   readonly blocks: readonly Block[];
+  /** The one font of the paper (Settings "Paper font"); Arial when absent. */
+  readonly font?: string;
+  /** The running header on every page, e.g. "Adults Committee · Agenda · 8 October 2020". */
+  readonly running?: string;
   /** Values a template may use ({{placeholders}}), when the officer names a template Doc. */
   readonly fields?: Readonly<Record<string, FieldValue>>;
 }

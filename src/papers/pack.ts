@@ -90,7 +90,7 @@ export function packSlots(
 
 /** The public title of an exempt item's slot: its number only, never its title. */
 export function publicTitle(slot: PackSlot): string {
-  return slot.item?.exempt ? `${slot.item.no}. Exempt item` : slot.title;
+  return slot.item?.exempt ? `${slot.item.no}. Exempt item (not for publication)` : slot.title;
 }
 
 export interface PackVersions {

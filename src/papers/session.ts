@@ -9,6 +9,7 @@ import {Cell, WorkbookError} from '../workbook/table';
 import {PaperSettings} from './agenda';
 import {appsScriptDates} from './dates';
 import {PaperError} from './errors';
+import {groupTypeOf} from './wording';
 import {Made, papersFolder, subFolder} from './output';
 
 export interface Session {
@@ -42,6 +43,8 @@ export function openSession(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sessi
       clerkEmail: settings.email('Clerk email'),
       clerkPhone: settings.text('Clerk phone'),
       dates: appsScriptDates(timeZone),
+      groupType: groupTypeOf(settings.text('Group type')),
+      font: settings.text('Paper font') || 'Arial',
     },
   };
 }

@@ -13,6 +13,7 @@ export const SETTINGS = {
   'Clerk email': 'clerk@example.org',
   'Clerk phone': '01632 960123',
   'Time zone': 'Europe/London',
+  'Group type': 'Council committee',
 };
 
 export const MEMBERS: RowData[] = [
@@ -110,6 +111,7 @@ export const SECRET_ITEMS: RowData[] = [
     'Lead officer': 'Director of Commissioning',
     'Paper status': 'Received',
     Confidential: 'Yes',
+    'Exempt paragraph': '3',
     Notes: 'Commercially sensitive figures from Example Homecare',
   },
   {
