@@ -9,7 +9,8 @@ import {agendaPaper, orderAgenda, publicPaperStatus} from '../src/papers/agenda'
 import {columnWidths, paperDocx} from '../src/papers/docx';
 import {paperText} from '../src/papers/model';
 import {withheldText} from '../src/papers/wording';
-import {SETTINGS, day, item, meeting} from './papers-helpers';
+import {reportCoverPaper} from '../src/papers/report-cover';
+import {SETTINGS, day, item, meeting, member} from './papers-helpers';
 
 const items = orderAgenda([
   item({
@@ -139,5 +140,41 @@ describe('looks like a council agenda', () => {
     expect(w[1]).toBeGreaterThanOrEqual('Sustainability'.length * 110 + 200);
     expect(w[3]).toBeGreaterThanOrEqual('Ongoing'.length * 110 + 200);
     expect(w.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+  });
+});
+
+describe('report cover', () => {
+  test('officer contact filled from Members; the seven clearance rows', () => {
+    const lead = member({
+      name: 'Lee Officer',
+      role: 'Lead officer',
+      organisation: 'Example Council',
+      email: 'lee.officer@example.org',
+      phone: '01632 960099',
+    });
+    const it = orderAgenda([
+      item({
+        row: 2,
+        section: 'Decisions',
+        title: 'Day services review',
+        leadOfficer: 'Lee Officer',
+      }),
+    ])[0];
+    const cover = reportCoverPaper(it, day('2020-10-08'), [lead], SETTINGS);
+    const details = cover.blocks.find(b => b.kind === 'table');
+    expect(details?.kind === 'table' && details.rows.find(r => r[0] === 'Officer contact')).toEqual(
+      ['Officer contact', 'Lee Officer, Example Council, lee.officer@example.org, 01632 960099'],
+    );
+    const clearances = cover.blocks[cover.blocks.length - 1];
+    expect(clearances.kind === 'table' && clearances.rows.map(r => r[0])).toEqual([
+      'Clearance',
+      'Have the resource implications been cleared by Finance?',
+      'Have the procurement/contractual issues been cleared by the Head of Procurement?',
+      'Has the impact on statutory, legal and risk implications been cleared by the Monitoring Officer or Legal?',
+      'Have the equality and diversity implications been cleared by your service contact?',
+      'Have any engagement and communication implications been cleared by Communications?',
+      'Have any localism and local member involvement issues been cleared by your service contact?',
+      'Have any public health implications been cleared by Public Health?',
+    ]);
   });
 });

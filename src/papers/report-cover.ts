@@ -17,6 +17,47 @@ export const IMPLICATIONS = [
 
 const TO_WRITE = '[To be written by the report author.]';
 
+/** The seven clearances of a council report cover: what is cleared, and by whom. */
+export const CLEARANCES: readonly (readonly [string, string])[] = [
+  ['Have the resource implications been cleared by Finance?', 'Finance'],
+  [
+    'Have the procurement/contractual issues been cleared by the Head of Procurement?',
+    'Head of Procurement',
+  ],
+  [
+    'Has the impact on statutory, legal and risk implications been cleared by the Monitoring Officer or Legal?',
+    'Monitoring Officer or Legal',
+  ],
+  [
+    'Have the equality and diversity implications been cleared by your service contact?',
+    'Service contact',
+  ],
+  [
+    'Have any engagement and communication implications been cleared by Communications?',
+    'Communications',
+  ],
+  [
+    'Have any localism and local member involvement issues been cleared by your service contact?',
+    'Service contact',
+  ],
+  ['Have any public health implications been cleared by Public Health?', 'Public Health'],
+];
+
+/** "Name, post (organisation), email, phone" of the lead officer, from Members when listed there. */
+export function officerContact(item: NumberedItem, members: readonly Member[]): string {
+  const who = item.leadOfficer.trim();
+  const m = who ? members.find(x => x.name.trim().toLowerCase() === who.toLowerCase()) : undefined;
+  if (!m) return `${who || '[name]'}, [post], [email], [telephone]`;
+  return [
+    m.name,
+    m.role === 'Lead officer' ? m.organisation : `${m.role}, ${m.organisation}`,
+    m.email,
+    m.phone,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 export function reportCoverPaper(
   item: NumberedItem,
   meetingDate: Day,
@@ -50,7 +91,7 @@ export function reportCoverPaper(
           'Recommendation',
           `The committee is asked to ${item.purpose ? item.purpose.replace(/^To /, '').toLowerCase() : 'note'}: (a) [recommendation]; (b) [recommendation]`,
         ],
-        ['Officer contact', `${item.leadOfficer || '[name]'}, [post], [email], [telephone]`],
+        ['Officer contact', officerContact(item, members)],
         ['Member contacts', leaders.map(m => `${m.name} (${m.role})`).join('; ') || '[names]'],
       ],
       false,
@@ -70,16 +111,12 @@ export function reportCoverPaper(
     para(item.paperLink ? `Paper: ${item.paperLink}` : 'None.', {italic: !item.paperLink}),
   );
   blocks.push(h2('Officer clearances'));
-  blocks.push(
-    table([
-      ['Clearance', 'Name', 'Date'],
-      ['Director', '', ''],
-      ['Finance', '', ''],
-      ['Legal / monitoring officer', '', ''],
-      ['Procurement', '', ''],
-      ['Equality', '', ''],
-    ]),
-  );
+  blocks.push({
+    kind: 'table',
+    rows: [['Clearance', 'Yes / No', 'Name of officer'], ...CLEARANCES.map(([q]) => [q, '', ''])],
+    header: true,
+    widths: [14, 3, 6],
+  });
   return {
     kind: 'Report cover',
     name: `${s.group} – Report – ${item.title} – ${s.dates(meetingDate, DATE)}`,
@@ -93,6 +130,7 @@ export function reportCoverPaper(
       key_decision_ref: item.keyDecisionRef,
       purpose: item.purpose,
       is_exempt: item.exempt,
+      officer_contact: officerContact(item, members),
     },
   };
 }
