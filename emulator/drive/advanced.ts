@@ -11,7 +11,7 @@ import {DOC_MIME, DOCX_MIME, DocState, emptyDocParts} from '../docs/document';
 import {convertWithLibreOffice} from './pdf';
 import {readDocx} from '../docs/docx-read';
 import {asBlob, Blob, bytesOf, isBlobLike} from './blob';
-import {fileUrl} from './drive-app';
+import {adoptMadeFiles, fileUrl} from './drive-app';
 import {DriveEntry, DriveStore, FOLDER_MIME} from './store';
 
 export const ADVANCED_DRIVE_SCOPES = [
@@ -218,6 +218,7 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
   const call = (method: string) => {
     requireScope(ctx, `Drive.Files.${method}`, ADVANCED_DRIVE_SCOPES);
     ctx.stats.count(`Drive.Files.${method}`);
+    adoptMadeFiles(ctx, store);
   };
   const get = (method: string, id: unknown): DriveEntry => {
     // "root" is the v3 alias of My Drive.

@@ -11,6 +11,7 @@ import {asBlob, Blob, bytesOf} from './blob';
 import {DriveStore, DriveEntry, FOLDER_MIME} from './store';
 import {parseQuery} from './advanced';
 import {answerMissing} from '../services/not-emulated';
+import {takeMadeFiles} from '../services/made-files';
 
 /** DriveApp.searchFiles takes Drive API v2 query syntax (title, mimeType, parents, trashed, modifiedDate). */
 function search(store: DriveStore, params: string): (e: DriveEntry) => boolean {
@@ -39,7 +40,13 @@ class Core implements DocCore {
     const method = name.slice(name.indexOf('.') + 1);
     requireScope(this.ctx, name, READ_ONLY.test(method) ? READ_SCOPES : DRIVE_SCOPES);
     this.ctx.stats.count(name);
+    adoptMadeFiles(this.ctx, this.store);
   }
+}
+
+/** Spreadsheets the script made this run (SpreadsheetApp.create) become files of the Drive. */
+export function adoptMadeFiles(ctx: ServiceContext, store: DriveStore): void {
+  for (const f of takeMadeFiles(ctx)) store.registerExternal(f.id, f.name, f.mimeType);
 }
 
 export function fileUrl(e: DriveEntry): string {

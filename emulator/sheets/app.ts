@@ -9,6 +9,7 @@ import {BooleanCriteria, ConditionalFormatRuleBuilder, RelativeDate} from './con
 import {ERR, gErr, signatureError} from './errors';
 import {newWorkbookModel} from './model';
 import {addMissingEnums} from '../services/not-emulated';
+import {recordMadeFile} from '../services/made-files';
 import {ColorBuilder, ColorType, TextStyleBuilder} from './text-style';
 import {API_CLASS, expose, unwrap} from './expose';
 import type {SheetModel, WorkbookModel} from './model';
@@ -198,6 +199,12 @@ export class SpreadsheetAppImpl implements BookRegistry {
     const sheet = model.sheets[0];
     if (rows !== undefined) sheet.maxRows = rows;
     if (columns !== undefined) sheet.maxCols = columns;
+    // A new spreadsheet is a file in the Drive's root, as in Apps Script (kept for the run: see CONFORMANCE.md).
+    recordMadeFile(base.ctx, {
+      id: model.id,
+      name,
+      mimeType: 'application/vnd.google-apps.spreadsheet',
+    });
     return this.adopt(new Book(base.ctx, model, base.host));
   }
   /** create(name[, rows, columns]) (spreadsheet-app#createname,-rows,-columns). */

@@ -284,3 +284,22 @@ test('autoFill continues numbers, months and formulas; refuses a destination tha
     ],
   ]);
 });
+
+test('a spreadsheet made with SpreadsheetApp.create is a file of the Drive (moved, trashed by id)', () => {
+  expect(
+    json(`var made = SpreadsheetApp.create('Scratch sheet');
+      var file = DriveApp.getFileById(made.getId());
+      var folder = DriveApp.createFolder('Tests');
+      file.moveTo(folder);
+      var again = DriveApp.getFileById(made.getId());
+      again.setTrashed(true);
+      return JSON.stringify([file.getName(), file.getMimeType(), again.getParents().next().getName(), again.isTrashed(),
+        Drive.Files.get(made.getId()).mimeType]);`),
+  ).toEqual([
+    'Scratch sheet',
+    'application/vnd.google-apps.spreadsheet',
+    'Tests',
+    true,
+    'application/vnd.google-apps.spreadsheet',
+  ]);
+});
