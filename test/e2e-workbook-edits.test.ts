@@ -108,10 +108,10 @@ describe('paste', () => {
     // The demo has 12 contracts in rows 2-13: the paste goes to rows 14-17.
     expect(b.value('Contracts!E14')).toBe('Contract'); // "contract" normalised
     expect(b.value('Contracts!F14')).toBe(1234.5);
-    expect(b.value('Contracts!F15')).toBe('1.234,50');
+    // Annual value feeds the Lots tab's formulas: a wrong amount is refused, not kept (issue 10).
+    expect(b.value('Contracts!F15')).toBe('');
     expect(b.meta('Contracts', 'F15').note).toContain('"1.234,50" is ambiguous');
-    expect(b.meta('Contracts', 'F15').background).toBe(FLAG);
-    expect(b.value('Contracts!F16')).toBe(-50);
+    expect(b.value('Contracts!F16')).toBe('');
     expect(b.meta('Contracts', 'F16').note).toContain('cannot be negative');
     expect(b.value('Contracts!G16')).toBe('31/02/2021');
     expect(b.meta('Contracts', 'G16').note).toContain('February 2021 has no day 31');
@@ -132,8 +132,6 @@ describe('paste', () => {
         'Members!I4',
         'Meetings!C3',
         'Settings!B12',
-        'Contracts!F15',
-        'Contracts!F16',
         'Contracts!G16',
         'Contracts!H17',
       ]),

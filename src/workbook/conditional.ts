@@ -32,63 +32,28 @@ export interface RuleSpec {
   readonly fontColor?: string;
 }
 
-/** The rules of a tab as plain data: custom formulas for row 2, whole rows coloured. Pure. */
+const COLOURS = {
+  red: {background: RED},
+  amber: {background: AMBER},
+  grey: {background: GREY, fontColor: GREY_TEXT},
+} as const;
+
+/** The schema's conditional formats of a tab, resolved to custom formulas for row 2. Pure. */
 export function ruleSpecs(
   spec: TabSpec,
   index: ReadonlyMap<string, number>,
   w: Warnings = DEFAULT_WARNINGS,
 ): RuleSpec[] {
-  const col = (h: string): string | null => {
-    const i = index.get(h);
-    return i === undefined ? null : `$${columnLetter(i + 1)}2`;
-  };
-  const f = (cond: string) => `=AND(${MARKER},${cond})`;
   const out: RuleSpec[] = [];
-  if (spec.name === 'Actions') {
-    const st = col('Status');
-    const rd = col('Review date');
-    if (st) out.push({formula: f(`${st}="Closed"`), background: GREY, fontColor: GREY_TEXT});
-    if (st && rd) {
-      out.push({formula: f(`${st}<>"Closed",ISNUMBER(${rd}),${rd}<TODAY()`), background: RED});
-      out.push({
-        formula: f(
-          `${st}<>"Closed",ISNUMBER(${rd}),${rd}>=TODAY(),${rd}<=TODAY()+${w.dueSoonDays}`,
-        ),
-        background: AMBER,
-      });
-    }
-  } else if (spec.name === 'Members') {
-    const end = col('Term end');
-    if (end) {
-      out.push({
-        formula: f(`ISNUMBER(${end}),${end}<TODAY()`),
-        background: GREY,
-        fontColor: GREY_TEXT,
-      });
-      out.push({
-        formula: f(`ISNUMBER(${end}),${end}>=TODAY(),${end}<=TODAY()+${w.termWarningDays}`),
-        background: AMBER,
-      });
-    }
-  } else if (spec.name === 'Contracts') {
-    const endCol = col('End date');
-    const ext = col('Extended to');
-    const notice = col('Notice period (days)');
-    if (endCol) {
-      const end = ext ? `IF(ISNUMBER(${ext}),${ext},${endCol})` : endCol;
-      const within = notice
-        ? `MAX(N(${notice}),${w.contractWarningDays})`
-        : String(w.contractWarningDays);
-      out.push({
-        formula: f(`ISNUMBER(${endCol}),${end}<TODAY()`),
-        background: GREY,
-        fontColor: GREY_TEXT,
-      });
-      out.push({
-        formula: f(`ISNUMBER(${endCol}),${end}>=TODAY(),${end}-TODAY()<=${within}`),
-        background: AMBER,
-      });
-    }
+  for (const rule of spec.formats ?? []) {
+    let missing = false;
+    const cond = rule.when.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
+      if (name in w) return String(w[name as keyof Warnings]);
+      const i = index.get(name);
+      if (i === undefined) missing = true;
+      return i === undefined ? '' : `$${columnLetter(i + 1)}2`;
+    });
+    if (!missing) out.push({formula: `=AND(${MARKER},${cond})`, ...COLOURS[rule.colour]});
   }
   return out;
 }

@@ -13,7 +13,7 @@
  * The Problems tab is rebuilt by Committee > Check workbook problems, not here: keeping it
  * current from onEdit would mean reading it on every edit.
  */
-import {ColumnSpec, TAB, TabSpec} from './schema';
+import {ColumnSpec, TabSpec} from './schema';
 import {Cell, forColumn} from './table';
 import {refusesInvalid, rowRules, validatedTab, duplicateRows, missingRequired} from './validate';
 import {isProgramBuilt} from './setup';
@@ -174,7 +174,7 @@ function singleEdit(
     header = headers[rect.col - 1] ?? '';
   } else {
     header = String(readBlock(sheet, 1, rect.col, 1, 1)[0][0]).trim();
-    if (spec.name === TAB.settings && header === 'Value') {
+    if (spec.settingRows && header === 'Value') {
       settingEdit(sheet, range, rect.row, e);
       return;
     }

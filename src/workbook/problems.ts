@@ -30,7 +30,7 @@ export type {Problem};
  * same parser and row rules as the edit check); for other tabs, their row rules. Pure.
  */
 export function problemsInGrid(spec: TabSpec, grid: Cell[][], today: number): Problem[] {
-  if (spec.name === TAB.settings) {
+  if (spec.settingRows) {
     const headers = (grid[0] ?? []).map(h => String(h).trim());
     return settingsProblems(grid, headerPositions(headers));
   }
@@ -144,7 +144,7 @@ export function rebuildProblems(
     if (!sheet) continue;
     gids.set(spec.name, sheet.getSheetId());
     const grid = sheet.getDataRange().getValues() as Cell[][];
-    if (spec.name === TAB.settings) clerk = clerkOf(grid);
+    if (spec.settingRows) clerk = clerkOf(grid);
     if ((REGISTERS as string[]).includes(spec.name)) {
       const reg = registerFromGrid(spec.name as RegisterName, grid, today);
       read.set(spec.name, reg);

@@ -73,6 +73,16 @@ export type RowRule =
       readonly extendedTo: string;
     };
 
+/**
+ * A conditional format over the whole row: `when` is a custom formula for row 2 where {Header}
+ * stands for that column's cell and {dueSoonDays}, {termWarningDays}, {contractWarningDays} for
+ * the warning periods in Settings. Skipped when a column it names is missing.
+ */
+export interface FormatRule {
+  readonly when: string;
+  readonly colour: 'red' | 'amber' | 'grey';
+}
+
 /** One row per value of these columns (e.g. one meeting per date); {key} in `problem` is the value. */
 export interface UniqueRule {
   readonly columns: readonly string[];
@@ -89,6 +99,9 @@ export interface TabSpec {
   readonly builtByProgram?: boolean;
   readonly rowRules?: readonly RowRule[];
   readonly unique?: readonly UniqueRule[];
+  readonly formats?: readonly FormatRule[];
+  /** One row per setting (Setting, Value): each Value is checked against the setting its row names. */
+  readonly settingRows?: boolean;
 }
 
 export const ROLES = [
@@ -183,6 +196,7 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.settings,
     frozenRows: 1,
+    settingRows: true,
     note: 'One row per setting. Change the Value column; the program reads settings by name.',
     columns: [
       {header: 'Setting', type: 'text', required: true, width: 260},
@@ -194,6 +208,13 @@ export const SCHEMA: readonly TabSpec[] = [
     name: TAB.members,
     frozenRows: 1,
     rowRules: [{kind: 'after', first: 'Term start', second: 'Term end'}],
+    formats: [
+      {when: 'ISNUMBER({Term end}),{Term end}<TODAY()', colour: 'grey'},
+      {
+        when: 'ISNUMBER({Term end}),{Term end}>=TODAY(),{Term end}<=TODAY()+{termWarningDays}',
+        colour: 'amber',
+      },
+    ],
     columns: [
       {header: 'Name', type: 'text', required: true, width: 180},
       {header: 'Organisation', type: 'text', width: 200},
@@ -357,6 +378,14 @@ export const SCHEMA: readonly TabSpec[] = [
       },
       {kind: 'stamp', header: 'Last updated'},
     ],
+    formats: [
+      {when: '{Status}="Closed"', colour: 'grey'},
+      {when: '{Status}<>"Closed",ISNUMBER({Review date}),{Review date}<TODAY()', colour: 'red'},
+      {
+        when: '{Status}<>"Closed",ISNUMBER({Review date}),{Review date}>=TODAY(),{Review date}<=TODAY()+{dueSoonDays}',
+        colour: 'amber',
+      },
+    ],
     columns: [
       {header: 'Meeting date', type: 'date', width: 110},
       {header: 'Minute no.', type: 'text', width: 80},
@@ -403,6 +432,17 @@ export const SCHEMA: readonly TabSpec[] = [
         start: 'Start date',
         end: 'End date',
         extendedTo: 'Extended to',
+      },
+    ],
+    // Ends on Extended to when filled, else End date; amber within the notice or warning period.
+    formats: [
+      {
+        when: 'ISNUMBER({End date}),IF(ISNUMBER({Extended to}),{Extended to},{End date})<TODAY()',
+        colour: 'grey',
+      },
+      {
+        when: 'ISNUMBER({End date}),IF(ISNUMBER({Extended to}),{Extended to},{End date})>=TODAY(),IF(ISNUMBER({Extended to}),{Extended to},{End date})-TODAY()<=MAX(N({Notice period (days)}),{contractWarningDays})',
+        colour: 'amber',
       },
     ],
     columns: [
@@ -902,7 +942,7 @@ export const SETTINGS = [
     type: 'list',
     default: 'Informal group',
     values: ['Council committee', 'Partnership board', 'Informal group'],
-    note: 'Decides the wording of papers: councils get the public welcome, the exclusion resolution and Schedule 12A paragraphs; an informal group\'s meetings are not open to the public.',
+    note: "Decides the wording of papers: councils get the public welcome, the exclusion resolution and Schedule 12A paragraphs; an informal group's meetings are not open to the public.",
   },
   {
     name: 'Paper font',
