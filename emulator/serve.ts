@@ -7,14 +7,15 @@
  * sidebar with a google.script.run bridge: POST /run/NAME calls a sidebar server function
  * (names starting "sidebar") and saves the workbook.
  *
- * Each request opens the workbook, runs, and saves or lets go, so other clerk commands may run
- * between requests; requests are taken one at a time. Binds to 127.0.0.1 only. The log names
+ * Requests are taken one at a time. A read runs on the workbook as last opened (opened again
+ * when the file changed on disk) without holding its lock; a sidebar action opens it with its
+ * lock and saves, so other clerk commands may run between requests. Binds to 127.0.0.1 only. The log names
  * the method, path and status, never a query string, a body or an address.
  */
 import http from 'node:http';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {Workspace} from './workspace';
+import {Workspace, workspaceDirFor} from './workspace';
 import {BufferIo, type Io} from './services/io';
 import {createContentService, TextOutput} from './services/content';
 
@@ -156,6 +157,8 @@ export function sidebarPage(ws: Workspace, io: BufferIo): string {
 }
 
 const SIDEBAR_FUNCTION = /^sidebar[A-Z]\w*$/;
+/** Sidebar calls that only read: run on the open workbook, nothing saved. */
+const SIDEBAR_READS = new Set(['sidebarMeetings', 'sidebarPapers', 'sidebarSendPreview']);
 
 /** Starts the server; resolves once it listens. */
 export async function serve(book: string, opts: ServeOptions = {}): Promise<Server> {
@@ -163,28 +166,52 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
   if (!existsSync(book)) throw new Error(`no workbook at ${book}`);
   let base = '';
   let queue: Promise<unknown> = Promise.resolve();
-  /** One request at a time, each with the workbook opened afresh. */
+  // Opening a workbook takes seconds: a read reuses the last one opened while neither the
+  // workbook nor its state.json has changed on disk since (another clerk command changes them).
+  const stamp = () =>
+    [book, path.join(workspaceDirFor(path.resolve(book)), 'state.json')]
+      .map(f => (existsSync(f) ? statSync(f).mtimeMs : 0))
+      .join(':');
+  let cached: {ws: Workspace; io: BufferIo; stamp: string} | null = null;
+  const forget = () => {
+    cached?.ws.discard();
+    cached = null;
+  };
+  const openBook = async (write: boolean) => {
+    const io = new BufferIo();
+    const ws = await Workspace.open(book, {
+      today: opts.today,
+      io: io as Io,
+      command: 'clerk serve',
+      write,
+      // A read holds no lock between requests, so other clerk commands are never kept waiting.
+      lock: write,
+    });
+    installWebApp(ws, `${base}/`);
+    return {ws, io};
+  };
+  /** One request at a time; a write opens the workbook afresh with its lock and saves. */
   const withBook = <T>(write: boolean, task: (ws: Workspace, io: BufferIo) => T): Promise<T> => {
     const run = queue.then(async () => {
-      const io = new BufferIo();
-      const ws = await Workspace.open(book, {
-        today: opts.today,
-        io: io as Io,
-        command: 'clerk serve',
-        write,
-      });
-      installWebApp(ws, `${base}/`);
-      let r: T;
-      try {
-        r = task(ws, io);
-      } catch (e) {
-        ws.discard();
-        throw e;
+      if (write) {
+        forget();
+        const {ws, io} = await openBook(true);
+        let r: T;
+        try {
+          r = task(ws, io);
+        } catch (e) {
+          ws.discard();
+          throw e;
+        }
+        await ws.save(); // saves, then lets go of the workbook
+        return r;
       }
-      // save() lets go of the workbook itself; a read lets go without writing.
-      if (write) await ws.save();
-      else ws.discard();
-      return r;
+      const now = stamp();
+      if (!cached || cached.stamp !== now) {
+        forget();
+        cached = {...(await openBook(false)), stamp: now};
+      }
+      return task(cached.ws, cached.io);
     });
     queue = run.catch(() => undefined);
     return run;
@@ -225,7 +252,7 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       if (req.headers['x-clerk-run'] !== '1')
         return {status: 403, type: 'text/plain', body: 'Forbidden'};
       const args = await readJson(req);
-      const result = await withBook(true, ws => {
+      const result = await withBook(!SIDEBAR_READS.has(run[1]), ws => {
         try {
           return {ok: true, value: ws.script.callFunction(run[1], args)};
         } catch (e) {
@@ -238,13 +265,16 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
   };
 
   const server = http.createServer((req, res) => {
+    const started = Date.now();
     handle(req)
       .catch(e => {
         log(`error: ${e instanceof Error ? e.message : String(e)}`);
         return {status: 500, type: 'text/plain', body: 'The workbook could not be read.'};
       })
       .then(r => {
-        log(`${req.method} ${(req.url ?? '/').split('?')[0].slice(0, 200)} ${r.status}`);
+        log(
+          `${req.method} ${(req.url ?? '/').split('?')[0].slice(0, 200)} ${r.status} ${Date.now() - started} ms`,
+        );
         res.writeHead(r.status, {
           'Content-Type': r.type,
           'Cache-Control': 'no-store',
@@ -264,7 +294,10 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections?.();
-        server.close(() => resolve());
+        server.close(() => {
+          forget();
+          resolve();
+        });
       }),
   };
 }

@@ -130,7 +130,8 @@ export function sidebarMakePaper(
   if (kind === 'agenda') agendaPackCommand(ss);
   else if (kind === 'minutes') minutesCommand(ss);
   else throw new PaperError(`"${kind}" is not a paper the sidebar can make (agenda or minutes).`);
-  return sidebarPaperList(s, date);
+  // Afresh: making the first papers may have made the papers folder and written its id.
+  return sidebarPaperList(openSession(ss), date);
 }
 
 export function sidebarPublishPapers(
