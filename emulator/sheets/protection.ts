@@ -64,6 +64,22 @@ export class Protection {
   getRangeName(): string | null {
     return this._spec.rangeName ?? null;
   }
+  /** Protects the range a name points at, and keeps the name (protection#setrangenamerangename). */
+  setRangeName(rangeName: string): this {
+    const r = this.book.spreadsheetObject().getRangeByName(String(rangeName));
+    if (!r) throw new Error(`Invalid argument: ${rangeName}`);
+    this._spec.rect = {...r._rect};
+    this._spec.rangeName = String(rangeName);
+    return this;
+  }
+  setNamedRange(namedRange: unknown): this {
+    const n = unwrap(namedRange) as {getName?(): string};
+    if (!n || typeof n.getName !== 'function')
+      throw new Error(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.Protection.setNamedRange.",
+      );
+    return this.setRangeName(n.getName());
+  }
   remove(): void {
     this.sheet.protections = this.sheet.protections.filter(p => p !== this._spec);
   }
@@ -77,7 +93,9 @@ export class Protection {
     this._spec.domainEdit = !!e;
     return this;
   }
+  /** A warning-only protection has no editors (it stops no one); live Apps Script gives [] (gas-fakes test/testsheetsbasic.js). */
   getEditors(): User[] {
+    if (this._spec.warningOnly) return [];
     return this._spec.editors.map(e => new User(e));
   }
   addEditor(e: unknown): this {

@@ -53,6 +53,13 @@ const enumsCopyPasteType = {
   PASTE_COLUMN_WIDTHS: 1,
 };
 
+/** A note's text: a whole number is written as Java writes a double ("5.0"; issuetracker.google.com/issues/429373214). */
+function noteText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && Number.isInteger(v)) return v.toFixed(1);
+  return String(v);
+}
+
 export class Range {
   readonly [API_CLASS] = 'Range';
   constructor(
@@ -380,14 +387,16 @@ export class Range {
     return this.grid(m => m?.note ?? '');
   }
   setNote(note: string | null): this {
-    return this.setAll(m =>
-      note === null || note === '' ? delete m.note : (m.note = String(note)),
-    );
+    const text = noteText(note);
+    return this.setAll(m => (text === '' ? delete m.note : (m.note = text)));
   }
   setNotes(notes: (string | null)[][]): this {
     return this.setEach(
       notes,
-      (m, n) => (n === null || n === '' ? delete m.note : (m.note = String(n))),
+      (m, n) => {
+        const text = noteText(n);
+        return text === '' ? delete m.note : (m.note = text);
+      },
       'Range.setNotes',
     );
   }
@@ -885,7 +894,8 @@ export class Range {
           const [si, sj] = at(i, j);
           const v = valuesOnly ? computed[si]?.[sj] : serialized[si]?.[sj];
           // An error value (#N/A) is pasted as its text.
-          const c = v && typeof v === 'object' ? String((v as unknown as {value: unknown}).value) : v;
+          const c =
+            v && typeof v === 'object' ? String((v as unknown as {value: unknown}).value) : v;
           return typeof c === 'string' ? `'${c.startsWith("'") ? c.slice(1) : c}` : (c ?? null);
         }),
       );

@@ -303,3 +303,21 @@ test('a spreadsheet made with SpreadsheetApp.create is a file of the Drive (move
     'application/vnd.google-apps.spreadsheet',
   ]);
 });
+
+test('notes: a whole number is written as Java writes a double; protections by range name; warning-only has no editors', () => {
+  expect(
+    json(`var r = s.getRange('C2:D2');
+      r.setNote(5);
+      var one = r.getNote();
+      r.setNotes([[1, 'x']]);
+      var p1 = s.protect().setDescription('sample1').setWarningOnly(true).setUnprotectedRanges([s.getRange('A1:B1')]);
+      var warning = [p1.getEditors().length, p1.getUnprotectedRanges()[0].getA1Notation(), String(p1.getProtectionType())];
+      p1.remove();
+      ss.setNamedRange('protectMe1', s.getRange('C3:F7'));
+      var p3 = s.getRange('A1:D5').protect();
+      p3.setRangeName('protectMe1');
+      var p4 = s.getRange('A1:D5').protect();
+      p4.setNamedRange(ss.getNamedRanges().filter(function (n) { return n.getName() === 'protectMe1'; })[0]);
+      return JSON.stringify([one, r.getNotes(), warning, p3.getRangeName(), p3.getRange().getA1Notation(), p4.getRangeName()]);`),
+  ).toEqual(['5.0', [['1.0', 'x']], [0, 'A1:B1', 'SHEET'], 'protectMe1', 'C3:F7', 'protectMe1']);
+});
