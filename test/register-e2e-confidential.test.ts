@@ -112,3 +112,11 @@ test('the unreadable flag is a finding with the cell and what to do', () => {
     ]),
   );
 });
+
+test('a report for a year with no meeting is not made: the officer is told why', () => {
+  const step = c.run('generateAnnualReport', {answers: ['2019']});
+  expect(step.out).toContain(
+    'No meeting was held in 2019, so no annual report was made for that year. Check the Meeting date and Status columns of the Meetings tab.',
+  );
+  expect(c.docs().filter(d => d.path.includes('Annual report – 2019'))).toEqual([]);
+});
