@@ -370,7 +370,7 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     get(fileId: string, optionalArgs?: Json): Json | string {
       call('get');
       if (typeof fileId !== 'string' || !fileId)
-        throw apiError('get', 'Required parameter: fileId');
+        throw apiError('get', 'Invalid argument: id');
       const e = get('get', fileId);
       if (optionalArgs?.alt === 'media') {
         if (e.mimeType === DOC_MIME)
@@ -514,6 +514,8 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     Files: Object.assign(Files, {toString: printed}),
     Permissions,
     About,
+    // v3 has no Operations collection's methods: Drive.Operations.list() "is not a function", as live.
+    Operations: {toString: printed},
     getVersion: () => 'v3',
     toString: printed,
   };

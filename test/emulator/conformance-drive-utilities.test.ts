@@ -114,7 +114,9 @@ describe('DriveApp (reference/drive/drive-app, /drive/file)', () => {
     for (const id of ['null', 'undefined', "''"]) {
       expect(thrown(`DriveApp.getFileById(${id})`)).toBe('Invalid argument: id');
       expect(thrown(`DriveApp.getFolderById(${id})`)).toBe('Invalid argument: id');
+      expect(thrown(`Drive.Files.get(${id})`)).toMatch(/Invalid argument: id$/);
     }
+    expect(thrown('Drive.Operations.list()')).toMatch(/is not a function/);
   });
   test('createFile checks its arguments as Apps Script does', () => {
     expect(thrown('DriveApp.createFile()')).toMatch(/^The parameters \(\) don't match/);
