@@ -5,7 +5,7 @@
  * applies it in the fewest calls.
  */
 import {ColumnSpec, TabSpec, UniqueRule} from './schema';
-import {Cell} from './table';
+import {Cell, headerPositions} from './table';
 import {
   checkValue,
   duplicateRows,
@@ -130,13 +130,7 @@ export function keyRulesOf(
 }
 
 /** Where each header is (first occurrence, 0-based). */
-export function indexOf(headers: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (h && !index.has(h)) index.set(h, i);
-  });
-  return index;
-}
+export const indexOf = headerPositions;
 
 function byHeader(
   spec: TabSpec,

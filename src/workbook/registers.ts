@@ -10,7 +10,9 @@
  * holding only the program's formulas, are never records.
  */
 import {ColumnSpec, TAB, TabSpec, tabSpec} from './schema';
-import {Cell, WorkbookError, isDate} from './table';
+import {Cell, WorkbookError, headerPositions, isDate} from './table';
+
+export {headerPositions};
 import {checkValue, missingRequired, rowRules, duplicateRows, uniqueKey} from './validate';
 import {minutesOfTime} from './dates';
 import {isoOfDate} from '../domain/calendar';
@@ -295,15 +297,6 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
 };
 
 export const REGISTERS = Object.keys(BUILD) as RegisterName[];
-
-/** Where each header is (first occurrence, 0-based). */
-export function headerPositions(headers: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (h && !index.has(h)) index.set(h, i);
-  });
-  return index;
-}
 
 /** The one rule for which rows count: a value in any column the officer fills. */
 export function isRecordRow(

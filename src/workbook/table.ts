@@ -71,12 +71,18 @@ export function readTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: st
   return {spec, sheet, headers, index, rows};
 }
 
-/** Where each header is; throws when a required header is missing. */
-export function headerIndex(spec: TabSpec, headers: readonly string[]): Map<string, number> {
+/** Where each header is (its first occurrence, 0-based). */
+export function headerPositions(headers: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     if (h && !index.has(h)) index.set(h, i);
   });
+  return index;
+}
+
+/** Where each header is; throws when a required header is missing. */
+export function headerIndex(spec: TabSpec, headers: readonly string[]): Map<string, number> {
+  const index = headerPositions(headers);
   for (const c of spec.columns) {
     if (c.required && !index.has(c.header)) {
       throw new WorkbookError(
