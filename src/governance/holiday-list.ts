@@ -5,7 +5,8 @@
  * so the formulas follow Settings changes live.
  */
 import {NOTICE_NAMES, NOTICE_SETTING_OF, TAB} from '../workbook/schema';
-import {Cell, getTab} from '../workbook/table';
+import {Cell} from '../workbook/table';
+import {existingNames, pointSettingNames, setName} from '../workbook/money-names';
 import {bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region} from '../domain/calendar';
 import {Closure} from '../domain/records';
 import {writeReportTab} from './report-tab';
@@ -67,39 +68,5 @@ export function refreshHolidayList(
 
 /** Points Notice_* at the Value cells of their settings (found by name: rows may move). */
 export function pointNoticeNames(ss: Spreadsheet, existing = existingNames(ss)): void {
-  const settings = getTab(ss, TAB.settings);
-  const grid = settings.getDataRange().getValues() as Cell[][];
-  const headers = (grid[0] ?? []).map(h => String(h).trim());
-  const nameCol = headers.indexOf('Setting');
-  const valueCol = headers.indexOf('Value');
-  if (nameCol < 0 || valueCol < 0)
-    throw new Error(
-      'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
-    );
-  for (const [rangeName, setting] of Object.entries(NOTICE_SETTING_OF)) {
-    const r = grid.findIndex((line, i) => i > 0 && String(line[nameCol]).trim() === setting);
-    if (r < 0)
-      throw new Error(
-        `The Settings tab has no "${setting}" row, which the Meetings deadline formulas need. Run Committee > Set up or repair workbook.`,
-      );
-    setName(ss, existing, rangeName, settings.getRange(r + 1, valueCol + 1));
-  }
-}
-
-type Named = Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
-
-function existingNames(ss: Spreadsheet): Named {
-  return new Map(ss.getNamedRanges().map(n => [n.getName(), n]));
-}
-
-/** Re-points an existing name with NamedRange.setRange (documented "Sets/updates the range"), else creates it. */
-function setName(
-  ss: Spreadsheet,
-  existing: Named,
-  name: string,
-  range: GoogleAppsScript.Spreadsheet.Range,
-): void {
-  const named = existing.get(name);
-  if (named) named.setRange(range);
-  else ss.setNamedRange(name, range);
+  pointSettingNames(ss, existing, NOTICE_SETTING_OF, 'the Meetings deadline formulas');
 }

@@ -96,6 +96,19 @@ export function pointMoneyNames(ss: Spreadsheet, existing: NameMap): void {
     const letter = columnLetter(col);
     setName(ss, existing, name, h.sheet.getRange(`${letter}:${letter}`));
   }
+  pointSettingNames(ss, existing, SETTING_NAMES, 'the money formulas');
+}
+
+/**
+ * Points each name at the Value cell of its setting on the Settings tab (found by name: rows may
+ * move), with one read of the tab. `who` says in messages what needs the settings.
+ */
+export function pointSettingNames(
+  ss: Spreadsheet,
+  existing: NameMap,
+  names: Readonly<Record<string, string>>,
+  who: string,
+): void {
   const settings = getTab(ss, TAB.settings);
   const grid = settings.getDataRange().getValues() as Cell[][];
   const heads = (grid[0] ?? []).map(x => String(x).trim());
@@ -105,11 +118,11 @@ export function pointMoneyNames(ss: Spreadsheet, existing: NameMap): void {
     throw new WorkbookError(
       'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
     );
-  for (const [name, setting] of Object.entries(SETTING_NAMES)) {
+  for (const [name, setting] of Object.entries(names)) {
     const r = grid.findIndex((line, i) => i > 0 && String(line[nameCol]).trim() === setting);
     if (r < 0)
       throw new WorkbookError(
-        `The Settings tab has no "${setting}" row, which the money formulas need. Run Committee > Set up or repair workbook.`,
+        `The Settings tab has no "${setting}" row, which ${who} need. Run Committee > Set up or repair workbook.`,
       );
     setName(ss, existing, name, settings.getRange(r + 1, valueCol + 1));
   }
