@@ -249,6 +249,7 @@ export class Workspace {
         );
       const ws = await Workspace.openLocked(abs, bookPath, dir, opts, io);
       ws.release = release;
+      ws.opened = fileStamp(abs);
       return ws;
     } catch (e) {
       release();
@@ -508,6 +509,9 @@ export class Workspace {
     };
   }
 
+  /** The workbook's size and time as opened ('' for a new one), to notice another program's save. */
+  private opened = '';
+
   /** Lets go of the workbook's lock (after save or discard). */
   private release: () => void = () => {};
 
@@ -525,6 +529,11 @@ export class Workspace {
     let crashed = false;
     try {
       if (existsSync(this.bookPath)) refuseReadOnly(this.bookPath, this.bookPath);
+      // Another program (Excel, LibreOffice) does not know our lock: never save over its work.
+      if (fileStamp(this.bookPath) !== this.opened)
+        throw new ClerkInputError(
+          `${path.basename(this.bookPath)} was changed by another program while this command ran, so nothing was saved. Close it there, then run the command again.`,
+        );
       if (this.created) mkdirSync(base, {recursive: true});
       rmSync(staging, {recursive: true, force: true});
       mkdirSync(staging, {recursive: true});
@@ -596,6 +605,12 @@ export class Workspace {
     rmSync(this.staging, {recursive: true, force: true});
     this.release();
   }
+}
+
+function fileStamp(file: string): string {
+  if (!existsSync(file)) return '';
+  const st = statSync(file);
+  return `${st.size}:${st.mtimeMs}`;
 }
 
 function letters(col: number): string {

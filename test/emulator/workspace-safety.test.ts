@@ -12,6 +12,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
@@ -266,4 +267,19 @@ test('a damaged state.json is refused, naming the file and what to do; nothing c
   ]);
   expect(readFileSync(book).equals(before)).toBe(true);
   expect(readFileSync(state, 'utf8')).toBe('{"version": 1,');
+});
+
+test('a workbook another program saved while a command ran is not saved over', async () => {
+  const book = await freshBook('excel');
+  const ws = await openBook(book);
+  ws.spreadsheet.getSheets()[0].getRange('C1').setValue('ours');
+  // Excel saves its own change meanwhile (it knows nothing of our lock).
+  const theirs = readFileSync(book);
+  const later = new Date(Date.now() + 5000);
+  utimesSync(book, later, later);
+  await expect(ws.save()).rejects.toThrow(
+    'excel.xlsx was changed by another program while this command ran, so nothing was saved. Close it there, then run the command again.',
+  );
+  expect(readFileSync(book).equals(theirs)).toBe(true);
+  expect(existsSync(lockFileFor(book))).toBe(false);
 });
