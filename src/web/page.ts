@@ -134,7 +134,7 @@ export function publicPage(
 <style>body{font-family:${escapeHtml(safeFont(s.font))}}${STYLE}</style>
 </head>
 <body>
-<header><h1>${group}</h1><p>Meetings, agendas and minutes. Papers are published at least five clear working days before each meeting; minutes once the group has approved them.</p></header>
+<header><h1>${group}</h1><p>Meetings, agendas and minutes. Agenda packs are published before each meeting; minutes once the group has approved them.</p></header>
 <main>
 <h2 id="upcoming">Upcoming meetings</h2>
 ${meetingTable(`Upcoming meetings of the ${s.group}`, upcoming, pubs)}
