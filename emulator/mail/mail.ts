@@ -25,6 +25,37 @@ const QUOTA_EXCEEDED = 'Exception: Service invoked too many times for one day: e
 export interface MailQuotaState {
   day: string;
   used: number;
+  /** Gmail drafts, kept with the quota so they last from run to run, as drafts do. */
+  drafts?: StoredDraft[];
+}
+
+/** A draft as saved in the workspace state (attachments as base64). */
+export interface StoredDraft {
+  id: string;
+  messageId: string;
+  mail: Omit<OutgoingMail, 'attachments'> & {
+    attachments: {name: string | null; contentType: string | null; base64: string}[];
+  };
+}
+
+function storeMail(m: OutgoingMail): StoredDraft['mail'] {
+  return {
+    ...m,
+    attachments: m.attachments.map(a => ({
+      name: a.getName(),
+      contentType: a.getContentType(),
+      base64: Buffer.from(a.rawBytes()).toString('base64'),
+    })),
+  };
+}
+
+function loadMail(m: StoredDraft['mail']): OutgoingMail {
+  return {
+    ...m,
+    attachments: m.attachments.map(
+      a => new Blob(new Uint8Array(Buffer.from(a.base64, 'base64')), a.contentType, a.name),
+    ),
+  };
 }
 
 /** Recipients sent today; shared by MailApp and GmailApp (one daily quota per user). */
@@ -33,14 +64,19 @@ export class MailQuota {
     public limit = CONSUMER_DAILY_RECIPIENTS,
     private state: MailQuotaState = {day: '', used: 0},
   ) {}
+  /** The Gmail drafts of this user (GmailApp.createDraft), saved with the quota. */
+  drafts: StoredDraft[] = [];
   static fromState(state: unknown, limit = CONSUMER_DAILY_RECIPIENTS): MailQuota {
     const s = state as MailQuotaState | undefined;
-    if (s && typeof s.day === 'string' && typeof s.used === 'number')
-      return new MailQuota(limit, {...s});
+    if (s && typeof s.day === 'string' && typeof s.used === 'number') {
+      const q = new MailQuota(limit, {day: s.day, used: s.used});
+      q.drafts = Array.isArray(s.drafts) ? s.drafts : [];
+      return q;
+    }
     return new MailQuota(limit);
   }
   toState(): MailQuotaState {
-    return {...this.state};
+    return this.drafts.length ? {...this.state, drafts: this.drafts} : {...this.state};
   }
   remaining(today: string): number {
     if (this.state.day !== today) return this.limit;
@@ -285,7 +321,7 @@ function gmailAppObject(
       ctx.stats.count('GmailApp.getAliases');
       return [];
     },
-    /** A draft kept for the run; send() mails it (reference/gmail/gmail-app#createDraft(String,String,String,Object)). */
+    /** A draft saved with the workspace; send() mails it (reference/gmail/gmail-app#createDraft(String,String,String,Object)). */
     createDraft(
       recipient: string,
       subject: string,
@@ -293,31 +329,31 @@ function gmailAppObject(
       options?: Record<string, unknown>,
     ) {
       gmail('createDraft');
-      const d = new GmailDraft(
-        ctx,
-        drafts,
-        fromOptions(recipient, subject, body, options ?? {}),
-        m => send(ctx, outboxDir, quota, m),
-      );
-      drafts.push(d);
-      return d;
+      const record: StoredDraft = {
+        id: `r-${randomBytes(8).toString('hex')}`,
+        messageId: randomBytes(8).toString('hex'),
+        mail: storeMail(fromOptions(recipient, subject, body, options ?? {})),
+      };
+      quota.drafts.push(record);
+      return draft(record);
     },
     getDrafts(): GmailDraft[] {
       gmail('getDrafts');
-      return [...drafts];
+      return quota.drafts.map(draft);
     },
     getDraft(draftId: string): GmailDraft {
       gmail('getDraft');
-      const d = drafts.find(x => x.getId() === String(draftId));
+      const d = quota.drafts.find(x => x.id === String(draftId));
       if (!d) throw new Error('Invalid argument: draftId');
-      return d;
+      return draft(d);
     },
     getDraftMessages(): GmailMessage[] {
       gmail('getDraftMessages');
-      return drafts.map(d => d.getMessage());
+      return quota.drafts.map(d => draft(d).getMessage());
     },
   };
-  const drafts: GmailDraft[] = [];
+  const draft = (record: StoredDraft) =>
+    new GmailDraft(ctx, quota, record, m => send(ctx, outboxDir, quota, m));
   const gmail = (name: string) => {
     requireScope(ctx, `GmailApp.${name}`, GMAIL_SEND_SCOPES);
     ctx.stats.count(`GmailApp.${name}`);
@@ -379,25 +415,24 @@ export class GmailMessage {
   }
 }
 
-/** GmailDraft (reference/gmail/gmail-draft): kept for the run; send() writes the .eml and counts the quota. */
+/** GmailDraft (reference/gmail/gmail-draft): saved with the workspace; send() writes the .eml and counts the quota. */
 export class GmailDraft {
   readonly _cls = 'GmailDraft';
-  private readonly id = `r-${randomBytes(8).toString('hex')}`;
-  private readonly messageId = randomBytes(8).toString('hex');
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly list: GmailDraft[],
-    private m: OutgoingMail,
+    private readonly quota: MailQuota,
+    private readonly record: StoredDraft,
     private readonly mail: (m: OutgoingMail) => void,
   ) {}
   getId(): string {
-    return this.id;
+    return this.record.id;
   }
   getMessageId(): string {
-    return this.messageId;
+    return this.record.messageId;
   }
   getMessage(): GmailMessage {
-    return new GmailMessage(this.messageId, this.m, this.ctx.user, this.ctx.clock.now(), true);
+    const m = loadMail(this.record.mail);
+    return new GmailMessage(this.record.messageId, m, this.ctx.user, this.ctx.clock.now(), true);
   }
   update(
     recipient: string,
@@ -405,17 +440,17 @@ export class GmailDraft {
     body: string,
     options?: Record<string, unknown>,
   ): this {
-    this.m = fromOptions(recipient, subject, body, options ?? {});
+    this.record.mail = storeMail(fromOptions(recipient, subject, body, options ?? {}));
     return this;
   }
   send(): GmailMessage {
-    this.mail(this.m);
+    const m = loadMail(this.record.mail);
+    this.mail(m);
     this.deleteDraft();
-    return new GmailMessage(this.messageId, this.m, this.ctx.user, this.ctx.clock.now(), false);
+    return new GmailMessage(this.record.messageId, m, this.ctx.user, this.ctx.clock.now(), false);
   }
   deleteDraft(): void {
-    const i = this.list.indexOf(this);
-    if (i >= 0) this.list.splice(i, 1);
+    this.quota.drafts = this.quota.drafts.filter(d => d.id !== this.record.id);
   }
   toString(): string {
     return 'GmailDraft';

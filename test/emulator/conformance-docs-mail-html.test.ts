@@ -7,6 +7,9 @@
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import {Workspace} from '../../emulator/workspace';
+import {BufferIo} from '../../emulator/services/io';
 import {scriptRealm, type Realm} from './conformance-harness';
 
 let realm: Realm;
@@ -95,6 +98,29 @@ describe('GmailApp drafts', () => {
     ).toBe(true);
     realm = await scriptRealm({source: 'function noop() {}'});
   });
+});
+
+test('drafts last from run to run (saved with the workspace), attachments included', async () => {
+  const first = await scriptRealm({source: 'function noop() {}'});
+  first.gas(
+    "GmailApp.createDraft('member@example.org', 'Template {{name}}', 'Dear {{name}}', {attachments: [Utilities.newBlob('agenda', 'text/plain', 'agenda.txt')]});",
+  );
+  const book = first.ws.bookPath;
+  await first.ws.save();
+  const again = await Workspace.open(book, {
+    io: new BufferIo(),
+    today: '2026-03-11',
+    scopes: ['https://mail.google.com/'],
+  });
+  const code = path.join(first.dir, 'Code.js');
+  const rt = again.loadScript([code]);
+  const got = vm.runInContext(
+    `(function () { var m = GmailApp.getDrafts()[0].getMessage();
+      return [GmailApp.getDrafts().length, m.getSubject(), m.getAttachments()[0].getName(), m.getAttachments()[0].getDataAsString()]; })()`,
+    rt.context,
+  );
+  again.discard();
+  expect([...got]).toEqual([1, 'Template {{name}}', 'agenda.txt', 'agenda']);
 });
 
 describe('HtmlService, Browser and ScriptApp', () => {
