@@ -6,7 +6,7 @@ import {planCellEdit, needsRow, CellEdit, EditPlan} from '../src/workbook/edit-p
 import {tabSpec} from '../src/workbook/schema';
 import {serialOf} from '../src/workbook/dates';
 import {mergeNote, FLAG_PREFIX, REFUSED_PREFIX} from '../src/workbook/marks';
-import {typedText} from '../src/workbook/onedit';
+import {rectOfEvent, typedText} from '../src/workbook/onedit';
 
 type Cell = string | number | boolean | Date;
 const NOW = new Date(2026, 10, 23, 9, 30);
@@ -200,4 +200,10 @@ test('Extended to beyond the extension options, and options that cannot be read,
       'Extension options': `flag: ${FLAG_PREFIX}The extension options "two more years" cannot be read. Write them like "5+2" (years), "2 x 12 months" or "none".`,
     },
   );
+});
+
+test('the edited cell comes from the event object when Apps Script gives rowStart..columnEnd', () => {
+  const e = {range: {rowStart: 5, columnStart: 3, rowEnd: 7, columnEnd: 4}} as never;
+  expect(rectOfEvent(e)).toEqual({row: 5, col: 3, numRows: 3, numCols: 2});
+  expect(rectOfEvent({range: {}} as never)).toBeNull();
 });

@@ -125,12 +125,28 @@ interface Ctx {
   user: string;
 }
 
+/**
+ * The edited rectangle from the event itself: Apps Script's onEdit event carries e.range's
+ * rowStart, columnStart, rowEnd and columnEnd as plain properties (no service call; see
+ * tanaikech.github.io "Benchmark: Event Objects for Google Apps Script"). Null where a host
+ * does not give them, and the caller asks the range.
+ */
+export function rectOfEvent(e: GoogleAppsScript.Events.SheetsOnEdit): Rect | null {
+  const r = e.range as unknown as Partial<
+    Record<'rowStart' | 'columnStart' | 'rowEnd' | 'columnEnd', unknown>
+  >;
+  const n = [r.rowStart, r.columnStart, r.rowEnd, r.columnEnd];
+  if (!n.every(x => typeof x === 'number' && Number.isInteger(x) && x > 0)) return null;
+  const [row, col, rowEnd, colEnd] = n as number[];
+  return {row, col, numRows: rowEnd - row + 1, numCols: colEnd - col + 1};
+}
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date = new Date()): void {
   const range = e.range;
   const sheet = range.getSheet();
   const spec = validatedTab(sheet.getName());
   if (!spec || isProgramBuilt(spec)) return;
-  const rect = parseA1(range.getA1Notation());
+  const rect = rectOfEvent(e) ?? parseA1(range.getA1Notation());
   let user = '';
   try {
     user = e.user ? String(e.user.getEmail ? e.user.getEmail() : e.user) : '';
