@@ -9,6 +9,7 @@ import {Day, Meeting} from '../domain/records';
 import {NumberedItem, agendaPaper, itemsOfMeeting, nextMeeting, orderAgenda} from './agenda';
 import {scrubContacts} from './scrub';
 import {withheldText} from './wording';
+import {editedSince, recordWritten, writtenTimes} from './written';
 import {buildPacks, minutesPdfNames, packNames, packSlots} from './pack';
 import {Fetched, fetchPaperPdf, unsignedBytes} from './pack-sources';
 import {actionLogPaper} from './action-log';
@@ -45,6 +46,8 @@ import {
   existingDocs,
   papersFolder,
   pdfBeside,
+  docUrl,
+  existingPdfs,
   q,
   savePdfs,
   writePaper,
@@ -123,13 +126,47 @@ export function writePapers(
     folder,
     papers.map(p => p.name),
   );
-  return papers.map(plain => {
+  // A Doc someone changed after the program made it is replaced only if the officer says so.
+  const written = old.size ? writtenTimes() : {};
+  const keep = new Set(
+    papers
+      .filter(p => {
+        const e = old.get(p.name);
+        return e && editedSince(e, written) && !confirmReplace(s, p.name, e.modified);
+      })
+      .map(p => p.name),
+  );
+  const stale = existingPdfs(
+    folder,
+    papers.filter(p => old.has(p.name) && !keep.has(p.name)).map(p => `${p.name}.pdf`),
+  );
+  const made = papers.map((plain): Made => {
     const p = dressed(s, plain);
+    const e = old.get(p.name);
+    if (e && keep.has(p.name))
+      return {name: p.name, id: e.id, url: docUrl(e.id), replaced: false, kept: true};
     const template = templates.get(p.kind);
     return template
-      ? writeFromTemplate(p, template, folder, s.paper.dates, old.get(p.name))
-      : writePaper(p, folder, old.get(p.name));
+      ? writeFromTemplate(p, template, folder, s.paper.dates, e)
+      : writePaper(p, folder, e);
   });
+  recordWritten(made.filter(m => !m.kept));
+  // A PDF made from the old content would now disagree with the Doc: it is made again.
+  for (const m of made) if (stale.has(`${m.name}.pdf`)) pdfBeside(m.id, folder, m.name);
+  return made;
+}
+
+/** Asks before an edited paper is replaced (Yes replaces it, No keeps it). */
+function confirmReplace(s: Session, name: string, modified: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  const when = modified ? ` (last changed ${modified.slice(0, 16).replace('T', ' at ')} UTC)` : '';
+  return (
+    ui.alert(
+      'Replace an edited paper?',
+      `"${name}" has been changed since it was made${when}. Replace it with a fresh copy from the workbook? Its link stays the same, but the changes made in the Doc will be lost.\n\nYes replaces it; No keeps it as it is.`,
+      ui.ButtonSet.YES_NO,
+    ) === ui.Button.YES
+  );
 }
 
 /** A paper in the group's font, with its name as the running header of every page. */

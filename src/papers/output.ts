@@ -1,7 +1,7 @@
 /**
  * Where papers go: a folder per meeting under the papers folder (Settings "Papers folder id",
- * created when empty and its id written back), one Doc per paper name: regenerating sends the
- * old Doc to the bin, so copies never pile up. Uses the advanced Drive service (v3), which
+ * created when empty and its id written back), one Doc per paper name: regenerating writes the
+ * new content into the same Doc (same id, so links already sent keep working), never a copy. Uses the advanced Drive service (v3), which
  * works under the narrow drive.file scope for files this program created.
  */
 import {PaperError} from './errors';
@@ -16,8 +16,18 @@ export interface Made {
   readonly name: string;
   readonly id: string;
   readonly url: string;
-  /** True when an older Doc of the same name was replaced (sent to the bin). */
+  /** True when an older Doc of the same name was replaced (its content rewritten in place). */
   readonly replaced: boolean;
+  /** Drive's modifiedTime right after the program wrote it (to notice later edits by people). */
+  readonly modified?: string;
+  /** Left as it was: someone had edited it and the officer chose to keep it. */
+  readonly kept?: boolean;
+}
+
+/** A Doc already in the folder: its id and when anyone last changed it. */
+export interface Existing {
+  readonly id: string;
+  readonly modified: string;
 }
 
 type DriveV3 = NonNullable<typeof Drive>;
@@ -76,37 +86,57 @@ export function subFolder(parentId: string, name: string): string {
   return String(drive.Files.create({name, mimeType: FOLDER_MIME, parents: [parentId]}).id);
 }
 
-/** Docs already in the folder with these names: name → id (one list call for all of them). */
-export function existingDocs(folderId: string, names: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** Docs already in the folder with these names: name → id and modifiedTime (one list call). */
+export function existingDocs(folderId: string, names: readonly string[]): Map<string, Existing> {
+  const out = new Map<string, Existing>();
   if (!names.length) return out;
   const drive = driveService();
   const byName = names.map(n => `name = ${q(n)}`).join(' or ');
   const found = drive.Files.list({
     q: `${q(folderId)} in parents and trashed = false and mimeType = ${q(DOC_MIME)} and (${byName})`,
-    fields: 'files(id,name)',
+    fields: 'files(id,name,modifiedTime)',
   });
-  for (const f of found.files ?? []) if (f.name && f.id && !out.has(f.name)) out.set(f.name, f.id);
+  for (const f of found.files ?? [])
+    if (f.name && f.id && !out.has(f.name))
+      out.set(f.name, {id: f.id, modified: String(f.modifiedTime ?? '')});
   return out;
 }
 
 /**
- * Writes one paper as a Google Doc in the folder: the paper as a .docx, uploaded and converted
- * by Drive in one call (Utilities.newBlob + Drive.Files.create). The upload either makes the
- * whole Doc or nothing, so no half-made Doc is ever left. An older Doc of the same name is
- * sent to the bin only after the new one exists.
+ * Writes one paper as a Google Doc in the folder: the paper as a .docx, converted by Drive in
+ * the same upload (Utilities.newBlob + Drive.Files.create, or Drive.Files.update of the Doc
+ * that has the name already, which keeps its id). The upload makes the whole Doc or nothing,
+ * so no half-made Doc is ever left.
  */
-export function writePaper(paper: Paper, folderId: string, existingId?: string): Made {
+export function writePaper(paper: Paper, folderId: string, existing?: Existing): Made {
   const drive = driveService();
   const blob = Utilities.newBlob(signedBytes(paperDocx(paper)), DOCX_MIME, `${paper.name}.docx`);
-  const file = drive.Files.create(
-    {name: paper.name, mimeType: DOC_MIME, parents: [folderId]},
-    blob,
-    {fields: 'id'},
-  );
+  const file = existing
+    ? drive.Files.update({name: paper.name}, existing.id, blob, {fields: 'id,modifiedTime'})
+    : drive.Files.create({name: paper.name, mimeType: DOC_MIME, parents: [folderId]}, blob, {
+        fields: 'id,modifiedTime',
+      });
   const id = String(file.id);
-  if (existingId) drive.Files.update({trashed: true}, existingId);
-  return {name: paper.name, id, url: docUrl(id), replaced: !!existingId};
+  return {
+    name: paper.name,
+    id,
+    url: docUrl(id),
+    replaced: !!existing,
+    modified: String(file.modifiedTime ?? ''),
+  };
+}
+
+/** PDFs in the folder with these names: name → id (one list call). */
+export function existingPdfs(folderId: string, names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!names.length) return out;
+  const byName = names.map(n => `name = ${q(n)}`).join(' or ');
+  for (const f of driveService().Files.list({
+    q: `${q(folderId)} in parents and trashed = false and mimeType = 'application/pdf' and (${byName})`,
+    fields: 'files(id,name)',
+  }).files ?? [])
+    if (f.name && f.id && !out.has(f.name)) out.set(f.name, f.id);
+  return out;
 }
 
 /** A PDF of a Doc beside it in the same folder, replacing an older PDF of the same name. */

@@ -125,7 +125,7 @@ export function showSummary(
   const items = made
     .map(
       m =>
-        `<li><a href="${escapeHtmlText(m.url)}" target="_blank">${escapeHtmlText(m.name)}</a>${m.replaced ? ' (replaced the earlier version)' : ''}</li>`,
+        `<li><a href="${escapeHtmlText(m.url)}" target="_blank">${escapeHtmlText(m.name)}</a>${m.kept ? ' (kept as it was: it had been edited)' : m.replaced ? ' (replaced the earlier version; same link)' : ''}</li>`,
     )
     .join('');
   const extra = notes.map(n => `<p>${escapeHtmlText(n)}</p>`).join('');

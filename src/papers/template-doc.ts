@@ -9,7 +9,7 @@ import {PaperError} from './errors';
 import {SettingName} from '../workbook/schema';
 import {DateText} from './dates';
 import {FieldValue, Paper} from './model';
-import {Made, docUrl, driveService} from './output';
+import {Existing, Made, docUrl, driveService} from './output';
 import {Token, Unit, checkTemplate, formatValue, schemaOf, tokenize, truthy} from './template';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -183,39 +183,49 @@ export function checkedTemplate(
   return template;
 }
 
-/** Writes a paper from a checked template into the folder; the old Doc of that name goes to the bin. */
+/**
+ * Writes a paper from a checked template into the folder. A Doc of that name already there is
+ * filled in place (same id, so its links keep working); otherwise a new Doc is made, moved
+ * into the folder, and sent to the bin again if anything fails.
+ */
 export function writeFromTemplate(
   paper: Paper,
   template: GoogleAppsScript.Document.Document,
   folderId: string,
   dates: DateText,
-  existingId?: string,
+  existing?: Existing,
 ): Made {
   const fields = paper.fields ?? {};
   const drive = driveService();
-  const doc = DocumentApp.create(paper.name);
+  const doc = existing ? DocumentApp.openById(existing.id) : DocumentApp.create(paper.name);
   const id = doc.getId();
   try {
     const body = doc.getBody();
+    if (existing) body.clear();
     const src = template.getBody();
     for (let k = 0; k < src.getNumChildren(); k++) copyInto(body, src.getChild(k));
-    if (body.getNumChildren() > 1) body.getChild(0).removeFromParent(); // the new Doc's own empty paragraph
+    if (body.getNumChildren() > 1) body.getChild(0).removeFromParent(); // the Doc's own empty paragraph
     apply(body, fields, dates);
     doc.saveAndClose();
-    const parents =
-      (drive.Files.get(id, {fields: 'parents'}) as {parents?: string[]}).parents ?? [];
-    drive.Files.update({}, id, null as unknown as GoogleAppsScript.Base.Blob, {
-      addParents: folderId,
-      removeParents: parents.join(','),
-    });
-  } catch (e) {
-    try {
-      drive.Files.update({trashed: true}, id);
-    } catch (_ignored) {
-      // The first failure is the one to report.
+    if (!existing) {
+      const parents =
+        (drive.Files.get(id, {fields: 'parents'}) as {parents?: string[]}).parents ?? [];
+      drive.Files.update({}, id, null as unknown as GoogleAppsScript.Base.Blob, {
+        addParents: folderId,
+        removeParents: parents.join(','),
+      });
     }
+  } catch (e) {
+    if (!existing)
+      try {
+        drive.Files.update({trashed: true}, id);
+      } catch (_ignored) {
+        // The first failure is the one to report.
+      }
     throw e;
   }
-  if (existingId) drive.Files.update({trashed: true}, existingId);
-  return {name: paper.name, id, url: docUrl(id), replaced: !!existingId};
+  const modified = String(
+    (drive.Files.get(id, {fields: 'modifiedTime'}) as {modifiedTime?: string}).modifiedTime ?? '',
+  );
+  return {name: paper.name, id, url: docUrl(id), replaced: !!existing, modified};
 }
