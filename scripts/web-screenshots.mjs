@@ -7,6 +7,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {clearTimeout} from 'node:timers';
 import {chromium} from 'playwright-core';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
