@@ -186,11 +186,11 @@ describe('Generate agenda pack: the PDF pack', () => {
     expect(pack.dialog).toContain('withholds the papers of exempt items 5, 6');
   });
 
-  test('service calls: the fixed part and about 3 per linked paper (measured 67 with 5)', () => {
+  test('service calls: the fixed part and about 3 per linked paper (measured 70 with 5)', () => {
     // 4 linked papers (one a Word file: copy, export, remove) and the previous minutes. Reading
-    // five tabs, the lock, the dialog and making three Docs cost about 50 whatever N is: the
+    // five tabs, the lock, the dialog, making three Docs and recording when they were written cost about 55 whatever N is: the
     // issue's goal of 20 + 3N is met per paper, not in the fixed part (see scripts/bench-papers.ts).
-    expect(pack.stats.total).toBeLessThanOrEqual(52 + 3 * 5);
+    expect(pack.stats.total).toBeLessThanOrEqual(55 + 3 * 5);
     expect(pack.stats.calls['Drive.Files.get']).toBe(6); // the papers folder and 5 links
   });
 });
