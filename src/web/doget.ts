@@ -25,18 +25,32 @@ function fontOf(s: Session): string {
 
 /** The web app's own address, or '' when it is not deployed (links are then relative). */
 function selfUrl(): string {
-  try {
-    return ScriptApp.getService().getUrl() ?? '';
-  } catch (_e) {
-    // Not deployed, or run where the service has no address: relative links still work.
-    return '';
-  }
+  return ScriptApp.getService().getUrl() ?? '';
+}
+
+/** Where Publish papers notes the workbook's id, for a web app that has no active spreadsheet. */
+export const BOOK_ID_PROPERTY = 'web app spreadsheet id';
+
+/**
+ * The workbook: the container when Apps Script gives it to a web app, else the one Publish
+ * papers last ran in (Google lists getActiveSpreadsheet among the bound-script methods that a
+ * web app may not have: developers.google.com/apps-script/guides/bound, "Special methods").
+ */
+function workbook(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id = PropertiesService.getScriptProperties().getProperty(BOOK_ID_PROPERTY);
+  if (!id)
+    throw new Error(
+      'The papers page is not ready: run Committee > Papers > Publish papers once in the spreadsheet.',
+    );
+  return SpreadsheetApp.openById(id);
 }
 
 export function webResponse(
   e: WebRequest | undefined,
 ): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = workbook();
   const s = openSession(ss);
   const meetings = readRegister(ss, TAB.meetings).records;
   const format = e?.parameter?.format;

@@ -23,6 +23,7 @@ import {
   q,
 } from '../papers/output';
 import {Session, openSession, showSummary, withDocumentLock} from '../papers/session';
+import {BOOK_ID_PROPERTY} from './doget';
 import {
   MeetingPublication,
   PublicKind,
@@ -231,6 +232,7 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
       made.push(minutes.made);
     }
     writePublication(when, pubs);
+    PropertiesService.getScriptProperties().setProperty(BOOK_ID_PROPERTY, ss.getId());
     if (!meeting.agendaPublishedOn) stampPublished(ss, meetingRow, today);
     return {made, notes};
   });
