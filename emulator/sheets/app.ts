@@ -11,6 +11,7 @@ import {newWorkbookModel} from './model';
 import {addMissingEnums} from '../services/not-emulated';
 import {recordMadeFile} from '../services/made-files';
 import {ColorBuilder, ColorType, TextStyleBuilder} from './text-style';
+import {RichTextValueBuilder} from './rich-text';
 import {API_CLASS, expose, unwrap} from './expose';
 import type {SheetModel, WorkbookModel} from './model';
 import type {GridRect} from './a1';
@@ -242,6 +243,9 @@ export class SpreadsheetAppImpl implements BookRegistry {
   }
   newTextStyle(): TextStyleBuilder {
     return new TextStyleBuilder();
+  }
+  newRichTextValue(): RichTextValueBuilder {
+    return new RichTextValueBuilder();
   }
   /** No data sources offline: enabling them changes nothing. */
   enableAllDataSourcesExecution(): void {}

@@ -9,6 +9,7 @@ import {AlwaysDense, HyperFormula, RawCellContent, DetailedCellError} from 'hype
 import type {GridRect} from './a1';
 import {EngineContext, registerClockFunctions} from './clock-functions';
 import {aliasNamedExpressions} from './name-alias';
+import type {RichRun} from './rich-text';
 
 registerClockFunctions();
 
@@ -32,6 +33,8 @@ export interface CellMeta {
   hAlign?: string;
   vAlign?: string;
   validation?: ValidationSpec;
+  /** Links and styles on parts of the text (Range.setRichTextValue); kept while the workbook is open. */
+  richText?: {text: string; runs: RichRun[]};
 }
 
 /** A data validation rule as plain data (dates as ms instants, ranges as 'Tab'!A1:B2). */

@@ -28,6 +28,7 @@ import {sortRows, SortSpec} from './sort';
 import {copyFormats, copyValues, deleteCells, insertCells, moveBlock} from './range-ops';
 import {autoFill} from './auto-fill';
 import {TextFinder} from './text-finder';
+import {RichTextValue} from './rich-text';
 import {
   applyStyle,
   Color,
@@ -911,6 +912,95 @@ export class Range {
       });
     }
   }
+  /** The text of the top-left cell with its links and styles; null when it is not text (range#getrichtextvalue). */
+  getRichTextValue(): RichTextValue | null {
+    return this.getRichTextValues()[0][0];
+  }
+  getRichTextValues(): (RichTextValue | null)[][] {
+    const s = this.live();
+    const values = readValues(this.model, s, this._rect);
+    return values.map((row, i) =>
+      row.map((v, j) => {
+        if (typeof v !== 'string') return null;
+        const rich = getMeta(s, this._rect.row - 1 + i, this._rect.col - 1 + j)?.richText;
+        // Runs written for other text (the cell was typed over since) no longer apply.
+        if (rich && rich.text === v) return new RichTextValue(v, rich.runs);
+        return new RichTextValue(v, [{start: 0, end: v.length}]);
+      }),
+    );
+  }
+  setRichTextValue(value: unknown): this {
+    return this.setRichTextValues(this.fill(value));
+  }
+  setRichTextValues(values: unknown[][]): this {
+    this.checkShape(values, 'Range.setRichTextValues');
+    const rich = values.map(row =>
+      row.map(v => {
+        const r = unwrap(v) as RichTextValue;
+        if (!(r instanceof RichTextValue)) throw signatureError([v], 'Range.setRichTextValues');
+        return r;
+      }),
+    );
+    writeValues(
+      this.model,
+      this.live(),
+      this._rect,
+      rich.map(row => row.map(r => (r._text === '' ? '' : `'${r._text}`))),
+    );
+    return this.setEach(rich, (m, r) => {
+      const plain = r._runs.every(x => !x.link && !x.style);
+      if (plain) delete m.richText;
+      else m.richText = {text: r._text, runs: r._runs.map(x => ({...x}))};
+    });
+  }
+
+  /**
+   * Removes rows whose values (in the given columns, or all) repeat an earlier row; the rest move
+   * up within the range. Returns the range of the rows kept (range#removeduplicatescolumnstocompare).
+   */
+  removeDuplicates(columnsToCompare?: number[]): Range {
+    const r = this._rect;
+    const cols = (columnsToCompare ?? Array.from({length: r.numCols}, (_, j) => r.col + j)).map(
+      c => {
+        if (c < r.col || c >= r.col + r.numCols)
+          throw gErr(
+            `Cell reference out of range: column ${c} is outside ${this.getA1Notation()}.`,
+          );
+        return c - r.col;
+      },
+    );
+    const values = this.getValues();
+    const key = (row: unknown[]) =>
+      JSON.stringify(
+        cols.map(j =>
+          row[j] instanceof Date
+            ? (row[j] as Date).getTime()
+            : typeof row[j] === 'string'
+              ? (row[j] as string).toLowerCase()
+              : row[j],
+        ),
+      );
+    const seen = new Set<string>();
+    const keep: number[] = [];
+    values.forEach((row, i) => {
+      const k = key(row);
+      if (seen.has(k)) return;
+      seen.add(k);
+      keep.push(i);
+    });
+    if (keep.length < r.numRows) {
+      const formulas = this.getFormulas();
+      const rows = keep.map(i =>
+        values[i].map(
+          (v, j) => formulas[i][j] || (typeof v === 'string' && v !== '' ? `'${v}` : v),
+        ),
+      );
+      while (rows.length < r.numRows) rows.push(new Array(r.numCols).fill(''));
+      writeValues(this.model, this.live(), r, rows);
+    }
+    return new Range(this._book, this._sheet, {...r, numRows: keep.length});
+  }
+
   /** The merged ranges that overlap this range (range#getmergedranges). */
   getMergedRanges(): Range[] {
     const r = this._rect;

@@ -321,3 +321,38 @@ test('notes: a whole number is written as Java writes a double; protections by r
       return JSON.stringify([one, r.getNotes(), warning, p3.getRangeName(), p3.getRange().getA1Notation(), p4.getRangeName()]);`),
   ).toEqual(['5.0', [['1.0', 'x']], [0, 'A1:B1', 'SHEET'], 'protectMe1', 'C3:F7', 'protectMe1']);
 });
+
+test('RichTextValue: a link on the whole text or on part of it; removeDuplicates', () => {
+  expect(
+    json(`var link = SpreadsheetApp.newRichTextValue().setText('Agenda pack').setLinkUrl('https://example.org/agenda').build();
+      s.getRange('A1').setRichTextValue(link);
+      var part = SpreadsheetApp.newRichTextValue().setText('See the minutes')
+        .setLinkUrl(8, 15, 'https://example.org/minutes')
+        .setTextStyle(0, 3, SpreadsheetApp.newTextStyle().setBold(true).build()).build();
+      s.getRange('A2').setRichTextValue(part);
+      s.getRange('A3').setValue(42);
+      var a1 = s.getRange('A1').getRichTextValue(), a2 = s.getRange('A2').getRichTextValue();
+      s.getRange('C1:D5').setValues([['a', 1], ['b', 2], ['A', 1], ['c', 3], ['b', 2]]);
+      var kept = s.getRange('C1:D5').removeDuplicates();
+      return JSON.stringify([a1.getText(), a1.getLinkUrl(), s.getRange('A1').getValue(), a2.getLinkUrl(), a2.getLinkUrl(8, 15),
+        a2.getTextStyle(0, 3).isBold(), a2.getRuns().map(function (r) { return r.getText(); }), s.getRange('A3').getRichTextValue(),
+        kept.getA1Notation(), s.getRange('C1:D5').getValues()]);`),
+  ).toEqual([
+    'Agenda pack',
+    'https://example.org/agenda',
+    'Agenda pack',
+    null,
+    'https://example.org/minutes',
+    true,
+    ['See', ' the ', 'minutes'],
+    null,
+    'C1:D3',
+    [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['', ''],
+      ['', ''],
+    ],
+  ]);
+});
