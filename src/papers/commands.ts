@@ -34,7 +34,7 @@ import {
   scheduleResume,
 } from './job';
 import {forwardPlanPaper} from './forward-plan';
-import {minutesPaper} from './minutes';
+import {firstMinuteNo, minutesPaper} from './minutes';
 import {reportCoverPaper} from './report-cover';
 import {DATE} from './dates';
 import {PaperError} from './errors';
@@ -341,11 +341,23 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
   const choice = chooseMeeting(s);
   const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
   const items = orderAgenda(itemsOfMeeting(agenda.records, choice.meeting, s.paper));
+  const meetings = choice.meetings.records;
+  const numbering = s.settings.text('Minute numbering') === 'Running' ? 'Running' : 'Per meeting';
   const paper = minutesPaper(
-    choice.meeting,
-    items,
-    readRegister(ss, TAB.attendance).records,
-    readRegister(ss, TAB.members).records,
+    {
+      meeting: choice.meeting,
+      items,
+      attendance: readRegister(ss, TAB.attendance).records,
+      members: readRegister(ss, TAB.members).records,
+      actions: readRegister(ss, TAB.actions).records,
+      firstMinute: firstMinuteNo(choice.meeting, meetings, agenda.records, {
+        mode: numbering,
+        first: s.settings.number('First minute number') || 1,
+        yearStarts: s.settings.number('Municipal year starts') || 5,
+      }),
+      previous: previousMeeting(meetings, choice.meeting.date)?.date ?? null,
+      next: nextMeeting(meetings, choice.meeting.date),
+    },
     s.paper,
   );
   const made = withDocumentLock(() => {

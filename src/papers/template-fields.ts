@@ -72,7 +72,12 @@ export function sampleFields(
     case 'Agenda':
       return agendaFields(meeting, items, [member], s, 'full');
     case 'Minutes':
-      return minutesPaper(meeting, items, [], [member], s).fields ?? {};
+      return (
+        minutesPaper(
+          {meeting, items, attendance: [], members: [member], actions: [], firstMinute: 1},
+          s,
+        ).fields ?? {}
+      );
     case 'Action log':
       return (
         actionLogPaper(
