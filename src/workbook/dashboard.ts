@@ -5,12 +5,15 @@
  * action owners, which is the one thing a formula cannot discover portably).
  *
  * Budget: refresh makes a fixed number of service calls whatever the size of the registers
- * (about 12; at most 15 once the charts exist): one read of the owners' and statuses' columns,
+ * (about 12; at most 15 once the charts exist): one read of the Actions tab (the register reader),
  * one setValues / setNumberFormats / setFontWeights over the whole layout.
  */
 import {VOTING_ROLES} from '../domain/membership';
+import {ActionItem} from '../domain/records';
+import {isOpen} from '../domain/watch';
+import {readRegister} from './registers';
 import {ACTION_STATUSES, TAB} from './schema';
-import {Cell, WorkbookError} from './table';
+import {Cell} from './table';
 import {columnLetter} from './formulas';
 import {CASH_FLOW_NAMES} from './cashflow';
 import {LOT_NAMES} from './lots';
@@ -53,14 +56,10 @@ export interface DashboardLayout {
   statusTable: {first: number; last: number};
 }
 
-/** Owners named in actions that are not closed ("; "-separated names), sorted. Pure. */
-export function openOwners(owners: readonly Cell[], statuses: readonly Cell[]): string[] {
+/** Owners named in actions that are not closed (as the register reader reads them), sorted. Pure. */
+export function openOwners(actions: readonly ActionItem[]): string[] {
   const set = new Set<string>();
-  for (let i = 1; i < owners.length; i++) {
-    if (String(statuses[i] ?? '').trim() === 'Closed') continue;
-    for (const name of String(owners[i] ?? '').split(/\s*;\s*/))
-      if (name.trim()) set.add(name.trim());
-  }
+  for (const a of actions) if (isOpen(a)) a.owners.forEach(name => set.add(name));
   return [...set].sort((a, b) => a.localeCompare(b));
 }
 
@@ -271,17 +270,9 @@ export const DASHBOARD_MAX_ROWS = dashboardLayout(
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Reads the owners of actions not closed: two named-range reads (4 calls). */
+/** The owners of actions not closed, through the register reader (one getValues). */
 function readOwners(ss: Spreadsheet): string[] {
-  const owners = ss.getRangeByName('Actions_Owner');
-  const statuses = ss.getRangeByName('Actions_Status');
-  if (!owners || !statuses)
-    throw new WorkbookError(
-      'The Actions_Owner and Actions_Status named ranges are missing. Run Committee > Refresh dashboard again after Set up or repair workbook.',
-    );
-  const o = owners.getValues().map(x => x[0] as Cell);
-  const s = statuses.getValues().map(x => x[0] as Cell);
-  return openOwners(o, s);
+  return openOwners(readRegister(ss, TAB.actions).records);
 }
 
 /** Rebuilds the Dashboard tab's layout (and its charts when they are missing). */
