@@ -163,6 +163,8 @@ describe('LibreOffice', () => {
   let lo: ExcelJS.Workbook;
   let loTemplates: ExcelJS.Workbook;
   let templates: ReturnType<typeof writeTemplates>;
+  // Three steps, each with its own time limit: the awaited file work, then LibreOffice (which
+  // runs synchronously), then reading its results.
   beforeAll(async () => {
     // Strip every cached result of the saved workbook so LibreOffice must compute each formula
     // itself. Edited in the zip, not through exceljs, which drops whole-column defined names
@@ -178,9 +180,10 @@ describe('LibreOffice', () => {
     writeFileSync(path.join(dir, 'bare.xlsx'), zipSync(parts));
     templates = writeTemplates();
     await templates.wb.xlsx.writeFile(path.join(dir, 'templates.xlsx'));
+  });
+  beforeAll(() => {
     if (!onPath('soffice')) return;
     // One LibreOffice start for both files.
-    const out = path.join(dir, 'lo');
     const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
     const r = spawnSync(
       'soffice',
@@ -190,17 +193,20 @@ describe('LibreOffice', () => {
         '--convert-to',
         'xlsx:Calc MS Excel 2007 XML',
         '--outdir',
-        out,
+        path.join(dir, 'lo'),
         path.join(dir, 'bare.xlsx'),
         path.join(dir, 'templates.xlsx'),
       ],
-      {encoding: 'utf8', timeout: 60000},
+      {encoding: 'utf8', timeout: 120000},
     );
     if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  });
+  beforeAll(async () => {
+    if (!onPath('soffice')) return;
     lo = new ExcelJS.Workbook();
-    await lo.xlsx.readFile(path.join(out, 'bare.xlsx'));
+    await lo.xlsx.readFile(path.join(dir, 'lo', 'bare.xlsx'));
     loTemplates = new ExcelJS.Workbook();
-    await loTemplates.xlsx.readFile(path.join(out, 'templates.xlsx'));
+    await loTemplates.xlsx.readFile(path.join(dir, 'lo', 'templates.xlsx'));
   });
 
   withLibreOffice(
