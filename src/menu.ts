@@ -18,6 +18,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addSeparator()
     .addItem('Export PDF', 'exportPdf')
     .addItem('Publish papers', 'publishPapers')
+    .addItem('Publish minutes', 'publishMinutes')
     .addItem('Send papers', 'sendPapers')
     .addItem('Check templates', 'checkTemplates');
   const rules = ui

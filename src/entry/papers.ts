@@ -12,6 +12,7 @@ import {
   reportCoverCommand,
 } from '../papers/commands';
 import {PaperError} from '../papers/errors';
+import {publishMinutesCommand} from '../papers/publish-minutes';
 import {loadJob, removeResumeTriggers} from '../papers/job';
 import {runCommand} from '../papers/session';
 
@@ -65,6 +66,11 @@ export function generateAnnualReport(): void {
 /** Committee > Export PDF: a PDF beside each paper of the selected meeting. */
 export function exportPdf(): void {
   runCommand(() => void exportPdfCommand(active()));
+}
+
+/** Committee > Papers > Publish minutes: approved minutes as a PDF, and a public PDF without the exempt part. */
+export function publishMinutes(): void {
+  runCommand(() => void publishMinutesCommand(active()));
 }
 
 /** Committee > Check templates: unknown placeholders and unbalanced blocks, before anything is generated. */

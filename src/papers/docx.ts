@@ -28,12 +28,17 @@ export function xmlEscape(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/** The paper's font while its .docx is being written (set by paperDocx). */
+let runFont = 'Arial';
+
 function run(
   text: string,
   style: {bold?: boolean; italic?: boolean; small?: boolean} = {},
 ): string {
-  const rPr = `${style.bold ? '<w:b/>' : ''}${style.italic ? '<w:i/>' : ''}${style.small ? '<w:sz w:val="20"/><w:szCs w:val="20"/>' : ''}`;
-  return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`;
+  // The font on every run as well as in the styles: an import that drops the document's
+  // default styles (or a converter that ignores them) still sets the paper in one font.
+  const rPr = `<w:rFonts w:ascii="${runFont}" w:hAnsi="${runFont}" w:cs="${runFont}"/>${style.bold ? '<w:b/>' : ''}${style.italic ? '<w:i/>' : ''}${style.small ? '<w:sz w:val="20"/><w:szCs w:val="20"/>' : ''}`;
+  return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`;
 }
 
 function para(
@@ -163,6 +168,7 @@ export interface DocxParts {
 
 /** The .docx bytes of a paper. */
 export function paperDocx(paper: Paper): Uint8Array {
+  runFont = xmlEscape(paper.font || 'Arial');
   const images: {rid: string; file: string; png: Uint8Array}[] = [];
   let body = paper.blocks.map(b => blockXml(b, images)).join('');
   // A body must end in a paragraph; after a closing table it is made tiny, so a table that

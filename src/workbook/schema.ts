@@ -306,6 +306,18 @@ export const SCHEMA: readonly TabSpec[] = [
       {header: 'Agenda link', type: 'link', width: 160},
       {header: 'Minutes link', type: 'link', width: 160},
       {header: 'Notes', type: 'text', width: 240},
+      {
+        header: 'Approved minutes link',
+        type: 'link',
+        width: 160,
+        note: 'Written by Publish minutes: the PDF of the minutes as approved by the chair.',
+      },
+      {
+        header: 'Public minutes link',
+        type: 'link',
+        width: 160,
+        note: 'Written by Publish minutes: the PDF without the exempt part, for publication.',
+      },
     ],
   },
   {
