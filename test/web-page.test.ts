@@ -4,6 +4,10 @@
  * ContentService.MimeType.ICAL for the feed). iCalendar rules: RFC 5545 (3.1 folding and CRLF,
  * 3.3.11 TEXT escaping, 3.6.5 VTIMEZONE, 3.8.1.11 STATUS).
  */
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {openWorkbook, Clerk} from './driver';
 import {installWebApp, runDoGet} from '../emulator/serve';
 import {foldLine, escapeText, meetingsFeed} from '../src/web/ics';
@@ -79,6 +83,55 @@ describe('public page', () => {
       expect(c.doc('10 December 2026').getText()).toContain(SECRET);
     },
     90_000,
+  );
+
+  testWith('soffice', 'pdftotext')(
+    'approved minutes are published without their exempt part',
+    () => {
+      c.run('generateMinutesDraft', {select: 'Meetings!A6'});
+      expect(c.doc('Minutes (draft) – 10 December 2026').getText()).toContain(SECRET);
+      let r = c.run('publishPapers', {select: 'Meetings!A6'});
+      expect(r.dialog).toMatch(/The minutes are not published: .*Minutes approved on.* date yet/);
+      expect(page().body).not.toContain('Minutes (PDF)');
+      c.edit('Meetings!K6', '23/11/2026');
+      r = c.run('publishPapers', {select: 'Meetings!A6'});
+      const html = page().body as string;
+      expect(html).toContain('Minutes (PDF)');
+      const id = html.match(/\/papers\/([\w-]+)"[^>]*>Minutes \(PDF\)/)![1];
+      expect(c.drive.find(id).name).toMatch(/ – Minutes – 10 December 2026 \(public\)\.pdf$/);
+      const dir = mkdtempSync(path.join(tmpdir(), 'minutes-'));
+      writeFileSync(path.join(dir, 'm.pdf'), c.drive.bytes(id));
+      const text = execFileSync('pdftotext', [path.join(dir, 'm.pdf'), '-'], {encoding: 'utf8'});
+      expect(text).toContain('Minutes');
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain('Exempt items (not for publication)');
+      // The public copy it was made from went to the bin.
+      const copies = c.docs().filter(d => d.path.endsWith('(public copy)'));
+      expect(copies.length).toBeGreaterThan(0);
+      expect(copies.every(d => d.trashed)).toBe(true);
+    },
+    120_000,
+  );
+
+  testWith('soffice')(
+    'an item marked confidential after publishing takes the agenda off the page at the next publish',
+    () => {
+      expect(page().body).toContain('Agenda pack (PDF)');
+      const shared = (page().body as string).match(/\/papers\/([\w-]+)"[^>]*>Agenda pack/)![1];
+      const items = c.rows('Agenda') as Record<string, unknown>[];
+      const k = items.findIndex(
+        i =>
+          i['Meeting date'] === '2026-12-10' &&
+          i.Confidential === 'No' &&
+          String(i.Title).length > 10,
+      );
+      c.edit(`Agenda!I${k + 2}`, 'Yes');
+      const r = c.run('publishPapers', {select: 'Meetings!A6'});
+      expect(r.out).toContain('so it was taken off the public page');
+      expect(page().body).not.toContain('Agenda pack (PDF)');
+      expect(c.drive.find(shared).trashed).toBe(true);
+      c.edit(`Agenda!I${k + 2}`, 'No');
+    },
   );
 
   test('nothing on the page but dates, venues, statuses and public links', () => {

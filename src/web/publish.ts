@@ -107,6 +107,17 @@ export function leakIn(
   return null;
 }
 
+/** Published from this Doc as it is now, and the PDF still there (one Drive call). */
+function unchanged(pub: PublishedFile, doc: {id: string; modified: string}): boolean {
+  if (pub.source !== doc.id || pub.sourceModified !== doc.modified || !doc.modified) return false;
+  try {
+    const f = driveService().Files.get(pub.id, {fields: 'trashed'}) as {trashed?: boolean};
+    return !f.trashed;
+  } catch (_e) {
+    return false; // deleted for good: publish afresh
+  }
+}
+
 /** Removes the exempt part of a minutes Doc: from its heading up to the next heading of that level. */
 function dropExemptPart(body: GoogleAppsScript.Document.Body): void {
   const n = body.getNumChildren();
@@ -162,7 +173,11 @@ function publishOne(
       throw new PaperError(
         `Nothing was published: "${name}" contains ${leak}. Take it out of the Doc (or regenerate the papers), then publish again.`,
       );
-    const pdfName = `${name}${kind === 'minutes' ? ' (public)' : ''}`;
+    // "… – Minutes (draft) – date" is the working Doc; what the public reads is the approved minutes.
+    const pdfName =
+      kind === 'minutes'
+        ? name.replace(' – Minutes (draft) – ', ' – Minutes – ') + ' (public)'
+        : name;
     const made = pdfBeside(docId, folder, pdfName);
     drive.Permissions.create({type: 'anyone', role: 'reader', allowFileDiscovery: false}, made.id);
     return {
@@ -205,9 +220,25 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
   const pubs: MeetingPublication = {...readPublications().get(when)};
   const made: Made[] = [];
   return withDocumentLock(() => {
-    const agenda = publishOne(s, 'agenda', agendaDoc, names.agenda, found.folder, secrets, today);
-    pubs.agenda = agenda.file;
-    made.push(agenda.made);
+    const before = pubs.agenda;
+    if (before && unchanged(before, agendaDoc)) {
+      // Already published from this very Doc: checked again (a flag may have changed), not remade.
+      const leak = leakIn(DocumentApp.openById(agendaDoc.id).getBody().getText(), secrets);
+      if (leak) {
+        // Off the page and out of reach: the shared PDF goes to the bin.
+        driveService().Files.update({trashed: true}, before.id);
+        delete pubs.agenda;
+        writePublication(when, pubs);
+        throw new PaperError(
+          `"${names.agenda}" now contains ${leak}, so it was taken off the public page and its PDF put in the bin. Take it out of the Doc (or regenerate the papers), then publish again.`,
+        );
+      }
+      made.push({name: before.name, id: before.id, url: fileViewUrl(before.id), replaced: false});
+    } else {
+      const agenda = publishOne(s, 'agenda', agendaDoc, names.agenda, found.folder, secrets, today);
+      pubs.agenda = agenda.file;
+      made.push(agenda.made);
+    }
     const minutesId = meeting.minutesLink.match(/\/d\/([\w-]+)/)?.[1];
     const minutesDoc = minutesId
       ? ([...found.docs.values()].find(d => d.id === minutesId) ?? {id: minutesId, modified: ''})
