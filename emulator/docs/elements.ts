@@ -38,7 +38,8 @@ export function instrument(cls: { prototype: object }, ns = 'Document'): void {
   // A method of the Apps Script class that the emulator lacks says "not yet emulated".
   answerMissing(proto, ns);
   for (const name of Object.getOwnPropertyNames(proto)) {
-    if (name === 'constructor' || name.startsWith('_')) continue;
+    // String conversion by the script is not a service call (as in expose.ts).
+    if (name === 'constructor' || name === 'toString' || name.startsWith('_')) continue;
     const desc = Object.getOwnPropertyDescriptor(proto, name);
     if (!desc || typeof desc.value !== 'function') continue;
     const orig = desc.value as (...a: unknown[]) => unknown;
