@@ -316,10 +316,14 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       [serial(30), 'Confirmed', serial(16), serial(21), serial(24)],
     ];
     const members = [
-      ['Name', 'Status', 'Provider size', 'Term end'],
-      ['Ann Lee', 'Active', 'Small', serial(20)],
-      ['Bo Chan', 'Active', 'Large', serial(400)],
-      ['Cy Dee', 'Left', 'Small', serial(10)],
+      ['Name', 'Status', 'Provider size', 'Term end', 'Role', 'Term start'],
+      ['Ann Lee', 'Active', 'Small', serial(20), 'Chair', serial(-400)],
+      ['Bo Chan', 'Active', 'Large', serial(400), 'member', null],
+      ['Cy Dee', 'Left', 'Small', serial(10), 'Member', null],
+      // Not serving: a deputy, a term not started, a term ended but still Active.
+      ['Di Dep', 'Active', 'Large', null, 'Deputy', null],
+      ['Ed Early', 'Active', 'Large', null, 'Member', serial(30)],
+      ['Fay Gone', '', 'Small', serial(-3), 'Vice-chair', null],
     ];
     const settings = [
       ['Setting', 'Value'],
@@ -361,6 +365,8 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Members_Status', 'Members!$B:$B'],
       ['Members_ProviderSize', 'Members!$C:$C'],
       ['Members_TermEnd', 'Members!$D:$D'],
+      ['Members_Role', 'Members!$E:$E'],
+      ['Members_TermStart', 'Members!$F:$F'],
       ['Settings_ActionDueSoonDays', 'Settings!$B$2'],
       ['Settings_MinimumMembers', 'Settings!$B$3'],
       ['Settings_MaximumMembers', 'Settings!$B$4'],
@@ -402,10 +408,14 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
     // Next meeting: day 30 (day 12 is cancelled), 30 days to go; its deadlines from the same row
     expect(row('Meeting').slice(1, 3)).toEqual([serial(30), 30]);
     expect(row('Papers despatch by').slice(1, 4)).toEqual([serial(24), 24, '']);
-    // Members: 2 active (Cy Dee left) in 2–10; small 1 ≥ 1; large 1 < 2; Ann Lee's term ends within 60 days
-    expect(row('Active members')[3]).toBe('Meets the rule');
+    // Serving: Ann Lee and Bo Chan ("member" matches as Sheets' COUNTIFS ignores case); not Cy
+    // Dee (Left), Di Dep (a deputy), Ed Early (term not started), Fay Gone (term ended).
+    expect(row('Serving members').slice(1, 4)).toEqual([2, '2 to 10', 'Meets the rule']);
+    expect(row('Small providers')[1]).toBe(1);
     expect(row('Large providers').slice(1, 4)).toEqual([1, 'at least 2', 'Check']);
+    // Ann Lee's term ends within 60 days; Fay Gone's has ended while her Status is not Left.
     expect(row('Terms ending soon')[1]).toBe(1);
+    expect(row('Term ended, still Active')[1]).toBe(1);
     // Ending within 6 months: C-1, C-2 (day 10) and C-3 (extended to day 100): 3 contracts, £700
     expect(row('All').slice(1, 3)).toEqual([3, 700]);
     const list = values.slice(values.findIndex(l => l[0] === 'Next to end') + 1).slice(0, 3);
