@@ -12,11 +12,12 @@ import {
   Contract,
   Day,
   Meeting,
+  Member,
   contractEnd,
 } from '../domain/records';
 import {isoOfDate} from '../domain/calendar';
 import {DATE} from './dates';
-import {PaperSettings, paperName} from './agenda';
+import {PaperSettings, membership, paperName} from './agenda';
 import {Block, Paper, h2, para, table} from './model';
 import {money} from './template';
 
@@ -27,6 +28,15 @@ export interface YearData {
   readonly actions: readonly ActionItem[];
   readonly contracts: readonly Contract[];
   readonly cashFlow: readonly CashFlowPeriod[];
+  /** Members, for the attendance of those who served during the year (absent: everyone recorded). */
+  readonly members?: readonly Member[];
+}
+
+/** Served during the year: a member role, and a term (when known) that overlaps the year. */
+export function servedIn(year: number, m: Member): boolean {
+  return (
+    (!m.termStart || m.termStart <= `${year}-12-31`) && (!m.termEnd || m.termEnd >= `${year}-01-01`)
+  );
 }
 
 const yearOf = (x: Day | null) => (x ? Number(x.slice(0, 4)) : NaN);
@@ -51,6 +61,30 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
     {kind: 'subtitle', text: `Annual report ${year}`},
   ];
 
+  const publicItems = (x: AgendaItem) =>
+    !x.standing && !x.confidential && x.section !== 'Exempt items';
+  const decisions = d.items.filter(
+    i =>
+      i.meeting !== null &&
+      heldKeys.has(i.meeting) &&
+      publicItems(i) &&
+      (i.purpose === 'To decide' || i.purpose === 'To approve'),
+  );
+  const closedCount = d.actions.filter(
+    a => a.status === 'Closed' && yearOf(a.dateClosed) === year,
+  ).length;
+  blocks.push(h2("Chair's foreword"));
+  blocks.push(
+    para("[The chair's foreword: the year in a few sentences, thanks, and what comes next.]", {
+      italic: true,
+    }),
+  );
+  blocks.push(h2("The year's work"));
+  blocks.push(
+    para(
+      `In ${year} the ${s.group} met ${held.length} time${held.length === 1 ? '' : 's'}, took ${decisions.length} decision${decisions.length === 1 ? '' : 's'} in public and completed ${closedCount} action${closedCount === 1 ? '' : 's'}.`,
+    ),
+  );
   blocks.push(h2('Meetings held'));
   blocks.push(
     para(`The ${s.group} met ${held.length} time${held.length === 1 ? '' : 's'} in ${year}.`),
@@ -64,7 +98,17 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
     );
 
   blocks.push(h2('Attendance'));
-  const att = d.attendance.filter(a => heldKeys.has(a.meeting));
+  // Those who served during the year: officers in attendance and past members are not listed.
+  const served = d.members
+    ? new Set(
+        membership(d.members.map(m => ({...m, status: ''})))
+          .filter(m => servedIn(year, m))
+          .map(m => m.name),
+      )
+    : null;
+  const att = d.attendance.filter(
+    a => heldKeys.has(a.meeting) && (!served || served.has(a.member)),
+  );
   const byMember = new Map<string, Record<string, number>>();
   for (const a of att) {
     const r = byMember.get(a.member) ?? {};
@@ -93,6 +137,20 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
       ]),
     );
   } else blocks.push(para('No attendance was recorded.', {italic: true}));
+
+  blocks.push(h2('Decisions taken'));
+  blocks.push(
+    decisions.length
+      ? table([
+          ['Meeting', 'Decision', 'Key decision'],
+          ...decisions.map(i => [
+            s.dates(i.meeting as Day, DATE),
+            `${i.title} (${i.purpose.replace(/^To /, '').toLowerCase()})`,
+            i.keyDecisionRef || 'No',
+          ]),
+        ])
+      : para('No decisions were taken in public.', {italic: true}),
+  );
 
   blocks.push(h2('Topics'));
   const topics = d.items.filter(
@@ -178,6 +236,30 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
       ]),
     );
   }
+  blocks.push(h2(`Plan for ${year + 1}`));
+  const nextYear = d.meetings
+    .filter(m => yearOf(m.date) === year + 1 && m.status !== 'Cancelled')
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const planned = (m: Meeting) =>
+    d.items
+      .filter(i => i.meeting === m.date && publicItems(i))
+      .map(i => i.title)
+      .join('; ');
+  const toProgramme = d.items.filter(i => i.meeting === null && publicItems(i));
+  blocks.push(
+    nextYear.length || toProgramme.length
+      ? table([
+          ['Meeting', 'Items planned'],
+          ...nextYear.map(m => [
+            `${s.dates(m.date, DATE)}${m.status === 'Provisional' ? ' (provisional)' : ''}`,
+            planned(m) || 'To be agreed',
+          ]),
+          ...(toProgramme.length
+            ? [['To be programmed', toProgramme.map(i => i.title).join('; ')]]
+            : []),
+        ])
+      : para(`No meetings are planned for ${year + 1} yet.`, {italic: true}),
+  );
   return {
     kind: 'Annual report',
     name: paperName(s.group, 'Annual report', String(year)),
@@ -189,6 +271,7 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
       actions_opened: opened.length,
       actions_closed: closed.length,
       contracts_value: total,
+      decisions_taken: decisions.length,
     },
   };
 }

@@ -448,6 +448,7 @@ export function readYearData(s: Session): YearData {
     actions: readRegister(ss, TAB.actions).records,
     contracts: readOptional(ss, TAB.contracts),
     cashFlow: readOptional(ss, TAB.cashFlow),
+    members: readRegister(ss, TAB.members).records,
   };
 }
 

@@ -65,14 +65,14 @@ export function columnWidths(
 ): number[] {
   const n = Math.max(...rows.map(r => r.length));
   let weight = new Array<number>(n).fill(5);
-  // The narrowest a column may be: its longest word (header included) at about 110 twips a
+  // The narrowest a column may be: its longest word (header included) at about 130 twips a
   // character in 10-point type, plus the cell margins, so "Minute no." never breaks mid-word.
   const floor = new Array<number>(n).fill(0);
   rows.forEach((r, k) => {
     if (emphasis.includes(k)) return;
     r.forEach((c, i) => {
       const longestWord = Math.max(0, ...c.split(/\s+/).map(w => w.length));
-      floor[i] = Math.max(floor[i], longestWord * 110 + 200);
+      floor[i] = Math.max(floor[i], longestWord * 130 + 260);
     });
   });
   if (widths && widths.length === n) weight = [...widths];
