@@ -9,6 +9,7 @@ import {
   clearContents,
   fillFormula,
   formulaTextsOf,
+  isDateObject,
   readDisplay,
   readFormulas,
   readValues,
@@ -973,7 +974,7 @@ export class Range {
     const key = (row: unknown[]) =>
       JSON.stringify(
         cols.map(j =>
-          row[j] instanceof Date
+          isDateObject(row[j])
             ? (row[j] as Date).getTime()
             : typeof row[j] === 'string'
               ? (row[j] as string).toLowerCase()
