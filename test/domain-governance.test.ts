@@ -299,7 +299,7 @@ describe('meeting rules and forward plan', () => {
     bankHolidaysForYears('England and Wales', 2025, 2028).map(h => [h.date, h.name]),
   );
   const rules: MeetingRules = {
-    notice: {agendaAgreedDays: 14, papersClearWorkingDays: 5, reportDeadlineWorkingDays: 3},
+    notice: {agendaAgreedDays: 14, papersNoticeDays: 5, reportDeadlineWorkingDays: 3},
     keyDecisionDays: 28,
     windowStart: 600,
     windowEnd: 840,

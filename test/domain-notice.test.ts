@@ -23,6 +23,7 @@ import {
   nonWorkingReason,
   papersDespatchBy,
   reportDeadline,
+  type NoticeBasis,
 } from '../src/domain/notice';
 import {NOTICE_NAMES} from '../src/workbook/schema';
 
@@ -47,13 +48,38 @@ describe('domain deadlines', () => {
     expect(
       deadlines(
         '2026-11-26',
-        {agendaAgreedDays: 14, papersClearWorkingDays: 5, reportDeadlineWorkingDays: 3},
+        {agendaAgreedDays: 14, papersNoticeDays: 5, reportDeadlineWorkingDays: 3},
         hols,
       ),
     ).toEqual({
       agendaAgreedBy: '2026-11-12',
       papersDespatchBy: '2026-11-18',
       reportDeadline: '2026-11-13',
+    });
+  });
+  test('calendar days ("at least 7 days in advance"): the meeting date less 7, or the working day before', () => {
+    expect(papersDespatchBy('2026-11-26', 7, hols, 'Calendar days')).toBe('2026-11-19'); // Thu → Thu
+    // Monday 30 Nov less 7 is Monday 23rd; Tuesday 1 Dec less 7 is Tuesday 24th.
+    expect(papersDespatchBy('2026-11-30', 7, hols, 'Calendar days')).toBe('2026-11-23');
+    // Wednesday 2 September less 2 is Monday 31 August, the Summer bank holiday: Friday 28th.
+    expect(papersDespatchBy('2026-09-02', 2, hols, 'Calendar days')).toBe('2026-08-28');
+    // Sunday 10 May less 7 is Sunday 3 May: Friday 1 May (Monday 4th is a bank holiday anyway).
+    expect(papersDespatchBy('2026-05-10', 7, hols, 'Calendar days')).toBe('2026-05-01');
+    expect(
+      deadlines(
+        '2026-11-26',
+        {
+          agendaAgreedDays: 14,
+          papersNoticeDays: 7,
+          basis: 'Calendar days',
+          reportDeadlineWorkingDays: 3,
+        },
+        hols,
+      ),
+    ).toEqual({
+      agendaAgreedBy: '2026-11-12',
+      papersDespatchBy: '2026-11-19',
+      reportDeadline: '2026-11-16',
     });
   });
   test('key decision notice: 28 clear days', () => {
@@ -71,13 +97,15 @@ describe('domain deadlines', () => {
   });
 });
 
+interface Rules {
+  agenda: number;
+  days: number;
+  report: number;
+  basis: NoticeBasis;
+}
+
 /** Builds a Meetings sheet with the schema's formulas for each date, and computes it. */
-function sheetDeadlines(
-  region: Region,
-  dates: string[],
-  closures: string[],
-  settings: {agenda: number; clear: number; report: number},
-) {
+function sheetDeadlines(region: Region, dates: string[], closures: string[], settings: Rules) {
   const hf = HyperFormula.buildEmpty({licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD']});
   const holidayDates = [...bankHolidaysForYears(region, 2018, 2027).map(h => h.date), ...closures];
   const hl = hf.getSheetId(hf.addSheet('Holiday list'))!;
@@ -90,16 +118,19 @@ function sheetDeadlines(
   hf.setCellContents({sheet: st, row: 0, col: 0}, [
     ['Setting', 'Value'],
     ['Agenda agreed days', String(settings.agenda)],
-    ['Papers clear working days', String(settings.clear)],
+    ['Papers notice days', String(settings.days)],
     ['Report deadline working days', String(settings.report)],
+    // As an officer may type it: the formulas and the settings reader both ignore case.
+    ['Notice basis', settings.basis === 'Calendar days' ? 'calendar days' : settings.basis],
   ]);
   hf.addNamedExpression(
     NOTICE_NAMES.holidays,
     `='Holiday list'!$A$2:$A$${holidayDates.length + 1}`,
   );
   hf.addNamedExpression(NOTICE_NAMES.agendaDays, '=Settings!$B$2');
-  hf.addNamedExpression(NOTICE_NAMES.papersClearDays, '=Settings!$B$3');
+  hf.addNamedExpression(NOTICE_NAMES.papersDays, '=Settings!$B$3');
   hf.addNamedExpression(NOTICE_NAMES.reportDays, '=Settings!$B$4');
+  hf.addNamedExpression(NOTICE_NAMES.basis, '=Settings!$B$5');
   const spec = tabSpec(TAB.meetings);
   const headers = spec.columns.map(c => c.header);
   const index = new Map(headers.map((h, i) => [h, i]));
@@ -129,14 +160,22 @@ function everyDay(from: string, to: string): string[] {
 }
 
 describe('the sheet formulas agree with the domain for every date 2019–2026', () => {
-  const cases: [Region, {agenda: number; clear: number; report: number}, string[]][] = [
+  const CLEAR = 'Clear working days' as const;
+  const CAL = 'Calendar days' as const;
+  const cases: [Region, Rules, string[]][] = [
     [
       'England and Wales',
-      {agenda: 14, clear: 5, report: 3},
+      {agenda: 14, days: 5, report: 3, basis: CLEAR},
       ['2024-12-27', '2024-12-30', '2024-12-31'],
     ],
-    ['Scotland', {agenda: 7, clear: 3, report: 2}, []],
-    ['Northern Ireland', {agenda: 21, clear: 10, report: 5}, []],
+    ['Scotland', {agenda: 7, days: 3, report: 2, basis: CLEAR}, []],
+    ['Northern Ireland', {agenda: 21, days: 10, report: 5, basis: CLEAR}, []],
+    [
+      'England and Wales',
+      {agenda: 14, days: 7, report: 3, basis: CAL},
+      ['2024-12-27', '2024-12-30', '2024-12-31'],
+    ],
+    ['Scotland', {agenda: 10, days: 0, report: 1, basis: CAL}, []],
   ];
   test.each(cases)('%s with %j', (region, settings, closures) => {
     const dates = everyDay('2019-01-01', '2026-12-31');
@@ -147,19 +186,29 @@ describe('the sheet formulas agree with the domain for every date 2019–2026', 
     ]);
     const rules = {
       agendaAgreedDays: settings.agenda,
-      papersClearWorkingDays: settings.clear,
+      papersNoticeDays: settings.days,
+      basis: settings.basis,
       reportDeadlineWorkingDays: settings.report,
     };
     const mismatches = dates.filter(
       (d, i) => JSON.stringify(sheet[i]) !== JSON.stringify(deadlines(d, rules, hols)),
     );
     expect(mismatches).toEqual([]);
-    // And the clear-days rule itself holds for every date (despatch is a working day).
+    // And the notice rule itself holds for every date: despatch is a working day, leaving exactly
+    // N clear working days, or (calendar days) the latest working day at least N days before.
     for (const d of dates) {
       const {papersDespatchBy: p} = deadlines(d, rules, hols);
       expect(isWorkingDay(p, hols)).toBe(true);
-      if (clearWorkingDaysBetween(p, d, hols) !== settings.clear)
+      if (settings.basis === CLEAR && clearWorkingDaysBetween(p, d, hols) !== settings.days)
         throw new Error(`${d}: ${p} leaves ${clearWorkingDaysBetween(p, d, hols)} clear days`);
+      if (settings.basis === CAL) {
+        const gap = dayNumber(d) - dayNumber(p);
+        let latest = true; // no working day after p is still N days before the meeting
+        for (let q = dayNumber(p) + 1; q <= dayNumber(d) - settings.days; q++)
+          if (isWorkingDay(isoOfDay(q), hols)) latest = false;
+        if (gap < settings.days || !latest)
+          throw new Error(`${d}: despatch ${p} is not the latest`);
+      }
     }
   });
 });

@@ -282,7 +282,7 @@ describe('data that meets the rules', () => {
     for (const r of rows) {
       const d = deadlines(
         String(r['Meeting date']),
-        {agendaAgreedDays: 14, papersClearWorkingDays: 5, reportDeadlineWorkingDays: 3},
+        {agendaAgreedDays: 14, papersNoticeDays: 5, reportDeadlineWorkingDays: 3},
         hols,
       );
       expect(
@@ -333,7 +333,7 @@ describe('data that meets the rules', () => {
 
   test('a Settings change flows into the live formulas; nonsense settings are named', () => {
     const settings = book.rows('Settings', 'C');
-    const row = settings.findIndex(s => s['Setting'] === 'Papers clear working days') + 2;
+    const row = settings.findIndex(s => s['Setting'] === 'Papers notice days') + 2;
     book.edit(`Settings!B${row}`, '3');
     const m = book.rows('Meetings', 'N').find(r => r['Meeting date'] === '2026-12-03')!;
     expect(isoOf(m['Papers despatch by'])).toBe('2026-11-27'); // three clear days: Mon 30, Tue 1, Wed 2
@@ -341,15 +341,15 @@ describe('data that meets the rules', () => {
     // which setting is wrong, and Check compliance never falls back to a default.
     const edit = attempt(() => book.edit(`Settings!B${row}`, 'five'));
     const r = attempt(() => book.run('checkCompliance'));
-    const kept = book
-      .rows('Settings', 'C')
-      .find(s => s['Setting'] === 'Papers clear working days')!['Value'];
+    const kept = book.rows('Settings', 'C').find(s => s['Setting'] === 'Papers notice days')![
+      'Value'
+    ];
     if (String(kept) === 'five') {
       expect(r).toContain(
-        'The setting "Papers clear working days" should be a number of 0 or more; it is "five"',
+        'The setting "Papers notice days" should be a number of 0 or more; it is "five"',
       );
     } else {
-      expect(edit).toMatch(/Papers clear working days|number/);
+      expect(edit).toMatch(/Papers notice days|number/);
       expect(r).toContain('problem(s)');
     }
   });

@@ -79,10 +79,10 @@ describe('typing into cells', () => {
 
   test('a setting that cannot be read is flagged where it is typed ("five" working days)', () => {
     edit('Settings!B12', 'five');
-    expect(b.value('Settings!A12')).toBe('Papers clear working days');
+    expect(b.value('Settings!A12')).toBe('Papers notice days');
     expect(b.value('Settings!B12')).toBe('five');
     expect(b.meta('Settings', 'B12').note).toContain(
-      'The setting "Papers clear working days" should be a number of 0 or more; it is "five".',
+      'The setting "Papers notice days" should be a number of 0 or more; it is "five".',
     );
     expect(b.meta('Settings', 'B12').background).toBe(FLAG);
   });

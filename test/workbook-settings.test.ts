@@ -6,7 +6,7 @@ import {TabSpec} from '../src/workbook/schema';
 
 const grid = [
   ['Setting', 'Value', 'Notes'],
-  ['Papers clear working days', 'five', ''],
+  ['Papers notice days', 'five', ''],
   ['Agenda agreed days', 14, ''],
   ['Default start time', '9.30am', ''],
   ['Meeting window end', '', ''],
@@ -21,9 +21,9 @@ const grid = [
 describe('settings', () => {
   const s = settingsFromGrid(grid);
   test('nonsense number names the setting', () => {
-    expect(() => s.number('Papers clear working days')).toThrow(WorkbookError);
-    expect(() => s.number('Papers clear working days')).toThrow(
-      '"Papers clear working days" should be a number of 0 or more; it is "five"',
+    expect(() => s.number('Papers notice days')).toThrow(WorkbookError);
+    expect(() => s.number('Papers notice days')).toThrow(
+      '"Papers notice days" should be a number of 0 or more; it is "five"',
     );
   });
   test('empty number is refused, not defaulted', () => {

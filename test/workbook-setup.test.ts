@@ -117,7 +117,7 @@ describe('problems in a grid', () => {
   test('Settings values are checked by type', () => {
     const grid = [
       ['Setting', 'Value', 'Notes'],
-      ['Papers clear working days', 'five', ''],
+      ['Papers notice days', 'five', ''],
       ['Reminders', 'Yes', ''],
     ];
     const found = problemsInGrid(tabSpec('Settings'), grid, 0);
@@ -125,7 +125,7 @@ describe('problems in a grid', () => {
     expect(found[0]).toMatchObject({
       row: 2,
       col: 2,
-      problem: expect.stringContaining('"Papers clear working days" should be a number'),
+      problem: expect.stringContaining('"Papers notice days" should be a number'),
     });
   });
   test('a missing required header is a problem', () => {

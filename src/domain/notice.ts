@@ -1,14 +1,19 @@
 /**
  * Notice deadlines of a meeting, as a clerk works them out by hand. The Meetings tab computes
- * the same dates with live formulas (NOTICE_FORMULAS); a test holds the two together.
+ * the same dates with live formulas (the Meetings formula columns in schema.ts); a test holds the two together.
  */
 import {addDays, clearDaysBetween, workday, isWorkingDay, isWeekend} from './calendar';
+
+/** How papers notice is counted (Settings "Notice basis"). */
+export type NoticeBasis = 'Clear working days' | 'Calendar days';
 
 export interface NoticeRules {
   /** Calendar days before the meeting by which the agenda is agreed with the chair. */
   readonly agendaAgreedDays: number;
-  /** Clear working days between despatch and the meeting (neither day counts). */
-  readonly papersClearWorkingDays: number;
+  /** Days of notice between despatch and the meeting, counted by `basis`. */
+  readonly papersNoticeDays: number;
+  /** Default: clear working days (neither day counts, nor weekends or holidays). */
+  readonly basis?: NoticeBasis;
   /** Working days before despatch by which report authors deliver. */
   readonly reportDeadlineWorkingDays: number;
 }
@@ -20,15 +25,20 @@ export interface Deadlines {
 }
 
 /**
- * Despatch is the latest working day with N clear working days before the meeting: counting
- * back over working days, the meeting's own day never counts, so it is WORKDAY(meeting, -(N+1)).
+ * Clear working days: despatch is the latest working day with N clear working days before the
+ * meeting; counting back over working days, the meeting's own day never counts, so it is
+ * WORKDAY(meeting, -(N+1)). Calendar days ("at least 7 days in advance"): the meeting date less
+ * N days, or the working day before it when the office is closed then, which is
+ * WORKDAY(meeting - N + 1, -1).
  */
 export function papersDespatchBy(
   meeting: string,
-  clearWorkingDays: number,
+  days: number,
   holidays: ReadonlySet<string>,
+  basis: NoticeBasis = 'Clear working days',
 ): string {
-  return workday(meeting, -(clearWorkingDays + 1), holidays);
+  if (basis === 'Calendar days') return workday(addDays(meeting, -days + 1), -1, holidays);
+  return workday(meeting, -(days + 1), holidays);
 }
 
 export function agendaAgreedBy(meeting: string, calendarDays: number): string {
@@ -48,7 +58,7 @@ export function deadlines(
   rules: NoticeRules,
   holidays: ReadonlySet<string>,
 ): Deadlines {
-  const despatch = papersDespatchBy(meeting, rules.papersClearWorkingDays, holidays);
+  const despatch = papersDespatchBy(meeting, rules.papersNoticeDays, holidays, rules.basis);
   return {
     agendaAgreedBy: agendaAgreedBy(meeting, rules.agendaAgreedDays),
     papersDespatchBy: despatch,

@@ -66,6 +66,8 @@ function setupSummary(r: SetupReport, problems: number): string {
         ? `added ${r.addedSettings.length} settings with their defaults (Settings tab)`
         : `added the settings ${r.addedSettings.join(', ')}`,
     );
+  if (r.renamedSettings.length)
+    parts.push(`renamed the settings ${r.renamedSettings.join('; ')} (values kept)`);
   if (r.formulasRestored.length)
     parts.push(
       `put formulas back in ${r.formulasRestored.join(', ')} (what was typed is in each cell's note)`,

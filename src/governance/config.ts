@@ -5,7 +5,7 @@
 import {Settings} from '../workbook/settings';
 import {SettingName} from '../workbook/schema';
 import {Region} from '../domain/calendar';
-import {NoticeRules} from '../domain/notice';
+import {NoticeBasis, NoticeRules} from '../domain/notice';
 import {MembershipRules} from '../domain/membership';
 import {WatchRules} from '../domain/watch';
 
@@ -31,7 +31,8 @@ export function governanceConfig(s: Settings): GovernanceConfig {
     region: (s.text('Bank holiday region') || 'England and Wales') as Region,
     notice: {
       agendaAgreedDays: whole(s, 'Agenda agreed days'),
-      papersClearWorkingDays: whole(s, 'Papers clear working days'),
+      papersNoticeDays: whole(s, 'Papers notice days'),
+      basis: (s.text('Notice basis') || 'Clear working days') as NoticeBasis,
       reportDeadlineWorkingDays: whole(s, 'Report deadline working days'),
     },
     keyDecisionDays: whole(s, 'Key decision notice days'),

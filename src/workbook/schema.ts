@@ -37,6 +37,8 @@ export interface ColumnSpec {
   readonly note?: string;
   /** A formula template: the program writes it in every data row and protects the column. */
   readonly formula?: string;
+  /** Earlier versions of `formula`: set-up replaces them with the current one (nothing typed is lost). */
+  readonly replaces?: readonly string[];
   /**
    * true: a value that fails validation is refused (the old value is put back, the note records
    * what was typed); false: it is kept and flagged. Default: refused for columns a formula reads,
@@ -181,16 +183,23 @@ export const TAB = {
 export const NOTICE_NAMES = {
   holidays: 'Holidays_All',
   agendaDays: 'Notice_AgendaDays',
-  papersClearDays: 'Notice_PapersClearDays',
+  papersDays: 'Notice_PapersDays',
+  basis: 'Notice_Basis',
   reportDays: 'Notice_ReportDays',
 } as const;
 
 /** Which Settings row each notice name points at. */
 export const NOTICE_SETTING_OF: Readonly<Record<string, SettingName>> = {
   [NOTICE_NAMES.agendaDays]: 'Agenda agreed days',
-  [NOTICE_NAMES.papersClearDays]: 'Papers clear working days',
+  [NOTICE_NAMES.papersDays]: 'Papers notice days',
+  [NOTICE_NAMES.basis]: 'Notice basis',
   [NOTICE_NAMES.reportDays]: 'Report deadline working days',
 };
+
+/** How papers notice is counted (Settings "Notice basis"). */
+export const NOTICE_BASES = ['Clear working days', 'Calendar days'] as const;
+export const GROUP_TYPES = ['Council committee', 'Partnership board', 'Informal group'] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
 
 export const SCHEMA: readonly TabSpec[] = [
   {
@@ -297,9 +306,12 @@ export const SCHEMA: readonly TabSpec[] = [
         header: 'Papers despatch by',
         type: 'date',
         width: 130,
-        note: 'Worked out by the program: clear working days before the meeting (Settings).',
+        note: 'Worked out by the program from Settings "Papers notice days" and "Notice basis": with clear working days, the last working day leaving that many working days clear before the meeting; with calendar days, the meeting date less that many days, moved back to a working day.',
         formula:
+          '=IF(ISNUMBER({Meeting date}),IF(Notice_Basis="Calendar days",WORKDAY({Meeting date}-Notice_PapersDays+1,-1,Holidays_All),WORKDAY({Meeting date},-(Notice_PapersDays+1),Holidays_All)),"")',
+        replaces: [
           '=IF(ISNUMBER({Meeting date}),WORKDAY({Meeting date},-(Notice_PapersClearDays+1),Holidays_All),"")',
+        ],
       },
       {header: 'Agenda published on', type: 'date', width: 130},
       {header: 'Minutes approved on', type: 'date', width: 130},
@@ -751,6 +763,10 @@ export interface SettingSpec {
   readonly default: string;
   readonly note: string;
   readonly values?: readonly string[];
+  /** The default for a kind of group (Settings "Group type"), where it differs from `default`. */
+  readonly byGroup?: Partial<Readonly<Record<GroupType, string>>>;
+  /** Names the setting had before: set-up renames such a row and keeps its value. */
+  readonly formerNames?: readonly string[];
 }
 
 export const SETTINGS = [
@@ -806,10 +822,20 @@ export const SETTINGS = [
     note: 'Calendar days before the meeting by which the agenda is agreed with the chair.',
   },
   {
-    name: 'Papers clear working days',
+    name: 'Papers notice days',
     type: 'number',
     default: '5',
-    note: 'Clear working days between despatch and the meeting (neither day counts, nor weekends or holidays).',
+    byGroup: {'Partnership board': '7'},
+    formerNames: ['Papers clear working days'],
+    note: 'Days of notice between despatch of the papers and the meeting, counted as "Notice basis" says.',
+  },
+  {
+    name: 'Notice basis',
+    type: 'list',
+    default: 'Clear working days',
+    values: NOTICE_BASES,
+    byGroup: {'Partnership board': 'Calendar days'},
+    note: 'How "Papers notice days" is counted. Clear working days: neither the day of despatch nor the meeting counts, nor weekends or holidays (councils). Calendar days: papers go at least that many days before the meeting ("at least 7 days in advance").',
   },
   {
     name: 'Report deadline working days',
@@ -839,10 +865,18 @@ export const SETTINGS = [
     name: 'Meetings per year',
     type: 'number',
     default: '4',
+    byGroup: {'Partnership board': '12'},
     note: 'Target number of ordinary meetings a year.',
   },
   {name: 'Minimum members', type: 'number', default: '6', note: 'Smallest membership allowed.'},
   {name: 'Maximum members', type: 'number', default: '10', note: 'Largest membership allowed.'},
+  {
+    name: 'Quorum',
+    type: 'number',
+    default: '3',
+    byGroup: {'Partnership board': '4'},
+    note: 'Serving members (or their substitutes) who must be present for the meeting to decide anything; Check compliance reports a held meeting that was inquorate. 0: no quorum.',
+  },
   {
     name: 'Minimum small providers',
     type: 'number',
@@ -953,7 +987,7 @@ export const SETTINGS = [
     name: 'Group type',
     type: 'list',
     default: 'Informal group',
-    values: ['Council committee', 'Partnership board', 'Informal group'],
+    values: GROUP_TYPES,
     note: "Decides the wording of papers: councils get the public welcome, the exclusion resolution and Schedule 12A paragraphs; an informal group's meetings are not open to the public.",
   },
   {

@@ -54,6 +54,11 @@ export function settingsFromGrid(grid: readonly (readonly Cell[])[]): Settings {
     const name = String(grid[r][nameCol] ?? '').trim();
     if (name && !values.has(name)) values.set(name, grid[r][valueCol] ?? '');
   }
+  // A row still under a setting's former name (set-up not yet re-run) is that setting.
+  for (const spec of SETTINGS as readonly SettingSpec[])
+    for (const former of spec.formerNames ?? [])
+      if (!values.has(spec.name) && values.has(former))
+        values.set(spec.name, values.get(former) as Cell);
   return makeSettings(values);
 }
 

@@ -8,9 +8,19 @@
  * column, so officers' widths stay.
  * Service calls depend on the number of tabs and columns, never on the number of rows.
  */
-import {ColumnSpec, SCHEMA, SETTINGS, SettingName, TAB, TabSpec} from './schema';
+import {
+  ColumnSpec,
+  GROUP_TYPES,
+  GroupType,
+  SCHEMA,
+  SETTINGS,
+  SettingName,
+  SettingSpec,
+  TAB,
+  TabSpec,
+} from './schema';
 import {Cell, lastTableRow, isPlainTextColumn} from './table';
-import {formulaFor, columnLetter} from './formulas';
+import {formulaFor, columnLetter, resolveTemplate} from './formulas';
 import {refusesInvalid} from './validate';
 import {conditionalRules, isOurRule, DEFAULT_WARNINGS, Warnings} from './conditional';
 import {settingsFromGrid} from './settings';
@@ -36,6 +46,8 @@ export interface SetupReport {
   /** "Members: e-mail → Email". */
   renamedHeaders: string[];
   addedSettings: string[];
+  /** Settings rows renamed from a former name, value kept: '"Papers clear working days" → "Papers notice days"'. */
+  renamedSettings: string[];
   /** "Lots!F4" where a typed value was replaced by the column's formula (kept in the cell's note). */
   formulasRestored: string[];
   /** Formula columns that could not be written (the message names tab and column). */
@@ -128,6 +140,7 @@ export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupRep
     addedColumns: [],
     renamedHeaders: [],
     addedSettings: [],
+    renamedSettings: [],
     formulasRestored: [],
     formulaFailures: [],
   };
@@ -356,10 +369,15 @@ function writeFormulaColumns(
     const wanted: string[][] = [];
     let changed = false;
     for (let r = 0; r < n; r++) {
-      // An existing formula is left alone (another part of the program may keep its own variant).
+      // An existing formula is left alone (another part of the program may keep its own variant),
+      // unless it is an earlier version of this column's formula (schema `replaces`).
       const existing = formulas[r][i - lo];
       if (existing !== '') {
-        wanted.push([existing]);
+        const former = (c.replaces ?? []).some(
+          t => loose(resolveTemplate(t, r + 2, index)) === loose(existing),
+        );
+        wanted.push([former ? formulaFor(spec, c.header, r + 2, index) : existing]);
+        changed ||= former;
         continue;
       }
       wanted.push([formulaFor(spec, c.header, r + 2, index)]);
@@ -384,6 +402,9 @@ function writeFormulaColumns(
     }
   }
 }
+
+/** A formula as compared with an earlier version: case and spaces ignored. */
+const loose = (f: string): string => f.replace(/\s+/g, '').toUpperCase();
 
 /** Warning-only protections on the header row and every formula column (re-made only when they differ). */
 function protect(
@@ -442,15 +463,17 @@ function setUpSettingsRows(
   const nameCol = headers.indexOf('Setting');
   const valueCol = headers.indexOf('Value');
   const notesCol = headers.indexOf('Notes');
+  renameFormerSettings(sheet, grid, nameCol, notesCol, report);
   const present = new Set(grid.slice(1).map(r => String(r[nameCol]).trim()));
   const missing = SETTINGS.filter(s => !present.has(s.name));
   let last = grid.length;
   while (last > 1 && grid[last - 1].every(v => v === '')) last--;
   if (missing.length) {
+    const group = groupTypeOf(grid, nameCol, valueCol);
     const rows = missing.map(s => {
       const line: Cell[] = headers.map(() => '');
       line[nameCol] = s.name;
-      line[valueCol] = s.default; // the Value column is plain text: "10:00" stays a setting, not a time
+      line[valueCol] = defaultFor(s, group); // the Value column is plain text: "10:00" stays a setting, not a time
       if (notesCol >= 0) line[notesCol] = s.note;
       return line;
     });
@@ -478,10 +501,51 @@ function setUpSettingsRows(
     });
     cells.setDataValidations(rules);
   }
+  const group = groupTypeOf(grid, nameCol, valueCol);
   const rows = missing.map(s =>
-    headers.map(h => (h === 'Setting' ? s.name : h === 'Value' ? s.default : '')),
+    headers.map(h => (h === 'Setting' ? s.name : h === 'Value' ? defaultFor(s, group) : '')),
   );
   return grid.slice(0, last).concat(rows);
+}
+
+/** The Group type the Settings tab names (its default when absent or unreadable). */
+function groupTypeOf(grid: Cell[][], nameCol: number, valueCol: number): GroupType {
+  const row = grid.find((r, i) => i > 0 && String(r[nameCol]).trim() === 'Group type');
+  const typed = String(row?.[valueCol] ?? '')
+    .trim()
+    .toLowerCase();
+  return GROUP_TYPES.find(g => g.toLowerCase() === typed) ?? 'Informal group';
+}
+
+/** A setting's default for a kind of group: notice rules and quorum differ (schema byGroup). */
+export function defaultFor(spec: SettingSpec, group: GroupType): string {
+  return spec.byGroup?.[group] ?? spec.default;
+}
+
+/**
+ * A row under a setting's former name ("Papers clear working days") gets the new name and
+ * note and keeps its value, unless the new name has a row already. Updates `grid` in place.
+ */
+function renameFormerSettings(
+  sheet: Sheet,
+  grid: Cell[][],
+  nameCol: number,
+  notesCol: number,
+  report: SetupReport,
+): void {
+  const names = grid.map(r => String(r[nameCol] ?? '').trim());
+  for (const spec of SETTINGS as readonly SettingSpec[]) {
+    if (!spec.formerNames || names.includes(spec.name)) continue;
+    const r = names.findIndex((n, i) => i > 0 && spec.formerNames!.includes(n));
+    if (r < 0) continue;
+    report.renamedSettings.push(`"${names[r]}" → "${spec.name}"`);
+    grid[r][nameCol] = names[r] = spec.name;
+    sheet.getRange(r + 1, nameCol + 1).setValue(spec.name);
+    if (notesCol >= 0) {
+      grid[r][notesCol] = spec.note;
+      sheet.getRange(r + 1, notesCol + 1).setValue(spec.note);
+    }
+  }
 }
 
 /** The warning periods the amber rules use; a setting that cannot be read keeps its default (the Problems list names it). */
