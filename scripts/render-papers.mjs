@@ -59,11 +59,13 @@ clerk('run', book, 'generateForwardPlan');
 clerk('run', book, 'generateAnnualReport', '--answer', '2026');
 
 const docs = [];
+const packs = [];
 const walk = d => {
   for (const f of readdirSync(d)) {
     const p = path.join(d, f);
     if (statSync(p).isDirectory()) walk(p);
     else if (f.endsWith('.docx')) docs.push(p);
+    else if (f.endsWith('.pdf') && f.includes('Agenda reports pack')) packs.push(p);
   }
 };
 walk(path.join(work, 'demo.workspace', 'drive'));
@@ -83,43 +85,60 @@ const pdfDir = path.join(work, 'pdf');
 mkdirSync(pdfDir);
 const profile = `file://${path.join(work, 'lo-profile')}`;
 const made = [];
-for (const docx of docs) {
+// Every paper in one LibreOffice start (each start takes seconds).
+const sources = docs.map(docx => {
   const base = slug(path.basename(docx));
   const src = path.join(pdfDir, `${base}.docx`);
   copyFileSync(docx, src);
-  const lo = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      pdfDir,
-      src,
-    ],
-    {encoding: 'utf8', timeout: 180000},
-  );
-  const pdf = path.join(pdfDir, `${base}.pdf`);
-  if (!existsSync(pdf))
-    throw new Error(
-      `LibreOffice did not convert ${path.basename(docx)}: ${lo.stderr || lo.stdout}`,
-    );
+  return {docx, base, src};
+});
+const lo = spawnSync(
+  'soffice',
+  [
+    `-env:UserInstallation=${profile}`,
+    '--headless',
+    '--norestore',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    pdfDir,
+    ...sources.map(x => x.src),
+  ],
+  {encoding: 'utf8', timeout: 600000},
+);
+const toPng = (pdf, base, pages) => {
   const png = spawnSync(
     'pdftoppm',
     [
       '-png',
       '-r',
       '60',
-      ...(allPages ? [] : ['-f', '1', '-l', '1', '-singlefile']),
+      ...(allPages
+        ? []
+        : pages.length === 1
+          ? ['-f', pages[0], '-l', pages[0], '-singlefile']
+          : ['-f', pages[0], '-l', pages[1]]),
       pdf,
       path.join(outDir, base),
     ],
     {encoding: 'utf8'},
   );
   if (png.status !== 0) throw new Error(`pdftoppm failed for ${base}: ${png.stderr}`);
+};
+for (const {docx, base} of sources) {
+  const pdf = path.join(pdfDir, `${base}.pdf`);
+  if (!existsSync(pdf))
+    throw new Error(
+      `LibreOffice did not convert ${path.basename(docx)}: ${lo.stderr || lo.stdout}`,
+    );
+  toPng(pdf, base, ['1']);
   made.push(`${base}.png`);
+}
+// The agenda reports packs: front sheet and contents (pdftoppm numbers the pages -1, -2).
+for (const pdf of packs) {
+  const base = slug(path.basename(pdf).replace(/\.pdf$/, ''));
+  toPng(pdf, base, ['1', '2']);
+  made.push(`${base}-1.png`, `${base}-2.png`);
 }
 rmSync(work, {recursive: true, force: true});
 console.log(
