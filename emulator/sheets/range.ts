@@ -1002,6 +1002,58 @@ export class Range {
     return new Range(this._book, this._sheet, {...r, numRows: keep.length});
   }
 
+  /**
+   * The block of data around this range, as Ctrl+A finds it: grown while any cell beside it
+   * (diagonals included) has content; ROWS or COLUMNS grows one way only (range#getdataregion).
+   */
+  getDataRegion(dimension?: unknown): Range {
+    const s = this.live();
+    const hf = this.model.hf;
+    const dim = dimension === undefined ? undefined : String(dimension);
+    const full = (row: number, col: number) =>
+      row >= 1 &&
+      col >= 1 &&
+      row <= s.maxRows &&
+      col <= s.maxCols &&
+      !hf.isCellEmpty({sheet: s.hfId, row: row - 1, col: col - 1});
+    let {row: r1, col: c1} = this._rect;
+    let r2 = r1 + this._rect.numRows - 1;
+    let c2 = c1 + this._rect.numCols - 1;
+    const anyIn = (ra: number, rb: number, ca: number, cb: number) => {
+      for (let r = ra; r <= rb; r++) for (let c = ca; c <= cb; c++) if (full(r, c)) return true;
+      return false;
+    };
+    for (let grown = true; grown;) {
+      grown = false;
+      if (dim !== 'COLUMNS') {
+        if (r1 > 1 && anyIn(r1 - 1, r1 - 1, c1 - 1, c2 + 1)) {
+          r1--;
+          grown = true;
+        }
+        if (r2 < s.maxRows && anyIn(r2 + 1, r2 + 1, c1 - 1, c2 + 1)) {
+          r2++;
+          grown = true;
+        }
+      }
+      if (dim !== 'ROWS') {
+        if (c1 > 1 && anyIn(r1 - 1, r2 + 1, c1 - 1, c1 - 1)) {
+          c1--;
+          grown = true;
+        }
+        if (c2 < s.maxCols && anyIn(r1 - 1, r2 + 1, c2 + 1, c2 + 1)) {
+          c2++;
+          grown = true;
+        }
+      }
+    }
+    return new Range(this._book, this._sheet, {
+      row: r1,
+      col: c1,
+      numRows: r2 - r1 + 1,
+      numCols: c2 - c1 + 1,
+    });
+  }
+
   /** The merged ranges that overlap this range (range#getmergedranges). */
   getMergedRanges(): Range[] {
     const r = this._rect;

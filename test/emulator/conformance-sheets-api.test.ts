@@ -356,3 +356,14 @@ test('RichTextValue: a link on the whole text or on part of it; removeDuplicates
     ],
   ]);
 });
+
+test('getDataRegion finds the block of data around a cell (Ctrl+A)', () => {
+  expect(
+    json(`s.getRange('B2:D4').setValues([['a', 'b', 'c'], [1, '', 3], [4, 5, 6]]);
+      s.getRange('F9').setValue('apart');
+      return JSON.stringify([s.getRange('C3').getDataRegion().getA1Notation(),
+        s.getRange('B3').getDataRegion(SpreadsheetApp.Dimension.ROWS).getA1Notation(),
+        s.getRange('C2').getDataRegion(SpreadsheetApp.Dimension.COLUMNS).getA1Notation(),
+        s.getRange('F9').getDataRegion().getA1Notation()]);`),
+  ).toEqual(['B2:D4', 'B2:B4', 'B2:D2', 'F9']);
+});
