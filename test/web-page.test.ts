@@ -74,13 +74,13 @@ describe('public page', () => {
       expect(ids).toHaveLength(1);
       const entry = c.drive.find(ids[0]);
       expect(entry.mimeType).toBe('application/pdf');
-      expect(entry.name).toMatch(/Agenda – 10 December 2026 \(public\)\.pdf$/);
+      expect(entry.name).toMatch(/Agenda reports pack – 10 December 2026 \(public\)\.pdf$/);
       expect(entry.sharing.access).toBe('ANYONE_WITH_LINK');
       expect(r.body).toContain(`/papers/${ids[0]}`);
       expect(c.cells('Meetings!J6')[0][0]).toBe('2026-11-23');
       // What the PDF says is searched in the browser test (pdftotext); here, its source Doc.
       expect(c.doc('10 December 2026 (public)').getText()).not.toContain(SECRET);
-      expect(c.doc('10 December 2026').getText()).toContain(SECRET);
+      expect(c.doc('Agenda – 10 December 2026').getText()).toContain(SECRET);
     },
     90_000,
   );

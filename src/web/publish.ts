@@ -10,6 +10,7 @@ import {readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {AgendaItem, Day, Meeting, Member} from '../domain/records';
 import {paperName} from '../papers/agenda';
+import {packNames} from '../papers/pack';
 import {DATE} from '../papers/dates';
 import {PaperError} from '../papers/errors';
 import {chooseMeeting, meetingFolderName} from '../papers/commands';
@@ -195,6 +196,60 @@ function publishOne(
   }
 }
 
+/** A PDF of the meeting's folder by exact name (one list call), or null. */
+export function pdfInFolder(folder: string, name: string): string | null {
+  const hit = driveService().Files.list({
+    q: `${q(folder)} in parents and trashed = false and mimeType = 'application/pdf' and name = ${q(name)}`,
+    fields: 'files(id)',
+  }).files?.[0]?.id;
+  return hit ?? null;
+}
+
+/**
+ * The public reports pack (Generate agenda pack) as published: its agenda and every public
+ * item's paper that is a Google Doc are searched first (the pack's PDF itself cannot be read
+ * in Apps Script); exempt items' papers are withheld from that pack when it is made.
+ */
+function publishPack(
+  packId: string,
+  packName: string,
+  agendaDoc: {id: string; modified: string},
+  items: readonly AgendaItem[],
+  when: Day,
+  secrets: readonly {text: string; what: string}[],
+  today: Day,
+): {file: PublishedFile; made: Made; unchecked: number} {
+  const texts = [DocumentApp.openById(agendaDoc.id).getBody().getText()];
+  let unchecked = 0;
+  for (const i of items) {
+    if (i.meeting !== when || i.confidential || i.section === 'Exempt items' || !i.paperLink)
+      continue;
+    const id = i.paperLink.match(/docs\.google\.com\/document\/d\/([\w-]+)/)?.[1];
+    if (id) texts.push(DocumentApp.openById(id).getBody().getText());
+    else unchecked++;
+  }
+  const leak = leakIn(texts.join('\n'), secrets);
+  if (leak)
+    throw new PaperError(
+      `Nothing was published: the public agenda pack contains ${leak}. Take it out of the paper (or the Doc), make the agenda pack again, then publish.`,
+    );
+  driveService().Permissions.create(
+    {type: 'anyone', role: 'reader', allowFileDiscovery: false},
+    packId,
+  );
+  return {
+    file: {
+      id: packId,
+      name: packName,
+      source: agendaDoc.id,
+      sourceModified: agendaDoc.modified,
+      on: today,
+    },
+    made: {name: packName, id: packId, url: fileViewUrl(packId), replaced: false},
+    unchecked,
+  };
+}
+
 export interface PublishResult {
   readonly made: Made[];
   readonly notes: string[];
@@ -212,10 +267,9 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
     throw new PaperError(
       `There is no public agenda for the meeting on ${s.paper.dates(when, DATE)} yet. Run Committee > Papers > Generate agenda pack first, then publish.`,
     );
-  const secrets = secretsOf(
-    readRegister(ss, TAB.agenda).records,
-    readRegister(ss, TAB.members).records,
-  );
+  const agendaItems = readRegister(ss, TAB.agenda).records;
+  const secrets = secretsOf(agendaItems, readRegister(ss, TAB.members).records);
+  const packName = packNames(s.paper.group, s.paper.dates(when, DATE)).public;
   const notes: string[] = [];
   const pubs: MeetingPublication = {...readPublications().get(when)};
   const made: Made[] = [];
@@ -235,9 +289,17 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
       }
       made.push({name: before.name, id: before.id, url: fileViewUrl(before.id), replaced: false});
     } else {
-      const agenda = publishOne(s, 'agenda', agendaDoc, names.agenda, found.folder, secrets, today);
+      // The reports pack when it has been made (agenda, papers, previous minutes), else the agenda.
+      const pack = pdfInFolder(found.folder, packName);
+      const agenda = pack
+        ? publishPack(pack, packName, agendaDoc, agendaItems, when, secrets, today)
+        : publishOne(s, 'agenda', agendaDoc, names.agenda, found.folder, secrets, today);
       pubs.agenda = agenda.file;
       made.push(agenda.made);
+      if ('unchecked' in agenda && agenda.unchecked)
+        notes.push(
+          `${agenda.unchecked} paper${agenda.unchecked === 1 ? ' is' : 's are'} not a Google Doc, so ${agenda.unchecked === 1 ? 'it was' : 'they were'} not searched for confidential text: check ${agenda.unchecked === 1 ? 'it' : 'them'} yourself.`,
+        );
     }
     const minutesId = meeting.minutesLink.match(/\/d\/([\w-]+)/)?.[1];
     const minutesDoc = minutesId
