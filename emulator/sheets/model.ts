@@ -33,6 +33,10 @@ export interface CellMeta {
   hAlign?: string;
   vAlign?: string;
   validation?: ValidationSpec;
+  /** Text direction, rotation (degrees, or 'vertical') and hyperlink display; kept while the workbook is open. */
+  textDirection?: string;
+  rotation?: number | 'vertical';
+  showHyperlink?: boolean;
   /** Links and styles on parts of the text (Range.setRichTextValue); kept while the workbook is open. */
   richText?: {text: string; runs: RichRun[]};
 }

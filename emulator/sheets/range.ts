@@ -55,6 +55,18 @@ const enumsCopyPasteType = {
   PASTE_COLUMN_WIDTHS: 1,
 };
 
+/** TextRotation (reference/spreadsheet/text-rotation): an angle, or vertical stacking. */
+export class TextRotation {
+  readonly [API_CLASS] = 'TextRotation';
+  constructor(readonly _value: number | 'vertical' | undefined) {}
+  getDegrees(): number {
+    return typeof this._value === 'number' ? this._value : 0;
+  }
+  isVertical(): boolean {
+    return this._value === 'vertical';
+  }
+}
+
 /** A note's text: a whole number is written as Java writes a double ("5.0"; issuetracker.google.com/issues/429373214). */
 function noteText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -1052,6 +1064,55 @@ export class Range {
       numRows: r2 - r1 + 1,
       numCols: c2 - c1 + 1,
     });
+  }
+
+  // --- text direction, rotation, hyperlinks (range#settextdirectiondirection, #settextrotationdegrees) ---
+  getTextDirection(): string | null {
+    return this.meta0()?.textDirection ?? null;
+  }
+  getTextDirections(): (string | null)[][] {
+    return this.grid(m => m?.textDirection ?? null);
+  }
+  setTextDirection(direction: unknown): this {
+    return this.setAll(m =>
+      direction === null ? delete m.textDirection : (m.textDirection = String(direction)),
+    );
+  }
+  setTextDirections(directions: unknown[][]): this {
+    return this.setEach(
+      directions,
+      (m, d) => (d === null ? delete m.textDirection : (m.textDirection = String(d))),
+      'Range.setTextDirections',
+    );
+  }
+  getTextRotation(): TextRotation {
+    return new TextRotation(this.meta0()?.rotation);
+  }
+  getTextRotations(): TextRotation[][] {
+    return this.grid(m => new TextRotation(m?.rotation));
+  }
+  /** Degrees between -90 and 90 (range#settextrotationdegrees). */
+  setTextRotation(degrees: unknown): this {
+    const d = Number(degrees);
+    if (!Number.isFinite(d) || d < -90 || d > 90) throw gErr(ERR.invalidArgument('degrees'));
+    return this.setAll(m => (d === 0 ? delete m.rotation : (m.rotation = d)));
+  }
+  setTextRotations(rotations: unknown[][]): this {
+    return this.setEach(
+      rotations,
+      (m, r) => {
+        const t = unwrap(r) as TextRotation;
+        const v = t instanceof TextRotation ? t._value : Number(r);
+        return v === 0 || v === undefined ? delete m.rotation : (m.rotation = v);
+      },
+      'Range.setTextRotations',
+    );
+  }
+  setVerticalText(isVertical: boolean): this {
+    return this.setAll(m => (isVertical ? (m.rotation = 'vertical') : delete m.rotation));
+  }
+  setShowHyperlink(showHyperlink: boolean): this {
+    return this.setAll(m => (m.showHyperlink = !!showHyperlink));
   }
 
   /** The merged ranges that overlap this range (range#getmergedranges). */

@@ -367,3 +367,14 @@ test('getDataRegion finds the block of data around a cell (Ctrl+A)', () => {
         s.getRange('F9').getDataRegion().getA1Notation()]);`),
   ).toEqual(['B2:D4', 'B2:B4', 'B2:D2', 'F9']);
 });
+
+test('text direction and rotation stick; a rotation outside -90..90 is refused', () => {
+  expect(
+    json(`var r = s.getRange('A1:B1');
+      r.setTextDirection(SpreadsheetApp.TextDirection.RIGHT_TO_LEFT).setTextRotation(45);
+      s.getRange('B1').setVerticalText(true);
+      var e; try { r.setTextRotation(120); e = 'none'; } catch (x) { e = x.message; }
+      return JSON.stringify([r.getTextDirections(), r.getTextRotation().getDegrees(),
+        s.getRange('B1').getTextRotation().isVertical(), s.getRange('C1').getTextDirection(), e]);`),
+  ).toEqual([[['RIGHT_TO_LEFT', 'RIGHT_TO_LEFT']], 45, true, null, 'Invalid argument: degrees']);
+});
