@@ -70,13 +70,13 @@ suite('Send papers (needs LibreOffice for the PDFs)', () => {
     for (const m of members()) {
       const msg = mail.find(x => x.text.includes(`To: ${m.Email}`))!;
       expect(attachments(msg.text)).toEqual([
-        "Northfield Care Providers' Sector Leadership Group – Agenda – 10 December 2026.pdf",
+        "Northfield Care Providers' Sector Leadership Group – Agenda reports pack – 10 December 2026.pdf",
       ]);
     }
     for (const who of ['ada@example.org', 'ben@example.org']) {
       const msg = mail.find(x => x.text.includes(`To: ${who}`))!;
       expect(attachments(msg.text)).toEqual([
-        "Northfield Care Providers' Sector Leadership Group – Agenda – 10 December 2026 (public).pdf",
+        "Northfield Care Providers' Sector Leadership Group – Agenda reports pack – 10 December 2026 (public).pdf",
       ]);
       expect(msg.text).toContain('mailing list');
     }

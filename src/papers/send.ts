@@ -12,6 +12,8 @@ import {DATE, LONG_DATE} from './dates';
 import {PaperError} from './errors';
 import {MeetingChoice, chooseMeeting} from './commands';
 import {paperName, timeLine} from './agenda';
+import {packNames} from './pack';
+import {driveService, q} from './output';
 import {Session, openSession, withDocumentLock} from './session';
 import {meetingDocs} from '../web/publish';
 import {Recipient, SendPlan, planSend} from './send-plan';
@@ -170,16 +172,30 @@ function deliver(p: Prepared, quota: number): SendResult {
   const d = s.paper.dates(when, DATE);
   const fullDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d));
   const publicDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d, 'public'));
-  if (!fullDoc || !publicDoc)
+  if (!docs || !fullDoc || !publicDoc)
     throw new PaperError(
       `The agenda pack for ${d} has not been made yet, so nothing was sent. Run Committee > Papers > Generate agenda pack first.`,
     );
+  // The reports packs (agenda, papers, previous minutes) when made, else the agendas alone.
+  const packs = packNames(s.paper.group, d);
+  const found = new Map<string, string>();
+  for (const f of driveService().Files.list({
+    q: `${q(docs.folder)} in parents and trashed = false and mimeType = 'application/pdf' and (name = ${q(packs.full)} or name = ${q(packs.public)})`,
+    fields: 'files(id,name)',
+  }).files ?? [])
+    if (f.id && f.name && !found.has(f.name)) found.set(f.name, f.id);
+  const attachment = (pack: string, doc: {id: string}) => {
+    const id = found.get(pack);
+    return id
+      ? DriveApp.getFileById(id).getBlob()
+      : DocumentApp.openById(doc.id).getAs('application/pdf');
+  };
   const now = new Date();
   const today = isoOfDate(now);
   return withDocumentLock(() => {
     const pdf = {
-      Full: DocumentApp.openById(fullDoc.id).getAs('application/pdf'),
-      Public: DocumentApp.openById(publicDoc.id).getAs('application/pdf'),
+      Full: attachment(packs.full, fullDoc),
+      Public: attachment(packs.public, publicDoc),
     };
     const todo = plan.send.slice(0, quota);
     const width = sentTab.headers.length;
