@@ -65,14 +65,14 @@ export function columnWidths(
 ): number[] {
   const n = Math.max(...rows.map(r => r.length));
   let weight = new Array<number>(n).fill(5);
-  // The narrowest a column may be: its longest word (header included) at about 130 twips a
+  // The narrowest a column may be: its longest word (header included) at about 115 twips a
   // character in 10-point type, plus the cell margins, so "Minute no." never breaks mid-word.
   const floor = new Array<number>(n).fill(0);
   rows.forEach((r, k) => {
     if (emphasis.includes(k)) return;
     r.forEach((c, i) => {
       const longestWord = Math.max(0, ...c.split(/\s+/).map(w => w.length));
-      floor[i] = Math.max(floor[i], longestWord * 130 + 260);
+      floor[i] = Math.max(floor[i], 560, longestWord * 115 + 200);
     });
   });
   if (widths && widths.length === n) weight = [...widths];
@@ -84,6 +84,10 @@ export function columnWidths(
       });
     });
   }
+  // Floors that cannot all fit are scaled down together (long words then wrap evenly).
+  const floorSum = floor.reduce((a, b) => a + b, 0);
+  if (floorSum > TEXT_WIDTH)
+    for (let i = 0; i < n; i++) floor[i] = Math.floor((floor[i] * TEXT_WIDTH) / floorSum);
   const total = weight.reduce((a, b) => a + b, 0);
   const out = weight.map((w, i) => Math.max(floor[i], Math.floor((TEXT_WIDTH * w) / total)));
   // Columns raised to their floor take room from the others, in proportion.
