@@ -428,7 +428,7 @@ export function projectConfig(): {file: string; setUp?: string[]; demo?: string[
 }
 
 /** Where an edit landed, for the report of what onEdit made of it. */
-function blockOf(range: any): EditBlock {
+export function blockOf(range: any): EditBlock {
   return {
     tab: range.getSheet().getName(),
     row: range.getRow(),
