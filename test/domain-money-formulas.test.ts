@@ -302,12 +302,14 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Ann Lee', 'Old item', 'Closed', serial(-40)], // closed: not counted
     ];
     const contracts = [
-      ['Reference', 'Provider', 'Annual value', 'End date', 'Extended to'],
-      ['C-1', 'Acorn', 100, serial(10), null], // ends in 10 days
-      ['C-2', 'Birch', 200, serial(10), null], // same day
-      ['C-3', 'Cedar', 400, serial(-5), serial(100)], // ended but extended to day 100: in the window
-      ['C-4', 'Dale', 800, serial(300), null], // beyond 6 months
-      ['C-5', 'Elm', 1600, serial(50), serial(400)], // extended beyond the window
+      ['Reference', 'Provider', 'Annual value', 'End date', 'Extended to', 'Status', 'Notice'],
+      ['C-1', 'Acorn', 100, serial(10), null, 'Live', null], // ends in 10 days
+      ['C-2', 'Birch', 200, serial(10), null, null, 'ninety'], // same day (unreadable notice: none)
+      ['C-3', 'Cedar', 400, serial(-5), serial(100), null, null], // ended but extended to day 100: in the window
+      ['C-4', 'Dale', 800, serial(300), null, null, 365], // beyond 180 days but inside its notice period
+      ['C-5', 'Elm', 1600, serial(50), serial(400), null, null], // extended beyond the window
+      ['C-6', 'Fir', 3200, serial(20), null, 'ended', null], // Status Ended: not counted, not listed
+      ['C-7', 'Gum', 6400, serial(200), null, null, 30], // beyond 180 days and its notice period
     ];
     const meetings = [
       ['Meeting date', 'Status', 'Agenda', 'Report', 'Despatch'],
@@ -333,6 +335,7 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Minimum small providers', '1'],
       ['Minimum large providers', '2'],
       ['Term warning days', '60'],
+      ['Contract warning days', '180'],
     ];
     const hf = HyperFormula.buildFromSheets(
       {
@@ -356,6 +359,8 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Contracts_AnnualValue', 'Contracts!$C:$C'],
       ['Contracts_EndDate', 'Contracts!$D:$D'],
       ['Contracts_ExtendedTo', 'Contracts!$E:$E'],
+      ['Contracts_Status', 'Contracts!$F:$F'],
+      ['Contracts_NoticePeriodDays', 'Contracts!$G:$G'],
       ['Meetings_Date', 'Meetings!$A:$A'],
       ['Meetings_Status', 'Meetings!$B:$B'],
       ['Meetings_AgendaAgreedBy', 'Meetings!$C:$C'],
@@ -373,6 +378,7 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Settings_MinimumSmallProviders', 'Settings!$B$5'],
       ['Settings_MinimumLargeProviders', 'Settings!$B$6'],
       ['Settings_TermWarningDays', 'Settings!$B$7'],
+      ['Settings_ContractWarningDays', 'Settings!$B$8'],
     ];
     for (const n of [
       'CashFlow_BreakEvenPeriod',
@@ -416,13 +422,17 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
     // Ann Lee's term ends within 60 days; Fay Gone's has ended while her Status is not Left.
     expect(row('Terms ending soon')[1]).toBe(1);
     expect(row('Term ended, still Active')[1]).toBe(1);
-    // Ending within 6 months: C-1, C-2 (day 10) and C-3 (extended to day 100): 3 contracts, £700
-    expect(row('All').slice(1, 3)).toEqual([3, 700]);
-    const list = values.slice(values.findIndex(l => l[0] === 'Next to end') + 1).slice(0, 3);
+    // Ending within 180 days or the notice period if longer (domain/watch.ts endingInWindow):
+    // C-1, C-2 (day 10), C-3 (extended to day 100) and C-4 (day 300, 365 days' notice): £1,500
+    expect(row('All').slice(1, 3)).toEqual([4, 1500]);
+    // The next five to end from today, Status not Ended (C-6 is left out).
+    const list = values.slice(values.findIndex(l => l[0] === 'Next to end') + 1).slice(0, 5);
     expect(list.map(l => l.slice(0, 3))).toEqual([
       ['C-1 (Acorn) and 1 more', serial(10), 2],
       ['C-3 (Cedar)', serial(100), 1],
-      ['', '', ''],
+      ['C-7 (Gum)', serial(200), 1],
+      ['C-4 (Dale)', serial(300), 1],
+      ['C-5 (Elm)', serial(400), 1],
     ]);
   });
 });

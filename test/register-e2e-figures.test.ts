@@ -5,6 +5,10 @@
  * rosters that break each rule. A serving member is a Chair, Vice-chair or Member whose Status
  * is not Left and whose term (when given) covers today (README "The Dashboard"). Sheets' COUNTIFS
  * matches criteria ignoring case (support.google.com/docs/answer/3256550), as the reader does.
+ * Contracts ending in the window (domain/watch.ts endingInWindow: Status not Ended, Extended to
+ * counts as the end, "Contract warning days" or the notice period if longer) and coverage are
+ * compared too, and the annual report's "Position on" table (made with the menu item, read from
+ * the Doc) gives the same figures as the checks.
  */
 import {openWorkbook, DEMO_TODAY, type Clerk} from './driver';
 
@@ -23,6 +27,20 @@ interface Figures {
   open: number;
   overdue: number;
   dueSoon: number;
+  contracts: number;
+}
+
+/** The figures the annual report gives as well ("Position on ..."), coverage as "covered of required". */
+interface Position {
+  serving: number;
+  small: number;
+  large: number;
+  clientGroups: string;
+  serviceTypes: string;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  contracts: number;
 }
 
 /** The Dashboard's figures, by row label. */
@@ -44,6 +62,7 @@ function dashboard(): Figures {
     open: actions[1] as number,
     overdue: actions[2] as number,
     dueSoon: actions[3] as number,
+    contracts: row('All')[1] as number,
   };
 }
 
@@ -69,6 +88,57 @@ function checks(): Figures {
     open,
     overdue: count(/^Action overdue$/),
     dueSoon: count(/^Action due within/),
+    contracts: count(/^Contract (inside its notice period|ending within \d+ days)$/),
+  };
+}
+
+/** Coverage from Check membership: required client groups / service types met, "n of m". */
+function coverage(): {clientGroups: string; serviceTypes: string} {
+  c.run('checkMembership');
+  const rules = c.rows('Membership check', 'D');
+  const of = (label: string) => {
+    const rs = rules.filter(r => String(r['Rule']).startsWith(`${label} covered: `));
+    return `${rs.filter(r => r['Result'] === 'Met').length} of ${rs.length}`;
+  };
+  return {clientGroups: of('Client group'), serviceTypes: of('Service type')};
+}
+
+/** The checks' figures that the annual report gives. */
+function checkPosition(): Position {
+  const {lapsed: _l, ending: _e, ...rest} = checks();
+  return {...rest, ...coverage()};
+}
+
+/** The annual report's "Position on" table: made with Generate annual report, read from the Doc. */
+function annual(): Position {
+  c.run('generateAnnualReport', {answers: [DEMO_TODAY.slice(0, 4)]});
+  const body = c.doc(`Annual report – ${DEMO_TODAY.slice(0, 4)}`);
+  let grid: string[][] | undefined;
+  for (let k = 0; k < body.getNumChildren() && !grid; k++) {
+    const el = body.getChild(k);
+    if (String(el.getType()) !== 'TABLE') continue;
+    const t = el.asTable();
+    const rows: string[][] = Array.from({length: t.getNumRows()}, (_, r) =>
+      Array.from({length: t.getRow(r).getNumCells()}, (_c, i) => t.getCell(r, i).getText()),
+    );
+    if (rows[0][0] === 'Figure') grid = rows;
+  }
+  if (!grid) throw new Error('no "Position on" table in the annual report');
+  const cell = (start: string) => {
+    const r = grid!.find(x => x[0].startsWith(start));
+    if (!r) throw new Error(`no "${start}" row in the annual report's position`);
+    return r[1];
+  };
+  return {
+    serving: Number(cell('Serving members (')),
+    small: Number(cell('Serving members from small')),
+    large: Number(cell('Serving members from large')),
+    clientGroups: cell('Required client groups'),
+    serviceTypes: cell('Required service types'),
+    open: Number(cell('Actions open')),
+    overdue: Number(cell('Actions overdue')),
+    dueSoon: Number(cell('Actions due within')),
+    contracts: Number(cell('Contracts ending within')),
   };
 }
 
@@ -77,6 +147,50 @@ test('the demo: the Dashboard and the checks give the same counts', () => {
   expect(checks()).toEqual(d);
   expect(d.serving).toBeGreaterThan(0);
   expect(d.open).toBeGreaterThan(0);
+  expect(d.contracts).toBeGreaterThan(0);
+  expect(annual()).toEqual(checkPosition());
+});
+
+test('contracts: extended, ended, past, notice longer than the warning, unreadable dates', () => {
+  const before = dashboard();
+  const contract = (ref: string, v: Record<string, string | number>) => ({
+    Reference: ref,
+    Provider: `Provider ${ref}`,
+    'Funding type': 'Contract',
+    'Annual value': 1000,
+    ...v,
+  });
+  c.load({
+    Contracts: [
+      // Counted: ends inside the 180-day warning period (today 2026-11-23).
+      contract('T-A', {'End date': '2027-03-31'}),
+      // Not counted: extended beyond the window (Extended to is the end).
+      contract('T-B', {'End date': '2027-01-31', 'Extended to': '2028-03-31'}),
+      // Counted: ended long ago but extended into the window.
+      contract('T-C', {
+        'Start date': '2020-04-01',
+        'End date': '2025-03-31',
+        'Extended to': '2027-02-28',
+      }),
+      // Not counted: Status Ended (also written by a script as "ended"); ended before today.
+      contract('T-D', {'End date': '2027-02-28', Status: 'Ended'}),
+      contract('T-E', {'End date': '2027-02-28', Status: 'ended'}),
+      contract('T-F', {'End date': '2026-06-30'}),
+      // Counted: the notice period (365 days) is longer than the warning period.
+      contract('T-G', {'End date': '2027-10-31', 'Notice period (days)': 365}),
+      // Unreadable: an End date that is not a date is not counted; an unreadable Extended to
+      // leaves End date as the end; an unreadable notice period counts as none.
+      contract('T-H', {'End date': 'soon'}),
+      contract('T-I', {'End date': '2027-01-15', 'Extended to': 'next year'}),
+      contract('T-J', {'End date': '2027-08-01', 'Notice period (days)': 'ninety'}),
+      // Counted: Extended to with no End date.
+      contract('T-K', {'Extended to': '2027-04-30'}),
+    ],
+  });
+  const after = dashboard();
+  expect(checks()).toEqual(after);
+  expect(after.contracts).toBe(before.contracts + 5);
+  expect(annual()).toEqual(checkPosition());
 });
 
 test('rosters that break the rules: officers, deputies, leavers, lapsed and future terms', () => {
@@ -116,4 +230,5 @@ test('rosters that break the rules: officers, deputies, leavers, lapsed and futu
   expect(after.large).toBe(before.large);
   expect(after.lapsed).toBe(before.lapsed + 1);
   expect(after.ending).toBe(before.ending + 1);
+  expect(annual()).toEqual(checkPosition());
 });

@@ -178,13 +178,30 @@ export interface ContractWatch {
   readonly unreadableOptions: boolean;
 }
 
-export function watchContract(c: Contract, today: string, rules: WatchRules): ContractWatch | null {
+/**
+ * The one definition of a contract "ending in the window" (Compliance, the annual report, the
+ * Dashboard's formula in workbook/dashboard.ts and the Contracts tab's amber format): Status not
+ * Ended; its end is Extended to when that is a date, else End date (no readable end: not
+ * counted); the end is from today to today + the window, where the window is "Contract warning
+ * days" or the contract's notice period, whichever is longer (an unreadable notice period: 0).
+ */
+export function endingInWindow(
+  c: Contract,
+  today: Day,
+  contractWarningDays: number,
+): {readonly currentEnd: Day; readonly daysLeft: number; readonly windowDays: number} | null {
   if (c.status === 'Ended') return null;
   const currentEnd = c.extendedTo ?? c.endDate;
   if (!currentEnd || currentEnd < today) return null;
-  const windowDays = Math.max(rules.contractWarningDays, c.noticeDays ?? 0);
+  const windowDays = Math.max(contractWarningDays, c.noticeDays ?? 0);
   const daysLeft = dayNumber(currentEnd) - dayNumber(today);
-  if (daysLeft > windowDays) return null;
+  return daysLeft > windowDays ? null : {currentEnd, daysLeft, windowDays};
+}
+
+export function watchContract(c: Contract, today: string, rules: WatchRules): ContractWatch | null {
+  const ending = endingInWindow(c, today, rules.contractWarningDays);
+  if (!ending) return null;
+  const {currentEnd, daysLeft, windowDays} = ending;
   const ext = parseExtensionOptions(c.extensionOptions);
   const latest = ext ? latestEnd(ext, c.startDate, c.endDate) : null;
   const extensionUntil = latest && latest > currentEnd ? latest : null;

@@ -16,6 +16,8 @@ import {
   contractEnd,
 } from '../domain/records';
 import {isoOfDate} from '../domain/calendar';
+import {MembershipRules, evaluateMembership} from '../domain/membership';
+import {WatchRules, actionFlags, endingInWindow, isOpen} from '../domain/watch';
 import {DATE} from './dates';
 import {PaperSettings, membership, paperName} from './agenda';
 import {Block, Paper, h2, para, table} from './model';
@@ -30,6 +32,60 @@ export interface YearData {
   readonly cashFlow: readonly CashFlowPeriod[];
   /** Members, for the attendance of those who served during the year (absent: everyone recorded). */
   readonly members?: readonly Member[];
+  /** The Settings rules (governance/config.ts): with them the report gives the position today. */
+  readonly rules?: PositionRules;
+}
+
+export interface PositionRules {
+  readonly membership: MembershipRules;
+  readonly watch: WatchRules;
+}
+
+/** The committee's position on a day, counted as Check membership and Check compliance count. */
+export interface Position {
+  readonly serving: number;
+  readonly small: number;
+  readonly large: number;
+  readonly clientGroups: {readonly covered: number; readonly required: number};
+  readonly serviceTypes: {readonly covered: number; readonly required: number};
+  readonly openActions: number;
+  readonly overdueActions: number;
+  readonly dueSoonActions: number;
+  readonly contractsEnding: number;
+}
+
+/**
+ * The position on `today` through the checks' own domain functions: evaluateMembership (serving
+ * members, providers, coverage), actionFlags (overdue, due soon) and endingInWindow (contracts).
+ * Attendance is not needed for these figures. Pure.
+ */
+export function positionOn(
+  today: Day,
+  members: readonly Member[],
+  actions: readonly ActionItem[],
+  contracts: readonly Contract[],
+  rules: PositionRules,
+): Position {
+  const results = evaluateMembership(members, [], rules.membership, today);
+  const who = (rule: RegExp) => results.find(r => rule.test(r.rule))?.counts.length ?? 0;
+  const covered = (label: string) => {
+    const rs = results.filter(r => r.rule.startsWith(`${label} covered: `));
+    return {covered: rs.filter(r => r.met).length, required: rs.length};
+  };
+  const flags = actions.map(a => actionFlags(a, today, rules.watch));
+  return {
+    serving: who(/^Membership between /),
+    small: who(/ from small providers$/),
+    large: who(/ from large providers$/),
+    clientGroups: covered('Client group'),
+    serviceTypes: covered('Service type'),
+    openActions: actions.filter(isOpen).length,
+    overdueActions: flags.filter(f => f.includes('Overdue')).length,
+    dueSoonActions: flags.filter(f => f.includes('Due soon')).length,
+    contractsEnding: contracts.filter(
+      c => endingInWindow(c, today, rules.watch.contractWarningDays) !== null,
+    ).length,
+  };
 }
 
 /** Served during the year: a member role, and a term (when known) that overlaps the year. */
@@ -233,6 +289,40 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
       table([
         ['Period', 'Net cash flow', 'Cumulative'],
         ...plan.map(c => [c.period, money(c.net ?? 0), money(c.cumulative ?? 0)]),
+      ]),
+    );
+  }
+  if (d.rules) {
+    const on = isoOfDate(today);
+    const p = positionOn(on, d.members ?? [], d.actions, d.contracts, d.rules);
+    const w = d.rules.watch;
+    blocks.push(h2(`Position on ${s.dates(on, DATE)}`));
+    blocks.push(
+      para(
+        'Counted on the day this report was made, as Check membership and Check compliance count.',
+      ),
+    );
+    blocks.push(
+      table([
+        ['Figure', 'Number'],
+        ['Serving members (chair, vice-chair and members)', String(p.serving)],
+        ['Serving members from small providers', String(p.small)],
+        ['Serving members from large providers', String(p.large)],
+        [
+          'Required client groups covered',
+          `${p.clientGroups.covered} of ${p.clientGroups.required}`,
+        ],
+        [
+          'Required service types covered',
+          `${p.serviceTypes.covered} of ${p.serviceTypes.required}`,
+        ],
+        ['Actions open', String(p.openActions)],
+        ['Actions overdue', String(p.overdueActions)],
+        [`Actions due within ${w.dueSoonDays} days`, String(p.dueSoonActions)],
+        [
+          `Contracts ending within ${w.contractWarningDays} days (or their notice period, if longer)`,
+          String(p.contractsEnding),
+        ],
       ]),
     );
   }

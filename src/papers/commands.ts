@@ -23,6 +23,7 @@ import {
 } from './template-doc';
 import {sampleFields} from './template-fields';
 import {YearData, annualReportPaper, meetingsHeld} from './annual-report';
+import {governanceConfig} from '../governance/config';
 import {
   JobState,
   StepResult,
@@ -449,6 +450,7 @@ export function readYearData(s: Session): YearData {
     contracts: readOptional(ss, TAB.contracts),
     cashFlow: readOptional(ss, TAB.cashFlow),
     members: readRegister(ss, TAB.members).records,
+    rules: governanceConfig(s.settings),
   };
 }
 

@@ -42,6 +42,22 @@ export function servingMembers(extra: string, votingOnly = true): string {
     })
     .join('+');
 }
+/**
+ * The sum of `each` over contracts ending in the window, as domain/watch.ts endingInWindow
+ * defines it: Status not Ended; the end is Extended to when it is a date, else End date; from
+ * today to today + the longer of "Contract warning days" and the Notice period (days). The
+ * window differs by row, which COUNTIFS cannot express, so this is an array SUMPRODUCT;
+ * ARRAYFORMULA makes HyperFormula evaluate it as Sheets' SUMPRODUCT does. Cells that are not
+ * dates or numbers (the header, unreadable values) count as empty, as the reader reads them.
+ */
+export function endingSoon(each: string): string {
+  const end =
+    'IF(ISNUMBER(Contracts_ExtendedTo),Contracts_ExtendedTo,IF(ISNUMBER(Contracts_EndDate),Contracts_EndDate,0))';
+  const notice = 'IF(ISNUMBER(Contracts_NoticePeriodDays),Contracts_NoticePeriodDays,0)';
+  const warning = 'Settings_ContractWarningDays';
+  const window = `IF(${notice}>${warning},${notice},${warning})`;
+  return `ARRAYFORMULA(SUMPRODUCT((Contracts_Status<>"Ended")*(${end}>=TODAY())*(${end}-TODAY()<=${window})*${each}))`;
+}
 export const MAX_OWNERS = 15;
 export const ENDING_LIST = 5;
 const DATE = 'dd/mm/yyyy';
@@ -191,27 +207,25 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   add(['Full check: Committee > Check membership']);
   blank();
 
-  // Contracts ending in the next 6 months (Extended to, when filled, replaces End date)
-  heading(['Contracts ending in 6 months', 'Number', 'Annual value', 'Up to']);
-  const allRow = rows.length + 1;
-  const limit = `$D$${allRow}`;
-  const inWindow = (col: string, extra: string) =>
-    `${col},">="&TODAY(),${col},"<="&${limit}${extra}`;
+  // Contracts ending in the window: domain/watch.ts endingInWindow, the one definition.
+  heading(['Contracts ending soon', 'Number', 'Annual value', 'Window']);
   add(
     [
       'All',
-      `=COUNTIFS(${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+COUNTIFS(${inWindow('Contracts_ExtendedTo', '')})`,
-      `=SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_EndDate', ',Contracts_ExtendedTo,""')})+SUMIFS(Contracts_AnnualValue,${inWindow('Contracts_ExtendedTo', '')})`,
-      '=EDATE(TODAY(),6)',
+      `=${endingSoon('1')}`,
+      `=${endingSoon('IF(ISNUMBER(Contracts_AnnualValue),Contracts_AnnualValue,0)')}`,
+      '=Settings_ContractWarningDays&" days, or the notice period if longer"',
     ],
-    ['@', COUNT, MONEY, DATE],
+    ['@', COUNT, MONEY, '@'],
   );
+  // The next five end dates from today (Status not Ended; Extended to, when filled, replaces End date).
   heading(['Next to end', 'End date', 'Contracts', '']);
+  const notEnded = ',Contracts_Status,"<>Ended"';
   for (let i = 0; i < ENDING_LIST; i++) {
     const row = rows.length + 1;
     const prev = i === 0 ? 'TODAY()-1' : `B${row - 1}`;
-    const a = `MINIFS(Contracts_EndDate,Contracts_EndDate,">"&${prev},Contracts_EndDate,"<="&${limit},Contracts_ExtendedTo,"")`;
-    const b = `MINIFS(Contracts_ExtendedTo,Contracts_ExtendedTo,">"&${prev},Contracts_ExtendedTo,"<="&${limit})`;
+    const a = `MINIFS(Contracts_EndDate,Contracts_EndDate,">"&${prev},Contracts_ExtendedTo,""${notEnded})`;
+    const b = `MINIFS(Contracts_ExtendedTo,Contracts_ExtendedTo,">"&${prev}${notEnded})`;
     // The next end date after the one above: the earlier of the next End date (not extended) and the next Extended to.
     const earliest = `IF(${a}=0,IF(${b}=0,"",${b}),IF(${b}=0,${a},MIN(${a},${b})))`;
     const date = i === 0 ? `=${earliest}` : `=IF(NOT(ISNUMBER(B${row - 1})),"",${earliest})`;
@@ -220,7 +234,7 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
       [
         `=IF(ISNUMBER(B${row}),INDEX(Contracts_Reference,${pos})&" ("&INDEX(Contracts_Provider,${pos})&")"&IF(C${row}>1," and "&(C${row}-1)&" more",""),"")`,
         date,
-        `=IF(ISNUMBER(B${row}),COUNTIFS(Contracts_EndDate,B${row},Contracts_ExtendedTo,"")+COUNTIF(Contracts_ExtendedTo,B${row}),"")`,
+        `=IF(ISNUMBER(B${row}),COUNTIFS(Contracts_EndDate,B${row},Contracts_ExtendedTo,""${notEnded})+COUNTIFS(Contracts_ExtendedTo,B${row}${notEnded}),"")`,
         '',
       ],
       ['@', DATE, COUNT],

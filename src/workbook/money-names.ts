@@ -23,6 +23,8 @@ export const REGISTER_NAMES: Readonly<Record<string, readonly [string, string]>>
   Contracts_AnnualValue: [TAB.contracts, 'Annual value'],
   Contracts_EndDate: [TAB.contracts, 'End date'],
   Contracts_ExtendedTo: [TAB.contracts, 'Extended to'],
+  Contracts_NoticePeriodDays: [TAB.contracts, 'Notice period (days)'],
+  Contracts_Status: [TAB.contracts, 'Status'],
   Meetings_Date: [TAB.meetings, 'Meeting date'],
   Meetings_Status: [TAB.meetings, 'Status'],
   Meetings_AgendaAgreedBy: [TAB.meetings, 'Agenda agreed by'],
@@ -45,6 +47,7 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
   Settings_MinimumSmallProviders: 'Minimum small providers',
   Settings_MinimumLargeProviders: 'Minimum large providers',
   Settings_TermWarningDays: 'Term warning days',
+  Settings_ContractWarningDays: 'Contract warning days',
 };
 
 export function existingNames(ss: Spreadsheet): NameMap {
