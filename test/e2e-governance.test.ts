@@ -249,16 +249,6 @@ const isoOf = (v: unknown): unknown =>
     ? new Date(Date.UTC(1899, 11, 30) + v * 86400000).toISOString().slice(0, 10)
     : v;
 
-/** What a step showed, whether it worked or stopped with an error. */
-function attempt(f: () => {out: string; err: string}): string {
-  try {
-    const s = f();
-    return `${s.out}\n${s.err}`;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
-
 /** The handlers of the installed triggers. */
 const triggers = (c: Clerk) => c.ws.state.triggers.map(t => t.handler);
 
@@ -337,21 +327,23 @@ describe('data that meets the rules', () => {
     book.edit(`Settings!B${row}`, '3');
     const m = book.rows('Meetings', 'N').find(r => r['Meeting date'] === '2026-12-03')!;
     expect(isoOf(m['Papers despatch by'])).toBe('2026-11-27'); // three clear days: Mon 30, Tue 1, Wed 2
-    // Typing "five" may be refused as it is typed (onEdit) or kept; either way the officer is told
-    // which setting is wrong, and Check compliance never falls back to a default.
-    const edit = attempt(() => book.edit(`Settings!B${row}`, 'five'));
-    const r = attempt(() => book.run('checkCompliance'));
-    const kept = book.rows('Settings', 'C').find(s => s['Setting'] === 'Papers notice days')![
-      'Value'
-    ];
-    if (String(kept) === 'five') {
-      expect(r).toContain(
-        'The setting "Papers notice days" should be a number of 0 or more; it is "five"',
-      );
-    } else {
-      expect(edit).toMatch(/Papers notice days|number/);
-      expect(r).toContain('problem(s)');
-    }
+    // "five" is kept and flagged as it is typed; Check compliance names the cell as a finding and
+    // says which value it uses meanwhile.
+    book.edit(`Settings!B${row}`, 'five');
+    expect(book.note('Settings', `B${row}`)).toContain('"Papers notice days" should be a number');
+    expect(book.run('checkCompliance').out).toContain('problem(s)');
+    const found = book
+      .rows('Compliance', 'E')
+      .find(f => f['Rule'] === 'Readable settings' && String(f['Where']).includes('notice'))!;
+    expect(found).toEqual({
+      Rule: 'Readable settings',
+      Severity: 'Problem',
+      Where: `Settings row ${row}, Papers notice days (cell B${row})`,
+      Finding:
+        'The setting "Papers notice days" should be a number of 0 or more; it is "five". Change it in the Value column of the Settings tab.',
+      'What to do': `Correct Settings!B${row}; until then the checks use 5, the program's default.`,
+    });
+    book.edit(`Settings!B${row}`, '5');
   });
 });
 

@@ -52,6 +52,8 @@ export interface Meeting extends Sourced {
   readonly agendaLink: string;
   readonly minutesLink: string;
   readonly notes: string;
+  /** Who chaired ("Chair" column); '' means the chair named in Settings. */
+  readonly chair?: string;
 }
 
 export interface AgendaItem extends Sourced {

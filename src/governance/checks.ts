@@ -8,6 +8,7 @@ import {dateOfIso} from '../domain/calendar';
 import {Finding, sortFindings} from '../domain/findings';
 import {evaluateMembership, RuleResult} from '../domain/membership';
 import {actionFindings, contractFindings} from '../domain/watch';
+import {quorumFindings} from '../domain/quorum';
 import {forwardPlan, meetingFindings, PlanRow} from '../domain/meeting-rules';
 import {gather, GovernanceData, todayIso} from './gather';
 import {writeReportTab} from './report-tab';
@@ -33,6 +34,7 @@ export function allFindings(d: GovernanceData): Finding[] {
     ...d.problems,
     ...meetingFindings(d.meetings, d.agenda, d.meetingRules, d.holidays, d.today),
     ...membershipFindings,
+    ...quorumFindings(d.meetings, d.members, d.attendance, d.config.quorum, d.config.chair),
     ...actionFindings(d.actions, d.today, d.config.watch),
     ...contractFindings(d.contracts, d.today, d.config.watch),
   ]);

@@ -3,7 +3,8 @@
  * stops with the settings reader's message, which names the setting (never a silent default).
  */
 import {Settings} from '../workbook/settings';
-import {SettingName} from '../workbook/schema';
+import {SETTINGS, SettingName} from '../workbook/schema';
+import {Finding} from '../domain/findings';
 import {Region} from '../domain/calendar';
 import {NoticeBasis, NoticeRules} from '../domain/notice';
 import {MembershipRules} from '../domain/membership';
@@ -11,6 +12,10 @@ import {WatchRules} from '../domain/watch';
 
 export interface GovernanceConfig {
   readonly groupName: string;
+  /** Settings "Chair": who chairs a meeting whose Chair cell is empty. */
+  readonly chair: string;
+  /** Members present for a meeting to decide; 0: no quorum. */
+  readonly quorum: number;
   readonly region: Region;
   readonly notice: NoticeRules;
   readonly keyDecisionDays: number;
@@ -25,17 +30,39 @@ export interface GovernanceConfig {
   readonly lookAheadWorkingDays: number;
 }
 
-export function governanceConfig(s: Settings): GovernanceConfig {
+/**
+ * `unreadable`: when given, an unreadable notice setting or quorum becomes a finding naming its
+ * cell, and the rules carry on with the setting's default (the finding says so); without it,
+ * every unreadable setting stops with its message.
+ */
+export function governanceConfig(s: Settings, unreadable?: (f: Finding) => void): GovernanceConfig {
+  const lenient = <T>(name: SettingName, read: () => T, fallback: T): T => {
+    if (!unreadable) return read();
+    try {
+      return read();
+    } catch (e) {
+      unreadable(settingFinding(s, name, e instanceof Error ? e.message : String(e), fallback));
+      return fallback;
+    }
+  };
+  const days = (name: SettingName) =>
+    lenient(name, () => whole(s, name), Number(SETTINGS.find(x => x.name === name)?.default));
   return {
     groupName: s.text('Group name') || 'Committee',
+    chair: s.text('Chair'),
+    quorum: days('Quorum'),
     region: (s.text('Bank holiday region') || 'England and Wales') as Region,
     notice: {
-      agendaAgreedDays: whole(s, 'Agenda agreed days'),
-      papersNoticeDays: whole(s, 'Papers notice days'),
-      basis: (s.text('Notice basis') || 'Clear working days') as NoticeBasis,
-      reportDeadlineWorkingDays: whole(s, 'Report deadline working days'),
+      agendaAgreedDays: days('Agenda agreed days'),
+      papersNoticeDays: days('Papers notice days'),
+      basis: lenient(
+        'Notice basis',
+        () => (s.text('Notice basis') || 'Clear working days') as NoticeBasis,
+        'Clear working days' as NoticeBasis,
+      ),
+      reportDeadlineWorkingDays: days('Report deadline working days'),
     },
-    keyDecisionDays: whole(s, 'Key decision notice days'),
+    keyDecisionDays: days('Key decision notice days'),
     windowStart: s.time('Meeting window start'),
     windowEnd: s.time('Meeting window end'),
     meetingsPerYear: whole(s, 'Meetings per year'),
@@ -57,6 +84,20 @@ export function governanceConfig(s: Settings): GovernanceConfig {
     clerkName: s.text('Clerk name'),
     clerkEmail: s.email('Clerk email'),
     lookAheadWorkingDays: whole(s, 'Clerk look-ahead working days'),
+  };
+}
+
+/** An unreadable setting as a Compliance finding: where it is, and what the rules use meanwhile. */
+function settingFinding(s: Settings, name: SettingName, message: string, used: unknown): Finding {
+  const cell = s.cell(name);
+  return {
+    rule: 'Readable settings',
+    severity: 'Problem',
+    where: cell
+      ? `Settings row ${cell.replace(/^[A-Z]+/, '')}, ${name} (cell ${cell})`
+      : `Settings, ${name}`,
+    finding: message,
+    whatToDo: `Correct ${cell ? `Settings!${cell}` : `the "${name}" row of the Settings tab`}; until then the checks use ${String(used)}, the program's default.`,
   };
 }
 

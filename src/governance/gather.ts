@@ -58,8 +58,9 @@ export function gather(
   parts: readonly Part[],
   today = todayIso(),
 ): GovernanceData {
-  const config = governanceConfig(readSettings(ss));
   const problems: Finding[] = [];
+  // An unreadable notice number or quorum is a finding with its cell; the rules go on.
+  const config = governanceConfig(readSettings(ss), f => problems.push(f));
   const cellProblems: Problem[] = [];
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.

@@ -187,6 +187,7 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
       agendaLink: c.text('Agenda link'),
       minutesLink: c.text('Minutes link'),
       notes: c.text('Notes'),
+      chair: c.text('Chair'),
     };
     return date ? {row, date, ...rest} : null;
   },

@@ -330,6 +330,12 @@ export const SCHEMA: readonly TabSpec[] = [
         width: 160,
         note: 'Written by Publish minutes: the PDF without the exempt part, for publication.',
       },
+      {
+        header: 'Chair',
+        type: 'text',
+        width: 160,
+        note: 'Who chaired the meeting. Empty: the chair named in Settings. A party may chair, e.g. "Parent Carer Forum" in a partnership chaired by the forum.',
+      },
     ],
   },
   {

@@ -7,6 +7,7 @@
  */
 import {SETTINGS, SettingName, SettingSpec, TAB} from './schema';
 import {Cell, WorkbookError, getTab, isDate} from './table';
+import {columnLetter} from './formulas';
 
 export interface Settings {
   /** A non-negative number ("5", 5). */
@@ -25,6 +26,8 @@ export interface Settings {
   email(name: SettingName): string;
   /** Whether the Settings tab has a row for this setting. */
   has(name: SettingName): boolean;
+  /** The A1 address of the setting's Value cell ("B13"), or null when unknown (no row, or not read from the tab). */
+  cell(name: SettingName): string | null;
 }
 
 const HELP = 'Change it in the Value column of the Settings tab.';
@@ -50,20 +53,30 @@ export function settingsFromGrid(grid: readonly (readonly Cell[])[]): Settings {
     );
   }
   const values = new Map<string, Cell>();
+  const cells = new Map<string, string>();
+  const letter = columnLetter(valueCol + 1);
   for (let r = 1; r < grid.length; r++) {
     const name = String(grid[r][nameCol] ?? '').trim();
-    if (name && !values.has(name)) values.set(name, grid[r][valueCol] ?? '');
+    if (name && !values.has(name)) {
+      values.set(name, grid[r][valueCol] ?? '');
+      cells.set(name, `${letter}${r + 1}`);
+    }
   }
   // A row still under a setting's former name (set-up not yet re-run) is that setting.
   for (const spec of SETTINGS as readonly SettingSpec[])
     for (const former of spec.formerNames ?? [])
-      if (!values.has(spec.name) && values.has(former))
+      if (!values.has(spec.name) && values.has(former)) {
         values.set(spec.name, values.get(former) as Cell);
-  return makeSettings(values);
+        cells.set(spec.name, cells.get(former) as string);
+      }
+  return makeSettings(values, cells);
 }
 
 /** Settings from a plain name → value map (tests, and callers that already hold the values). */
-export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
+export function makeSettings(
+  values: ReadonlyMap<string, Cell>,
+  cells: ReadonlyMap<string, string> = new Map(),
+): Settings {
   const raw = (name: string): Cell => {
     if (values.has(name)) return values.get(name) as Cell;
     const spec = specOf(name);
@@ -84,6 +97,7 @@ export function makeSettings(values: ReadonlyMap<string, Cell>): Settings {
 
   return {
     has: name => values.has(name),
+    cell: name => cells.get(name) ?? null,
     number(name) {
       const v = raw(name);
       if (v === '' || v === null || v === undefined)
