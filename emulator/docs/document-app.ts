@@ -31,6 +31,8 @@ function documentAppObject(ctx: ServiceContext, drive: DriveStore, opts: Documen
       drive.touch(e);
     },
     export: (id: string, contentType: string) => drive.exportDoc(id, contentType),
+    sharing: (id: string) => drive.entry(id) as {editors?: string[]; viewers?: string[]},
+    owner: () => ctx.user,
   };
   const open = (id: string): Document => {
     const e = drive.find(id);

@@ -60,6 +60,14 @@ export interface DocFileHost {
   setName(id: string, name: string): void;
   /** The document converted (application/pdf, .docx ...). */
   export(id: string, contentType: string): Blob;
+  /** The Drive entry's sharing lists (the same DriveApp's File reads), and the owner's email. */
+  sharing?(id: string): {editors?: string[]; viewers?: string[]};
+  owner?(): string;
+}
+
+/** A Base.User for an email address (reference/base/user). */
+function docUser(email: string): {getEmail(): string; toString(): string} {
+  return {getEmail: () => email, toString: () => email};
 }
 
 export function docUrl(id: string): string {
@@ -183,11 +191,56 @@ export class Document {
   getNamedRanges(): never[] {
     return [];
   }
-  getEditors(): never[] {
-    return [];
+  private lists(): {editors?: string[]; viewers?: string[]} {
+    const l = this._host.sharing?.(this._id);
+    if (!l) throw new Error('not yet emulated: Document sharing without a Drive');
+    return l;
   }
-  getViewers(): never[] {
-    return [];
+  private addPeople(role: 'editors' | 'viewers', who: unknown[]): this {
+    const l = this.lists();
+    const list = (l[role] ??= []);
+    for (const w of who) {
+      const email = typeof w === 'string' ? w.trim() : String((w as {getEmail?(): string})?.getEmail?.() ?? '');
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Exception: Invalid argument: ${String(w)}`);
+      if (!list.includes(email) && email !== this._host.owner?.()) list.push(email);
+      if (role === 'editors') l.viewers = (l.viewers ?? []).filter(v => v !== email);
+    }
+    return this;
+  }
+  /** Sharing, kept with the Drive file (reference/document/document#addeditoremailaddress). */
+  addEditor(emailAddress: unknown): this {
+    return this.addPeople('editors', [emailAddress]);
+  }
+  addEditors(emailAddresses: unknown[]): this {
+    return this.addPeople('editors', Array.from(emailAddresses ?? []));
+  }
+  addViewer(emailAddress: unknown): this {
+    return this.addPeople('viewers', [emailAddress]);
+  }
+  addViewers(emailAddresses: unknown[]): this {
+    return this.addPeople('viewers', Array.from(emailAddresses ?? []));
+  }
+  removeEditor(emailAddress: unknown): this {
+    const l = this.lists();
+    const e = String((emailAddress as {getEmail?(): string})?.getEmail?.() ?? emailAddress);
+    l.editors = (l.editors ?? []).filter(x => x !== e);
+    return this;
+  }
+  removeViewer(emailAddress: unknown): this {
+    const l = this.lists();
+    const e = String((emailAddress as {getEmail?(): string})?.getEmail?.() ?? emailAddress);
+    l.viewers = (l.viewers ?? []).filter(x => x !== e);
+    return this;
+  }
+  /** The owner and the editors, as in the sharing dialog. */
+  getEditors(): {getEmail(): string}[] {
+    const owner = this._host.owner?.();
+    const l = this._host.sharing?.(this._id) ?? {};
+    return [...(owner ? [owner] : []), ...(l.editors ?? [])].map(docUser);
+  }
+  getViewers(): {getEmail(): string}[] {
+    const l = this._host.sharing?.(this._id) ?? {};
+    return (l.viewers ?? []).map(docUser);
   }
   getLanguage(): string {
     return 'en';

@@ -66,6 +66,22 @@ describe('DocumentApp', () => {
   });
 });
 
+test('Document editors and viewers are those of its Drive file (document#addeditoremailaddress)', () => {
+  expect(
+    realm.gas(`var d = DocumentApp.create('Shared paper');
+      d.addEditor('chair@example.org').addViewers(['member@example.org', 'officer@example.org']);
+      d.removeViewer('officer@example.org');
+      var f = DriveApp.getFileById(d.getId());
+      var emails = function (us) { return us.map(function (u) { return u.getEmail(); }).join(','); };
+      return [emails(d.getEditors()), emails(d.getViewers()), emails(f.getEditors()), emails(f.getViewers())];`),
+  ).toEqual([
+    'clerk@example.org,chair@example.org',
+    'member@example.org',
+    'clerk@example.org,chair@example.org',
+    'member@example.org',
+  ]);
+});
+
 describe('GmailApp drafts', () => {
   test('createDraft, getDrafts, update and send: the sent draft is mailed and leaves the drafts', () => {
     const out = realm.gas<unknown[]>(`
