@@ -169,5 +169,18 @@ export interface SentMessage extends Sourced {
   readonly messageId: string;
 }
 
+/** A Risk triggers row: one trigger of the yearly self-assessment. */
+export interface RiskTrigger extends Sourced {
+  readonly area: string;
+  readonly trigger: string;
+  readonly source: string;
+  /** "Red", "Amber", "Green", or '' when not rated (or unreadable). */
+  readonly rag: string;
+  readonly evidence: string;
+  readonly assessedOn: Day | null;
+  readonly assessedBy: string;
+  readonly supportSought: string;
+}
+
 /** A contract ends on its Extended to date when it has one, else its End date. */
 export const contractEnd = (c: Contract): Day | null => c.extendedTo ?? c.endDate;

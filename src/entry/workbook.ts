@@ -5,6 +5,7 @@ import {rebuildProblems} from '../workbook/problems';
 import {loadDemo} from '../workbook/demo';
 import {prepareDeadlineFormulas} from '../governance/gather';
 import {setUpMoney} from '../workbook/money-setup';
+import {prefillRiskTriggers} from '../governance/risk-triggers';
 
 /**
  * The other areas' parts of set-up, run after the schema's: the holiday list and named ranges the
@@ -16,6 +17,7 @@ function setUpOtherAreas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[]
   const parts: [string, () => void][] = [
     ['holidays and deadlines', () => prepareDeadlineFormulas(ss)],
     ['money tabs', () => setUpMoney(ss)],
+    ['risk triggers', () => void prefillRiskTriggers(ss)],
   ];
   for (const [name, run] of parts) {
     try {

@@ -12,7 +12,7 @@ import {VOTING_ROLES} from '../domain/membership';
 import {ActionItem} from '../domain/records';
 import {isOpen} from '../domain/watch';
 import {readRegister} from './registers';
-import {ACTION_STATUSES, TAB} from './schema';
+import {ACTION_STATUSES, RAG_RATINGS, TAB} from './schema';
 import {Cell} from './table';
 import {columnLetter} from './formulas';
 import {CASH_FLOW_NAMES} from './cashflow';
@@ -256,6 +256,17 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   add(['Total over the contract term', `=${LOT_NAMES.contractTerm}`], ['@', MONEY]);
   add(['Our commitment over the term', `=${LOT_NAMES.ourCommitment}`], ['@', MONEY]);
   add(['Contracted annual value', `=${LOT_NAMES.contracted}`], ['@', MONEY]);
+  blank();
+
+  // The yearly risk self-assessment (Risk triggers tab): how many triggers at each rating, and when.
+  heading(['Risk triggers (self-assessment)', 'Triggers', '', '']);
+  for (const rag of RAG_RATINGS)
+    add([rag, `=COUNTIFS(Risk_Trigger,"<>",Risk_RAG,"${rag}")`], ['@', COUNT]);
+  add(['Not rated', '=COUNTIFS(Risk_Trigger,"<>",Risk_RAG,"")'], ['@', COUNT]);
+  add(
+    ['Last assessed', '=IF(COUNT(Risk_AssessedOn)=0,"Not yet assessed",MAX(Risk_AssessedOn))'],
+    ['@', DATE],
+  );
 
   // Settings are stored as text ("7"): VALUE() makes them numbers, else "8 >= "6"" compares text and number.
   const numeric = (v: Cell) =>

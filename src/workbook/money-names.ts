@@ -36,6 +36,9 @@ export const REGISTER_NAMES: Readonly<Record<string, readonly [string, string]>>
   Members_TermStart: [TAB.members, 'Term start'],
   Members_ProviderSize: [TAB.members, 'Provider size'],
   Members_TermEnd: [TAB.members, 'Term end'],
+  Risk_Trigger: [TAB.riskTriggers, 'Trigger'],
+  Risk_RAG: [TAB.riskTriggers, 'RAG'],
+  Risk_AssessedOn: [TAB.riskTriggers, 'Assessed on'],
 };
 
 /** Single-setting names: name → setting (row of the Settings tab). */

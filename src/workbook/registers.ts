@@ -29,6 +29,7 @@ import {
   MailingEntry,
   Meeting,
   Member,
+  RiskTrigger,
   SentMessage,
 } from '../domain/records';
 import {a1} from './formulas';
@@ -65,6 +66,7 @@ export interface RecordOf {
   [TAB.holidays]: Closure;
   [TAB.mailingList]: MailingEntry;
   [TAB.sent]: SentMessage;
+  [TAB.riskTriggers]: RiskTrigger;
 }
 export type RegisterName = keyof RecordOf;
 
@@ -295,6 +297,17 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
     };
     return meeting ? {row, meeting, ...rest} : null;
   },
+  [TAB.riskTriggers]: (c, row) => ({
+    row,
+    area: c.text('Area'),
+    trigger: c.text('Trigger'),
+    source: c.text('Source of data'),
+    rag: c.text('RAG'),
+    evidence: c.text('Evidence'),
+    assessedOn: c.day('Assessed on'),
+    assessedBy: c.text('Assessed by'),
+    supportSought: c.text('Support sought'),
+  }),
 };
 
 export const REGISTERS = Object.keys(BUILD) as RegisterName[];

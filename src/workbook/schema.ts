@@ -157,6 +157,15 @@ export const ACTION_STATUSES = ['Open', 'Ongoing', 'On hold', 'Closed'] as const
 export const FUNDING_TYPES = ['Contract', 'Grant', 'Section 75', 'Direct award'] as const;
 export const CONTRACT_STATUSES = ['Active', 'Ending', 'Ended', 'Procurement'] as const;
 export const YES_NO = ['Yes', 'No'] as const;
+/** The four areas of the regional sector-led-improvement risk triggers, in the table's order. */
+export const RISK_AREAS = [
+  'Outcomes',
+  'Resources (finance and people)',
+  'Other intelligence',
+  'Interface with stakeholders',
+] as const;
+export const RAG_RATINGS = ['Red', 'Amber', 'Green'] as const;
+export const SUPPORT_LEVELS = ['Self help', 'Targeted support', 'Intervention'] as const;
 
 export const TAB = {
   settings: 'Settings',
@@ -177,6 +186,7 @@ export const TAB = {
   forwardPlan: 'Forward plan',
   mailingList: 'Mailing list',
   sent: 'Sent',
+  riskTriggers: 'Risk triggers',
 } as const;
 
 /** Named ranges the Meetings deadline formulas read: the program keeps them pointing at the right cells. */
@@ -679,6 +689,54 @@ export const SCHEMA: readonly TabSpec[] = [
       {header: 'To', type: 'email', required: true, width: 240},
       {header: 'Version', type: 'list', values: ['Full', 'Public'], width: 90},
       {header: 'Message id', type: 'text', width: 260},
+    ],
+  },
+  // -- governance: the yearly risk self-assessment (set-up fills the triggers into an empty tab)
+  {
+    name: TAB.riskTriggers,
+    frozenRows: 1,
+    note: 'The annual risk self-assessment against the regional sector-led-improvement triggers: rate each trigger Red, Amber or Green with the evidence, when and by whom, and the support sought. Set-up fills the triggers into an empty tab; add your own rows below.',
+    rowRules: [
+      {
+        kind: 'needs',
+        when: 'RAG',
+        is: RAG_RATINGS,
+        header: 'Assessed on',
+        problem:
+          'A trigger rated {value} needs the date it was assessed: type it in Assessed on (dd/mm/yyyy).',
+      },
+      {
+        kind: 'needs',
+        when: 'RAG',
+        is: ['Red', 'Amber'],
+        header: 'Support sought',
+        problem:
+          'A trigger rated {value} needs the support sought: Self help, Targeted support or Intervention.',
+      },
+    ],
+    columns: [
+      {header: 'Area', type: 'list', values: RISK_AREAS, required: true, reject: true, width: 190},
+      {header: 'Trigger', type: 'text', required: true, width: 360},
+      {header: 'Source of data', type: 'text', width: 220},
+      {
+        header: 'RAG',
+        type: 'list',
+        values: RAG_RATINGS,
+        reject: true,
+        width: 70,
+        note: 'Red, Amber or Green: the Dashboard counts them.',
+      },
+      {header: 'Evidence', type: 'text', width: 320},
+      {header: 'Assessed on', type: 'date', width: 110},
+      {header: 'Assessed by', type: 'text', width: 160},
+      {
+        header: 'Support sought',
+        type: 'list',
+        values: SUPPORT_LEVELS,
+        reject: true,
+        width: 140,
+        note: 'Self help (sharing good practice, shadowing, buddying, action learning, local peer challenge); Targeted support (peer review, peer mentoring, coaching, training); Intervention (peer "consultancy" review, formal peer review).',
+      },
     ],
   },
   // -- governance: tabs the program builds (written whole by the program; officers read and sort them)
