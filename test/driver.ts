@@ -10,6 +10,7 @@ import {mkdtempSync, existsSync, readdirSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {
+  blockOf,
   callAsSheetsWould,
   describeError,
   fireEdit,
@@ -17,6 +18,7 @@ import {
   pastePlan,
   userEdit,
 } from '../emulator/cli';
+import {beforeOnEdit, reportOnEdit} from '../emulator/cli-report';
 import {Workspace, type SleepableClock} from '../emulator/workspace';
 import {BufferIo} from '../emulator/services/io';
 import {parseCsv} from '../emulator/services/csv';
@@ -134,13 +136,19 @@ export class Clerk {
     });
   }
 
-  /** A person types `text` into one cell: Sheets parses it, then onEdit fires with the event. */
+  /**
+   * A person types `text` into one cell: Sheets parses it, then onEdit fires with the event. The
+   * step's err says what onEdit refused or flagged, as `clerk edit` prints it.
+   */
   edit(a1: string, text: string, opts: {as?: string} = {}): Step {
     return this.step(`edit ${a1}`, opts, () => {
       const e = userEdit(this.ws, a1, [[text]]);
       if (e.warning) this.io.err(`warning: ${a1}: ${e.warning}`);
+      const block = blockOf(e.range);
+      const before = beforeOnEdit(this.model, block);
       this.ws.ctx.stats.reset(); // count what the program does about the edit
       fireEdit(this.ws, e);
+      reportOnEdit(this.model, block, before, this.io);
     });
   }
 
@@ -154,9 +162,12 @@ export class Clerk {
       const plan = pastePlan(this.ws, tab, grid, 'the pasted rows');
       const e = userEdit(this.ws, plan.a1, plan.block);
       if (e.warning) this.io.err(`warning: ${plan.a1}: ${e.warning}`);
+      const block = blockOf(e.range);
+      const before = beforeOnEdit(this.model, block);
       this.ws.ctx.stats.reset();
       fireEdit(this.ws, {range: e.range});
       this.io.out(`pasted ${plan.block.length} row(s) into ${plan.a1}`);
+      reportOnEdit(this.model, block, before, this.io);
     });
   }
 
