@@ -318,14 +318,14 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       [serial(30), 'Confirmed', serial(16), serial(21), serial(24)],
     ];
     const members = [
-      ['Name', 'Status', 'Provider size', 'Term end', 'Role', 'Term start'],
-      ['Ann Lee', 'Active', 'Small', serial(20), 'Chair', serial(-400)],
-      ['Bo Chan', 'Active', 'Large', serial(400), 'member', null],
-      ['Cy Dee', 'Left', 'Small', serial(10), 'Member', null],
+      ['Name', 'Status', 'Provider size', 'Term end', 'Role', 'Term start', 'Groups', 'Types'],
+      ['Ann Lee', 'Active', 'Small', serial(20), 'Chair', serial(-400), 'Carers', 'Homecare'],
+      ['Bo Chan', 'Active', 'Large', serial(400), 'member', null, 'older people; Carers', null],
+      ['Cy Dee', 'Left', 'Small', serial(10), 'Member', null, 'Mental health', null],
       // Not serving: a deputy, a term not started, a term ended but still Active.
-      ['Di Dep', 'Active', 'Large', null, 'Deputy', null],
-      ['Ed Early', 'Active', 'Large', null, 'Member', serial(30)],
-      ['Fay Gone', '', 'Small', serial(-3), 'Vice-chair', null],
+      ['Di Dep', 'Active', 'Large', null, 'Deputy', null, 'Mental health', 'Day services'],
+      ['Ed Early', 'Active', 'Large', null, 'Member', serial(30), 'Mental health', null],
+      ['Fay Gone', '', 'Small', serial(-3), 'Vice-chair', null, 'Mental health', null],
     ];
     const settings = [
       ['Setting', 'Value'],
@@ -336,6 +336,8 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Minimum large providers', '2'],
       ['Term warning days', '60'],
       ['Contract warning days', '180'],
+      ['Required client groups', 'Older people; Mental health; Carers'],
+      ['Required service types', 'Homecare; Day services'],
     ];
     const hf = HyperFormula.buildFromSheets(
       {
@@ -372,6 +374,8 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Members_TermEnd', 'Members!$D:$D'],
       ['Members_Role', 'Members!$E:$E'],
       ['Members_TermStart', 'Members!$F:$F'],
+      ['Members_ClientGroups', 'Members!$G:$G'],
+      ['Members_ServiceTypes', 'Members!$H:$H'],
       ['Settings_ActionDueSoonDays', 'Settings!$B$2'],
       ['Settings_MinimumMembers', 'Settings!$B$3'],
       ['Settings_MaximumMembers', 'Settings!$B$4'],
@@ -379,6 +383,8 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       ['Settings_MinimumLargeProviders', 'Settings!$B$6'],
       ['Settings_TermWarningDays', 'Settings!$B$7'],
       ['Settings_ContractWarningDays', 'Settings!$B$8'],
+      ['Settings_RequiredClientGroups', 'Settings!$B$9'],
+      ['Settings_RequiredServiceTypes', 'Settings!$B$10'],
     ];
     for (const n of [
       'CashFlow_BreakEvenPeriod',
@@ -396,6 +402,9 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
       'Lots_TotalContractedAnnualValue',
     ])
       names.push([n, 'Other!$B$1']);
+    // The Risk triggers block reads an empty register here.
+    names.push(['Risk_Trigger', 'Other!$C:$C'], ['Risk_RAG', 'Other!$D:$D']);
+    names.push(['Risk_AssessedOn', 'Other!$E:$E']);
     for (const [n, ref] of names) hf.addNamedExpression(n, `=${ref}`);
     const d = hf.getSheetId('Dashboard')!;
     const values = hf.getSheetValues(d);
@@ -422,6 +431,10 @@ describe('dashboard formulas (HyperFormula, dates relative to the real today sin
     // Ann Lee's term ends within 60 days; Fay Gone's has ended while her Status is not Left.
     expect(row('Terms ending soon')[1]).toBe(1);
     expect(row('Term ended, still Active')[1]).toBe(1);
+    // Coverage by serving members only: Older people (Bo Chan, "older people") and Carers, not
+    // Mental health (a leaver, a deputy, a term not started, a term ended); Homecare, not Day services.
+    expect(row('Client groups covered').slice(1, 4)).toEqual([2, 'of 3 required', 'Check']);
+    expect(row('Service types covered').slice(1, 4)).toEqual([1, 'of 2 required', 'Check']);
     // Ending within 180 days or the notice period if longer (domain/watch.ts endingInWindow):
     // C-1, C-2 (day 10), C-3 (extended to day 100) and C-4 (day 300, 365 days' notice): £1,500
     expect(row('All').slice(1, 3)).toEqual([4, 1500]);

@@ -12,7 +12,7 @@ import {VOTING_ROLES} from '../domain/membership';
 import {ActionItem} from '../domain/records';
 import {isOpen} from '../domain/watch';
 import {readRegister} from './registers';
-import {ACTION_STATUSES, RAG_RATINGS, TAB} from './schema';
+import {ACTION_STATUSES, CLIENT_GROUPS, RAG_RATINGS, SERVICE_TYPES, TAB} from './schema';
 import {Cell} from './table';
 import {columnLetter} from './formulas';
 import {CASH_FLOW_NAMES} from './cashflow';
@@ -58,6 +58,8 @@ export function endingSoon(each: string): string {
   const window = `IF(${notice}>${warning},${notice},${warning})`;
   return `ARRAYFORMULA(SUMPRODUCT((Contracts_Status<>"Ended")*(${end}>=TODAY())*(${end}-TODAY()<=${window})*${each}))`;
 }
+const REQUIRED_CLIENT_GROUPS = 'Settings_RequiredClientGroups';
+const REQUIRED_SERVICE_TYPES = 'Settings_RequiredServiceTypes';
 export const MAX_OWNERS = 15;
 export const ENDING_LIST = 5;
 const DATE = 'dd/mm/yyyy';
@@ -77,6 +79,27 @@ export function openOwners(actions: readonly ActionItem[]): string[] {
   const set = new Set<string>();
   for (const a of actions) if (isOpen(a)) a.owners.forEach(name => set.add(name));
   return [...set].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Coverage as domain/membership.ts counts it: how many of the values a setting requires (Settings
+ * "Required client groups" / "Required service types", named `setting`) at least one serving
+ * member lists, and how many it requires. Live: each value of the schema's fixed list counts when
+ * the setting names it (SEARCH ignores case). A cell lists several values separated by "; ", so a
+ * member's cell matches "*value*"; none of the fixed values contains another.
+ */
+export function coverage(
+  range: string,
+  setting: string,
+  values: readonly string[],
+): {covered: string; required: string} {
+  const required = (v: string) => `ISNUMBER(SEARCH("${v}",${setting}))`;
+  return {
+    covered: values
+      .map(v => `IF(AND(${required(v)},${servingMembers(`,${range},"*${v}*"`)}>0),1,0)`)
+      .join('+'),
+    required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
+  };
 }
 
 /** The layout: labels, formulas, formats and bold cells, 4 columns wide. Pure. */
@@ -184,6 +207,22 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
       ['@', COUNT, '@', '@'],
     );
   }
+  for (const [label, range, setting, values] of [
+    ['Client groups covered', 'Members_ClientGroups', REQUIRED_CLIENT_GROUPS, CLIENT_GROUPS],
+    ['Service types covered', 'Members_ServiceTypes', REQUIRED_SERVICE_TYPES, SERVICE_TYPES],
+  ] as const) {
+    r = rows.length + 1;
+    const f = coverage(range, setting, values);
+    add(
+      [
+        label,
+        `=${f.covered}`,
+        `="of "&(${f.required})&" required"`,
+        `=IF(B${r}>=${f.required},"Meets the rule","Check")`,
+      ],
+      ['@', COUNT, '@', '@'],
+    );
+  }
   r = rows.length + 1;
   add(
     [
@@ -269,8 +308,11 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
   );
 
   // Settings are stored as text ("7"): VALUE() makes them numbers, else "8 >= "6"" compares text and number.
+  // The required lists are text, read as they are.
   const numeric = (v: Cell) =>
-    typeof v === 'string' && v.startsWith('=') ? v.replace(/\b(Settings_\w+)/g, 'VALUE($1)') : v;
+    typeof v === 'string' && v.startsWith('=')
+      ? v.replace(/\b(Settings_(?!Required)\w+)/g, 'VALUE($1)')
+      : v;
   const W = DASHBOARD_WIDTH;
   const pad = <T>(xs: readonly T[] | undefined, fill: T): T[] =>
     Array.from({length: W}, (_x, i) => (xs && i < xs.length ? xs[i] : fill));

@@ -39,6 +39,8 @@ export const REGISTER_NAMES: Readonly<Record<string, readonly [string, string]>>
   Risk_Trigger: [TAB.riskTriggers, 'Trigger'],
   Risk_RAG: [TAB.riskTriggers, 'RAG'],
   Risk_AssessedOn: [TAB.riskTriggers, 'Assessed on'],
+  Members_ClientGroups: [TAB.members, 'Client groups'],
+  Members_ServiceTypes: [TAB.members, 'Service types'],
 };
 
 /** Single-setting names: name → setting (row of the Settings tab). */
@@ -51,6 +53,8 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
   Settings_MinimumLargeProviders: 'Minimum large providers',
   Settings_TermWarningDays: 'Term warning days',
   Settings_ContractWarningDays: 'Contract warning days',
+  Settings_RequiredClientGroups: 'Required client groups',
+  Settings_RequiredServiceTypes: 'Required service types',
 };
 
 export function existingNames(ss: Spreadsheet): NameMap {
