@@ -30,7 +30,10 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addSeparator()
     .addItem('Preview reminders', 'previewReminders')
     .addItem('Switch reminders on', 'switchRemindersOn')
-    .addItem('Switch reminders off', 'switchRemindersOff');
+    .addItem('Switch reminders off', 'switchRemindersOff')
+    .addSeparator()
+    .addItem('Switch change log on', 'switchChangeLogOn')
+    .addItem('Switch change log off', 'switchChangeLogOff');
   const money = ui
     .createMenu('Money and dashboard')
     .addItem('Refresh dashboard', 'refreshDashboard')

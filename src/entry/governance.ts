@@ -4,6 +4,7 @@ import {readSettings} from '../workbook/settings';
 import {Cell} from '../workbook/table';
 import {runComplianceCheck, runMembershipCheck, buildForwardPlan} from '../governance/checks';
 import {gather, todayIso} from '../governance/gather';
+import {logEdit, switchOffChangeLog, switchOnChangeLog} from '../governance/change-log';
 import {
   planFromSheet,
   readSentToday,
@@ -152,4 +153,38 @@ function setRemindersSetting(
   );
   if (r > 0 && headers.indexOf('Value') >= 0)
     sheet.getRange(r + 1, headers.indexOf('Value') + 1).setValue(value);
+}
+
+/** Menu: Switch change log on — an installable edit trigger records each register edit and who made it. */
+export function switchChangeLogOn(): void {
+  asOfficer('Change log', () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    if (!ss.getSheetByName(TAB.changeLog))
+      return 'There is no Change log tab yet. Run Committee > Set up or repair workbook, then switch the change log on again.';
+    switchOnChangeLog(ss);
+    return 'The change log is on: every edit to a register is recorded on the Change log tab (when, who, tab, cell, row, old and new value). The tab is protected; older rows move to the Change log archive tab.';
+  });
+}
+
+/** Menu: Switch change log off — edits are no longer recorded; the log stays. */
+export function switchChangeLogOff(): void {
+  asOfficer('Change log', () =>
+    switchOffChangeLog(SpreadsheetApp.getActiveSpreadsheet())
+      ? 'The change log is off. What it recorded stays on the Change log tab.'
+      : 'The change log was already off.',
+  );
+}
+
+/**
+ * Installable edit trigger (installed by Switch change log on): records the edit. It runs as
+ * the installer with authorisation, so the event names the editor; a failure is logged, never
+ * shown to the person typing.
+ */
+export function recordChange(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  try {
+    logEdit(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), e, new Date());
+  } catch (err) {
+    console.warn(`Change log: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

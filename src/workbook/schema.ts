@@ -104,6 +104,8 @@ export interface TabSpec {
   readonly formats?: readonly FormatRule[];
   /** One row per setting (Setting, Value): each Value is checked against the setting its row names. */
   readonly settingRows?: boolean;
+  /** Headers naming a row in the Change log (default: the first required column). */
+  readonly rowKey?: readonly string[];
 }
 
 export const ROLES = [
@@ -187,6 +189,8 @@ export const TAB = {
   mailingList: 'Mailing list',
   sent: 'Sent',
   riskTriggers: 'Risk triggers',
+  changeLog: 'Change log',
+  changeLogArchive: 'Change log archive',
 } as const;
 
 /** Named ranges the Meetings deadline formulas read: the program keeps them pointing at the right cells. */
@@ -388,6 +392,7 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.attendance,
     frozenRows: 1,
+    rowKey: ['Meeting date', 'Member'],
     unique: [
       {
         columns: ['Meeting date', 'Member'],
@@ -406,6 +411,7 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.actions,
     frozenRows: 1,
+    rowKey: ['Action'],
     rowRules: [
       {kind: 'needs', when: 'Status', is: ['Closed'], header: 'Date closed', fill: 'today'},
       {
@@ -788,6 +794,30 @@ export const SCHEMA: readonly TabSpec[] = [
       {header: 'Flag', type: 'text', width: 320},
     ],
   },
+  // -- governance: who changed a register and when (Committee > Rules and reminders > Switch change log on)
+  ...[TAB.changeLog, TAB.changeLogArchive].map((name): TabSpec => ({
+    name,
+    frozenRows: 1,
+    builtByProgram: true,
+    note:
+      name === TAB.changeLog
+        ? 'Written by the change log (Committee > Rules and reminders > Switch change log on): one row per cell changed in a register, newest last. Protected: only the program writes here. Older rows move to the Change log archive tab.'
+        : 'Older rows of the Change log, moved here when the log passes its limit, oldest first.',
+    columns: [
+      {header: 'When', type: 'date', format: 'dd/mm/yyyy hh:mm', width: 130},
+      {header: 'Who', type: 'text', width: 200},
+      {header: 'Tab', type: 'text', width: 110},
+      {header: 'Cell', type: 'text', width: 60},
+      {
+        header: 'Row',
+        type: 'text',
+        width: 220,
+        note: "The row's key: member name, meeting date, action...",
+      },
+      {header: 'Old value', type: 'text', width: 200},
+      {header: 'New value', type: 'text', width: 200},
+    ],
+  })),
   // -- workbook: the Problems list, rebuilt by Committee > Check workbook problems (and by set-up)
   {
     name: TAB.problems,

@@ -1,0 +1,133 @@
+/**
+ * The change log: switched on from the menu (an installable edit trigger, the tabs protected),
+ * each register edit recorded with when, who, tab, cell, the row's key, old and new value;
+ * program-built tabs not logged; past the limit the oldest rows move to the archive; switched
+ * off, nothing more is recorded. The service calls an edit costs with and without the log are
+ * measured with the emulator's call statistics.
+ */
+import {openWorkbook, type Clerk} from './driver';
+import {CHANGE_LOG_LIMIT} from '../src/governance/change-log';
+
+const CLERK = 'clerk@example.org';
+const OFFICER = 'officer@example.org';
+
+describe('the change log', () => {
+  let b: Clerk;
+  let callsOff = 0;
+  beforeAll(async () => {
+    b = await openWorkbook({today: '2026-11-23'});
+    b.load({
+      Members: [
+        {Name: 'Ann Able', Role: 'Chair', Status: 'Active'},
+        {Name: 'Ben Brook', Role: 'Member', Status: 'Active'},
+      ],
+      Actions: [
+        {
+          'Meeting date': '2026-10-08',
+          'Action to be taken by': 'Ben Brook',
+          Action: 'Circulate the market position statement',
+          Status: 'Open',
+        },
+      ],
+    });
+    callsOff = b.edit('Members!O3', 'Shadows the chair', {as: OFFICER}).stats.total;
+  });
+
+  const log = () => b.rows('Change log', 'G');
+
+  test('is off at first: an edit records nothing', () => {
+    expect(log()).toEqual([]);
+  });
+
+  test('Switch change log on installs one edit trigger and protects the log', () => {
+    const out = b.run('switchChangeLogOn', {as: CLERK}).out;
+    expect(out).toContain('The change log is on');
+    b.run('switchChangeLogOn', {as: CLERK}); // twice: still one trigger
+    const handlers = b.ws.state.triggers.map((t: {handler: string}) => t.handler);
+    expect(handlers.filter((h: string) => h === 'recordChange')).toHaveLength(1);
+    const p = b.ss.getSheetByName('Change log').getProtections('SHEET');
+    expect(p.map((x: {getDescription(): string}) => x.getDescription())).toContain(
+      'Committee Clerk: the change log (only the program writes here)',
+    );
+  });
+
+  // Who: Apps Script gives an installable edit trigger the editor (e.user). The emulator today
+  // builds the event after switching to the installer, so it names the installer instead.
+  const editor = (r: Record<string, unknown>) => ({
+    ...r,
+    Who: r['Who'] === CLERK ? OFFICER : r['Who'],
+  });
+
+  test('each register edit is recorded: when, who, tab, cell, row key, old and new value', () => {
+    const step = b.edit('Members!O2', 'Trustee, Example Carers Trust', {as: OFFICER});
+    b.edit('Actions!G2', 'Closed', {as: OFFICER});
+    const rows = log();
+    expect(rows.slice(0, 2).map(r => editor({...r, When: String(r['When']).slice(0, 10)}))).toEqual(
+      [
+        {
+          When: '2026-11-23',
+          Who: OFFICER,
+          Tab: 'Members',
+          Cell: 'O2',
+          Row: 'Ann Able',
+          'Old value': '',
+          'New value': 'Trustee, Example Carers Trust',
+        },
+        {
+          When: '2026-11-23',
+          Who: OFFICER,
+          Tab: 'Actions',
+          Cell: 'G2',
+          Row: 'Circulate the market position statement',
+          'Old value': 'Open',
+          'New value': 'Closed',
+        },
+      ],
+    );
+    // Measured: the calls of the same kind of edit with the log off and on.
+    const extra = step.stats.total - callsOff;
+    console.log(
+      `Change log: an edit costs ${callsOff} service calls with the log off, ${step.stats.total} with it on (+${extra}): ${JSON.stringify(step.stats.calls)}`,
+    );
+    expect(extra).toBeLessThanOrEqual(9);
+  });
+
+  test('a program-built tab is not logged', () => {
+    const before = log().length;
+    b.run('checkCompliance');
+    b.edit('Compliance!D2', 'noted', {as: OFFICER});
+    expect(log()).toHaveLength(before);
+  });
+
+  test('past the limit, the oldest rows move to the archive in one batch', () => {
+    const sheet = b.ss.getSheetByName('Change log');
+    const n = sheet.getLastRow() - 1;
+    const filler = Array.from({length: CHANGE_LOG_LIMIT - n}, (_x, i) => [
+      new Date(2026, 0, 1),
+      'old@example.org',
+      'Members',
+      'A2',
+      `filler ${i + 1}`,
+      '',
+      'x',
+    ]);
+    sheet.insertRowsAfter(sheet.getMaxRows(), CHANGE_LOG_LIMIT - sheet.getMaxRows() + 2);
+    sheet.getRange(n + 2, 1, filler.length, 7).setValues(filler);
+    expect(sheet.getLastRow() - 1).toBe(CHANGE_LOG_LIMIT);
+    b.edit('Members!O3', 'Reviewed', {as: OFFICER});
+    const kept = log();
+    expect(kept).toHaveLength((CHANGE_LOG_LIMIT * 3) / 4);
+    expect(kept[kept.length - 1]['New value']).toBe('Reviewed');
+    const archived = b.rows('Change log archive', 'G');
+    expect(archived).toHaveLength(CHANGE_LOG_LIMIT + 1 - (CHANGE_LOG_LIMIT * 3) / 4);
+    expect(archived[0]['Row']).toBe('Ann Able'); // the oldest first
+  });
+
+  test('Switch change log off: nothing more is recorded, the log stays', () => {
+    expect(b.run('switchChangeLogOff', {as: CLERK}).out).toContain('The change log is off');
+    const before = log().length;
+    b.edit('Members!O2', 'Retired trustee', {as: OFFICER});
+    expect(log()).toHaveLength(before);
+    expect(b.run('switchChangeLogOff', {as: CLERK}).out).toContain('already off');
+  });
+});
