@@ -290,7 +290,7 @@ export function agendaFields(
     items: shown.map(i => ({
       no: i.no,
       section: i.section,
-      title: itemTitle(i, s, next),
+      title: i.title,
       purpose: i.purpose,
       lead_officer: i.leadOfficer,
       key_decision_ref: i.keyDecisionRef,
