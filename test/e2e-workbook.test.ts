@@ -91,7 +91,7 @@ describe('set-up', () => {
     expect(
       demo.sheet('Contracts').conditionalFormats.map(r => String(r.condition?.values[0])),
     ).toContain(
-      '=AND(N("Committee Clerk")=0,ISNUMBER($H2),IF(ISNUMBER($J2),$J2,$H2)>=TODAY(),IF(ISNUMBER($J2),$J2,$H2)-TODAY()<=MAX(N($K2),180))',
+      '=AND(N("Committee Clerk")=0,$O2<>"Ended",IF(ISNUMBER($J2),$J2,IF(ISNUMBER($H2),$H2,0))>=TODAY(),IF(ISNUMBER($J2),$J2,IF(ISNUMBER($H2),$H2,0))-TODAY()<=MAX(N($K2),180))',
     );
     expect(
       demo.sheet('Members').conditionalFormats.map(r => String(r.condition?.values[0])),

@@ -196,6 +196,22 @@ test('contracts: extended, ended, past, notice longer than the warning, unreadab
   expect(checks()).toEqual(after);
   expect(after.contracts).toBe(before.contracts + 5);
   expect(annual()).toEqual(checkPosition());
+  // The Contracts tab's amber rule (the schema's format, as set-up wrote it) marks the same rows
+  // Compliance reports: evaluated row by row with the workbook's formula engine.
+  const sheet = c.sheet('Contracts');
+  const amber = sheet.conditionalFormats.find(r => r.format.background === '#fce8b2');
+  const rule = String(amber?.condition?.values[0]);
+  const refs = c.rows('Contracts', 'O').map(r => String(r['Reference']));
+  const marked = refs.filter((ref, k) => {
+    const f = rule.replace(/\$([A-Z]+)2\b/g, `$$$1${k + 2}`);
+    return ref.startsWith('T-') && c.model.hf.calculateFormula(f, sheet.hfId) === true;
+  });
+  const reported = c
+    .rows('Compliance', 'E')
+    .map(f => /^Contracts row \d+ \((T-[A-Z])\)$/.exec(String(f['Where']))?.[1])
+    .filter(Boolean);
+  expect(marked.sort()).toEqual(['T-A', 'T-C', 'T-G', 'T-I', 'T-K']);
+  expect(reported.sort()).toEqual(marked);
 });
 
 test('rosters that break the rules: officers, deputies, leavers, lapsed and future terms', () => {

@@ -480,14 +480,16 @@ export const SCHEMA: readonly TabSpec[] = [
         extendedTo: 'Extended to',
       },
     ],
-    // Ends on Extended to when filled, else End date; amber within the notice or warning period.
+    // Ends on Extended to when filled, else End date; amber when ending in the window, as
+    // domain/watch.ts endingInWindow and the Dashboard define it (Status not Ended; within the
+    // notice or warning period, whichever is longer).
     formats: [
       {
         when: 'ISNUMBER({End date}),IF(ISNUMBER({Extended to}),{Extended to},{End date})<TODAY()',
         colour: 'grey',
       },
       {
-        when: 'ISNUMBER({End date}),IF(ISNUMBER({Extended to}),{Extended to},{End date})>=TODAY(),IF(ISNUMBER({Extended to}),{Extended to},{End date})-TODAY()<=MAX(N({Notice period (days)}),{contractWarningDays})',
+        when: '{Status}<>"Ended",IF(ISNUMBER({Extended to}),{Extended to},IF(ISNUMBER({End date}),{End date},0))>=TODAY(),IF(ISNUMBER({Extended to}),{Extended to},IF(ISNUMBER({End date}),{End date},0))-TODAY()<=MAX(N({Notice period (days)}),{contractWarningDays})',
         colour: 'amber',
       },
     ],
