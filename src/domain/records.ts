@@ -169,6 +169,19 @@ export interface SentMessage extends Sourced {
   readonly messageId: string;
 }
 
+/** A Decisions row: one resolution of a meeting and what became of it. */
+export interface Decision extends Sourced {
+  readonly meeting: Day;
+  readonly minute: string;
+  readonly item: string;
+  readonly decision: string;
+  /** "Resolved", "Noted", "Recommended to Council", or '' when not set. */
+  readonly type: string;
+  readonly keyDecisionRef: string;
+  readonly implementationStatus: string;
+  readonly link: string;
+}
+
 /** A Risk triggers row: one trigger of the yearly self-assessment. */
 export interface RiskTrigger extends Sourced {
   readonly area: string;

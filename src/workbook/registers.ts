@@ -25,6 +25,7 @@ import {
   Closure,
   Contract,
   Day,
+  Decision,
   Lot,
   MailingEntry,
   Meeting,
@@ -67,6 +68,7 @@ export interface RecordOf {
   [TAB.mailingList]: MailingEntry;
   [TAB.sent]: SentMessage;
   [TAB.riskTriggers]: RiskTrigger;
+  [TAB.decisions]: Decision;
 }
 export type RegisterName = keyof RecordOf;
 
@@ -294,6 +296,19 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
       to: c.text('To').toLowerCase(),
       version: c.text('Version'),
       messageId: c.text('Message id'),
+    };
+    return meeting ? {row, meeting, ...rest} : null;
+  },
+  [TAB.decisions]: (c, row) => {
+    const meeting = c.day('Meeting date');
+    const rest = {
+      minute: c.text('Minute no.'),
+      item: c.text('Item'),
+      decision: c.text('Decision'),
+      type: c.text('Type'),
+      keyDecisionRef: c.text('Key decision ref'),
+      implementationStatus: c.text('Implementation status'),
+      link: c.text('Link'),
     };
     return meeting ? {row, meeting, ...rest} : null;
   },

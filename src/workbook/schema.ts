@@ -167,6 +167,13 @@ export const RISK_AREAS = [
   'Interface with stakeholders',
 ] as const;
 export const RAG_RATINGS = ['Red', 'Amber', 'Green'] as const;
+export const DECISION_TYPES = ['Resolved', 'Noted', 'Recommended to Council'] as const;
+export const IMPLEMENTATION_STATUSES = [
+  'Not started',
+  'In progress',
+  'Implemented',
+  'Not implemented',
+] as const;
 export const SUPPORT_LEVELS = ['Self help', 'Targeted support', 'Intervention'] as const;
 
 export const TAB = {
@@ -189,6 +196,7 @@ export const TAB = {
   mailingList: 'Mailing list',
   sent: 'Sent',
   riskTriggers: 'Risk triggers',
+  decisions: 'Decisions',
   changeLog: 'Change log',
   changeLogArchive: 'Change log archive',
 } as const;
@@ -697,6 +705,51 @@ export const SCHEMA: readonly TabSpec[] = [
       {header: 'To', type: 'email', required: true, width: 240},
       {header: 'Version', type: 'list', values: ['Full', 'Public'], width: 90},
       {header: 'Message id', type: 'text', width: 260},
+    ],
+  },
+  // -- governance: the register of decisions (numbered resolutions and what became of them)
+  {
+    name: TAB.decisions,
+    frozenRows: 1,
+    rowKey: ['Minute no.', 'Decision'],
+    note: 'The register of decisions: one row per resolution, with its minute number, and what became of it.',
+    rowRules: [
+      {
+        kind: 'needs',
+        when: 'Type',
+        is: ['Recommended to Council'],
+        header: 'Implementation status',
+        problem:
+          'A decision {value} needs an Implementation status: say whether Council has taken it up (Not started, In progress, Implemented, Not implemented).',
+      },
+    ],
+    columns: [
+      {header: 'Meeting date', type: 'date', required: true, width: 110},
+      {header: 'Minute no.', type: 'text', width: 80},
+      {header: 'Item', type: 'text', width: 240},
+      {header: 'Decision', type: 'text', required: true, width: 360},
+      {
+        header: 'Type',
+        type: 'list',
+        values: DECISION_TYPES,
+        reject: true,
+        width: 170,
+        note: 'Resolved (the group decided), Noted, or Recommended to Council (full Council decides).',
+      },
+      {
+        header: 'Key decision ref',
+        type: 'text',
+        width: 110,
+        note: "The forward plan's reference when this was a key decision.",
+      },
+      {
+        header: 'Implementation status',
+        type: 'list',
+        values: IMPLEMENTATION_STATUSES,
+        reject: true,
+        width: 150,
+      },
+      {header: 'Link', type: 'link', width: 160, note: 'The minutes or report the decision is in.'},
     ],
   },
   // -- governance: the yearly risk self-assessment (set-up fills the triggers into an empty tab)
