@@ -22,6 +22,7 @@ import {beforeOnEdit, notesOf, reportOnEdit, type EditBlock} from './cli-report'
 import {formatDate} from './services/format-date';
 import {AuthMode, triggersFor, type TriggerRecord} from './services/script-app';
 import {peers} from './services/peers';
+import {unwrap} from './sheets/expose';
 
 export const USAGE: Record<string, string> = {
   new: `clerk new BOOK.xlsx [--demo]
@@ -293,9 +294,13 @@ export function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown 
   if (name === 'onEdit') {
     const range = ss.getActiveRange();
     ws.ctx.stats.reset();
-    return script.callFunction(name, [{authMode: AuthMode.LIMITED, source: ss, range, user}], {
-      trigger: 'simple',
-    });
+    return script.callFunction(
+      name,
+      [{authMode: AuthMode.LIMITED, source: ss, range: eventRange(range), user}],
+      {
+        trigger: 'simple',
+      },
+    );
   }
   const clock = triggersFor(ws.state.triggers, 'CLOCK', null).find(t => t.handler === name);
   if (clock) {
@@ -348,6 +353,31 @@ function printResult(io: Io, result: unknown): void {
 }
 
 /** Fires onEdit as a simple trigger, then the installable edit triggers of this spreadsheet, as Sheets does after a person's edit. */
+/**
+ * e.range as Apps Script passes it to onEdit: the Range, also carrying rowStart, columnStart,
+ * rowEnd and columnEnd (1-based) as plain properties that cost no service call (they are in
+ * the event object: tanaikech.github.io "Benchmark: Event Objects for Google Apps Script";
+ * src/workbook/onedit.ts rectOfEvent reads them). Every method is the Range's own.
+ */
+export function eventRange(range: unknown): unknown {
+  const r = (
+    unwrap(range) as {_rect?: {row: number; col: number; numRows: number; numCols: number}}
+  )?._rect;
+  if (!r || typeof range !== 'object' || range === null) return range;
+  const extra: Record<string, number> = {
+    rowStart: r.row,
+    columnStart: r.col,
+    rowEnd: r.row + r.numRows - 1,
+    columnEnd: r.col + r.numCols - 1,
+  };
+  const own = (prop: PropertyKey): prop is string =>
+    typeof prop === 'string' && Object.prototype.hasOwnProperty.call(extra, prop);
+  return new Proxy(range, {
+    get: (inner, prop) => (own(prop) ? extra[prop] : Reflect.get(inner, prop)),
+    has: (inner, prop) => own(prop) || Reflect.has(inner, prop),
+  });
+}
+
 export function fireEdit(
   ws: Workspace,
   edit: {range: unknown; oldValue?: unknown; value?: unknown},
@@ -362,7 +392,7 @@ export function fireEdit(
   const event = (authMode: unknown, extra: Record<string, unknown> = {}) => {
     const e: Record<string, unknown> = {
       authMode,
-      range: edit.range,
+      range: eventRange(edit.range),
       source: ss,
       user: userOf(ws.ctx.user),
       ...extra,
