@@ -44,7 +44,7 @@ export function presentForQuorum(
 }
 
 /**
- * Each held meeting (Status Held) with attendance recorded: met, or inquorate; a held meeting
+ * Each held meeting (Status Held; not a workshop) with attendance recorded: met, or inquorate; a held meeting
  * with no attendance recorded cannot be checked and says so. Quorum 0 means the group has none.
  */
 export function quorumFindings(
@@ -58,7 +58,8 @@ export function quorumFindings(
   const out: Finding[] = [];
   const rule = `Quorum (${quorum} members present)`;
   for (const m of meetings) {
-    if (key(m.status) !== 'held') continue;
+    // A workshop decides nothing, so it needs no quorum.
+    if (key(m.status) !== 'held' || key(m.type) === 'workshop') continue;
     const where = `Meetings row ${m.row} (${m.date})`;
     if (!attendance.some(a => a.meeting === m.date)) {
       out.push({

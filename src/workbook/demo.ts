@@ -184,6 +184,7 @@ export const DEMO_MEETINGS: Rec[] = [
     Type: 'Ordinary',
     Status: 'Held',
     'Agenda published on': d('01/09/2026'),
+    Chair: 'Gareth Lewis', // the vice-chair: the chair had an interest in the main item
   },
   {
     'Meeting date': d('15/10/2026'),
@@ -894,6 +895,78 @@ export const DEMO_HOLIDAYS: Rec[] = [
   {Date: d('31/12/2026'), Name: 'Council offices closed'},
 ];
 
+/** Resolutions of the held meetings (Decisions tab). */
+export const DEMO_DECISIONS: Rec[] = [
+  {
+    'Meeting date': d('12/02/2026'),
+    'Minute no.': '4',
+    Item: 'Homecare framework: Lot 2 uplift',
+    Decision: 'Recommended a 6% uplift to the Lot 2 budget for 2026/27.',
+    Type: 'Recommended to Council',
+    'Implementation status': 'Implemented',
+  },
+  {
+    'Meeting date': d('14/05/2026'),
+    'Minute no.': '5',
+    Item: 'Provider workforce survey',
+    Decision: 'Noted the survey results; a recruitment task group to report in September.',
+    Type: 'Noted',
+  },
+  {
+    'Meeting date': d('10/09/2026'),
+    'Minute no.': '6',
+    Item: 'Market position statement',
+    Decision: 'Agreed the draft market position statement for consultation with providers.',
+    Type: 'Resolved',
+    'Implementation status': 'In progress',
+  },
+];
+
+/** The demo group's self-assessment of four risk triggers: [trigger begins, RAG, evidence, support]. */
+const DEMO_RATINGS: readonly (readonly [string, string, string, string])[] = [
+  [
+    'Recruitment and retention',
+    'Red',
+    'Care worker vacancies at 14% (regional average 9%).',
+    'Targeted support',
+  ],
+  [
+    'Significant change in unit costs',
+    'Amber',
+    'Homecare hourly rate up 11% in a year; review booked.',
+    'Self help',
+  ],
+  ['Outcome framework measures', 'Green', 'Reablement outcomes above the regional average.', ''],
+  ['Annual safeguarding report', 'Green', 'No concerns raised in the 2025/26 report.', ''],
+];
+
+/** Rates a few triggers on the Risk triggers tab set-up filled (one read, one write); none when the tab is absent. */
+function rateDemoTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const sheet = ss.getSheetByName(TAB.riskTriggers);
+  if (!sheet) return;
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const col = (h: string) => grid[0].map(x => String(x).trim()).indexOf(h);
+  const [tr, rag, ev, on, by, sup] = [
+    'Trigger',
+    'RAG',
+    'Evidence',
+    'Assessed on',
+    'Assessed by',
+    'Support sought',
+  ].map(col);
+  if ([tr, rag, ev, on, by, sup].some(i => i < 0)) return;
+  for (const [start, rating, evidence, support] of DEMO_RATINGS) {
+    const line = grid.find((r, i) => i > 0 && String(r[tr]).startsWith(start));
+    if (!line) continue;
+    line[rag] = rating;
+    line[ev] = evidence;
+    line[on] = d('02/11/2026');
+    line[by] = 'Priya Desai';
+    line[sup] = support;
+  }
+  sheet.getRange(1, 1, grid.length, grid[0].length).setValues(grid);
+}
+
 /** The registers the demo fills; it refuses a workbook that already holds data in any of them. */
 const DEMO: readonly [string, readonly Rec[]][] = [
   [TAB.members, DEMO_MEMBERS],
@@ -915,6 +988,9 @@ export function loadDemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
     );
   }
   for (const [tab, recs] of DEMO) appendRecords(ss, tab, recs, formulaFor);
+  // The governance parts (after the check above, which the registers already decide).
+  appendRecords(ss, TAB.decisions, DEMO_DECISIONS, formulaFor);
+  rateDemoTriggers(ss);
   // Settings: fill the demo values into the existing rows (one read, one write of the Value column).
   const sheet = getTab(ss, TAB.settings);
   const grid = sheet.getDataRange().getValues() as Cell[][];
