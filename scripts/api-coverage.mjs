@@ -91,7 +91,8 @@ function write(types) {
   );
   for (const [ns, list] of Object.entries(enums)) {
     lines.push(`  ${ns}: {`);
-    for (const [name, members] of Object.entries(list)) lines.push(`    ${name}: '${members.join(' ')}',`);
+    for (const [name, members] of Object.entries(list))
+      lines.push(`    ${name}: '${members.join(' ')}',`);
     lines.push('  },');
   }
   lines.push('};', '');
@@ -144,7 +145,13 @@ else {
     const all = types[ns][cls];
     total += all.length;
     done += implemented.length;
-    rows.push({key, probed, implemented: implemented.length, of: all.length, missing: found[key].missing});
+    rows.push({
+      key,
+      probed,
+      implemented: implemented.length,
+      of: all.length,
+      missing: found[key].missing,
+    });
   }
   if (args.includes('--json')) console.log(JSON.stringify({total, done, rows}, null, 1));
   else {

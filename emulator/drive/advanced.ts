@@ -369,8 +369,7 @@ export function createAdvancedDrive(ctx: ServiceContext, store: DriveStore) {
     /** Metadata, or with {alt: 'media'} the content as a string. */
     get(fileId: string, optionalArgs?: Json): Json | string {
       call('get');
-      if (typeof fileId !== 'string' || !fileId)
-        throw apiError('get', 'Invalid argument: id');
+      if (typeof fileId !== 'string' || !fileId) throw apiError('get', 'Invalid argument: id');
       const e = get('get', fileId);
       if (optionalArgs?.alt === 'media') {
         if (e.mimeType === DOC_MIME)
