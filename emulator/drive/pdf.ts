@@ -57,7 +57,11 @@ const pending: PendingPdf[] = [];
  * rather than at getAs. A missing LibreOffice still fails at once.
  */
 export function convertToPdfLater(bytes: Uint8Array, ext: string): () => Uint8Array {
-  if (!findSoffice()) return () => convertToPdf(bytes, ext);
+  // Without LibreOffice the conversion fails where Apps Script's would: at getAs, not later.
+  if (!findSoffice()) {
+    const out = convertToPdf(bytes, ext);
+    return () => out;
+  }
   const job: PendingPdf = {bytes, ext};
   pending.push(job);
   return () => {

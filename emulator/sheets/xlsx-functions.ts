@@ -52,3 +52,25 @@ export function fromOoxmlFunctions(formula: string): string {
   if (!/_xl(fn|ws|pm)\./i.test(formula)) return formula;
   return outsideQuotes(formula, part => part.replace(/_xl(fn|ws|pm)\./gi, ''));
 }
+
+/**
+ * A formula wholly wrapped in ARRAYFORMULA(…), as its inner text; null otherwise. Sheets saves
+ * such a cell to .xlsx as an OOXML array formula (`<f t="array">`) without the wrapper, which
+ * Excel and LibreOffice do not know as a function.
+ */
+export function arrayFormulaInner(formula: string): string | null {
+  const m = /^=?\s*ARRAYFORMULA\s*\(/i.exec(formula);
+  if (!m) return null;
+  let depth = 1;
+  let quote: string | null = null;
+  for (let i = m[0].length; i < formula.length; i++) {
+    const ch = formula[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0)
+      return formula.slice(i + 1).trim() ? null : formula.slice(m[0].length, i);
+  }
+  return null;
+}

@@ -17,7 +17,7 @@ import {SERIAL_EPOCH_UTC} from './dates';
 import {sheetsErrorCode} from './cells';
 import {closeOpenRanges} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
-import {fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
+import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
   addBooleanNames,
   blankModel,
@@ -320,12 +320,15 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         const meta = mr[c];
         if ((content === null || content === undefined || content === '') && !meta) continue;
         const cell = row.getCell(c + 1);
-        if (typeof content === 'string' && content.startsWith('='))
+        if (typeof content === 'string' && content.startsWith('=')) {
+          const text = texts[r]?.[c] ?? content;
+          const inner = arrayFormulaInner(text);
           cell.value = {
-            formula: excelFormula(texts[r]?.[c] ?? content).slice(1),
+            formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
             result: plainResult(values[r]?.[c]),
+            ...(inner === null ? {} : {shareType: 'array', ref: cell.address}),
           } as ExcelJS.CellFormulaValue;
-        else if (typeof content === 'string')
+        } else if (typeof content === 'string')
           cell.value = content.startsWith("'") ? content.slice(1) : content;
         else if (content instanceof DetailedCellError) cell.value = excelError(content.value);
         else if (content !== null && content !== undefined)
@@ -722,7 +725,9 @@ function contentOf(cell: ExcelJS.Cell): RawCellContent {
   if (v === null || v === undefined) return null;
   if (cell.type === ExcelJS.ValueType.Formula) {
     const f = cell.formula;
-    if (f) return `=${f}`;
+    // An OOXML array formula is Sheets' ARRAYFORMULA(…).
+    if (f)
+      return (v as {shareType?: string}).shareType === 'array' ? `=ARRAYFORMULA(${f})` : `=${f}`;
   }
   if (v instanceof Date) return (v.getTime() - SERIAL_EPOCH_UTC) / 86_400_000;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
