@@ -16,7 +16,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', {tsconfig: '<rootDir>/test/tsconfig.jest.json'}],
   },
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
-  testTimeout: 30000,
+  // The in-process steps take seconds; what can take longer is a LibreOffice start (PDF export,
+  // recalculation), 5-15 s each on a busy 2-core machine. 60 s keeps those from failing on load.
+  testTimeout: 60000,
   // Two workers on the two-core machines we build on.
   maxWorkers: 2,
 };
