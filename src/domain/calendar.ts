@@ -254,3 +254,28 @@ export function clearWorkingDaysBetween(
 export function clearDaysBetween(from: string, to: string): number {
   return Math.max(0, dayNumber(to) - dayNumber(from) - 1);
 }
+
+/** English day and month names, for dates worked out without a service call. */
+export const DAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -6,29 +6,13 @@
 export type DateText = (d: Date | Day, pattern: string) => string;
 
 import {Day} from '../domain/records';
-import {dateOfIso} from '../domain/calendar';
+import {DAY_NAMES, MONTH_NAMES, dateOfIso} from '../domain/calendar';
 
 /** Patterns in Utilities.formatDate (SimpleDateFormat) syntax. */
 export const LONG_DATE = 'EEEE d MMMM yyyy'; // Thursday 8 October 2020
 export const DATE = 'd MMMM yyyy'; // 8 October 2020
 export const SHORT_DATE = 'dd/MM/yyyy';
 export const TIME = 'HH:mm';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * A register Day in one of the papers' own patterns, worked out without a service call (a Day
@@ -39,9 +23,9 @@ export function dayText(d: Date | Day, pattern: string): string | null {
   const m = d.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   if (!m) return null;
   const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const weekday = DAYS[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()];
-  if (pattern === LONG_DATE) return `${weekday} ${da} ${MONTHS[mo - 1]} ${y}`;
-  if (pattern === DATE) return `${da} ${MONTHS[mo - 1]} ${y}`;
+  const weekday = DAY_NAMES[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()];
+  if (pattern === LONG_DATE) return `${weekday} ${da} ${MONTH_NAMES[mo - 1]} ${y}`;
+  if (pattern === DATE) return `${da} ${MONTH_NAMES[mo - 1]} ${y}`;
   if (pattern === SHORT_DATE) return `${m[3]}/${m[2]}/${m[1]}`;
   return null;
 }

@@ -5,7 +5,7 @@
  * but dates, times, venues, statuses and links to published PDFs: no member appears at all.
  */
 import {Day, Meeting} from '../domain/records';
-import {clockText} from '../papers/dates';
+import {LONG_DATE, clockText, dayText} from '../papers/dates';
 import {MeetingPublication, fileViewUrl} from './published';
 
 export interface PageSettings {
@@ -18,27 +18,9 @@ export interface PageSettings {
   readonly selfUrl: string;
 }
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "Thursday 26 November 2026", worked out without a service call (one per meeting would add up). */
 export function longDate(day: Day): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${DAYS[wd]} ${d} ${MONTHS[m - 1]} ${y}`;
+  return dayText(day, LONG_DATE) ?? day;
 }
 
 export function escapeHtml(s: string): string {

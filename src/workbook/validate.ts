@@ -9,6 +9,7 @@ import {ColumnSpec, TabSpec, SCHEMA, UniqueRule} from './schema';
 import {Cell, isDate} from './table';
 import {serialOf, serialOfDate, showSerial, dayFraction, dateOf, isoOfSerial} from './dates';
 import {extensionProblem} from '../domain/watch';
+import {MONTH_NAMES} from '../domain/calendar';
 import {parseClock} from './settings';
 
 export type Check =
@@ -28,20 +29,6 @@ export function shown(v: Cell | null | undefined): string {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DATE_HELP = 'Type the date as dd/mm/yyyy, for example 12/03/2026.';
 
 function fullYear(y: string): number {
