@@ -6,7 +6,8 @@
  * Java's TimeZone.getTimeZone does.
  */
 
-const MONTHS = [
+/** English month and day names (Apps Script formats in English); the Sheets formats use them too. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -20,7 +21,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Fields {
   year: number;

@@ -9,22 +9,7 @@ import type {GridRect} from './a1';
 import {formulaTextsOf, readValues, writeValues} from './cells';
 import {shiftFormula} from './formula-shift';
 import {getMeta, metaFor, type SheetModel, type WorkbookModel} from './model';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import {DAYS, MONTHS} from '../services/format-date';
 
 function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';

@@ -6,22 +6,7 @@
  * (positive;negative;zero;text), quoted literals and '@' text.
  */
 import {serialParts} from './dates';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import {DAYS, MONTHS} from '../services/format-date';
 
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 export const DEFAULT_TIME_FORMAT = 'hh:mm:ss';
