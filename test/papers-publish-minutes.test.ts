@@ -24,6 +24,18 @@ const pdfNamed = (name: string) => {
   return e ? pdfPages(c.drive.bytes(e.id)).join('\n') : '';
 };
 
+/** The Decisions tab's rows as `clerk get --json` gives them (Minute no. as text). */
+const decisions = () =>
+  c
+    .cells('Decisions!A2:H20')
+    .filter(r => r[0] !== '')
+    .map(r => r.map(v => (typeof v === 'number' ? String(v) : v)));
+const publicLink = () => String(c.value(`Meetings!${col('Public minutes link')}2`));
+const minutesBody = () => {
+  const id = String(c.value(`Meetings!${col('Minutes link')}2`)).match(/\/d\/([\w-]+)/)![1];
+  return c.drive.docState(id).parts.body;
+};
+
 beforeAll(async () => {
   c = await papersWorkbook({
     Agenda: [
@@ -75,6 +87,49 @@ describe('Publish minutes', () => {
       expect(pack).toContain('Carers strategy');
       expect(pack).not.toContain(SECRET);
       expect(pack).not.toContain('published once the chair has approved them');
+
+      // Decisions from the minutes: the draft's "[resolution]" placeholder is named, not registered.
+      expect(steps.publish.dialog).toContain(
+        'Not added to the Decisions tab: Minute 1 (Carers strategy): The resolution still reads',
+      );
+      expect(decisions()).toEqual([
+        ['2020-07-09', '2', SECRET, 'That the report be noted.', 'Noted', '', '', publicLink()],
+      ]);
+      // The clerk writes the resolution in the Doc and edits the registered decision; publishing
+      // again adds the new one, keeps the edit, duplicates nothing, and makes no second public PDF.
+      minutesBody().replaceText(
+        '\\(a\\) \\[resolution\\]',
+        'That the carers strategy be approved.',
+      );
+      c.edit('Decisions!D2', 'That the report be noted; the chair to write to the provider.');
+      steps.again = c.run('publishMinutes', {select: 'Meetings!A2'});
+      expect(steps.again.dialog).toContain('Decisions tab: 1 resolution added; 1 already there');
+      expect(decisions()).toEqual([
+        [
+          '2020-07-09',
+          '2',
+          SECRET,
+          'That the report be noted; the chair to write to the provider.',
+          'Noted',
+          '',
+          '',
+          publicLink(),
+        ],
+        [
+          '2020-07-09',
+          '1',
+          'Carers strategy',
+          'That the carers strategy be approved.',
+          'Resolved',
+          '',
+          'Not started',
+          publicLink(),
+        ],
+      ]);
+      const publicPdfs = (c.drive.all() as {name: string; trashed: boolean}[]).filter(
+        e => !e.trashed && /Minutes – 9 July 2020 \(public\)/.test(e.name),
+      );
+      expect(publicPdfs).toHaveLength(1);
     },
     240_000,
   );

@@ -301,29 +301,17 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
           `${agenda.unchecked} paper${agenda.unchecked === 1 ? ' is' : 's are'} not a Google Doc, so ${agenda.unchecked === 1 ? 'it was' : 'they were'} not searched for confidential text: check ${agenda.unchecked === 1 ? 'it' : 'them'} yourself.`,
         );
     }
-    const minutesId = meeting.minutesLink.match(/\/d\/([\w-]+)/)?.[1];
-    const minutesDoc = minutesId
-      ? ([...found.docs.values()].find(d => d.id === minutesId) ?? {id: minutesId, modified: ''})
-      : found.docs.get(names.minutes);
-    if (!meeting.minutesApprovedOn)
+    // The public minutes are made, checked and shared by Publish minutes alone: reused here.
+    if (pubs.minutes)
+      made.push({...pubs.minutes, url: fileViewUrl(pubs.minutes.id), replaced: false});
+    else if (!meeting.minutesApprovedOn)
       notes.push(
         'The minutes are not published: the meeting has no "Minutes approved on" date yet.',
       );
-    else if (!minutesDoc)
-      notes.push('The minutes are approved but no minutes Doc was found (Minutes link is empty).');
-    else {
-      const minutes = publishOne(
-        s,
-        'minutes',
-        minutesDoc,
-        names.minutes,
-        found.folder,
-        secrets,
-        today,
+    else
+      notes.push(
+        'The minutes are approved: run Committee > Papers > Publish minutes to publish them.',
       );
-      pubs.minutes = minutes.file;
-      made.push(minutes.made);
-    }
     writePublication(when, pubs);
     PropertiesService.getScriptProperties().setProperty(BOOK_ID_PROPERTY, ss.getId());
     if (!meeting.agendaPublishedOn) stampPublished(ss, meetingRow, today);
