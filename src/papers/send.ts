@@ -7,7 +7,7 @@
 import {TAB} from '../workbook/schema';
 import {Problem, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
-import {Meeting} from '../domain/records';
+import {Day, Meeting} from '../domain/records';
 import {DATE, LONG_DATE} from './dates';
 import {PaperError} from './errors';
 import {MeetingChoice, chooseMeeting} from './commands';
@@ -15,8 +15,8 @@ import {paperName, timeLine} from './agenda';
 import {packNames} from './pack';
 import {driveService, q} from './output';
 import {Session, openSession, withDocumentLock} from './session';
-import {meetingDocs} from '../web/publish';
-import {Recipient, SendPlan, planSend} from './send-plan';
+import {MeetingDocs, meetingDocs} from '../web/publish';
+import {Recipient, SendPlan, SendVersion, planSend} from './send-plan';
 
 /** Sent rows are written after every batch, so a run stopped half-way resends no one. */
 const BATCH = 25;
@@ -162,42 +162,78 @@ export function sendPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   return deliver(p, quota);
 }
 
+/** Drive ids of the meeting's two reports packs, by version, found with one list call. */
+function findPacks(s: Session, when: Day): Partial<Record<SendVersion, string>> {
+  const packs = packNames(s.paper.group, s.paper.dates(when, DATE));
+  // The names carry the group and the date, so one query by name finds both; when copies
+  // exist, the newest pair sharing a folder wins (the pack command replaces in place).
+  const files =
+    driveService().Files.list({
+      q: `trashed = false and mimeType = 'application/pdf' and (name = ${q(packs.full)} or name = ${q(packs.public)})`,
+      fields: 'files(id,name,parents)',
+      orderBy: 'modifiedTime desc',
+    }).files ?? [];
+  const inFolder = (parent: string | undefined) => {
+    const out: Partial<Record<SendVersion, string>> = {};
+    for (const f of files) {
+      if (parent !== undefined && !(f.parents ?? []).includes(parent)) continue;
+      const v = f.name === packs.full ? 'Full' : f.name === packs.public ? 'Public' : null;
+      if (v && f.id && !out[v]) out[v] = f.id;
+    }
+    return out;
+  };
+  for (const parent of files.flatMap(f => f.parents ?? [])) {
+    const pair = inFolder(parent);
+    if (pair.Full && pair.Public) return pair;
+  }
+  return inFolder(undefined);
+}
+
+/**
+ * The attachment of each version, fetched only for versions someone is sent: the reports pack
+ * when it has been made (agenda, papers, previous minutes), else the agenda Doc as a PDF.
+ */
+function attachments(
+  s: Session,
+  when: Day,
+  versions: ReadonlySet<SendVersion>,
+): Record<SendVersion, GoogleAppsScript.Base.Blob | null> {
+  const packs = findPacks(s, when);
+  const out: Record<SendVersion, GoogleAppsScript.Base.Blob | null> = {Full: null, Public: null};
+  let docs: MeetingDocs | null | undefined;
+  const d = s.paper.dates(when, DATE);
+  for (const v of versions) {
+    const pack = packs[v];
+    if (pack) {
+      out[v] = DriveApp.getFileById(pack).getBlob();
+      continue;
+    }
+    if (docs === undefined) docs = meetingDocs(s, when);
+    const doc = docs?.docs.get(
+      v === 'Full'
+        ? paperName(s.paper.group, 'Agenda', d)
+        : paperName(s.paper.group, 'Agenda', d, 'public'),
+    );
+    if (!doc)
+      throw new PaperError(
+        `The agenda pack for ${d} has not been made yet, so nothing was sent. Run Committee > Papers > Generate agenda pack first.`,
+      );
+    out[v] = DocumentApp.openById(doc.id).getAs('application/pdf');
+  }
+  return out;
+}
+
 /** Sends up to `quota` messages, recording each batch on Sent; stamps "Agenda published on". */
 function deliver(p: Prepared, quota: number): SendResult {
   const {s, plan, sentTab, choice} = p;
   const ss = s.ss;
   const meeting = choice.meeting;
   const when = meeting.date;
-  const docs = meetingDocs(s, when);
-  const d = s.paper.dates(when, DATE);
-  const fullDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d));
-  const publicDoc = docs?.docs.get(paperName(s.paper.group, 'Agenda', d, 'public'));
-  if (!docs || !fullDoc || !publicDoc)
-    throw new PaperError(
-      `The agenda pack for ${d} has not been made yet, so nothing was sent. Run Committee > Papers > Generate agenda pack first.`,
-    );
-  // The reports packs (agenda, papers, previous minutes) when made, else the agendas alone.
-  const packs = packNames(s.paper.group, d);
-  const found = new Map<string, string>();
-  for (const f of driveService().Files.list({
-    q: `${q(docs.folder)} in parents and trashed = false and mimeType = 'application/pdf' and (name = ${q(packs.full)} or name = ${q(packs.public)})`,
-    fields: 'files(id,name)',
-  }).files ?? [])
-    if (f.id && f.name && !found.has(f.name)) found.set(f.name, f.id);
-  const attachment = (pack: string, doc: {id: string}) => {
-    const id = found.get(pack);
-    return id
-      ? DriveApp.getFileById(id).getBlob()
-      : DocumentApp.openById(doc.id).getAs('application/pdf');
-  };
+  const todo = plan.send.slice(0, quota);
   const now = new Date();
   const today = isoOfDate(now);
   return withDocumentLock(() => {
-    const pdf = {
-      Full: attachment(packs.full, fullDoc),
-      Public: attachment(packs.public, publicDoc),
-    };
-    const todo = plan.send.slice(0, quota);
+    const pdf = attachments(s, when, new Set(todo.map(r => r.version)));
     const width = sentTab.headers.length;
     let next = sentTab.grid.length + 1;
     let batch: (string | Date)[][] = [];
@@ -220,7 +256,7 @@ function deliver(p: Prepared, quota: number): SendResult {
         body: m.body,
         name: s.paper.clerkName || s.paper.group,
         replyTo: s.paper.clerkEmail || undefined,
-        attachments: [pdf[r.version]],
+        attachments: [pdf[r.version] as GoogleAppsScript.Base.Blob],
       });
       const line: (string | Date)[] = new Array(width).fill('');
       put(line, 'Sent on', dateOfIso(today));
