@@ -5,6 +5,7 @@
 import {addDays, dayNumber} from './calendar';
 import {Finding} from './findings';
 import type {AttendanceRecord, Member} from './records';
+import {DEPUTY_RULES, deputyFindings} from './deputies';
 
 export type {AttendanceRecord, Member};
 
@@ -138,28 +139,43 @@ export function evaluateMembership(
     })),
   });
 
-  // Only nominated members may send a substitute.
-  const badSubs = attendance.filter(a => {
-    if (a.attendance !== 'Substitute attended' && !a.substitute) return false;
-    const m = members.find(x => sameName(x.name, a.member));
-    return !m || !m.nominatedBy;
-  });
-  results.push({
-    rule: 'Substitutes only for members entitled to them',
-    met: badSubs.length === 0,
-    counts: nominated.map(m => m.name),
-    details: badSubs.length
-      ? `${badSubs.length} substitution(s) for members who attend personally.`
-      : 'Only nominated members sent substitutes.',
-    findings: badSubs.map(a => ({
-      rule: 'Substitutes only for members entitled to them',
-      severity: 'Problem' as const,
-      where: `Attendance row ${a.row} (${a.meeting}, ${a.member})`,
-      finding: `${a.substitute || 'A substitute'} attended for ${a.member}, who is not a nominated member and so attends personally.`,
-      whatToDo:
-        'Record the member as Apologies, or record who nominated them in Members if they are entitled to a deputy.',
-    })),
-  });
+  // Substitutes: only for nominated members, and only their registered deputy; one nominee per body.
+  const deputyRules = deputyFindings(members, attendance, today);
+  for (const [rule, counts, ok, bad] of [
+    [
+      DEPUTY_RULES.entitled,
+      nominated,
+      'Only nominated members sent substitutes.',
+      'substitution(s) for members who attend personally.',
+    ],
+    [
+      DEPUTY_RULES.registered,
+      deputies,
+      'Every substitute was the registered deputy.',
+      'substitution(s) by someone other than the registered deputy.',
+    ],
+    [
+      DEPUTY_RULES.oneNominee,
+      nominated,
+      'Each nominating body has one serving nominee.',
+      'serving nominee(s) beyond the first of their nominating body.',
+    ],
+  ] as const) {
+    const found = deputyRules.filter(f => f.rule === rule);
+    results.push({
+      rule,
+      met: found.length === 0,
+      counts: counts.map(m => m.name),
+      details: found.length ? `${found.length} ${bad}` : ok,
+      findings: found.map(({rule: r, severity, where: w, finding, whatToDo}) => ({
+        rule: r,
+        severity,
+        where: w,
+        finding,
+        whatToDo,
+      })),
+    });
+  }
 
   // Terms ending within the warning period.
   const horizon = addDays(today, rules.termWarningDays);

@@ -53,7 +53,7 @@ export const DEMO_MEMBERS: Rec[] = [
     Name: 'Gareth Lewis',
     Organisation: 'Brookside Support CIC',
     Role: 'Vice-chair',
-    'Nominated by': 'Northfield Care Association',
+    'Nominated by': 'Northfield Supported Living Network',
     'Provider size': 'Small',
     'Client groups': 'Learning disability; Mental health',
     'Service types': 'Supported living; Day services',

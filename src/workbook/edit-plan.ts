@@ -5,7 +5,7 @@
  * applies it in the fewest calls.
  */
 import {ColumnSpec, TabSpec, UniqueRule} from './schema';
-import {Cell, headerPositions} from './table';
+import {Cell, headerPositions, isDate} from './table';
 import {
   checkValue,
   duplicateRows,
@@ -18,7 +18,9 @@ import {
   uniqueKey,
 } from './validate';
 import {formulaFor} from './formulas';
-import {showSerial} from './dates';
+import {isoOfSerial, showSerial} from './dates';
+import {isoOfDate} from '../domain/calendar';
+import {Rostered, substituteProblem} from '../domain/deputies';
 import {flagNote, formulaNote, keptAsTextNote, refusedNote} from './marks';
 
 export interface EditContext {
@@ -48,6 +50,8 @@ export interface CellEdit {
   readonly rowValues: readonly Cell[] | null;
   /** For a unique key the edit changes: the key columns of every data row (row 2 first). */
   readonly keyRows?: readonly (readonly Cell[])[];
+  /** For an edit that names a substitute (schema `substitute`): the Members tab's roster. */
+  readonly roster?: readonly Rostered[];
 }
 
 /** A mark on a cell: a note (with the flag background when `flag`), or null to clear ours. */
@@ -212,6 +216,8 @@ export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
     ];
     const was = rowRules(spec, byHeader(spec, index, before), new Set(), ctx.today);
     applyFindings(found, was, index, writes, marks);
+    if (spec.substitute && edit.roster)
+      substituteMarks(spec.substitute, index, before, after, edit.roster, marks);
     // A row rule about the edited cell itself marks it like a type problem.
     const mine = marks.get(c0);
     marks.delete(c0);
@@ -243,6 +249,45 @@ export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
   }
   if (own !== undefined) marks.set(c0, own);
   return {writes, marks};
+}
+
+/** Whether an edit of `header` may change who stood in for whom (the roster is read for it). */
+export function needsRoster(spec: TabSpec, header: string): boolean {
+  const s = spec.substitute;
+  return !!s && [s.member, s.substitute, 'Attendance'].includes(header);
+}
+
+/** The substitute cell flagged (kept as typed) when the person may not stand in; cleared when they now may. */
+function substituteMarks(
+  rule: NonNullable<TabSpec['substitute']>,
+  index: ReadonlyMap<string, number>,
+  before: readonly Cell[],
+  after: readonly Cell[],
+  roster: readonly Rostered[],
+  marks: Map<number, Mark>,
+): void {
+  const i = index.get(rule.substitute);
+  const m = index.get(rule.member);
+  if (i === undefined || m === undefined) return;
+  const d = index.get(rule.date);
+  const verdict = (line: readonly Cell[]) => {
+    const sub = String(line[i] ?? '').trim();
+    const a = index.get('Attendance');
+    const stoodIn = sub !== '' || (a !== undefined && line[a] === 'Substitute attended');
+    if (!stoodIn) return null;
+    const day = d === undefined ? null : dayOfCell(line[d]);
+    return substituteProblem(String(line[m] ?? ''), sub, day, roster);
+  };
+  const now = verdict(after);
+  if (now) marks.set(i, {note: flagNote(`${now.problem} ${now.whatToDo}`), flag: true});
+  else if (verdict(before) && !marks.get(i)) marks.set(i, null);
+}
+
+/** A date cell as an ISO day (null when it is not a date). */
+function dayOfCell(v: Cell): string | null {
+  if (typeof v === 'number') return isoOfSerial(v);
+  if (isDate(v)) return isoOfDate(v);
+  return null;
 }
 
 /** Row-rule findings after the edit, compared with those before: fills, new flags, flags to clear. */

@@ -13,7 +13,9 @@
  * The Problems tab is rebuilt by Committee > Check workbook problems, not here: keeping it
  * current from onEdit would mean reading it on every edit.
  */
-import {ColumnSpec, TabSpec} from './schema';
+import {ColumnSpec, TAB, TabSpec} from './schema';
+import {registerFromGrid} from './registers';
+import type {Member} from '../domain/records';
 import {Cell, forColumn} from './table';
 import {refusesInvalid, rowRules, validatedTab, duplicateRows, missingRequired} from './validate';
 import {isProgramBuilt} from './setup';
@@ -36,6 +38,7 @@ import {
   keyRulesOf,
   mayBeFormula,
   needsRow,
+  needsRoster,
   planCellEdit,
   stampsRows,
 } from './edit-plan';
@@ -226,6 +229,7 @@ function singleEdit(
   const plan = planCellEdit(
     {
       spec,
+      roster: headers && needsRoster(spec, header) ? rosterOf(e.source) : undefined,
       row: rect.row,
       col: rect.col,
       header,
@@ -248,6 +252,13 @@ function singleEdit(
     rowValues ?? [],
     headers ? indexOf(headers) : new Map(),
   );
+}
+
+/** The Members tab as records, for the substitute check (one read; none when the tab is missing). */
+function rosterOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined): Member[] | undefined {
+  const sheet = ss?.getSheetByName(TAB.members);
+  if (!sheet) return undefined;
+  return registerFromGrid(TAB.members, sheet.getDataRange().getValues() as Cell[][]).records;
 }
 
 /**

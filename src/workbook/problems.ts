@@ -21,7 +21,8 @@ import {
 import {isProgramBuilt} from './setup';
 import {a1} from './formulas';
 import {settingProblem, settingsFromGrid} from './settings';
-import {showSerial, todaySerial} from './dates';
+import {isoOfSerial, showSerial, todaySerial} from './dates';
+import {deputyFindings} from '../domain/deputies';
 
 export type {Problem};
 
@@ -128,6 +129,27 @@ function clerkOf(grid: Cell[][]): string {
   }
 }
 
+/** Substitutes who may not stand in, and extra nominees of one body (the same rules as compliance). */
+export function deputyProblems(
+  members: Register<typeof TAB.members>,
+  attendance: Register<typeof TAB.attendance>,
+  today: number,
+): Problem[] {
+  return deputyFindings(members.records, attendance.records, isoOfSerial(today)).map(f => {
+    const reg = f.tab === TAB.members ? members : attendance;
+    const i = reg.index.get(f.header) ?? 0;
+    return {
+      tab: f.tab,
+      row: f.row,
+      col: i + 1,
+      header: f.header,
+      value: reg.grid[f.row - 1]?.[i] ?? '',
+      problem: `${f.finding} ${f.whatToDo}`,
+      kind: 'link',
+    };
+  });
+}
+
 /** Rebuilds the Problems tab; returns how many problems were found. */
 export function rebuildProblems(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -160,6 +182,7 @@ export function rebuildProblems(
     problems.push(
       ...linkProblems({members, meetings, attendance, actions: got(TAB.actions)}, [clerk]),
     );
+  if (members && attendance) problems.push(...deputyProblems(members, attendance, today));
   const target = ss.getSheetByName(TAB.problems);
   if (!target) return problems.length;
   const rows = problemRows(problems, gids);

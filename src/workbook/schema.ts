@@ -106,6 +106,15 @@ export interface TabSpec {
   readonly settingRows?: boolean;
   /** Headers naming a row in the Change log (default: the first required column). */
   readonly rowKey?: readonly string[];
+  /**
+   * A column naming who stood in for the member of another column at the meeting of `date`:
+   * checked against Members ("Nominated by", "Deputy for") by the edit check, Problems and compliance.
+   */
+  readonly substitute?: {
+    readonly member: string;
+    readonly substitute: string;
+    readonly date: string;
+  };
 }
 
 export const ROLES = [
@@ -401,6 +410,17 @@ export const SCHEMA: readonly TabSpec[] = [
     name: TAB.attendance,
     frozenRows: 1,
     rowKey: ['Meeting date', 'Member'],
+    substitute: {member: 'Member', substitute: 'Substitute', date: 'Meeting date'},
+    rowRules: [
+      {
+        kind: 'needs',
+        when: 'Attendance',
+        is: ['Substitute attended'],
+        header: 'Substitute',
+        problem:
+          'Substitute attended: type the name of who came in Substitute (the registered deputy).',
+      },
+    ],
     unique: [
       {
         columns: ['Meeting date', 'Member'],
