@@ -144,6 +144,58 @@ describe('public page', () => {
     }
   });
 
+  test("past meetings list their decisions; an exempt item's decision, a contact detail or a confidential title never", () => {
+    c.load({
+      Agenda: [
+        {
+          'Meeting date': '2026-09-10',
+          'Item no.': 9,
+          Section: 'Exempt items',
+          Title: 'Care home closure: Elm Lodge',
+          Purpose: 'To decide',
+          Confidential: 'Yes',
+        },
+      ],
+      Decisions: [
+        {
+          'Meeting date': '2026-09-10',
+          'Minute no.': '9',
+          Item: 'Care home closure: Elm Lodge',
+          Decision: 'Agreed to serve notice on Elm Lodge.',
+          Type: 'Resolved',
+        },
+        {
+          'Meeting date': '2026-09-10',
+          'Minute no.': '7',
+          Item: 'Any other business',
+          Decision: 'Noted the update on care home closure: Elm Lodge.',
+          Type: 'Noted',
+        },
+        {
+          'Meeting date': '2026-09-10',
+          'Minute no.': '8',
+          Item: 'Provider forum',
+          Decision: 'Agreed that providers call Sam on 01632 960 123 to join.',
+          Type: 'Resolved',
+        },
+      ],
+    });
+    const html = page().body as string;
+    expect(html).toContain('<h2 id="decisions">Decisions of past meetings</h2>');
+    expect(html).toContain('<h3 id="decisions-2026-02-12">Thursday 12 February 2026</h3>');
+    expect(html).toContain(
+      '<strong>Minute 4: Homecare framework: Lot 2 uplift.</strong> Recommended a 6% uplift',
+    );
+    expect(html).toContain('Agreed the draft market position statement for consultation');
+    expect(html).toContain('<a href="#decisions-2026-09-10">Decisions</a>');
+    expect(html).not.toMatch(/Elm Lodge/i);
+    expect(html).not.toContain('01632 960 123');
+    // Later meetings first, as in the table.
+    expect(html.indexOf('decisions-2026-09-10">')).toBeLessThan(
+      html.indexOf('decisions-2026-02-12">'),
+    );
+  });
+
   test('a malformed or unknown query is ignored: the page', () => {
     for (const q of ['%E0%A4%A', 'format=pdf', 'format', '&&==', 'x=<script>'])
       expect(runDoGet(c.ws, q).body).toContain('<caption>Upcoming meetings');
@@ -167,7 +219,10 @@ describe('public page', () => {
     const many = c.ws.ctx.stats.toJSON();
     expect(html).toContain('Monday 15 March 2010');
     expect(many.total).toBe(few.total);
-    expect(many.total).toBeLessThanOrEqual(13);
+    // One read of each tab it shows (Settings, Meetings, Decisions, Agenda: 3 calls each), the
+    // published list (2), the HTML output (3), the web app's address (2), the workbook (1).
+    expect(many.calls['Range.getValues']).toBe(4);
+    expect(many.total).toBeLessThanOrEqual(19);
 
     console.log(`doGet page: ${few.total} calls ${JSON.stringify(few.calls)}`);
   });

@@ -1,16 +1,18 @@
 /**
  * doGet: the script as a web app (developers.google.com/apps-script/guides/web). One request
- * reads Settings and Meetings once each and the published list with one getProperties, so its
- * cost does not grow with the number of meetings. `?format=ics` gives the calendar feed;
+ * reads Settings and Meetings once each (the page also Decisions and Agenda, to show decisions
+ * but never an exempt item's) and the published list with one getProperties, so its cost does
+ * not grow with the number of meetings. `?format=ics` gives the calendar feed;
  * any other query is ignored and gets the page.
  */
 import {TAB} from '../workbook/schema';
-import {readRegister} from '../workbook/registers';
+import {readOptional, readRegister} from '../workbook/registers';
 import {openSession, Session} from '../papers/session';
 import {isoOfDate} from '../domain/calendar';
 import {meetingsFeed} from './ics';
 import {publicPage} from './page';
 import {readPublications} from './published';
+import {publicDecisions} from './decisions';
 
 /** The event object's query (developers.google.com/apps-script/guides/web#request_parameters). */
 export interface WebRequest {
@@ -63,13 +65,19 @@ export function webResponse(
     return ContentService.createTextOutput(feed).setMimeType(ContentService.MimeType.ICAL);
   }
   const today = isoOfDate(new Date());
-  const html = publicPage(meetings, readPublications(), today, {
-    group: s.paper.group,
-    font: fontOf(s),
-    clerkName: s.paper.clerkName,
-    clerkEmail: s.paper.clerkEmail,
-    selfUrl: selfUrl(),
-  });
+  const html = publicPage(
+    meetings,
+    readPublications(),
+    today,
+    {
+      group: s.paper.group,
+      font: fontOf(s),
+      clerkName: s.paper.clerkName,
+      clerkEmail: s.paper.clerkEmail,
+      selfUrl: selfUrl(),
+    },
+    publicDecisions(readOptional(ss, TAB.decisions), readOptional(ss, TAB.agenda)),
+  );
   return HtmlService.createHtmlOutput(html)
     .setTitle(`${s.paper.group}: meetings and papers`)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');

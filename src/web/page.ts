@@ -7,6 +7,7 @@
 import {Day, Meeting} from '../domain/records';
 import {LONG_DATE, clockText, dayText} from '../papers/dates';
 import {MeetingPublication, fileViewUrl} from './published';
+import {PublicDecision} from './decisions';
 
 export interface PageSettings {
   readonly group: string;
@@ -55,6 +56,7 @@ function meetingTable(
   caption: string,
   meetings: readonly Meeting[],
   pubs: ReadonlyMap<Day, MeetingPublication>,
+  decided: ReadonlySet<Day> = new Set(),
 ): string {
   if (!meetings.length) return `<p>No ${caption.toLowerCase()}.</p>`;
   const rows = meetings.map(m => {
@@ -64,7 +66,7 @@ function meetingTable(
     const status = m.status || 'Provisional';
     return `<tr${m.status === 'Cancelled' ? ' class="cancelled"' : ''}><th scope="row">${escapeHtml(longDate(m.date))}</th><td>${escapeHtml(time)}</td><td>${escapeHtml(m.venue || 'To be confirmed')}</td><td>${escapeHtml(
       status,
-    )}</td><td>${papersCell(m, pubs.get(m.date))}</td></tr>`;
+    )}</td><td>${papersCell(m, pubs.get(m.date))}${decided.has(m.date) ? `<p class="decided"><a href="#decisions-${m.date}">Decisions</a></p>` : ''}</td></tr>`;
   });
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Venue</th><th scope="col">Status</th><th scope="col">Papers</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -80,11 +82,32 @@ thead th{background:#f3f2f1}
 tr.cancelled td,tr.cancelled th{color:#505a5f;text-decoration:line-through}
 tr.cancelled td:last-child{text-decoration:none}
 ul.papers{margin:0;padding-left:1.1rem}
+p.decided{margin:.2rem 0 0}
+h3{font-size:1.1rem;margin:1.2rem 0 .3rem}
+ul.decisions li{margin-bottom:.3rem}
 a{color:#1d70b8}
 a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
 footer{margin-top:2rem;border-top:1px solid #b1b4b6;padding-top:.5rem;font-size:.9rem}
 @media print{body{max-width:none;padding:0;font-size:11pt}a{color:#000}a[href]::after{content:" (" attr(href) ")";font-size:9pt}nav,.feed{display:none}th,td{border-color:#000}tr{page-break-inside:avoid}}
 `;
+
+/** Each past meeting's public decisions, latest meeting first, under a heading of its date. */
+function decisionsSection(
+  past: readonly Meeting[],
+  decisions: ReadonlyMap<Day, readonly PublicDecision[]>,
+): string {
+  const parts = past
+    .filter(m => decisions.get(m.date)?.length)
+    .map(m => {
+      const items = (decisions.get(m.date) ?? []).map(d => {
+        const head = [d.minute ? `Minute ${d.minute}` : '', d.item].filter(Boolean).join(': ');
+        return `<li>${head ? `<strong>${escapeHtml(head)}.</strong> ` : ''}${escapeHtml(d.decision)}${d.type ? ` <span class="type">(${escapeHtml(d.type)})</span>` : ''}</li>`;
+      });
+      return `<h3 id="decisions-${m.date}">${escapeHtml(longDate(m.date))}</h3><ul class="decisions">${items.join('')}</ul>`;
+    });
+  if (!parts.length) return '';
+  return `<h2 id="decisions">Decisions of past meetings</h2>\n<p>Decisions on exempt (confidential) items are not shown here.</p>\n${parts.join('\n')}`;
+}
 
 /** The whole page. `today` splits upcoming from past (a meeting today is upcoming). */
 export function publicPage(
@@ -92,6 +115,7 @@ export function publicPage(
   pubs: ReadonlyMap<Day, MeetingPublication>,
   today: Day,
   s: PageSettings,
+  decisions: ReadonlyMap<Day, readonly PublicDecision[]> = new Map(),
 ): string {
   const upcoming = meetings
     .filter(m => m.date >= today)
@@ -121,7 +145,8 @@ export function publicPage(
 <h2 id="upcoming">Upcoming meetings</h2>
 ${meetingTable(`Upcoming meetings of the ${s.group}`, upcoming, pubs)}
 <h2 id="past">Past meetings</h2>
-${meetingTable(`Past meetings of the ${s.group}`, past, pubs)}
+${meetingTable(`Past meetings of the ${s.group}`, past, pubs, new Set(decisions.keys()))}
+${decisionsSection(past, decisions)}
 <p class="feed"><a href="${escapeHtml(feed)}" target="_top">Add these meetings to your calendar</a> (iCalendar feed; cancelled meetings show as cancelled).</p>
 </main>
 <footer><p>${contact ? `Clerk to the ${group}: ${contact}.` : `Clerk to the ${group}.`}</p></footer>
