@@ -32,6 +32,7 @@ import {
 import {createLockService, type LockEnvironment} from './services/lock';
 import {createCacheService, pruneCaches, type CacheState} from './services/cache';
 import {createUtilities} from './services/utilities';
+import {createCharts} from './services/charts';
 import {createSession} from './services/session';
 import {createConsole, createLogger, RunLog} from './services/logger';
 import {createScriptApp, type TriggerRecord} from './services/script-app';
@@ -368,7 +369,7 @@ export class Workspace {
     g.Session = createSession(ctx, state.scriptId);
     g.Logger = createLogger(ctx, this.log);
     g.console = createConsole(ctx, this.log);
-    g.Charts = sheets.createChartsService(ctx);
+    g.Charts = createCharts(ctx);
     g.UrlFetchApp = notYet('UrlFetchApp', 'the offline Workspace has no network');
     g.ScriptApp = createScriptApp(ctx, state.triggers, {
       scriptId: state.scriptId,

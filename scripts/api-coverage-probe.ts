@@ -67,6 +67,18 @@ const MAKE: Record<string, string> = {
   'Drive.FolderIterator': 'DriveApp.getFolders()',
   'Drive.User': 'DriveApp.createFile("probe2.txt", "x").getOwner()',
   'Utilities.Utilities': 'Utilities',
+  'Charts.Charts': 'Charts',
+  'Charts.DataTableBuilder': 'Charts.newDataTable()',
+  'Charts.ColumnChartBuilder': 'Charts.newColumnChart()',
+  'Charts.BarChartBuilder': 'Charts.newBarChart()',
+  'Charts.LineChartBuilder': 'Charts.newLineChart()',
+  'Charts.PieChartBuilder': 'Charts.newPieChart()',
+  'Charts.TextStyleBuilder': 'Charts.newTextStyle()',
+  'Charts.TextStyle': 'Charts.newTextStyle().build()',
+  'Charts.Chart':
+    'Charts.newPieChart().setDataTable(Charts.newDataTable().addColumn(Charts.ColumnType.STRING, "a").addColumn(Charts.ColumnType.NUMBER, "b").addRow(["x", 1])).build()',
+  'Charts.ChartOptions':
+    'Charts.newPieChart().setDataTable(Charts.newDataTable().addColumn(Charts.ColumnType.STRING, "a").addColumn(Charts.ColumnType.NUMBER, "b").addRow(["x", 1])).build().getOptions()',
   'Gmail.GmailApp': 'GmailApp',
   'Gmail.GmailDraft': 'GmailApp.createDraft("a@example.org", "s", "b")',
   'Gmail.GmailMessage': 'GmailApp.createDraft("a@example.org", "s", "b").getMessage()',

@@ -25,6 +25,7 @@ const FILES = {
   Document: 'document',
   Drive: 'drive',
   Utilities: 'utilities',
+  Charts: 'charts',
   Gmail: 'gmail',
   Mail: 'mail',
   HTML: 'html',

@@ -63,7 +63,7 @@ function isDate(d: unknown): d is Date {
 }
 
 /** How Apps Script names an argument's type in its "parameters don't match" errors. */
-function javaType(v: unknown): string {
+export function javaType(v: unknown): string {
   if (v === null) return 'null';
   if (isDate(v)) return 'Date';
   if (typeof v === 'string') return 'String';
