@@ -276,6 +276,10 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     nextObjectId: model.nextObjectId,
     sheets: [],
   };
+  // One style object per distinct look, shared by its cells: exceljs then files each look once
+  // (it remembers style objects it has seen) instead of comparing 300,000 cells' styles.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const excelRules = new Map<ValidationSpec, ExcelJS.DataValidation | undefined>();
   for (const sheet of model.sheets) {
     const views: Partial<ExcelJS.WorksheetView>[] =
       sheet.frozenRows || sheet.frozenCols
@@ -333,7 +337,8 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         else if (content instanceof DetailedCellError) cell.value = excelError(content.value);
         else if (content !== null && content !== undefined)
           cell.value = content as number | boolean;
-        if (meta) writeMeta(cell, meta);
+        cell.style = styleOf(meta, styles);
+        if (meta?.note) cell.note = meta.note;
       }
     }
     for (const m of sheet.merges) {
@@ -349,6 +354,16 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         ws.addConditionalFormatting({ref: cf.ranges.map(rectToA1).join(' '), rules: [rule]});
     }
     const {rules, validations} = validationRuns(sheet);
+    // Data validation by runs down each column (A2:A1000), as the hidden sheet keeps it: one
+    // entry each, not one per cell for exceljs to group again.
+    const dvModel = (ws as unknown as {dataValidations: {model: Record<string, unknown>}})
+      .dataValidations.model;
+    for (const [a1, i] of validations) {
+      const spec = rules[i];
+      if (!excelRules.has(spec)) excelRules.set(spec, excelValidation(spec));
+      const dv = excelRules.get(spec);
+      if (dv) dvModel[a1] = dv;
+    }
     json.sheets.push({
       name: sheet.name,
       sheetId: sheet.sheetId,
@@ -426,19 +441,31 @@ function emptyCellNotes(
   return out;
 }
 
-function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
-  if (m.numberFormat) cell.numFmt = m.numberFormat;
-  if (m.note) cell.note = m.note;
+/** The cell style for a cell's look (number format, fill, font, alignment), shared by every cell that looks the same. */
+function styleOf(
+  m: CellMeta | undefined,
+  styles: Map<string, Partial<ExcelJS.Style>>,
+): Partial<ExcelJS.Style> {
+  const f = m?.font;
+  const key = m
+    ? `${m.numberFormat ?? ''}\u0000${m.background ?? ''}\u0000${f ? `${f.weight}|${f.style}|${f.color}|${f.line}` : ''}\u0000${m.wrap ?? ''}|${m.hAlign ?? ''}|${m.vAlign ?? ''}`
+    : '';
+  let style = styles.get(key);
+  if (style) return style;
+  style = {};
+  styles.set(key, style);
+  if (!m) return style;
+  if (m.numberFormat) style.numFmt = m.numberFormat;
   if (m.background)
-    cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: argb(m.background)}};
-  if (m.font) {
-    const f: Partial<ExcelJS.Font> = {};
-    if (m.font.weight === 'bold') f.bold = true;
-    if (m.font.style === 'italic') f.italic = true;
-    if (m.font.color) f.color = {argb: argb(m.font.color)};
-    if (m.font.line === 'underline') f.underline = true;
-    if (m.font.line === 'line-through') f.strike = true;
-    if (Object.keys(f).length) cell.font = f;
+    style.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: argb(m.background)}};
+  if (f) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (f.weight === 'bold') font.bold = true;
+    if (f.style === 'italic') font.italic = true;
+    if (f.color) font.color = {argb: argb(f.color)};
+    if (f.line === 'underline') font.underline = true;
+    if (f.line === 'line-through') font.strike = true;
+    if (Object.keys(font).length) style.font = font;
   }
   if (m.wrap || m.hAlign || m.vAlign) {
     const a: Partial<ExcelJS.Alignment> = {};
@@ -447,12 +474,9 @@ function writeMeta(cell: ExcelJS.Cell, m: CellMeta): void {
       a.horizontal = m.hAlign as ExcelJS.Alignment['horizontal'];
     if (m.vAlign && ['top', 'middle', 'bottom'].includes(m.vAlign))
       a.vertical = m.vAlign as ExcelJS.Alignment['vertical'];
-    cell.alignment = a;
+    style.alignment = a;
   }
-  if (m.validation) {
-    const dv = excelValidation(m.validation);
-    if (dv) cell.dataValidation = dv;
-  }
+  return style;
 }
 
 function excelConditional(cf: CondFormatSpec): ExcelJS.ConditionalFormattingRule | undefined {
@@ -592,10 +616,6 @@ export async function loadXlsx(
     locale: json?.locale,
     DateCtor: opts.DateCtor,
   });
-  if (json) {
-    model.nextSheetId = json.nextSheetId;
-    model.nextObjectId = json.nextObjectId;
-  }
   for (const ws of worksheets) {
     const sj = json?.sheets.find(s => s.name === ws.name);
     const hfId = hf.getSheetId(ws.name)!;
@@ -647,6 +667,9 @@ export async function loadXlsx(
     model.sheets.push(sheet);
   }
   if (json) {
+    // After the sheets above took ids of their own: the saved counters go on from where they were.
+    model.nextSheetId = json.nextSheetId;
+    model.nextObjectId = json.nextObjectId;
     for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
     const active = model.sheets.find(s => s.name === json!.active.sheetName);
     if (active) model.active = {sheet: active.hfId, range: json.active.range};
