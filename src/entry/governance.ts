@@ -4,7 +4,7 @@ import {readSettings} from '../workbook/settings';
 import {Cell} from '../workbook/table';
 import {runComplianceCheck, runMembershipCheck, buildForwardPlan} from '../governance/checks';
 import {gather, todayIso} from '../governance/gather';
-import {logEdit, switchOffChangeLog, switchOnChangeLog} from '../governance/change-log';
+import {logEdit, switchOffChangeLog, switchOnChangeLog, trimLog} from '../governance/change-log';
 import {
   planFromSheet,
   readSentToday,
@@ -184,6 +184,18 @@ export function recordChange(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   try {
     logEdit(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), e, new Date());
+  } catch (err) {
+    console.warn(`Change log: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * Daily time-driven trigger (installed with the change log): past the limit, the oldest rows of
+ * the Change log move to the archive, so no single edit pays for counting the log.
+ */
+export function trimChangeLog(): void {
+  try {
+    trimLog(SpreadsheetApp.getActiveSpreadsheet());
   } catch (err) {
     console.warn(`Change log: ${err instanceof Error ? err.message : String(err)}`);
   }

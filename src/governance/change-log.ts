@@ -4,8 +4,9 @@
  * simple onEdit must not try). The tabs are protected so only the program writes there; past a
  * limit, the oldest rows move to the archive tab in one batch.
  *
- * Per edit: the edited tab's name (2 calls), the rows from the header to the edit (3), and the
- * log (getSheetByName, appendRow, getLastRow); the archive move runs once per quarter of the limit.
+ * Per edit, five calls: the edited tab and its name, the rows from the header to the edit in
+ * one read (for the row's key), the log and one appendRow. The limit is kept by a daily trigger
+ * (and by a paste, which reads the log's end anyway), so a single edit never counts the log.
  */
 import {SCHEMA, TAB, TabSpec} from '../workbook/schema';
 import {Cell, isDate} from '../workbook/table';
@@ -17,6 +18,8 @@ import {isoOfDate} from '../domain/calendar';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CHANGE_LOG_HANDLER = 'recordChange';
+/** The daily trigger that moves the oldest rows to the archive. */
+export const CHANGE_LOG_TRIM_HANDLER = 'trimChangeLog';
 /** Rows the Change log keeps; past it the oldest quarter moves to the archive. */
 export const CHANGE_LOG_LIMIT = 2000;
 /** Cells of one paste logged one by one; a bigger paste is one summary row. */
@@ -110,8 +113,9 @@ export function logEdit(
   if (!spec) return 0;
   const rect = rectOfEvent(e) ?? parseA1(e.range.getA1Notation());
   const bottom = rect.row + rect.numRows - 1;
-  const width = Math.max(sheet.getLastColumn(), rect.col + rect.numCols - 1, 1);
-  const grid = sheet.getRange(1, 1, bottom, width).getValues() as Cell[][];
+  // Rows 1 to the edit, to the last column with content, in one call (Sheet.getSheetValues;
+  // numColumns -1 reads to the last column: developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns).
+  const grid = sheet.getSheetValues(1, 1, bottom, -1) as Cell[][];
   let who = '';
   try {
     who = e.user ? String(e.user.getEmail ? e.user.getEmail() : e.user) : '';
@@ -122,19 +126,24 @@ export function logEdit(
   if (!rows.length) return 0;
   const log = ss.getSheetByName(TAB.changeLog);
   if (!log) return 0;
-  let last: number;
   if (rows.length === 1) {
     log.appendRow(rows[0]); // grows the tab when it is full
-    last = log.getLastRow();
-  } else {
-    const end = log.getLastRow();
-    const max = log.getMaxRows();
-    if (end + rows.length > max) log.insertRowsAfter(max, end + rows.length - max);
-    log.getRange(end + 1, 1, rows.length, WIDTH).setValues(rows);
-    last = end + rows.length;
+    return 1;
   }
-  if (last - 1 > CHANGE_LOG_LIMIT) archiveOldest(ss, log, last);
+  const end = log.getLastRow();
+  const max = log.getMaxRows();
+  if (end + rows.length > max) log.insertRowsAfter(max, end + rows.length - max);
+  log.getRange(end + 1, 1, rows.length, WIDTH).setValues(rows);
+  if (end + rows.length - 1 > CHANGE_LOG_LIMIT) archiveOldest(ss, log, end + rows.length);
   return rows.length;
+}
+
+/** The daily trim: past the limit, the oldest rows move to the archive. Returns how many moved. */
+export function trimLog(ss: Spreadsheet): number {
+  const log = ss.getSheetByName(TAB.changeLog);
+  if (!log) return 0;
+  const last = log.getLastRow();
+  return last - 1 > CHANGE_LOG_LIMIT ? archiveOldest(ss, log, last) : 0;
 }
 
 /** Moves the oldest rows to the archive so the log keeps three quarters of its limit. */
@@ -157,7 +166,9 @@ export function archiveOldest(
 
 export function changeLogTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter(
-    t => t.getHandlerFunction() === CHANGE_LOG_HANDLER && t.getTriggerSourceId() === ss.getId(),
+    t =>
+      (t.getHandlerFunction() === CHANGE_LOG_HANDLER && t.getTriggerSourceId() === ss.getId()) ||
+      t.getHandlerFunction() === CHANGE_LOG_TRIM_HANDLER,
   );
 }
 
@@ -165,6 +176,7 @@ export function changeLogTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trig
 export function switchOnChangeLog(ss: Spreadsheet): void {
   for (const t of changeLogTriggers(ss)) ScriptApp.deleteTrigger(t);
   ScriptApp.newTrigger(CHANGE_LOG_HANDLER).forSpreadsheet(ss).onEdit().create();
+  ScriptApp.newTrigger(CHANGE_LOG_TRIM_HANDLER).timeBased().everyDays(1).atHour(2).create();
   for (const name of [TAB.changeLog, TAB.changeLogArchive]) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
@@ -181,5 +193,5 @@ export function switchOnChangeLog(ss: Spreadsheet): void {
 export function switchOffChangeLog(ss: Spreadsheet): number {
   const ts = changeLogTriggers(ss);
   for (const t of ts) ScriptApp.deleteTrigger(t);
-  return ts.length;
+  return ts.filter(t => t.getHandlerFunction() === CHANGE_LOG_HANDLER).length;
 }
