@@ -110,3 +110,53 @@ test("next year's plan from the forward plan", () => {
   expect(text).toContain('14 January 2021 (provisional)\tDay services review');
   expect(text).toContain('To be programmed\tMarket position statement');
 });
+
+test("the year's decisions from the Decisions tab, never a confidential item's", () => {
+  const base = {
+    meetings: [meeting({date: day('2020-07-09'), status: 'Held'})],
+    items: [
+      item({row: 5, meeting: day('2020-07-09'), title: 'Secret fee uplift', confidential: true}),
+    ],
+    attendance: [],
+    actions: [],
+    contracts: [],
+    cashFlow: [],
+  };
+  const decision = (minute: string, itemTitle: string, text: string, type = 'Resolved') => ({
+    row: 2,
+    meeting: day('2020-07-09'),
+    minute,
+    item: itemTitle,
+    decision: text,
+    type,
+    keyDecisionRef: minute === '235' ? 'KD2020/15' : '',
+    implementationStatus: type === 'Noted' ? '' : 'In progress',
+    link: '',
+  });
+  const withTab = paperText(
+    annualReportPaper(
+      2020,
+      {
+        ...base,
+        decisions: [
+          decision('236', 'Quality report', 'That the report be noted.', 'Noted'),
+          decision('235', 'Homecare lot 2', 'That the contract be awarded.'),
+          decision('237', 'Secret fee uplift', 'That the uplift be paid.'),
+          {...decision('12', 'Carers strategy', 'Approved.'), meeting: day('2019-07-11')},
+        ],
+      },
+      new Date(2020, 11, 31),
+      SETTINGS,
+    ),
+  );
+  expect(withTab).toContain(
+    [
+      'Meeting\tMinute\tDecision\tType\tKey decision\tImplementation',
+      '9 July 2020\t235\tHomecare lot 2: That the contract be awarded.\tResolved\tKD2020/15\tIn progress',
+      '9 July 2020\t236\tQuality report: That the report be noted.\tNoted\tNo\t',
+    ].join('\n'),
+  );
+  expect(withTab).toContain('took 2 decisions in public');
+  expect(withTab).not.toContain('uplift be paid');
+  expect(withTab).not.toContain('Carers strategy');
+});

@@ -190,3 +190,29 @@ test('the first minute number: per meeting 1; running from the municipal year st
   expect(firstMinuteNo(meetings[2], meetings, agenda, {...running, mode: 'Per meeting'})).toBe(1);
   expect(firstMinuteNo(meetings[0], meetings, agenda, running)).toBe(201 + 0);
 });
+
+test('quorum: the draft says whether the meeting was quorate, counted as compliance counts', () => {
+  const draft = (quorum: number, att = attendance) =>
+    paperText(
+      minutesPaper(
+        {
+          meeting: meeting({date: when}),
+          items,
+          attendance: att,
+          members,
+          actions,
+          firstMinute: 1,
+          quorum,
+        },
+        SETTINGS,
+      ),
+    );
+  // Ann Able and Dan Dee count; the lead officer does not.
+  expect(draft(3)).toContain(
+    'The meeting was inquorate: 2 of the 3 members needed were present. It could discuss but not decide; any decision must be taken again at a quorate meeting.',
+  );
+  expect(draft(2)).toContain('The meeting was quorate: 2 members present (quorum 2).');
+  // No quorum, or no attendance recorded yet: nothing is said.
+  expect(draft(0)).not.toMatch(/quorate/);
+  expect(draft(3, [])).not.toMatch(/quorate/);
+});

@@ -11,6 +11,7 @@ import {
   CashFlowPeriod,
   Contract,
   Day,
+  Decision,
   Meeting,
   Member,
   contractEnd,
@@ -34,6 +35,8 @@ export interface YearData {
   readonly members?: readonly Member[];
   /** The Settings rules (governance/config.ts): with them the report gives the position today. */
   readonly rules?: PositionRules;
+  /** The Decisions tab: when it holds the year's decisions, the report lists them. */
+  readonly decisions?: readonly Decision[];
 }
 
 export interface PositionRules {
@@ -126,6 +129,8 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
       publicItems(i) &&
       (i.purpose === 'To decide' || i.purpose === 'To approve'),
   );
+  const registered = publicDecisions(year, d.decisions ?? [], d.items);
+  const decided = registered.length || decisions.length;
   const closedCount = d.actions.filter(
     a => a.status === 'Closed' && yearOf(a.dateClosed) === year,
   ).length;
@@ -138,7 +143,7 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
   blocks.push(h2("The year's work"));
   blocks.push(
     para(
-      `In ${year} the ${s.group} met ${held.length} time${held.length === 1 ? '' : 's'}, took ${decisions.length} decision${decisions.length === 1 ? '' : 's'} in public and completed ${closedCount} action${closedCount === 1 ? '' : 's'}.`,
+      `In ${year} the ${s.group} met ${held.length} time${held.length === 1 ? '' : 's'}, took ${decided} decision${decided === 1 ? '' : 's'} in public and completed ${closedCount} action${closedCount === 1 ? '' : 's'}.`,
     ),
   );
   blocks.push(h2('Meetings held'));
@@ -196,16 +201,28 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
 
   blocks.push(h2('Decisions taken'));
   blocks.push(
-    decisions.length
+    registered.length
       ? table([
-          ['Meeting', 'Decision', 'Key decision'],
-          ...decisions.map(i => [
-            s.dates(i.meeting as Day, DATE),
-            `${i.title} (${i.purpose.replace(/^To /, '').toLowerCase()})`,
-            i.keyDecisionRef || 'No',
+          ['Meeting', 'Minute', 'Decision', 'Type', 'Key decision', 'Implementation'],
+          ...registered.map(x => [
+            s.dates(x.meeting, DATE),
+            x.minute,
+            x.item ? `${x.item}: ${x.decision}` : x.decision,
+            x.type,
+            x.keyDecisionRef || 'No',
+            x.implementationStatus,
           ]),
         ])
-      : para('No decisions were taken in public.', {italic: true}),
+      : decisions.length
+        ? table([
+            ['Meeting', 'Decision', 'Key decision'],
+            ...decisions.map(i => [
+              s.dates(i.meeting as Day, DATE),
+              `${i.title} (${i.purpose.replace(/^To /, '').toLowerCase()})`,
+              i.keyDecisionRef || 'No',
+            ]),
+          ])
+        : para('No decisions were taken in public.', {italic: true}),
   );
 
   blocks.push(h2('Topics'));
@@ -361,7 +378,35 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
       actions_opened: opened.length,
       actions_closed: closed.length,
       contracts_value: total,
-      decisions_taken: decisions.length,
+      decisions_taken: decided,
     },
   };
+}
+
+/**
+ * The year's decisions from the Decisions tab in meeting and minute order, leaving out any whose
+ * item is confidential on that meeting's agenda (the Decisions tab itself is not public).
+ */
+export function publicDecisions(
+  year: number,
+  decisions: readonly Decision[],
+  items: readonly AgendaItem[],
+): Decision[] {
+  const secret = new Set(
+    items
+      .filter(i => i.meeting && (i.confidential || i.section === 'Exempt items'))
+      .map(i => `${i.meeting}|${i.title.trim().toLowerCase()}`),
+  );
+  return decisions
+    .filter(
+      x =>
+        x.meeting.startsWith(`${year}-`) &&
+        x.decision &&
+        !secret.has(`${x.meeting}|${x.item.trim().toLowerCase()}`),
+    )
+    .sort(
+      (a, b) =>
+        a.meeting.localeCompare(b.meeting) ||
+        (parseInt(a.minute, 10) || 0) - (parseInt(b.minute, 10) || 0),
+    );
 }

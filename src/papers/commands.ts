@@ -358,6 +358,7 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
       }),
       previous: previousMeeting(meetings, choice.meeting.date)?.date ?? null,
       next: nextMeeting(meetings, choice.meeting.date),
+      quorum: s.settings.number('Quorum'),
     },
     s.paper,
   );
@@ -451,6 +452,7 @@ export function readYearData(s: Session): YearData {
     cashFlow: readOptional(ss, TAB.cashFlow),
     members: readRegister(ss, TAB.members).records,
     rules: governanceConfig(s.settings),
+    decisions: readOptional(ss, TAB.decisions),
   };
 }
 

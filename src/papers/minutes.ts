@@ -7,6 +7,7 @@
  */
 import {ActionItem, AgendaItem, AttendanceRecord, Day, Meeting, Member} from '../domain/records';
 import {dateOfIso} from '../domain/calendar';
+import {presentForQuorum} from '../domain/quorum';
 import {DATE, LONG_DATE, SHORT_DATE} from './dates';
 import {NumberedItem, PaperSettings, membership, paperName, timeLine} from './agenda';
 import {Block, Paper, h2, h3, para} from './model';
@@ -108,6 +109,8 @@ export interface MinutesInput {
   readonly firstMinute: number;
   readonly previous?: Day | null;
   readonly next?: Meeting | null;
+  /** Settings "Quorum" (serving members present); 0 or absent: the group has none. */
+  readonly quorum?: number;
 }
 
 export function minutesPaper(input: MinutesInput, s: PaperSettings): Paper {
@@ -159,6 +162,9 @@ export function minutesPaper(input: MinutesInput, s: PaperSettings): Paper {
       `Officers in attendance: ${officers.length ? officers.map(a => a.member).join(', ') : '[names]'}`,
     ),
   );
+
+  const quorate = quorumLine(input);
+  if (quorate) blocks.push(para(quorate, {bold: quorate.startsWith('The meeting was inquorate')}));
 
   // Declarations: those recorded on the Attendance tab, and standing interests that touch an item.
   blocks.push(h2('Declarations of interest'));
@@ -235,6 +241,20 @@ export function minutesPaper(input: MinutesInput, s: PaperSettings): Paper {
         .join(', '),
     },
   };
+}
+
+/**
+ * Whether the meeting was quorate, counted as compliance counts it (domain/quorum.ts): only
+ * once attendance is recorded, and only when the group has a quorum.
+ */
+export function quorumLine(input: MinutesInput): string {
+  const quorum = input.quorum ?? 0;
+  const when = input.meeting.date;
+  if (quorum <= 0 || !input.attendance.some(a => a.meeting === when)) return '';
+  const present = presentForQuorum(when, input.members, input.attendance);
+  return present.length >= quorum
+    ? `The meeting was quorate: ${present.length} members present (quorum ${quorum}).`
+    : `The meeting was inquorate: ${present.length} of the ${quorum} members needed were present. It could discuss but not decide; any decision must be taken again at a quorate meeting.`;
 }
 
 function minuteBody(
