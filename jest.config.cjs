@@ -15,6 +15,9 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', {tsconfig: '<rootDir>/test/tsconfig.jest.json'}],
   },
+  // One LibreOffice for the run: each conversion is handed to it instead of starting its own.
+  globalSetup: '<rootDir>/test/global-setup.cjs',
+  globalTeardown: '<rootDir>/test/global-teardown.cjs',
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   // The in-process steps take seconds; what can take longer is a LibreOffice start (PDF export,
   // recalculation), 5-15 s each on a busy 2-core machine. 60 s keeps those from failing on load.

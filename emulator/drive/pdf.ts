@@ -3,36 +3,13 @@
  * synchronously so getAs('application/pdf') works inside a synchronous script. Without
  * LibreOffice the call fails with an error naming the package to install.
  */
-import {spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {Blob, extensionFor, setBlobConverter} from './blob';
+import {findSoffice, runSoffice} from './soffice';
 
-let sofficePath: string | null | undefined;
-
-/**
- * The soffice executable, or null when LibreOffice is not installed. SOFFICE names it;
- * SOFFICE=none behaves as if it were not installed (to check the message people get).
- */
-export function findSoffice(): string | null {
-  if (process.env.SOFFICE === 'none') return null;
-  if (sofficePath !== undefined) return sofficePath;
-  const candidates = [
-    process.env.SOFFICE,
-    'soffice',
-    'libreoffice',
-    '/usr/bin/soffice',
-    '/usr/lib/libreoffice/program/soffice',
-    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-  ];
-  for (const c of candidates) {
-    if (!c) continue;
-    const r = spawnSync(c, ['--version'], {encoding: 'utf8', timeout: 30000});
-    if (r.status === 0) return (sofficePath = c);
-  }
-  return (sofficePath = null);
-}
+export {findSoffice};
 
 export const MISSING_LIBREOFFICE =
   'PDF export needs LibreOffice, which is not installed. Install the Debian package libreoffice-writer (apt-get install -y libreoffice-writer-nogui) or LibreOffice for your system, then run again.';
@@ -89,22 +66,15 @@ function convertPending(): void {
       return input;
     });
     const outDir = path.join(dir, 'out');
-    const r = spawnSync(
-      findSoffice()!,
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        outDir,
-        ...inputs,
-      ],
-      {encoding: 'utf8', timeout: 120000 + 15000 * jobs.length},
+    const outs = jobs.map((_j, k) => path.join(outDir, `document${k}.pdf`));
+    const r = runSoffice(
+      ['--convert-to', 'pdf', '--outdir', outDir, ...inputs],
+      outs,
+      dir,
+      120000 + 15000 * jobs.length,
     );
     jobs.forEach((j, k) => {
-      const out = path.join(outDir, `document${k}.pdf`);
+      const out = outs[k];
       if (fs.existsSync(out)) j.out = new Uint8Array(fs.readFileSync(out));
       else
         j.error = new Error(
@@ -131,25 +101,10 @@ export function convertWithLibreOffice(
   try {
     const input = path.join(dir, `document.${ext || 'bin'}`);
     fs.writeFileSync(input, bytes);
-    // A private profile: parallel runs would otherwise fight over the user's LibreOffice lock.
-    const profile = `file://${path.join(dir, 'profile')}`;
     const filter = target === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf';
     const outDir = path.join(dir, 'out');
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        filter,
-        '--outdir',
-        outDir,
-        input,
-      ],
-      {encoding: 'utf8', timeout: 120000},
-    );
     const out = path.join(outDir, `document.${target}`);
+    const r = runSoffice(['--convert-to', filter, '--outdir', outDir, input], [out], dir);
     if (r.status !== 0 || !fs.existsSync(out)) {
       throw new Error(
         `Exception: LibreOffice could not convert the document to ${target.toUpperCase()}: ${(r.stderr || r.stdout || String(r.error ?? 'no output')).trim().slice(0, 300)}`,

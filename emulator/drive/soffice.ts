@@ -1,0 +1,93 @@
+/**
+ * Starting LibreOffice headless (`soffice --convert-to`), the one way every conversion (PDF
+ * export, .docx, recalculation) reaches it. Each start costs seconds of CPU, so a caller that
+ * runs many conversions (the test suite: test/global-setup.cjs) keeps one LibreOffice running
+ * and names its profile folder in CLERK_SOFFICE_PROFILE: soffice started with the same
+ * profile hands its job to that instance and returns when the file is written. Without the
+ * variable (the `clerk` command line) each conversion gets a private profile, so parallel runs
+ * never fight over one profile's lock.
+ */
+import {spawnSync, type SpawnSyncReturns} from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+let sofficePath: string | null | undefined;
+
+/**
+ * The soffice executable, or null when LibreOffice is not installed. SOFFICE names it;
+ * SOFFICE=none behaves as if it were not installed (to check the message people get).
+ */
+export function findSoffice(): string | null {
+  if (process.env.SOFFICE === 'none') return null;
+  if (sofficePath !== undefined) return sofficePath;
+  const candidates = [
+    process.env.SOFFICE,
+    'soffice',
+    'libreoffice',
+    '/usr/bin/soffice',
+    '/usr/lib/libreoffice/program/soffice',
+    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+  ];
+  for (const c of candidates) {
+    if (!c) continue;
+    const r = spawnSync(c, ['--version'], {encoding: 'utf8', timeout: 30000});
+    if (r.status === 0) return (sofficePath = c);
+  }
+  return (sofficePath = null);
+}
+
+/** The -env:UserInstallation argument for a profile folder. */
+export function profileArg(profileDir: string): string {
+  return `-env:UserInstallation=file://${profileDir}`;
+}
+
+/** The files in the shared instance's folder (written by test/global-soffice.cjs). */
+export const SHARED = {profile: 'profile', ready: 'ready', failed: 'failed'};
+
+/** How long a conversion waits for the shared instance to finish starting (a busy machine). */
+const READY_WAIT_MS = 120000;
+
+/**
+ * The profile of the running LibreOffice named by CLERK_SOFFICE_PROFILE once it answers, or
+ * null (none named, it failed to start, or it is gone): then the caller uses its own.
+ */
+function sharedProfile(): string | null {
+  const dir = process.env.CLERK_SOFFICE_PROFILE;
+  if (!dir) return null;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const end = Date.now() + READY_WAIT_MS;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, SHARED.ready))) return path.join(dir, SHARED.profile);
+    if (!fs.existsSync(dir) || fs.existsSync(path.join(dir, SHARED.failed))) return null;
+    if (Date.now() > end) return null;
+    Atomics.wait(pause, 0, 0, 100); // a synchronous wait: conversions are synchronous
+  }
+}
+
+/**
+ * Runs `soffice --headless --norestore ARGS` and returns its result once every file in
+ * `outputs` exists or it has failed. Through the shared instance when there is one; should
+ * that fail (it crashed, or was stopping), once more with a private profile in `privateDir`,
+ * so a conversion only gets slower, never lost.
+ */
+export function runSoffice(
+  args: string[],
+  outputs: string[],
+  privateDir: string,
+  timeoutMs = 120000,
+): SpawnSyncReturns<string> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed.');
+  const run = (profile: string) =>
+    spawnSync(soffice, [profileArg(profile), '--headless', '--norestore', ...args], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+    });
+  const done = (r: SpawnSyncReturns<string>) => r.status === 0 && outputs.every(fs.existsSync);
+  const shared = sharedProfile();
+  if (shared) {
+    const r = run(shared);
+    if (done(r)) return r;
+  }
+  return run(path.join(privateDir, 'profile'));
+}

@@ -1,0 +1,53 @@
+/**
+ * Jest's global set-up: one LibreOffice for the whole run (test/global-soffice.cjs), named to
+ * the emulator and to every worker and `clerk` child by CLERK_SOFFICE_PROFILE. It is not waited
+ * for here: the first conversion waits until it answers (emulator/drive/soffice.ts), so the
+ * tests before it run meanwhile. Without LibreOffice nothing starts (test/tools.ts decides
+ * what skips); SOFFICE=none, or a CLERK_SOFFICE_PROFILE already set, is left as it is. A run
+ * of one test file that never converts (no PDF, soffice or LibreOffice in it) starts none.
+ */
+const {spawn} = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const onPath = cmd =>
+  (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some(dir => fs.existsSync(path.join(dir, cmd)));
+
+const testFiles = dir =>
+  fs
+    .readdirSync(dir, {withFileTypes: true})
+    .flatMap(e =>
+      e.isDirectory()
+        ? testFiles(path.join(dir, e.name))
+        : e.name.endsWith('.test.ts')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
+
+/** Whether the run may convert: more than one file, or one that speaks of it. */
+function mayConvert(globalConfig) {
+  const patterns = globalConfig.testPathPatterns?.patterns ?? [];
+  if (!patterns.length) return true;
+  const res = patterns.map(p => new RegExp(p, 'i'));
+  const files = testFiles(__dirname).filter(f => res.some(re => re.test(f)));
+  return files.length !== 1 || /pdf|soffice|libreoffice/i.test(fs.readFileSync(files[0], 'utf8'));
+}
+
+module.exports = async function globalSetup(globalConfig) {
+  if (process.env.SOFFICE === 'none' || process.env.CLERK_SOFFICE_PROFILE) return;
+  if (!(process.env.SOFFICE ? fs.existsSync(process.env.SOFFICE) : onPath('soffice'))) return;
+  if (!mayConvert(globalConfig)) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-soffice-'));
+  const guard = spawn(
+    process.execPath,
+    [path.join(__dirname, 'global-soffice.cjs'), dir, String(process.pid)],
+    {detached: true, stdio: 'ignore'},
+  );
+  guard.unref();
+  process.env.CLERK_SOFFICE_PROFILE = dir;
+  globalThis.__clerkSoffice = {pid: guard.pid, dir};
+};

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+/**
+ * Keeps one LibreOffice running for a test run (started by test/global-setup.cjs), so every
+ * conversion of the run is handed to it (emulator/drive/soffice.ts) instead of starting
+ * LibreOffice again: a start costs about 5 CPU-seconds.
+ *
+ *   node test/global-soffice.cjs DIR WATCHED_PID
+ *
+ * DIR/profile is the instance's profile; DIR/ready appears once a conversion handed to it has
+ * worked (DIR/failed if it never does). The instance is restarted if it dies (three times at
+ * most). Everything stops, and DIR is removed, on SIGTERM or as soon as WATCHED_PID (jest) is
+ * gone, even if jest was killed and its teardown never ran.
+ */
+/* global setInterval */
+const {spawn, spawnSync} = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [dir, watchedArg] = process.argv.slice(2);
+const watched = Number(watchedArg);
+const profile = path.join(dir, 'profile');
+const arg = `-env:UserInstallation=file://${profile}`;
+const soffice = process.env.SOFFICE || 'soffice';
+const log = (...a) =>
+  fs.appendFileSync(path.join(dir, 'log'), `${new Date().toISOString()} ${a.join(' ')}\n`);
+
+// LibreOffice ends itself after a handed-over conversion when no document is open
+// (desktop/source/app/dispatchwatcher.cxx: "no task open so we have to shutdown"): the
+// instance keeps this empty text file open, hidden.
+const keep = path.join(dir, 'keep.txt');
+fs.writeFileSync(keep, '');
+const probe = path.join(dir, 'probe.txt');
+fs.writeFileSync(probe, 'probe');
+
+// Its --accept pipe appears once the instance has set itself up to take work from another
+// soffice (sal/osl/unx/pipe.cxx makes pipes in /tmp, or /var/tmp).
+const pipeName = `clerk_test_${process.pid}`;
+const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+const pipeUp = () =>
+  ['/tmp', '/var/tmp'].some(d => fs.existsSync(path.join(d, `OSL_PIPE_${uid}_${pipeName}`)));
+
+let child = null;
+let stopping = false;
+let starts = 0;
+
+function start() {
+  starts++;
+  // A process group of its own: soffice is a launcher (oosplash) with soffice.bin beneath it.
+  const accept = `--accept=pipe,name=${pipeName};urp;`;
+  child = spawn(
+    soffice,
+    [arg, '--headless', '--invisible', '--norestore', '--nologo', accept, keep],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
+  log('started', child.pid);
+  const mine = child;
+  mine.on('exit', (code, signal) => {
+    log('exited', mine.pid, code, signal);
+    if (stopping) return;
+    fs.rmSync(path.join(dir, 'ready'), {force: true});
+    if (starts > 3) return fail('LibreOffice kept stopping');
+    start();
+    waitReady();
+  });
+}
+
+function fail(why) {
+  log('failed:', why);
+  fs.writeFileSync(path.join(dir, 'failed'), why);
+}
+
+/** Hands the instance a conversion until one works with the instance still running after it. */
+function waitReady() {
+  const mine = child;
+  const started = Date.now();
+  const end = started + 180000;
+  const attempt = () => {
+    if (stopping || child !== mine) return;
+    // Until the pipe is there a second soffice would try to start LibreOffice itself.
+    if (!pipeUp() && Date.now() - started < 60000) return void setTimeout(attempt, 200);
+    const out = path.join(dir, 'probe-out');
+    fs.rmSync(out, {recursive: true, force: true});
+    const r = spawnSync(
+      soffice,
+      [arg, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, probe],
+      {
+        encoding: 'utf8',
+        timeout: 120000,
+      },
+    );
+    if (
+      r.status === 0 &&
+      fs.existsSync(path.join(out, 'probe.pdf')) &&
+      mine.exitCode === null &&
+      mine.signalCode === null
+    ) {
+      fs.writeFileSync(path.join(dir, 'ready'), String(mine.pid));
+      log('ready');
+      return;
+    }
+    if (Date.now() > end) return fail(`no answer: ${(r.stderr || '').trim().slice(0, 200)}`);
+    setTimeout(attempt, 500);
+  };
+  attempt();
+}
+
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGKILL'); // nothing to save: a test profile and a hidden empty file
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(dir, {recursive: true, force: true});
+  process.exit(0);
+}
+
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('SIGHUP', stop);
+setInterval(() => {
+  try {
+    process.kill(watched, 0);
+  } catch {
+    stop();
+  }
+}, 500);
+
+start();
+waitReady();
