@@ -9,7 +9,7 @@ import {DOC_MIME, docUrl} from '../docs/document';
 import {DocCore, instrument} from '../docs/elements';
 import {asBlob, Blob, bytesOf} from './blob';
 import {DriveStore, DriveEntry, FOLDER_MIME} from './store';
-import {parseQuery} from './advanced';
+import {parseQuery} from './query';
 import {answerMissing} from '../services/not-emulated';
 import {takeMadeFiles} from '../services/made-files';
 

@@ -9,7 +9,7 @@ import type {Book} from './book';
 import {readDisplay, readFormulas, writeValues} from './cells';
 import {API_CLASS} from './expose';
 import type {SheetModel} from './model';
-import {Range} from './range';
+import type {Range} from './range';
 
 interface Scope {
   sheet: SheetModel;
@@ -90,7 +90,8 @@ export class TextFinder {
     return out;
   }
   private rangeAt(m: {sheet: SheetModel; row: number; col: number}): Range {
-    return new Range(this.book, m.sheet, {row: m.row, col: m.col, numRows: 1, numCols: 1});
+    // Through the book, which makes Ranges: this module and range.ts would otherwise import each other.
+    return this.book.rangeAt(m.sheet, {row: m.row, col: m.col, numRows: 1, numCols: 1});
   }
 
   findAll(): Range[] {
