@@ -9,7 +9,7 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {paperDocx} from '../src/papers/docx';
+import {paperDocx} from './papers/docx-bytes';
 import type {Paper} from '../src/papers/model';
 import type {Clerk, Step} from './driver';
 import {AGENDA, MEETING_ROW, papersWorkbook} from './papers/fixture';

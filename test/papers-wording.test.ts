@@ -6,7 +6,8 @@
  */
 import {unzipSync, strFromU8} from 'fflate';
 import {agendaPaper, orderAgenda, publicPaperStatus} from '../src/papers/agenda';
-import {columnWidths, paperDocx} from '../src/papers/docx';
+import {columnWidths} from '../src/papers/docx';
+import {paperDocx} from './papers/docx-bytes';
 import {paperText} from '../src/papers/model';
 import {withheldText} from '../src/papers/wording';
 import {reportCoverPaper} from '../src/papers/report-cover';

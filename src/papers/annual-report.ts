@@ -4,6 +4,7 @@
  * (actions by status; cumulative cash flow). A public paper: no exempt item, no contact details.
  */
 import {ACTION_STATUSES} from '../workbook/schema';
+import {BELOW_BREAK_EVEN, BREAK_EVEN_REACHED, actionStatusColours} from '../workbook/chart-colours';
 import {
   ActionItem,
   AgendaItem,
@@ -253,11 +254,14 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
   );
   const counts = ACTION_STATUSES.map(st => opened.filter(a => a.status === st).length);
   if (opened.length) {
+    // A pie, as the Dashboard's "Actions by status", in the same status colours.
     blocks.push({
       kind: 'chart',
+      type: 'pie',
       title: `Actions agreed in ${year} by status`,
       labels: [...ACTION_STATUSES],
-      values: counts,
+      series: [{name: 'Actions', values: counts}],
+      colours: actionStatusColours(),
       caption: ACTION_STATUSES.map((st, k) => `${st}: ${counts[k]}`).join('; '),
     });
     blocks.push(
@@ -295,11 +299,22 @@ export function annualReportPaper(year: number, d: YearData, today: Date, s: Pap
     const first = plan[0];
     const last = plan[plan.length - 1];
     blocks.push(h2('Invest-to-save cash flow'));
+    // Below zero red and from break-even green, as the Cash flow tab shows them: two stacked
+    // series, each period in one of them (a Charts series has one colour).
+    const cumulative = plan.map(c => c.cumulative ?? 0);
     blocks.push({
       kind: 'chart',
+      type: 'column',
       title: 'Cumulative cash flow by period',
+      xAxisTitle: 'Period',
+      yAxisTitle: 'Cumulative cash flow (£)',
       labels: plan.map(c => c.period),
-      values: plan.map(c => c.cumulative ?? 0),
+      series: [
+        {name: 'Below break-even', values: cumulative.map(v => (v < 0 ? v : null))},
+        {name: 'Break-even reached', values: cumulative.map(v => (v >= 0 ? v : null))},
+      ],
+      colours: [BELOW_BREAK_EVEN, BREAK_EVEN_REACHED],
+      stacked: true,
       caption: `From ${money(first.cumulative ?? 0)} in ${first.period} to ${money(last.cumulative ?? 0)} in ${last.period}.`,
     });
     blocks.push(

@@ -1,5 +1,5 @@
 /**
- * A paper as a .docx file, in plain JavaScript (runs in Apps Script and in Node alike).
+ * A paper as a .docx file: the WordprocessingML written here, zipped by Utilities.zip.
  * Uploading it with Drive.Files.create and mimeType application/vnd.google-apps.document makes
  * Google convert it into a Google Doc (Drive API "Import to Google Docs types": .docx imports as
  * a Document; developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs):
@@ -7,8 +7,7 @@
  * rows and chart images.
  */
 import {Block, Paper} from './model';
-import {CHART_H, CHART_W, chartPng} from './chart';
-import {utf8, zipStored} from './zip';
+import {CHART_HEIGHT, CHART_WIDTH, chartImage} from './chart';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -133,8 +132,8 @@ function tableXml(
 const EMU_PER_PX = 9525;
 
 function imageXml(rid: string, id: number, title: string): string {
-  const cx = CHART_W * EMU_PER_PX;
-  const cy = CHART_H * EMU_PER_PX;
+  const cx = CHART_WIDTH * EMU_PER_PX;
+  const cy = CHART_HEIGHT * EMU_PER_PX;
   return `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${id}" name="Chart ${id}" title="${xmlEscape(title)}" descr="${xmlEscape(title)}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${id}" name="chart${id}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
 }
 
@@ -166,14 +165,14 @@ function footerXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr>${run('Page ')}${field('PAGE')}${run(' of ')}${field('NUMPAGES')}</w:p></w:ftr>`;
 }
 
-export interface DocxParts {
-  readonly files: {name: string; data: Uint8Array}[];
-}
-
-/** The .docx bytes of a paper. */
-export function paperDocx(paper: Paper): Uint8Array {
+/**
+ * The .docx of a paper, named "<paper>.docx": each part a text blob (Utilities.newBlob encodes it
+ * as UTF-8), the charts' PNGs from the Charts service, zipped by Utilities.zip (whose entries keep
+ * the blobs' names, folders included).
+ */
+export function paperDocxBlob(paper: Paper): GoogleAppsScript.Base.Blob {
   runFont = xmlEscape(paper.font || 'Arial');
-  const images: {rid: string; file: string; png: Uint8Array}[] = [];
+  const images: Image[] = [];
   let body = paper.blocks.map(b => blockXml(b, images)).join('');
   // A body must end in a paragraph; after a closing table it is made tiny, so a table that
   // fills the last page does not push an empty paragraph onto a blank page of its own.
@@ -189,19 +188,29 @@ export function paperDocx(paper: Paper): Uint8Array {
     .join('')}</Relationships>`;
   const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>`;
   const root = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-  return zipStored([
-    {name: '[Content_Types].xml', data: utf8(types)},
-    {name: '_rels/.rels', data: utf8(root)},
-    {name: 'word/document.xml', data: utf8(doc)},
-    {name: 'word/styles.xml', data: utf8(styles(paper.font || 'Arial'))},
-    {name: 'word/header1.xml', data: utf8(headerXml(running))},
-    {name: 'word/footer1.xml', data: utf8(footerXml())},
-    {name: 'word/_rels/document.xml.rels', data: utf8(rels)},
-    ...images.map(i => ({name: `word/media/${i.file}`, data: i.png})),
-  ]);
+  const xml = (name: string, text: string) => Utilities.newBlob(text, 'application/xml', name);
+  return Utilities.zip(
+    [
+      xml('[Content_Types].xml', types),
+      xml('_rels/.rels', root),
+      xml('word/document.xml', doc),
+      xml('word/styles.xml', styles(paper.font || 'Arial')),
+      xml('word/header1.xml', headerXml(running)),
+      xml('word/footer1.xml', footerXml()),
+      xml('word/_rels/document.xml.rels', rels),
+      ...images.map(i => i.png.setName(`word/media/${i.file}`)),
+    ],
+    `${paper.name}.docx`,
+  ).setContentType(DOCX_MIME);
 }
 
-function blockXml(b: Block, images: {rid: string; file: string; png: Uint8Array}[]): string {
+interface Image {
+  readonly rid: string;
+  readonly file: string;
+  readonly png: GoogleAppsScript.Base.Blob;
+}
+
+function blockXml(b: Block, images: Image[]): string {
   switch (b.kind) {
     case 'title':
       return para(b.text, {style: 'Title'});
@@ -215,12 +224,9 @@ function blockXml(b: Block, images: {rid: string; file: string; png: Uint8Array}
       return tableXml(b.rows, !!b.header, b.emphasis ?? [], b.widths);
     case 'chart': {
       const n = images.length + 1;
-      images.push({rid: `rIdImg${n}`, file: `chart${n}.png`, png: chartPng(b.values)});
-      return (
-        para(b.title, {style: 'Heading3'}) +
-        imageXml(`rIdImg${n}`, n, b.title) +
-        para(b.caption, {italic: true})
-      );
+      images.push({rid: `rIdImg${n}`, file: `chart${n}.png`, png: chartImage(b)});
+      // The title is drawn in the chart (and is its alternative text), so no heading repeats it.
+      return imageXml(`rIdImg${n}`, n, b.title) + para(b.caption, {italic: true});
     }
     case 'pageBreak':
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';

@@ -24,15 +24,27 @@ export type Block =
       readonly emphasis?: readonly number[];
       readonly widths?: readonly number[];
     }
-  /** A bar chart drawn as a PNG (see chart.ts); `caption` says what it shows. */
-  | {
-      readonly kind: 'chart';
-      readonly title: string;
-      readonly labels: readonly string[];
-      readonly values: readonly number[];
-      readonly caption: string;
-    }
+  /** A chart the Charts service draws (chart.ts); `caption` says what it shows in words. */
+  | ChartBlock
   | {readonly kind: 'pageBreak'};
+
+/**
+ * A chart as data: categories (`labels`), one or more named series of values (null: none), and
+ * colours, one per series (one per slice of a pie). The table after it gives the same figures.
+ */
+export interface ChartBlock {
+  readonly kind: 'chart';
+  readonly type: 'column' | 'bar' | 'line' | 'pie';
+  readonly title: string;
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly labels: readonly string[];
+  readonly series: readonly {readonly name: string; readonly values: readonly (number | null)[]}[];
+  readonly colours?: readonly string[];
+  /** Series stacked on each other (a column or bar chart). */
+  readonly stacked?: boolean;
+  readonly caption: string;
+}
 
 export type PaperKind =
   'Agenda' | 'Minutes' | 'Action log' | 'Report cover' | 'Forward plan' | 'Annual report';

@@ -6,8 +6,8 @@
  */
 import {PaperError} from './errors';
 import {Paper} from './model';
-import {DOCX_MIME, paperDocx} from './docx';
-import {signedBytes} from './zip';
+import {paperDocxBlob} from './docx';
+import {signedBytes} from './bytes';
 
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
@@ -110,7 +110,7 @@ export function existingDocs(folderId: string, names: readonly string[]): Map<st
  */
 export function writePaper(paper: Paper, folderId: string, existing?: Existing): Made {
   const drive = driveService();
-  const blob = Utilities.newBlob(signedBytes(paperDocx(paper)), DOCX_MIME, `${paper.name}.docx`);
+  const blob = paperDocxBlob(paper);
   const file = existing
     ? drive.Files.update({name: paper.name}, existing.id, blob, {fields: 'id,modifiedTime'})
     : drive.Files.create({name: paper.name, mimeType: DOC_MIME, parents: [folderId]}, blob, {

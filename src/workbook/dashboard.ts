@@ -13,6 +13,7 @@ import {ActionItem} from '../domain/records';
 import {isOpen} from '../domain/watch';
 import {readRegister} from './registers';
 import {ACTION_STATUSES, CLIENT_GROUPS, RAG_RATINGS, SERVICE_TYPES, TAB} from './schema';
+import {actionStatusColours} from './chart-colours';
 import {Cell} from './table';
 import {columnLetter} from './formulas';
 import {CASH_FLOW_NAMES} from './cashflow';
@@ -414,6 +415,7 @@ function buildCharts(
       .asPieChart()
       .addRange(sheet.getRange(status.first, 1, status.last - status.first + 1, 2))
       .setOption('title', 'Actions by status')
+      .setOption('colors', actionStatusColours())
       .setOption('width', 560)
       .setOption('height', 300)
       .setPosition(17, chartCol, 0, 0)
