@@ -186,11 +186,12 @@ describe('Generate agenda pack: the PDF pack', () => {
     expect(pack.dialog).toContain('withholds the papers of exempt items 5, 6');
   });
 
-  test('service calls: the fixed part and about 3 per linked paper (measured 70 with 5)', () => {
+  test('service calls: the fixed part and about 3 per linked paper (measured 85 with 5)', () => {
     // 4 linked papers (one a Word file: copy, export, remove) and the previous minutes. Reading
     // five tabs, the lock, the dialog, making three Docs and recording when they were written cost about 55 whatever N is: the
     // issue's goal of 20 + 3N is met per paper, not in the fixed part (see scripts/bench-papers.ts).
-    expect(pack.stats.total).toBeLessThanOrEqual(55 + 3 * 5);
+    // Each Doc's .docx is 7 parts made by Utilities.newBlob and zipped by Utilities.zip: 7 more a Doc.
+    expect(pack.stats.total).toBeLessThanOrEqual(55 + 3 * 7 + 3 * 5);
     expect(pack.stats.calls['Drive.Files.get']).toBe(6); // the papers folder and 5 links
   });
 });
