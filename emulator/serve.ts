@@ -26,6 +26,11 @@ export interface ServeOptions {
   today?: string;
   /** Where the request log goes. */
   log?: (line: string) => void;
+  /**
+   * Who is at the browser, as Session.getActiveUser sees them ('' for a visitor the web app
+   * cannot identify). Default: the person the script runs as, the clerk on their own machine.
+   */
+  as?: string;
 }
 
 export interface Server {
@@ -45,6 +50,27 @@ export function installWebApp(ws: Workspace, url: string): void {
         return () => {
           ws.ctx.stats.count('ScriptApp.getService');
           return service;
+        };
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
+/**
+ * A web app deployed to execute as the clerk: Session.getEffectiveUser is the clerk (the
+ * workspace's user) and Session.getActiveUser the visitor, blank when Google would not say who
+ * they are (developers.google.com/apps-script/reference/base/session#getactiveuser).
+ */
+export function installVisitor(ws: Workspace, visitor: string): void {
+  const g = ws.globals;
+  const session = g.Session as object;
+  const user = {getEmail: () => visitor, toString: () => visitor};
+  g.Session = new Proxy(session, {
+    get(target, key, receiver) {
+      if (key === 'getActiveUser')
+        return () => {
+          ws.ctx.stats.count('Session.getActiveUser');
+          return user;
         };
       return Reflect.get(target, key, receiver);
     },
@@ -188,6 +214,7 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       lock: write,
     });
     installWebApp(ws, `${base}/`);
+    if (opts.as !== undefined) installVisitor(ws, opts.as);
     return {ws, io};
   };
   /** One request at a time; a write opens the workbook afresh with its lock and saves. */
@@ -318,16 +345,18 @@ async function readJson(req: http.IncomingMessage): Promise<unknown[]> {
   }
 }
 
-export const SERVE_USAGE = `clerk serve BOOK.xlsx [--port N] [--today YYYY-MM-DD]
+export const SERVE_USAGE = `clerk serve BOOK.xlsx [--port N] [--today YYYY-MM-DD] [--as EMAIL|anonymous]
   Run the script's doGet on http://127.0.0.1:N/ (default 8080): the public papers page, the
   calendar feed (?format=ics), the published PDFs, and the papers sidebar at /sidebar.
-  Binds to this machine only; Ctrl-C stops it.`;
+  --as: who is at the browser (default the clerk the script runs as); the sidebar refuses
+  anyone who is not an editor of the spreadsheet. Binds to this machine only; Ctrl-C stops it.`;
 
 /** `clerk serve …`: resolves with the exit status once Ctrl-C (SIGINT or SIGTERM) has stopped it. */
 export async function serveCli(argv: readonly string[], io: Io): Promise<number> {
   let book = '';
   let port = 8080;
   let today: string | undefined;
+  let as: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [opt, inline] = argv[i].startsWith('--') ? argv[i].split(/=(.*)/s) : [argv[i]];
     const value = () => inline ?? argv[++i];
@@ -339,7 +368,14 @@ export async function serveCli(argv: readonly string[], io: Io): Promise<number>
         return 1;
       }
     } else if (opt === '--today') today = value();
-    else if (opt === '--help') {
+    else if (opt === '--as') {
+      const v = String(value() ?? '');
+      if (v !== 'anonymous' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) {
+        io.err(`clerk: --as must be an email address or "anonymous"; got "${v}"`);
+        return 1;
+      }
+      as = v === 'anonymous' ? '' : v;
+    } else if (opt === '--help') {
       io.out(SERVE_USAGE);
       return 0;
     } else if (!opt.startsWith('--') && !book) book = opt;
@@ -356,7 +392,7 @@ export async function serveCli(argv: readonly string[], io: Io): Promise<number>
   }
   let server: Server;
   try {
-    server = await serve(book, {port, today, log: l => io.err(l)});
+    server = await serve(book, {port, today, as, log: l => io.err(l)});
   } catch (e) {
     const code = (e as {code?: string}).code;
     io.err(

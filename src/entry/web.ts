@@ -14,6 +14,7 @@ import {
 import {WebRequest, webResponse} from '../web/doget';
 import {publishPapersCommand} from '../web/publish';
 import {sendPapersCommand} from '../papers/send';
+import {requireEditor} from '../web/access';
 
 /** Web app: the public papers page, or the calendar feed with ?format=ics. */
 export function doGet(
@@ -24,21 +25,24 @@ export function doGet(
 
 /** Committee > Papers > Publish papers: the selected meeting's public papers on the public page. */
 export function publishPapers(): void {
-  runCommand(() => void publishPapersCommand(SpreadsheetApp.getActiveSpreadsheet()));
+  runCommand(() => void publishPapersCommand(book()));
 }
 
 /** Committee > Papers > Send papers: a preview, then the pack by email (full to members, public to the mailing list). */
 export function sendPapers(): void {
-  runCommand(() => void sendPapersCommand(SpreadsheetApp.getActiveSpreadsheet()));
+  runCommand(() => void sendPapersCommand(book()));
 }
 
 /** Committee > Papers > Open papers sidebar. */
 export function openPapersSidebar(): void {
+  book();
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(SIDEBAR_HTML).setTitle('Papers'));
 }
 
 // The sidebar's server functions (google.script.run); each says what went wrong in plain words.
-const book = () => SpreadsheetApp.getActiveSpreadsheet();
+// A web app executing as the clerk exposes every global to any visitor's browser, so each of
+// these, and the menu handlers above, first checks the caller may edit the spreadsheet.
+const book = () => requireEditor(SpreadsheetApp.getActiveSpreadsheet());
 
 export function sidebarMeetings(): SidebarMeeting[] {
   return sidebarMeetingList(book());
