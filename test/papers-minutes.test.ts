@@ -17,7 +17,8 @@ const members = [
   member({
     name: 'Dan Dee',
     role: 'Member',
-    interests: 'Director of Dee Homecare, a homecare provider',
+    organisation: 'Dee Homecare',
+    interests: 'Director of Dee Homecare; Lot 2; Birch Lodge',
   }),
   member({name: 'Cat Cole', role: 'Member'}),
   member({name: 'Lee Officer', role: 'Lead officer'}),
@@ -136,8 +137,8 @@ test('declarations: a standing interest that matches an item is pre-filled', () 
     ['Member', 'Interest', 'Item / note'],
     [
       'Dan Dee',
-      'Director of Dee Homecare, a homecare provider',
-      'Standing interest; item 235 (Recommissioning of homecare lot 2): [confirm]',
+      'Director of Dee Homecare; Lot 2; Birch Lodge',
+      'Registered interest that may be relevant to item 235 (Recommissioning of homecare lot 2), matching "Lot 2": to confirm',
     ],
   ]);
   expect(text).not.toContain('No interests were declared');

@@ -34,6 +34,8 @@ export interface Member extends Sourced {
   readonly status: string;
   readonly interests: string;
   readonly notes: string;
+  /** "Interests reviewed on": when the member last confirmed their declarations. */
+  readonly interestsReviewedOn?: Day | null;
 }
 
 /** A Meetings row; rows without a readable Meeting date are not meetings (they are problems). */

@@ -9,6 +9,7 @@ import {Finding, sortFindings} from '../domain/findings';
 import {evaluateMembership, RuleResult} from '../domain/membership';
 import {actionFindings, contractFindings} from '../domain/watch';
 import {quorumFindings} from '../domain/quorum';
+import {interestReviewFindings} from '../domain/interests';
 import {forwardPlan, meetingFindings, PlanRow} from '../domain/meeting-rules';
 import {gather, GovernanceData, todayIso} from './gather';
 import {writeReportTab} from './report-tab';
@@ -35,6 +36,7 @@ export function allFindings(d: GovernanceData): Finding[] {
     ...meetingFindings(d.meetings, d.agenda, d.meetingRules, d.holidays, d.today),
     ...membershipFindings,
     ...quorumFindings(d.meetings, d.members, d.attendance, d.config.quorum, d.config.chair),
+    ...interestReviewFindings(d.members, d.today),
     ...actionFindings(d.actions, d.today, d.config.watch),
     ...contractFindings(d.contracts, d.today, d.config.watch),
   ]);

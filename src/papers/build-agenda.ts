@@ -5,7 +5,8 @@
  * Item no., which follows their order.
  */
 import {SECTIONS} from '../workbook/schema';
-import {AgendaItem} from '../domain/records';
+import {AgendaItem, Day, Member} from '../domain/records';
+import {matchInterests} from '../domain/interests';
 import {PaperError} from './errors';
 
 export interface StandingPlan {
@@ -107,4 +108,25 @@ export function planAgenda(
     else if (e.plan) added.push({...e.plan, no: k + 1});
   });
   return {add: added, numbers};
+}
+
+/**
+ * Per item, the serving members whose registered interests match it (domain/interests.ts), for
+ * the clerk to raise with them before the meeting: '' when none does.
+ */
+export function interestsNote(
+  items: readonly AgendaItem[],
+  numbers: ReadonlyMap<number, number>,
+  members: readonly Member[],
+  on: Day,
+): string {
+  const byItem = new Map<AgendaItem, string[]>();
+  for (const m of matchInterests(items, members, on))
+    byItem.set(m.item, [...(byItem.get(m.item) ?? []), `${m.member} ("${m.term}")`]);
+  const lines = [...byItem.entries()]
+    .sort((a, b) => (numbers.get(a[0].row) ?? 0) - (numbers.get(b[0].row) ?? 0))
+    .map(([i, who]) => `Item ${numbers.get(i.row) ?? '?'} (${i.title}): ${who.join(', ')}`);
+  return lines.length
+    ? `Registered interests that may be relevant (Members "Interests declared"; to confirm with each member):\n${lines.join('\n')}`
+    : '';
 }

@@ -13,7 +13,7 @@ import {editedSince, recordWritten, writtenTimes} from './written';
 import {buildPacks, minutesPdfNames, packNames, packSlots} from './pack';
 import {Fetched, fetchPaperPdf, unsignedBytes} from './pack-sources';
 import {actionLogPaper} from './action-log';
-import {planAgenda} from './build-agenda';
+import {interestsNote, planAgenda} from './build-agenda';
 import {
   TEMPLATE_SETTING,
   checkedTemplate,
@@ -578,8 +578,13 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
       agenda.sheet.getRange(agenda.grid.length + 1, 1, rows.length, width).setValues(rows);
     }
     const msg = `${plan.add.length ? `Added ${plan.add.length} standing item${plan.add.length === 1 ? '' : 's'}; ` : ''}numbered ${items.length + plan.add.length} items for ${s.paper.dates(when, DATE)}.`;
-    ss.toast(msg, 'Agenda', 10);
-    return msg;
+    const members = readRegister(ss, TAB.members).records;
+    const interests = interestsNote(items, plan.numbers, members, when);
+    if (interests) {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert('Agenda', `${msg}\n\n${interests}`, ui.ButtonSet.OK);
+    } else ss.toast(msg, 'Agenda', 10);
+    return interests ? `${msg}\n${interests}` : msg;
   });
 }
 

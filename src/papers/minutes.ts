@@ -8,6 +8,7 @@
 import {ActionItem, AgendaItem, AttendanceRecord, Day, Meeting, Member} from '../domain/records';
 import {dateOfIso} from '../domain/calendar';
 import {presentForQuorum} from '../domain/quorum';
+import {matchInterests} from '../domain/interests';
 import {DATE, LONG_DATE, SHORT_DATE} from './dates';
 import {NumberedItem, PaperSettings, membership, paperName, timeLine} from './agenda';
 import {Block, Paper, h2, h3, para} from './model';
@@ -48,55 +49,6 @@ export function firstMinuteNo(
 /** Procedural items carry a record, never a resolution. */
 export function isProcedural(i: NumberedItem): boolean {
   return /apologies|declarations? of interest|date of (the )?next meeting/i.test(i.title);
-}
-
-const STOP = new Set([
-  'about',
-  'after',
-  'their',
-  'there',
-  'these',
-  'which',
-  'would',
-  'other',
-  'under',
-  'report',
-  'reports',
-  'member',
-  'members',
-  'meeting',
-  'committee',
-  'director',
-  'group',
-  'update',
-  'provider',
-  'providers',
-  'limited',
-  'services',
-  'service',
-]);
-const words = (t: string) =>
-  new Set(
-    t
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(w => w.length >= 5 && !STOP.has(w)),
-  );
-
-/** Members' standing interests (Members "Interests declared") that share a key word with an item. */
-export function matchingInterests(
-  items: readonly NumberedItem[],
-  members: readonly Member[],
-): {member: string; interest: string; item: NumberedItem}[] {
-  const out: {member: string; interest: string; item: NumberedItem}[] = [];
-  for (const m of members) {
-    if (!m.interests.trim()) continue;
-    const mine = words(m.interests);
-    for (const i of items)
-      if ([...words(i.title)].some(w => mine.has(w)))
-        out.push({member: m.name, interest: m.interests.trim(), item: i});
-  }
-  return out;
 }
 
 export interface MinutesInput {
@@ -176,12 +128,12 @@ export function minutesPaper(input: MinutesInput, s: PaperSettings): Paper {
       .filter(a => a.attendance === 'Present' || a.attendance === 'Substitute attended')
       .map(a => a.member),
   );
-  for (const m of matchingInterests(items, members))
+  for (const m of matchInterests(items, members, when))
     if ((attending.has(m.member) || !here.length) && !declared.some(d => d[0] === m.member))
       declared.push([
         m.member,
         m.interest,
-        `Standing interest; item ${minuteNo(m.item)} (${m.item.title}): [confirm]`,
+        `Registered interest that may be relevant to item ${minuteNo(m.item)} (${m.item.title}), matching "${m.term}": to confirm`,
       ]);
   blocks.push(
     declared.length

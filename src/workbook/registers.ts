@@ -173,6 +173,7 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
     termEnd: c.day('Term end'),
     status: c.text('Status'),
     interests: c.text('Interests declared'),
+    interestsReviewedOn: c.day('Interests reviewed on'),
     notes: c.text('Notes'),
   }),
   [TAB.meetings]: (c, row) => {
