@@ -5,6 +5,11 @@
  * edited since is replaced only if the officer says Yes; a PDF made from the old content is
  * made again.
  */
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {paperDocx} from './papers/docx-bytes';
+import type {Paper} from '../src/papers/model';
 import type {Clerk, Step} from './driver';
 import {papersWorkbook} from './papers/fixture';
 import {pdfPages} from './papers/pdf';
@@ -84,3 +89,66 @@ testWith('soffice', 'pdftotext')(
   },
   120_000,
 );
+
+// The officer-template path (Settings "Action log template id") goes through the same question
+// and keeps the same Doc id; its PDF is made again from the new content.
+describe("regenerating a paper made from the officer's template", () => {
+  const template: Paper = {
+    kind: 'Action log',
+    name: 'Action log template',
+    blocks: [
+      {kind: 'title', text: '{{group_name}}'},
+      {kind: 'paragraph', text: 'FROM THE TEMPLATE: actions up to {{meeting_date|d MMMM yyyy}}'},
+      {
+        kind: 'table',
+        header: true,
+        rows: [
+          ['Minute', 'Action', 'Status'],
+          ['{{#actions}}{{minute_no}}', '{{action}}', '{{status}}{{/actions}}'],
+        ],
+      },
+    ],
+  };
+  const pdfOfLog = () =>
+    (c.drive.all() as {id: string; name: string; trashed: boolean}[]).filter(
+      e => e.name === `${LOG}.pdf` && !e.trashed,
+    );
+  const got: Record<string, string> = {};
+  let keep: Step;
+  let replace: Step;
+
+  testWith('soffice', 'pdftotext')(
+    'an edited Doc: asked; No keeps it untouched, Yes refills it under the same id, and its PDF',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'regen-template-'));
+      writeFileSync(path.join(dir, 'log.docx'), paperDocx(template));
+      await c.addFile(path.join(dir, 'log.docx'), 'logTemplate00001');
+      c.edit(`Settings!B${c.settingRow('Action log template id')}`, 'logTemplate00001');
+      c.run('generateActionLog', select);
+      const id = logDocs()[0].id;
+      expect(c.doc(LOG).getText()).toContain('FROM THE TEMPLATE: actions up to 8 October 2020');
+      c.run('exportPdf', select);
+      const pdfId = pdfOfLog()[0].id;
+      personEdits('A line the chair typed into the templated log.');
+      got.before = c.doc(LOG).getText();
+      keep = c.run('generateActionLog', {...select, answers: ['No']});
+      got.kept = c.doc(LOG).getText();
+      replace = c.run('generateActionLog', {...select, answers: ['Yes']});
+      got.replaced = c.doc(LOG).getText();
+
+      expect(keep.out).toMatch(/Replace an edited paper\?/);
+      expect(got.kept).toBe(got.before);
+      expect(keep.dialog).toContain('kept as it was: it had been edited');
+      expect(replace.out).toMatch(/Replace an edited paper\?/);
+      expect(logDocs()).toHaveLength(1);
+      expect(logDocs()[0].id).toBe(id);
+      expect(got.replaced).not.toContain('A line the chair typed');
+      expect(got.replaced).toContain('FROM THE TEMPLATE');
+      expect(pdfOfLog().map(e => e.id)).toEqual([pdfId]);
+      const text = pdfPages(c.drive.bytes(pdfId)).join('');
+      expect(text).toContain('FROM THE TEMPLATE');
+      expect(text).not.toContain('A line the chair typed');
+    },
+    180_000,
+  );
+});

@@ -9,7 +9,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import type { Glyph, Heading, TextAttrs } from './enums';
-import { Body, BlockContainer, Container, FooterSection, HeaderSection, HorizontalRule, InlineImage, ListItem, PageBreak, Paragraph, Table, TableCell, TableRow, Text } from './elements';
+import { Body, BlockContainer, Container, FooterSection, HeaderSection, HorizontalRule, InlineImage, ListItem, PageBreak, Paragraph, Table, TableCell, TableRow, Text, UnsupportedElement } from './elements';
 import type { DocParts } from './docx-write';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -228,6 +228,7 @@ class Reader {
     if (!numPr && (wattr(ind, 'left') ?? wattr(ind, 'start'))) p._p.INDENT_START = Number(wattr(ind, 'left') ?? wattr(ind, 'start')) / 20;
     if (!numPr && wattr(ind, 'firstLine')) p._p.INDENT_FIRST_LINE = Number(wattr(ind, 'firstLine')) / 20;
 
+    this.fld = null;
     this.inline(e, p, {});
     if (kid(kid(pr, 'pBdr'), 'bottom') && p._children.length === 0) p._insertAt(0, new HorizontalRule());
     return p;
@@ -246,10 +247,16 @@ class Reader {
           this.inline(c, p, url ? { ...inherited, LINK_URL: url } : inherited);
           break;
         }
+        case 'fldSimple': {
+          // A page number stays a field (Docs keeps it as an element, not as fixed text).
+          const f = pageField(wattr(c, 'instr') ?? '');
+          if (f) p._insertAt(p._children.length, new UnsupportedElement(f, this.runAttrs(kid(c, 'r'), inherited)));
+          else this.inline(c, p, inherited);
+          break;
+        }
         case 'ins':
         case 'smartTag':
         case 'customXml':
-        case 'fldSimple':
           this.inline(c, p, inherited);
           break;
         case 'sdt':
@@ -261,7 +268,35 @@ class Reader {
     }
   }
 
+  /** A complex field being read (w:fldChar begin, instrText, separate, result, end). */
+  private fld: { instr: string; result: boolean; a: TextAttrs } | null = null;
+
   private run(r: El, p: Paragraph, inherited: TextAttrs): void {
+    const a = this.runAttrs(r, inherited);
+    for (const c of kids(r)) {
+      if (c.localName === 'fldChar') {
+        const type = wattr(c, 'fldCharType');
+        if (type === 'begin') this.fld = { instr: '', result: false, a };
+        else if (type === 'separate' && this.fld) this.fld.result = true;
+        else if (type === 'end' && this.fld) {
+          const f = pageField(this.fld.instr);
+          if (f) p._insertAt(p._children.length, new UnsupportedElement(f, this.fld.a));
+          this.fld = null;
+        }
+        continue;
+      }
+      if (c.localName === 'instrText') {
+        if (this.fld) this.fld.instr += c.textContent ?? '';
+        continue;
+      }
+      // A page number's result is the number Word last saw: the field itself stands for it.
+      if (this.fld && pageField(this.fld.instr)) continue;
+      this.runChild(c, p, a);
+    }
+  }
+
+  /** The character attributes of a run (w:rPr) over those it inherits. */
+  private runAttrs(r: El | null, inherited: TextAttrs): TextAttrs {
     const pr = kid(r, 'rPr');
     const a: TextAttrs = { ...inherited };
     const set = (k: keyof TextAttrs, v: unknown) => {
@@ -281,37 +316,38 @@ class Reader {
     if (hl && hl !== 'none' && !a.BACKGROUND_COLOR) a.BACKGROUND_COLOR = HIGHLIGHT[hl] ?? '#ffff00';
     const font = wattr(kid(pr, 'rFonts'), 'ascii');
     if (font) a.FONT_FAMILY = font;
+    return a;
+  }
 
-    for (const c of kids(r)) {
-      switch (c.localName) {
-        case 't':
-        case 'delText':
-          if (c.localName === 't') appendRun(p, c.textContent ?? '', a);
-          break;
-        case 'tab':
-          appendRun(p, '\t', a);
-          break;
-        case 'br':
-        case 'cr':
-          if (wattr(c, 'type') === 'page') p._insertAt(p._children.length, new PageBreak());
-          else appendRun(p, '\r', a);
-          break;
-        case 'drawing':
-        case 'pict': {
-          const img = this.image(c);
-          if (img) p._insertAt(p._children.length, img);
-          break;
-        }
-        case 'AlternateContent': {
-          // Word wraps newer drawings in mc:AlternateContent: take the first choice, else the fallback.
-          const choice = kid(c, 'Choice') ?? kid(c, 'Fallback');
-          const img = choice ? this.image(choice) : null;
-          if (img) p._insertAt(p._children.length, img);
-          break;
-        }
-        default:
-          break;
+  private runChild(c: El, p: Paragraph, a: TextAttrs): void {
+    switch (c.localName) {
+      case 't':
+      case 'delText':
+        if (c.localName === 't') appendRun(p, c.textContent ?? '', a);
+        break;
+      case 'tab':
+        appendRun(p, '\t', a);
+        break;
+      case 'br':
+      case 'cr':
+        if (wattr(c, 'type') === 'page') p._insertAt(p._children.length, new PageBreak());
+        else appendRun(p, '\r', a);
+        break;
+      case 'drawing':
+      case 'pict': {
+        const img = this.image(c);
+        if (img) p._insertAt(p._children.length, img);
+        break;
       }
+      case 'AlternateContent': {
+        // Word wraps newer drawings in mc:AlternateContent: take the first choice, else the fallback.
+        const choice = kid(c, 'Choice') ?? kid(c, 'Fallback');
+        const img = choice ? this.image(choice) : null;
+        if (img) p._insertAt(p._children.length, img);
+        break;
+      }
+      default:
+        break;
     }
   }
 
@@ -344,6 +380,12 @@ function headingFromName(name: string): Heading | undefined {
   if (name === 'title') return 'TITLE';
   if (name === 'subtitle') return 'SUBTITLE';
   return undefined;
+}
+
+/** PAGE or NUMPAGES when a field instruction is a page number (" PAGE \\* MERGEFORMAT "), else ''. */
+function pageField(instr: string): string {
+  const m = /^\s*(PAGE|NUMPAGES)\b/i.exec(instr);
+  return m ? m[1].toUpperCase() : '';
 }
 
 function appendRun(p: Paragraph, text: string, a: TextAttrs): void {

@@ -8,8 +8,8 @@
  */
 import * as docx from 'docx';
 import { zipSync } from 'fflate';
-import type { Glyph } from './enums';
-import { Body, Element, FooterSection, HeaderSection, HorizontalRule, InlineImage, ListItem, PageBreak, Paragraph, Section, Table, TableCell, Text } from './elements';
+import type { Glyph, TextAttrs } from './enums';
+import { Body, Element, FooterSection, HeaderSection, HorizontalRule, InlineImage, ListItem, PageBreak, Paragraph, Section, Table, TableCell, Text, UnsupportedElement } from './elements';
 
 export interface DocParts {
   body: Body;
@@ -93,6 +93,8 @@ class Writer {
       if (c instanceof Text) out.push(...this.textRuns(c));
       else if (c instanceof PageBreak) out.push(new docx.PageBreak());
       else if (c instanceof InlineImage) out.push(this.image(c));
+      else if (c instanceof UnsupportedElement && c._field)
+        out.push(new docx.TextRun({ ...runOptions(c._a), children: [c._field === 'NUMPAGES' ? docx.PageNumber.TOTAL_PAGES : docx.PageNumber.CURRENT] }));
     }
     return out;
   }
@@ -106,20 +108,7 @@ class Writer {
       const a = r.a;
       const lines = text.split(/\r\n|[\r\n\v\u000b]/);
       const runs = lines.map(
-        (line, i) =>
-          new docx.TextRun({
-            text: line,
-            break: i > 0 ? 1 : undefined,
-            bold: a.BOLD === true ? true : undefined,
-            italics: a.ITALIC === true ? true : undefined,
-            underline: a.UNDERLINE === true ? {} : undefined,
-            strike: a.STRIKETHROUGH === true ? true : undefined,
-            size: typeof a.FONT_SIZE === 'number' ? Math.round(a.FONT_SIZE * 2) : undefined,
-            font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
-            color: hex(a.FOREGROUND_COLOR) ?? (a.LINK_URL ? '1155CC' : undefined),
-            shading: hex(a.BACKGROUND_COLOR) ? { type: docx.ShadingType.CLEAR, fill: hex(a.BACKGROUND_COLOR), color: 'auto' } : undefined,
-            style: a.LINK_URL ? 'Hyperlink' : undefined,
-          }),
+        (line, i) => new docx.TextRun({ text: line, break: i > 0 ? 1 : undefined, ...runOptions(a) }),
       );
       if (typeof a.LINK_URL === 'string' && a.LINK_URL) out.push(new docx.ExternalHyperlink({ link: a.LINK_URL, children: runs }));
       else out.push(...runs);
@@ -255,4 +244,19 @@ export function writeDocx(parts: DocParts, title = 'Document'): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const [path, data] of files) entries[path] = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
   return zipSync(entries);
+}
+
+/** A run's character attributes as docx options. */
+function runOptions(a: TextAttrs) {
+  return {
+    bold: a.BOLD === true ? true : undefined,
+    italics: a.ITALIC === true ? true : undefined,
+    underline: a.UNDERLINE === true ? {} : undefined,
+    strike: a.STRIKETHROUGH === true ? true : undefined,
+    size: typeof a.FONT_SIZE === 'number' ? Math.round(a.FONT_SIZE * 2) : undefined,
+    font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
+    color: hex(a.FOREGROUND_COLOR) ?? (a.LINK_URL ? '1155CC' : undefined),
+    shading: hex(a.BACKGROUND_COLOR) ? { type: docx.ShadingType.CLEAR, fill: hex(a.BACKGROUND_COLOR)!, color: 'auto' } : undefined,
+    style: a.LINK_URL ? 'Hyperlink' : undefined,
+  };
 }

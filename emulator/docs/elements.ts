@@ -570,6 +570,26 @@ export class HorizontalRule extends Element {
   }
 }
 
+/**
+ * A region a script cannot change, such as a page number (developers.google.com/apps-script/
+ * reference/document/unsupported-element). `_field` keeps which number it shows (PAGE or
+ * NUMPAGES), so the Doc's .docx and PDF show the real numbers on every page; as in Docs, it adds
+ * nothing to getText().
+ */
+export class UnsupportedElement extends Element {
+  readonly _type = 'UNSUPPORTED' as const;
+  readonly _cls = 'UnsupportedElement';
+  constructor(
+    public _field = '',
+    public _a: TextAttrs = {},
+  ) {
+    super();
+  }
+  _clone(): UnsupportedElement {
+    return new UnsupportedElement(this._field, { ...this._a });
+  }
+}
+
 export class InlineImage extends Element {
   readonly _type = 'INLINE_IMAGE' as const;
   readonly _cls = 'InlineImage';
@@ -1337,6 +1357,6 @@ export class TableCell extends BlockContainer {
   }
 }
 
-for (const cls of [Element, RichText, Text, TextView, RangeElement, PageBreak, HorizontalRule, InlineImage, Container, Paragraph, ListItem, BlockContainer, Section, Body, HeaderSection, FooterSection, Table, TableRow, TableCell]) {
+for (const cls of [Element, RichText, Text, TextView, RangeElement, PageBreak, HorizontalRule, UnsupportedElement, InlineImage, Container, Paragraph, ListItem, BlockContainer, Section, Body, HeaderSection, FooterSection, Table, TableRow, TableCell]) {
   instrument(cls);
 }

@@ -47,14 +47,14 @@ export class Properties {
   }
 
   setProperty(key: string, value: unknown): Properties {
-    this.write({[keyOf(key)]: value}, false);
+    this._write({[keyOf(key)]: value}, false);
     return this;
   }
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
     if (properties === null || typeof properties !== 'object')
       throw new Error('Invalid argument: properties');
-    this.write(properties, deleteAllOthers);
+    this._write(properties, deleteAllOthers);
     return this;
   }
 
@@ -77,7 +77,8 @@ export class Properties {
   }
 
   /** All or nothing: a write that would break a limit changes nothing. */
-  private write(entries: Record<string, unknown>, deleteAllOthers: boolean): void {
+  // "_": the emulator's own step, not a call the script makes (not counted in --stats).
+  private _write(entries: Record<string, unknown>, deleteAllOthers: boolean): void {
     const next: Record<string, string> = deleteAllOthers ? {} : {...this.store};
     for (const [k, v] of Object.entries(entries)) {
       const s = String(v);

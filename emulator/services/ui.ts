@@ -196,9 +196,11 @@ export class UiRecorder {
     };
     if (!o || typeof o.getContent !== 'function')
       throw new Error('Invalid argument: userInterface');
-    // showModalDialog(userInterface, title): the dialog shows that title.
-    if (title && !o.getTitle?.()) o.setTitle?.(title);
-    const name = title || o.getTitle?.() || kind;
+    // showModalDialog(userInterface, title): the dialog shows that title. The title is read and
+    // set directly: these are the emulator's own steps, not calls the script makes (--stats).
+    const t = o as {title?: unknown};
+    if (title && typeof t.title === 'string' && !t.title) t.title = String(title);
+    const name = title || (typeof t.title === 'string' ? t.title : o.getTitle?.()) || kind;
     const path = this.host.stageHtml(kind, name, o as {getContent(): string});
     this.host.io.out(`${kind === 'sidebar' ? 'sidebar' : 'dialog'}: ${name} -> ${path}`);
   }

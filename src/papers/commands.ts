@@ -49,6 +49,7 @@ import {
   pdfBeside,
   docUrl,
   existingPdfs,
+  FolderFiles,
   q,
   savePdfs,
   writePaper,
@@ -58,6 +59,7 @@ import {
   Session,
   openSession,
   outputFolder,
+  outputFolderFiles,
   selectedRow,
   showSummary,
   withDocumentLock,
@@ -105,16 +107,11 @@ export function chooseMeeting(s: Session): MeetingChoice {
   return {meetings, meeting, agenda};
 }
 
-/**
- * Writes the papers into the folder, replacing Docs of the same names: from the built-in layout,
- * or from the officer's template when Settings names one (checked before anything is made).
- */
-export function writePapers(
+/** The officer's templates the papers need, opened and checked before anything is made. */
+export function templatesFor(
   s: Session,
-  folderName: string,
   papers: readonly Paper[],
-  folderId?: string,
-): Made[] {
+): Map<Paper['kind'], GoogleAppsScript.Document.Document> {
   const templates = new Map<Paper['kind'], GoogleAppsScript.Document.Document>();
   for (const p of papers) {
     const setting = TEMPLATE_SETTING[p.kind];
@@ -122,13 +119,35 @@ export function writePapers(
     if (setting && id && !templates.has(p.kind))
       templates.set(p.kind, checkedTemplate(setting, id, sampleFields(p.kind, s.paper)));
   }
-  const folder = folderId ?? outputFolder(s, folderName);
-  const old = existingDocs(
-    folder,
-    papers.map(p => p.name),
-  );
+  return templates;
+}
+
+/**
+ * Writes the papers into the folder, replacing Docs of the same names: from the built-in layout,
+ * or from the officer's template when Settings names one (checked before anything is made).
+ * `known` is what a caller already listed of the folder (folderFiles), to save the list calls.
+ */
+export function writePapers(
+  s: Session,
+  folderName: string,
+  papers: readonly Paper[],
+  folderId?: string,
+  known?: {
+    templates: Map<Paper['kind'], GoogleAppsScript.Document.Document>;
+    files: FolderFiles;
+  },
+): Made[] {
+  const templates = known?.templates ?? templatesFor(s, papers);
+  const folder = known?.files.folder ?? folderId ?? outputFolder(s, folderName);
+  const old =
+    known?.files.docs ??
+    existingDocs(
+      folder,
+      papers.map(p => p.name),
+    );
   // A Doc someone changed after the program made it is replaced only if the officer says so.
-  const written = old.size ? writtenTimes() : {};
+  const props = old.size ? PropertiesService.getDocumentProperties() : undefined;
+  const written = props ? writtenTimes(props) : {};
   const keep = new Set(
     papers
       .filter(p => {
@@ -137,10 +156,13 @@ export function writePapers(
       })
       .map(p => p.name),
   );
-  const stale = existingPdfs(
-    folder,
-    papers.filter(p => old.has(p.name) && !keep.has(p.name)).map(p => `${p.name}.pdf`),
-  );
+  const replaced = papers.filter(p => old.has(p.name) && !keep.has(p.name));
+  const stale = known
+    ? new Set(replaced.map(p => `${p.name}.pdf`).filter(n => known.files.pdfs.has(n)))
+    : existingPdfs(
+        folder,
+        replaced.map(p => `${p.name}.pdf`),
+      );
   const made = papers.map((plain): Made => {
     const p = dressed(s, plain);
     const e = old.get(p.name);
@@ -151,7 +173,10 @@ export function writePapers(
       ? writeFromTemplate(p, template, folder, s.paper.dates, e)
       : writePaper(p, folder, e);
   });
-  recordWritten(made.filter(m => !m.kept));
+  recordWritten(
+    made.filter(m => !m.kept),
+    props,
+  );
   // A PDF made from the old content would now disagree with the Doc: it is made again.
   for (const m of made) if (stale.has(`${m.name}.pdf`)) pdfBeside(m.id, folder, m.name);
   return made;
@@ -220,6 +245,7 @@ export function writeMeetingLink(
 ): void {
   const col = meetings.index.get(header);
   if (col === undefined) return; // an officer removed the column: the dialog still lists the link
+  if (String(meetings.grid[row - 1]?.[col] ?? '') === url) return; // regenerated into the same Doc
   meetings.sheet.getRange(row, col + 1).setValue(url);
 }
 
@@ -244,6 +270,10 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const members = readRegister(ss, TAB.members).records;
   const meeting = choice.meeting;
   const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
+  if (!items.length)
+    throw new PaperError(
+      `The meeting on ${s.paper.dates(meeting.date, DATE)} has no agenda items yet, so there is no pack to make. Select the meeting on the Meetings tab and choose Committee > Papers > Build agenda for selected meeting (it adds the standing items), or add rows with this Meeting date on the Agenda tab, then try again.`,
+    );
   const next = nextMeeting(choice.meetings.records, meeting.date);
   const full = agendaPaper(meeting, items, members, s.paper, 'full', next);
   const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public', next), members);
@@ -256,11 +286,26 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   );
   const prev = previousMeeting(choice.meetings.records, meeting.date);
   const folderName = meetingFolderName(s, meeting.date);
+  // Checked before anything is made in Drive: a bad template leaves nothing half-made.
+  const templates = templatesFor(s, [full, pub, log]);
+  const names = packNames(s.paper.group, s.paper.dates(meeting.date, DATE));
+  const prevPublicName = prev
+    ? minutesPdfNames(s.paper.group, s.paper.dates(prev.date, DATE)).public
+    : '';
   const result = withDocumentLock(() => {
-    const folder = outputFolder(s, folderName);
-    const docs = writePapers(s, folderName, [full, pub, log], folder);
+    const files = outputFolderFiles(
+      s,
+      folderName,
+      [full, pub, log].flatMap(p => [p.name, `${p.name}.pdf`]).concat([names.full, names.public]),
+      prevPublicName ? [prevPublicName] : [],
+    );
+    const folder = files.folder;
+    const docs = writePapers(s, folderName, [full, pub, log], folder, {templates, files});
     writeMeetingLink(choice.meetings, meeting.row, 'Agenda link', docs[0].url);
-    const prevPublic = prev ? publicMinutesPdf(s, prev.date) : null;
+    const prevPublicId = files.elsewhere.get(prevPublicName);
+    const prevPublic: Fetched | null = prevPublicId
+      ? {ok: true, blob: DriveApp.getFileById(prevPublicId).getBlob()}
+      : null;
     const slots = packSlots(
       items,
       i => withheldNotice(s, i),
@@ -289,11 +334,14 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
         if (x.item && x.source === `item-${x.item.row}`)
           fetched.set(x.source, fetchPaperPdf(x.item.paperLink, folder));
       const packs = buildPacks(meeting, s.paper, slots, fetched, f => unsignedBytes(f.blob));
-      const names = packNames(s.paper.group, s.paper.dates(meeting.date, DATE));
-      const pdfs = savePdfs(folder, [
-        {name: names.full, bytes: packs.full.bytes},
-        {name: names.public, bytes: packs.public.bytes},
-      ]);
+      const pdfs = savePdfs(
+        folder,
+        [
+          {name: names.full, bytes: packs.full.bytes},
+          {name: names.public, bytes: packs.public.bytes},
+        ],
+        files.pdfs,
+      );
       return {made: [...docs, ...pdfs], packs, failed: ''};
     } catch (e) {
       // The Docs are made; the pack is not: say why rather than lose the agenda too.

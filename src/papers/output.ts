@@ -11,6 +11,7 @@ import {signedBytes} from './bytes';
 
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const PDF_MIME = 'application/pdf';
 
 export interface Made {
   readonly name: string;
@@ -84,6 +85,61 @@ export function subFolder(parentId: string, name: string): string {
   const hit = found.files?.[0];
   if (hit?.id) return hit.id;
   return String(drive.Files.create({name, mimeType: FOLDER_MIME, parents: [parentId]}).id);
+}
+
+/** What a run finds in Drive with one list call: its sub-folder and the files it will replace. */
+export interface FolderFiles {
+  /** The sub-folder's id ('' when it does not exist yet). */
+  readonly folder: string;
+  /** Docs in the sub-folder, by name. */
+  readonly docs: ReadonlyMap<string, Existing>;
+  /** PDFs in the sub-folder, by name → id. */
+  readonly pdfs: ReadonlyMap<string, string>;
+  /** PDFs asked for by name that are elsewhere (e.g. the previous meeting's minutes), name → id. */
+  readonly elsewhere: ReadonlyMap<string, string>;
+}
+
+/**
+ * One Drive list call (v3 files.list, query terms combined with or: developers.google.com/
+ * workspace/drive/api/guides/search-files) for the sub-folder `subName` of the papers folder
+ * and the files named `names` in it, and PDFs named `others` anywhere: instead of one list for
+ * the folder, one for its Docs, one for its PDFs and one for the previous minutes.
+ */
+export function folderFiles(
+  papersId: string,
+  subName: string,
+  names: readonly string[],
+  others: readonly string[] = [],
+): FolderFiles {
+  const byName = [...names, ...others].map(n => `name = ${q(n)}`);
+  const found =
+    driveService().Files.list({
+      q: `trashed = false and ((${q(papersId)} in parents and name = ${q(subName)} and mimeType = ${q(FOLDER_MIME)})${byName.length ? ` or ${byName.join(' or ')}` : ''})`,
+      fields: 'files(id,name,mimeType,modifiedTime,parents)',
+    }).files ?? [];
+  const folder =
+    found.find(
+      f => f.mimeType === FOLDER_MIME && f.name === subName && f.parents?.includes(papersId),
+    )?.id ?? '';
+  const docs = new Map<string, Existing>();
+  const pdfs = new Map<string, string>();
+  const elsewhere = new Map<string, string>();
+  for (const f of found) {
+    if (!f.id || !f.name) continue;
+    const inFolder = !!folder && !!f.parents?.includes(folder);
+    if (inFolder && f.mimeType === DOC_MIME && names.includes(f.name) && !docs.has(f.name))
+      docs.set(f.name, {id: f.id, modified: String(f.modifiedTime ?? '')});
+    else if (inFolder && f.mimeType === PDF_MIME && names.includes(f.name) && !pdfs.has(f.name))
+      pdfs.set(f.name, f.id);
+    else if (
+      !inFolder &&
+      f.mimeType === PDF_MIME &&
+      others.includes(f.name) &&
+      !elsewhere.has(f.name)
+    )
+      elsewhere.set(f.name, f.id);
+  }
+  return {folder, docs, pdfs, elsewhere};
 }
 
 /** Docs already in the folder with these names: name → id and modifiedTime (one list call). */
@@ -171,15 +227,15 @@ export function pdfBeside(docId: string, folderId: string, name: string): Made {
 export function savePdfs(
   folderId: string,
   pdfs: readonly {name: string; bytes: Uint8Array}[],
+  known?: ReadonlyMap<string, string>,
 ): Made[] {
   const drive = driveService();
-  const byName = pdfs.map(p => `name = ${q(p.name)}`).join(' or ');
-  const old = new Map<string, string>();
-  for (const f of drive.Files.list({
-    q: `${q(folderId)} in parents and trashed = false and mimeType = 'application/pdf' and (${byName})`,
-    fields: 'files(id,name)',
-  }).files ?? [])
-    if (f.name && f.id && !old.has(f.name)) old.set(f.name, f.id);
+  const old =
+    known ??
+    existingPdfs(
+      folderId,
+      pdfs.map(p => p.name),
+    );
   return pdfs.map(p => {
     const blob = Utilities.newBlob(signedBytes(p.bytes), 'application/pdf', p.name);
     const existing = old.get(p.name);

@@ -6,9 +6,8 @@
  * A link that is missing, in the bin, not shared with us or of another type becomes a plain
  * reason the summary names; the pack is still made.
  */
-import {DOC_MIME, driveService} from './output';
+import {DOC_MIME, PDF_MIME, driveService} from './output';
 
-const PDF_MIME = 'application/pdf';
 const WORD_MIMES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/msword',

@@ -10,7 +10,15 @@ import {PaperSettings} from './agenda';
 import {appsScriptDates} from './dates';
 import {PaperError} from './errors';
 import {groupTypeOf} from './wording';
-import {Made, papersFolder, subFolder} from './output';
+import {
+  FOLDER_MIME,
+  FolderFiles,
+  Made,
+  driveService,
+  folderFiles,
+  papersFolder,
+  subFolder,
+} from './output';
 
 export interface Session {
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -67,6 +75,28 @@ export function outputFolder(s: Session, subName: string): string {
   const papers = papersFolder(s.settings.id('Papers folder id'), s.paper.group);
   if (papers.created) writeSetting(s, 'Papers folder id', papers.id);
   return subFolder(papers.id, subName);
+}
+
+/**
+ * The same folder, and in the same list call the files of `names` already in it and the PDFs
+ * named `others` elsewhere: what a run will replace or include, without a list call for each.
+ */
+export function outputFolderFiles(
+  s: Session,
+  subName: string,
+  names: readonly string[],
+  others: readonly string[] = [],
+): FolderFiles {
+  const papers = papersFolder(s.settings.id('Papers folder id'), s.paper.group);
+  if (papers.created) writeSetting(s, 'Papers folder id', papers.id);
+  const empty = {folder: '', docs: new Map(), pdfs: new Map(), elsewhere: new Map()};
+  // A folder made just now holds nothing yet: no need to look.
+  const found = papers.created ? empty : folderFiles(papers.id, subName, names, others);
+  if (found.folder) return found;
+  const folder = String(
+    driveService().Files.create({name: subName, mimeType: FOLDER_MIME, parents: [papers.id]}).id,
+  );
+  return {...found, folder};
 }
 
 export interface Selection {

@@ -7,18 +7,24 @@ import {Existing, Made} from './output';
 
 const PREFIX = 'committeeClerk.written.';
 
-export function writtenTimes(): Record<string, string> {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+type Props = GoogleAppsScript.Properties.Properties;
+
+/** The times recorded, and the property store to record new ones in (one service call fewer). */
+export function writtenTimes(
+  props: Props = PropertiesService.getDocumentProperties(),
+): Record<string, string> {
+  const all = props.getProperties();
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(all))
     if (k.startsWith(PREFIX)) out[k.slice(PREFIX.length)] = v;
   return out;
 }
 
-export function recordWritten(made: readonly Made[]): void {
+export function recordWritten(made: readonly Made[], props?: Props): void {
   const values: Record<string, string> = {};
   for (const m of made) if (m.modified) values[PREFIX + m.id] = m.modified;
-  if (Object.keys(values).length) PropertiesService.getDocumentProperties().setProperties(values);
+  if (Object.keys(values).length)
+    (props ?? PropertiesService.getDocumentProperties()).setProperties(values);
 }
 
 /** Changed by someone after the program wrote it (a Doc with no record is not known to be edited). */

@@ -10,6 +10,13 @@ import {newContext} from '../../emulator/context';
 import {createDocumentApp} from '../../emulator/docs/document-app';
 import {DriveStore} from '../../emulator/drive/store';
 import {MAX_CHANGES_BEFORE_SAVE} from '../../emulator/docs/elements';
+import {DocState} from '../../emulator/docs/document';
+import {readDocx} from '../../emulator/docs/docx-read';
+import {writeDocx} from '../../emulator/docs/docx-write';
+import type {Paper} from '../../src/papers/model';
+import {paperDocx} from '../papers/docx-bytes';
+import {pdfPages} from '../papers/pdf';
+import {testWith} from '../tools';
 
 const DOCS = 'https://www.googleapis.com/auth/documents';
 
@@ -341,4 +348,53 @@ describe('DocumentApp service behaviour', () => {
       'Too many changes applied before saving document. Please save changes in smaller batches using Document.saveAndClose(), then reopen the document with Document.openById().',
     );
   });
+});
+
+// Page numbers in a header or footer are UnsupportedElements in Apps Script ("a region that is
+// unknown or cannot be affected by a script, such as a page number":
+// developers.google.com/apps-script/reference/document/unsupported-element): they add no text,
+// and Docs prints the real number on each page of its PDF.
+describe('page numbers', () => {
+  const paper: Paper = {
+    kind: 'Action log',
+    name: 'Three pages',
+    running: 'Three pages',
+    blocks: [
+      {kind: 'title', text: 'First page'},
+      {kind: 'pageBreak'},
+      {kind: 'paragraph', text: 'Second page'},
+      {kind: 'pageBreak'},
+      {kind: 'paragraph', text: 'Third page'},
+    ],
+  };
+
+  test('the footer keeps PAGE and NUMPAGES as elements through reading and writing the .docx', () => {
+    const parts = readDocx(paperDocx(paper));
+    const again = readDocx(writeDocx(parts, 'Three pages'));
+    for (const p of [parts, again]) {
+      const line = p.footer!.getChild(0).asParagraph();
+      expect(line.getText()).toBe('Page  of ');
+      const kids = Array.from({length: line.getNumChildren()}, (_, k) => line.getChild(k));
+      expect(kids.map(k => String(k.getType()))).toEqual([
+        'TEXT',
+        'UNSUPPORTED',
+        'TEXT',
+        'UNSUPPORTED',
+      ]);
+      expect(kids[1].copy().getType()).toBe('UNSUPPORTED');
+    }
+  });
+
+  testWith('soffice', 'pdftotext')(
+    'the PDF of a three-page Doc says "Page 2 of 3" on its second page',
+    () => {
+      const {drive} = setup();
+      const e = drive.createDoc('Three pages', undefined, new DocState(readDocx(paperDocx(paper))));
+      const pdf = drive.exportDoc(e.id, 'application/pdf').getBytes();
+      const pages = pdfPages(Uint8Array.from(pdf, b => b & 0xff));
+      expect(pages).toHaveLength(3);
+      pages.forEach((text, k) => expect(text).toContain(`Page ${k + 1} of 3`));
+    },
+    120_000,
+  );
 });
