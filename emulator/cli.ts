@@ -417,7 +417,7 @@ export function fireEdit(
  * A new spreadsheet starts with an empty "Sheet1"; once the program has made its own tabs an
  * officer would delete it. The workbook then opens on its first visible tab.
  */
-function openOnFirstTab(ws: Workspace, io: Io): void {
+export function openOnFirstTab(ws: Workspace, io: Io): void {
   const ss = ws.spreadsheet;
   const tabs = ss.getSheets() as {
     getName(): string;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {getComputed, type WorkbookModel} from '../emulator/sheets';
 import {chartDataFromRanges, renderChartPng} from '../emulator/charts/render';
+import {runSoffice} from '../emulator/drive/soffice';
 
 /** Writes the printable xlsx of a sheet (default Dashboard) and returns the number of charts drawn. */
 export async function writePrintXlsx(
@@ -76,13 +77,8 @@ export function canRender(): boolean {
 export function renderXlsxToPng(xlsx: string, png: string, dpi = 70): string {
   const dir = path.dirname(png);
   mkdirSync(dir, {recursive: true});
-  const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
-  const lo = spawnSync(
-    'soffice',
-    [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
-    {encoding: 'utf8', timeout: 120000},
-  );
   const pdf = path.join(dir, path.basename(xlsx).replace(/\.xlsx$/, '.pdf'));
+  const lo = runSoffice(['--convert-to', 'pdf', '--outdir', dir, xlsx], [pdf], dir);
   if (lo.status !== 0 || !existsSync(pdf))
     throw new Error(`LibreOffice could not convert ${xlsx}: ${lo.stderr || lo.stdout}`);
   const base = png.replace(/\.png$/, '');

@@ -8,7 +8,6 @@
  */
 import {mkdtempSync, readFileSync, existsSync, writeFileSync} from 'node:fs';
 import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate';
-import {spawnSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,6 +21,7 @@ import {resolveTemplate, columnLetter} from '../src/workbook/formulas';
 import {cashFlowSummaryRows} from '../src/workbook/cashflow';
 import {resolveBlock} from '../src/workbook/side-block';
 import {computeCashFlow} from '../src/domain/money';
+import {runSoffice} from '../emulator/drive/soffice';
 import {openWorkbook, type Clerk, type Stats} from './driver';
 import {onPath, testWith} from './tools';
 
@@ -183,27 +183,20 @@ describe('LibreOffice', () => {
   });
   beforeAll(() => {
     if (!onPath('soffice')) return;
-    // One LibreOffice start for both files. A start can fail while another LibreOffice is
-    // starting beside it (exit status 255 when two test files convert at once): try once more.
-    const profile = `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`;
-    const convert = () =>
-      spawnSync(
-        'soffice',
-        [
-          profile,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'xlsx:Calc MS Excel 2007 XML',
-          '--outdir',
-          path.join(dir, 'lo'),
-          path.join(dir, 'bare.xlsx'),
-          path.join(dir, 'templates.xlsx'),
-        ],
-        {encoding: 'utf8', timeout: 120000},
-      );
-    let r = convert();
-    if (r.status !== 0) r = convert();
+    // Both files in one conversion (handed to the run's LibreOffice: test/global-setup.cjs).
+    const out = path.join(dir, 'lo');
+    const r = runSoffice(
+      [
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        path.join(dir, 'bare.xlsx'),
+        path.join(dir, 'templates.xlsx'),
+      ],
+      [path.join(out, 'bare.xlsx'), path.join(out, 'templates.xlsx')],
+      dir,
+    );
     if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
   });
   beforeAll(async () => {
