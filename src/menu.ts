@@ -15,12 +15,14 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addItem('Generate report cover', 'generateReportCover')
     .addItem('Generate forward plan', 'generateForwardPlan')
     .addItem('Generate annual report', 'generateAnnualReport')
+    .addItem('Generate risk self-assessment', 'generateSelfAssessment')
     .addSeparator()
     .addItem('Export PDF', 'exportPdf')
     .addItem('Publish papers', 'publishPapers')
     .addItem('Publish minutes', 'publishMinutes')
     .addItem('Send papers', 'sendPapers')
-    .addItem('Check templates', 'checkTemplates');
+    .addItem('Check templates', 'checkTemplates')
+    .addItem('Choose from Drive', 'chooseFromDrive');
   const rules = ui
     .createMenu('Rules and reminders')
     .addItem('Check compliance', 'checkCompliance')

@@ -13,6 +13,7 @@ import {
 } from '../papers/commands';
 import {PaperError} from '../papers/errors';
 import {publishMinutesCommand} from '../papers/publish-minutes';
+import {selfAssessmentCommand} from '../papers/self-assessment';
 import {loadJob, removeResumeTriggers} from '../papers/job';
 import {runCommand} from '../papers/session';
 
@@ -46,6 +47,11 @@ export function generateReportCover(): void {
 /** Committee > Generate forward plan: coming meetings and items to be programmed. */
 export function generateForwardPlan(): void {
   runCommand(() => void forwardPlanCommand(active()));
+}
+
+/** Committee > Generate risk self-assessment: the Risk triggers tab as a paper, by area. */
+export function generateSelfAssessment(): void {
+  runCommand(() => void selfAssessmentCommand(active()));
 }
 
 /** Committee > Generate annual report: asks for a year (or a range of years). */

@@ -47,7 +47,13 @@ export interface ChartBlock {
 }
 
 export type PaperKind =
-  'Agenda' | 'Minutes' | 'Action log' | 'Report cover' | 'Forward plan' | 'Annual report';
+  | 'Agenda'
+  | 'Minutes'
+  | 'Action log'
+  | 'Report cover'
+  | 'Forward plan'
+  | 'Annual report'
+  | 'Self-assessment';
 
 export interface Paper {
   readonly kind: PaperKind;
