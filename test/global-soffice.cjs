@@ -9,7 +9,8 @@
  * DIR/profile is the instance's profile; DIR/ready appears once a conversion handed to it has
  * worked (DIR/failed if it never does). The instance is restarted if it dies (three times at
  * most). Everything stops, and DIR is removed, on SIGTERM or as soon as WATCHED_PID (jest) is
- * gone, even if jest was killed and its teardown never ran.
+ * gone, even if jest was killed and its teardown never ran. CLERK_SOFFICE_CPU_LOG names a file
+ * to which the CPU time the instance used is added when it stops.
  */
 /* global setInterval */
 const {spawn, spawnSync} = require('node:child_process');
@@ -107,9 +108,29 @@ function waitReady() {
   attempt();
 }
 
+/** CPU-seconds LibreOffice's processes have used (Linux /proc), to report beside jest's own. */
+function cpuSeconds(group) {
+  let ticks = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(f[2]) === group) ticks += Number(f[11]) + Number(f[12]); // pgrp, utime, stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
 function stop() {
   if (stopping) return;
   stopping = true;
+  if (child && process.env.CLERK_SOFFICE_CPU_LOG)
+    fs.appendFileSync(
+      process.env.CLERK_SOFFICE_CPU_LOG,
+      `LibreOffice instance: ${cpuSeconds(child.pid).toFixed(1)} CPU-s (${starts} start(s))\n`,
+    );
   if (child && child.exitCode === null && child.signalCode === null) {
     try {
       process.kill(-child.pid, 'SIGKILL'); // nothing to save: a test profile and a hidden empty file
