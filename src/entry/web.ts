@@ -15,6 +15,7 @@ import {WebRequest, webResponse} from '../web/doget';
 import {publishPapersCommand} from '../web/publish';
 import {sendPapersCommand} from '../papers/send';
 import {requireEditor} from '../web/access';
+import {applyPick, pickTargetFrom, showPicker} from '../web/picker';
 
 /** Web app: the public papers page, or the calendar feed with ?format=ics. */
 export function doGet(
@@ -61,4 +62,13 @@ export function sidebarSendPreview(date: string): string {
 }
 export function sidebarSend(date: string): string {
   return sidebarSendPapers(book(), String(date));
+}
+
+/** Committee > Papers > Choose from Drive: a template, the papers folder or a paper, with Google Picker. */
+export function chooseFromDrive(): void {
+  runCommand(() => showPicker(book()));
+}
+/** The Choose from Drive dialog's answer (google.script.run). */
+export function pickerChosen(target: unknown, chosen: string): string {
+  return applyPick(book(), pickTargetFrom(target), String(chosen ?? ''));
 }

@@ -967,6 +967,38 @@ function rateDemoTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   sheet.getRange(1, 1, grid.length, grid[0].length).setValues(grid);
 }
 
+/** People outside the group who asked for the public papers (one has since unsubscribed). */
+export const DEMO_MAILING_LIST: Rec[] = [
+  {
+    Name: 'Rosa Lindqvist',
+    Organisation: 'Northfield Carers Forum',
+    Email: 'rosa.lindqvist@example.org',
+    Subscribed: 'Yes',
+    Source: 'Asked at the provider forum',
+  },
+  {
+    Name: 'Kwame Mensah',
+    Organisation: 'Brookside Home Care',
+    Email: 'kwame.mensah@example.org',
+    Subscribed: 'Yes',
+    Source: 'Website form',
+  },
+  {
+    Name: 'Enquiries',
+    Organisation: 'Healthwatch Northfield',
+    Email: 'enquiries@example.org',
+    Subscribed: 'Yes',
+    Source: 'Email to the clerk',
+  },
+  {
+    Name: 'Pat Henshaw',
+    Organisation: 'Willow Court Care Home',
+    Email: 'pat.henshaw@example.org',
+    Subscribed: 'No',
+    Source: 'Website form',
+  },
+];
+
 /** The registers the demo fills; it refuses a workbook that already holds data in any of them. */
 const DEMO: readonly [string, readonly Rec[]][] = [
   [TAB.members, DEMO_MEMBERS],
@@ -978,6 +1010,7 @@ const DEMO: readonly [string, readonly Rec[]][] = [
   [TAB.lots, DEMO_LOTS],
   [TAB.cashFlow, DEMO_CASH_FLOW],
   [TAB.holidays, DEMO_HOLIDAYS],
+  [TAB.mailingList, DEMO_MAILING_LIST],
 ];
 
 export function loadDemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
