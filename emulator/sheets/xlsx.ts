@@ -10,7 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import {createRequire} from 'node:module';
+import type ExcelJS from 'exceljs';
 import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
 import {parseA1, rectToA1, resolveRef} from './a1';
 import {SERIAL_EPOCH_UTC} from './dates';
@@ -33,6 +34,22 @@ import {
   ValidationSpec,
   WorkbookModel,
 } from './model';
+
+/**
+ * exceljs's Workbook and value types, loaded at first use: its index also loads the streaming
+ * reader and writer and CSV (half its load time), which the emulator never uses.
+ */
+let exceljs: {Workbook: typeof ExcelJS.Workbook; ValueType: typeof ExcelJS.ValueType} | null = null;
+function excel(): NonNullable<typeof exceljs> {
+  if (!exceljs) {
+    const load = createRequire(__filename);
+    exceljs = {
+      Workbook: load('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook,
+      ValueType: (load('exceljs/lib/doc/enums') as {ValueType: typeof ExcelJS.ValueType}).ValueType,
+    };
+  }
+  return exceljs;
+}
 
 const META_SHEET = '__clerk_meta';
 const CHUNK = 30_000;
@@ -252,7 +269,7 @@ function sheetsFormula(stored: string): string {
 }
 
 export async function saveXlsx(model: WorkbookModel, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Committee Clerk';
   const hf = model.hf;
   const json: BookJson = {
@@ -552,7 +569,7 @@ export async function loadXlsx(
 ): Promise<WorkbookModel> {
   if (!fs.existsSync(file)) throw fail(file, 'the file does not exist.');
   if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -722,7 +739,7 @@ function readWorksheet(
     const out: RawCellContent[] = (rows[r - 1] = []);
     row.eachCell({includeEmpty: true}, (cell, c) => {
       // The other cells of a merge repeat the first cell's value in exceljs; Sheets keeps them empty.
-      out[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : contentOf(cell);
+      out[c - 1] = cell.type === excel().ValueType.Merge ? null : contentOf(cell);
       const m = metaOf(cell);
       if (m) (meta[r - 1] ??= [])[c - 1] = m;
     });
@@ -748,7 +765,7 @@ function readWorksheet(
 function contentOf(cell: ExcelJS.Cell): RawCellContent {
   const v = cell.value;
   if (v === null || v === undefined) return null;
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  if (cell.type === excel().ValueType.Formula) {
     const f = cell.formula;
     // An OOXML array formula is Sheets' ARRAYFORMULA(…).
     if (f)
