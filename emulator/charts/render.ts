@@ -4,7 +4,9 @@
  * Chart.getAs('image/png')) for papers. One renderer, so one option means the same on both:
  * `title`, `hAxis.title`, `vAxis.title`, `colors` (one per series; one per slice of a pie, as in
  * Google Charts), `isStacked`, `legend.position` (right by default, as Google's; 'none' hides
- * it), `vAxis.viewWindow` (min/max), `reverseCategories`, `backgroundColor`, `width`, `height`.
+ * it), `vAxis.viewWindow` (min/max), `reverseCategories`, `backgroundColor`, `width`, `height`,
+ * and the colour and size of text styles (`titleTextStyle`, `legend.textStyle`, `hAxis.textStyle`,
+ * `hAxis.titleTextStyle` and the vAxis ones; one font whatever `fontName` says).
  * Column, bar (horizontal), line and pie charts; pies print each slice's percentage on it (Google's
  * default pieSliceText). Text uses a TrueType font found on the machine (DejaVu or Liberation
  * Sans); without one the chart is drawn without text.
@@ -140,6 +142,8 @@ interface Pen {
   opt: (key: string) => unknown;
   colour: (i: number) => string;
   write: (s: string, x: number, y: number, size: number, colour?: string, align?: Align) => void;
+  /** Size and colour of a text from its style option (a Charts TextStyle: color, fontSize in pixels). */
+  styled: (key: string, size: number, colour: string) => [number, string];
   /** Text turned a quarter left (a vertical axis title), centred on (x, y). */
   writeUp: (s: string, x: number, y: number, size: number, colour?: string) => void;
 }
@@ -169,6 +173,11 @@ export function renderChartPng(spec: ChartSpecLike, data: ChartData | ChartTable
       const width = ctx.measureText(s).width;
       ctx.fillText(s, align === 'center' ? x - width / 2 : align === 'right' ? x - width : x, y);
     },
+    styled(key, size, colour) {
+      const st = opt(key) as {color?: unknown; fontSize?: unknown} | undefined;
+      const px = Number(st?.fontSize);
+      return [px > 0 ? px * 0.75 : size, typeof st?.color === 'string' ? st.color : colour];
+    },
     writeUp(s, x, y, size, colour = '#202124') {
       if (!text || !s) return;
       // pureimage does not rotate text: draw it flat on a scratch image, copy it turned.
@@ -194,7 +203,7 @@ export function renderChartPng(spec: ChartSpecLike, data: ChartData | ChartTable
     },
   };
   const title = String(opt('title') ?? '');
-  pen.write(title, w / 2, 22, 11, '#202124', 'center');
+  pen.write(title, w / 2, 22, ...pen.styled('titleTextStyle', 11, '#202124'), 'center');
   const table = asTable(data);
   if (opt('reverseCategories') === true) {
     table.labels = [...table.labels].reverse();
@@ -232,7 +241,7 @@ function drawLegend(
     for (const {n, i} of shown) {
       pen.ctx.fillStyle = pen.colour(i);
       pen.ctx.fillRect(x, y - 9, 10, 10);
-      pen.write(n, x + 14, y, 8);
+      pen.write(n, x + 14, y, ...pen.styled('legend.textStyle', 8, '#202124'));
       x += 24 + n.length * 7;
     }
     return where === 'top' ? {right: 0, top: 18, bottom: 0} : {right: 0, top: 0, bottom: 16};
@@ -244,7 +253,8 @@ function drawLegend(
     if (y > h - 4) return;
     pen.ctx.fillStyle = pen.colour(i);
     pen.ctx.fillRect(x, y - 9, 10, 10);
-    pen.write(n.length > 24 ? `${n.slice(0, 23)}…` : n, x + 14, y, 8);
+    const [size, colour] = pen.styled('legend.textStyle', 8, '#202124');
+    pen.write(n.length > 24 ? `${n.slice(0, 23)}…` : n, x + 14, y, size, colour);
   });
   return {right: room, top: 0, bottom: 0};
 }
@@ -314,11 +324,23 @@ function drawAxes(
     if (horizontal) {
       ctx.fillStyle = '#e0e0e0';
       ctx.fillRect(p, top, 1, bottom - top);
-      pen.write(shortMoney(v), p, bottom + 14, 8, '#5f6368', 'center');
+      pen.write(
+        shortMoney(v),
+        p,
+        bottom + 14,
+        ...pen.styled('hAxis.textStyle', 8, '#5f6368'),
+        'center',
+      );
     } else {
       ctx.fillStyle = '#e0e0e0';
       ctx.fillRect(left, p, right - left, 1);
-      pen.write(shortMoney(v), left - 6, p + 4, 8, '#5f6368', 'right');
+      pen.write(
+        shortMoney(v),
+        left - 6,
+        p + 4,
+        ...pen.styled('vAxis.textStyle', 8, '#5f6368'),
+        'right',
+      );
     }
   }
   ctx.fillStyle = '#5f6368';
@@ -382,12 +404,18 @@ function drawAxes(
   }
   d.labels.forEach((l, i) => {
     if (i % every !== 0) return;
-    if (horizontal) pen.write(l.slice(0, 14), left - 6, centre(i) + 4, 8, '#3c4043', 'right');
-    else pen.write(l.slice(0, 12), centre(i), bottom + 16, 8, '#3c4043', 'center');
+    if (horizontal) {
+      const [size, colour] = pen.styled('vAxis.textStyle', 8, '#3c4043');
+      pen.write(l.slice(0, 14), left - 6, centre(i) + 4, size, colour, 'right');
+    } else {
+      const [size, colour] = pen.styled('hAxis.textStyle', 8, '#3c4043');
+      pen.write(l.slice(0, 12), centre(i), bottom + 16, size, colour, 'center');
+    }
   });
   // hAxis is the horizontal axis whatever the chart (values on a bar chart, as in Google Charts).
-  pen.write(xTitle, (left + right) / 2, bottom + 34, 9, '#3c4043', 'center');
-  pen.writeUp(yTitle, 12, (top + bottom) / 2, 9, '#3c4043');
+  const hTitle = pen.styled('hAxis.titleTextStyle', 9, '#3c4043');
+  pen.write(xTitle, (left + right) / 2, bottom + 34, ...hTitle, 'center');
+  pen.writeUp(yTitle, 12, (top + bottom) / 2, ...pen.styled('vAxis.titleTextStyle', 9, '#3c4043'));
 }
 
 function drawPie(

@@ -88,6 +88,23 @@ describe('Charts service', () => {
     expect(open / closed).toBeLessThan(3.5);
   });
 
+  test('text styles: the title drawn in its TextStyle colour', () => {
+    const style = Charts.newTextStyle().setColor('#ff00ff').setFontSize(24).build();
+    expect([style.getColor(), style.getFontSize()]).toEqual(['#ff00ff', 24]);
+    const chart = Charts.newColumnChart()
+      .setDataTable(salesTable())
+      .setTitle('Sales')
+      .setTitleTextStyle(style)
+      .build();
+    expect(chart.getOptions().get('titleTextStyle')).toEqual({
+      color: '#ff00ff',
+      fontName: 'Arial',
+      fontSize: 24,
+    });
+    const png = readPng(Uint8Array.from(chart.getBlob().getBytes(), b => b & 0xff));
+    expect(pixelsOf(png, '#ff00ff')).toBeGreaterThan(10);
+  });
+
   test('bar and line charts draw; builders offer only their own class methods', () => {
     for (const b of [Charts.newBarChart(), Charts.newLineChart()]) {
       const png = readPng(
