@@ -6,6 +6,7 @@ import {loadDemo} from '../workbook/demo';
 import {prepareDeadlineFormulas} from '../governance/gather';
 import {setUpMoney} from '../workbook/money-setup';
 import {prefillRiskTriggers} from '../governance/risk-triggers';
+import {prefillLists} from '../workbook/lists';
 
 /**
  * The other areas' parts of set-up, run after the schema's: the holiday list and named ranges the
@@ -18,6 +19,7 @@ function setUpOtherAreas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[]
     ['holidays and deadlines', () => prepareDeadlineFormulas(ss)],
     ['money tabs', () => setUpMoney(ss)],
     ['risk triggers', () => void prefillRiskTriggers(ss)],
+    ['lists', () => void prefillLists(ss)],
   ];
   for (const [name, run] of parts) {
     try {

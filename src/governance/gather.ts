@@ -3,6 +3,7 @@
  * tab) and the holiday list (refreshed, so the sheet formulas and the checks use the same days).
  */
 import {readSettings} from '../workbook/settings';
+import {useLists} from '../workbook/lists';
 import {TAB} from '../workbook/schema';
 import {
   Problem,
@@ -59,6 +60,7 @@ export function gather(
   today = todayIso(),
 ): GovernanceData {
   const problems: Finding[] = [];
+  useLists(ss); // Client groups and Service types as the Lists tab extends them
   // An unreadable notice number or quorum is a finding with its cell; the rules go on.
   const config = governanceConfig(readSettings(ss), f => problems.push(f));
   const cellProblems: Problem[] = [];

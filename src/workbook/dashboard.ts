@@ -12,7 +12,8 @@ import {VOTING_ROLES} from '../domain/membership';
 import {ActionItem} from '../domain/records';
 import {isOpen} from '../domain/watch';
 import {readRegister} from './registers';
-import {ACTION_STATUSES, CLIENT_GROUPS, RAG_RATINGS, SERVICE_TYPES, TAB} from './schema';
+import {ACTION_STATUSES, RAG_RATINGS, TAB, listValuesOf} from './schema';
+import {useLists} from './lists';
 import {actionStatusColours} from './chart-colours';
 import {Cell} from './table';
 import {columnLetter} from './formulas';
@@ -94,10 +95,12 @@ export function coverage(
   setting: string,
   values: readonly string[],
 ): {covered: string; required: string} {
-  const required = (v: string) => `ISNUMBER(SEARCH("${v}",${setting}))`;
+  // A value from the Lists tab may hold a quote: doubled inside the formula's text.
+  const q = (v: string) => v.replace(/"/g, '""');
+  const required = (v: string) => `ISNUMBER(SEARCH("${q(v)}",${setting}))`;
   return {
     covered: values
-      .map(v => `IF(AND(${required(v)},${servingMembers(`,${range},"*${v}*"`)}>0),1,0)`)
+      .map(v => `IF(AND(${required(v)},${servingMembers(`,${range},"*${q(v)}*"`)}>0),1,0)`)
       .join('+'),
     required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
   };
@@ -209,8 +212,19 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
     );
   }
   for (const [label, range, setting, values] of [
-    ['Client groups covered', 'Members_ClientGroups', REQUIRED_CLIENT_GROUPS, CLIENT_GROUPS],
-    ['Service types covered', 'Members_ServiceTypes', REQUIRED_SERVICE_TYPES, SERVICE_TYPES],
+    // As the Lists tab extends them (installed by buildDashboard).
+    [
+      'Client groups covered',
+      'Members_ClientGroups',
+      REQUIRED_CLIENT_GROUPS,
+      listValuesOf('Client groups'),
+    ],
+    [
+      'Service types covered',
+      'Members_ServiceTypes',
+      REQUIRED_SERVICE_TYPES,
+      listValuesOf('Service types'),
+    ],
   ] as const) {
     r = rows.length + 1;
     const f = coverage(range, setting, values);
@@ -350,6 +364,7 @@ export function buildDashboard(ss: Spreadsheet): {
   chartsBuilt: boolean;
 } {
   const owners = readOwners(ss);
+  useLists(ss);
   const layout = dashboardLayout(owners);
   let sheet = ss.getSheetByName(TAB.dashboard);
   const isNew = !sheet;

@@ -4,7 +4,7 @@
  * unit-tested without the emulator; src/workbook/onedit.ts reads what the plan needs and
  * applies it in the fewest calls.
  */
-import {ColumnSpec, TabSpec, UniqueRule} from './schema';
+import {ColumnSpec, EXTENDABLE_LISTS, TabSpec, UniqueRule} from './schema';
 import {Cell, headerPositions, isDate} from './table';
 import {
   checkValue,
@@ -182,7 +182,8 @@ export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
       if (verdict.ok) {
         value = verdict.value;
         if (verdict.changed) writes.set(c0, value);
-        if (old !== '' && !checkCell(col, old).ok) own = null;
+        // A flag of ours goes; the old value may have been refused by a list since extended.
+        if (old !== '' && (!checkCell(col, old).ok || col.header in EXTENDABLE_LISTS)) own = null;
       } else if (refusesInvalid(spec, col)) {
         value = old;
         refused = true;

@@ -15,6 +15,7 @@
  */
 import {ColumnSpec, TAB, TabSpec} from './schema';
 import {registerFromGrid} from './registers';
+import {isListColumn, useLists} from './lists';
 import type {Member} from '../domain/records';
 import {Cell, forColumn} from './table';
 import {refusesInvalid, rowRules, validatedTab, duplicateRows, missingRequired} from './validate';
@@ -200,6 +201,7 @@ function singleEdit(
   }
   const col = spec.columns.find(c => c.header === header);
   if (!col) return;
+  if (isListColumn(header)) useLists(e.source);
   const typed = fromEvent(col, e.value);
   if (!headers && needsRow(spec, header, typed))
     ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
@@ -297,6 +299,7 @@ function settingEdit(
 ): void {
   const {headers, rowValues} = readHeaderAndRow(sheet, row);
   const name = String(rowValues[headers.indexOf('Setting')] ?? '').trim();
+  if (/^Required (client groups|service types)$/.test(name)) useLists(e.source);
   const typed = e.value === undefined ? '' : String(e.value);
   const problem = name ? settingProblem(name, typed) : null;
   const old = e.oldValue === undefined ? '' : String(e.oldValue);
@@ -363,6 +366,8 @@ function pasteEdit(
   }
   const first = rect.col - 1;
   const lastPasted = first + rect.numCols - 1;
+  if ([...colAt].some(([i, c]) => i >= first && i <= lastPasted && isListColumn(c.header)))
+    useLists(source ?? sheet.getParent());
   const pasted = (c: number) => c >= first && c <= lastPasted;
   // Read only the pasted cells when they cover every column of the schema (a whole-row import);
   // otherwise the whole width of the pasted rows, which row rules and formulas need.

@@ -23,6 +23,7 @@ import {a1} from './formulas';
 import {settingProblem, settingsFromGrid} from './settings';
 import {isoOfSerial, showSerial, todaySerial} from './dates';
 import {deputyFindings} from '../domain/deputies';
+import {listsInUseProblems, useLists} from './lists';
 
 export type {Problem};
 
@@ -156,7 +157,9 @@ export function rebuildProblems(
   now: Date = new Date(),
 ): number {
   const today = todaySerial(now);
+  useLists(ss);
   const problems: Problem[] = [];
+  let listsGrid: Cell[][] = [];
   const gids = new Map<string, number>();
   const read = new Map<string, Register<RegisterName>>();
   let clerk = '';
@@ -167,6 +170,7 @@ export function rebuildProblems(
     gids.set(spec.name, sheet.getSheetId());
     const grid = sheet.getDataRange().getValues() as Cell[][];
     if (spec.settingRows) clerk = clerkOf(grid);
+    if (spec.name === TAB.lists) listsGrid = grid;
     if ((REGISTERS as string[]).includes(spec.name)) {
       const reg = registerFromGrid(spec.name as RegisterName, grid, today);
       read.set(spec.name, reg);
@@ -183,6 +187,7 @@ export function rebuildProblems(
       ...linkProblems({members, meetings, attendance, actions: got(TAB.actions)}, [clerk]),
     );
   if (members && attendance) problems.push(...deputyProblems(members, attendance, today));
+  if (members) problems.push(...listsInUseProblems(listsGrid, members.grid));
   const target = ss.getSheetByName(TAB.problems);
   if (!target) return problems.length;
   const rows = problemRows(problems, gids);

@@ -144,6 +144,28 @@ export const SERVICE_TYPES = [
   'Day services',
   'Other unregulated support',
 ] as const;
+/**
+ * Descriptive lists officers extend on the Lists tab (one column each, headed by the list's name;
+ * set-up fills it from the constants above). The program's logic never depends on their values,
+ * so the edit check, the reader and the composition rules take them from the tab
+ * (src/workbook/lists.ts installs them once per run); lists the logic depends on stay fixed.
+ */
+export const EXTENDABLE_LISTS = {
+  'Client groups': CLIENT_GROUPS,
+  'Service types': SERVICE_TYPES,
+} as const;
+export type ListName = keyof typeof EXTENDABLE_LISTS;
+const listsInUse: Record<ListName, readonly string[]> = {...EXTENDABLE_LISTS};
+
+/** The values of an extendable list this run (the Lists tab's, once read; else the constants). */
+export const listValuesOf = (name: ListName): readonly string[] => listsInUse[name];
+
+/** Installs the Lists tab's values for this run (an empty or missing column keeps the constants). */
+export function useListValues(lists: Partial<Record<ListName, readonly string[]>>): void {
+  for (const name of Object.keys(EXTENDABLE_LISTS) as ListName[])
+    listsInUse[name] = lists[name]?.length ? lists[name]! : EXTENDABLE_LISTS[name];
+}
+
 export const MEMBER_STATUSES = ['Active', 'Left'] as const;
 export const MEETING_TYPES = ['Ordinary', 'Extra', 'Reserve', 'Workshop'] as const;
 export const MEETING_STATUSES = ['Provisional', 'Confirmed', 'Held', 'Cancelled'] as const;
@@ -208,6 +230,7 @@ export const TAB = {
   decisions: 'Decisions',
   changeLog: 'Change log',
   changeLogArchive: 'Change log archive',
+  lists: 'Lists',
 } as const;
 
 /** Named ranges the Meetings deadline formulas read: the program keeps them pointing at the right cells. */
@@ -317,14 +340,18 @@ export const SCHEMA: readonly TabSpec[] = [
       {
         header: 'Client groups',
         type: 'multi',
-        values: CLIENT_GROUPS,
+        get values() {
+          return listValuesOf('Client groups');
+        },
         width: 220,
         note: 'Several allowed, separated by "; ".',
       },
       {
         header: 'Service types',
         type: 'multi',
-        values: SERVICE_TYPES,
+        get values() {
+          return listValuesOf('Service types');
+        },
         width: 220,
         note: 'Several allowed, separated by "; ".',
       },
@@ -581,6 +608,18 @@ export const SCHEMA: readonly TabSpec[] = [
         reject: true,
         width: 110,
         note: 'Councils: the paragraph of Schedule 12A to the Local Government Act 1972 that makes a confidential item exempt (1 to 7), cited on the agenda.',
+      },
+      {
+        header: 'To full Council',
+        type: 'bool',
+        width: 110,
+        note: 'Yes when the item goes on to full Council for decision: marked * on the forward plan (confidential items are marked +).',
+      },
+      {
+        header: 'First published',
+        type: 'date',
+        width: 120,
+        note: "Written by Generate forward plan: the day the item first appeared in a published forward plan. The 28 clear days' notice of a key decision counts from it. Clear it only if the plan was never published.",
       },
     ],
   },
@@ -1236,6 +1275,18 @@ export const SCHEMA: readonly TabSpec[] = [
       },
     ],
   },
+  // -- workbook: descriptive lists officers extend (set-up fills them from EXTENDABLE_LISTS)
+  {
+    name: TAB.lists,
+    frozenRows: 1,
+    note: 'Lists you may extend: one column per list, one value per row. The Members columns of the same name, the check as you type and Settings "Required client groups" / "Required service types" take their values from here. Remove a value only when no row uses it (Check workbook problems names the rows that do).',
+    columns: (Object.keys(EXTENDABLE_LISTS) as ListName[]).map((name): ColumnSpec => ({
+      header: name,
+      type: 'text',
+      width: 220,
+      note: `One ${name === 'Client groups' ? 'client group' : 'service type'} per row, e.g. "${EXTENDABLE_LISTS[name][0]}"; add yours below.`,
+    })),
+  },
   // -- governance: tabs the program builds (written whole by the program; officers read and sort them)
   {
     name: TAB.holidayList,
@@ -1329,6 +1380,18 @@ export const SCHEMA: readonly TabSpec[] = [
         type: 'text',
         width: 320,
         note: 'What needs attention, e.g. too little notice of a key decision.',
+      },
+      {
+        header: 'Markers',
+        type: 'text',
+        width: 80,
+        note: '* goes on to full Council; + confidential (Agenda "To full Council", "Confidential").',
+      },
+      {
+        header: 'First published',
+        type: 'date',
+        width: 120,
+        note: 'When the item first appeared in a published forward plan (Agenda "First published").',
       },
     ],
   },
@@ -1550,14 +1613,18 @@ export const SETTINGS = [
   {
     name: 'Required client groups',
     type: 'multi',
-    values: CLIENT_GROUPS,
+    get values() {
+      return listValuesOf('Client groups');
+    },
     default: 'Older people; Learning disability; Physical disability; Mental health',
     note: 'Client groups the membership must cover, separated by "; ".',
   },
   {
     name: 'Required service types',
     type: 'multi',
-    values: SERVICE_TYPES,
+    get values() {
+      return listValuesOf('Service types');
+    },
     default: 'Residential care; Nursing care; Supported living; Homecare',
     note: 'Service types the membership must cover, separated by "; ".',
   },
