@@ -159,7 +159,7 @@ describe('agenda', () => {
   test('bad input gets plain messages', () => {
     expect(() => itemsOfMeeting(items, meeting({date: day('2021-01-07')}), SETTINGS)).toThrow(
       new PaperError(
-        'The meeting on 7 January 2021 has no agenda items. Add rows with that Meeting date on the Agenda tab, or select the meeting and run Committee > Build agenda for selected meeting.',
+        'The meeting on 7 January 2021 has no agenda items. Add rows with that Meeting date on the Agenda tab, or select the meeting and choose Committee > Papers > Build agenda for selected meeting.',
       ),
     );
     expect(() => orderAgenda([item({row: 14, section: '', title: 'Budget'})])).toThrow(

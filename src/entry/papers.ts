@@ -19,7 +19,7 @@ import {runCommand} from '../papers/session';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
-/** Committee > Build agenda for selected meeting: standing items added, items numbered in section order. */
+/** Committee > Papers > Build agenda for selected meeting: standing items added, items numbered in section order. */
 export function buildAgendaForSelectedMeeting(): void {
   runCommand(() => void buildAgendaCommand(active()));
 }

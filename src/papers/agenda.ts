@@ -41,7 +41,7 @@ export function itemsOfMeeting(
   const items = all.filter(i => i.meeting === when);
   if (!items.length) {
     throw new PaperError(
-      `The meeting on ${s.dates(when, DATE)} has no agenda items. Add rows with that Meeting date on the Agenda tab, or select the meeting and run Committee > Build agenda for selected meeting.`,
+      `The meeting on ${s.dates(when, DATE)} has no agenda items. Add rows with that Meeting date on the Agenda tab, or select the meeting and choose Committee > Papers > Build agenda for selected meeting.`,
     );
   }
   return items;

@@ -270,10 +270,6 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const members = readRegister(ss, TAB.members).records;
   const meeting = choice.meeting;
   const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
-  if (!items.length)
-    throw new PaperError(
-      `The meeting on ${s.paper.dates(meeting.date, DATE)} has no agenda items yet, so there is no pack to make. Select the meeting on the Meetings tab and choose Committee > Papers > Build agenda for selected meeting (it adds the standing items), or add rows with this Meeting date on the Agenda tab, then try again.`,
-    );
   const next = nextMeeting(choice.meetings.records, meeting.date);
   const full = agendaPaper(meeting, items, members, s.paper, 'full', next);
   const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public', next), members);

@@ -157,9 +157,11 @@ export function buildPacks(
     );
   const full = mergePack(cover('full'), fullParts);
   const pub = mergePack(cover('public'), publicParts);
-  for (const t of full.unreadable)
+  for (const t of full.unreadable) {
+    const slot = slots.find(x => x.title === t);
     problems.push(
-      `${t}: the paper is not a PDF that can be read (it may be damaged or protected by a password).`,
+      `${slot ? labelOf(slot) : t}: the paper is not a PDF that can be read (it may be damaged or protected by a password). Open it, save it again as a PDF and link that.`,
     );
+  }
   return {full, public: pub, problems};
 }
