@@ -1,10 +1,15 @@
 /**
  * Embedded charts kept as specifications (type, ranges, position, options): enough for a
  * script to build, read back, modify and remove charts, and for the xlsx file to keep them.
+ * getAs('image/png') draws one from its ranges' computed values with the renderer the Charts
+ * service uses (charts/render.ts), so a colour option means the same in both.
  * Reference: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
 import {rectToAbsolute} from './a1';
 import type {Book} from './book';
+import {readComputed} from './cells';
+import {chartDataFromRanges, renderChartPng} from '../charts/render';
+import {Blob} from '../drive/blob';
 import {API_CLASS, unwrap} from './expose';
 import type {ChartSpec, JsonValue, SheetModel} from './model';
 import type {Range} from './range';
@@ -89,6 +94,23 @@ export class EmbeddedChart {
   }
   getTransposeRowsAndColumns(): boolean {
     return this._spec.transposeRowsAndColumns ?? false;
+  }
+  getBlob(): Blob {
+    return this.getAs('image/png');
+  }
+  /** The chart as a PNG (reference/spreadsheet/embedded-chart#getAs(String)); other types are not emulated. */
+  getAs(contentType: string): Blob {
+    const type = String(contentType);
+    if (type !== 'image/png') {
+      if (['image/bmp', 'image/gif', 'image/jpeg', 'application/pdf'].includes(type))
+        throw new Error(`not yet emulated: EmbeddedChart.getAs('${type}') (PNG only)`);
+      throw new Error(`Exception: Converting from image/png to ${type} is not supported.`);
+    }
+    const data = chartDataFromRanges(this._spec, a1 => {
+      const {sheet, rect} = this.book.resolveA1(a1, this.sheet);
+      return readComputed(this.book.model, sheet, rect).values;
+    });
+    return new Blob(new Uint8Array(renderChartPng(this._spec, data)), 'image/png', null);
   }
   modify(): EmbeddedChartBuilder {
     return new EmbeddedChartBuilder(this.book, this.sheet, structuredClone(this._spec));

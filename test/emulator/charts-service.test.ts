@@ -52,7 +52,7 @@ describe('Charts service', () => {
     expect(o.get('no such option')).toBeNull();
     const blob = chart.getAs('image/png');
     expect(blob.getContentType()).toBe('image/png');
-    const png = readPng(Uint8Array.from(blob.getBytes(), b => b & 0xff));
+    const png = readPng(Uint8Array.from(blob.getBytes(), (b: number) => b & 0xff));
     expect([png.width, png.height]).toEqual([400, 250]);
     // Both series drawn in their own colours (bars and legend squares), nothing in Google's default blue.
     expect(pixelsOf(png, '#b3261e')).toBeGreaterThan(500);
@@ -77,7 +77,7 @@ describe('Charts service', () => {
           .build()
           .getBlob()
           .getBytes(),
-        b => b & 0xff,
+        (b: number) => b & 0xff,
       ),
     );
     const open = pixelsOf(png, '#1f5c99');
@@ -101,14 +101,17 @@ describe('Charts service', () => {
       fontName: 'Arial',
       fontSize: 24,
     });
-    const png = readPng(Uint8Array.from(chart.getBlob().getBytes(), b => b & 0xff));
+    const png = readPng(Uint8Array.from(chart.getBlob().getBytes(), (b: number) => b & 0xff));
     expect(pixelsOf(png, '#ff00ff')).toBeGreaterThan(10);
   });
 
   test('bar and line charts draw; builders offer only their own class methods', () => {
     for (const b of [Charts.newBarChart(), Charts.newLineChart()]) {
       const png = readPng(
-        Uint8Array.from(b.setDataTable(salesTable()).build().getBlob().getBytes(), x => x & 0xff),
+        Uint8Array.from(
+          b.setDataTable(salesTable()).build().getBlob().getBytes(),
+          (x: number) => x & 0xff,
+        ),
       );
       expect(png.width).toBe(560);
       expect(pixelsOf(png, '#3366cc')).toBeGreaterThan(20); // first series in Google's default colour

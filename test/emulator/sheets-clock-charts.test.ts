@@ -11,6 +11,8 @@ import path from 'node:path';
 import {unzipSync} from 'fflate';
 import {newContext} from '../../emulator/context';
 import {createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx} from '../../emulator/sheets';
+import {createCharts} from '../../emulator/services/charts';
+import {pixelsOf, readPng} from '../png-pixels';
 
 let dir: string;
 beforeAll(() => {
@@ -103,5 +105,55 @@ describe('charts in the saved xlsx', () => {
     expect(countImages(file)).toEqual({media: 1, anchors: 1});
     const again = await loadXlsx(file);
     expect(open(again).getSheetByName('Cash flow').getCharts()).toHaveLength(1);
+  });
+});
+
+// EmbeddedChart.getAs / getBlob (developers.google.com/apps-script/reference/spreadsheet/embedded-chart#getAs(String)):
+// drawn by the renderer the Charts service uses, so the same data and colours make the same picture.
+describe('an embedded chart as a picture', () => {
+  test('getAs("image/png") draws the ranges in the given colours, as a Charts pie of the same data', () => {
+    const model = newWorkbookModel('Charts');
+    const sh = open(model).getActiveSheet();
+    sh.getRange('A1:B3').setValues([
+      ['Status', 'Actions'],
+      ['Open', 3],
+      ['Closed', 1],
+    ]);
+    const colours = ['#1f5c99', '#80868b'];
+    sh.insertChart(
+      sh
+        .newChart()
+        .asPieChart()
+        .addRange(sh.getRange('A1:B3'))
+        .setOption('title', 'Actions by status')
+        .setOption('colors', colours)
+        .setPosition(1, 4, 0, 0)
+        .build(),
+    );
+    const blob = sh.getCharts()[0].getBlob();
+    expect(blob.getContentType()).toBe('image/png');
+    const embedded = Uint8Array.from(blob.getBytes(), (b: number) => b & 0xff);
+    const png = readPng(embedded);
+    expect([png.width, png.height]).toEqual([560, 300]);
+    expect(pixelsOf(png, '#1f5c99') / pixelsOf(png, '#80868b')).toBeGreaterThan(2.5);
+    const Charts: any = createCharts(newContext());
+    const table = Charts.newDataTable()
+      .addColumn(Charts.ColumnType.STRING, 'Status')
+      .addColumn(Charts.ColumnType.NUMBER, 'Actions')
+      .addRow(['Open', 3])
+      .addRow(['Closed', 1]);
+    const paper = Charts.newPieChart()
+      .setDataTable(table)
+      .setTitle('Actions by status')
+      .setColors(colours)
+      .build()
+      .getBlob()
+      .getBytes();
+    expect(
+      Buffer.from(Uint8Array.from(paper, (b: number) => b & 0xff)).equals(Buffer.from(embedded)),
+    ).toBe(true);
+    expect(() => sh.getCharts()[0].getAs('image/gif')).toThrow(
+      "not yet emulated: EmbeddedChart.getAs('image/gif')",
+    );
   });
 });
