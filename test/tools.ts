@@ -11,6 +11,7 @@ import path from 'node:path';
 const PACKAGES: Record<string, string> = {
   soffice: 'libreoffice-calc libreoffice-writer',
   pdftoppm: 'poppler-utils',
+  pdftotext: 'poppler-utils',
 };
 
 /** Whether a program is on the PATH (looked up without starting it). */
@@ -21,14 +22,28 @@ export function onPath(cmd: string): boolean {
     .some(dir => existsSync(path.join(dir, cmd)));
 }
 
+const inCi = () => process.env.CI === 'true' || process.env.CI === '1';
+const missingOf = (cmds: string[]) => cmds.filter(c => !onPath(c));
+const why = (missing: string[]) =>
+  `needs ${missing.join(' and ')}: apt-get install ${missing.map(c => PACKAGES[c] ?? c).join(' ')}`;
+
+/**
+ * Whether every program is there, for a test that checks less without one: false on a
+ * developer's machine, an error in CI.
+ */
+export function have(...cmds: string[]): boolean {
+  const missing = missingOf(cmds);
+  if (missing.length && inCi()) throw new Error(why(missing));
+  return !missing.length;
+}
+
 /** `test` when every program is there (or in CI, where a missing one fails), else `test.skip`. */
 export function testWith(...cmds: string[]): jest.It {
-  const missing = cmds.filter(c => !onPath(c));
+  const missing = missingOf(cmds);
   if (!missing.length) return test;
-  const why = `needs ${missing.join(' and ')}: apt-get install ${missing.map(c => PACKAGES[c] ?? c).join(' ')}`;
-  if (process.env.CI !== 'true' && process.env.CI !== '1') return test.skip;
+  if (!inCi()) return test.skip;
   return ((name: string) =>
     test(name, () => {
-      throw new Error(why);
+      throw new Error(why(missing));
     })) as unknown as jest.It;
 }

@@ -43,15 +43,13 @@ test('serves the page and feed on 127.0.0.1, lets clerk get run meanwhile, stops
   child.stderr.on('data', d => (err += String(d)));
   const exited = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
   try {
+    // However long loading takes on a busy machine: the test's own time limit is the only one.
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL in 20 s: ${out}${err}`)), 20_000);
+      child.on('close', code => reject(new Error(`clerk serve ended (${code}): ${out}${err}`)));
       child.stdout.on('data', d => {
         out += String(d);
         const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
+        if (m) resolve(m[1]);
       });
     });
     const page = await fetch(`${url}/`);
@@ -70,4 +68,4 @@ test('serves the page and feed on 127.0.0.1, lets clerk get run meanwhile, stops
   expect(await exited).toBe(0);
   expect(out).toContain('Stopped.');
   expect(err).toMatch(/^GET \/ 200 \d+ ms$/m);
-}, 60_000);
+});

@@ -12,7 +12,8 @@ import {newContext} from '../../emulator/context';
 import {createDocumentApp} from '../../emulator/docs/document-app';
 import {readDocx} from '../../emulator/docs/docx-read';
 import {DriveStore} from '../../emulator/drive/store';
-import {findSoffice} from '../../emulator/drive/pdf';
+import '../../emulator/drive/pdf'; // Blob.getAs('application/pdf')
+import {testWith} from '../tools';
 import {Blob} from '../../emulator/drive/blob';
 
 const SCOPES = [
@@ -225,8 +226,7 @@ test('without LibreOffice, PDF export fails with a message naming the package to
   }
 });
 
-const soffice = findSoffice();
-(soffice ? test : test.skip)('getAs(application/pdf) renders through LibreOffice', () => {
+testWith('soffice', 'pdftotext')('getAs(application/pdf) renders through LibreOffice', () => {
   const {DocumentApp} = workspace();
   const doc = buildPaper(DocumentApp);
   const pdf = doc.getAs('application/pdf');
@@ -246,10 +246,7 @@ const soffice = findSoffice();
     input: Buffer.from(pdf.rawBytes()),
     encoding: 'utf8',
   });
-  if (r.status !== 0) {
-    console.warn('docs-docx.test: pdftotext (poppler-utils) not installed: PDF text not checked.');
-    return;
-  }
+  expect(r.status).toBe(0);
   const text: string = r.stdout.replace(/[ \t]+/g, ' ');
   const order = [
     'OFFICIAL',
@@ -274,7 +271,3 @@ const soffice = findSoffice();
   }
   expect(text).toContain('Adults Committee, 12 January 2027');
 });
-if (!soffice)
-  console.warn(
-    'docs-docx.test: LibreOffice (soffice) not installed: PDF export test skipped. apt-get install -y libreoffice-writer-nogui',
-  );

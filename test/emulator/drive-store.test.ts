@@ -11,8 +11,8 @@ import {createDocumentApp} from '../../emulator/docs/document-app';
 import {createAdvancedDrive} from '../../emulator/drive/advanced';
 import {Blob} from '../../emulator/drive/blob';
 import {createDriveApp} from '../../emulator/drive/drive-app';
-import {findSoffice} from '../../emulator/drive/pdf';
 import {DriveStore, flushIo} from '../../emulator/drive/store';
+import {testWith} from '../tools';
 
 const ALL = ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/documents'];
 const LEAST = [
@@ -222,7 +222,7 @@ describe('advanced Drive service (v3)', () => {
 });
 
 describe('conversion on upload (Drive.Files.create with mimeType Google Docs)', () => {
-  test('plain text becomes one paragraph per line; HTML goes through LibreOffice', () => {
+  test('plain text becomes one paragraph per line; an image is refused', () => {
     const {Drive, DocumentApp} = ws(LEAST);
     const txt = Drive.Files.create(
       {name: 'Notes', mimeType: 'application/vnd.google-apps.document'},
@@ -239,10 +239,10 @@ describe('conversion on upload (Drive.Files.create with mimeType Google Docs)', 
         new Blob('x', 'image/png'),
       ),
     ).toThrow('Cannot convert image/png into a Google Doc.');
-    if (!findSoffice()) {
-      console.warn('drive-store.test: LibreOffice not installed: HTML conversion not checked.');
-      return;
-    }
+  });
+
+  testWith('soffice')('HTML becomes a Doc through LibreOffice', () => {
+    const {Drive, DocumentApp} = ws(LEAST);
     const html = Drive.Files.create(
       {name: 'Letter', mimeType: 'application/vnd.google-apps.document'},
       new Blob('<h1>Dear member</h1><p>The meeting is <b>confirmed</b>.</p>', 'text/html'),

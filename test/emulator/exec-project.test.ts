@@ -11,11 +11,11 @@
 import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {findSoffice} from '../../emulator/drive/pdf';
 import {unzipSync, strFromU8} from 'fflate';
 import {Document, Packer, Paragraph, HeadingLevel, Table, TableRow, TableCell, TextRun} from 'docx';
 import {main} from '../../emulator/cli';
 import {BufferIo} from '../../emulator/services/io';
+import {have} from '../tools';
 
 const PROJECT = path.join(__dirname, '..', 'fixtures', 'exec-project');
 const TEMPLATE_ID = '1TemplateLettersExampleOrg000000000000000001';
@@ -47,9 +47,8 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-const hasLibreOffice = findSoffice() !== null;
-
 test('a public-style merge project runs unchanged and its outputs are right', async () => {
+  const hasLibreOffice = have('soffice');
   const dir = mkdtempSync(path.join(tmpdir(), 'clerk-exec-'));
   const book = path.join(dir, 'letters.xlsx');
   const template = path.join(dir, 'Letter template.docx');

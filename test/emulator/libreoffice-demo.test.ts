@@ -8,12 +8,12 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate';
 import {DetailedCellError} from 'hyperformula';
-import {findSoffice, runSoffice} from '../../emulator/drive/soffice';
+import {runSoffice} from '../../emulator/drive/soffice';
 import {openOnFirstTab} from '../../emulator/cli';
 import {BufferIo} from '../../emulator/services/io';
 import {openWorkbook, type Clerk} from '../driver';
+import {testWith} from '../tools';
 
-const haveLibreOffice = findSoffice() !== null;
 const unescapeXml = (t: string) =>
   t
     .replace(/&lt;/g, '<')
@@ -108,7 +108,7 @@ describe('the saved demo in LibreOffice', () => {
     expect(['Settings', 'Dashboard']).toContain(tabs[active]);
   });
 
-  (haveLibreOffice ? test : test.skip)(
+  testWith('soffice')(
     'every tab recalculated by LibreOffice: no error cell, each formula as the emulator computes it',
     async () => {
       // Strip every cached result so LibreOffice must compute each formula itself.
