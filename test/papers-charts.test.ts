@@ -77,9 +77,10 @@ describe('the annual report’s charts', () => {
       labels: [...ACTION_STATUSES],
       series: [{name: 'Actions', values: [3, 1, 0, 1]}],
     });
-    expect(pie.colours).toEqual(ACTION_STATUSES.map(s => ACTION_STATUS_COLOURS[s]));
+    const slices = pie.colours!.slice(0, pie.labels.length);
+    expect(slices).toEqual(ACTION_STATUSES.map(s => ACTION_STATUS_COLOURS[s]));
     expect(ACTION_STATUS_COLOURS.Closed).toBe(GREY_TEXT); // closed rows are grey on the Actions tab
-    expect(new Set(pie.colours).size).toBe(ACTION_STATUSES.length);
+    expect(new Set(slices).size).toBe(ACTION_STATUSES.length);
   });
 
   test('cumulative cash flow: a stacked column chart with axis titles, red below break-even and green from it', () => {

@@ -15,9 +15,14 @@ export const ACTION_STATUS_COLOURS: Readonly<Record<(typeof ACTION_STATUSES)[num
   Closed: GREY_TEXT,
 };
 
-/** One colour per status, in the order the Dashboard and the papers list the statuses. */
-export const actionStatusColours = (): string[] =>
-  ACTION_STATUSES.map(s => ACTION_STATUS_COLOURS[s]);
+/** An action with its Status empty (the Dashboard's "No status" row after the statuses). */
+export const NO_STATUS_COLOUR = '#b0bec5';
+
+/** One colour per status, in the order the Dashboard and the papers list them, then "No status". */
+export const actionStatusColours = (): string[] => [
+  ...ACTION_STATUSES.map(s => ACTION_STATUS_COLOURS[s]),
+  NO_STATUS_COLOUR,
+];
 
 /** Cumulative cash flow below zero (the red of the Cash flow tab's negative figures). */
 export const BELOW_BREAK_EVEN = '#b3261e';
