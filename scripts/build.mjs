@@ -10,9 +10,11 @@ const dist = path.join(root, 'dist');
 
 /**
  * Apps Script finds entry points statically, as top-level `function NAME` declarations
- * (developers.google.com/apps-script/guides/v8-runtime). An ESM bundle that is not minified
- * keeps module-level functions at top level; we drop its closing `export {…}` and, where
- * esbuild renamed an exported function to avoid a clash, add a declaration under the real name.
+ * (developers.google.com/apps-script/guides/v8-runtime). Every top-level function can also be
+ * called from a browser with google.script.run (guides/html/communication), and a web app that
+ * executes as the clerk would run it with the clerk's access. So the bundle's body goes inside
+ * one closure, and only the exported entry points are declared at top level, each calling its
+ * function inside.
  */
 export function toAppsScript(esm) {
   const m = esm.match(/\nexport\s*\{([^}]*)\};?\s*$/);
@@ -22,14 +24,19 @@ export function toAppsScript(esm) {
   }
   const body = esm.slice(0, m.index);
   const wrappers = [];
+  const entries = [];
   for (const spec of m[1]
     .split(',')
     .map(s => s.trim())
     .filter(Boolean)) {
     const [local, exported = local] = spec.split(/\s+as\s+/).map(s => s.trim());
+    entries.push(`${exported}: ${local}`);
+    wrappers.push(
+      `function ${exported}() {\n  return ${BUNDLE}.${exported}.apply(this, arguments);\n}`,
+    );
     if (local === exported) continue;
-    // esbuild renamed the export because an internal top-level name is the same: a global
-    // wrapper under that name would silently replace the internal one. Make the author rename.
+    // esbuild renamed the export because an internal top-level name is the same: two functions
+    // of one name, one of them a global, confuse stack traces and the editor. Make the author rename.
     if (
       new RegExp(
         `^(async\\s+)?function\\*?\\s+${exported}\\s*\\(|^(var|let|const|class)\\s+${exported}\\b`,
@@ -40,10 +47,12 @@ export function toAppsScript(esm) {
         `build: the entry point ${exported} has the same name as an internal function or variable; rename one of them (Apps Script has one global scope).`,
       );
     }
-    wrappers.push(`function ${exported}() {\n  return ${local}.apply(this, arguments);\n}`);
   }
-  return `${body}\n${wrappers.join('\n')}${wrappers.length ? '\n' : ''}`;
+  return `var ${BUNDLE} = (function () {\n${body}\nreturn {${entries.join(', ')}};\n})();\n${wrappers.join('\n')}\n`;
 }
+
+/** The one global that holds the program; everything else is inside it. */
+const BUNDLE = '__committeeClerk';
 
 export async function buildAll({quiet = false} = {}) {
   rmSync(dist, {recursive: true, force: true});

@@ -122,8 +122,10 @@ describe('the bundle check fails on a broken bundle', () => {
   test('the build turns renamed exports into real top-level declarations', () => {
     expect(cases.rewritten).not.toContain('export');
     expect(cases.rewritten).toMatch(
-      /^function onEdit\(\) \{\n {2}return onEdit2\.apply\(this, arguments\);\n\}/m,
+      /^function onEdit\(\) \{\n {2}return __committeeClerk\.onEdit\.apply\(this, arguments\);\n\}/m,
     );
+    // Only the entry points are globals; the rest is inside the closure (google.script.run).
+    expect(cases.rewritten).toContain('return {onEdit: onEdit2, onOpen: onOpen};\n})();');
     expect(existsSync(path.join(root, 'dist/Code.js'))).toBe(true);
   });
 

@@ -106,6 +106,12 @@ describe('in the script', () => {
       expect(() => c.ws.script.callFunction(name, args)).toThrow(/Only an editor/);
   });
 
+  test("the program's other functions are not globals, so google.script.run cannot reach them", () => {
+    // scripts/build.mjs keeps all but the exported entry points inside one closure.
+    for (const internal of ['sendConfirmed', 'writePublication', 'publishMeeting', 'applyPick'])
+      expect(() => call(internal)).toThrow();
+  });
+
   test('the menu handlers refuse a caller who is not an editor too (they are globals as well)', () => {
     installVisitor(c.ws, 'stranger@example.org');
     const step = c.run('sendPapers', {select: 'Meetings!A6', answers: ['ok']});
