@@ -50,9 +50,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'render-papers-'));
 const book = path.join(work, 'demo.xlsx');
 clerk('new', book, '--demo');
 // Rows of the demo group (src/workbook/demo): the December 2026 meeting, the September one,
-// and the homecare recommissioning item.
-clerk('run', book, 'generateAgendaPack', '--select', 'Meetings!A6');
+// and the homecare recommissioning item. The September minutes come first: December's pack
+// carries them as the minutes of the previous meeting.
 clerk('run', book, 'generateMinutesDraft', '--select', 'Meetings!A4');
+clerk('run', book, 'generateAgendaPack', '--select', 'Meetings!A6');
 clerk('run', book, 'generateActionLog', '--select', 'Meetings!A6');
 clerk('run', book, 'generateReportCover', '--select', 'Agenda!D5');
 clerk('run', book, 'generateForwardPlan');

@@ -6,6 +6,7 @@
  * reference/drive/file#getAs(String)); a Word file is converted by a Drive copy with the Docs
  * type (developers.google.com/workspace/drive/api/reference/rest/v3/files/copy).
  */
+import {execFileSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,21 @@ function pdfBytes(name: string): Uint8Array {
   );
   if (!e) throw new Error(`no ${name} in the Drive`);
   return c.drive.bytes(e.id) as Uint8Array;
+}
+
+/** Dark pixels in a band of a page, `from` to `to` points above its foot (pdftoppm, 72 dpi). */
+function darkPixels(pdf: Uint8Array, page: number, from: number, to: number): number {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pack-band-')), 'pack.pdf');
+  writeFileSync(file, pdf);
+  const args = ['-f', String(page), '-l', String(page), '-r', '72', '-gray', '-singlefile'];
+  const crop = ['-x', '0', '-y', String(842 - to), '-W', '595', '-H', String(to - from)];
+  const pgm = execFileSync('pdftoppm', [...args, ...crop, file]);
+  // Binary PGM: "P5", width, height, maxval, then one byte a pixel.
+  const header = pgm
+    .subarray(0, 20)
+    .toString('latin1')
+    .match(/^P5\s+\d+\s+\d+\s+\d+\s/);
+  return [...pgm.subarray(header![0].length)].filter(v => v < 200).length;
 }
 
 beforeAll(async () => {
@@ -157,6 +173,21 @@ describe('Generate agenda pack: the PDF pack', () => {
     });
     pub.forEach((p, k) => expect(p).toContain(`Page ${k + 1} of ${pub.length}`));
   });
+
+  testWith('soffice', 'pdftoppm')(
+    "the program's own papers show one page number, the pack's (their Doc footer is covered)",
+    () => {
+      const agenda = full.findIndex(p => /AGENDA/.test(p) && /Full version: includes/.test(p));
+      const log = full.length - 1; // the action log is last
+      expect(full[agenda]).toContain('Page 1 of 1'); // the Doc's own footer is there underneath
+      // The band where the Doc's footer sits (28 to 46 pt above the foot of the page) is blank;
+      // the pack's footer below it (16 pt) is not.
+      for (const k of [agenda, log]) {
+        expect(darkPixels(pdfBytes(FULL), k + 1, 28, 46)).toBe(0);
+        expect(darkPixels(pdfBytes(FULL), k + 1, 14, 26)).toBeGreaterThan(0);
+      }
+    },
+  );
 
   withTools('the public pack leaves out exempt papers and says where each was withheld', () => {
     const text = pub.join('\n');

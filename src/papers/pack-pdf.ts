@@ -22,7 +22,15 @@ export interface PackPart {
   /** The part's PDF; when absent, `notice` is printed on a page of its own. */
   readonly pdf?: Uint8Array;
   readonly notice?: string;
+  /**
+   * A paper this program made (agenda, minutes, action log): its footer, with the Doc's own
+   * "Page X of Y", is covered, so each page of the pack shows one page number, the pack's.
+   */
+  readonly ownFooter?: boolean;
 }
+
+/** Height of the foot of a page that holds our Docs' footer (their bottom margin is 56.7 pt). */
+const FOOTER_BAND = 48;
 
 export interface PackCover {
   readonly group: string;
@@ -173,7 +181,17 @@ export function mergePack(cover: PackCover, parts: readonly PackPart[]): PackRes
       try {
         const src = runToEnd(() => PDFDocument.load(part.pdf!, {ignoreEncryption: false}));
         pages = runToEnd(() => doc.copyPages(src, src.getPageIndices()));
-        for (const p of pages) doc.addPage(p);
+        for (const p of pages) {
+          doc.addPage(p);
+          if (part.ownFooter)
+            p.drawRectangle({
+              x: 0,
+              y: 0,
+              width: p.getWidth(),
+              height: FOOTER_BAND,
+              color: rgb(1, 1, 1),
+            });
+        }
       } catch (_e) {
         unreadable.push(part.title);
         pages = null;

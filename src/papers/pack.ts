@@ -100,6 +100,9 @@ export interface PackVersions {
   readonly problems: readonly string[];
 }
 
+/** The parts this program made as Docs, whose own page numbers the pack's replace. */
+const OWN_DOCS = ['agenda', 'agenda-public', 'action-log', 'minutes', 'minutes-public'];
+
 /** Both versions of the pack from the fetched parts. */
 export function buildPacks(
   meeting: Meeting,
@@ -121,7 +124,7 @@ export function buildPacks(
       };
     }
     if (!bytes.has(source)) bytes.set(source, bytesOf(f));
-    return {title, pdf: bytes.get(source)};
+    return {title, pdf: bytes.get(source), ownFooter: OWN_DOCS.includes(source)};
   };
   const when = s.dates(meeting.date, DATE);
   const cover = (version: 'full' | 'public'): PackCover => ({
