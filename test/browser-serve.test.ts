@@ -36,6 +36,10 @@ suite('clerk serve in Chromium', () => {
     const c = await openWorkbook({demo: true});
     const members = c.rows('Members') as {Email: string; Phone: string}[];
     contacts = members.flatMap(m => [m.Email, String(m.Phone ?? '')]).filter(x => x.length > 5);
+    // The mailing list's addresses are personal too (the demo has a few).
+    for (const e of c.rows('Mailing list') as {Email: string}[])
+      if (e.Email) contacts.push(e.Email);
+    expect(contacts).toContain('rosa.lindqvist@example.org');
     const book = await c.save();
     server = await serve(book, {port: 0, today: DEMO_TODAY, log: l => log.push(l)});
     browser = await chromium.launch({
