@@ -36,6 +36,8 @@ export interface Member extends Sourced {
   readonly notes: string;
   /** "Interests reviewed on": when the member last confirmed their declarations. */
   readonly interestsReviewedOn?: Day | null;
+  /** "Agreement signed on": the volunteer agreement (where Settings require one). */
+  readonly agreementSignedOn?: Day | null;
 }
 
 /** A Meetings row; rows without a readable Meeting date are not meetings (they are problems). */
@@ -75,6 +77,10 @@ export interface AgendaItem extends Sourced {
   readonly notes: string;
   /** Schedule 12A paragraph ("1" to "7") of an exempt item; '' when none. */
   readonly exemptParagraph?: string;
+  /** "To full Council": marked * on the forward plan. */
+  readonly toCouncil?: boolean;
+  /** "First published": the day the item first appeared in a published forward plan. */
+  readonly firstPublished?: Day | null;
 }
 
 /** An Attendance row; rows without a readable Meeting date are problems, not records. */
@@ -195,6 +201,27 @@ export interface RiskTrigger extends Sourced {
   readonly assessedOn: Day | null;
   readonly assessedBy: string;
   readonly supportSought: string;
+}
+
+/** A Documents row: terms of reference, agreements and other papers the group keeps under review. */
+export interface GroupDocument extends Sourced {
+  readonly title: string;
+  readonly version: string;
+  readonly date: Day | null;
+  readonly link: string;
+  readonly reviewDue: Day | null;
+}
+
+/** A Complaints row: one complaint shared with the group. */
+export interface Complaint extends Sourced {
+  readonly receivedOn: Day | null;
+  readonly from: string;
+  readonly summary: string;
+  /** "Open", "Closed", or '' (read as open). */
+  readonly status: string;
+  readonly discussedAt: Day | null;
+  readonly outcome: string;
+  readonly closedOn: Day | null;
 }
 
 /** A contract ends on its Extended to date when it has one, else its End date. */

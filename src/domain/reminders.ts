@@ -54,6 +54,8 @@ export interface ReminderInput {
   readonly contracts: readonly ContractWatch[];
   readonly rules: WatchRules;
   readonly alreadySent: ReadonlySet<string>;
+  /** Reviews that have fallen due (terms of reference yearly, documents), for the clerk. */
+  readonly housekeeping?: readonly string[];
 }
 
 /** A short stable hash (FNV-1a, 32 bits) so the day's state fits in a script property. */
@@ -145,6 +147,11 @@ export function planReminders(input: ReminderInput): ReminderPlan {
         section: 'Contracts needing attention',
         id: `contract|${w.contract.reference}|${w.currentEnd}`,
         line: `- ${w.contract.reference} ${w.contract.title || ''}${w.contract.provider ? ` (${w.contract.provider})` : ''}: ends ${w.currentEnd}, in ${w.daysLeft} days${w.extensionUntil ? `; may be extended to ${w.extensionUntil}` : ''}`,
+      })),
+      ...(input.housekeeping ?? []).map(h => ({
+        section: 'Reviews due',
+        id: `review|${h}`,
+        line: `- ${h}`,
       })),
       ...skipped.map(s => ({
         section: 'Action owners who could not be emailed',

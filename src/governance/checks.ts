@@ -9,7 +9,9 @@ import {Finding, sortFindings} from '../domain/findings';
 import {evaluateMembership, RuleResult} from '../domain/membership';
 import {actionFindings, contractFindings} from '../domain/watch';
 import {quorumFindings} from '../domain/quorum';
+import {agreementFindings, documentFindings, termsReviewFinding} from '../domain/housekeeping';
 import {interestReviewFindings} from '../domain/interests';
+import {NOT_APPLICABLE, keyDecisionRefFindings} from '../domain/agenda-plan';
 import {forwardPlan, meetingFindings, PlanRow} from '../domain/meeting-rules';
 import {gather, GovernanceData, todayIso} from './gather';
 import {writeReportTab} from './report-tab';
@@ -37,8 +39,12 @@ export function allFindings(d: GovernanceData): Finding[] {
     ...membershipFindings,
     ...quorumFindings(d.meetings, d.members, d.attendance, d.config.quorum, d.config.chair),
     ...interestReviewFindings(d.members, d.today),
+    ...keyDecisionRefFindings(d.meetings, d.agenda, d.today),
     ...actionFindings(d.actions, d.today, d.config.watch),
     ...contractFindings(d.contracts, d.today, d.config.watch),
+    ...[termsReviewFinding(d.config.termsReviewedOn, d.today)].filter(f => f !== null),
+    ...documentFindings(d.documents, d.today),
+    ...agreementFindings(d.members, d.config.volunteerAgreements, d.today),
   ]);
 }
 
@@ -52,7 +58,7 @@ export interface CheckSummary {
 export function runComplianceCheck(ss: Spreadsheet, today = todayIso()): CheckSummary {
   const d = gather(
     ss,
-    ['meetings', 'agenda', 'members', 'attendance', 'actions', 'contracts'],
+    ['meetings', 'agenda', 'members', 'attendance', 'actions', 'contracts', 'housekeeping'],
     today,
   );
   const findings = allFindings(d);
@@ -99,12 +105,16 @@ export function buildForwardPlan(ss: Spreadsheet, today = todayIso()): PlanRow[]
       p.meetingStatus,
       p.item,
       p.leadOfficer,
-      p.keyDecisionRef,
+      // Council layout: "Not applicable" for an item that is not a key decision (markers: an item row).
+      p.markers === undefined ? p.keyDecisionRef : p.keyDecisionRef || NOT_APPLICABLE,
       p.reportDeadline ? dateOfIso(p.reportDeadline) : '',
       p.despatch ? dateOfIso(p.despatch) : '',
       p.flag,
+      p.markers ?? '',
+      p.firstPublished ? dateOfIso(p.firstPublished) : '',
     ]),
   );
   if (plan.length) sheet.getRange(2, 6, plan.length, 2).setNumberFormat('ddd d mmm yyyy');
+  if (plan.length) sheet.getRange(2, 10, plan.length, 1).setNumberFormat('dd/mm/yyyy');
   return plan;
 }

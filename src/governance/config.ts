@@ -28,6 +28,10 @@ export interface GovernanceConfig {
   readonly clerkName: string;
   readonly clerkEmail: string;
   readonly lookAheadWorkingDays: number;
+  /** Settings "Terms of reference reviewed on" (null: not recorded, or unreadable: a finding). */
+  readonly termsReviewedOn: string | null;
+  /** Settings "Volunteer agreements": serving members must have signed one. */
+  readonly volunteerAgreements: boolean;
 }
 
 /**
@@ -84,6 +88,16 @@ export function governanceConfig(s: Settings, unreadable?: (f: Finding) => void)
     clerkName: s.text('Clerk name'),
     clerkEmail: s.email('Clerk email'),
     lookAheadWorkingDays: whole(s, 'Clerk look-ahead working days'),
+    termsReviewedOn: lenient(
+      'Terms of reference reviewed on',
+      () => s.date('Terms of reference reviewed on'),
+      null,
+    ),
+    volunteerAgreements: lenient(
+      'Volunteer agreements',
+      () => s.bool('Volunteer agreements'),
+      false,
+    ),
   };
 }
 

@@ -20,7 +20,9 @@ import {
   ActionItem,
   AgendaItem,
   AttendanceRecord,
+  Complaint,
   Contract,
+  GroupDocument,
   Meeting,
   Member,
 } from '../domain/records';
@@ -41,6 +43,9 @@ export interface GovernanceData {
   readonly attendance: AttendanceRecord[];
   readonly actions: ActionItem[];
   readonly contracts: Contract[];
+  /** Documents and Complaints (empty when the part was not asked for, or the tab is missing). */
+  readonly documents: GroupDocument[];
+  readonly complaints: Complaint[];
   /** The registers' problems as the reader found them (tab, cell, value), for callers that act on a cell. */
   readonly cellProblems: Problem[];
   /** Cells that could not be read, and rows recorded twice. */
@@ -52,7 +57,8 @@ export function todayIso(): string {
   return isoOfDate(new Date());
 }
 
-export type Part = 'meetings' | 'agenda' | 'members' | 'attendance' | 'actions' | 'contracts';
+export type Part =
+  'meetings' | 'agenda' | 'members' | 'attendance' | 'actions' | 'contracts' | 'housekeeping';
 
 export function gather(
   ss: Spreadsheet,
@@ -128,6 +134,10 @@ export function gather(
     attendance: attendance.filter(a => !unlinked.has(a.row)),
     actions,
     contracts: want('contracts') ? read(TAB.contracts) : [],
+    // Tabs a workbook made before they existed may lack: read when there (set-up adds them).
+    documents: want('housekeeping') && ss.getSheetByName(TAB.documents) ? read(TAB.documents) : [],
+    complaints:
+      want('housekeeping') && ss.getSheetByName(TAB.complaints) ? read(TAB.complaints) : [],
   };
 }
 

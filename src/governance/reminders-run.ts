@@ -4,6 +4,7 @@
  * same day sends nothing twice. Stops cleanly when the daily mail quota runs out.
  */
 import {ReminderPlan, planReminders, UpcomingDeadline, Digest} from '../domain/reminders';
+import {documentFindings, termsReviewFinding} from '../domain/housekeeping';
 import {deadlines} from '../domain/notice';
 import {workday} from '../domain/calendar';
 import {watchContract, ContractWatch} from '../domain/watch';
@@ -23,7 +24,7 @@ export function planFromSheet(
   today: string,
   alreadySent: ReadonlySet<string>,
 ): ReminderPlan {
-  const d = gather(ss, ['meetings', 'members', 'actions', 'contracts'], today);
+  const d = gather(ss, ['meetings', 'members', 'actions', 'contracts', 'housekeeping'], today);
   const hols = new Set(d.holidays.keys());
   const horizon = workday(today, d.config.lookAheadWorkingDays, hols);
   const upcoming: UpcomingDeadline[] = [];
@@ -55,6 +56,13 @@ export function planFromSheet(
     contracts,
     rules: d.config.watch,
     alreadySent,
+    // The yearly review of the terms of reference, and documents past their review date.
+    housekeeping: [
+      termsReviewFinding(d.config.termsReviewedOn, today),
+      ...documentFindings(d.documents, today),
+    ]
+      .filter(f => f?.severity === 'Warning')
+      .map(f => `${f!.finding} ${f!.whatToDo}`),
   });
 }
 

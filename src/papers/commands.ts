@@ -14,6 +14,7 @@ import {buildPacks, minutesPdfNames, packNames, packSlots} from './pack';
 import {Fetched, fetchPaperPdf, unsignedBytes} from './pack-sources';
 import {actionLogPaper} from './action-log';
 import {interestsNote, planAgenda} from './build-agenda';
+import {withComplaintsItem} from '../domain/housekeeping';
 import {
   TEMPLATE_SETTING,
   checkedTemplate,
@@ -583,7 +584,12 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const when = choice.meeting.date;
   const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
   const items = agenda.records.filter(i => i.meeting === when);
-  const plan = planAgenda(items, s.settings.list('Standing items'));
+  // Open complaints add a "Complaints" standing item (domain/housekeeping.ts).
+  const standing = withComplaintsItem(
+    s.settings.list('Standing items'),
+    readOptional(ss, TAB.complaints),
+  );
+  const plan = planAgenda(items, standing);
   const col = (h: string) => agenda.index.get(h);
   const noCol = col('Item no.');
   if (noCol === undefined)

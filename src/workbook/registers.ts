@@ -23,9 +23,11 @@ import {
   AttendanceRecord,
   CashFlowPeriod,
   Closure,
+  Complaint,
   Contract,
   Day,
   Decision,
+  GroupDocument,
   Lot,
   MailingEntry,
   Meeting,
@@ -69,6 +71,8 @@ export interface RecordOf {
   [TAB.sent]: SentMessage;
   [TAB.riskTriggers]: RiskTrigger;
   [TAB.decisions]: Decision;
+  [TAB.documents]: GroupDocument;
+  [TAB.complaints]: Complaint;
 }
 export type RegisterName = keyof RecordOf;
 
@@ -174,6 +178,7 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
     status: c.text('Status'),
     interests: c.text('Interests declared'),
     interestsReviewedOn: c.day('Interests reviewed on'),
+    agreementSignedOn: c.day('Agreement signed on'),
     notes: c.text('Notes'),
   }),
   [TAB.meetings]: (c, row) => {
@@ -211,6 +216,8 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
     paperLink: c.text('Paper link'),
     notes: c.text('Notes'),
     exemptParagraph: c.text('Exempt paragraph'),
+    toCouncil: c.flag('To full Council'),
+    firstPublished: c.day('First published'),
   }),
   [TAB.attendance]: (c, row) => {
     const meeting = c.day('Meeting date');
@@ -323,6 +330,24 @@ const BUILD: {readonly [K in RegisterName]: Build<K>} = {
     assessedOn: c.day('Assessed on'),
     assessedBy: c.text('Assessed by'),
     supportSought: c.text('Support sought'),
+  }),
+  [TAB.documents]: (c, row) => ({
+    row,
+    title: c.text('Title'),
+    version: c.text('Version'),
+    date: c.day('Date'),
+    link: c.text('Link'),
+    reviewDue: c.day('Review due'),
+  }),
+  [TAB.complaints]: (c, row) => ({
+    row,
+    receivedOn: c.day('Received on'),
+    from: c.text('From'),
+    summary: c.text('Summary'),
+    status: c.text('Status'),
+    discussedAt: c.day('Discussed at'),
+    outcome: c.text('Outcome'),
+    closedOn: c.day('Closed on'),
   }),
 };
 

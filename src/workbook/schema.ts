@@ -206,6 +206,7 @@ export const IMPLEMENTATION_STATUSES = [
   'Not implemented',
 ] as const;
 export const SUPPORT_LEVELS = ['Self help', 'Targeted support', 'Intervention'] as const;
+export const COMPLAINT_STATUSES = ['Open', 'Closed'] as const;
 
 export const TAB = {
   settings: 'Settings',
@@ -231,6 +232,8 @@ export const TAB = {
   changeLog: 'Change log',
   changeLogArchive: 'Change log archive',
   lists: 'Lists',
+  documents: 'Documents',
+  complaints: 'Complaints',
 } as const;
 
 /** Named ranges the Meetings deadline formulas read: the program keeps them pointing at the right cells. */
@@ -389,6 +392,12 @@ export const SCHEMA: readonly TabSpec[] = [
         type: 'date',
         width: 130,
         note: 'When the member last confirmed their declarations of interest; Check compliance reminds after a year.',
+      },
+      {
+        header: 'Agreement signed on',
+        type: 'date',
+        width: 130,
+        note: 'When the member signed the volunteer agreement, dd/mm/yyyy. Where Settings "Volunteer agreements" is Yes, Check compliance flags a serving member without one.',
       },
     ],
   },
@@ -1275,6 +1284,83 @@ export const SCHEMA: readonly TabSpec[] = [
       },
     ],
   },
+  // -- governance: housekeeping the terms of reference ask for
+  {
+    name: TAB.documents,
+    frozenRows: 1,
+    rowKey: ['Title', 'Version'],
+    note: 'Terms of reference, agreements and other documents the group keeps under review: Check compliance says when one is due for review.',
+    formats: [{when: 'ISNUMBER({Review due}),{Review due}<TODAY()', colour: 'red'}],
+    columns: [
+      {
+        header: 'Title',
+        type: 'text',
+        required: true,
+        width: 280,
+        note: 'The document, e.g. "Terms of reference" or "Volunteer agreement".',
+      },
+      {header: 'Version', type: 'text', width: 80, note: 'Its version, e.g. 3 or "2026 draft".'},
+      {header: 'Date', type: 'date', width: 110, note: 'The date of this version, dd/mm/yyyy.'},
+      {
+        header: 'Link',
+        type: 'link',
+        width: 200,
+        note: 'Where it is kept (a Google Doc or web page).',
+      },
+      {
+        header: 'Review due',
+        type: 'date',
+        width: 110,
+        note: 'When it is next to be reviewed, dd/mm/yyyy: red once passed; Check compliance names it.',
+      },
+    ],
+  },
+  {
+    name: TAB.complaints,
+    frozenRows: 1,
+    rowKey: ['Received on', 'From'],
+    note: 'Complaints shared with the group. While any is Open, Build agenda adds a "Complaints" item; closing one fills Closed on.',
+    rowRules: [{kind: 'needs', when: 'Status', is: ['Closed'], header: 'Closed on', fill: 'today'}],
+    formats: [{when: '{Status}="Closed"', colour: 'grey'}],
+    columns: [
+      {
+        header: 'Received on',
+        type: 'date',
+        required: true,
+        width: 110,
+        note: 'The day the complaint was received, dd/mm/yyyy.',
+      },
+      {
+        header: 'From',
+        type: 'text',
+        width: 200,
+        note: 'The organisation it came from (no personal details: the agenda names the organisation only).',
+      },
+      {
+        header: 'Summary',
+        type: 'text',
+        required: true,
+        width: 320,
+        note: 'What it is about, in a line, without names of service users.',
+      },
+      {
+        header: 'Status',
+        type: 'list',
+        values: COMPLAINT_STATUSES,
+        reject: true,
+        width: 90,
+        note: 'Open until resolved, then Closed (Closed on is filled with today).',
+      },
+      {
+        header: 'Discussed at',
+        type: 'date',
+        width: 110,
+        note: 'The meeting that discussed it, dd/mm/yyyy.',
+      },
+      {header: 'Outcome', type: 'text', width: 280, note: 'What was decided or done.'},
+      {header: 'Closed on', type: 'date', width: 110, note: 'The day it was closed, dd/mm/yyyy.'},
+    ],
+  },
   // -- workbook: descriptive lists officers extend (set-up fills them from EXTENDABLE_LISTS)
   {
     name: TAB.lists,
@@ -1476,7 +1562,7 @@ export function tabSpec(name: string): TabSpec {
  * value an officer typed.
  */
 export type SettingType =
-  'text' | 'email' | 'number' | 'time' | 'bool' | 'list' | 'id' | 'percent' | 'multi';
+  'text' | 'email' | 'number' | 'time' | 'bool' | 'list' | 'id' | 'percent' | 'multi' | 'date';
 
 export interface SettingSpec {
   readonly name: string;
@@ -1707,6 +1793,19 @@ export const SETTINGS = [
     type: 'bool',
     default: 'No',
     note: 'Yes sends the daily reminder digests (switch from the Committee menu).',
+  },
+  {
+    name: 'Terms of reference reviewed on',
+    type: 'date',
+    default: '',
+    note: "When the group last reviewed its terms of reference (dd/mm/yyyy). Check compliance and the clerk's daily digest say when a year has passed.",
+  },
+  {
+    name: 'Volunteer agreements',
+    type: 'bool',
+    default: 'No',
+    byGroup: {'Partnership board': 'Yes'},
+    note: 'Yes when each serving member signs a volunteer agreement: Check compliance flags a member with no "Agreement signed on".',
   },
   {
     name: 'Group type',

@@ -8,6 +8,8 @@
 import {SETTINGS, SettingName, SettingSpec, TAB} from './schema';
 import {Cell, WorkbookError, getTab, isDate} from './table';
 import {columnLetter} from './formulas';
+import {isoOfSerial, serialOf} from './dates';
+import {isoOfDate} from '../domain/calendar';
 
 export interface Settings {
   /** A non-negative number ("5", 5). */
@@ -24,6 +26,8 @@ export interface Settings {
   id(name: SettingName): string;
   /** An email address ('' when empty). */
   email(name: SettingName): string;
+  /** A day ("01/04/2026", "2026-04-01", a date cell) as YYYY-MM-DD, or null when empty. */
+  date(name: SettingName): string | null;
   /** Whether the Settings tab has a row for this setting. */
   has(name: SettingName): boolean;
   /** The A1 address of the setting's Value cell ("B13"), or null when unknown (no row, or not read from the tab). */
@@ -110,6 +114,21 @@ export function makeSettings(
             : NaN;
       if (!Number.isFinite(n) || n < 0) throw bad(name, v, 'a number of 0 or more');
       return n;
+    },
+    date(name) {
+      const v = raw(name);
+      if (v === '' || v === null || v === undefined) return null;
+      if (isDate(v)) return isoOfDate(v);
+      if (typeof v === 'number' && v >= 18264 && v <= 73051) return isoOfSerial(v);
+      const t = String(v).trim();
+      const m =
+        t
+          .match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/)
+          ?.slice(1)
+          .reverse() ?? t.match(/^(\d{4})-(\d{2})-(\d{2})$/)?.slice(1);
+      const serial = m ? serialOf(Number(m[0]), Number(m[1]), Number(m[2])) : null;
+      if (serial === null) throw bad(name, v, 'a date written dd/mm/yyyy, e.g. 01/04/2026');
+      return isoOfSerial(serial);
     },
     text(name) {
       const t = textOf(name);
@@ -222,6 +241,9 @@ export function settingProblem(name: string, value: Cell): string | null {
         break;
       case 'multi':
         one.list(n);
+        break;
+      case 'date':
+        one.date(n);
         break;
       default:
         one.text(n);
