@@ -63,7 +63,7 @@ test('compliance reminds each serving member yearly to review their declarations
       'Ben Brook last reviewed their declarations of interest on 2025-11-01, more than a year ago.',
     ],
     [
-      'Warning',
+      'Note',
       'Members row 4 (Cat Cole)',
       'Cat Cole has no date in "Interests reviewed on": their declarations of interest have not been reviewed this year.',
     ],

@@ -305,17 +305,18 @@ describe('other papers', () => {
   test('forward plan: meetings from today, provisional marked, items to be programmed, exempt titles withheld', () => {
     c.run('generateForwardPlan');
     const doc = docNamed('Adults Committee – Forward plan – 21 September 2020');
+    // The council layout (issue 16 item 6): one table by committee date, then reserve dates.
     expect(doc.headings.filter(h => h.startsWith('HEADING2'))).toEqual([
-      'HEADING2: Thursday 8 October 2020',
-      'HEADING2: Thursday 14 January 2021 (provisional)',
+      'HEADING2: Reserve dates',
       'HEADING2: To be programmed',
     ]);
+    expect(doc.text).toContain('Thursday 14 January 2021 (provisional)');
     expect(doc.text).not.toContain('Homecare provider failure');
     expect(doc.text).toContain('Exempt item (details withheld)');
     expect(doc.text).not.toContain('Director of Commissioning');
     expect(doc.tables[doc.tables.length - 1]).toEqual([
-      ['Item', 'Lead officer', 'Key decision ref'],
-      ['Market position statement refresh', 'Mo Planner', ''],
+      ['Item', 'Lead officer', 'Reference if key decision'],
+      ['Market position statement refresh', 'Mo Planner', 'Not applicable'],
     ]);
   });
 

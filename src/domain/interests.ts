@@ -68,9 +68,9 @@ export function matchInterests<T extends AgendaItem>(
 }
 
 /**
- * The yearly review of the register: each serving member whose "Interests reviewed on" is empty
- * or more than a year old is reminded (a date the reader could not read is its own problem,
- * naming the cell, and counts as not reviewed here).
+ * The yearly review of the register: each serving member whose "Interests reviewed on" is more
+ * than a year old is warned, and one with no date yet reminded (a date the reader could not
+ * read is its own problem, naming the cell, and counts as not reviewed here).
  */
 export function interestReviewFindings(members: readonly Member[], today: Day): Finding[] {
   const rule = 'Declarations of interest reviewed yearly';
@@ -85,7 +85,8 @@ export function interestReviewFindings(members: readonly Member[], today: Day): 
     }
     out.push({
       rule,
-      severity: 'Warning',
+      // Overdue is a warning; a register never dated yet (a new or older workbook) is a reminder.
+      severity: on ? 'Warning' : 'Note',
       where: `Members row ${m.row} (${m.name})`,
       finding: on
         ? `${m.name} last reviewed their declarations of interest on ${on}, more than a year ago.`

@@ -8,6 +8,7 @@ import type {AgendaItem, Meeting} from './records';
 
 export type {AgendaItem, Meeting};
 import {deadlines, NoticeRules, nonWorkingReason} from './notice';
+import {markers, noticeFrom} from './agenda-plan';
 
 export interface MeetingRules {
   readonly notice: NoticeRules;
@@ -138,13 +139,15 @@ export function meetingFindings(
       });
     }
     for (const i of items.filter(x => x.meeting === m.date && needsNotice(x))) {
-      const clear = clearDaysBetween(today, m.date);
+      // Notice counts from the item's first appearance in a published forward plan.
+      const from = noticeFrom(i, today);
+      const clear = clearDaysBetween(from, m.date);
       if (clear < rules.keyDecisionDays) {
         out.push({
           rule: `${rules.keyDecisionDays} clear days' notice of key decisions and private items`,
           severity: 'Warning',
           where: `Agenda row ${i.row} (${i.title})`,
-          finding: `${i.keyDecisionRef ? `Key decision ${i.keyDecisionRef}` : i.confidential ? 'A private item' : 'A key decision'} is on the meeting of ${m.date}, ${clear} clear days away.`,
+          finding: `${i.keyDecisionRef ? `Key decision ${i.keyDecisionRef}` : i.confidential ? 'A private item' : 'A key decision'} is on the meeting of ${m.date}, ${clear} clear days ${from === today ? 'away' : `after it first appeared in a published forward plan (${from})`}.`,
           whatToDo:
             'Check it was in the forward plan 28 clear days ago; if not, follow the urgency procedure or move it.',
         });
@@ -192,6 +195,9 @@ export interface PlanRow {
   readonly reportDeadline: string | null;
   readonly despatch: string | null;
   readonly flag: string;
+  /** "*" to full Council, "+" confidential (domain/agenda-plan.ts). */
+  readonly markers?: string;
+  readonly firstPublished?: string | null;
 }
 
 const DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -217,7 +223,6 @@ export function forwardPlan(
       .filter(Boolean)
       .join(', ');
     const mine = items.filter(i => i.meeting === m.date);
-    const clear = clearDaysBetween(today, m.date);
     const dayFlag = isWorkingDay(m.date, hols)
       ? ''
       : `Meeting ${nonWorkingReason(m.date, holidays)}. `;
@@ -233,7 +238,12 @@ export function forwardPlan(
         flag: dayFlag.trim(),
       });
     for (const i of mine) {
-      const short = needsNotice(i) && clear < rules.keyDecisionDays;
+      const notice = clearDaysBetween(noticeFrom(i, today), m.date);
+      const short = needsNotice(i) && notice < rules.keyDecisionDays;
+      const noRef =
+        i.section === 'Key decisions' && !i.keyDecisionRef
+          ? ' Key decision with no reference.'
+          : '';
       rows.push({
         meeting: longDate(m.date),
         meetingStatus: status,
@@ -245,9 +255,12 @@ export function forwardPlan(
         flag: (
           dayFlag +
           (short
-            ? `Only ${clear} clear days' notice; ${rules.keyDecisionDays} needed for ${i.keyDecisionRef || i.section === 'Key decisions' ? 'key decisions' : 'private items'}.`
-            : '')
+            ? `Only ${notice} clear days' notice; ${rules.keyDecisionDays} needed for ${i.keyDecisionRef || i.section === 'Key decisions' ? 'key decisions' : 'private items'}.`
+            : '') +
+          noRef
         ).trim(),
+        markers: markers(i),
+        firstPublished: i.firstPublished ?? null,
       });
     }
   }
@@ -260,7 +273,10 @@ export function forwardPlan(
       keyDecisionRef: i.keyDecisionRef,
       reportDeadline: null,
       despatch: null,
-      flag: '',
+      flag:
+        i.section === 'Key decisions' && !i.keyDecisionRef ? 'Key decision with no reference.' : '',
+      markers: markers(i),
+      firstPublished: i.firstPublished ?? null,
     });
   }
   return rows;

@@ -6,7 +6,6 @@ import {
   checkTemplatesCommand,
   exportPdfCommand,
   annualReportsCommand,
-  forwardPlanCommand,
   minutesCommand,
   parseYears,
   reportCoverCommand,
@@ -14,6 +13,7 @@ import {
 import {PaperError} from '../papers/errors';
 import {publishMinutesCommand} from '../papers/publish-minutes';
 import {selfAssessmentCommand} from '../papers/self-assessment';
+import {forwardPlanCommand} from '../papers/forward-plan';
 import {loadJob, removeResumeTriggers} from '../papers/job';
 import {runCommand} from '../papers/session';
 

@@ -35,7 +35,6 @@ import {
   saveJob,
   scheduleResume,
 } from './job';
-import {forwardPlanPaper} from './forward-plan';
 import {firstMinuteNo, minutesPaper} from './minutes';
 import {reportCoverPaper} from './report-cover';
 import {DATE} from './dates';
@@ -470,18 +469,6 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     made,
     chosen.paperLink ? ['The Paper link cell already held a link, so it was left as it was.'] : [],
   );
-  return made;
-}
-
-/** "Generate forward plan": coming meetings and items to be programmed. */
-export function forwardPlanCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
-  const s = openSession(ss);
-  const meetings = readRegister(ss, TAB.meetings).records;
-  const items = readRegister(ss, TAB.agenda).records;
-  const members = readRegister(ss, TAB.members).records;
-  const paper = scrubContacts(forwardPlanPaper(meetings, items, new Date(), s.paper), members);
-  const made = withDocumentLock(() => writePapers(s, 'Forward plans', [paper]));
-  showSummary('Forward plan', made);
   return made;
 }
 
