@@ -187,7 +187,9 @@ describe('public page', () => {
       '<strong>Minute 4: Homecare framework: Lot 2 uplift.</strong> Recommended a 6% uplift',
     );
     expect(html).toContain('Agreed the draft market position statement for consultation');
-    expect(html).toContain('<a href="#decisions-2026-09-10">Decisions</a>');
+    expect(html).toContain(
+      '<a href="#decisions-2026-09-10" aria-label="Decisions of Thursday 10 September 2026">Decisions</a>',
+    );
     expect(html).not.toMatch(/Elm Lodge/i);
     expect(html).not.toContain('01632 960 123');
     // Later meetings first, as in the table.

@@ -66,7 +66,7 @@ function meetingTable(
     const status = m.status || 'Provisional';
     return `<tr${m.status === 'Cancelled' ? ' class="cancelled"' : ''}><th scope="row">${escapeHtml(longDate(m.date))}</th><td>${escapeHtml(time)}</td><td>${escapeHtml(m.venue || 'To be confirmed')}</td><td>${escapeHtml(
       status,
-    )}</td><td>${papersCell(m, pubs.get(m.date))}${decided.has(m.date) ? `<p class="decided"><a href="#decisions-${m.date}">Decisions</a></p>` : ''}</td></tr>`;
+    )}</td><td>${papersCell(m, pubs.get(m.date))}${decided.has(m.date) ? `<p class="decided"><a href="#decisions-${m.date}" aria-label="Decisions of ${escapeHtml(longDate(m.date))}">Decisions</a></p>` : ''}</td></tr>`;
   });
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Venue</th><th scope="col">Status</th><th scope="col">Papers</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
