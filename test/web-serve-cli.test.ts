@@ -22,6 +22,13 @@ test('a bad --port is one plain line and exit status 1', () => {
   });
   expect(r.status).toBe(1);
   expect(r.stderr.trim()).toBe('clerk: --port must be a number from 0 to 65535; got "eighty"');
+  const as = spawnSync(process.execPath, [bin, 'serve', 'book.xlsx', '--as', 'nobody'], {
+    encoding: 'utf8',
+  });
+  expect(as.status).toBe(1);
+  expect(as.stderr.trim()).toBe(
+    'clerk: --as must be an email address or "anonymous"; got "nobody"',
+  );
   const none = spawnSync(process.execPath, [bin, 'serve'], {encoding: 'utf8'});
   expect(none.stderr).toContain('clerk: serve needs the workbook');
 });
