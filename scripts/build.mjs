@@ -1,7 +1,7 @@
 // Build: src/index.ts -> dist/Code.js (+ dist/appsscript.json) for Apps Script, and the
 // emulator's command line -> build/clerk.cjs for Node. dist/ holds only what clasp pushes.
 import {build} from 'esbuild';
-import {mkdirSync, writeFileSync, copyFileSync, rmSync} from 'node:fs';
+import {mkdirSync, writeFileSync, readFileSync, readdirSync, renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -55,8 +55,6 @@ export function toAppsScript(esm) {
 const BUNDLE = '__committeeClerk';
 
 export async function buildAll({quiet = false} = {}) {
-  rmSync(dist, {recursive: true, force: true});
-  mkdirSync(dist, {recursive: true});
   const gas = await build({
     entryPoints: [path.join(root, 'src/index.ts')],
     bundle: true,
@@ -75,8 +73,21 @@ export async function buildAll({quiet = false} = {}) {
     },
   });
   const code = toAppsScript(gas.outputFiles[0].text);
-  writeFileSync(path.join(dist, 'Code.js'), code);
-  copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  // dist/ holds only what clasp pushes; each file is replaced in one step (written beside it,
+  // then renamed), so a test or `clerk` command reading dist/ meanwhile never finds it missing.
+  mkdirSync(dist, {recursive: true});
+  const keep = ['Code.js', 'appsscript.json'];
+  for (const f of readdirSync(dist))
+    // Another build's half-written file (.NAME.PID.tmp) is left for it to rename.
+    if (!keep.includes(f) && !f.endsWith('.tmp'))
+      rmSync(path.join(dist, f), {recursive: true, force: true});
+  const put = (name, text) => {
+    const tmp = path.join(dist, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, path.join(dist, name));
+  };
+  put('Code.js', code);
+  put('appsscript.json', readFileSync(path.join(root, 'appsscript.json')));
 
   await build({
     entryPoints: {
