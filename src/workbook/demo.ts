@@ -47,7 +47,9 @@ export const DEMO_MEMBERS: Rec[] = [
     'Term start': d('01/04/2025'),
     'Term end': d('31/03/2027'),
     Status: 'Active',
-    'Interests declared': 'Director, Larkspur Homes Ltd (Lot 1 provider)',
+    // Terms separated by "; ": Build agenda and the minutes draft match them to items.
+    'Interests declared': 'Director of Larkspur Homes Ltd; Lot 1',
+    'Interests reviewed on': d('15/04/2025'),
   },
   {
     Name: 'Gareth Lewis',
@@ -62,6 +64,8 @@ export const DEMO_MEMBERS: Rec[] = [
     'Term start': d('01/04/2025'),
     'Term end': d('31/03/2027'),
     Status: 'Active',
+    'Interests declared': 'Brookside Support CIC; Lot 3',
+    'Interests reviewed on': d('02/04/2026'),
   },
   {
     Name: 'Amina Yusuf',
@@ -77,6 +81,8 @@ export const DEMO_MEMBERS: Rec[] = [
     'Term end': d('31/12/2026'),
     Status: 'Active',
     Notes: 'Term ends soon: ask the Homecare Forum to renominate.',
+    'Interests declared': 'Harbour Homecare; Lot 2',
+    'Interests reviewed on': d('10/01/2026'),
   },
   {
     Name: 'Daniel Price',
@@ -264,7 +270,7 @@ export const DEMO_AGENDA: Rec[] = [
     'To decide',
     'Helen Brooks',
     'Awaited',
-    {'Key decision ref': 'KD/2026/031'},
+    {'Key decision ref': 'KD/2026/031', 'To full Council': 'Yes'},
   ),
   item(
     5,
