@@ -25,9 +25,9 @@ import {peers} from './services/peers';
 import {unwrap} from './sheets/expose';
 
 export const USAGE: Record<string, string> = {
-  new: `clerk new BOOK.xlsx [--demo]
+  new: `clerk new BOOK.xlsx [--demo[=NAME]]
   Make a new workbook, open it (onOpen), then run the project's set-up functions as an officer
-  would ("setUp" in clerk.config.json at the project root); --demo also runs its "demo" ones.`,
+  would ("setUp" in clerk.config.json at the project root); --demo also runs its "demo" ones, --demo=NAME those listed under "demos" NAME.`,
   run: `clerk run BOOK.xlsx FUNCTION [--select 'Tab!A1'] [--answer TEXT]... [--as EMAIL]
   Call a function of the program as Sheets would from the Committee menu or a trigger.
   --select sets the active cell or range first; each --answer answers the next question the
@@ -85,6 +85,8 @@ interface Args {
   stats: boolean;
   help: boolean;
   demo: boolean;
+  /** --demo=NAME: one of the project's other demos ("demos" in clerk.config.json). */
+  demoName?: string;
   json: boolean;
   /** clerk get: also each cell's note and colours. */
   notes: boolean;
@@ -136,8 +138,10 @@ function parseArgs(argv: readonly string[]): Args {
       else a.id = v;
     } else if (FLAG_OPTIONS.has(opt)) {
       if (opt === '--stats') a.stats = true;
-      else if (opt === '--demo') a.demo = true;
-      else if (opt === '--json') a.json = true;
+      else if (opt === '--demo') {
+        a.demo = true;
+        if (eq > 0) a.demoName = raw.slice(eq + 1);
+      } else if (opt === '--json') a.json = true;
       else if (opt === '--notes') a.notes = true;
       else a.help = true;
     } else if (raw.startsWith('--')) {
@@ -439,10 +443,15 @@ export function openOnFirstTab(ws: Workspace, io: Io): void {
  * spreadsheet would (`setUp`), and with --demo (`demo`): clerk.config.json at the project root
  * (or the file CLERK_CONFIG names). The emulator itself knows no project's function names.
  */
-export function projectConfig(): {file: string; setUp?: string[]; demo?: string[]} {
+export function projectConfig(): {
+  file: string;
+  setUp?: string[];
+  demo?: string[];
+  demos?: Record<string, string[] | undefined>;
+} {
   const file = process.env.CLERK_CONFIG || path.join(repoRoot(), 'clerk.config.json');
   if (!existsSync(file)) return {file};
-  let raw: {setUp?: unknown; demo?: unknown};
+  let raw: {setUp?: unknown; demo?: unknown; demos?: Record<string, unknown>};
   try {
     raw = JSON.parse(readFileSync(file, 'utf8')) as typeof raw;
   } catch (e) {
@@ -454,7 +463,10 @@ export function projectConfig(): {file: string; setUp?: string[]; demo?: string[
       throw new ClerkInputError(`${file}: "${key}" must be a list of function names`);
     return v as string[];
   };
-  return {file, setUp: list(raw.setUp, 'setUp'), demo: list(raw.demo, 'demo')};
+  const demos = Object.fromEntries(
+    Object.entries(raw.demos ?? {}).map(([k, v]) => [k, list(v, `demos.${k}`)]),
+  );
+  return {file, setUp: list(raw.setUp, 'setUp'), demo: list(raw.demo, 'demo'), demos};
 }
 
 /** Where an edit landed, for the report of what onEdit made of it. */
@@ -493,12 +505,15 @@ const COMMANDS: Record<string, Command> = {
     const ws = await open(book, args, io, {create: true});
     const script = ws.script;
     const project = projectConfig();
-    if (args.demo && !project.demo?.length)
+    const demo = args.demoName ? project.demos?.[args.demoName] : project.demo;
+    if (args.demo && !demo?.length)
       throw new ClerkInputError(
-        `this project has no demo: list the functions that load it as "demo" in ${project.file}`,
+        args.demoName
+          ? `this project has no demo "${args.demoName}" (its demos: ${Object.keys(project.demos ?? {}).join(', ') || 'none'}); list them under "demos" in ${project.file}`
+          : `this project has no demo: list the functions that load it as "demo" in ${project.file}`,
       );
     if (script.has('onOpen')) callAsSheetsWould(ws, 'onOpen', io);
-    for (const fn of [...(project.setUp ?? []), ...(args.demo ? (project.demo ?? []) : [])]) {
+    for (const fn of [...(project.setUp ?? []), ...(args.demo ? (demo ?? []) : [])]) {
       if (script.has(fn)) script.callFunction(fn);
       else
         io.err(

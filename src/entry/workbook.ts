@@ -3,6 +3,7 @@ import {handleEdit} from '../workbook/onedit';
 import {setUpOrRepair, SetupReport} from '../workbook/setup';
 import {rebuildProblems} from '../workbook/problems';
 import {loadDemo} from '../workbook/demo';
+import {loadPartnership} from '../workbook/demo-partnership';
 import {prepareDeadlineFormulas} from '../governance/gather';
 import {setUpMoney} from '../workbook/money-setup';
 import {prefillRiskTriggers} from '../governance/risk-triggers';
@@ -97,12 +98,27 @@ export function checkWorkbookProblems(): void {
   );
 }
 
+/**
+ * `clerk new BOOK --demo=partnership`: the fictional parent-carer partnership board (calendar-day
+ * notice, monthly meetings chaired by the forum, complaints and volunteer agreements).
+ */
+export function loadPartnershipDemo(): void {
+  loadDemoGroup(loadPartnership, 'the fictional partnership board');
+}
+
 /** `clerk new --demo` (and a menu-less way to try the program): the fictional demo group. Refuses a workbook that has data. */
 export function loadDemoData(): void {
+  loadDemoGroup(loadDemo, 'the fictional demo group');
+}
+
+function loadDemoGroup(
+  load: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
+  what: string,
+): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  loadDemo(ss);
+  load(ss);
   const failed = setUpOtherAreas(ss); // the demo's meetings widen the holiday years; lots get their totals
   if (failed.length) ss.toast(`Could not finish: ${failed.join('; ')}.`, 'Committee Clerk');
   rebuildProblems(ss);
-  ss.toast('Loaded the fictional demo group (example.org addresses only).', 'Committee Clerk');
+  ss.toast(`Loaded ${what} (example.org addresses only).`, 'Committee Clerk');
 }

@@ -10,16 +10,16 @@ import {Cell, WorkbookError, appendRecords, getTab, readTable} from './table';
 import {formulaFor} from './formulas';
 import {serialOf, dayFraction} from './dates';
 
-type Rec = Record<string, Cell>;
+export type Rec = Record<string, Cell>;
 
 /** dd/mm/yyyy → serial. */
-function d(text: string): number {
+export function d(text: string): number {
   const [dd, mm, yyyy] = text.split('/').map(Number);
   const s = serialOf(yyyy, mm, dd);
   if (s === null) throw new Error(`demo: bad date ${text}`);
   return s;
 }
-const t = (hhmm: string) => {
+export const t = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return dayFraction(h * 60 + m);
 };
@@ -1020,16 +1020,35 @@ const DEMO: readonly [string, readonly Rec[]][] = [
 ];
 
 export function loadDemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const busy = DEMO.filter(([tab]) => readTable(ss, tab).rows.length > 0).map(([tab]) => tab);
+  loadDemoSet(ss, {
+    registers: DEMO,
+    settings: DEMO_SETTINGS,
+    // The governance parts (after the check above, which the registers already decide).
+    after: () => {
+      appendRecords(ss, TAB.decisions, DEMO_DECISIONS, formulaFor);
+      rateDemoTriggers(ss);
+    },
+  });
+}
+
+/** A demo group: registers to fill, Settings values, and what else it loads (after the registers). */
+export interface DemoSet {
+  readonly registers: readonly (readonly [string, readonly Rec[]])[];
+  readonly settings: Readonly<Record<string, string>>;
+  readonly after?: () => void;
+}
+
+/** Loads a demo group into an empty workbook (refused when any of its registers has data). */
+export function loadDemoSet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, set: DemoSet): void {
+  const {registers, settings} = set;
+  const busy = registers.filter(([tab]) => readTable(ss, tab).rows.length > 0).map(([tab]) => tab);
   if (busy.length) {
     throw new WorkbookError(
       `The demo group is only loaded into an empty workbook, and ${busy.join(', ')} already ${busy.length === 1 ? 'has' : 'have'} data. Make a new workbook for the demo (clerk new BOOK --demo).`,
     );
   }
-  for (const [tab, recs] of DEMO) appendRecords(ss, tab, recs, formulaFor);
-  // The governance parts (after the check above, which the registers already decide).
-  appendRecords(ss, TAB.decisions, DEMO_DECISIONS, formulaFor);
-  rateDemoTriggers(ss);
+  for (const [tab, recs] of registers) appendRecords(ss, tab, recs, formulaFor);
+  set.after?.();
   // Settings: fill the demo values into the existing rows (one read, one write of the Value column).
   const sheet = getTab(ss, TAB.settings);
   const grid = sheet.getDataRange().getValues() as Cell[][];
@@ -1038,7 +1057,7 @@ export function loadDemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const valueCol = headers.indexOf('Value');
   const values = grid.slice(1).map(r => {
     const name = String(r[nameCol]).trim();
-    return [name in DEMO_SETTINGS ? DEMO_SETTINGS[name] : r[valueCol]]; // the Value column is plain text
+    return [name in settings ? settings[name] : r[valueCol]]; // the Value column is plain text
   });
   if (values.length) sheet.getRange(2, valueCol + 1, values.length, 1).setValues(values);
 }
