@@ -45,6 +45,7 @@ import {acquireBookLock, describeHolder} from './book-lock';
 import {applyJournal, recoverSave, SimulatedCrash, STAGING, step, writeJournal} from './journal';
 import {COMPUTED, writeComputedCache, type CacheSource} from './fast-get';
 import {jsonValue} from './json-value';
+import {SNAPSHOT} from './sheets/xlsx-snapshot';
 
 export {ClerkInputError};
 
@@ -337,7 +338,10 @@ export class Workspace {
       });
     } else {
       try {
-        this.model = await sheets.loadXlsx(this.bookPath, {clock: ctx.clock});
+        this.model = await sheets.loadXlsx(this.bookPath, {
+          clock: ctx.clock,
+          snapshot: path.join(this.dir, SNAPSHOT),
+        });
       } catch (e) {
         throw new ClerkInputError(
           `cannot read workbook ${path.basename(this.bookPath)}: ${(e as Error).message}`,
@@ -540,12 +544,19 @@ export class Workspace {
       mkdirSync(staging, {recursive: true});
       step('begin');
       const bookTmp = path.join(staging, 'workbook.xlsx');
-      await sheets.saveXlsx(this.model, bookTmp);
+      // With what reading it back gives, so the next command need not parse it (xlsx-snapshot.ts).
+      await sheets.saveXlsx(this.model, bookTmp, {snapshot: path.join(staging, SNAPSHOT)});
       // The workbook keeps its permissions (saving writes a new file in its place).
       if (existsSync(this.bookPath)) chmodSync(bookTmp, statSync(this.bookPath).mode & 0o7777);
       step('staged workbook');
       const renames: {from: string; to: string}[] = [];
       const deletes: string[] = [];
+      if (existsSync(path.join(staging, SNAPSHOT)))
+        renames.push({
+          from: rel(path.join(staging, SNAPSHOT)),
+          to: rel(path.join(this.dir, SNAPSHOT)),
+        });
+      else deletes.push(rel(path.join(this.dir, SNAPSHOT)));
       const computed = path.join(staging, COMPUTED);
       if (writeComputedCache(computed, bookTmp, this.ctx.clock.today, this.cacheSource()))
         renames.push({from: rel(computed), to: rel(path.join(this.dir, COMPUTED))});

@@ -17,7 +17,7 @@ export interface SheetsPart {
     opts?: {timeZone?: string; DateCtor?: DateConstructor; clock?: {now(): Date}},
   ): any;
   loadXlsx(path: string, opts?: any): Promise<any>;
-  saveXlsx(model: any, path: string): Promise<void>;
+  saveXlsx(model: any, path: string, opts?: {snapshot?: string}): Promise<void>;
   createSpreadsheetApp(
     ctx: ServiceContext,
     model: any,

@@ -19,6 +19,7 @@ import {sheetsErrorCode} from './cells';
 import {closeOpenRanges} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
 import {useFflateZip, ZIP_WITH_FFLATE} from './xlsx-zip';
+import {readSnapshot, writeSnapshot} from './xlsx-snapshot';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
   addBooleanNames,
@@ -51,11 +52,21 @@ function excel(): NonNullable<typeof exceljs> {
   return exceljs;
 }
 
+/** exceljs's date test and conversion, as its reader applies them to a number in a date format. */
+interface ExcelUtils {
+  isDateFmt(fmt: string | undefined): boolean;
+  excelToDate(v: number, date1904: boolean): Date;
+}
+let utilsLoaded: ExcelUtils | null = null;
+function excelUtils(): ExcelUtils {
+  return (utilsLoaded ??= createRequire(__filename)('exceljs/lib/utils/utils') as ExcelUtils);
+}
+
 const META_SHEET = '__clerk_meta';
 const CHUNK = 30_000;
 
 /** What the hidden meta sheet keeps of a sheet: the model's own fields xlsx cannot hold exactly, plus: */
-interface SheetJson extends Pick<
+export interface SheetJson extends Pick<
   SheetModel,
   | 'name'
   | 'sheetId'
@@ -77,7 +88,7 @@ interface SheetJson extends Pick<
   emptyNotes?: [number, number, string][];
 }
 
-interface BookJson {
+export interface BookJson {
   format: 'committee-clerk-emulator/1';
   id: string;
   name: string;
@@ -268,7 +279,16 @@ function sheetsFormula(stored: string): string {
     .join('');
 }
 
-export async function saveXlsx(model: WorkbookModel, file: string): Promise<void> {
+/**
+ * Saves the workbook. With `snapshot`, also writes there what reading the file back will give
+ * (xlsx-snapshot.ts), so the next open skips the parse; where that is not certain (merged
+ * cells, text XML cannot hold as it is) no snapshot is kept and the next open reads the file.
+ */
+export async function saveXlsx(
+  model: WorkbookModel,
+  file: string,
+  opts: {snapshot?: string} = {},
+): Promise<void> {
   const wb = new (excel().Workbook)();
   wb.creator = 'Committee Clerk';
   const hf = model.hf;
@@ -294,6 +314,9 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     nextObjectId: model.nextObjectId,
     sheets: [],
   };
+  // What reading the saved file back will give, for the next open (null: not certain).
+  let parts: XlsxParts | null = opts.snapshot ? {sheets: [], definedNames: []} : null;
+  const looks = new Map<Partial<ExcelJS.Style>, CellMeta | undefined>();
   // One style object per distinct look, shared by its cells: exceljs then files each look once
   // (it remembers style objects it has seen) instead of comparing 300,000 cells' styles.
   const styles = new Map<string, Partial<ExcelJS.Style>>();
@@ -330,6 +353,11 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
     const serial = hf.getSheetSerialized(sheet.hfId);
     const values = hf.getSheetValues(sheet.hfId);
     const texts = sheet.formulaText;
+    const back: SheetParts | null =
+      parts && !sheet.merges.length
+        ? {name: sheet.name, rows: [], meta: [], rowCount: 0, columnCount: 0, widths: []}
+        : null;
+    if (!back) parts = null;
     const rows = Math.max(serial.length, sheet.meta.length);
     for (let r = 0; r < rows; r++) {
       const sr = serial[r] ?? [];
@@ -342,22 +370,45 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
         const meta = mr[c];
         if ((content === null || content === undefined || content === '') && !meta) continue;
         const cell = row.getCell(c + 1);
+        let value: ExcelJS.CellValue = null;
         if (typeof content === 'string' && content.startsWith('=')) {
           const text = texts[r]?.[c] ?? content;
           const inner = arrayFormulaInner(text);
-          cell.value = {
+          value = {
             formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
             result: plainResult(values[r]?.[c]),
             ...(inner === null ? {} : {shareType: 'array', ref: cell.address}),
           } as ExcelJS.CellFormulaValue;
         } else if (typeof content === 'string')
-          cell.value = content.startsWith("'") ? content.slice(1) : content;
-        else if (content instanceof DetailedCellError) cell.value = excelError(content.value);
-        else if (content !== null && content !== undefined)
-          cell.value = content as number | boolean;
+          value = content.startsWith("'") ? content.slice(1) : content;
+        else if (content instanceof DetailedCellError) value = excelError(content.value);
+        else if (content !== null && content !== undefined) value = content as number | boolean;
+        if (value !== null) cell.value = value;
         cell.style = styleOf(meta, styles);
         if (meta?.note) cell.note = meta.note;
+        if (!back) continue;
+        const got =
+          r < sheet.maxRows && c < sheet.maxCols && readBack(value, cell.style, meta?.note, looks);
+        if (!got) {
+          parts = null;
+          continue;
+        }
+        (back.rows[r] ??= [])[c] = got.content;
+        if (got.meta) (back.meta[r] ??= [])[c] = got.meta;
+        back.rowCount = r + 1;
+        back.columnCount = Math.max(back.columnCount, c + 1);
       }
+    }
+    if (back && parts) {
+      for (let r = 0; r < back.rows.length; r++) {
+        const row = (back.rows[r] ??= []);
+        for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      }
+      sheet.columnWidths.forEach((w, i) => {
+        const stored = w === undefined ? 0 : Math.round((w / 7) * 100) / 100;
+        if (stored) back.widths.push([i, Math.round(stored * 7)]);
+      });
+      parts.sheets.push(back);
     }
     for (const m of sheet.merges) {
       try {
@@ -425,23 +476,83 @@ export async function saveXlsx(model: WorkbookModel, file: string): Promise<void
   ];
   const metaWs = wb.addWorksheet(META_SHEET, {state: 'veryHidden'});
   const text = JSON.stringify(json);
+  if (parts) parts.json = JSON.parse(text) as BookJson;
   for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++)
     metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
 
   // Zipped by fflate at its fastest deflate: a fifth larger file, a save that does not wait on compression.
   useFflateZip();
-  const buffer = await wb.xlsx.writeBuffer({
-    zip: ZIP_WITH_FFLATE,
-  } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  const bytes = Buffer.from(
+    (await wb.xlsx.writeBuffer({
+      zip: ZIP_WITH_FFLATE,
+    } as unknown as Partial<ExcelJS.XlsxWriteOptions>)) as ArrayBuffer,
+  );
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.writeFileSync(tmp, Buffer.from(buffer as ArrayBuffer));
+    fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, {force: true});
     throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
   }
+  if (opts.snapshot) {
+    if (parts) writeSnapshot(opts.snapshot, bytes, parts);
+    else fs.rmSync(opts.snapshot, {force: true});
+  }
+}
+
+/** Text the XML of a package cannot carry unchanged (control characters, CR, lone surrogates). */
+const UNSURE_TEXT = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+function sureText(s: string): boolean {
+  return !UNSURE_TEXT.test(s) && !LONE_SURROGATE.test(s);
+}
+
+/**
+ * What reading the saved file gives for a cell written with this value, style and note:
+ * exceljs's read (a number in a date format comes back as a Date) through the loader's own
+ * contentOf and metaOf. Null where that is not certain.
+ */
+function readBack(
+  value: ExcelJS.CellValue,
+  style: Partial<ExcelJS.Style>,
+  note: string | undefined,
+  looks: Map<Partial<ExcelJS.Style>, CellMeta | undefined>,
+): {content: RawCellContent; meta: CellMeta | undefined} | null {
+  const {ValueType} = excel();
+  const utils = excelUtils();
+  let type = ValueType.Null;
+  let read: unknown = value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    type = ValueType.Number;
+    if (utils.isDateFmt(style.numFmt)) read = utils.excelToDate(value, false);
+    else read = value === 0 ? 0 : value; // -0 is written as 0
+  } else if (typeof value === 'string') {
+    if (!sureText(value)) return null;
+    type = ValueType.String;
+  } else if (typeof value === 'boolean') type = ValueType.Boolean;
+  else if (value && typeof value === 'object' && 'formula' in value) {
+    if (!value.formula || !sureText(value.formula)) return null;
+    type = ValueType.Formula;
+  } else if (value && typeof value === 'object' && 'error' in value) type = ValueType.Error;
+  else if (value !== null) return null;
+  if (note !== undefined && !sureText(note)) return null;
+  const cell = {
+    type,
+    value: read,
+    formula: (value as {formula?: string} | null)?.formula,
+    numFmt: style.numFmt,
+    note,
+    fill: style.fill,
+    font: style.font,
+    alignment: style.alignment,
+  } as unknown as ExcelJS.Cell;
+  // A cell without a note reads back as every cell of its style does: one object for them all.
+  if (note !== undefined) return {content: contentOf(cell), meta: metaOf(cell)};
+  if (!looks.has(style)) looks.set(style, metaOf(cell));
+  return {content: contentOf(cell), meta: looks.get(style)};
 }
 
 /** [row, column, note] (0-based) of every note on a cell with no content. */
@@ -563,15 +674,35 @@ function fail(file: string, reason: string): Error {
   return new Error(`Cannot open workbook "${file}": ${reason}`);
 }
 
-export async function loadXlsx(
-  file: string,
-  opts: {DateCtor?: DateConstructor; clock?: ModelClock} = {},
-): Promise<WorkbookModel> {
-  if (!fs.existsSync(file)) throw fail(file, 'the file does not exist.');
-  if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
+/** One tab as exceljs reads it: everything opening the workbook needs before the formula engine. */
+export interface SheetParts {
+  name: string;
+  /** Cell contents as the engine takes them (text as 'text, formulas as stored). */
+  rows: RawCellContent[][];
+  meta: ((CellMeta | undefined)[] | undefined)[];
+  rowCount: number;
+  columnCount: number;
+  /** [0-based column, width in pixels] of each column the file gives a width. */
+  widths: [number, number][];
+  /** Only read from a workbook without the hidden sheet (another program's): */
+  hidden?: boolean;
+  frozen?: {rows: number; cols: number};
+  tabColor?: string;
+}
+
+/** A workbook file as exceljs reads it (what emulator/sheets/xlsx-snapshot.ts keeps). */
+export interface XlsxParts {
+  json?: BookJson;
+  sheets: SheetParts[];
+  /** Only read from a workbook without the hidden sheet. */
+  definedNames: {name: string; ranges: string[]}[];
+}
+
+/** Reads the file with exceljs (the slow part of opening a workbook). */
+async function readParts(file: string, bytes: Buffer): Promise<XlsxParts> {
   const wb = new (excel().Workbook)();
   try {
-    await wb.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw fail(file, `it is not a readable .xlsx workbook (${(e as Error).message}).`);
   }
@@ -586,16 +717,65 @@ export async function loadXlsx(
       throw fail(file, `its hidden "${META_SHEET}" sheet is damaged (${(e as Error).message}).`);
     }
   }
-  const worksheets = wb.worksheets.filter(ws => ws.name !== META_SHEET);
-  if (!worksheets.length) throw fail(file, 'it has no sheets.');
+  const sheets = wb.worksheets
+    .filter(ws => ws.name !== META_SHEET)
+    .map(ws => {
+      const {rows, meta} = readWorksheet(ws, !json);
+      // Every column the file sizes, also past the last column with a cell.
+      const widths: [number, number][] = [];
+      const defined = Math.max(ws.columnCount, ws.columns?.length ?? 0);
+      for (let c = 1; c <= defined; c++) {
+        const w = ws.getColumn(c).width;
+        if (w) widths.push([c - 1, Math.round(w * 7)]);
+      }
+      const part: SheetParts = {
+        name: ws.name,
+        rows,
+        meta,
+        rowCount: ws.rowCount,
+        columnCount: ws.columnCount,
+        widths,
+      };
+      if (!json) {
+        part.hidden = ws.state !== 'visible';
+        const view = ws.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+        if (view?.state === 'frozen')
+          part.frozen = {rows: view.ySplit ?? 0, cols: view.xSplit ?? 0};
+        const tab = hexOf(ws.properties?.tabColor as Partial<ExcelJS.Color> | undefined);
+        if (tab) part.tabColor = tab;
+      }
+      return part;
+    });
+  return {
+    json,
+    sheets,
+    definedNames: json ? [] : (wb.definedNames.model as {name: string; ranges: string[]}[]),
+  };
+}
 
+export async function loadXlsx(
+  file: string,
+  opts: {DateCtor?: DateConstructor; clock?: ModelClock; snapshot?: string} = {},
+): Promise<WorkbookModel> {
+  if (!fs.existsSync(file)) throw fail(file, 'the file does not exist.');
+  if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
+  const bytes = fs.readFileSync(file);
+  // The parts kept by the last save, when the file is still the one it wrote.
+  const parts =
+    (opts.snapshot ? readSnapshot(opts.snapshot, bytes) : null) ?? (await readParts(file, bytes));
+  return modelFromParts(parts, file, opts);
+}
+
+function modelFromParts(
+  parts: XlsxParts,
+  file: string,
+  opts: {DateCtor?: DateConstructor; clock?: ModelClock},
+): WorkbookModel {
+  const {json} = parts;
+  const worksheets = parts.sheets;
+  if (!worksheets.length) throw fail(file, 'it has no sheets.');
   const contents: Record<string, RawCellContent[][]> = {};
-  const metas: Record<string, ((CellMeta | undefined)[] | undefined)[]> = {};
-  for (const ws of worksheets) {
-    const {rows, meta} = readWorksheet(ws, !json);
-    contents[ws.name] = rows;
-    metas[ws.name] = meta;
-  }
+  for (const ws of worksheets) contents[ws.name] = ws.rows;
   // Formulas keep the text the file holds; the engine gets open-ended ranges closed at each sheet's last row.
   const lastRows = new Map<string, number>();
   for (const ws of worksheets) {
@@ -643,7 +823,7 @@ export async function loadXlsx(
       rows: Math.max(sj?.maxRows ?? DEFAULT_ROWS, used.height, ws.rowCount),
       cols: Math.max(sj?.maxCols ?? DEFAULT_COLS, used.width, ws.columnCount),
     });
-    sheet.meta = metas[ws.name];
+    sheet.meta = ws.meta;
     sheet.formulaText = texts[ws.name];
     for (const [r, c, note] of sj?.emptyNotes ?? []) ((sheet.meta[r] ??= [])[c] ??= {}).note = note;
     if (sj) {
@@ -670,19 +850,14 @@ export async function loadXlsx(
         }
       }
     } else {
-      sheet.hidden = ws.state !== 'visible';
-      const view = ws.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
-      if (view?.state === 'frozen') {
-        sheet.frozenRows = view.ySplit ?? 0;
-        sheet.frozenCols = view.xSplit ?? 0;
+      sheet.hidden = !!ws.hidden;
+      if (ws.frozen) {
+        sheet.frozenRows = ws.frozen.rows;
+        sheet.frozenCols = ws.frozen.cols;
       }
-      const tab = hexOf(ws.properties?.tabColor as Partial<ExcelJS.Color> | undefined);
-      if (tab) sheet.tabColor = tab;
+      if (ws.tabColor) sheet.tabColor = ws.tabColor;
     }
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const w = ws.getColumn(c).width;
-      if (w) sheet.columnWidths[c - 1] = Math.round(w * 7);
-    }
+    for (const [c, w] of ws.widths) sheet.columnWidths[c] = w;
     model.sheets.push(sheet);
   }
   if (json) {
@@ -690,10 +865,10 @@ export async function loadXlsx(
     model.nextSheetId = json.nextSheetId;
     model.nextObjectId = json.nextObjectId;
     for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
-    const active = model.sheets.find(s => s.name === json!.active.sheetName);
+    const active = model.sheets.find(s => s.name === json.active.sheetName);
     if (active) model.active = {sheet: active.hfId, range: json.active.range};
   } else {
-    wb.definedNames.model.forEach((d: {name: string; ranges: string[]}) => {
+    parts.definedNames.forEach(d => {
       if (d.ranges.length === 1 && !d.name.startsWith('_xlnm'))
         addName(model, d.name, `=${fromOoxmlFunctions(d.ranges[0])}`, file);
     });

@@ -1,0 +1,128 @@
+/**
+ * Opening a workbook without parsing it: a save also writes what reading the file back would
+ * give (XlsxParts: cell contents, formats and notes as exceljs reads them, the hidden sheet's
+ * JSON), with the SHA-256 of the file it belongs to. Opening a file with that hash takes the
+ * parts from there (tens of milliseconds instead of a second of XML); a file changed by anyone
+ * else has another hash and is read in full. Building the formula engine from the parts is the
+ * same code either way (xlsx.ts, modelFromParts).
+ *
+ * Kept compact as JSON (faster to read than V8's serialisation of 300,000 small values): only
+ * cells with content, and each distinct cell format once with the runs of cells down a column
+ * that have it. Every cell gets its own format object again on reading (the model changes them
+ * in place).
+ */
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import type {RawCellContent} from 'hyperformula';
+import type {CellMeta} from './model';
+import type {SheetParts, XlsxParts} from './xlsx';
+
+const FORMAT = 'committee-clerk-parts/1';
+
+/** Its name in a workspace folder (NAME.workspace/), beside computed.json. */
+export const SNAPSHOT = 'workbook.parts';
+
+type PackedSheet = Omit<SheetParts, 'rows' | 'meta'> & {
+  rowsLength: number;
+  /** [row, column, content] of each cell with content (0-based). */
+  cells: [number, number, RawCellContent][];
+  formats: CellMeta[];
+  /** [column, first row, number of rows, format index] (0-based). */
+  runs: [number, number, number, number][];
+};
+
+interface Snapshot {
+  format: typeof FORMAT;
+  sha256: string;
+  parts: Omit<XlsxParts, 'sheets'> & {sheets: PackedSheet[]};
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function pack(sheet: SheetParts): PackedSheet {
+  const {rows, meta, ...rest} = sheet;
+  const cells: PackedSheet['cells'] = [];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) cells.push([r, c, v]);
+    }),
+  );
+  const formats: CellMeta[] = [];
+  const index = new Map<string, number>();
+  const byColumn: [number, number, number][] = [];
+  // Cells that look alike often share one object here (the writer's read-back): known at once.
+  const seen = new Map<CellMeta, number>();
+  meta.forEach((row, r) =>
+    row?.forEach((m, c) => {
+      if (!m) return;
+      let i = seen.get(m);
+      if (i === undefined) {
+        const key = JSON.stringify(m);
+        i = index.get(key);
+        if (i === undefined) {
+          index.set(key, (i = formats.length));
+          formats.push(m);
+        }
+        seen.set(m, i);
+      }
+      byColumn.push([c, r, i]);
+    }),
+  );
+  byColumn.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: PackedSheet['runs'] = [];
+  for (const [c, r, i] of byColumn) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === c && last[3] === i && last[1] + last[2] === r) last[2]++;
+    else runs.push([c, r, 1, i]);
+  }
+  return {...rest, rowsLength: rows.length, cells, formats, runs};
+}
+
+/** A fresh copy of a format (its font and other parts too): cells never share one. */
+function copyOf(m: CellMeta): CellMeta {
+  const out = {...m};
+  for (const k in out) {
+    const v = out[k as keyof CellMeta];
+    if (v && typeof v === 'object') (out as Record<string, unknown>)[k] = structuredClone(v);
+  }
+  return out;
+}
+
+function unpack(p: PackedSheet): SheetParts {
+  const {rowsLength, cells, formats, runs, ...rest} = p;
+  const rows: RawCellContent[][] = [];
+  for (let r = 0; r < rowsLength; r++) rows.push([]);
+  for (const [r, c, v] of cells) {
+    const row = rows[r];
+    while (row.length < c) row.push(null);
+    row[c] = v;
+  }
+  const meta: ((CellMeta | undefined)[] | undefined)[] = [];
+  for (const [c, r0, n, i] of runs)
+    for (let r = r0; r < r0 + n; r++) (meta[r] ??= [])[c] = copyOf(formats[i]);
+  return {...rest, rows, meta};
+}
+
+/** Writes the parts of the workbook whose file holds `bytes`. */
+export function writeSnapshot(out: string, bytes: Uint8Array, parts: XlsxParts): void {
+  const snap: Snapshot = {
+    format: FORMAT,
+    sha256: sha256(bytes),
+    parts: {...parts, sheets: parts.sheets.map(pack)},
+  };
+  writeFileSync(out, JSON.stringify(snap));
+}
+
+/** The parts kept for the file holding `bytes`, or null (none, another file's, unreadable). */
+export function readSnapshot(file: string, bytes: Uint8Array): XlsxParts | null {
+  if (process.env.CLERK_NO_CACHE || !existsSync(file)) return null;
+  try {
+    const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    if (snap?.format !== FORMAT || snap.sha256 !== sha256(bytes)) return null;
+    return {...snap.parts, sheets: snap.parts.sheets.map(unpack)};
+  } catch {
+    return null; // a damaged snapshot only costs the full read
+  }
+}
