@@ -100,6 +100,14 @@ describe('in the script', () => {
     expect((call('sidebarMeetings') as {date: string}[]).map(m => m.date)).toContain(MEETING);
   });
 
+  test('an editor sending a meeting whose pack is not made is told so, and nothing is sent', () => {
+    expect(() => call('sidebarSend', '2027-03-11')).toThrow(
+      'The agenda pack for 11 March 2027 has not been made yet, so nothing was sent.',
+    );
+    expect(c.outbox()).toEqual([]);
+    expect(c.rows('Sent')).toEqual([]);
+  });
+
   test('every sidebar function refuses a caller who is not an editor', () => {
     installVisitor(c.ws, 'stranger@example.org');
     for (const [name, args] of ACTIONS)
