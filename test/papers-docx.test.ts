@@ -3,6 +3,7 @@
 // uploads in the emulated Drive), and with fflate to check the zip itself.
 import {unzipSync, strFromU8} from 'fflate';
 import {readDocx} from '../emulator/docs/docx-read';
+import {columnWidths} from '../src/papers/docx';
 import {paperDocx} from './papers/docx-bytes';
 import {agendaPaper, orderAgenda} from '../src/papers/agenda';
 import {SETTINGS, item, meeting, member} from './papers-helpers';
@@ -91,5 +92,33 @@ describe('paper as .docx', () => {
       paperDocx({kind: 'Annual report', name: 'x', blocks: [{kind: 'paragraph', text: s}]}),
     );
     expect(strFromU8(files['word/document.xml'])).toContain(s);
+  });
+});
+
+describe('table columns', () => {
+  test('a date column of the forward plan is wide enough for "November" (no "Novembe r")', () => {
+    // Arial 10 pt: N 7.2, o 5.6, v 5.0, e 5.6, m 8.3, b 5.6, e 5.6, r 3.3 = 46.2 pt = 924
+    // twips, plus the cell margins of 108 twips each side.
+    const rows = [
+      [
+        'Committee date',
+        'Item',
+        'Lead officer',
+        'Reference if key decision',
+        'Deadline for reports',
+        'Agenda despatch date',
+      ],
+      [
+        'Thursday 10 December 2026',
+        'Recommissioning of homecare (Lot 2): approach to market',
+        'Helen Brooks',
+        'KD/2026/031',
+        '27 November 2026',
+        '2 December 2026',
+      ],
+    ];
+    const w = columnWidths(rows, [], [3, 5, 3, 2, 2, 2]);
+    expect(w[4]).toBeGreaterThanOrEqual(924 + 2 * 108);
+    expect(w[5]).toBeGreaterThanOrEqual(924 + 2 * 108);
   });
 });

@@ -64,14 +64,15 @@ export function columnWidths(
 ): number[] {
   const n = Math.max(...rows.map(r => r.length));
   let weight = new Array<number>(n).fill(5);
-  // The narrowest a column may be: its longest word (header included) at about 115 twips a
-  // character in 10-point type, plus the cell margins, so "Minute no." never breaks mid-word.
+  // The narrowest a column may be: its longest word (header included) at about 125 twips a
+  // character in 10-point type (wide letters: "November" takes about 925 twips in Arial), plus
+  // the cell margins (2 × 108) and a little slack, so "Minute no." never breaks mid-word.
   const floor = new Array<number>(n).fill(0);
   rows.forEach((r, k) => {
     if (emphasis.includes(k)) return;
     r.forEach((c, i) => {
       const longestWord = Math.max(0, ...c.split(/\s+/).map(w => w.length));
-      floor[i] = Math.max(floor[i], 560, longestWord * 115 + 200);
+      floor[i] = Math.max(floor[i], 560, longestWord * 125 + 240);
     });
   });
   if (widths && widths.length === n) weight = [...widths];
