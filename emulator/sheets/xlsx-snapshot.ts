@@ -37,6 +37,9 @@ interface Snapshot {
   parts: Omit<XlsxParts, 'sheets'> & {sheets: PackedSheet[]};
 }
 
+/** How many opens took the kept parts (for tests). */
+export const snapshotReads = {n: 0};
+
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -121,6 +124,7 @@ export function readSnapshot(file: string, bytes: Uint8Array): XlsxParts | null 
   try {
     const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
     if (snap?.format !== FORMAT || snap.sha256 !== sha256(bytes)) return null;
+    snapshotReads.n++;
     return {...snap.parts, sheets: snap.parts.sheets.map(unpack)};
   } catch {
     return null; // a damaged snapshot only costs the full read
