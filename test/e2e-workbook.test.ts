@@ -144,7 +144,7 @@ describe('demo data', () => {
   test('refused on a workbook that already has data, which is left unchanged', () => {
     const before = snapshot(demo.model);
     expect(() => demo.run('loadDemoData')).toThrow(
-      'The demo group is only loaded into an empty workbook, and Members, Meetings, Agenda, Attendance, Actions, Contracts, Lots, Cash flow, Holidays already have data.',
+      'The demo group is only loaded into an empty workbook, and Members, Meetings, Agenda, Attendance, Actions, Contracts, Lots, Cash flow, Holidays, Mailing list already have data.',
     );
     expect(snapshot(demo.model)).toEqual(before);
   });

@@ -114,6 +114,8 @@ export function gather(
       if (p.tab === TAB.attendance) unlinked.add(p.row);
     }
   }
+  // Risk triggers: read for their unreadable values (a RAG the program does not know is a finding).
+  if (want('housekeeping') && ss.getSheetByName(TAB.riskTriggers)) read(TAB.riskTriggers);
   return {
     today,
     config,
