@@ -267,12 +267,21 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
         ? {status: 200, type: 'application/pdf', body: bytes}
         : {status: 404, type: 'text/plain', body: 'Not found'};
     }
-    if (req.method === 'GET' && url.pathname === '/sidebar')
-      return {
-        status: 200,
-        type: 'text/html; charset=utf-8',
-        body: await withBook(false, (ws, io) => sidebarPage(ws, io)),
-      };
+    if (req.method === 'GET' && url.pathname === '/sidebar') {
+      try {
+        return {
+          status: 200,
+          type: 'text/html; charset=utf-8',
+          body: await withBook(false, (ws, io) => sidebarPage(ws, io)),
+        };
+      } catch (e) {
+        // The script refused the visitor (not an editor): say so, as Sheets would show it.
+        const message = e instanceof Error ? e.message : String(e);
+        if (/Only an editor/.test(message))
+          return {status: 403, type: 'text/plain; charset=utf-8', body: message};
+        throw e;
+      }
+    }
     const run = url.pathname.match(/^\/run\/([\w$]+)$/);
     if (req.method === 'POST' && run && SIDEBAR_FUNCTION.test(run[1])) {
       // A header a cross-site form cannot send: only the sidebar's own fetch gets here.

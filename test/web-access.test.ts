@@ -36,6 +36,9 @@ async function callAs(
 ): Promise<{name: string; ok: boolean; error?: string}[]> {
   const server = await serve(book, {port: 0, today: DEMO_TODAY, as, log: () => undefined});
   try {
+    const side = await fetch(`${server.url}/sidebar`);
+    expect(side.status).toBe(403);
+    expect(await side.text()).toContain('Only an editor of the committee spreadsheet');
     const out = [];
     for (const [name, args] of actions) {
       const r = await fetch(`${server.url}/run/${name}`, {
