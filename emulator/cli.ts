@@ -58,7 +58,7 @@ export const USAGE: Record<string, string> = {
   Google Doc), optionally under a chosen id.`,
 };
 
-const GLOBAL_HELP = `clerk: the Committee Clerk program, offline, against an .xlsx workbook.
+const GLOBAL_HELP = `clerk: an Apps Script program run offline, against an .xlsx workbook.
 
 Commands:
 ${Object.values(USAGE)

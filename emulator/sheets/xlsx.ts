@@ -290,7 +290,7 @@ export async function saveXlsx(
   opts: {snapshot?: string} = {},
 ): Promise<void> {
   const wb = new (excel().Workbook)();
-  wb.creator = 'Committee Clerk';
+  wb.creator = 'Workspace emulator';
   const hf = model.hf;
   const json: BookJson = {
     format: 'committee-clerk-emulator/1',
