@@ -27,23 +27,36 @@ import {leakIn, secretsOf} from '../web/publish';
 import {fileViewUrl, readPublications, writePublication} from '../web/published';
 import {BOOK_ID_PROPERTY} from '../web/doget';
 
-/** Removes the exempt part (its heading up to the next level-2 heading) and says it is withheld. */
+/**
+ * Removes the exempt part (its heading up to the next level-2 heading) and says it is withheld.
+ * The heading is found with one findText, so only the exempt part's elements are visited.
+ */
 export function withholdExemptPart(body: GoogleAppsScript.Document.Body): number {
-  let start = -1;
-  let end = body.getNumChildren();
-  for (let k = 0; k < body.getNumChildren(); k++) {
+  // findText takes a regular expression (developers.google.com/apps-script/reference/document/body):
+  // the heading's brackets are escaped.
+  const pattern = EXEMPT_PART.replace(/[()]/g, '\\$&');
+  let heading: GoogleAppsScript.Document.Element | null = null;
+  for (let hit = body.findText(pattern); hit && !heading; hit = body.findText(pattern, hit)) {
+    let el: GoogleAppsScript.Document.Element = hit.getElement();
+    while (el.getType() !== DocumentApp.ElementType.PARAGRAPH) el = el.getParent();
+    if (el.asParagraph().getText().trim() === EXEMPT_PART) heading = el;
+  }
+  if (!heading) return 0;
+  const start = body.getChildIndex(heading);
+  const n = body.getNumChildren();
+  let end = n;
+  for (let k = start + 1; k < n; k++) {
     const el = body.getChild(k);
-    if (el.getType() !== DocumentApp.ElementType.PARAGRAPH) continue;
-    const p = el.asParagraph();
-    if (start < 0 && p.getText().trim() === EXEMPT_PART) start = k;
-    else if (start >= 0 && p.getHeading() === DocumentApp.ParagraphHeading.HEADING2) {
+    if (
+      el.getType() === DocumentApp.ElementType.PARAGRAPH &&
+      el.asParagraph().getHeading() === DocumentApp.ParagraphHeading.HEADING2
+    ) {
       end = k;
       break;
     }
   }
-  if (start < 0) return 0;
   for (let k = end - 1; k > start; k--) body.getChild(k).removeFromParent();
-  const note = body.getChild(start).asParagraph();
+  const note = heading.asParagraph();
   note.setText('Exempt items: the minutes of these items are not published.');
   note.setHeading(DocumentApp.ParagraphHeading.NORMAL);
   note.editAsText().setItalic(true);
