@@ -98,6 +98,19 @@ describe('in the workbook', () => {
     );
   });
 
+  test('typing a second serving nominee of one body flags the cell, kept as typed', () => {
+    b.edit('Members!D3', 'Example Care Association');
+    expect(b.value('Members!D3')).toBe('Example Care Association');
+    expect(b.meta('Members', 'D3').background).toBe(FLAG);
+    expect(b.note('Members', 'D3')).toContain(
+      'Ann Able, Cat Cole are already serving nominees of Example Care Association',
+    );
+    // Another body: the flag goes.
+    b.edit('Members!D3', 'Example Homecare Forum');
+    expect(b.note('Members', 'D3')).toBe('');
+    b.edit('Members!D3', '');
+  });
+
   test('Problems and Check compliance list the substitute and the second nominee', () => {
     b.run('checkWorkbookProblems');
     const problems = b.rows('Problems', 'G').map(p => `${p['Tab']}!${p['Cell']}: ${p['Problem']}`);

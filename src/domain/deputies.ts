@@ -96,6 +96,31 @@ export function extraNominees(roster: readonly Rostered[], today: Day): DeputyFi
   return out;
 }
 
+/**
+ * Why the member on sheet row `row` may not be a nominee of their body: another serving nominee
+ * of the same body (null when none, or the row is not a serving nominee). For the edit check.
+ */
+export function nomineeProblem(
+  roster: readonly Rostered[],
+  row: number,
+  today: Day,
+): SubstituteVerdict | null {
+  const nominee = (m: Rostered) =>
+    !!m.nominatedBy.trim() && VOTING_ROLES.includes(m.role) && isServing(m as Member, today);
+  const m = roster.find(x => x.row === row);
+  if (!m || !nominee(m)) return null;
+  const others = roster.filter(
+    x => x.row !== row && nominee(x) && sameName(x.nominatedBy, m.nominatedBy),
+  );
+  if (!others.length) return null;
+  const body = m.nominatedBy.trim();
+  return {
+    rule: DEPUTY_RULES.oneNominee,
+    problem: `${others.map(o => o.name).join(', ')} ${others.length === 1 ? 'is already a serving nominee' : 'are already serving nominees'} of ${body}; a nominating body has one member (its deputy stands in).`,
+    whatToDo: `Ask ${body} which is its nominee; record the other as its deputy (Role "Deputy", "Deputy for") or clear their "Nominated by".`,
+  };
+}
+
 /** Every substitution that breaks a rule, and every extra nominee. */
 export function deputyFindings(
   roster: readonly Rostered[],

@@ -20,7 +20,7 @@ import {
 import {formulaFor} from './formulas';
 import {isoOfSerial, showSerial} from './dates';
 import {isoOfDate} from '../domain/calendar';
-import {Rostered, substituteProblem} from '../domain/deputies';
+import {Rostered, nomineeProblem, substituteProblem} from '../domain/deputies';
 import {flagNote, formulaNote, keptAsTextNote, refusedNote} from './marks';
 
 export interface EditContext {
@@ -248,6 +248,11 @@ export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
         if (dup) own = {note: flagNote(dup.problem), flag: true};
       }
   }
+  // A second serving nominee of one body: the roster was read after the edit, so it holds it.
+  if (spec.nominee === header && edit.roster && !refused && own === undefined) {
+    const v = nomineeProblem(edit.roster, edit.row, isoOfSerial(ctx.today));
+    own = v ? {note: flagNote(`${v.problem} ${v.whatToDo}`), flag: true} : null;
+  }
   if (own !== undefined) marks.set(c0, own);
   return {writes, marks};
 }
@@ -255,7 +260,9 @@ export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
 /** Whether an edit of `header` may change who stood in for whom (the roster is read for it). */
 export function needsRoster(spec: TabSpec, header: string): boolean {
   const s = spec.substitute;
-  return !!s && [s.member, s.substitute, 'Attendance'].includes(header);
+  return (
+    (!!s && [s.member, s.substitute, 'Attendance'].includes(header)) || header === spec.nominee
+  );
 }
 
 /** The substitute cell flagged (kept as typed) when the person may not stand in; cleared when they now may. */

@@ -231,7 +231,7 @@ function singleEdit(
   const plan = planCellEdit(
     {
       spec,
-      roster: headers && needsRoster(spec, header) ? rosterOf(e.source) : undefined,
+      roster: needsRoster(spec, header) ? rosterOf(e.source) : undefined,
       row: rect.row,
       col: rect.col,
       header,

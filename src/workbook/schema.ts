@@ -115,6 +115,8 @@ export interface TabSpec {
     readonly substitute: string;
     readonly date: string;
   };
+  /** The column naming a member's nominating body: one serving nominee per body (checked as typed). */
+  readonly nominee?: string;
 }
 
 export const ROLES = [
@@ -289,6 +291,7 @@ export const SCHEMA: readonly TabSpec[] = [
   {
     name: TAB.members,
     frozenRows: 1,
+    nominee: 'Nominated by',
     rowRules: [{kind: 'after', first: 'Term start', second: 'Term end'}],
     formats: [
       {when: 'ISNUMBER({Term end}),{Term end}<TODAY()', colour: 'grey'},
