@@ -18,6 +18,7 @@ import path from 'node:path';
 import {Workspace, workspaceDirFor} from './workspace';
 import {BufferIo, type Io} from './services/io';
 import {createContentService, TextOutput} from './services/content';
+import {peers} from './services/peers';
 
 export interface ServeOptions {
   /** 0 picks a free port. Default 8080. */
@@ -182,7 +183,80 @@ export function sidebarPage(ws: Workspace, io: BufferIo): string {
   return /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${BRIDGE}`) : BRIDGE + html;
 }
 
-const SIDEBAR_FUNCTION = /^sidebar[A-Z]\w*$/;
+/**
+ * Stands in for Google Picker, which needs Google's servers: once the dialog has loaded, it
+ * shows the picker button, lists the emulated Drive (what the dialog asks for: folders, Docs, or
+ * any file) and hands the chosen id to the dialog's own `send`, as the Picker's PICKED callback
+ * does.
+ */
+function standInPicker(files: {id: string; name: string; mimeType: string}[]): string {
+  const list = JSON.stringify(files).replace(/</g, '\\u003c');
+  return `<script>(function(){
+var FILES = ${list};
+var FOLDER = 'application/vnd.google-apps.folder', DOC = 'application/vnd.google-apps.document';
+var b = document.getElementById('pick');
+if (!b || typeof send !== 'function') return;
+b.hidden = false;
+b.textContent = 'Choose from Drive (emulated Drive)';
+b.onclick = function () {
+  var ul = document.createElement('ul');
+  ul.id = 'stand-in-picker';
+  FILES.filter(function (f) {
+    return CFG.folder ? f.mimeType === FOLDER : CFG.doc ? f.mimeType === DOC : f.mimeType !== FOLDER;
+  }).forEach(function (f) {
+    var li = document.createElement('li'), x = document.createElement('button');
+    x.type = 'button'; x.textContent = f.name; x.setAttribute('data-id', f.id);
+    x.onclick = function () { send(f.id); };
+    li.appendChild(x); ul.appendChild(li);
+  });
+  b.after(ul);
+};
+})();</script>`;
+}
+
+/** The Choose from Drive dialog for a selected cell (`Tab!A1`), with the bridge and the stand-in Picker. */
+export function choosePage(ws: Workspace, io: BufferIo, select: string): string {
+  if (!/^[^!]{1,100}![A-Z]{1,3}\d{1,7}$/.test(select))
+    throw new ServeRefusal(400, 'Say which cell to choose for: /choose?select=Settings!A12');
+  peers.sheets()!.setActiveRange(ws.model, select);
+  const before = io.stdout.length;
+  ws.script.callFunction('chooseFromDrive');
+  const lines = io.stdout.slice(before);
+  const shown = lines
+    .map(l => l.match(/^dialog: .* -> (.*\.html)$/))
+    .filter(Boolean)
+    .pop();
+  if (!shown)
+    throw new ServeRefusal(
+      400,
+      lines.map(l => l.replace(/^alert: /, '')).join('\n') || 'No dialog was shown.',
+    );
+  const staged = path.join(
+    (ws as unknown as {staging: string}).staging,
+    'ui',
+    path.basename(shown[1]),
+  );
+  const html = readFileSync(existsSync(staged) ? staged : shown[1], 'utf8');
+  const files = (
+    ws.driveStore.all() as {id: string; name: string; mimeType: string; trashed: boolean}[]
+  )
+    .filter(e => !e.trashed && e.id !== ws.driveStore.rootId)
+    .map(({id, name, mimeType}) => ({id, name, mimeType}));
+  const page = /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${BRIDGE}`) : BRIDGE + html;
+  return page.replace(/<\/body>/i, `${standInPicker(files)}</body>`);
+}
+
+/** A request the server answers with a plain message and this status. */
+class ServeRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SIDEBAR_FUNCTION = /^(sidebar[A-Z]\w*|pickerChosen)$/;
 /** Sidebar calls that only read: run on the open workbook, nothing saved. */
 const SIDEBAR_READS = new Set(['sidebarMeetings', 'sidebarPapers', 'sidebarSendPreview']);
 
@@ -279,6 +353,20 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
         const message = e instanceof Error ? e.message : String(e);
         if (/Only an editor/.test(message))
           return {status: 403, type: 'text/plain; charset=utf-8', body: message};
+        throw e;
+      }
+    }
+    if (req.method === 'GET' && url.pathname === '/choose') {
+      const select = url.searchParams.get('select') ?? '';
+      try {
+        return {
+          status: 200,
+          type: 'text/html; charset=utf-8',
+          body: await withBook(false, (ws, io) => choosePage(ws, io, select)),
+        };
+      } catch (e) {
+        if (e instanceof ServeRefusal)
+          return {status: e.status, type: 'text/plain; charset=utf-8', body: e.message};
         throw e;
       }
     }

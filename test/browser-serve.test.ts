@@ -30,6 +30,7 @@ suite('clerk serve in Chromium', () => {
   let page: Page;
   const log: string[] = [];
   let contacts: string[] = [];
+  let folderRow = 0;
 
   beforeAll(async () => {
     if (!ready) throw new Error('needs chromium, libreoffice-writer and poppler-utils (pdftotext)');
@@ -40,6 +41,7 @@ suite('clerk serve in Chromium', () => {
     for (const e of c.rows('Mailing list') as {Email: string}[])
       if (e.Email) contacts.push(e.Email);
     expect(contacts).toContain('rosa.lindqvist@example.org');
+    folderRow = c.settingRow('Papers folder id');
     const book = await c.save();
     server = await serve(book, {port: 0, today: DEMO_TODAY, log: l => log.push(l)});
     browser = await chromium.launch({
@@ -173,6 +175,32 @@ suite('clerk serve in Chromium', () => {
         expect([where, text.includes(SECRET)]).toEqual([where, false]);
         for (const x of contacts) expect([where, x, text.includes(x)]).toEqual([where, x, false]);
       }
+    },
+    2 * STEP_MS,
+  );
+
+  test(
+    'Choose from Drive offline: the stand-in Picker lists the emulated Drive; a pick is checked and saved',
+    async () => {
+      await page.goto(`${server.url}/choose?select=Settings!A${folderRow}`);
+      await page.click('#pick');
+      const folders = page.locator('#stand-in-picker button');
+      const names = await folders.allTextContents();
+      expect(names).toContain("Northfield Care Providers' Sector Leadership Group papers");
+      await page.click(
+        '#stand-in-picker button:text-is("Northfield Care Providers\' Sector Leadership Group papers")',
+      );
+      await page.locator('#status', {hasText: 'is now'}).waitFor();
+      expect(await page.locator('#status').textContent()).toBe(
+        'Settings "Papers folder id" is now "Northfield Care Providers\' Sector Leadership Group papers".',
+      );
+      // A pasted link that is not one is refused in the dialog, in plain words.
+      await page.fill('#link', 'my folder');
+      await page.click('#paste button[type=submit]');
+      await page.locator('#status.error').waitFor();
+      expect(await page.locator('#status').textContent()).toContain(
+        '"my folder" is not a Google Drive link or id',
+      );
     },
     2 * STEP_MS,
   );

@@ -5,7 +5,8 @@
  * emulator cannot load Google's Picker, so the dialog's pasted-link box is what is tested here:
  * the choice goes through the same server function, checked the same way.
  */
-import {openWorkbook, Clerk} from './driver';
+import {openWorkbook, Clerk, DEMO_TODAY} from './driver';
+import {serve} from '../emulator/serve';
 
 let c: Clerk;
 let folder: string;
@@ -81,3 +82,41 @@ test('a target the dialog did not offer, or another row of Settings, is refused'
     /Nothing to choose for/,
   );
 });
+
+// Offline, `clerk serve` shows the same dialog with a stand-in for Google Picker that lists the
+// emulated Drive and answers through the dialog's own callback, over the google.script.run bridge.
+test('clerk serve: the dialog with a stand-in Picker; choosing a folder sets the setting', async () => {
+  const other = (c.ws.globals as any).Drive.Files.create({
+    name: 'Papers 2027',
+    mimeType: 'application/vnd.google-apps.folder',
+  }).id;
+  const row = c.settingRow('Papers folder id');
+  const book = await c.save();
+  c.close();
+  const server = await serve(book, {port: 0, today: DEMO_TODAY, log: () => undefined});
+  try {
+    const bad = await fetch(`${server.url}/choose?select=${encodeURIComponent('Settings!A1:B2')}`);
+    expect(bad.status).toBe(400);
+    const res = await fetch(
+      `${server.url}/choose?select=${encodeURIComponent(`Settings!A${row}`)}`,
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('window.google = {script: {run:');
+    expect(html).toContain('"name":"Papers 2027"');
+    expect(html).toContain('Choose from Drive (emulated Drive)');
+    const r = await fetch(`${server.url}/run/pickerChosen`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', 'X-Clerk-Run': '1'},
+      body: JSON.stringify([{kind: 'setting', name: 'Papers folder id'}, other]),
+    });
+    expect(await r.json()).toEqual({
+      ok: true,
+      value: 'Settings "Papers folder id" is now "Papers 2027".',
+    });
+  } finally {
+    await server.close();
+  }
+  c = await openWorkbook({book});
+  expect(setting('Papers folder id')).toBe(other);
+}, 120_000);
