@@ -5,7 +5,8 @@
  * from the emulated Drive at /papers/ID, but only a file the page itself links to, that is a PDF
  * shared with anyone who has the link; anything else is a plain 404. /sidebar is the papers
  * sidebar with a google.script.run bridge: POST /run/NAME calls a sidebar server function
- * (names starting "sidebar") and saves the workbook.
+ * (names starting "sidebar", and pickerChosen) and saves the workbook. /choose?select=Tab!A1 is the
+ * Choose from Drive dialog, with a stand-in for Google Picker.
  *
  * Requests are taken one at a time. A read runs on the workbook as last opened (opened again
  * when the file changed on disk) without holding its lock; a sidebar action opens it with its
@@ -444,7 +445,8 @@ async function readJson(req: http.IncomingMessage): Promise<unknown[]> {
 
 export const SERVE_USAGE = `clerk serve BOOK.xlsx [--port N] [--today YYYY-MM-DD] [--as EMAIL|anonymous]
   Run the script's doGet on http://127.0.0.1:N/ (default 8080): the public papers page, the
-  calendar feed (?format=ics), the published PDFs, and the papers sidebar at /sidebar.
+  calendar feed (?format=ics), the published PDFs, the papers sidebar at /sidebar and
+  the Choose from Drive dialog at /choose?select=Tab!A1.
   --as: who is at the browser (default the clerk the script runs as); the sidebar refuses
   anyone who is not an editor of the spreadsheet. Binds to this machine only; Ctrl-C stops it.`;
 
