@@ -217,3 +217,27 @@ test('quorum: the draft says whether the meeting was quorate, counted as complia
   expect(draft(0)).not.toMatch(/quorate/);
   expect(draft(3, [])).not.toMatch(/quorate/);
 });
+
+test("a registered interest in an exempt item never puts the item's title in the public part", () => {
+  const secret = 'Provider of concern: Larch Care (Lot 2)';
+  const withExempt = orderAgenda([
+    ...items,
+    item({row: 9, section: 'Exempt items', title: secret, confidential: true}),
+  ]);
+  const draft = minutesPaper(
+    {
+      meeting: meeting({date: when}),
+      items: withExempt,
+      attendance,
+      members,
+      actions,
+      firstMinute: 1,
+    },
+    SETTINGS,
+  );
+  const declarations = draft.blocks.find(
+    b => b.kind === 'table' && b.rows[0][0] === 'Member' && b.rows[0][1] === 'Interest',
+  );
+  expect(JSON.stringify(declarations)).not.toContain('Larch');
+  expect(paperText(draft)).toContain('(an exempt item), matching "Lot 2": to confirm');
+});

@@ -129,11 +129,16 @@ export function minutesPaper(input: MinutesInput, s: PaperSettings): Paper {
       .map(a => a.member),
   );
   for (const m of matchInterests(items, members, when))
-    if ((attending.has(m.member) || !here.length) && !declared.some(d => d[0] === m.member))
+    // One line per member and item, unless the member declared at the meeting (Attendance).
+    if (
+      (attending.has(m.member) || !here.length) &&
+      !here.some(a => a.member === m.member && a.declarations)
+    )
       declared.push([
         m.member,
         m.interest,
-        `Registered interest that may be relevant to item ${minuteNo(m.item)} (${m.item.title}), matching "${m.term}": to confirm`,
+        // An exempt item's title stays out of the public part of the minutes.
+        `Registered interest that may be relevant to item ${minuteNo(m.item)} (${m.item.exempt ? 'an exempt item' : m.item.title}), matching "${m.term}": to confirm`,
       ]);
   blocks.push(
     declared.length
