@@ -2,7 +2,9 @@
  * "Publish minutes" after the chair's approval: a PDF of the approved minutes and a public PDF
  * without the exempt part (made from a temporary copy, then removed), both links in the
  * Meetings row; the next agenda pack then carries the public minutes. PDFs read back with
- * pdftotext.
+ * pdftotext. Publishing also fills the Decisions tab from the minutes' resolutions (issue 16
+ * item 4): a draft placeholder is named, not registered; publishing again adds only new
+ * minutes, keeps the clerk's edits and makes no second public PDF.
  */
 import type {Clerk, Step} from './driver';
 import {AGENDA, MEETING_ROW, papersWorkbook} from './papers/fixture';
