@@ -18,7 +18,14 @@ import {registerFromGrid} from './registers';
 import {isListColumn, useLists} from './lists';
 import type {Member} from '../domain/records';
 import {Cell, forColumn} from './table';
-import {refusesInvalid, rowRules, validatedTab, duplicateRows, missingRequired} from './validate';
+import {
+  refusesInvalid,
+  rowRules,
+  tabOfHeaders,
+  validatedTab,
+  duplicateRows,
+  missingRequired,
+} from './validate';
 import {isProgramBuilt} from './setup';
 import {formulaFor, columnLetter} from './formulas';
 import {todaySerial, showSerial} from './dates';
@@ -97,14 +104,31 @@ function readBlock(
   return sheet.getRange(row, col, numRows, cols).getValues() as Cell[][];
 }
 
-/** The header row and one data row, in one read when the row is row 2. Widths to the last column. */
-function readHeaderAndRow(sheet: Sheet, row: number): {headers: string[]; rowValues: Cell[]} {
-  if (row === 2) {
-    const block = readBlock(sheet, 1, 1, 2, -1);
-    return {headers: block[0].map(h => String(h).trim()), rowValues: block[1]};
+/** Row 1 as read first (and row 2 with it when that is the edited row). */
+interface Top {
+  readonly headers: string[];
+  readonly row2?: Cell[];
+}
+
+/** Row 1, with row 2 in the same read when the edit is there. Widths to the last column. */
+function readTop(sheet: Sheet, withRow2: boolean): Top {
+  let block: Cell[][];
+  try {
+    block = readBlock(sheet, 1, 1, withRow2 ? 2 : 1, -1);
+  } catch {
+    return {headers: []}; // an empty sheet has no last column to read to
   }
-  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map(h => String(h).trim());
-  const rowValues = readBlock(sheet, row, 1, 1, -1)[0];
+  return {headers: (block[0] ?? []).map(h => String(h).trim()), row2: block[1]};
+}
+
+/** The header row and one data row (row 2 already read with the headers). */
+function readHeaderAndRow(
+  sheet: Sheet,
+  row: number,
+  top: Top,
+): {headers: string[]; rowValues: Cell[]} {
+  const headers = top.headers;
+  const rowValues = (row === 2 && top.row2 ? top.row2 : readBlock(sheet, row, 1, 1, -1)[0]).slice();
   // A row read to the last column of its own content may be shorter than the header row.
   while (rowValues.length < headers.length) rowValues.push('');
   return {headers, rowValues};
@@ -148,9 +172,14 @@ export function rectOfEvent(e: GoogleAppsScript.Events.SheetsOnEdit): Rect | nul
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date = new Date()): void {
   const range = e.range;
   const sheet = range.getSheet();
-  const spec = validatedTab(sheet.getName());
-  if (!spec || isProgramBuilt(spec)) return;
   const rect = rectOfEvent(e) ?? parseA1(range.getA1Notation());
+  const single = rect.numRows === 1 && rect.numCols === 1;
+  if (single && rect.row === 1) return; // header cells are set-up's to repair
+  // The tab is known by its header row, which the check reads anyway: asking its name as well
+  // would cost a call on every edit. A tab whose headers match no register is asked its name.
+  const top = readTop(sheet, single && rect.row === 2);
+  const spec = tabOfHeaders(top.headers) ?? validatedTab(sheet.getName());
+  if (!spec || isProgramBuilt(spec)) return;
   let user = '';
   try {
     user = e.user ? String(e.user.getEmail ? e.user.getEmail() : e.user) : '';
@@ -158,19 +187,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date = 
     user = '';
   }
   const ctx: Ctx = {now, today: todaySerial(now), user};
-  if (rect.numRows === 1 && rect.numCols === 1) {
-    if (rect.row > 1) singleEdit(sheet, spec, range, rect, e, ctx);
+  if (single) {
+    singleEdit(sheet, spec, range, rect, e, ctx, top);
   } else {
     // Header cells in the paste are left to set-up; only data rows are checked.
-    const top = Math.max(rect.row, 2);
-    if (rect.row + rect.numRows - 1 >= top)
+    const first = Math.max(rect.row, 2);
+    if (rect.row + rect.numRows - 1 >= first)
       pasteEdit(
         sheet,
         spec,
-        {...rect, row: top, numRows: rect.row + rect.numRows - top},
+        {...rect, row: first, numRows: rect.row + rect.numRows - first},
         range,
-        rect.row < top,
+        rect.row < 2,
         ctx,
+        top.headers,
         e.source,
       );
   }
@@ -183,6 +213,7 @@ function singleEdit(
   rect: Rect,
   e: GoogleAppsScript.Events.SheetsOnEdit,
   ctx: Ctx,
+  top: Top,
 ): void {
   // Reads: the header (and the row, when a rule may need it), the formula behind text that
   // Sheets may have parsed, the key columns when the edit sets a unique key. Then the plan.
@@ -190,12 +221,12 @@ function singleEdit(
   let rowValues: Cell[] | null = null;
   let header: string;
   if (stampsRows(spec)) {
-    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
+    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row, top));
     header = headers[rect.col - 1] ?? '';
   } else {
-    header = String(readBlock(sheet, 1, rect.col, 1, 1)[0][0]).trim();
+    header = top.headers[rect.col - 1] ?? '';
     if (spec.settingRows && header === 'Value') {
-      settingEdit(sheet, range, rect.row, e);
+      settingEdit(sheet, range, rect.row, e, top);
       return;
     }
   }
@@ -204,7 +235,7 @@ function singleEdit(
   if (isListColumn(header)) useLists(e.source);
   const typed = fromEvent(col, e.value);
   if (!headers && needsRow(spec, header, typed))
-    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row));
+    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row, top));
   const text = e.value === undefined ? '' : String(e.value);
   const formula =
     (col.type === 'text' || col.type === 'link') && mayBeFormula(text) ? range.getFormula() : '';
@@ -296,8 +327,9 @@ function settingEdit(
   range: Range,
   row: number,
   e: GoogleAppsScript.Events.SheetsOnEdit,
+  top: Top,
 ): void {
-  const {headers, rowValues} = readHeaderAndRow(sheet, row);
+  const {headers, rowValues} = readHeaderAndRow(sheet, row, top);
   const name = String(rowValues[headers.indexOf('Setting')] ?? '').trim();
   if (/^Required (client groups|service types)$/.test(name)) useLists(e.source);
   const typed = e.value === undefined ? '' : String(e.value);
@@ -353,9 +385,10 @@ function pasteEdit(
   range: Range,
   headerInPaste: boolean,
   ctx: Ctx,
+  headerRow: readonly string[],
   source?: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): void {
-  const headers = readBlock(sheet, 1, 1, 1, -1)[0].map(h => String(h).trim());
+  const headers = headerRow.slice();
   const width = Math.max(headers.length, rect.col + rect.numCols - 1);
   while (headers.length < width) headers.push('');
   const index = indexOf(headers);

@@ -425,3 +425,22 @@ export {serialIn};
 export function validatedTab(name: string): TabSpec | undefined {
   return SCHEMA.find(t => t.name === name);
 }
+
+/**
+ * The schema tab a header row belongs to: every required header of the tab present and at least
+ * half of its others; the most headers matched wins (then the larger share). Undefined when none.
+ */
+export function tabOfHeaders(headers: readonly string[]): TabSpec | undefined {
+  const have = new Set(headers.filter(Boolean));
+  let best: TabSpec | undefined;
+  let score = 0;
+  let share = 0;
+  for (const t of SCHEMA) {
+    if (t.columns.some(c => c.required && !have.has(c.header))) continue;
+    const n = t.columns.filter(c => have.has(c.header)).length;
+    if (n === 0 || n * 2 < t.columns.length) continue;
+    const r = n / t.columns.length;
+    if (n > score || (n === score && r > share)) [best, score, share] = [t, n, r];
+  }
+  return best;
+}
