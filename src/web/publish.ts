@@ -2,8 +2,9 @@
  * "Publish papers": the selected meeting's public agenda pack, and its minutes once approved,
  * as PDFs anyone with the link may read, listed on the public page. Before anything is
  * shared, the text of each public paper is searched for every confidential item's title and
- * every member's email address and phone number; one hit and nothing is published. Minutes
- * are one Doc for both audiences, so their public copy drops the exempt part first.
+ * every member's email address and phone number; one hit and nothing is published. The public
+ * minutes are made, checked and shared by Publish minutes (src/papers/publish-minutes.ts) alone:
+ * this lists the file it recorded.
  */
 import {TAB} from '../workbook/schema';
 import {readRegister} from '../workbook/registers';
@@ -33,9 +34,6 @@ import {
   readPublications,
   writePublication,
 } from './published';
-
-/** The heading the minutes put above the exempt part (src/papers/minutes.ts). */
-export const EXEMPT_HEADING = 'Exempt items (not for publication)';
 
 export interface MeetingDocs {
   readonly folder: string;
@@ -119,81 +117,34 @@ function unchanged(pub: PublishedFile, doc: {id: string; modified: string}): boo
   }
 }
 
-/** Removes the exempt part of a minutes Doc: from its heading up to the next heading of that level. */
-function dropExemptPart(body: GoogleAppsScript.Document.Body): void {
-  const n = body.getNumChildren();
-  let from = -1;
-  let level: GoogleAppsScript.Document.ParagraphHeading | null = null;
-  const remove: GoogleAppsScript.Document.Element[] = [];
-  for (let k = 0; k < n; k++) {
-    const child = body.getChild(k);
-    const para = child.getType() === DocumentApp.ElementType.PARAGRAPH ? child.asParagraph() : null;
-    if (from < 0) {
-      if (para && para.getText().trim() === EXEMPT_HEADING) {
-        from = k;
-        level = para.getHeading();
-        remove.push(child);
-      }
-      continue;
-    }
-    if (para && para.getHeading() === level) break;
-    remove.push(child);
-  }
-  for (const c of remove) body.removeChild(c as GoogleAppsScript.Document.Paragraph);
-}
-
-/** A PDF of one public paper, checked, shared by link. */
+/** A PDF of the public agenda, checked, shared by link (the minutes are Publish minutes' job). */
 function publishOne(
-  s: Session,
-  kind: PublicKind,
   source: {id: string; modified: string},
   name: string,
   folder: string,
   secrets: readonly {text: string; what: string}[],
   today: Day,
 ): {file: PublishedFile; made: Made} {
-  const drive = driveService();
-  let docId = source.id;
-  let text = DocumentApp.openById(docId).getBody().getText();
-  let copy: string | null = null;
-  if (kind === 'minutes' && text.includes(EXEMPT_HEADING)) {
-    // The public copy lives beside the minutes until its PDF is made, then goes to the bin.
-    copy = String(
-      drive.Files.copy({name: `${name} (public copy)`, parents: [folder]}, docId, {fields: 'id'})
-        .id,
+  const leak = leakIn(DocumentApp.openById(source.id).getBody().getText(), secrets);
+  if (leak)
+    throw new PaperError(
+      `Nothing was published: "${name}" contains ${leak}. Take it out of the Doc (or regenerate the papers), then publish again.`,
     );
-    const doc = DocumentApp.openById(copy);
-    dropExemptPart(doc.getBody());
-    doc.saveAndClose();
-    docId = copy;
-    text = DocumentApp.openById(copy).getBody().getText();
-  }
-  try {
-    const leak = leakIn(text, secrets);
-    if (leak)
-      throw new PaperError(
-        `Nothing was published: "${name}" contains ${leak}. Take it out of the Doc (or regenerate the papers), then publish again.`,
-      );
-    // "… – Minutes (draft) – date" is the working Doc; what the public reads is the approved minutes.
-    const pdfName =
-      kind === 'minutes'
-        ? name.replace(' – Minutes (draft) – ', ' – Minutes – ') + ' (public)'
-        : name;
-    const made = pdfBeside(docId, folder, pdfName);
-    drive.Permissions.create({type: 'anyone', role: 'reader', allowFileDiscovery: false}, made.id);
-    return {
-      file: {
-        id: made.id,
-        name: made.name,
-        source: source.id,
-        sourceModified: source.modified,
-        on: today,
-      },
-      made: {...made, url: fileViewUrl(made.id)},
-    };
-  } finally {
-    if (copy) drive.Files.update({trashed: true}, copy);
-  }
+  const made = pdfBeside(source.id, folder, name);
+  driveService().Permissions.create(
+    {type: 'anyone', role: 'reader', allowFileDiscovery: false},
+    made.id,
+  );
+  return {
+    file: {
+      id: made.id,
+      name: made.name,
+      source: source.id,
+      sourceModified: source.modified,
+      on: today,
+    },
+    made: {...made, url: fileViewUrl(made.id)},
+  };
 }
 
 /** A PDF of the meeting's folder by exact name (one list call), or null. */
@@ -293,7 +244,7 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
       const pack = pdfInFolder(found.folder, packName);
       const agenda = pack
         ? publishPack(pack, packName, agendaDoc, agendaItems, when, secrets, today)
-        : publishOne(s, 'agenda', agendaDoc, names.agenda, found.folder, secrets, today);
+        : publishOne(agendaDoc, names.agenda, found.folder, secrets, today);
       pubs.agenda = agenda.file;
       made.push(agenda.made);
       if ('unchecked' in agenda && agenda.unchecked)
