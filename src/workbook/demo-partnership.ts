@@ -10,7 +10,7 @@
  * agreement, a document past its review date and an open complaint.
  */
 import {TAB} from './schema';
-import {Rec, d, loadDemoSet, t} from './demo';
+import {Rec, agendaItem, d, loadDemoSet, t} from './demo';
 import {appendRecords} from './table';
 import {formulaFor} from './formulas';
 
@@ -164,16 +164,8 @@ export const PARTNERSHIP_ATTENDANCE: Rec[] = HELD.flatMap(date =>
 );
 
 const NEXT = d('08/12/2026');
-const item = (title: string, section: string, purpose: string, lead: string, paper: string) => ({
-  'Meeting date': NEXT,
-  Section: section,
-  Title: title,
-  Purpose: purpose,
-  'Lead officer': lead,
-  'Paper status': paper,
-  Confidential: 'No',
-  'Standing item': 'No',
-});
+const item = (title: string, section: string, purpose: string, lead: string, paper: string) =>
+  agendaItem(NEXT, section, title, purpose, lead, paper);
 
 export const PARTNERSHIP_AGENDA: Rec[] = [
   item(

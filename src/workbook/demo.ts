@@ -220,8 +220,9 @@ export const DEMO_MEETINGS: Rec[] = [
 ];
 
 const NEXT = d('10/12/2026');
-const item = (
-  no: number,
+/** An Agenda row of a demo meeting (not confidential, not a standing item unless `extra` says). */
+export const agendaItem = (
+  meeting: number,
   section: string,
   title: string,
   purpose: string,
@@ -229,8 +230,7 @@ const item = (
   paper: string,
   extra: Rec = {},
 ): Rec => ({
-  'Meeting date': NEXT,
-  'Item no.': no,
+  'Meeting date': meeting,
   Section: section,
   Title: title,
   Purpose: purpose,
@@ -240,6 +240,15 @@ const item = (
   'Standing item': 'No',
   ...extra,
 });
+const item = (
+  no: number,
+  section: string,
+  title: string,
+  purpose: string,
+  lead: string,
+  paper: string,
+  extra: Rec = {},
+): Rec => agendaItem(NEXT, section, title, purpose, lead, paper, {'Item no.': no, ...extra});
 
 export const DEMO_AGENDA: Rec[] = [
   item(
