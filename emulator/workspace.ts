@@ -205,6 +205,10 @@ export class Workspace {
   private mailQuota: {toState(): unknown} | null = null;
   private runtime: ScriptRuntime | null = null;
   private readonly staging: string;
+  /** Where this run keeps mail and dialogs until save() (tests read them from there). */
+  get stagingDir(): string {
+    return this.staging;
+  }
   /** The project's .html files by name (for `clerk exec` of a project that has them). */
   readonly htmlFiles: Record<string, string> = {};
   private readonly created: boolean;

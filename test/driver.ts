@@ -282,7 +282,7 @@ export class Clerk {
 
   /** The mail sent so far (.eml text), oldest first. */
   outbox(): {file: string; text: string}[] {
-    const dirs = [path.join(this.ws.dir, 'outbox'), path.join(stagingOf(this.ws), 'outbox')];
+    const dirs = [path.join(this.ws.dir, 'outbox'), path.join(this.ws.stagingDir, 'outbox')];
     return dirs
       .filter(d => existsSync(d))
       .flatMap(d =>
@@ -297,7 +297,7 @@ export class Clerk {
   private dialogHtml(out: string): string {
     const m = [...out.matchAll(/^(?:dialog|sidebar): .* -> (.*\.html)$/gm)].pop();
     if (!m) return '';
-    const staged = path.join(stagingOf(this.ws), 'ui', path.basename(m[1]));
+    const staged = path.join(this.ws.stagingDir, 'ui', path.basename(m[1]));
     return readFileSync(existsSync(staged) ? staged : m[1], 'utf8');
   }
 
@@ -365,11 +365,6 @@ export class Clerk {
     this.ws.discard();
     open.delete(this);
   }
-}
-
-/** The folder the workspace stages mail and dialogs in until it saves. */
-function stagingOf(ws: Workspace): string {
-  return (ws as unknown as {staging: string}).staging;
 }
 
 function typed(v: string | number | boolean): unknown {
