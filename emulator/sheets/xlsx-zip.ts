@@ -5,7 +5,6 @@
  * `zip: ZIP_WITH_FFLATE` gives the same parts to fflate instead (the same files in the
  * package, zipped in a tenth of the time, see zipParts). Other exceljs users in the process are unaffected.
  */
-import {createRequire} from 'node:module';
 import zlib from 'node:zlib';
 import {Zip, zipSync, type ZipInputFile} from 'fflate';
 
@@ -52,8 +51,7 @@ let patched = false;
 /** Teaches exceljs's ZipWriter (lib/utils/zip-stream.js, stable since exceljs 4.0) the fflate route, once. */
 export function useFflateZip(): void {
   if (patched) return;
-  const load = createRequire(__filename);
-  const {ZipWriter} = load('exceljs/lib/utils/zip-stream') as {
+  const {ZipWriter} = require('exceljs/lib/utils/zip-stream') as {
     ZipWriter: {
       prototype: {
         append(this: ZipWriterLike, data: unknown, opts: {name: string; base64?: boolean}): void;

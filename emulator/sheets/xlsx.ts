@@ -10,7 +10,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {createRequire} from 'node:module';
 import type ExcelJS from 'exceljs';
 import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
 import {parseA1, rectToA1, resolveRef} from './a1';
@@ -43,10 +42,11 @@ import {
 let exceljs: {Workbook: typeof ExcelJS.Workbook; ValueType: typeof ExcelJS.ValueType} | null = null;
 function excel(): NonNullable<typeof exceljs> {
   if (!exceljs) {
-    const load = createRequire(__filename);
+    // Plain require()s, so that the build can bundle them (scripts/build.mjs).
     exceljs = {
-      Workbook: load('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook,
-      ValueType: (load('exceljs/lib/doc/enums') as {ValueType: typeof ExcelJS.ValueType}).ValueType,
+      Workbook: require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook,
+      ValueType: (require('exceljs/lib/doc/enums') as {ValueType: typeof ExcelJS.ValueType})
+        .ValueType,
     };
   }
   return exceljs;
@@ -59,7 +59,7 @@ interface ExcelUtils {
 }
 let utilsLoaded: ExcelUtils | null = null;
 function excelUtils(): ExcelUtils {
-  return (utilsLoaded ??= createRequire(__filename)('exceljs/lib/utils/utils') as ExcelUtils);
+  return (utilsLoaded ??= require('exceljs/lib/utils/utils') as ExcelUtils);
 }
 
 const META_SHEET = '__clerk_meta';
