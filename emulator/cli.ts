@@ -29,7 +29,7 @@ export const USAGE: Record<string, string> = {
   Make a new workbook, open it (onOpen), then run the project's set-up functions as an officer
   would ("setUp" in clerk.config.json at the project root); --demo also runs its "demo" ones, --demo=NAME those listed under "demos" NAME.`,
   run: `clerk run BOOK.xlsx FUNCTION [--select 'Tab!A1'] [--answer TEXT]... [--as EMAIL]
-  Call a function of the program as Sheets would from the Committee menu or a trigger.
+  Call a function of the program as Sheets would from its menu or a trigger.
   --select sets the active cell or range first; each --answer answers the next question the
   script asks (yes, no, ok, cancel, or the text to type into a prompt); --as runs as that user.`,
   edit: `clerk edit BOOK.xlsx 'Tab!A1' VALUE [--as EMAIL]
@@ -743,7 +743,7 @@ export async function runMenuActions(
     const script = ws.script;
     for (const a of actions) {
       if (!script.has(a.fn)) continue;
-      io.out(`\nCommittee menu: ${a.fn}`);
+      io.out(`\nmenu: ${a.fn}`);
       try {
         const select = typeof a.select === 'function' ? a.select(ws.spreadsheet) : a.select;
         if (select) peers.sheets()!.setActiveRange(ws.model, select);

@@ -1,6 +1,6 @@
 /**
  * Display text of a cell value under a Sheets number format (what getDisplayValues returns
- * and what a person sees). Covers the formats spreadsheets for committees use: dates and
+ * and what a person sees). Covers the formats spreadsheets commonly use: dates and
  * times (d, dd, ddd, dddd, m..mmmm, yy, yyyy, h, hh, mm, ss, AM/PM), numbers with
  * thousands separators and fixed decimals, currency prefixes, percentages, sections
  * (positive;negative;zero;text), quoted literals and '@' text.
