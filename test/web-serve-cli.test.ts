@@ -3,7 +3,7 @@
  * page and the feed, refuses bad options with one line, lets another clerk command use the
  * workbook between requests, and stops cleanly on Ctrl-C (SIGINT).
  */
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {openWorkbook} from './driver';
@@ -33,25 +33,23 @@ test('a bad --port is one plain line and exit status 1', () => {
   expect(none.stderr).toContain('clerk: serve needs the workbook');
 });
 
-test('serves the page and feed on 127.0.0.1, lets clerk get run meanwhile, stops on SIGINT', async () => {
-  const c = await openWorkbook({demo: true});
-  const book = await c.save();
-  const child = spawn(process.execPath, [
-    bin,
-    'serve',
-    book,
-    '--port',
-    '0',
-    '--today',
-    '2026-11-23',
-  ]);
+// Three steps, each within jest's time limit however busy the machine: the workbook, the
+// server up (it loads the workbook), then the requests.
+describe('clerk serve', () => {
+  let book: string;
+  let child: ChildProcessWithoutNullStreams;
+  let url: string;
   let out = '';
   let err = '';
-  child.stderr.on('data', d => (err += String(d)));
-  const exited = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
-  try {
-    // However long loading takes on a busy machine: the test's own time limit is the only one.
-    const url = await new Promise<string>((resolve, reject) => {
+  let exited: Promise<number | null>;
+  beforeAll(async () => {
+    book = await (await openWorkbook({demo: true})).save();
+  });
+  beforeAll(async () => {
+    child = spawn(process.execPath, [bin, 'serve', book, '--port', '0', '--today', '2026-11-23']);
+    child.stderr.on('data', d => (err += String(d)));
+    exited = new Promise(resolve => child.on('close', code => resolve(code)));
+    url = await new Promise<string>((resolve, reject) => {
       child.on('close', code => reject(new Error(`clerk serve ended (${code}): ${out}${err}`)));
       child.stdout.on('data', d => {
         out += String(d);
@@ -59,20 +57,30 @@ test('serves the page and feed on 127.0.0.1, lets clerk get run meanwhile, stops
         if (m) resolve(m[1]);
       });
     });
-    const page = await fetch(`${url}/`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<caption>Upcoming meetings of the');
-    const feed = await fetch(`${url}/?format=ics`);
-    expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    // The server holds no lock between requests: another command reads the workbook now.
-    const get = spawnSync(process.execPath, [bin, 'get', book, 'Meetings!A6'], {encoding: 'utf8'});
-    expect(get.status).toBe(0);
-    expect(get.stdout.trim()).toBe('10/12/2026');
-  } finally {
-    child.kill('SIGINT');
-  }
-  expect(await exited).toBe(0);
-  expect(out).toContain('Stopped.');
-  expect(err).toMatch(/^GET \/ 200 \d+ ms$/m);
+  });
+  afterAll(() => {
+    if (child?.exitCode === null) child.kill('SIGKILL');
+  });
+
+  test('serves the page and feed on 127.0.0.1, lets clerk get run meanwhile, stops on SIGINT', async () => {
+    try {
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<caption>Upcoming meetings of the');
+      const feed = await fetch(`${url}/?format=ics`);
+      expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+      expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      // The server holds no lock between requests: another command reads the workbook now.
+      const get = spawnSync(process.execPath, [bin, 'get', book, 'Meetings!A6'], {
+        encoding: 'utf8',
+      });
+      expect(get.status).toBe(0);
+      expect(get.stdout.trim()).toBe('10/12/2026');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('Stopped.');
+    expect(err).toMatch(/^GET \/ 200 \d+ ms$/m);
+  });
 });
