@@ -4,8 +4,9 @@
  * `?format=ics` feed are exactly what a deployment would serve. Published papers are served
  * from the emulated Drive at /papers/ID, but only a file the page itself links to, that is a PDF
  * shared with anyone who has the link; anything else is a plain 404. /sidebar is the papers
- * sidebar with a google.script.run bridge: POST /run/NAME calls a sidebar server function
- * (names starting "sidebar", and pickerChosen) and saves the workbook. /choose?select=Tab!A1 is the
+ * sidebar with a google.script.run bridge: POST /run/NAME calls the script's global NAME, as
+ * google.script.run can call any global not ending in "_" (the script's own check says who may),
+ * and saves the workbook. /choose?select=Tab!A1 is the
  * Choose from Drive dialog, with a stand-in for Google Picker.
  *
  * Requests are taken one at a time. A read runs on the workbook as last opened (opened again
@@ -257,7 +258,6 @@ class ServeRefusal extends Error {
   }
 }
 
-const SIDEBAR_FUNCTION = /^(sidebar[A-Z]\w*|pickerChosen)$/;
 /** Sidebar calls that only read: run on the open workbook, nothing saved. */
 const SIDEBAR_READS = new Set(['sidebarMeetings', 'sidebarPapers', 'sidebarSendPreview']);
 
@@ -372,7 +372,7 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       }
     }
     const run = url.pathname.match(/^\/run\/([\w$]+)$/);
-    if (req.method === 'POST' && run && SIDEBAR_FUNCTION.test(run[1])) {
+    if (req.method === 'POST' && run && !run[1].endsWith('_')) {
       // A header a cross-site form cannot send: only the sidebar's own fetch gets here.
       if (req.headers['x-clerk-run'] !== '1')
         return {status: 403, type: 'text/plain', body: 'Forbidden'};

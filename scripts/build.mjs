@@ -25,14 +25,20 @@ export function toAppsScript(esm) {
   const body = esm.slice(0, m.index);
   const wrappers = [];
   const entries = [];
-  for (const spec of m[1]
+  const specs = m[1]
     .split(',')
     .map(s => s.trim())
-    .filter(Boolean)) {
-    const [local, exported = local] = spec.split(/\s+as\s+/).map(s => s.trim());
+    .filter(Boolean)
+    .map(spec => spec.split(/\s+as\s+/).map(s => s.trim()));
+  // An export named checkCaller_ (src/entry/guard.ts) is called before every other entry point
+  // with its name and arguments, so each one says who may run it. Its own name ends in "_",
+  // which Apps Script keeps from google.script.run and the editor's Run menu.
+  const guarded = specs.some(([local, exported = local]) => exported === CHECK);
+  for (const [local, exported = local] of specs) {
     entries.push(`${exported}: ${local}`);
+    const check = guarded && exported !== CHECK ? `  ${CHECK}('${exported}', arguments);\n` : '';
     wrappers.push(
-      `function ${exported}() {\n  return ${BUNDLE}.${exported}.apply(this, arguments);\n}`,
+      `function ${exported}() {\n${check}  return ${BUNDLE}.${exported}.apply(this, arguments);\n}`,
     );
     if (local === exported) continue;
     // esbuild renamed the export because an internal top-level name is the same: two functions
@@ -53,6 +59,8 @@ export function toAppsScript(esm) {
 
 /** The one global that holds the program; everything else is inside it. */
 const BUNDLE = '__committeeClerk';
+/** The bundle's own check of who may call an entry point (a private global). */
+const CHECK = 'checkCaller_';
 
 /** esbuild: every package external (left to node_modules) except those named, bundled with what they use. */
 function externalExcept(bundled) {

@@ -9,6 +9,8 @@ export * from './entry/governance';
 export * from './entry/papers';
 export * from './entry/money';
 export * from './entry/web';
+// Private (the trailing "_"): the build calls it before each other entry point (src/entry/guard.ts).
+export {checkCaller as checkCaller_} from './entry/guard';
 
 /** Simple trigger: adds the Committee menu, even on a blank spreadsheet. No authorised services. */
 export function onOpen(): void {

@@ -14,7 +14,6 @@ import {
 import {WebRequest, webResponse} from '../web/doget';
 import {publishPapersCommand} from '../web/publish';
 import {sendPapersCommand} from '../papers/send';
-import {requireEditor} from '../web/access';
 import {applyPick, pickTargetFrom, showPicker} from '../web/picker';
 
 /** Web app: the public papers page, or the calendar feed with ?format=ics. */
@@ -41,9 +40,10 @@ export function openPapersSidebar(): void {
 }
 
 // The sidebar's server functions (google.script.run); each says what went wrong in plain words.
-// A web app executing as the clerk exposes every global to any visitor's browser, so each of
-// these, and the menu handlers above, first checks the caller may edit the spreadsheet.
-const book = () => requireEditor(SpreadsheetApp.getActiveSpreadsheet());
+// A web app executing as the clerk exposes every global to any visitor's browser: the build
+// makes each of these, and every menu handler, check first that the caller may edit the
+// spreadsheet (src/entry/guard.ts).
+const book = () => SpreadsheetApp.getActiveSpreadsheet();
 
 export function sidebarMeetings(): SidebarMeeting[] {
   return sidebarMeetingList(book());
