@@ -36,5 +36,5 @@ export function checkCaller(name: string, args: ArrayLike<unknown>): void {
   const e = args[0] as {range?: {getSheet?: unknown}; authMode?: unknown} | undefined;
   if (access === 'edit trigger' && typeof e?.range?.getSheet === 'function') return;
   if (access === 'timed trigger' && e?.authMode === ScriptApp.AuthMode.FULL) return;
-  requireEditor(SpreadsheetApp.getActiveSpreadsheet());
+  requireEditor(() => SpreadsheetApp.getActiveSpreadsheet());
 }

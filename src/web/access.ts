@@ -18,13 +18,17 @@ const norm = (s: string | null | undefined) =>
     .trim()
     .toLowerCase();
 
-/** The spreadsheet, once the caller is known to be allowed to change it; else a plain refusal. */
+/**
+ * Passes when the caller may change the spreadsheet; else a plain refusal. The spreadsheet is
+ * opened only to ask for its editors: the clerk at the keyboard costs four calls.
+ */
 export function requireEditor(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
-): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet | null,
+): void {
   const me = norm(Session.getActiveUser().getEmail());
-  if (!ss || !me) throw new PaperError(NOT_AN_EDITOR);
-  if (me === norm(Session.getEffectiveUser().getEmail())) return ss;
-  if (ss.getEditors().some(u => norm(u.getEmail()) === me)) return ss;
+  if (!me) throw new PaperError(NOT_AN_EDITOR);
+  if (me === norm(Session.getEffectiveUser().getEmail())) return;
+  const ss = spreadsheet();
+  if (ss?.getEditors().some(u => norm(u.getEmail()) === me)) return;
   throw new PaperError(NOT_AN_EDITOR);
 }
