@@ -274,21 +274,18 @@ export function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown 
   const script = ws.script;
   if (!script.has(name)) throw new ScriptFunctionNotFound(name);
   const ss = ws.spreadsheet;
-  const user = {
-    getEmail: () => ws.ctx.user,
-    getNickname: () => ws.ctx.user.split('@')[0],
-    toString: () => ws.ctx.user,
-  };
+  // Who opened or edited it: fixed now, so installable triggers (run as their installers) see them too.
+  const user = userObject(ws.ctx.activeUser ?? ws.ctx.user);
   if (name === 'onOpen') {
     // Opening the spreadsheet: the simple trigger, then installable open triggers (as their installers).
     const result = script.callFunction(name, [{authMode: AuthMode.LIMITED, source: ss, user}], {
       trigger: 'simple',
     });
     for (const t of triggersFor(ws.state.triggers, 'ON_OPEN', ws.state.spreadsheetId ?? null)) {
-      asInstaller(ws, t, () =>
+      asInstaller(ws, t, user.getEmail(), () =>
         script.callFunction(
           t.handler,
-          [{authMode: AuthMode.FULL, source: ss, user, triggerUid: t.uid}],
+          [{authMode: AuthMode.FULL, source: ss, user: userFor(t, user), triggerUid: t.uid}],
           {trigger: 'installable'},
         ),
       );
@@ -311,7 +308,7 @@ export function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown 
     io.err(`note: running ${name} as its time-driven trigger (installed by ${clock.user})`);
     ws.uiAvailable = false;
     try {
-      return asInstaller(ws, clock, () =>
+      return asInstaller(ws, clock, undefined, () =>
         script.callFunction(name, [timeEvent(ws, clock)], {trigger: 'installable'}),
       );
     } finally {
@@ -321,15 +318,54 @@ export function callAsSheetsWould(ws: Workspace, name: string, io: Io): unknown 
   return script.callFunction(name, [], {});
 }
 
-/** An installable trigger runs as the user who installed it. */
-function asInstaller<T>(ws: Workspace, t: TriggerRecord, f: () => T): T {
-  const previous = ws.ctx.user;
+/**
+ * An installable trigger runs under the authority of the user who installed it
+ * (Session.getEffectiveUser: "If the script is running under an installable trigger, this
+ * returns the account of the user who created the trigger",
+ * developers.google.com/apps-script/reference/base/session#getEffectiveUser), while
+ * Session.getActiveUser is the person who opened or edited the spreadsheet (`actor`), as far as
+ * Google tells the script: see activeUserFor. A time-driven trigger has no actor.
+ */
+function asInstaller<T>(ws: Workspace, t: TriggerRecord, actor: string | undefined, f: () => T): T {
+  const previous = {user: ws.ctx.user, activeUser: ws.ctx.activeUser};
   ws.ctx.user = t.user;
+  ws.ctx.activeUser = actor === undefined ? undefined : activeUserFor(t.user, actor);
   try {
     return f();
   } finally {
-    ws.ctx.user = previous;
+    ws.ctx.user = previous.user;
+    ws.ctx.activeUser = previous.activeUser;
   }
+}
+
+/**
+ * The person's email as an installable trigger installed by `installer` may see it: "the
+ * user's email address is not available in any context that allows a script to run without
+ * that user's authorization ... these restrictions generally do not apply if the developer runs
+ * the script themselves or belongs to the same Google Workspace domain as the user"
+ * (developers.google.com/apps-script/reference/base/session#getActiveUser). Modelled as: the
+ * installer themselves, or someone in the installer's own domain (not a consumer gmail.com
+ * one), is named; anyone else is an empty string.
+ */
+export function activeUserFor(installer: string, actor: string): string {
+  if (actor.toLowerCase() === installer.toLowerCase()) return actor;
+  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+  const consumer = ['gmail.com', 'googlemail.com'];
+  return domain(actor) === domain(installer) && !consumer.includes(domain(actor)) ? actor : '';
+}
+
+/** A User as event objects carry it (developers.google.com/apps-script/reference/base/user). */
+function userObject(email: string) {
+  return {
+    getEmail: () => email,
+    getNickname: () => email.split('@')[0],
+    toString: () => email,
+  };
+}
+
+/** The event's `user` for an installable trigger: the actor, as its installer may see them. */
+function userFor(t: TriggerRecord, actor: {getEmail(): string}) {
+  return userObject(activeUserFor(t.user, actor.getEmail()));
 }
 
 /** developers.google.com/apps-script/guides/triggers/events, "Time-driven events". */
@@ -388,17 +424,15 @@ export function fireEdit(
 ): void {
   const script = ws.script;
   const ss = ws.spreadsheet;
-  const userOf = (email: string) => ({
-    getEmail: () => email,
-    getNickname: () => email.split('@')[0],
-    toString: () => email,
-  });
+  // The person who edited (`--as`): e.user for the simple trigger and (as far as Google names
+  // them to the installer) for installable ones, which run under their installers' authority.
+  const editor = ws.ctx.activeUser ?? ws.ctx.user;
   const event = (authMode: unknown, extra: Record<string, unknown> = {}) => {
     const e: Record<string, unknown> = {
       authMode,
       range: eventRange(edit.range),
       source: ss,
-      user: userOf(ws.ctx.user),
+      user: userObject(editor),
       ...extra,
     };
     // "Only available if the edited range is a single cell" (guides/triggers/events).
@@ -409,10 +443,14 @@ export function fireEdit(
   if (script.has('onEdit'))
     script.callFunction('onEdit', [event(AuthMode.LIMITED)], {trigger: 'simple'});
   for (const t of triggersFor(ws.state.triggers, 'ON_EDIT', ws.state.spreadsheetId ?? null)) {
-    asInstaller(ws, t, () =>
-      script.callFunction(t.handler, [event(AuthMode.FULL, {triggerUid: t.uid})], {
-        trigger: 'installable',
-      }),
+    asInstaller(ws, t, editor, () =>
+      script.callFunction(
+        t.handler,
+        [event(AuthMode.FULL, {triggerUid: t.uid, user: userFor(t, userObject(editor))})],
+        {
+          trigger: 'installable',
+        },
+      ),
     );
   }
 }

@@ -11,8 +11,18 @@ export interface ServiceContext {
   readonly stats: CallStats;
   /** The clock the program sees (`--today`); `now()` advances with real time from that day. */
   readonly clock: Clock;
-  /** The user running the script (`--as`), e.g. clerk@example.org. */
+  /**
+   * The user under whose authority the script runs (`--as`, e.g. clerk@example.org): what
+   * Session.getEffectiveUser gives, who sends the mail, owns new files and installs triggers.
+   * Inside an installable trigger, the user who installed it.
+   */
   user: string;
+  /**
+   * The person at the keyboard when that is not `user`: inside an installable trigger, who
+   * opened or edited the spreadsheet (Session.getActiveUser, the event's `user`). Unset: `user`.
+   * An empty string: Google withholds who it is (developers.google.com/apps-script/reference/base/session#getActiveUser).
+   */
+  activeUser?: string;
   /** LIMITED inside onOpen/onEdit run as simple triggers. */
   authMode: AuthMode;
   /** The scopes the manifest grants (dist/appsscript.json `oauthScopes`). */
