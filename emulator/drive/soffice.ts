@@ -82,6 +82,7 @@ export function runSoffice(
     spawnSync(soffice, [profileArg(profile), '--headless', '--norestore', ...args], {
       encoding: 'utf8',
       timeout: timeoutMs,
+      env: process.env, // this process's variables as set now (a jest test's are its own copy)
     });
   const done = (r: SpawnSyncReturns<string>) => r.status === 0 && outputs.every(fs.existsSync);
   const shared = sharedProfile();

@@ -1,0 +1,144 @@
+/**
+ * The test run's one LibreOffice (test/global-soffice.cjs) and how conversions use it
+ * (emulator/drive/soffice.ts), with a stand-in soffice (test/fixtures/fake-soffice.cjs) so no
+ * LibreOffice starts: a soffice started with the running instance's -env:UserInstallation
+ * profile hands it the job (help.libreoffice.org/latest/en-US/text/shared/guide/start_parameters.html).
+ */
+import {spawn, type ChildProcess} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+
+const FAKE = path.join(__dirname, 'fixtures', 'fake-soffice.cjs');
+const KEEPER = path.join(__dirname, 'global-soffice.cjs');
+let dir: string;
+let log: string;
+const saved = {...process.env};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'soffice-keeper-'));
+  log = path.join(dir, 'calls.jsonl');
+  Object.assign(process.env, {SOFFICE: FAKE, FAKE_SOFFICE_LOG: log});
+});
+afterAll(() => {
+  process.env = saved;
+  rmSync(dir, {recursive: true, force: true});
+});
+
+const calls = (): {pid: number; args: string[]}[] =>
+  existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l))
+    : [];
+const profileOf = (args: string[]) => args[0].replace('-env:UserInstallation=file://', '');
+/** Waits (event loop free) until `ok()`; jest's time limit is the only limit. */
+async function until(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise(resolve => setTimeout(resolve, 20));
+}
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('runSoffice', () => {
+  // Loaded after SOFFICE is set: findSoffice remembers the program it found.
+  const soffice = () =>
+    require('../emulator/drive/soffice') as typeof import('../emulator/drive/soffice');
+  let shared: string;
+  let job: string;
+  let input: string;
+  beforeEach(() => {
+    shared = mkdtempSync(path.join(dir, 'shared-'));
+    job = mkdtempSync(path.join(dir, 'job-'));
+    input = path.join(job, 'a.txt');
+    writeFileSync(input, 'hello');
+    rmSync(log, {force: true});
+    process.env.CLERK_SOFFICE_PROFILE = shared;
+    delete process.env.FAKE_SOFFICE_REFUSE;
+  });
+  const convert = () => {
+    const out = path.join(job, 'out');
+    const r = soffice().runSoffice(
+      ['--convert-to', 'pdf', '--outdir', out, input],
+      [path.join(out, 'a.pdf')],
+      job,
+    );
+    expect(existsSync(path.join(out, 'a.pdf'))).toBe(true);
+    return r;
+  };
+
+  test('hands the job to the running instance once it is ready', () => {
+    writeFileSync(path.join(shared, 'ready'), '1');
+    expect(convert().status).toBe(0);
+    expect(calls().map(c => profileOf(c.args))).toEqual([path.join(shared, 'profile')]);
+  });
+
+  test('a job the instance did not do is done again with a private profile', () => {
+    writeFileSync(path.join(shared, 'ready'), '1');
+    process.env.FAKE_SOFFICE_REFUSE = shared;
+    expect(convert().status).toBe(0);
+    expect(calls().map(c => profileOf(c.args))).toEqual([
+      path.join(shared, 'profile'),
+      path.join(job, 'profile'),
+    ]);
+  });
+
+  test('an instance that failed to start, or none, means a private profile at once', () => {
+    writeFileSync(path.join(shared, 'failed'), 'no answer');
+    convert();
+    delete process.env.CLERK_SOFFICE_PROFILE;
+    convert();
+    expect(calls().map(c => profileOf(c.args))).toEqual([
+      path.join(job, 'profile'),
+      path.join(job, 'profile'),
+    ]);
+  });
+});
+
+describe('the keeper', () => {
+  let watched: ChildProcess;
+  let keeper: ChildProcess;
+  let shared: string;
+  beforeAll(() => {
+    shared = path.join(dir, 'run');
+    mkdirSync(shared);
+    rmSync(log, {force: true});
+    // Stands in for jest: the keeper stops everything once this process is gone.
+    watched = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+    keeper = spawn(process.execPath, [KEEPER, shared, String(watched.pid)], {
+      stdio: 'ignore',
+      env: process.env, // the test's own variables (SOFFICE, FAKE_SOFFICE_LOG)
+    });
+  });
+  afterAll(() => {
+    for (const p of [watched, keeper]) if (p.exitCode === null) p.kill('SIGKILL');
+    rmSync(`/tmp/OSL_PIPE_${process.getuid!()}_clerk_test_${keeper.pid}`, {force: true});
+  });
+
+  test('starts an instance, says when it answers, restarts it when it dies, and stops with jest', async () => {
+    const ready = path.join(shared, 'ready');
+    await until(() => existsSync(ready));
+    const first = Number(readFileSync(ready, 'utf8'));
+    const instance = calls().find(c => c.args.some(a => a.startsWith('--accept=')))!;
+    expect(instance.args).toEqual(expect.arrayContaining(['--headless', '--invisible']));
+    // It keeps a document open, or LibreOffice would end itself after a handed-over job.
+    expect(instance.args[instance.args.length - 1]).toBe(path.join(shared, 'keep.txt'));
+    // The probe conversion it handed over used the instance's profile.
+    expect(calls().some(c => c.args.includes('--convert-to'))).toBe(true);
+
+    process.kill(first, 'SIGKILL'); // LibreOffice crashes
+    await until(() => existsSync(ready) && Number(readFileSync(ready, 'utf8')) !== first);
+    const second = Number(readFileSync(ready, 'utf8'));
+    expect(alive(second)).toBe(true);
+
+    watched.kill('SIGKILL'); // jest killed: its teardown never runs
+    await until(() => !existsSync(shared) && keeper.exitCode !== null);
+    await until(() => !alive(second));
+  });
+});
