@@ -258,8 +258,20 @@ class ServeRefusal extends Error {
   }
 }
 
-/** Sidebar calls that only read: run on the open workbook, nothing saved. */
-const SIDEBAR_READS = new Set(['sidebarMeetings', 'sidebarPapers', 'sidebarSendPreview']);
+/**
+ * A service method that changes nothing the workspace keeps: getters and tests, formatting,
+ * logging and pages built in memory. Any other call (set*, append*, insert*, send*, create*,
+ * a lock's waitLock, a cache's put …) counts as a change.
+ */
+const READ_METHOD =
+  /^(get|is|has|can|find|search|next|to[A-Z]|toString|valueOf|format|parse|evaluate|log|info|warn|error|debug|createHtmlOutput|createTemplate|newBlob|base64|computeDigest)/;
+
+/** True when the calls counted between `before` and `after` only read (a CallStats.byMethod each). */
+export function onlyReads(before: Record<string, number>, after: Record<string, number>): boolean {
+  return Object.keys(after).every(
+    k => after[k] === (before[k] ?? 0) || READ_METHOD.test(k.slice(k.lastIndexOf('.') + 1)),
+  );
+}
 
 /** Starts the server; resolves once it listens. */
 export async function serve(book: string, opts: ServeOptions = {}): Promise<Server> {
@@ -377,13 +389,26 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       if (req.headers['x-clerk-run'] !== '1')
         return {status: 403, type: 'text/plain', body: 'Forbidden'};
       const args = await readJson(req);
-      const result = await withBook(!SIDEBAR_READS.has(run[1]), ws => {
+      const call = (ws: Workspace) => {
         try {
           return {ok: true, value: ws.script.callFunction(run[1], args)};
         } catch (e) {
           return {ok: false, error: e instanceof Error ? e.message : String(e)};
         }
+      };
+      // Any function may be called: first on the workbook already open, without its lock. A
+      // call that only read is answered from there; one that changed anything is thrown away
+      // with that copy (nothing of it was saved) and run again on the workbook opened afresh
+      // under its lock, then saved, so only a change is ever written.
+      let changed = false;
+      const first = await withBook(false, ws => {
+        const before = ws.ctx.stats.byMethod();
+        const r = call(ws);
+        changed = !onlyReads(before, ws.ctx.stats.byMethod());
+        if (changed) forget();
+        return r;
       });
+      const result = changed ? await withBook(true, call) : first;
       return {status: 200, type: 'application/json', body: JSON.stringify(result)};
     }
     return {status: 404, type: 'text/plain', body: 'Not found'};

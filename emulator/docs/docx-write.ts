@@ -220,7 +220,7 @@ export function writeDocx(parts: DocParts, title = 'Document'): Uint8Array {
   const footer = w.section(parts.footer);
   const doc = new docx.Document({
     title,
-    creator: 'Committee Clerk emulator',
+    creator: 'gas-workspace-emulator',
     numbering: { config: w.numberingConfig() },
     styles: {
       paragraphStyles: [{ id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 30, color: '666666' } }],

@@ -220,7 +220,7 @@ function htmlServiceObject(ctx: ServiceContext, outDir: string, opts: HtmlServic
       return new HtmlTemplate(ctx, file(filename), opts.globals ?? {});
     },
     getUserAgent(): string {
-      return 'Mozilla/5.0 (Committee Clerk emulator)';
+      return 'Mozilla/5.0 (gas-workspace-emulator)';
     },
     SandboxMode: {EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE'},
     XFrameOptionsMode: {ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT'},
