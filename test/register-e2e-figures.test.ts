@@ -286,3 +286,86 @@ test('rosters that break the rules: officers, deputies, leavers, lapsed and futu
   expect(after.serviceTypes).toBe('2 of 2');
   expect(annual()).toEqual(checkPosition());
 });
+
+test('coverage matches whole items, ignoring case: "Respite" is not covered by "Overnight respite"', () => {
+  // Two Service types officers added to the Lists tab, one inside the other.
+  c.load(
+    {
+      Lists: [{'Service types': 'Respite'}, {'Service types': 'Overnight respite'}],
+      // Written by a script: lower and upper case, a comma for a separator, spaces around it.
+      Members: [
+        {
+          Name: 'Ola Overnight',
+          Role: 'Member',
+          'Provider size': 'Not a provider',
+          'Client groups': 'Carers',
+          'Service types': 'Day services , overnight RESPITE',
+          'Term start': '2025-04-01',
+          'Term end': '2028-03-31',
+          Status: 'Active',
+        },
+      ],
+    },
+    {'Required service types': 'Residential care;  Respite'},
+  );
+  const respite = dashboard();
+  expect(checks()).toEqual(respite);
+  // Respite is required and nobody serving lists it as a whole item.
+  expect(respite.serviceTypes).toBe('1 of 2');
+  // Required: Overnight respite, which names Respite only inside it; Ola covers it.
+  c.load({}, {'Required service types': 'overnight respite'});
+  const overnight = dashboard();
+  expect(checks()).toEqual(overnight);
+  expect(overnight.serviceTypes).toBe('1 of 1');
+  expect(annual()).toEqual(checkPosition());
+});
+
+test('a date held as text is counted by neither the Dashboard nor the checks, and is a problem', () => {
+  const before = dashboard();
+  // "'" keeps the typing as text, as a paste from another program or an import does.
+  c.load({
+    Actions: [{Action: 'Text-dated action', Status: 'Open', 'Review date': "'12/03/2026"}],
+    Members: [
+      {
+        Name: 'Tex Textdate',
+        Role: 'Member',
+        'Provider size': 'Not a provider',
+        'Client groups': 'Carers',
+        'Service types': 'Day services',
+        'Term start': '2025-04-01',
+        'Term end': "'01/01/2026",
+        Status: 'Active',
+      },
+    ],
+    Contracts: [
+      {Reference: 'T-TXT', Provider: 'Text Ltd', 'Annual value': 1000, 'End date': "'31/12/2026"},
+      // Ended: counted nowhere. (Its cells fill every column the Dashboard reads: the emulator's
+      // whole-column ranges end at each column's last value, and COUNTIFS needs them equal.)
+      {
+        Reference: 'T-OLD',
+        Provider: 'Old Ltd',
+        'Annual value': 1000,
+        'End date': '2024-03-31',
+        'Extended to': '2025-03-31',
+        'Notice period (days)': 90,
+        Status: 'Ended',
+      },
+    ],
+  });
+  const after = dashboard();
+  expect(checks()).toEqual(after);
+  // The action is open (not overdue: its Review date is unreadable); Tex's term end is unreadable,
+  // so Tex serves (Active, no readable term end) and has not lapsed; the contract has no end.
+  expect(after).toEqual({...before, open: before.open + 1, serving: before.serving + 1});
+  expect(annual()).toEqual(checkPosition());
+  c.run('checkWorkbookProblems');
+  const problems = c.rows('Problems', 'G').map(p => `${p['Tab']}!${p['Cell']}: ${p['Problem']}`);
+  for (const [tab, value] of [
+    ['Actions', '12/03/2026'],
+    ['Members', '01/01/2026'],
+    ['Contracts', '31/12/2026'],
+  ])
+    expect(problems).toContainEqual(
+      expect.stringMatching(new RegExp(`^${tab}!\\w+\\d+: "${value}" is text, not a date`)),
+    );
+});

@@ -84,23 +84,63 @@ export function openOwners(actions: readonly ActionItem[]): string[] {
 }
 
 /**
+ * A cell of "; "-separated items as ";item;item;" in lower case: spaces around the separators
+ * dropped (TRIM first leaves at most one), and commas read as separators when `commas` (the
+ * register reader splits a Members cell on either; Settings lists on ";" only). Works on a range
+ * inside ARRAYFORMULA.
+ */
+function items(cell: string, commas: boolean): string {
+  const t = commas ? `SUBSTITUTE(TRIM(${cell}),",",";")` : `TRIM(${cell})`;
+  return `(";"&LOWER(SUBSTITUTE(SUBSTITUTE(${t},"; ",";")," ;",";"))&";")`;
+}
+
+/**
+ * Whether `items` (as items() writes them) holds the whole item `value`, ignoring case, as
+ * domain/membership.ts sameName compares. FIND, not SEARCH or COUNTIFS patterns: it has no
+ * wildcards in any engine, so a value holding * ? or ~ means itself.
+ */
+function holds(itemsOf: string, value: string): string {
+  const v = `;${value.trim().toLowerCase()};`.replace(/"/g, '""');
+  return `ISNUMBER(FIND("${v}",${itemsOf}))`;
+}
+
+/**
+ * Serving members as an array of 1/0 over the Members rows, for SUMPRODUCT: the definition of
+ * servingMembers (domain/membership.ts isServing, VOTING_ROLES), Role and Status compared
+ * trimmed and ignoring case as the register reader reads them, a Term start / Term end that is
+ * not a date counting as empty.
+ */
+function servingArray(): string {
+  const role = `LOWER(TRIM(Members_Role))`;
+  const roles = VOTING_ROLES.map(r => `(${role}="${r.toLowerCase()}")`).join('+');
+  return (
+    `((${roles})>0)*(LOWER(TRIM(Members_Status))<>"left")` +
+    `*IF(ISNUMBER(Members_TermStart),Members_TermStart<=TODAY(),1)` +
+    `*IF(ISNUMBER(Members_TermEnd),Members_TermEnd>=TODAY(),1)`
+  );
+}
+
+/**
  * Coverage as domain/membership.ts counts it: how many of the values a setting requires (Settings
  * "Required client groups" / "Required service types", named `setting`) at least one serving
- * member lists, and how many it requires. Live: each value of the schema's fixed list counts when
- * the setting names it (SEARCH ignores case). A cell lists several values separated by "; ", so a
- * member's cell matches "*value*"; none of the fixed values contains another.
+ * member lists, and how many it requires. Live: each value of the list (the Lists tab, as
+ * installed) counts when the setting names it as a whole item, and is covered when a serving
+ * member's cell holds it as a whole item: "Carers" is not covered by "Young carers" alone.
  */
 export function coverage(
   range: string,
   setting: string,
   values: readonly string[],
 ): {covered: string; required: string} {
-  // A value from the Lists tab may hold a quote: doubled inside the formula's text.
-  const q = (v: string) => v.replace(/"/g, '""');
-  const required = (v: string) => `ISNUMBER(SEARCH("${q(v)}",${setting}))`;
+  const required = (v: string) => holds(items(setting, false), v);
+  const members = items(range, true);
+  const serving = servingArray();
   return {
     covered: values
-      .map(v => `IF(AND(${required(v)},${servingMembers(`,${range},"*${q(v)}*"`)}>0),1,0)`)
+      .map(
+        v =>
+          `IF(AND(${required(v)},ARRAYFORMULA(SUMPRODUCT(${serving}*${holds(members, v)}))>0),1,0)`,
+      )
       .join('+'),
     required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
   };

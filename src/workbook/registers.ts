@@ -87,6 +87,11 @@ export interface Register<K extends RegisterName> {
   readonly grid: Cell[][];
 }
 
+/** What a date held as text is (the edit check would have made it a date; this cell escaped it). */
+export function textDateProblem(raw: string): string {
+  return `"${raw.trim()}" is text, not a date: the Dashboard's figures and the sheet's colours do not count it, so the checks do not either. Type the date again as dd/mm/yyyy, for example 12/03/2026, in a cell not formatted as plain text (Format > Number > Date).`;
+}
+
 /** The cells of one row, read by header through the edit check's parser. */
 class RowReader {
   constructor(
@@ -109,7 +114,12 @@ class RowReader {
     const i = this.index.get(h);
     if (i === undefined) return '';
     const raw = this.line[i] ?? '';
-    const check = checkValue(col, raw);
+    let check = checkValue(col, raw);
+    // A date held as text (pasted as '12/03/2026, imported, or typed into a plain-text cell) is
+    // one the sheet's own formulas (the Dashboard's COUNTIFS, the tabs' colours) do not count:
+    // the program does not count it either, and says so, rather than count it silently.
+    if (check.ok && col.type === 'date' && typeof raw === 'string' && isDate(check.value))
+      check = {ok: false, problem: textDateProblem(raw)};
     if (check.ok) return check.value;
     // The program's own formulas are not the officer's to fix: an error there reads as empty.
     if (!col.formula)
