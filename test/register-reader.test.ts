@@ -63,24 +63,33 @@ describe('Agenda: Confidential as the edit check reads it, whoever wrote it', ()
   });
 });
 
-test('dates and times: Date cells, text typed or written by a script, serials refused', () => {
+test('dates and times: Date cells read; a date held as text is a problem, as are serials', () => {
   const m = registerFromGrid(
     'Meetings',
     grid('Meetings', [
       {'Meeting date': new Date(2026, 11, 10), 'Start time': new Date(1899, 11, 30, 10, 0)},
-      {'Meeting date': '14/01/2027', 'Start time': '9.30am', 'End time': 0.5},
-      {'Meeting date': '2027-03-04', 'Start time': '14:00', 'Agenda published on': 46000},
+      {'Meeting date': new Date(2027, 0, 14), 'Start time': '9.30am', 'End time': 0.5},
+      {'Meeting date': new Date(2027, 2, 4), 'Start time': '14:00', 'Agenda published on': 46000},
       {'Meeting date': 'next Tuesday', Venue: 'Room 1'},
+      // Text that reads as a date (pasted as '14/01/2027, imported, or typed into a plain-text
+      // cell): the sheet's formulas do not count it, so neither does the reader.
+      {'Meeting date': ' 14/01/2027', Venue: 'Room 2'},
+      {'Meeting date': new Date(2027, 3, 1), 'Agenda published on': '2027-03-01'},
     ]),
   );
   expect(m.records.map(r => [r.row, r.date, r.start, r.end, r.agendaPublishedOn])).toEqual([
     [2, '2026-12-10', 600, null, null],
     [3, '2027-01-14', 570, 720, null],
     [4, '2027-03-04', 840, null, null],
+    [7, '2027-04-01', null, null, null],
   ]);
+  const text = (v: string) =>
+    `"${v}" is text, not a date: the Dashboard's figures and the sheet's colours do not count it, so the checks do not either. Type the date again as dd/mm/yyyy, for example 12/03/2026, in a cell not formatted as plain text (Format > Number > Date).`;
   expect(m.problems.map(p => `${p.row} ${p.header}: ${p.problem}`)).toEqual([
     '4 Agenda published on: "46000" is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.',
     '5 Meeting date: "next Tuesday" is not a date. Type the date as dd/mm/yyyy, for example 12/03/2026.',
+    `6 Meeting date: ${text('14/01/2027')}`,
+    `7 Agenda published on: ${text('2027-03-01')}`,
   ]);
 });
 
@@ -117,7 +126,7 @@ test('money: a negative or ambiguous amount is a problem and reads as nothing, n
     grid('Contracts', [
       {Reference: 'C-1', 'Annual value': -500},
       {Reference: 'C-2', 'Annual value': '1.234,50'},
-      {Reference: 'C-3', 'Annual value': '£1,234.50', 'End date': '31/03/2027'},
+      {Reference: 'C-3', 'Annual value': '£1,234.50', 'End date': new Date(2027, 2, 31)},
     ]),
   );
   expect(r.records.map(c => c.annualValue)).toEqual([null, null, 1234.5]);
