@@ -104,6 +104,8 @@ export const PERMISSIVE_SCOPES: readonly string[] = [
 
 /** The repository root: where package.json is, above this file (emulator/) or the bundle (build/). */
 export function repoRoot(): string {
+  // The project being run from its own folder (a stranger's project using this package).
+  if (existsSync(path.join(process.cwd(), 'appsscript.json'))) return process.cwd();
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
     if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'appsscript.json')))
