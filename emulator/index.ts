@@ -1,13 +1,16 @@
 /**
  * The offline Workspace as a library (README.md beside this file): open a workbook with its
  * emulated Drive, mail and state, load Apps Script files into it, call their functions, read
- * cells, save. The `clerk` command line is `main`.
+ * cells, save. The command line (`clerk`, or the package's `gas-workspace-emulator` bin) is
+ * `main`. From plain JavaScript: node.cjs.
  */
 export {
   Workspace,
   ClerkInputError,
   PERMISSIVE_SCOPES,
   workspaceDirFor,
+  readManifest,
+  type Manifest,
   type WorkspaceOptions,
   type WorkspaceState,
 } from './workspace';
@@ -20,6 +23,7 @@ export {
   pastePlan,
   runMenuActions,
   projectConfig,
+  activeUserFor,
 } from './cli';
 export {ScriptRuntime, ScriptError, ScriptFunctionNotFound, ScriptLoadError} from './runtime';
 export {BufferIo, processIo, type Io} from './services/io';
