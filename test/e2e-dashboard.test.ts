@@ -40,8 +40,9 @@ beforeAll(async () => {
   model = demo.model;
 });
 
-test('Refresh dashboard stays within 15 service calls (no per-row work: formulas do the counting)', () => {
-  expect(refreshStats.total).toBeLessThanOrEqual(15);
+test('Refresh dashboard stays within 19 service calls (no per-row work: formulas do the counting)', () => {
+  // 15 for the Dashboard (the Actions and Lists tabs read, the layout written) and 4 for the caller check.
+  expect(refreshStats.total).toBeLessThanOrEqual(19);
   expect(refreshStats.calls['Range.setValues']).toBe(1);
   expect(refreshStats.calls['Range.getValue'] ?? 0).toBe(0);
 });

@@ -358,6 +358,8 @@ test('a date held as text is counted by neither the Dashboard nor the checks, an
   // so Tex serves (Active, no readable term end) and has not lapsed; the contract has no end.
   expect(after).toEqual({...before, open: before.open + 1, serving: before.serving + 1});
   expect(annual()).toEqual(checkPosition());
+  const compliance = c.rows('Compliance', 'E').map(f => JSON.stringify(f));
+  expect(compliance.filter(f => f.includes('is text, not a date'))).toHaveLength(3);
   c.run('checkWorkbookProblems');
   const problems = c.rows('Problems', 'G').map(p => `${p['Tab']}!${p['Cell']}: ${p['Problem']}`);
   for (const [tab, value] of [

@@ -5,8 +5,9 @@
  * action owners, which is the one thing a formula cannot discover portably).
  *
  * Budget: refresh makes a fixed number of service calls whatever the size of the registers
- * (about 12; at most 15 once the charts exist): one read of the Actions tab (the register reader),
- * one setValues / setNumberFormats / setFontWeights over the whole layout.
+ * (15 on the demo, besides the caller check's 4): one read each of the Actions tab (the register
+ * reader) and the Lists tab (the coverage values), one setValues / setNumberFormats /
+ * setFontWeights over the whole layout.
  */
 import {VOTING_ROLES} from '../domain/membership';
 import {ActionItem} from '../domain/records';
