@@ -6,7 +6,8 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {ClerkInputError, PERMISSIVE_SCOPES, readManifest, repoRoot, Workspace} from './workspace';
+import {ClerkInputError, PERMISSIVE_SCOPES, readManifest, Workspace} from './workspace';
+import {projectConfig} from './project-config';
 import {
   ScriptError,
   ScriptFunctionNotFound,
@@ -476,36 +477,7 @@ export function openOnFirstTab(ws: Workspace, io: Io): void {
   (ss.getSheets() as typeof tabs).find(t => !t.isSheetHidden())?.activate();
 }
 
-/**
- * What the project asks `clerk new` to run after onOpen, as an officer setting up a new
- * spreadsheet would (`setUp`), and with --demo (`demo`): clerk.config.json at the project root
- * (or the file CLERK_CONFIG names). The emulator itself knows no project's function names.
- */
-export function projectConfig(): {
-  file: string;
-  setUp?: string[];
-  demo?: string[];
-  demos?: Record<string, string[] | undefined>;
-} {
-  const file = process.env.CLERK_CONFIG || path.join(repoRoot(), 'clerk.config.json');
-  if (!existsSync(file)) return {file};
-  let raw: {setUp?: unknown; demo?: unknown; demos?: Record<string, unknown>};
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as typeof raw;
-  } catch (e) {
-    throw new ClerkInputError(`${file} is not valid JSON (${messageOf(e)}); fix it or remove it`);
-  }
-  const list = (v: unknown, key: string) => {
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v) || !v.every(x => typeof x === 'string'))
-      throw new ClerkInputError(`${file}: "${key}" must be a list of function names`);
-    return v as string[];
-  };
-  const demos = Object.fromEntries(
-    Object.entries(raw.demos ?? {}).map(([k, v]) => [k, list(v, `demos.${k}`)]),
-  );
-  return {file, setUp: list(raw.setUp, 'setUp'), demo: list(raw.demo, 'demo'), demos};
-}
+export {projectConfig};
 
 /** Where an edit landed, for the report of what onEdit made of it. */
 export function blockOf(range: any): EditBlock {

@@ -1,13 +1,14 @@
 /**
  * `clerk serve BOOK [--port N]`: the script as a web app on this machine. GET / runs the
  * script's doGet with the query as Apps Script passes it (e.parameter), so the public page and
- * `?format=ics` feed are exactly what a deployment would serve. Published papers are served
- * from the emulated Drive at /papers/ID, but only a file the page itself links to, that is a PDF
- * shared with anyone who has the link; anything else is a plain 404. /sidebar is the papers
- * sidebar with a google.script.run bridge: POST /run/NAME calls the script's global NAME, as
- * google.script.run can call any global not ending in "_" (the script's own check says who may),
- * and saves the workbook. /choose?select=Tab!A1 is the
- * Choose from Drive dialog, with a stand-in for Google Picker.
+ * `?format=ics` feed are exactly what a deployment would serve. Files are served from the
+ * emulated Drive at /papers/ID, but only a file the page itself links to, that is a PDF shared
+ * with anyone who has the link; anything else is a plain 404. /sidebar is the sidebar the
+ * project's clerk.config.json names a function for ("serve": {"sidebar": …}), with a
+ * google.script.run bridge: POST /run/NAME calls the script's global NAME, as google.script.run
+ * can call any global not ending in "_" (the script's own check says who may), and saves the
+ * workbook when the call changed it. /choose?select=Tab!A1 is the dialog "serve": {"choose": …}
+ * shows, with a stand-in for Google Picker.
  *
  * Requests are taken one at a time. A read runs on the workbook as last opened (opened again
  * when the file changed on disk) without holding its lock; a sidebar action opens it with its
@@ -21,6 +22,8 @@ import {Workspace, workspaceDirFor} from './workspace';
 import {BufferIo, type Io} from './services/io';
 import {createContentService, TextOutput} from './services/content';
 import {peers} from './services/peers';
+import {projectConfig} from './project-config';
+import {ScriptError} from './runtime';
 
 export interface ServeOptions {
   /** 0 picks a free port. Default 8080. */
@@ -166,16 +169,31 @@ function runner(ok, fail, user) {
 window.google = {script: {run: runner(null, null, undefined), host: {close: function(){}}}};
 })();</script>`;
 
-/** The papers sidebar as the script shows it, with the bridge put first in its head. */
+/**
+ * The function that shows the page served at /sidebar or /choose: the project names it in its
+ * clerk.config.json ("serve": {"sidebar": …, "choose": …}); none named, the page is not found.
+ */
+function pageFunction(page: 'sidebar' | 'choose'): string {
+  const name = projectConfig().serve?.[page];
+  if (!name)
+    throw new ServeRefusal(
+      404,
+      `Not found: this project names no function for /${page} ("serve": {"${page}": "FUNCTION"} in clerk.config.json)`,
+    );
+  return name;
+}
+
+/** The project's sidebar as the script shows it, with the bridge put first in its head. */
 export function sidebarPage(ws: Workspace, io: BufferIo): string {
   const before = io.stdout.length;
-  ws.script.callFunction('openPapersSidebar');
+  const show = pageFunction('sidebar');
+  ws.script.callFunction(show);
   const line = io.stdout
     .slice(before)
     .map(l => l.match(/^sidebar: .* -> (.*\.html)$/))
     .filter(Boolean)
     .pop();
-  if (!line) throw new Error('openPapersSidebar showed no sidebar.');
+  if (!line) throw new Error(`${show} showed no sidebar.`);
   const staged = path.join(
     (ws as unknown as {staging: string}).staging,
     'ui',
@@ -220,9 +238,10 @@ b.onclick = function () {
 export function choosePage(ws: Workspace, io: BufferIo, select: string): string {
   if (!/^[^!]{1,100}![A-Z]{1,3}\d{1,7}$/.test(select))
     throw new ServeRefusal(400, 'Say which cell to choose for: /choose?select=Settings!A12');
+  const show = pageFunction('choose');
   peers.sheets()!.setActiveRange(ws.model, select);
   const before = io.stdout.length;
-  ws.script.callFunction('chooseFromDrive');
+  ws.script.callFunction(show);
   const lines = io.stdout.slice(before);
   const shown = lines
     .map(l => l.match(/^dialog: .* -> (.*\.html)$/))
@@ -362,10 +381,12 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
           body: await withBook(false, (ws, io) => sidebarPage(ws, io)),
         };
       } catch (e) {
-        // The script refused the visitor (not an editor): say so, as Sheets would show it.
-        const message = e instanceof Error ? e.message : String(e);
-        if (/Only an editor/.test(message))
-          return {status: 403, type: 'text/plain; charset=utf-8', body: message};
+        if (e instanceof ServeRefusal)
+          return {status: e.status, type: 'text/plain; charset=utf-8', body: e.message};
+        // The script threw instead of showing its sidebar (it refused this visitor, say): its
+        // message, as Sheets would show it.
+        if (e instanceof ScriptError)
+          return {status: 403, type: 'text/plain; charset=utf-8', body: e.message};
         throw e;
       }
     }
@@ -469,11 +490,12 @@ async function readJson(req: http.IncomingMessage): Promise<unknown[]> {
 }
 
 export const SERVE_USAGE = `clerk serve BOOK.xlsx [--port N] [--today YYYY-MM-DD] [--as EMAIL|anonymous]
-  Run the script's doGet on http://127.0.0.1:N/ (default 8080): the public papers page, the
-  calendar feed (?format=ics), the published PDFs, the papers sidebar at /sidebar and
-  the Choose from Drive dialog at /choose?select=Tab!A1.
-  --as: who is at the browser (default the clerk the script runs as); the sidebar refuses
-  anyone who is not an editor of the spreadsheet. Binds to this machine only; Ctrl-C stops it.`;
+  Run the script as a web app on http://127.0.0.1:N/ (default 8080): GET / is its doGet (with
+  the query as e.parameter), /papers/ID a PDF the page links to and shares by link, /sidebar
+  and /choose?select=Tab!A1 the sidebar and dialog the functions named in clerk.config.json
+  ("serve": {"sidebar": …, "choose": …}) show, whose google.script.run calls any global.
+  --as: who is at the browser (default the user the script runs as; the script's own checks
+  decide what they may do). Binds to this machine only; Ctrl-C stops it.`;
 
 /** `clerk serve …`: resolves with the exit status once Ctrl-C (SIGINT or SIGTERM) has stopped it. */
 export async function serveCli(argv: readonly string[], io: Io): Promise<number> {

@@ -17,12 +17,15 @@ function writeCell(v) {
   MailApp.sendEmail('someone@example.org', 'Changed', 'A1 is now ' + v);
   return 'written';
 }
+function showPanel() {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<html><head></head><body>Panel</body></html>'));
+}
 `;
 
 let dir: string;
 let book: string;
 let server: Server;
-const saved = process.env.CLERK_CODE;
+const saved = {code: process.env.CLERK_CODE, config: process.env.CLERK_CONFIG};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'serve-run-'));
@@ -30,6 +33,10 @@ beforeAll(async () => {
   const code = path.join(dir, 'Code.gs');
   writeFileSync(code, CODE);
   process.env.CLERK_CODE = code;
+  // The project, not the emulator, says which function shows /sidebar.
+  const config = path.join(dir, 'clerk.config.json');
+  writeFileSync(config, JSON.stringify({serve: {sidebar: 'showPanel'}}));
+  process.env.CLERK_CONFIG = config;
   const ws = await Workspace.open(book, {create: true, io: new BufferIo()});
   ws.spreadsheet.getSheets()[0].getRange('A1').setValue('first');
   await ws.save();
@@ -37,8 +44,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  if (saved === undefined) delete process.env.CLERK_CODE;
-  else process.env.CLERK_CODE = saved;
+  for (const [k, v] of [
+    ['CLERK_CODE', saved.code],
+    ['CLERK_CONFIG', saved.config],
+  ] as const)
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
 async function run(name: string, args: unknown[] = []): Promise<unknown> {
@@ -80,4 +91,15 @@ test('onlyReads: getters and formatting read; setters, appends and sends change'
   expect(onlyReads(before, {'Range.getValue': 1, 'Range.setValue': 1})).toBe(false);
   expect(onlyReads({}, {'Sheet.appendRow': 1})).toBe(false);
   expect(onlyReads({}, {'MailApp.sendEmail': 1})).toBe(false);
+});
+
+test('/sidebar shows what the function clerk.config.json names shows, with the bridge; /choose, named by none, is not found', async () => {
+  const side = await fetch(`${server.url.replace(/\/$/, '')}/sidebar`);
+  expect(side.status).toBe(200);
+  const html = await side.text();
+  expect(html).toContain('Panel');
+  expect(html).toContain("fetch('/run/'");
+  const choose = await fetch(`${server.url.replace(/\/$/, '')}/choose?select=Sheet1!A1`);
+  expect(choose.status).toBe(404);
+  expect(await choose.text()).toContain('"serve": {"choose": "FUNCTION"}');
 });
