@@ -52,8 +52,8 @@ export const USAGE: Record<string, string> = {
   given, and call FUNCTION (with the JSON array of --args). An appsscript.json among the files
   or beside the first one sets the permissions; otherwise all are granted.`,
   serve: `clerk serve BOOK.xlsx [--port N]
-  Run the script's doGet on 127.0.0.1 (the public papers page and ?format=ics feed), serving
-  published papers from the emulated Drive, and the papers sidebar at /sidebar. Ctrl-C stops.`,
+  Run the script as a web app on 127.0.0.1: its doGet, the PDFs that page links to from the
+  emulated Drive, and the sidebar and dialog clerk.config.json names ("serve"). Ctrl-C stops.`,
   drive: `clerk drive BOOK.xlsx [add FILE [--id ID]]
   List the emulated Drive (id, path, type, size), or add a local file to it (a .docx becomes a
   Google Doc), optionally under a chosen id.`,
