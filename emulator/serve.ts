@@ -34,7 +34,7 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /**
    * Who is at the browser, as Session.getActiveUser sees them ('' for a visitor the web app
-   * cannot identify). Default: the person the script runs as, the clerk on their own machine.
+   * cannot identify). Default: the person the script runs as, on their own machine.
    */
   as?: string;
 }
@@ -63,24 +63,12 @@ export function installWebApp(ws: Workspace, url: string): void {
 }
 
 /**
- * A web app deployed to execute as the clerk: Session.getEffectiveUser is the clerk (the
+ * A web app deployed to execute as its owner: Session.getEffectiveUser is the owner (the
  * workspace's user) and Session.getActiveUser the visitor, blank when Google would not say who
  * they are (developers.google.com/apps-script/reference/base/session#getactiveuser).
  */
 export function installVisitor(ws: Workspace, visitor: string): void {
-  const g = ws.globals;
-  const session = g.Session as object;
-  const user = {getEmail: () => visitor, toString: () => visitor};
-  g.Session = new Proxy(session, {
-    get(target, key, receiver) {
-      if (key === 'getActiveUser')
-        return () => {
-          ws.ctx.stats.count('Session.getActiveUser');
-          return user;
-        };
-      return Reflect.get(target, key, receiver);
-    },
-  });
+  ws.ctx.activeUser = visitor;
 }
 
 export interface WebResponse {
