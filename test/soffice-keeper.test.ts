@@ -74,19 +74,21 @@ describe('runSoffice', () => {
   };
 
   test('hands the job to the running instance once it is ready', () => {
-    writeFileSync(path.join(shared, 'ready'), '1');
+    writeFileSync(path.join(shared, 'ready'), '0'); // no instance to stop
     expect(convert().status).toBe(0);
     expect(calls().map(c => profileOf(c.args))).toEqual([path.join(shared, 'profile')]);
   });
 
   test('a job the instance did not do is done again with a private profile', () => {
-    writeFileSync(path.join(shared, 'ready'), '1');
+    writeFileSync(path.join(shared, 'ready'), '0'); // no instance to stop
     process.env.FAKE_SOFFICE_REFUSE = shared;
     expect(convert().status).toBe(0);
     expect(calls().map(c => profileOf(c.args))).toEqual([
       path.join(shared, 'profile'),
       path.join(job, 'profile'),
     ]);
+    // Taken as stuck: stopped, for its keeper to start afresh.
+    expect(existsSync(path.join(shared, 'ready'))).toBe(false);
   });
 
   test('an instance that failed to start, or none, means a private profile at once', () => {
@@ -117,7 +119,8 @@ describe('the keeper', () => {
     });
   });
   afterAll(() => {
-    for (const p of [watched, keeper]) if (p.exitCode === null) p.kill('SIGKILL');
+    // SIGTERM: the keeper stops its instance too (a killed keeper would leave it running).
+    for (const p of [keeper, watched]) if (p.exitCode === null) p.kill('SIGTERM');
     rmSync(`/tmp/OSL_PIPE_${process.getuid!()}_clerk_test_${keeper.pid}`, {force: true});
   });
 

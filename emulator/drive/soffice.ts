@@ -45,7 +45,7 @@ export function profileArg(profileDir: string): string {
 export const SHARED = {profile: 'profile', ready: 'ready', failed: 'failed'};
 
 /** How long a conversion waits for the shared instance to finish starting (a busy machine). */
-const READY_WAIT_MS = 120000;
+const READY_WAIT_MS = 45000;
 
 /**
  * The profile of the running LibreOffice named by CLERK_SOFFICE_PROFILE once it answers, or
@@ -61,6 +61,18 @@ function sharedProfile(): string | null {
     if (!fs.existsSync(dir) || fs.existsSync(path.join(dir, SHARED.failed))) return null;
     if (Date.now() > end) return null;
     Atomics.wait(pause, 0, 0, 100); // a synchronous wait: conversions are synchronous
+  }
+}
+
+/** Ends the shared instance (its process group, named in the ready file). */
+function stopShared(): void {
+  const ready = path.join(process.env.CLERK_SOFFICE_PROFILE!, SHARED.ready);
+  try {
+    const pid = Number(fs.readFileSync(ready, 'utf8'));
+    fs.rmSync(ready, {force: true});
+    if (pid > 1) process.kill(-pid, 'SIGKILL');
+  } catch {
+    // gone already
   }
 }
 
@@ -89,6 +101,7 @@ export function runSoffice(
   if (shared) {
     const r = run(shared);
     if (done(r)) return r;
+    stopShared(); // stuck or broken: its keeper starts a fresh one for later conversions
   }
   return run(path.join(privateDir, 'profile'));
 }
