@@ -85,13 +85,14 @@ export function openOwners(actions: readonly ActionItem[]): string[] {
 }
 
 /**
- * A cell of "; "-separated items as ";item;item;" in lower case: spaces around the separators
- * dropped (TRIM first leaves at most one), and commas read as separators when `commas` (the
- * register reader splits a Members cell on either; Settings lists on ";" only). Works on a range
- * inside ARRAYFORMULA.
+ * A cell of "; "-separated items as ";item;item;" in lower case: a space either side of a
+ * separator dropped, and commas read as separators when `commas` (the register reader splits a
+ * Members cell on either; Settings lists on ";" only; the edit check writes "A; B"). Works on a
+ * range inside ARRAYFORMULA. No TRIM over the range: each string function over a whole column
+ * costs LibreOffice a million strings.
  */
 function items(cell: string, commas: boolean): string {
-  const t = commas ? `SUBSTITUTE(TRIM(${cell}),",",";")` : `TRIM(${cell})`;
+  const t = commas ? `SUBSTITUTE(${cell},",",";")` : `TRIM(${cell})`;
   return `(";"&LOWER(SUBSTITUTE(SUBSTITUTE(${t},"; ",";")," ;",";"))&";")`;
 }
 
@@ -107,15 +108,13 @@ function holds(itemsOf: string, value: string): string {
 
 /**
  * Serving members as an array of 1/0 over the Members rows, for SUMPRODUCT: the definition of
- * servingMembers (domain/membership.ts isServing, VOTING_ROLES), Role and Status compared
- * trimmed and ignoring case as the register reader reads them, a Term start / Term end that is
- * not a date counting as empty.
+ * servingMembers (domain/membership.ts isServing, VOTING_ROLES; "=" ignores case in every
+ * engine, as COUNTIFS does), a Term start / Term end that is not a date counting as empty.
  */
 function servingArray(): string {
-  const role = `LOWER(TRIM(Members_Role))`;
-  const roles = VOTING_ROLES.map(r => `(${role}="${r.toLowerCase()}")`).join('+');
+  const roles = VOTING_ROLES.map(r => `(Members_Role="${r}")`).join('+');
   return (
-    `((${roles})>0)*(LOWER(TRIM(Members_Status))<>"left")` +
+    `((${roles})>0)*(Members_Status<>"Left")` +
     `*IF(ISNUMBER(Members_TermStart),Members_TermStart<=TODAY(),1)` +
     `*IF(ISNUMBER(Members_TermEnd),Members_TermEnd>=TODAY(),1)`
   );
@@ -127,20 +126,25 @@ function servingArray(): string {
  * member lists, and how many it requires. Live: each value of the list (the Lists tab, as
  * installed) counts when the setting names it as a whole item, and is covered when a serving
  * member's cell holds it as a whole item: "Carers" is not covered by "Young carers" alone.
+ * The array test runs only for a value the setting requires and some cell holds as a substring
+ * (COUNTIF, which every engine limits to the rows in use; * ? ~ in the value become ?, so that
+ * test only ever lets more through): over whole columns it is the costly part.
  */
 export function coverage(
   range: string,
   setting: string,
   values: readonly string[],
 ): {covered: string; required: string} {
+  const q = (v: string) => v.replace(/"/g, '""');
   const required = (v: string) => holds(items(setting, false), v);
   const members = items(range, true);
   const serving = servingArray();
+  const somewhere = (v: string) => `COUNTIF(${range},"*${q(v.trim().replace(/[*?~]/g, '?'))}*")>0`;
   return {
     covered: values
       .map(
         v =>
-          `IF(AND(${required(v)},ARRAYFORMULA(SUMPRODUCT(${serving}*${holds(members, v)}))>0),1,0)`,
+          `IF(${required(v)},IF(${somewhere(v)},IF(ARRAYFORMULA(SUMPRODUCT(${serving}*${holds(members, v)}))>0,1,0),0),0)`,
       )
       .join('+'),
     required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
