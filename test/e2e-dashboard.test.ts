@@ -198,7 +198,10 @@ describe('LibreOffice', () => {
       [path.join(out, 'bare.xlsx'), path.join(out, 'templates.xlsx')],
       dir,
     );
-    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+    if (r.status !== 0 || !existsSync(path.join(out, 'bare.xlsx')))
+      throw new Error(
+        `LibreOffice did not recalculate the workbook (${r.status ?? r.signal}): ${r.stderr}`,
+      );
   });
   beforeAll(async () => {
     if (!onPath('soffice')) return;
