@@ -152,14 +152,16 @@ export function coverage(
       role =>
         `SUMPRODUCT(COUNTIFS(Members_Role,"${role}",${range},${patterns},Members_Status,"<>Left",Members_TermStart,"<="&TODAY(),Members_TermEnd,">="&TODAY()))`,
     ).join('+');
-    return `ARRAYFORMULA(${counts})>0`;
+    return `(${counts})>0`;
   };
-  const arrayTest = (v: string) =>
-    `IF(ARRAYFORMULA(SUMPRODUCT(${serving}*${holds(members, v)}))>0,1,0)`;
+  const arrayTest = (v: string) => `IF(SUMPRODUCT(${serving}*${holds(members, v)})>0,1,0)`;
+  // One ARRAYFORMULA around it all: a file keeps it as an array formula (OOXML has no
+  // ARRAYFORMULA function; LibreOffice reads a nested one as #NAME?).
+  const each = values.map(
+    v => `IF(${required(v)},IF(${surely(v)},1,IF(${somewhere(v)},${arrayTest(v)},0)),0)`,
+  );
   return {
-    covered: values
-      .map(v => `IF(${required(v)},IF(${surely(v)},1,IF(${somewhere(v)},${arrayTest(v)},0)),0)`)
-      .join('+'),
+    covered: `ARRAYFORMULA(${each.join('+')})`,
     required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
   };
 }
