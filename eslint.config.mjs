@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  {ignores: ['node_modules/', 'dist/', 'build/', 'demo/', 'coverage/', 'test/fixtures/']},
+  {ignores: ['node_modules/', 'dist/', '**/build/', 'demo/', 'coverage/', 'test/fixtures/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
