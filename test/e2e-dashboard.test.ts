@@ -2,12 +2,11 @@
  * The Dashboard end to end on the demo group: built by Committee > Refresh dashboard within its
  * service-call budget, every formula in the workbook evaluates without an error value, the
  * figures agree with counts taken independently from the registers, the charts exist and draw,
- * and LibreOffice recalculates the saved file to the same money figures as the emulator (outside
- * CI these skip where LibreOffice is not installed: test/tools.ts).
+ * and LibreOffice computes the Cash flow templates to the hand-worked plan (the saved demo's every
+ * formula is recalculated by LibreOffice in test/emulator/libreoffice-demo.test.ts).
  * Charts: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
-import {mkdtempSync, readFileSync, existsSync, writeFileSync} from 'node:fs';
-import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate';
+import {mkdtempSync, readFileSync, existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -161,30 +160,18 @@ test('three charts: cumulative cash flow, actions by status, contract value by l
 /** LibreOffice's own results for the saved demo workbook and for the Cash flow templates. */
 describe('LibreOffice', () => {
   const withLibreOffice = testWith('soffice');
-  let lo: ExcelJS.Workbook;
   let loTemplates: ExcelJS.Workbook;
   let templates: ReturnType<typeof writeTemplates>;
   // Three steps, each with its own time limit: the awaited file work, then LibreOffice (which
   // runs synchronously), then reading its results.
   beforeAll(async () => {
-    // Strip every cached result of the saved workbook so LibreOffice must compute each formula
-    // itself. Edited in the zip, not through exceljs, which drops whole-column defined names
-    // ('Actions'!$G:$G) on reading.
-    const book = await demo.save();
-    const parts = unzipSync(new Uint8Array(readFileSync(book)));
-    for (const name of Object.keys(parts)) {
-      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
-        parts[name] = strToU8(
-          strFromU8(parts[name]).replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1'),
-        );
-    }
-    writeFileSync(path.join(dir, 'bare.xlsx'), zipSync(parts));
     templates = writeTemplates();
     await templates.wb.xlsx.writeFile(path.join(dir, 'templates.xlsx'));
   });
   beforeAll(() => {
     if (!onPath('soffice')) return;
-    // Both files in one conversion (handed to the run's LibreOffice: test/global-setup.cjs).
+    // Handed to the run's LibreOffice (test/global-setup.cjs). The saved demo's every formula is
+    // recalculated by LibreOffice and compared in test/emulator/libreoffice-demo.test.ts.
     const out = path.join(dir, 'lo');
     const r = runSoffice(
       [
@@ -192,53 +179,21 @@ describe('LibreOffice', () => {
         'xlsx:Calc MS Excel 2007 XML',
         '--outdir',
         out,
-        path.join(dir, 'bare.xlsx'),
         path.join(dir, 'templates.xlsx'),
       ],
-      [path.join(out, 'bare.xlsx'), path.join(out, 'templates.xlsx')],
+      [path.join(out, 'templates.xlsx')],
       dir,
     );
-    if (r.status !== 0 || !existsSync(path.join(out, 'bare.xlsx')))
+    if (r.status !== 0 || !existsSync(path.join(out, 'templates.xlsx')))
       throw new Error(
         `LibreOffice did not recalculate the workbook (${r.status ?? r.signal}): ${r.stderr}`,
       );
   });
   beforeAll(async () => {
     if (!onPath('soffice')) return;
-    lo = new ExcelJS.Workbook();
-    await lo.xlsx.readFile(path.join(dir, 'lo', 'bare.xlsx'));
     loTemplates = new ExcelJS.Workbook();
     await loTemplates.xlsx.readFile(path.join(dir, 'lo', 'templates.xlsx'));
   });
-
-  withLibreOffice(
-    'recalculates the saved workbook to the same money figures as the emulator',
-    () => {
-      const compare = (tab: string, a1: string) => {
-        const ours = getComputed(model, `'${tab}'!${a1}`).values;
-        const ws = lo.getWorksheet(tab)!;
-        const [c0, r0] = [a1.charCodeAt(0) - 64, Number(a1.split(':')[0].slice(1))];
-        ours.forEach((line, i) =>
-          line.forEach((v, j) => {
-            const cell = ws.getCell(r0 + i, c0 + j);
-            const raw = cell.value as {formula?: string; result?: unknown} | null;
-            // exceljs leaves `result` out when the cached value is 0 (<v>0</v>), so a formula cell without one read 0.
-            const theirs =
-              raw && typeof raw === 'object' && 'formula' in raw ? (raw.result ?? 0) : raw;
-            const where = `${tab}!${String.fromCharCode(64 + c0 + j)}${r0 + i}`;
-            if (typeof v === 'number')
-              expect([where, Number(theirs)]).toEqual([where, expect.closeTo(v, 6)]);
-            else if (v !== '' && v !== null && !(v instanceof Date))
-              expect([where, String(theirs ?? '')]).toEqual([where, String(v)]);
-          }),
-        );
-      };
-      compare('Cash flow', 'A2:J9');
-      compare('Cash flow', 'M2:M11');
-      compare('Lots', 'F2:J5');
-      compare('Lots', 'M2:M8');
-    },
-  );
 
   withLibreOffice(
     'the Cash flow templates as written for Sheets (OFFSET to the row above) compute the hand-worked plan in LibreOffice',
