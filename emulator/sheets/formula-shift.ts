@@ -72,6 +72,38 @@ export function closeOpenRanges(
   );
 }
 
+/** A whole-column reference ('Tab'!$G:$G), with no row on either side. */
+const WHOLE_COLUMNS =
+  /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?<![\w$:.])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!$:])/g;
+
+/** Whether a name's text is one whole-column reference ('Actions'!$G:$G), as OOXML can hold it. */
+export function isWholeColumns(text: string): boolean {
+  return new RegExp(`^${WHOLE_COLUMNS.source}$`).test(text.replace(/^=/, ''));
+}
+
+/**
+ * A named range as the engine takes it: open-ended ranges and whole columns closed at the
+ * sheet's last row. HyperFormula's whole-column named expressions go wrong once a sheet grows
+ * (every array formula over them gives #N/A: hyperformula 3.x), where Sheets' whole columns
+ * simply count the new rows; closed ranges are re-closed when rows are added.
+ */
+export function nameToEngine(
+  formula: string,
+  lastRowOf: (sheetName: string | undefined) => number | undefined,
+): string {
+  const closed = closeOpenRanges(formula, lastRowOf);
+  if (!closed.includes(':')) return closed;
+  return outsideStrings(closed, part =>
+    part.replace(
+      WHOLE_COLUMNS,
+      (m, prefix: string | undefined, d1: string, c1: string, d2: string, c2: string) => {
+        const last = lastRowOf(unquote(prefix));
+        return last ? `${prefix ?? ''}${d1}${c1}${d1}1:${d2}${c2}${d2}${last}` : m;
+      },
+    ),
+  );
+}
+
 export function reopenRanges(
   formula: string,
   lastRowOf: (sheetName: string | undefined) => number | undefined,
@@ -233,7 +265,12 @@ export function mentionsSheet(formula: string, name: string): boolean {
 }
 
 /** Whether the formula has an open-ended range ('A2:A') on sheet `name` (`ownSheet` for unprefixed ones). */
-export function hasOpenRangeOn(formula: string, ownSheet: string, name: string): boolean {
+export function hasOpenRangeOn(
+  formula: string,
+  ownSheet: string,
+  name: string,
+  wholeColumns = false,
+): boolean {
   if (!formula.includes(':')) return false;
   const n = name.toLowerCase();
   let found = false;
@@ -241,7 +278,8 @@ export function hasOpenRangeOn(formula: string, ownSheet: string, name: string):
     if (end !== undefined && (sheet ?? ownSheet).toLowerCase() === n) {
       const a = parseRefEnd(start);
       const b = parseRefEnd(end);
-      if (a.row !== undefined && a.col !== undefined && b.row === undefined) found = true;
+      if (a.col !== undefined && b.row === undefined && (a.row !== undefined || wholeColumns))
+        found = true;
     }
     return prefix + start + (end !== undefined ? `:${end}` : '');
   });

@@ -12,6 +12,7 @@ import {Protection} from './protection';
 import {Range} from './range';
 import {Sheet} from './sheet';
 import {forgetSheetReferences} from './structure';
+import {nameToEngine} from './formula-shift';
 
 const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
@@ -57,9 +58,10 @@ export class NamedRange {
 
 /**
  * What a named range holds, as Sheets keeps it: a range made from A1 text with an open end
- * stays open ('Actions'!$G:$G counts rows added later). HyperFormula holds whole columns and
- * rows itself; a range open below a first row ('Actions'!$G$2:$G) is kept in model.openNames
- * and reaches the engine closed at the sheet's last row (re-closed when rows are added).
+ * stays open ('Actions'!$G:$G counts rows added later). A whole column, or a range open below a
+ * first row ('Actions'!$G$2:$G), is kept in model.openNames and reaches the engine closed at the
+ * sheet's last row (re-closed when rows are added: formula-shift.ts nameToEngine says why);
+ * HyperFormula holds whole rows itself.
  */
 function nameDefinition(range: Range): {engine: string; open?: string} {
   const {name} = range._sheet;
@@ -69,7 +71,10 @@ function nameDefinition(range: Range): {engine: string; open?: string} {
   const c1 = `$${columnToLetters(r.col)}`;
   const c2 = `$${columnToLetters(r.col + r.numCols - 1)}`;
   if (o?.rows && !o.cols) {
-    if (r.row === 1) return {engine: `=${sheet}!${c1}:${c2}`};
+    if (r.row === 1) {
+      const whole = `${sheet}!${c1}:${c2}`;
+      return {engine: `=${nameToEngine(whole, () => range._sheet.maxRows)}`, open: whole};
+    }
     return {engine: `=${rectToAbsolute(name, r)}`, open: `${sheet}!${c1}$${r.row}:${c2}`};
   }
   if (o?.cols && !o.rows && r.col === 1)

@@ -8,10 +8,17 @@ import {toEngine} from './cells';
 import {
   hasOpenRangeOn,
   mentionsSheet,
+  nameToEngine,
   renameSheetInFormula,
   shiftForStructure,
 } from './formula-shift';
-import type {SheetModel, WorkbookModel} from './model';
+import {findSheet, type SheetModel, type WorkbookModel} from './model';
+
+/** The last row of a sheet a reference names (`sheet` when unnamed). */
+const lastRowOn =
+  (model: WorkbookModel, sheet: SheetModel) =>
+  (name: string | undefined): number | undefined =>
+    (name === undefined ? sheet : findSheet(model, name))?.maxRows;
 
 type Axis = 'row' | 'col';
 
@@ -102,8 +109,8 @@ function recloseOpenRanges(model: WorkbookModel, sheet: SheetModel): void {
     for (const {s, row, col, text} of cells)
       hf.setCellContents({sheet: s.hfId, row, col}, toEngine(model, s, text));
     for (const [name, text] of Object.entries(model.openNames)) {
-      if (hasOpenRangeOn(text, sheet.name, sheet.name))
-        hf.changeNamedExpression(name, `=${toEngine(model, sheet, text)}`);
+      if (hasOpenRangeOn(text, sheet.name, sheet.name, true))
+        hf.changeNamedExpression(name, `=${nameToEngine(text, lastRowOn(model, sheet))}`);
     }
   });
 }

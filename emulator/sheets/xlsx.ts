@@ -15,7 +15,7 @@ import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
 import {parseA1, rectToA1, resolveRef} from './a1';
 import {SERIAL_EPOCH_UTC} from './dates';
 import {sheetsErrorCode} from './cells';
-import {closeOpenRanges} from './formula-shift';
+import {closeOpenRanges, isWholeColumns, nameToEngine} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
 import {useFflateZip, ZIP_WITH_FFLATE} from './xlsx-zip';
 import {readSnapshot, writeSnapshot} from './xlsx-snapshot';
@@ -454,10 +454,14 @@ export async function saveXlsx(
   // Defined names as written, whole columns included ('Actions'!$G:$G). exceljs would drop
   // those and expands every range cell by cell when adding, so its name list is replaced.
   const definedNames = model.namedRanges
-    .map(n => ({
-      name: n,
-      ranges: [toOoxmlFunctions((hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, ''))],
-    }))
+    .map(n => {
+      const written = model.openNames[n];
+      const text =
+        written !== undefined && isWholeColumns(written)
+          ? written
+          : (hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '');
+      return {name: n, ranges: [toOoxmlFunctions(text)]};
+    })
     .filter(d => d.ranges[0] && !d.ranges[0].includes('#REF!'));
   (wb as unknown as {_definedNames: {model: typeof definedNames}})._definedNames = {
     model: definedNames,
@@ -878,8 +882,9 @@ function modelFromParts(
 
 function addName(model: WorkbookModel, name: string, expression: string, file: string): void {
   try {
-    // An open-ended name ('Actions'!$G$2:$G) goes to the engine closed at the sheet's last row.
-    const engine = closeOpenRanges(expression, sheet =>
+    // An open-ended name ('Actions'!$G$2:$G) or a whole column goes to the engine closed at the
+    // sheet's last row.
+    const engine = nameToEngine(expression, sheet =>
       sheet === undefined
         ? undefined
         : model.sheets.find(s => s.name.toLowerCase() === sheet.toLowerCase())?.maxRows,
