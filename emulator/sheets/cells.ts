@@ -12,7 +12,7 @@ import type {RawCellContent} from 'hyperformula';
 import {parseTypedInput} from './typed-input';
 import {autoFormat, localeFormats} from './auto-format';
 import {withAliases} from './name-alias';
-import {closeOpenRanges, reopenRanges, shiftFormula} from './formula-shift';
+import {closeOpenRanges, reopenRanges, shiftFormula, sumproductAsArrays} from './formula-shift';
 
 type Scalar = number | string | boolean;
 
@@ -163,7 +163,9 @@ function lastRowOf(
 
 /** A formula as the engine takes it: open-ended ranges ('A2:A') closed at the sheet's last row. */
 export function toEngine(model: WorkbookModel, sheet: SheetModel, formula: string): string {
-  return closeOpenRanges(withAliases(model.hf, formula), lastRowOf(model, sheet));
+  return sumproductAsArrays(
+    closeOpenRanges(withAliases(model.hf, formula), lastRowOf(model, sheet)),
+  );
 }
 
 /** Range.getFormulas(): '=...' for formula cells (as written), '' elsewhere. */

@@ -104,6 +104,54 @@ export function nameToEngine(
   );
 }
 
+/**
+ * Sheets evaluates SUMPRODUCT's arguments as arrays ('=SUMPRODUCT((A2:A9="x")*B2:B9)' needs no
+ * ARRAYFORMULA); HyperFormula does only inside ARRAYFORMULA, and gives #VALUE! otherwise. So
+ * each SUMPRODUCT call goes to the engine wrapped in ARRAYFORMULA, unless the formula already
+ * has one. The formula as written is kept for getFormula and the saved file.
+ */
+export function sumproductAsArrays(formula: string): string {
+  if (!/SUMPRODUCT\s*\(/i.test(formula) || /ARRAYFORMULA\s*\(/i.test(formula)) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const m = /^SUMPRODUCT\s*\(/i.exec(formula.slice(i));
+    if (m && !/[\w.$]/.test(formula[i - 1] ?? '')) {
+      const close = matchingParen(formula, i + m[0].length - 1);
+      if (close < 0) return formula;
+      out += `ARRAYFORMULA(${formula.slice(i, close + 1)})`;
+      i = close + 1;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** The index of the parenthesis closing the one at `open` (strings skipped), or -1. */
+function matchingParen(formula: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 export function reopenRanges(
   formula: string,
   lastRowOf: (sheetName: string | undefined) => number | undefined,

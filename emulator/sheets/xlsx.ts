@@ -15,7 +15,7 @@ import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
 import {parseA1, rectToA1, resolveRef} from './a1';
 import {SERIAL_EPOCH_UTC} from './dates';
 import {sheetsErrorCode} from './cells';
-import {closeOpenRanges, isWholeColumns, nameToEngine} from './formula-shift';
+import {closeOpenRanges, isWholeColumns, nameToEngine, sumproductAsArrays} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
 import {useFflateZip, ZIP_WITH_FFLATE} from './xlsx-zip';
 import {readSnapshot, writeSnapshot} from './xlsx-snapshot';
@@ -798,7 +798,9 @@ function modelFromParts(
         if (typeof c !== 'string' || !c.startsWith('=')) return;
         const text = sheetsFormula(c);
         (store[r] ??= [])[j] = text;
-        row[j] = closeOpenRanges(text, name => lastRows.get(name?.toLowerCase() ?? own));
+        row[j] = sumproductAsArrays(
+          closeOpenRanges(text, name => lastRows.get(name?.toLowerCase() ?? own)),
+        );
       }),
     );
   }
