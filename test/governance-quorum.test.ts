@@ -6,6 +6,7 @@
 import {openWorkbook, type Clerk, type RowData} from './driver';
 import {presentForQuorum, quorumFindings} from '../src/domain/quorum';
 import type {AttendanceRecord, Meeting, Member} from '../src/domain/records';
+import {BLANK_MEETING} from './register-helpers';
 
 const member = (row: number, name: string, extra: Partial<Member> = {}): Member => ({
   row,
@@ -27,21 +28,11 @@ const member = (row: number, name: string, extra: Partial<Member> = {}): Member 
   ...extra,
 });
 const meeting = (row: number, date: string, status: string, chair = ''): Meeting => ({
+  ...BLANK_MEETING,
   row,
   date,
-  start: null,
-  end: null,
-  venue: '',
   type: 'Ordinary',
   status,
-  agendaAgreedBy: null,
-  reportDeadline: null,
-  despatchBy: null,
-  agendaPublishedOn: null,
-  minutesApprovedOn: null,
-  agendaLink: '',
-  minutesLink: '',
-  notes: '',
   chair,
 });
 const att = (meetingDate: string, who: string, attendance: string, substitute = '') =>

@@ -3,22 +3,7 @@ import type {PaperSettings} from '../src/papers/agenda';
 // fictional records.
 import type {DateText} from '../src/papers/dates';
 import type {AgendaItem, Day, Meeting, Member} from '../src/domain/records';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import {MONTH_NAMES} from '../src/domain/calendar';
 
 /** Enough of SimpleDateFormat for the tests (dates built with `day()` are local London midnights). */
 export const testDates: DateText = (when, pattern) => {
@@ -42,7 +27,7 @@ export const testDates: DateText = (when, pattern) => {
     tok =>
       ({
         EEEE: get('weekday'),
-        MMMM: MONTHS[m - 1],
+        MMMM: MONTH_NAMES[m - 1],
         yyyy: y,
         MM: String(m).padStart(2, '0'),
         dd: String(dd).padStart(2, '0'),
@@ -52,7 +37,6 @@ export const testDates: DateText = (when, pattern) => {
       })[tok] as string,
   );
 };
-void DAYS;
 
 /** A register day, as the reader gives it. */
 export const day = (iso: string): Day => iso;
