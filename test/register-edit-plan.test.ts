@@ -109,6 +109,18 @@ test('a value flagged and kept: a date that is not one', () => {
   expect(writes('Actions', p)).toEqual({'Last updated': TODAY});
 });
 
+test('flagged or refused on a stamped tab: the row is not read, the stamp comes from the headers alone', () => {
+  expect(needsRow(tabSpec('Actions'), 'Review date', 'next Tuesday')).toBe(false);
+  expect(needsRow(tabSpec('Actions'), 'Status', 'Finished')).toBe(false);
+  expect(needsRow(tabSpec('Actions'), 'Review date', '01/12/2026')).toBe(true);
+  expect(needsRow(tabSpec('Actions'), 'Comments', 'Chased')).toBe(true);
+  const flagged = edit('Actions', 'Review date', 'next Tuesday', ACTION, {rowValues: null});
+  expect(writes('Actions', flagged)).toEqual({'Last updated': TODAY});
+  expect(marks('Actions', flagged)['Review date']).toMatch(/^flag: Problem: "next Tuesday"/);
+  const refused = edit('Actions', 'Status', 'Finished', ACTION, {rowValues: null});
+  expect(writes('Actions', refused)).toEqual({Status: 'Open'});
+});
+
 test('spaces typed into a required column are flagged, as a paste is', () => {
   const p = edit('Actions', 'Action', '   ', ACTION);
   expect(writes('Actions', p)).toMatchObject({Action: ''});

@@ -18,7 +18,7 @@ import {
   uniqueKey,
 } from './validate';
 import {formulaFor} from './formulas';
-import {isoOfSerial, showSerial} from './dates';
+import {dateOf, isoOfSerial, showSerial} from './dates';
 import {isoOfDate} from '../domain/calendar';
 import {Rostered, nomineeProblem, substituteProblem} from '../domain/deputies';
 import {flagNote, formulaNote, keptAsTextNote, refusedNote} from './marks';
@@ -45,7 +45,10 @@ export interface CellEdit {
   readonly old: Cell;
   /** The cell's formula when Sheets may have turned typed text into one ('' otherwise). */
   readonly formula: string;
-  /** Row 1 and the edited row as they were (null when the plan did not need them). */
+  /**
+   * Row 1 and the edited row as they were (null when the plan did not need them; on a stamped
+   * tab, the headers alone for a value flagged or refused).
+   */
   readonly headers: readonly string[] | null;
   readonly rowValues: readonly Cell[] | null;
   /** For a unique key the edit changes: the key columns of every data row (row 2 first). */
@@ -111,11 +114,34 @@ export function rowHeaders(spec: TabSpec): Set<string> {
 export const stampsRows = (spec: TabSpec): boolean =>
   (spec.rowRules ?? []).some(r => r.kind === 'stamp');
 
-/** Whether an edit needs the row: always on a stamped tab; else when a row rule can apply to an acceptable value. */
+/**
+ * Whether an edit needs the row: when a row rule can apply to an acceptable value (on a stamped
+ * tab, any acceptable value: the stamp is not rewritten when it already says today). A value
+ * flagged or refused needs no row: it is marked on its own, and a stamped tab is stamped from
+ * the header row alone (planCellEdit), unless the tab has formula columns that a new row gets.
+ */
 export function needsRow(spec: TabSpec, header: string, typed: Cell): boolean {
-  if (stampsRows(spec)) return true;
   const col = spec.columns.find(c => c.header === header);
-  return !!col && rowHeaders(spec).has(header) && (!!col.formula || checkCell(col, typed).ok);
+  if (!col) return false;
+  if (col.formula) return true;
+  const ok = checkCell(col, typed).ok;
+  if (stampsRows(spec)) return ok || spec.columns.some(c => !!c.formula);
+  return ok && rowHeaders(spec).has(header);
+}
+
+/** The stamp columns of a flagged edit read without its row: today, whatever they said. */
+function stampWithoutRow(
+  spec: TabSpec,
+  header: string,
+  index: ReadonlyMap<string, number>,
+  today: number,
+  writes: Map<number, Cell>,
+): void {
+  for (const rule of spec.rowRules ?? []) {
+    if (rule.kind !== 'stamp' || rule.header === header) continue;
+    const i = index.get(rule.header);
+    if (i !== undefined) writes.set(i, dateOf(today));
+  }
 }
 
 /** Unique rules whose key the accepted edit sets (their columns must be read down the tab). */
@@ -204,6 +230,8 @@ export function planCellEdit(edit: CellEdit, ctx: EditContext): EditPlan {
     }
   }
 
+  if (edit.headers && !edit.rowValues && !refused)
+    stampWithoutRow(spec, header, indexOf(edit.headers), ctx.today, writes);
   if (edit.headers && edit.rowValues && !refused) {
     const index = indexOf(edit.headers);
     const after = edit.rowValues.slice();

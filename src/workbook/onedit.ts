@@ -219,23 +219,18 @@ function singleEdit(
   // Sheets may have parsed, the key columns when the edit sets a unique key. Then the plan.
   let headers: string[] | null = null;
   let rowValues: Cell[] | null = null;
-  let header: string;
-  if (stampsRows(spec)) {
-    ({headers, rowValues} = readHeaderAndRow(sheet, rect.row, top));
-    header = headers[rect.col - 1] ?? '';
-  } else {
-    header = top.headers[rect.col - 1] ?? '';
-    if (spec.settingRows && header === 'Value') {
-      settingEdit(sheet, range, rect.row, e, top);
-      return;
-    }
+  const header = top.headers[rect.col - 1] ?? '';
+  if (spec.settingRows && header === 'Value') {
+    settingEdit(sheet, range, rect.row, e, top);
+    return;
   }
   const col = spec.columns.find(c => c.header === header);
   if (!col) return;
   if (isListColumn(header)) useLists(e.source);
   const typed = fromEvent(col, e.value);
-  if (!headers && needsRow(spec, header, typed))
+  if (needsRow(spec, header, typed))
     ({headers, rowValues} = readHeaderAndRow(sheet, rect.row, top));
+  else if (stampsRows(spec)) headers = top.headers; // flagged or refused: the stamp needs only where it goes
   const text = e.value === undefined ? '' : String(e.value);
   const formula =
     (col.type === 'text' || col.type === 'link') && mayBeFormula(text) ? range.getFormula() : '';
@@ -276,15 +271,7 @@ function singleEdit(
     },
     ctx,
   );
-  applyPlan(
-    sheet,
-    spec,
-    range,
-    rect,
-    plan,
-    rowValues ?? [],
-    headers ? indexOf(headers) : new Map(),
-  );
+  applyPlan(sheet, spec, range, rect, plan, rowValues, headers ? indexOf(headers) : new Map());
 }
 
 /** The Members tab as records, for the substitute check (one read; none when the tab is missing). */
@@ -296,8 +283,9 @@ function rosterOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined): Mem
 
 /**
  * Makes a plan's writes and marks: the edited cell alone through the event's range; more cells
- * of the row in one setValues over their span. A mark keeps the officer's own note (one
- * getNote of the cell first).
+ * of the row in one setValues over their span (each on its own when the row was not read, so
+ * no cell between is written blind). A mark keeps the officer's own note (one getNote of the
+ * cell first).
  */
 function applyPlan(
   sheet: Sheet,
@@ -305,12 +293,16 @@ function applyPlan(
   range: Range,
   rect: Rect,
   plan: EditPlan,
-  rowValues: readonly Cell[],
+  rowValues: readonly Cell[] | null,
   index: ReadonlyMap<string, number>,
 ): void {
   const c0 = rect.col - 1;
   if (plan.writes.size === 1 && plan.writes.has(c0)) range.setValue(plan.writes.get(c0) as Cell);
-  else if (plan.writes.size) writeRowSpan(sheet, spec, rect.row, rowValues, plan.writes, index);
+  else if (rowValues && plan.writes.size)
+    writeRowSpan(sheet, spec, rect.row, rowValues, plan.writes, index);
+  else
+    for (const [c, v] of plan.writes)
+      (c === c0 ? range : sheet.getRange(rect.row, c + 1)).setValue(v);
   for (const [c, mark] of plan.marks) {
     const cell = c === c0 ? range : sheet.getRange(rect.row, c + 1);
     const current = String(cell.getNote() ?? '');
