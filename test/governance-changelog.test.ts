@@ -5,7 +5,7 @@
  * off, nothing more is recorded. The service calls an edit costs with and without the log are
  * measured with the emulator's call statistics.
  */
-import {openWorkbook, type Clerk} from './driver';
+import {openWorkbook, type Clerk, type Stats} from './driver';
 import {CHANGE_LOG_LIMIT} from '../src/governance/change-log';
 
 const CLERK = 'clerk@example.org';
@@ -13,7 +13,8 @@ const OFFICER = 'officer@example.org';
 
 describe('the change log', () => {
   let b: Clerk;
-  let callsOff = 0;
+  let callsOff: Stats;
+  let flaggedOff = 0;
   beforeAll(async () => {
     b = await openWorkbook({today: '2026-11-23'});
     b.load({
@@ -30,8 +31,17 @@ describe('the change log', () => {
         },
       ],
     });
-    callsOff = b.edit('Members!O3', 'Shadows the chair', {as: OFFICER}).stats.total;
+    callsOff = b.edit('Members!O3', 'Shadows the chair', {as: OFFICER}).stats;
+    flaggedOff = b.edit('Actions!H2', 'soon', {as: OFFICER}).stats.total;
   });
+
+  /** The calls one step made on top of another, by method. */
+  const added = (on: Record<string, number>, off: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(on)
+        .map(([k, n]) => [k, n - (off[k] ?? 0)] as const)
+        .filter(([, n]) => n !== 0),
+    );
 
   const log = () => b.rows('Change log', 'G');
 
@@ -52,47 +62,97 @@ describe('the change log', () => {
     );
   });
 
-  // Who: Apps Script gives an installable edit trigger the editor (e.user). The emulator today
-  // builds the event after switching to the installer, so it names the installer instead.
-  const editor = (r: Record<string, unknown>) => ({
-    ...r,
-    Who: r['Who'] === CLERK ? OFFICER : r['Who'],
-  });
-
   test('each register edit is recorded: when, who, tab, cell, row key, old and new value', () => {
     const step = b.edit('Members!O2', 'Trustee, Example Carers Trust', {as: OFFICER});
     b.edit('Actions!G2', 'Closed', {as: OFFICER});
     const rows = log();
-    expect(rows.slice(0, 2).map(r => editor({...r, When: String(r['When']).slice(0, 10)}))).toEqual(
-      [
-        {
-          When: '2026-11-23',
-          Who: OFFICER,
-          Tab: 'Members',
-          Cell: 'O2',
-          Row: 'Ann Able',
-          'Old value': '',
-          'New value': 'Trustee, Example Carers Trust',
-        },
-        {
-          When: '2026-11-23',
-          Who: OFFICER,
-          Tab: 'Actions',
-          Cell: 'G2',
-          Row: 'Circulate the market position statement',
-          'Old value': 'Open',
-          'New value': 'Closed',
-        },
-      ],
-    );
+    expect(rows.slice(0, 2).map(r => ({...r, When: String(r['When']).slice(0, 10)}))).toEqual([
+      {
+        When: '2026-11-23',
+        Who: OFFICER,
+        Tab: 'Members',
+        Cell: 'O2',
+        Row: 'Ann Able',
+        'Old value': '',
+        'New value': 'Trustee, Example Carers Trust',
+      },
+      {
+        When: '2026-11-23',
+        Who: OFFICER,
+        Tab: 'Actions',
+        Cell: 'G2',
+        Row: 'Circulate the market position statement',
+        'Old value': 'Open',
+        'New value': 'Closed',
+      },
+    ]);
     // Measured: the calls of the same kind of edit with the log off and on.
-    const extra = step.stats.total - callsOff;
+    const extra = step.stats.total - callsOff.total;
     console.log(
-      `Change log: an edit costs ${callsOff} service calls with the log off, ${step.stats.total} with it on (+${extra}): ${JSON.stringify(step.stats.calls)}`,
+      `Change log: an edit costs ${callsOff.total} service calls with the log off, ${step.stats.total} with it on (+${extra}): ${JSON.stringify(step.stats.calls)}`,
     );
-    // The trigger's own calls: the edited tab and its name, one read of the rows to the edit,
-    // the log and one appendRow; the limit is kept by the daily trim, not by each edit.
-    expect(extra).toBeLessThanOrEqual(5);
+    // The trigger's own calls, exactly: the edited tab and its name, one read of the rows to the
+    // edit (the row's key), the log and one appendRow; the limit is kept by the daily trim, not
+    // by each edit. Issue 16's goal of +2 is not reachable while the check is a simple trigger:
+    // the trigger runs apart from it (its own execution, so nothing read is shared) and needs
+    // two calls to write the log and at least two to know the tab and the row's key.
+    expect(extra).toBe(5);
+    expect(added(step.stats.calls, callsOff.calls)).toEqual({
+      'Range.getSheet': 1,
+      'Sheet.getName': 1,
+      'Sheet.getSheetValues': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'Sheet.appendRow': 1,
+    });
+  });
+
+  test('a flagged edit: the trigger adds the same five calls to the check, whatever the check does', () => {
+    const on = b.edit('Actions!H2', 'next Tuesday', {as: OFFICER});
+    expect(b.note('Actions', 'H2')).toContain('"next Tuesday" is not a date');
+    const last = log().at(-1)!;
+    expect([last['Cell'], last['Old value'], last['New value']]).toEqual([
+      'H2',
+      'soon',
+      'next Tuesday',
+    ]);
+    expect(on.stats.total - flaggedOff).toBe(5);
+  });
+
+  test('an editor Google does not name to the clerk (another domain) is recorded with Who empty', () => {
+    b.edit('Members!O3', 'Asked to step down', {as: 'visitor@gmail.com'});
+    const last = log().at(-1)!;
+    expect([last['Who'], last['Cell'], last['Row'], last['New value']]).toEqual([
+      '',
+      'O3',
+      'Ben Brook',
+      'Asked to step down',
+    ]);
+  });
+
+  test('a paste is recorded cell by cell (no old value is given for a paste); a large one as one row', () => {
+    const before = log().length;
+    b.paste('Members', [
+      ['Name', 'Role', 'Status'],
+      ['Cal Carter', 'Member', 'Active'],
+    ]);
+    const rows = log().slice(before);
+    expect(rows.map(r => [r['Who'], r['Tab'], r['Row'], r['Old value'], r['New value']])).toEqual(
+      ['Cal Carter', 'Member', 'Active'].map(v => [
+        CLERK,
+        'Members',
+        'Cal Carter',
+        '(not given for a paste)',
+        v,
+      ]),
+    );
+    const big = [['Action', 'Comments']];
+    for (let i = 1; i <= 101; i++) big.push([`Imported action ${i}`, `Comment ${i}`]);
+    b.paste('Actions', big);
+    const summary = log().slice(before + rows.length);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]['Tab']).toBe('Actions');
+    expect(summary[0]['Row']).toBe('101 rows');
+    expect(summary[0]['New value']).toBe('(202 cells pasted)');
   });
 
   test('a program-built tab is not logged', () => {
