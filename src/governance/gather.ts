@@ -12,7 +12,8 @@ import {
   RecordOf,
   linkProblems,
   problemFinding,
-  readRegister,
+  readOptionalSpan,
+  readRegisters,
 } from '../workbook/registers';
 import {isoOfDate} from '../domain/calendar';
 import {Finding} from '../domain/findings';
@@ -73,8 +74,10 @@ export function gather(
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.
   const regs: Partial<{[K in RegisterName]: Register<K>}> = {};
-  const read = <K extends RegisterName>(tab: K): RecordOf[K][] => {
-    const reg = readRegister(ss, tab);
+  // Each tab by its span (two calls, not three), in the order the checks need them.
+  const read = <K extends RegisterName>(tab: K, optional = false): RecordOf[K][] => {
+    const reg = optional ? readOptionalSpan(ss, tab) : readRegisters(ss, [tab])[tab];
+    if (!reg) return [];
     (regs as Record<K, Register<K>>)[tab] = reg;
     cellProblems.push(...reg.problems);
     for (const p of reg.problems)
@@ -115,7 +118,7 @@ export function gather(
     }
   }
   // Risk triggers: read for their unreadable values (a RAG the program does not know is a finding).
-  if (want('housekeeping') && ss.getSheetByName(TAB.riskTriggers)) read(TAB.riskTriggers);
+  if (want('housekeeping')) read(TAB.riskTriggers, true);
   return {
     today,
     config,
@@ -137,9 +140,8 @@ export function gather(
     actions,
     contracts: want('contracts') ? read(TAB.contracts) : [],
     // Tabs a workbook made before they existed may lack: read when there (set-up adds them).
-    documents: want('housekeeping') && ss.getSheetByName(TAB.documents) ? read(TAB.documents) : [],
-    complaints:
-      want('housekeeping') && ss.getSheetByName(TAB.complaints) ? read(TAB.complaints) : [],
+    documents: want('housekeeping') ? read(TAB.documents, true) : [],
+    complaints: want('housekeeping') ? read(TAB.complaints, true) : [],
   };
 }
 

@@ -5,7 +5,7 @@
  * (a batch at a time) and the plan skips everyone already sent that version.
  */
 import {TAB} from '../workbook/schema';
-import {Problem, readRegister} from '../workbook/registers';
+import {Problem, ReadBack, readRegister, readRegisters} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
 import {DATE, LONG_DATE} from './dates';
@@ -88,15 +88,15 @@ interface Prepared {
   readonly s: Session;
   readonly choice: MeetingChoice;
   readonly plan: SendPlan;
-  readonly sentTab: ReturnType<typeof readRegister<typeof TAB.sent>>;
+  readonly sentTab: ReadBack<typeof TAB.sent>;
 }
 
-/** Reads what the plan needs: Members, Mailing list and Sent, once each. */
+/** Reads what the plan needs: Members, Mailing list and Sent, once each (two calls a tab). */
 function prepare(s: Session, choice: MeetingChoice): Prepared {
-  const ss = s.ss;
-  const members = readRegister(ss, TAB.members);
-  const mailing = readRegister(ss, TAB.mailingList);
-  const sentTab = readRegister(ss, TAB.sent);
+  const read = readRegisters(s.ss, [TAB.members, TAB.mailingList, TAB.sent]);
+  const members = read[TAB.members];
+  const mailing = read[TAB.mailingList];
+  const sentTab = read[TAB.sent];
   const plan = planSend(
     choice.meeting.date,
     members.records,
@@ -239,7 +239,7 @@ function deliver(p: Prepared, quota: number): SendResult {
     let batch: (string | Date)[][] = [];
     const flush = () => {
       if (!batch.length) return;
-      sentTab.sheet.getRange(next, 1, batch.length, width).setValues(batch);
+      sentTab.cells(next, 1, batch.length, width).setValues(batch);
       next += batch.length;
       batch = [];
     };

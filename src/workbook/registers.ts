@@ -501,6 +501,111 @@ export function readRegister<K extends RegisterName>(
   return {...reg, sheet: sh};
 }
 
+/** A register read for a command that may write back to its tab. */
+export type ReadBack<K extends RegisterName> = Register<K> & {
+  /** The cells from a row and column of the tab (1-based), for a write: one service call. */
+  readonly cells: (
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+  ) => GoogleAppsScript.Spreadsheet.Range;
+};
+
+/** The columns a span read covers: A to Z, every row (to the sheet's last). */
+export const SPAN = 'A1:Z';
+
+/** A tab's name as A1 notation quotes it: 'Mailing list'!A1:Z, an apostrophe doubled. */
+export function quotedTab(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const filled = (v: Cell) => v !== '' && v !== null && v !== undefined;
+
+/**
+ * The grid without its empty rows and columns at the end, as getDataRange would have read it
+ * (at least one cell; a cell whose formula shows nothing counts as empty here).
+ */
+export function trimGrid(grid: readonly (readonly Cell[])[]): Cell[][] {
+  let rows = grid.length;
+  while (rows > 1 && !grid[rows - 1].some(filled)) rows--;
+  let cols = 1;
+  for (let r = 0; r < rows; r++)
+    for (let c = grid[r].length; c > cols; c--)
+      if (filled(grid[r][c - 1])) {
+        cols = c;
+        break;
+      }
+  return grid.slice(0, Math.max(rows, 1)).map(line => {
+    const out = line.slice(0, cols);
+    while (out.length < cols) out.push('');
+    return out;
+  });
+}
+
+/**
+ * The cells of a tab's span, Spreadsheet.getRange("'Tab'!A1:Z") and one getValues (two calls,
+ * no Sheet object needed), trimmed as getDataRange would have read them; null when Apps Script
+ * refuses the range: no such tab ("Range not found"), or a tab with fewer columns than the span.
+ */
+export function readSpanGrid(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+): {readonly grid: Cell[][]; readonly range: GoogleAppsScript.Spreadsheet.Range} | null {
+  try {
+    const range = ss.getRange(`${quotedTab(tab)}!${SPAN}`);
+    return {grid: trimGrid(range.getValues() as Cell[][]), range};
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One register by its span, two calls where readRegister makes three. When the span cannot be
+ * read, or any schema header is not within A:Z (moved past Z, or missing), the tab is read as
+ * readRegister reads it, with its messages (a missing tab, a missing required column), or,
+ * `optional`, is null when the tab is missing. Columns past Z that are not the program's are
+ * not read: the records and problems are the same.
+ */
+function readSpan<K extends RegisterName>(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: K,
+  optional: boolean,
+): ReadBack<K> | null {
+  const span = readSpanGrid(ss, tab);
+  if (span) {
+    const reg = registerFromGrid(tab, span.grid);
+    if (tabSpec(tab).columns.every(c => reg.index.has(c.header)))
+      return {...reg, cells: (r, c, n, w) => span.range.offset(r - 1, c - 1, n, w)};
+  }
+  const sheet = optional && !span ? ss.getSheetByName(tab) : undefined;
+  if (sheet === null) return null;
+  const reg = readRegister(ss, tab, sheet);
+  return {...reg, cells: (r, c, n, w) => reg.sheet.getRange(r, c, n, w)};
+}
+
+/** A register that may be absent (an older workbook), by its span: null when its tab is missing. */
+export function readOptionalSpan<K extends RegisterName>(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: K,
+): ReadBack<K> | null {
+  return readSpan(ss, tab, true);
+}
+
+/**
+ * Several registers, each by its span (two calls a tab, not three), in the order given: the
+ * first tab that is missing, or lacks a required column, stops with readRegister's message.
+ */
+export function readRegisters<K extends RegisterName>(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: readonly K[],
+): {readonly [P in K]: ReadBack<P>} {
+  const out = {} as {[P in K]: ReadBack<P>};
+  for (const tab of tabs)
+    (out as Record<K, ReadBack<K>>)[tab] = readSpan(ss, tab, false) as ReadBack<K>;
+  return out;
+}
+
 /** A register that may be absent (an older workbook): no records when its tab is missing. */
 export function readOptional<K extends RegisterName>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
