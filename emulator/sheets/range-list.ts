@@ -3,6 +3,7 @@
  * on one sheet changed together. Each method applies the Range method of the same name to every
  * range and returns the list.
  */
+import {gErr} from './errors';
 import {API_CLASS} from './expose';
 import type {Range} from './range';
 
@@ -46,7 +47,19 @@ const EACH = [
 
 export class RangeList {
   readonly [API_CLASS] = 'RangeList';
-  constructor(readonly _ranges: Range[]) {}
+  /**
+   * Google documents a RangeList as "a collection of one or more Range instances in the same
+   * sheet" (reference/spreadsheet/range-list, and getRangeList on Spreadsheet and Sheet: "the
+   * ranges in the same sheet"). A1 notations naming other tabs ('Members'!A:Z) are refused
+   * here rather than read across tabs, which no script can rely on in Sheets.
+   */
+  constructor(readonly _ranges: Range[]) {
+    const names = [...new Set(_ranges.map(r => r._sheet.name))];
+    if (names.length > 1)
+      throw gErr(
+        `A RangeList holds ranges of one sheet; these are on ${names.map(n => `"${n}"`).join(', ')}.`,
+      );
+  }
   getRanges(): Range[] {
     return [...this._ranges];
   }
