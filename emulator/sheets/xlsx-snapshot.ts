@@ -15,14 +15,14 @@ import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import type {RawCellContent} from 'hyperformula';
 import type {CellMeta} from './model';
-import type {SheetParts, XlsxParts} from './xlsx';
+import type {BookJson, SheetParts, XlsxParts} from './xlsx';
 
-const FORMAT = 'committee-clerk-parts/1';
+const FORMAT = 'committee-clerk-parts/2';
 
 /** Its name in a workspace folder (NAME.workspace/), beside computed.json. */
 export const SNAPSHOT = 'workbook.parts';
 
-type PackedSheet = Omit<SheetParts, 'rows' | 'meta'> & {
+export type PackedSheet = Omit<SheetParts, 'rows' | 'meta'> & {
   rowsLength: number;
   /** [row, column, content] of each cell with content (0-based). */
   cells: [number, number, RawCellContent][];
@@ -31,10 +31,13 @@ type PackedSheet = Omit<SheetParts, 'rows' | 'meta'> & {
   runs: [number, number, number, number][];
 };
 
+/** The parts as kept: what patching a save compares the next parts with (xlsx-patch.ts). */
+export type PackedParts = Omit<XlsxParts, 'sheets'> & {sheets: PackedSheet[]};
+
 interface Snapshot {
   format: typeof FORMAT;
   sha256: string;
-  parts: Omit<XlsxParts, 'sheets'> & {sheets: PackedSheet[]};
+  parts: PackedParts;
 }
 
 /** How many opens took the kept parts (for tests). */
@@ -108,24 +111,36 @@ function unpack(p: PackedSheet): SheetParts {
   return {...rest, rows, meta};
 }
 
-/** Writes the parts of the workbook whose file holds `bytes`. */
-export function writeSnapshot(out: string, bytes: Uint8Array, parts: XlsxParts): void {
+/** Writes the parts of the workbook whose file holds `bytes`; gives them as kept. */
+export function writeSnapshot(out: string, bytes: Uint8Array, parts: XlsxParts): PackedParts {
   const snap: Snapshot = {
     format: FORMAT,
     sha256: sha256(bytes),
     parts: {...parts, sheets: parts.sheets.map(pack)},
   };
   writeFileSync(out, JSON.stringify(snap));
+  return snap.parts;
 }
 
-/** The parts kept for the file holding `bytes`, or null (none, another file's, unreadable). */
-export function readSnapshot(file: string, bytes: Uint8Array): XlsxParts | null {
+/**
+ * The parts kept for the file holding `bytes`, or null (none, another file's, unreadable):
+ * to open (`parts`, every cell's format its own object) and as kept (`packed`, untouched).
+ */
+export function readSnapshot(
+  file: string,
+  bytes: Uint8Array,
+): {parts: XlsxParts; packed: PackedParts} | null {
   if (process.env.CLERK_NO_CACHE || !existsSync(file)) return null;
   try {
     const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
     if (snap?.format !== FORMAT || snap.sha256 !== sha256(bytes)) return null;
     snapshotReads.n++;
-    return {...snap.parts, sheets: snap.parts.sheets.map(unpack)};
+    // The model takes the hidden sheet's rules and lists as its own (and changes them): a copy.
+    const json = snap.parts.json && (JSON.parse(JSON.stringify(snap.parts.json)) as BookJson);
+    return {
+      parts: {...snap.parts, json, sheets: snap.parts.sheets.map(unpack)},
+      packed: snap.parts,
+    };
   } catch {
     return null; // a damaged snapshot only costs the full read
   }

@@ -12,13 +12,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
-import {parseA1, rectToA1, resolveRef} from './a1';
+import {columnToLetters, parseA1, rectToA1, resolveRef} from './a1';
 import {SERIAL_EPOCH_UTC} from './dates';
 import {sheetsErrorCode} from './cells';
 import {closeOpenRanges, isWholeColumns, nameToEngine, sumproductAsArrays} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
 import {useFflateZip, ZIP_WITH_FFLATE} from './xlsx-zip';
 import {readSnapshot, writeSnapshot} from './xlsx-snapshot';
+import {patchXlsx, type PatchBase, type PlannedCell} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
   addBooleanNames,
@@ -289,8 +290,6 @@ export async function saveXlsx(
   file: string,
   opts: {snapshot?: string} = {},
 ): Promise<void> {
-  const wb = new (excel().Workbook)();
-  wb.creator = 'Workspace emulator';
   const hf = model.hf;
   const json: BookJson = {
     format: 'committee-clerk-emulator/1',
@@ -320,8 +319,147 @@ export async function saveXlsx(
   // One style object per distinct look, shared by its cells: exceljs then files each look once
   // (it remembers style objects it has seen) instead of comparing 300,000 cells' styles.
   const styles = new Map<string, Partial<ExcelJS.Style>>();
-  const excelRules = new Map<ValidationSpec, ExcelJS.DataValidation | undefined>();
+  // What each cell of each sheet gets, by 0-based row and column: for exceljs, or for a patch.
+  const planned: PlannedCell[][][] = [];
+  const validationsOf: ReturnType<typeof validationRuns>[] = [];
   for (const sheet of model.sheets) {
+    const serial = hf.getSheetSerialized(sheet.hfId);
+    const values = hf.getSheetValues(sheet.hfId);
+    const texts = sheet.formulaText;
+    const back: SheetParts | null =
+      parts && !sheet.merges.length
+        ? {
+            name: sheet.name,
+            rows: [],
+            meta: [],
+            rowCount: 0,
+            columnCount: 0,
+            widths: [],
+            results: [],
+          }
+        : null;
+    if (!back) parts = null;
+    const cells: PlannedCell[][] = [];
+    planned.push(cells);
+    const rows = Math.max(serial.length, sheet.meta.length);
+    for (let r = 0; r < rows; r++) {
+      const sr = serial[r] ?? [];
+      const mr = sheet.meta[r] ?? [];
+      const width = Math.max(sr.length, mr.length);
+      if (!width) continue;
+      for (let c = 0; c < width; c++) {
+        const content = sr[c];
+        const meta = mr[c];
+        if ((content === null || content === undefined || content === '') && !meta) continue;
+        let value: ExcelJS.CellValue = null;
+        if (typeof content === 'string' && content.startsWith('=')) {
+          const text = texts[r]?.[c] ?? content;
+          const inner = arrayFormulaInner(text);
+          value = {
+            formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
+            result: plainResult(values[r]?.[c]),
+            ...(inner === null
+              ? {}
+              : {shareType: 'array', ref: `${columnToLetters(c + 1)}${r + 1}`}),
+          } as ExcelJS.CellFormulaValue;
+        } else if (typeof content === 'string')
+          value = content.startsWith("'") ? content.slice(1) : content;
+        else if (content instanceof DetailedCellError) value = excelError(content.value);
+        else if (content !== null && content !== undefined) value = content as number | boolean;
+        const style = styleOf(meta, styles);
+        (cells[r] ??= [])[c] = {value, style, note: meta?.note};
+        if (!back) continue;
+        const got =
+          r < sheet.maxRows && c < sheet.maxCols && readBack(value, style, meta?.note, looks);
+        if (!got) {
+          parts = null;
+          continue;
+        }
+        (back.rows[r] ??= [])[c] = got.content;
+        if (value && typeof value === 'object' && 'formula' in value)
+          back.results!.push([r, c, value.result]);
+        if (got.meta) (back.meta[r] ??= [])[c] = got.meta;
+        back.rowCount = r + 1;
+        back.columnCount = Math.max(back.columnCount, c + 1);
+      }
+    }
+    if (back && parts) {
+      for (let r = 0; r < back.rows.length; r++) {
+        const row = (back.rows[r] ??= []);
+        for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      }
+      sheet.columnWidths.forEach((w, i) => {
+        const stored = w === undefined ? 0 : Math.round((w / 7) * 100) / 100;
+        if (stored) back.widths.push([i, Math.round(stored * 7)]);
+      });
+      parts.sheets.push(back);
+    }
+    const {rules, validations} = validationRuns(sheet);
+    validationsOf.push({rules, validations});
+    json.sheets.push({
+      name: sheet.name,
+      sheetId: sheet.sheetId,
+      maxRows: sheet.maxRows,
+      maxCols: sheet.maxCols,
+      hidden: sheet.hidden,
+      tabColor: sheet.tabColor,
+      frozenRows: sheet.frozenRows,
+      frozenCols: sheet.frozenCols,
+      conditionalFormats: sheet.conditionalFormats,
+      protections: sheet.protections,
+      charts: sheet.charts,
+      merges: sheet.merges,
+      rules,
+      validations,
+      emptyNotes: emptyCellNotes(serial, sheet.meta),
+    });
+  }
+  const text = JSON.stringify(json);
+  if (parts) parts.json = JSON.parse(text) as BookJson;
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length || !chunks.length; i += CHUNK)
+    chunks.push(text.slice(i, i + CHUNK));
+
+  // A workbook opened from kept parts, changed in a few cells: its file with those cells changed.
+  const base = parts ? bases.get(model) : undefined;
+  const bytes =
+    (base &&
+      parts &&
+      patchXlsx(base, parts, planned, {name: META_SHEET, chunks, size: CHUNK}, new Date())) ||
+    (await writeWithExceljs(model, file, planned, validationsOf, chunks));
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, {force: true});
+    throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
+  }
+  if (opts.snapshot) {
+    if (parts) bases.set(model, {bytes, packed: writeSnapshot(opts.snapshot, bytes, parts)});
+    else {
+      fs.rmSync(opts.snapshot, {force: true});
+      bases.delete(model);
+    }
+  }
+}
+
+/** What a model opened from (or last saved with) kept parts knows of that file: to patch the next save. */
+const bases = new WeakMap<WorkbookModel, PatchBase>();
+
+/** The whole file, each cell as planned, written by exceljs. */
+async function writeWithExceljs(
+  model: WorkbookModel,
+  file: string,
+  planned: PlannedCell[][][],
+  validationsOf: ReturnType<typeof validationRuns>[],
+  chunks: string[],
+): Promise<Buffer> {
+  const wb = new (excel().Workbook)();
+  wb.creator = 'Workspace emulator';
+  const excelRules = new Map<ValidationSpec, ExcelJS.DataValidation | undefined>();
+  model.sheets.forEach((sheet, i) => {
     const views: Partial<ExcelJS.WorksheetView>[] =
       sheet.frozenRows || sheet.frozenCols
         ? [{state: 'frozen', xSplit: sheet.frozenCols, ySplit: sheet.frozenRows}]
@@ -347,69 +485,20 @@ export async function saveXlsx(
         `Cannot save workbook "${file}": the tab name "${sheet.name}" cannot be stored in an .xlsx file (${(e as Error).message}). Rename the tab.`,
       );
     }
-    sheet.columnWidths.forEach((w, i) => {
-      if (w !== undefined) ws.getColumn(i + 1).width = Math.round((w / 7) * 100) / 100;
+    sheet.columnWidths.forEach((w, c) => {
+      if (w !== undefined) ws.getColumn(c + 1).width = Math.round((w / 7) * 100) / 100;
     });
-    const serial = hf.getSheetSerialized(sheet.hfId);
-    const values = hf.getSheetValues(sheet.hfId);
-    const texts = sheet.formulaText;
-    const back: SheetParts | null =
-      parts && !sheet.merges.length
-        ? {name: sheet.name, rows: [], meta: [], rowCount: 0, columnCount: 0, widths: []}
-        : null;
-    if (!back) parts = null;
-    const rows = Math.max(serial.length, sheet.meta.length);
-    for (let r = 0; r < rows; r++) {
-      const sr = serial[r] ?? [];
-      const mr = sheet.meta[r] ?? [];
-      const width = Math.max(sr.length, mr.length);
-      if (!width) continue;
+    planned[i].forEach((cells, r) => {
+      if (!cells) return;
       const row = ws.getRow(r + 1);
-      for (let c = 0; c < width; c++) {
-        const content = sr[c];
-        const meta = mr[c];
-        if ((content === null || content === undefined || content === '') && !meta) continue;
+      cells.forEach((p, c) => {
+        if (!p) return;
         const cell = row.getCell(c + 1);
-        let value: ExcelJS.CellValue = null;
-        if (typeof content === 'string' && content.startsWith('=')) {
-          const text = texts[r]?.[c] ?? content;
-          const inner = arrayFormulaInner(text);
-          value = {
-            formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
-            result: plainResult(values[r]?.[c]),
-            ...(inner === null ? {} : {shareType: 'array', ref: cell.address}),
-          } as ExcelJS.CellFormulaValue;
-        } else if (typeof content === 'string')
-          value = content.startsWith("'") ? content.slice(1) : content;
-        else if (content instanceof DetailedCellError) value = excelError(content.value);
-        else if (content !== null && content !== undefined) value = content as number | boolean;
-        if (value !== null) cell.value = value;
-        cell.style = styleOf(meta, styles);
-        if (meta?.note) cell.note = meta.note;
-        if (!back) continue;
-        const got =
-          r < sheet.maxRows && c < sheet.maxCols && readBack(value, cell.style, meta?.note, looks);
-        if (!got) {
-          parts = null;
-          continue;
-        }
-        (back.rows[r] ??= [])[c] = got.content;
-        if (got.meta) (back.meta[r] ??= [])[c] = got.meta;
-        back.rowCount = r + 1;
-        back.columnCount = Math.max(back.columnCount, c + 1);
-      }
-    }
-    if (back && parts) {
-      for (let r = 0; r < back.rows.length; r++) {
-        const row = (back.rows[r] ??= []);
-        for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-      }
-      sheet.columnWidths.forEach((w, i) => {
-        const stored = w === undefined ? 0 : Math.round((w / 7) * 100) / 100;
-        if (stored) back.widths.push([i, Math.round(stored * 7)]);
+        if (p.value !== null) cell.value = p.value;
+        cell.style = p.style;
+        if (p.note) cell.note = p.note;
       });
-      parts.sheets.push(back);
-    }
+    });
     for (const m of sheet.merges) {
       try {
         ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
@@ -422,35 +511,18 @@ export async function saveXlsx(
       if (rule && cf.ranges.length)
         ws.addConditionalFormatting({ref: cf.ranges.map(rectToA1).join(' '), rules: [rule]});
     }
-    const {rules, validations} = validationRuns(sheet);
+    const {rules, validations} = validationsOf[i];
     // Data validation by runs down each column (A2:A1000), as the hidden sheet keeps it: one
     // entry each, not one per cell for exceljs to group again.
     const dvModel = (ws as unknown as {dataValidations: {model: Record<string, unknown>}})
       .dataValidations.model;
-    for (const [a1, i] of validations) {
-      const spec = rules[i];
+    for (const [a1, j] of validations) {
+      const spec = rules[j];
       if (!excelRules.has(spec)) excelRules.set(spec, excelValidation(spec));
       const dv = excelRules.get(spec);
       if (dv) dvModel[a1] = dv;
     }
-    json.sheets.push({
-      name: sheet.name,
-      sheetId: sheet.sheetId,
-      maxRows: sheet.maxRows,
-      maxCols: sheet.maxCols,
-      hidden: sheet.hidden,
-      tabColor: sheet.tabColor,
-      frozenRows: sheet.frozenRows,
-      frozenCols: sheet.frozenCols,
-      conditionalFormats: sheet.conditionalFormats,
-      protections: sheet.protections,
-      charts: sheet.charts,
-      merges: sheet.merges,
-      rules,
-      validations,
-      emptyNotes: emptyCellNotes(serial, sheet.meta),
-    });
-  }
+  });
   // Defined names as written, whole columns included ('Actions'!$G:$G). exceljs would drop
   // those and expands every range cell by cell when adding, so its name list is replaced.
   const definedNames = model.namedRanges
@@ -459,7 +531,7 @@ export async function saveXlsx(
       const text =
         written !== undefined && isWholeColumns(written)
           ? written
-          : (hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '');
+          : (model.hf.getNamedExpressionFormula(n) ?? '').replace(/^=/, '');
       return {name: n, ranges: [toOoxmlFunctions(text)]};
     })
     .filter(d => d.ranges[0] && !d.ranges[0].includes('#REF!'));
@@ -479,31 +551,15 @@ export async function saveXlsx(
     {x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: 'visible'},
   ];
   const metaWs = wb.addWorksheet(META_SHEET, {state: 'veryHidden'});
-  const text = JSON.stringify(json);
-  if (parts) parts.json = JSON.parse(text) as BookJson;
-  for (let i = 0, r = 1; i < text.length || r === 1; i += CHUNK, r++)
-    metaWs.getCell(r, 1).value = text.slice(i, i + CHUNK);
+  chunks.forEach((chunk, r) => (metaWs.getCell(r + 1, 1).value = chunk));
 
   // Zipped by fflate at its fastest deflate: a fifth larger file, a save that does not wait on compression.
   useFflateZip();
-  const bytes = Buffer.from(
+  return Buffer.from(
     (await wb.xlsx.writeBuffer({
       zip: ZIP_WITH_FFLATE,
     } as unknown as Partial<ExcelJS.XlsxWriteOptions>)) as ArrayBuffer,
   );
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, {force: true});
-    throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
-  }
-  if (opts.snapshot) {
-    if (parts) writeSnapshot(opts.snapshot, bytes, parts);
-    else fs.rmSync(opts.snapshot, {force: true});
-  }
 }
 
 /** Text the XML of a package cannot carry unchanged (control characters, CR, lone surrogates). */
@@ -688,6 +744,11 @@ export interface SheetParts {
   columnCount: number;
   /** [0-based column, width in pixels] of each column the file gives a width. */
   widths: [number, number][];
+  /**
+   * Only from a save: [row, column, result] (0-based) of each formula cell, its result as the
+   * file holds it (opening recomputes them; patching the next save compares them, xlsx-patch.ts).
+   */
+  results?: [number, number, ExcelJS.CellValue][];
   /** Only read from a workbook without the hidden sheet (another program's): */
   hidden?: boolean;
   frozen?: {rows: number; cols: number};
@@ -765,9 +826,10 @@ export async function loadXlsx(
   if (fs.statSync(file).isDirectory()) throw fail(file, 'it is a folder, not an .xlsx file.');
   const bytes = fs.readFileSync(file);
   // The parts kept by the last save, when the file is still the one it wrote.
-  const parts =
-    (opts.snapshot ? readSnapshot(opts.snapshot, bytes) : null) ?? (await readParts(file, bytes));
-  return modelFromParts(parts, file, opts);
+  const kept = opts.snapshot ? readSnapshot(opts.snapshot, bytes) : null;
+  const model = modelFromParts(kept?.parts ?? (await readParts(file, bytes)), file, opts);
+  if (kept) bases.set(model, {bytes, packed: kept.packed});
+  return model;
 }
 
 function modelFromParts(

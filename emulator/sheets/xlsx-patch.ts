@@ -1,0 +1,474 @@
+/**
+ * Saving a workbook by changing only what changed. A workbook opened from its kept parts
+ * (xlsx-snapshot.ts) knows exactly what its file holds: the parts reading it back gives. When
+ * the next save's parts differ from those only in cell values, formula results and looks
+ * already in the file (the usual edit: a few cells typed, a few written by onEdit, the formulas
+ * that depend on them recomputed), the new file is the old one with those cells' XML replaced
+ * in their sheets (and new text added to the shared strings): no exceljs workbook, no
+ * rendering of every sheet. Anything else (a note, a new look, a sheet, a name, validation, a
+ * conditional format, a chart, a merge, a cell where the file has none) gives null, and the
+ * caller writes the whole file with exceljs as before. Either way the file reads back as the
+ * new parts say (test/emulator/cli-fast-edit.test.ts compares with a full save and a full parse).
+ */
+import {unzipSync} from 'fflate';
+import type {RawCellContent} from 'hyperformula';
+import type ExcelJS from 'exceljs';
+import type {CellMeta} from './model';
+import type {BookJson, SheetParts, XlsxParts} from './xlsx';
+import type {PackedParts, PackedSheet} from './xlsx-snapshot';
+import {zipParts} from './xlsx-zip';
+
+/** What a model opened from kept parts knows of its file. */
+export interface PatchBase {
+  bytes: Uint8Array;
+  packed: PackedParts;
+}
+
+/** What the save will write into one cell (as saveXlsx gives it to exceljs). */
+export interface PlannedCell {
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+  note?: string;
+}
+
+/** How many saves were made by patching (for tests). */
+export const patchedSaves = {n: 0};
+
+const KEY = 1 << 15;
+const key = (r: number, c: number) => r * KEY + c;
+
+let encodeXml: ((s: string) => string) | null = null;
+/** exceljs's own escaping, so that patched cells read back as written ones do. */
+function xmlEncode(s: string): string {
+  encodeXml ??= (require('exceljs/lib/utils/utils') as {xmlEncode(s: string): string}).xmlEncode;
+  return encodeXml(s);
+}
+
+function xmlDecode(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos);/g, (_m, e: string) =>
+    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : "'",
+  );
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The JSON of the hidden sheet without what only it keeps (so what the rest of the file shows). */
+function shownJson(json: BookJson | undefined): string {
+  if (!json) return '';
+  return JSON.stringify({
+    ...json,
+    id: '',
+    name: '',
+    timeZone: '',
+    locale: '',
+    nextSheetId: 0,
+    nextObjectId: 0,
+    // The tab it opens on is patched (activeTab, tabSelected).
+    active: {},
+    sheets: json.sheets.map(s => ({...s, sheetId: 0, maxRows: 0, maxCols: 0, protections: []})),
+  });
+}
+
+/** Each cell's look as the file says it, by cell, with its note (formats are read-back metas). */
+function oldLooks(p: PackedSheet): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [c, r0, n, i] of p.runs) for (let r = r0; r < r0 + n; r++) out.set(key(r, c), i);
+  return out;
+}
+
+interface Change {
+  r: number;
+  c: number;
+  /** The look's JSON (no note): the file's style index for it is looked up among old cells. */
+  look: string;
+}
+
+const lookOf = (m: CellMeta | undefined): string => {
+  if (!m) return '';
+  if (m.note === undefined) return JSON.stringify(m);
+  const {note: _n, ...rest} = m;
+  return Object.keys(rest).length ? JSON.stringify(rest) : '';
+};
+
+/** The cells of one sheet whose content or look changed; null when a change is not patchable. */
+function sheetChanges(old: PackedSheet, next: SheetParts): Change[] | null {
+  if (
+    old.name !== next.name ||
+    old.rowsLength !== next.rows.length ||
+    old.rowCount !== next.rowCount ||
+    old.columnCount !== next.columnCount ||
+    JSON.stringify(old.widths) !== JSON.stringify(next.widths)
+  )
+    return null;
+  const before = new Map<number, RawCellContent>();
+  for (const [r, c, v] of old.cells) before.set(key(r, c), v);
+  if (!old.results || !next.results) return null;
+  // Formula results: the file's, and the save's (recomputed where what they read changed).
+  const results = new Map<number, string>();
+  for (const [r, c, v] of old.results) results.set(key(r, c), JSON.stringify(v));
+  const resultsNow = new Map<number, string>();
+  for (const [r, c, v] of next.results) resultsNow.set(key(r, c), JSON.stringify(v));
+  const looks = oldLooks(old);
+  const formatJson = old.formats.map(f => JSON.stringify(f));
+  const seen = new Set<number>();
+  const metaJson = new Map<CellMeta, string>();
+  const json = (m: CellMeta | undefined) => {
+    if (!m) return '';
+    let s = metaJson.get(m);
+    if (s === undefined) metaJson.set(m, (s = JSON.stringify(m)));
+    return s;
+  };
+  const changes: Change[] = [];
+  let failed = false;
+  const visit = (r: number, c: number) => {
+    const k = key(r, c);
+    if (seen.has(k)) return;
+    seen.add(k);
+    const content = next.rows[r]?.[c] ?? null;
+    const meta = next.meta[r]?.[c];
+    const was = before.get(k) ?? null;
+    const wasLook = looks.get(k);
+    const wasMeta = wasLook === undefined ? '' : formatJson[wasLook];
+    const nowMeta = json(meta);
+    if (content === was && nowMeta === wasMeta && results.get(k) === resultsNow.get(k)) return;
+    const oldNote = wasLook === undefined ? undefined : old.formats[wasLook].note;
+    // Notes live in other parts of the file (comments, drawings): not patched.
+    if (oldNote !== meta?.note) failed = true;
+    changes.push({r, c, look: lookOf(meta)});
+  };
+  next.rows.forEach((row, r) => row.forEach((_v, c) => visit(r, c)));
+  next.meta.forEach((row, r) => row?.forEach((_m, c) => visit(r, c)));
+  for (const [r, c] of old.cells) visit(r, c);
+  for (const [r, c] of next.results) visit(r, c);
+  for (const [c, r0, n] of old.runs) for (let r = r0; r < r0 + n; r++) visit(r, c);
+  return failed ? null : changes;
+}
+
+/** The shared strings part: existing texts by index, new ones added at the end. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly added: string[] = [];
+  private count = 0;
+  constructor(private readonly xml: string) {
+    const re = /<si>(.*?)<\/si>/gs;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(m[1]);
+      // Text exceljs reads as written (it turns `_xHHHH_` into a character).
+      const text = plain ? xmlDecode(plain[1]) : null;
+      if (text !== null && !/_x[0-9A-F]{4}_/.test(text) && !this.index.has(text))
+        this.index.set(text, this.count);
+      this.count++;
+    }
+  }
+  /** exceljs reads `_xHHHH_` in a shared string as a character: such text is not added here. */
+  idOf(text: string): number | null {
+    const at = this.index.get(text);
+    if (at !== undefined) return at;
+    if (/_x[0-9A-F]{4}_/.test(text)) return null;
+    this.index.set(text, this.count + this.added.length);
+    this.added.push(text);
+    return this.count + this.added.length - 1;
+  }
+  get changed(): boolean {
+    return this.added.length > 0;
+  }
+  toXml(): string | null {
+    const end = this.xml.lastIndexOf('</sst>');
+    const head = /<sst\b[^>]*>/.exec(this.xml);
+    if (end < 0 || !head) return null;
+    const total = this.count + this.added.length;
+    const open = head[0]
+      .replace(/\bcount="\d+"/, m => `count="${Number(/\d+/.exec(m)![0]) + this.added.length}"`)
+      .replace(/\buniqueCount="\d+"/, `uniqueCount="${total}"`);
+    const items = this.added
+      .map(
+        t =>
+          `<si><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlEncode(t)}</t></si>`,
+      )
+      .join('');
+    return (
+      this.xml.slice(0, head.index) +
+      open +
+      this.xml.slice(head.index + head[0].length, end) +
+      items +
+      this.xml.slice(end)
+    );
+  }
+}
+
+type ValueType = 'null' | 'number' | 'string' | 'boolean' | 'error' | 'formula';
+
+function typeOf(v: ExcelJS.CellValue): ValueType | null {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'object' && 'formula' in v) return 'formula';
+  if (typeof v === 'object' && 'error' in v) return 'error';
+  return null;
+}
+
+/** A cell's XML as exceljs's CellXform writes it (lib/xlsx/xform/sheet/cell-xform.js). */
+function cellXml(
+  ref: string,
+  style: number,
+  v: ExcelJS.CellValue,
+  strings: SharedStrings,
+): string | null {
+  const s = style ? ` s="${style}"` : '';
+  const t = typeOf(v);
+  if (t === 'null') return `<c r="${ref}"${s}/>`;
+  if (t === 'number') return `<c r="${ref}"${s}><v>${xmlEncode(String(v))}</v></c>`;
+  if (t === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? '1' : '0'}</v></c>`;
+  if (t === 'error')
+    return `<c r="${ref}"${s} t="e"><v>${xmlEncode((v as ExcelJS.CellErrorValue).error)}</v></c>`;
+  if (t === 'string') {
+    const id = strings.idOf(v as string);
+    return id === null ? null : `<c r="${ref}"${s} t="s"><v>${id}</v></c>`;
+  }
+  if (t !== 'formula') return null;
+  const f = v as ExcelJS.CellFormulaValue & {shareType?: string; ref?: string};
+  if (f.shareType && f.shareType !== 'array') return null;
+  const fAttrs = f.shareType === 'array' ? ` t="array" ref="${xmlEncode(String(f.ref))}"` : '';
+  const formula = `<f${fAttrs}>${xmlEncode(f.formula)}</f>`;
+  const r = f.result as unknown;
+  const rt = typeOf(r as ExcelJS.CellValue);
+  if (rt === 'null') return `<c r="${ref}"${s}>${formula}</c>`;
+  if (rt === 'string')
+    return `<c r="${ref}"${s} t="str">${formula}<v>${xmlEncode(r as string)}</v></c>`;
+  if (rt === 'number') return `<c r="${ref}"${s}>${formula}<v>${xmlEncode(String(r))}</v></c>`;
+  if (rt === 'boolean') return `<c r="${ref}"${s} t="b">${formula}<v>${r ? 1 : 0}</v></c>`;
+  if (rt === 'error')
+    return `<c r="${ref}"${s} t="e">${formula}<v>${xmlEncode((r as ExcelJS.CellErrorValue).error)}</v></c>`;
+  return null;
+}
+
+/** Where each cell element of a sheet's XML is, and its style index. */
+function cellsOf(xml: string): Map<string, {start: number; end: number; style: number}> {
+  const out = new Map<string, {start: number; end: number; style: number}>();
+  const re = /<c r="([A-Z]+\d+)"([^>]*?)(\/>|>)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const sm = / s="(\d+)"/.exec(m[2]);
+    let end = re.lastIndex;
+    if (m[3] === '>') {
+      end = xml.indexOf('</c>', end);
+      if (end < 0) break;
+      end += 4;
+      re.lastIndex = end;
+    }
+    out.set(m[1], {start: m.index, end, style: sm ? Number(sm[1]) : 0});
+  }
+  return out;
+}
+
+/** Replaces the given cells' elements in a sheet's XML; null if one has no element to replace. */
+function replaceCells(xml: string, cells: Map<string, string>): string | null {
+  const at = cellsOf(xml);
+  const edits: {start: number; end: number; text: string}[] = [];
+  for (const [ref, text] of cells) {
+    const where = at.get(ref);
+    if (!where) return null;
+    edits.push({start: where.start, end: where.end, text});
+  }
+  edits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += xml.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + xml.slice(pos);
+}
+
+/** Each sheet's part in the package, by sheet name (xl/workbook.xml and its relationships). */
+function sheetFiles(files: Record<string, Uint8Array>): Map<string, string> | null {
+  const text = (n: string) => (files[n] ? Buffer.from(files[n]).toString('utf8') : null);
+  const wb = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (!wb || !rels) return null;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = / Id="([^"]*)"/.exec(m[1])?.[1];
+    const target = / Target="([^"]*)"/.exec(m[1])?.[1];
+    if (id && target)
+      targets.set(
+        id,
+        target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`,
+      );
+  }
+  const out = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = / name="([^"]*)"/.exec(m[1])?.[1];
+    const id = / r:id="([^"]*)"/.exec(m[1])?.[1];
+    const target = id && targets.get(id);
+    if (name === undefined || !target || !files[target]) return null;
+    out.set(xmlDecode(name), target);
+  }
+  return out;
+}
+
+/**
+ * The new file, or null when the change is not one this patches. `planned[i][r][c]` is what
+ * the save writes into that cell of sheet i; `metaSheet` the hidden sheet's name and its text
+ * cut into cells of `size` characters.
+ */
+export function patchXlsx(
+  base: PatchBase,
+  next: XlsxParts,
+  planned: PlannedCell[][][],
+  metaSheet: {name: string; chunks: string[]; size: number},
+  now: Date,
+): Buffer | null {
+  const old = base.packed;
+  if (!next.json || !old.json || old.sheets.length !== next.sheets.length) return null;
+  if (shownJson(old.json) !== shownJson(next.json)) return null;
+  if (next.json.sheets.some(s => s.charts.length || s.merges.length)) return null;
+  const perSheet: Change[][] = [];
+  for (let i = 0; i < next.sheets.length; i++) {
+    const changes = sheetChanges(old.sheets[i], next.sheets[i]);
+    if (!changes) return null;
+    perSheet.push(changes);
+  }
+  const oldText = JSON.stringify(old.json);
+  const oldChunks: string[] = [];
+  for (let i = 0; i < oldText.length || !oldChunks.length; i += metaSheet.size)
+    oldChunks.push(oldText.slice(i, i + metaSheet.size));
+  if (oldChunks.length !== metaSheet.chunks.length) return null;
+
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(base.bytes);
+  } catch {
+    return null;
+  }
+  const where = sheetFiles(files);
+  const sst = files['xl/sharedStrings.xml'];
+  if (!where || !sst) return null;
+  const strings = new SharedStrings(Buffer.from(sst).toString('utf8'));
+  const changed: Record<string, string> = {};
+  const patchSheet = (
+    name: string,
+    cells: {ref: string; value: ExcelJS.CellValue; look: string | null}[],
+    looksOf: (xmlCells: ReturnType<typeof cellsOf>) => Map<string, number>,
+  ): boolean => {
+    const file = where.get(name);
+    if (!file) return false;
+    const xml = Buffer.from(files[file]).toString('utf8');
+    const styleOfLook = looksOf(cellsOf(xml));
+    const out = new Map<string, string>();
+    for (const c of cells) {
+      // A cell left with nothing is not written at all: another shape of file.
+      if (c.value === null && c.look === '') return false;
+      const style = c.look === null ? 0 : styleOfLook.get(c.look);
+      if (style === undefined) return false;
+      const text = cellXml(c.ref, style, c.value, strings);
+      if (text === null) return false;
+      out.set(c.ref, text);
+    }
+    const patched = replaceCells(xml, out);
+    if (patched === null) return false;
+    changed[file] = patched;
+    return true;
+  };
+  for (let i = 0; i < next.sheets.length; i++) {
+    const changes = perSheet[i];
+    if (!changes.length) continue;
+    const p = old.sheets[i];
+    const looks = oldLooks(p);
+    const lookJson = p.formats.map(f => lookOf(f));
+    const ok = patchSheet(
+      p.name,
+      changes.map(ch => {
+        const plan = planned[i]?.[ch.r]?.[ch.c];
+        return {ref: `${letters(ch.c + 1)}${ch.r + 1}`, value: plan?.value ?? null, look: ch.look};
+      }),
+      xmlCells => {
+        // A look's style index: that of an old cell with the same look.
+        const byLook = new Map<string, number>();
+        for (const [ref, at] of xmlCells) {
+          const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+          let c = 0;
+          for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+          const li = looks.get(key(Number(m[2]) - 1, c - 1));
+          const look = li === undefined ? '' : lookJson[li];
+          if (!byLook.has(look)) byLook.set(look, at.style);
+        }
+        return byLook;
+      },
+    );
+    if (!ok) return null;
+  }
+  const metaCells = metaSheet.chunks
+    .map((text, r) => ({ref: `A${r + 1}`, value: text as ExcelJS.CellValue, look: null}))
+    .filter((_c, r) => metaSheet.chunks[r] !== oldChunks[r]);
+  if (metaCells.length && !patchSheet(metaSheet.name, metaCells, () => new Map())) return null;
+
+  // The tab the workbook opens on: the active one (the edit's), as writeWithExceljs has it.
+  const activeOf = (j: BookJson) =>
+    Math.max(
+      -1,
+      j.sheets.findIndex(s => s.name === j.active.sheetName && !s.hidden),
+    );
+  const wasActive = activeOf(old.json);
+  const nowActive = activeOf(next.json);
+  if (wasActive !== nowActive) {
+    // As exceljs writes a sheet's view: none for a plain sheet, tabSelected="1" on the selected one.
+    const PLAIN = '<sheetViews><sheetView workbookViewId="0" tabSelected="1"/></sheetViews>';
+    const select = (i: number, on: boolean): boolean => {
+      if (i < 0) return true;
+      const file = where.get(next.sheets[i].name);
+      if (!file) return false;
+      const xml = changed[file] ?? Buffer.from(files[file]).toString('utf8');
+      const view = /<sheetView\b[^>]*>/.exec(xml);
+      let patched: string | null = null;
+      if (on && !view) {
+        const at = xml.indexOf('<sheetFormatPr');
+        if (at >= 0 && !xml.includes('<sheetViews'))
+          patched = xml.slice(0, at) + PLAIN + xml.slice(at);
+      } else if (!on && xml.includes(PLAIN)) patched = xml.replace(PLAIN, '');
+      else if (view && view[0].includes(' tabSelected="1"') !== on) {
+        const tag = on
+          ? view[0].replace(/ workbookViewId="0"/, '$& tabSelected="1"')
+          : view[0].replace(/ tabSelected="1"/, '');
+        if (tag !== view[0])
+          patched = xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length);
+      }
+      if (patched === null) return false;
+      changed[file] = patched;
+      return true;
+    };
+    const book = Buffer.from(files['xl/workbook.xml']).toString('utf8');
+    const tab = / activeTab="\d+"/.exec(book);
+    if (!tab || !select(wasActive, false) || !select(nowActive, true)) return null;
+    changed['xl/workbook.xml'] = book.replace(tab[0], ` activeTab="${Math.max(0, nowActive)}"`);
+  }
+
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    if (changed[name] !== undefined) out[name] = Buffer.from(changed[name], 'utf8');
+    else if (name === 'xl/sharedStrings.xml' && strings.changed) {
+      const xml = strings.toXml();
+      if (xml === null) return null;
+      out[name] = Buffer.from(xml, 'utf8');
+    } else if (name === 'docProps/core.xml') {
+      // The time of the save, as exceljs writes it.
+      const when = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      out[name] = Buffer.from(
+        Buffer.from(bytes)
+          .toString('utf8')
+          .replace(
+            /(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/,
+            (_m, a: string, b: string) => `${a}${when}${b}`,
+          ),
+        'utf8',
+      );
+    } else out[name] = bytes;
+  }
+  patchedSaves.n++;
+  return zipParts(out);
+}
