@@ -118,6 +118,18 @@ describe('the change log', () => {
     expect(on.stats.total - flaggedOff).toBe(5);
   });
 
+  test('an old date is logged as the cell showed it, not as the serial Sheets gives the trigger', () => {
+    b.edit('Members!K2', '01/04/2025', {as: OFFICER});
+    b.edit('Members!K2', '01/05/2025', {as: OFFICER});
+    const last = log().at(-1)!;
+    expect([last['Cell'], last['Row'], last['Old value'], last['New value']]).toEqual([
+      'K2',
+      'Ann Able',
+      '01/04/2025',
+      '01/05/2025',
+    ]);
+  });
+
   test('an editor Google does not name to the clerk (another domain) is recorded with Who empty', () => {
     b.edit('Members!O3', 'Asked to step down', {as: 'visitor@gmail.com'});
     const last = log().at(-1)!;

@@ -174,6 +174,11 @@ test('notes record exactly what was typed: a date as the cell showed it, a perce
   );
   expect(typedText(tabSpec('Lots').columns[at('Lots', 'Uplift %')], '0.5')).toBe('50%');
   expect(typedText(tabSpec('Lots').columns[at('Lots', 'Uplift %')], '-0.035')).toBe('-3.5%');
+  // A time as Sheets sends it, a fraction of the day: 09:30 and 14:00; anything else as typed.
+  const end = tabSpec('Meetings').columns[at('Meetings', 'End time')];
+  expect(typedText(end, '0.3958333333333333')).toBe('09:30');
+  expect(typedText(end, '0.5833333333333334')).toBe('14:00');
+  expect(typedText(end, 'half two')).toBe('half two');
 });
 
 test("an officer's own note survives a flag and is all that is left when the value is fixed", () => {

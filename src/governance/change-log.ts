@@ -11,7 +11,7 @@
 import {SCHEMA, TAB, TabSpec} from '../workbook/schema';
 import {Cell, isDate} from '../workbook/table';
 import {isProgramBuilt} from '../workbook/setup';
-import {parseA1, rectOfEvent, Rect} from '../workbook/onedit';
+import {parseA1, rectOfEvent, Rect, typedText} from '../workbook/onedit';
 import {a1} from '../workbook/formulas';
 import {isoOfDate} from '../domain/calendar';
 
@@ -68,7 +68,7 @@ export interface EditSeen {
   readonly rect: Rect;
   /** Rows 1 to the last edited row, as read after the edit. */
   readonly grid: readonly (readonly Cell[])[];
-  /** Given by Sheets for a single-cell edit only. */
+  /** Given by Sheets for a single-cell edit only (a date as its serial: see oldShown). */
   readonly oldValue?: unknown;
 }
 
@@ -122,7 +122,7 @@ export function logEdit(
   } catch {
     who = '';
   }
-  const rows = changeRows({when, who, spec, rect, grid, oldValue: e.oldValue});
+  const rows = changeRows({when, who, spec, rect, grid, oldValue: oldShown(spec, grid, rect, e)});
   if (!rows.length) return 0;
   const log = ss.getSheetByName(TAB.changeLog);
   if (!log) return 0;
@@ -136,6 +136,24 @@ export function logEdit(
   log.getRange(end + 1, 1, rows.length, WIDTH).setValues(rows);
   if (end + rows.length - 1 > CHANGE_LOG_LIMIT) archiveOldest(ss, log, end + rows.length);
   return rows.length;
+}
+
+/**
+ * The old value as the cell showed it: e.oldValue is text, and Sheets gives a date as its serial
+ * ("46327"), a time and a percentage as fractions, so they are shown by the edited column's type.
+ */
+function oldShown(
+  spec: TabSpec,
+  grid: readonly (readonly Cell[])[],
+  rect: Rect,
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+): string | undefined {
+  if (e.oldValue === undefined) return undefined;
+  const header = String(grid[0]?.[rect.col - 1] ?? '').trim();
+  return typedText(
+    spec.columns.find(c => c.header === header),
+    e.oldValue,
+  );
 }
 
 /** The daily trim: past the limit, the oldest rows move to the archive. Returns how many moved. */

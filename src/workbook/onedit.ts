@@ -135,13 +135,18 @@ function readHeaderAndRow(
 }
 
 /**
- * What the person typed, as they typed it: Sheets sends a typed date as its serial and a typed
- * percentage as its fraction, so both are shown as the cell showed them ("01/01/2027", "50%").
+ * What the person typed, as they typed it: Sheets sends a typed date as its serial, a typed
+ * time as a fraction of a day and a typed percentage as its fraction, so each is shown as the
+ * cell showed it ("01/01/2027", "09:30", "50%").
  */
 export function typedText(col: ColumnSpec | undefined, v: unknown): string {
   if (v === undefined || v === null) return '';
   const s = String(v);
   if (col?.type === 'date' && /^\d+$/.test(s)) return showSerial(Number(s));
+  if (col?.type === 'time' && /^(0(\.\d+)?|\.\d+)$/.test(s)) {
+    const minutes = Math.round(Number(s) * 1440);
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  }
   if (col?.type === 'percent' && /^-?\d+(\.\d+)?$/.test(s))
     return `${Math.round(Number(s) * 1e8) / 1e6}%`;
   return s;
