@@ -2,7 +2,7 @@
  * Everything the governance rules need, read once: settings, the registers (one getValues per
  * tab) and the holiday list (refreshed, so the sheet formulas and the checks use the same days).
  */
-import {readSettings} from '../workbook/settings';
+import {settingsFromGrid} from '../workbook/settings';
 import {useLists} from '../workbook/lists';
 import {TAB} from '../workbook/schema';
 import {
@@ -13,6 +13,7 @@ import {
   linkProblems,
   problemFinding,
   readOptionalSpan,
+  readSettingsSpan,
   readRegisters,
 } from '../workbook/registers';
 import {isoOfDate} from '../domain/calendar';
@@ -69,7 +70,9 @@ export function gather(
   const problems: Finding[] = [];
   useLists(ss); // Client groups and Service types as the Lists tab extends them
   // An unreadable notice number or quorum is a finding with its cell; the rules go on.
-  const config = governanceConfig(readSettings(ss), f => problems.push(f));
+  const config = governanceConfig(settingsFromGrid(readSettingsSpan(ss).grid), f =>
+    problems.push(f),
+  );
   const cellProblems: Problem[] = [];
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.

@@ -3,7 +3,14 @@
  * as data, check them, then write the Docs, the links and the summary.
  */
 import {SettingName, TAB} from '../workbook/schema';
-import {Register, readOptional, readRegister} from '../workbook/registers';
+import {
+  Register,
+  RegisterName,
+  readOptional,
+  readOptionalSpan,
+  readRegister,
+  readRegisters,
+} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
 import {NumberedItem, agendaPaper, itemsOfMeeting, nextMeeting, orderAgenda} from './agenda';
@@ -267,14 +274,15 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const s = openSession(ss);
   const choice = chooseMeeting(s);
   const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
-  const members = readRegister(ss, TAB.members).records;
+  const read = readRegisters(ss, [TAB.members, TAB.actions]);
+  const members = read[TAB.members].records;
   const meeting = choice.meeting;
   const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
   const next = nextMeeting(choice.meetings.records, meeting.date);
   const full = agendaPaper(meeting, items, members, s.paper, 'full', next);
   const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public', next), members);
   const log = actionLogPaper(
-    readRegister(ss, TAB.actions).records,
+    read[TAB.actions].records,
     choice.meetings.records,
     meeting.date,
     new Date(),
@@ -388,13 +396,14 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
   const items = orderAgenda(itemsOfMeeting(agenda.records, choice.meeting, s.paper));
   const meetings = choice.meetings.records;
   const numbering = s.settings.text('Minute numbering') === 'Running' ? 'Running' : 'Per meeting';
+  const read = readRegisters(ss, [TAB.attendance, TAB.members, TAB.actions]);
   const paper = minutesPaper(
     {
       meeting: choice.meeting,
       items,
-      attendance: readRegister(ss, TAB.attendance).records,
-      members: readRegister(ss, TAB.members).records,
-      actions: readRegister(ss, TAB.actions).records,
+      attendance: read[TAB.attendance].records,
+      members: read[TAB.members].records,
+      actions: read[TAB.actions].records,
       firstMinute: firstMinuteNo(choice.meeting, meetings, agenda.records, {
         mode: numbering,
         first: s.settings.number('First minute number') || 1,
@@ -475,16 +484,19 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** Everything an annual report reads, each tab once (Contracts and Cash flow may be absent). */
 export function readYearData(s: Session): YearData {
   const ss = s.ss;
+  // Each tab by its span (two calls, not three), in this order.
+  const read = readRegisters(ss, [TAB.meetings, TAB.agenda, TAB.attendance, TAB.actions]);
+  const optional = <K extends RegisterName>(tab: K) => readOptionalSpan(ss, tab)?.records ?? [];
   return {
-    meetings: readRegister(ss, TAB.meetings).records,
-    items: readRegister(ss, TAB.agenda).records,
-    attendance: readRegister(ss, TAB.attendance).records,
-    actions: readRegister(ss, TAB.actions).records,
-    contracts: readOptional(ss, TAB.contracts),
-    cashFlow: readOptional(ss, TAB.cashFlow),
-    members: readRegister(ss, TAB.members).records,
+    meetings: read[TAB.meetings].records,
+    items: read[TAB.agenda].records,
+    attendance: read[TAB.attendance].records,
+    actions: read[TAB.actions].records,
+    contracts: optional(TAB.contracts),
+    cashFlow: optional(TAB.cashFlow),
+    members: readRegisters(ss, [TAB.members])[TAB.members].records,
     rules: governanceConfig(s.settings),
-    decisions: readOptional(ss, TAB.decisions),
+    decisions: optional(TAB.decisions),
   };
 }
 

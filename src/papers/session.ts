@@ -3,8 +3,8 @@
  * a new folder id can be written back), the selected row, the document lock, and the plain
  * messages and summary dialog an officer sees.
  */
-import {TAB} from '../workbook/schema';
 import {Settings, settingsFromGrid} from '../workbook/settings';
+import {readSettingsSpan} from '../workbook/registers';
 import {Cell, WorkbookError} from '../workbook/table';
 import {PaperSettings} from './agenda';
 import {appsScriptDates} from './dates';
@@ -25,18 +25,13 @@ export interface Session {
   readonly settings: Settings;
   readonly paper: PaperSettings;
   readonly timeZone: string;
-  /** The Settings sheet and its grid, to write a setting back. */
-  readonly settingsSheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The Settings sheet (found when asked: one call) and its grid, to write a setting back. */
+  readonly settingsSheet: () => GoogleAppsScript.Spreadsheet.Sheet;
   readonly settingsGrid: Cell[][];
 }
 
 export function openSession(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Session {
-  const sheet = ss.getSheetByName(TAB.settings);
-  if (!sheet)
-    throw new WorkbookError(
-      `The "${TAB.settings}" tab is missing. Run Committee > Set up or repair workbook to add it.`,
-    );
-  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const {grid, sheet} = readSettingsSpan(ss);
   const settings = settingsFromGrid(grid);
   const timeZone = settings.text('Time zone') || 'Europe/London';
   return {
@@ -64,10 +59,12 @@ export function writeSetting(s: Session, name: string, value: string): void {
   const valueCol = headers.indexOf('Value');
   const r = s.settingsGrid.findIndex((row, k) => k > 0 && String(row[nameCol]).trim() === name);
   if (r < 0) {
-    s.settingsSheet.appendRow([name, value]);
+    s.settingsSheet().appendRow([name, value]);
     return;
   }
-  s.settingsSheet.getRange(r + 1, valueCol + 1).setValue(value);
+  s.settingsSheet()
+    .getRange(r + 1, valueCol + 1)
+    .setValue(value);
 }
 
 /** The papers folder (made and recorded in Settings when empty), then the named sub-folder. */

@@ -10,7 +10,7 @@
  * holding only the program's formulas, are never records.
  */
 import {ColumnSpec, TAB, TabSpec, tabSpec} from './schema';
-import {Cell, WorkbookError, headerPositions, isDate} from './table';
+import {Cell, WorkbookError, getTab, headerPositions, isDate} from './table';
 
 export {headerPositions};
 import {checkValue, missingRequired, rowRules, duplicateRows, uniqueKey} from './validate';
@@ -558,6 +558,23 @@ export function readSpanGrid(
   } catch {
     return null;
   }
+}
+
+/**
+ * The Settings tab's grid by its span (two calls, was three), or as getDataRange reads it when
+ * the span cannot be read or lacks the Setting and Value headers; `sheet` finds the tab (one
+ * more call) for the rare write back.
+ */
+export function readSettingsSpan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  readonly grid: Cell[][];
+  readonly sheet: () => GoogleAppsScript.Spreadsheet.Sheet;
+} {
+  const span = readSpanGrid(ss, TAB.settings);
+  const heads = (span?.grid[0] ?? []).map(h => String(h).trim());
+  if (span && heads.includes('Setting') && heads.includes('Value'))
+    return {grid: span.grid, sheet: () => span.range.getSheet()};
+  const sheet = getTab(ss, TAB.settings);
+  return {grid: sheet.getDataRange().getValues() as Cell[][], sheet: () => sheet};
 }
 
 /**
