@@ -7,6 +7,15 @@
  * Per edit, five calls: the edited tab and its name, the rows from the header to the edit in
  * one read (for the row's key), the log and one appendRow. The limit is kept by a daily trigger
  * (and by a paste, which reads the log's end anyway), so a single edit never counts the log.
+ *
+ * Five is the floor while the edit check is the simple onEdit. The trigger is a run of its own
+ * ("Installable triggers always run under the account of the person who created them":
+ * developers.google.com/apps-script/guides/triggers/installable), so it shares nothing the check
+ * read; and the check cannot hand the work over, since a simple trigger may not call services
+ * that need authorisation (developers.google.com/apps-script/guides/triggers#restrictions) nor
+ * tell, without reading something on every edit, that this trigger exists. The tab could be
+ * known by its header row (as the check knows it), one call less, but a copy of a register tab
+ * would then be logged under the register's name.
  */
 import {SCHEMA, TAB, TabSpec} from '../workbook/schema';
 import {Cell, isDate} from '../workbook/table';
