@@ -49,12 +49,37 @@ export interface CacheSource {
   ): {display: string[][]; values: unknown[][]};
 }
 
+/**
+ * Tabs of the last cache that still hold: `file` (the cache written with the last save), the
+ * SHA-256 of the workbook that save wrote, and the tabs this save left exactly as they were
+ * in it (same contents, formula results and formats: so the same display and values).
+ */
+export interface CacheReuse {
+  file: string;
+  sha256: string;
+  tabs: ReadonlySet<string>;
+}
+
+function previousTabs(reuse: CacheReuse | undefined): Map<string, TabCache> {
+  const out = new Map<string, TabCache>();
+  if (!reuse?.tabs.size || !existsSync(reuse.file)) return out;
+  try {
+    const old = JSON.parse(readFileSync(reuse.file, 'utf8')) as ComputedCache;
+    if (old.version !== 1 || old.sha256 !== reuse.sha256) return out;
+    for (const t of old.tabs) if (reuse.tabs.has(t.name)) out.set(t.name, t);
+  } catch {
+    // a damaged cache only costs computing those tabs again
+  }
+  return out;
+}
+
 /** Writes the cache for a workbook just saved to `bookFile`; false when it must not be cached. */
 export function writeComputedCache(
   out: string,
   bookFile: string,
   today: string,
   src: CacheSource,
+  reuse?: CacheReuse,
 ): boolean {
   let usesToday = false;
   for (const f of src.formulaTexts) {
@@ -62,19 +87,31 @@ export function writeComputedCache(
     if (/\b(NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i.test(f)) return false;
     if (/\bTODAY\s*\(/i.test(f)) usesToday = true;
   }
+  const kept = previousTabs(reuse);
   const cache: ComputedCache = {
     version: 1,
     sha256: sha256Of(bookFile),
     today,
     usesToday,
-    tabs: src.tabs.map(t => ({
-      name: t.name,
-      maxRows: t.maxRows,
-      maxCols: t.maxCols,
-      ...(t.lastRow && t.lastCol
-        ? src.compute(t.name, t.lastRow, t.lastCol)
-        : {display: [], values: []}),
-    })),
+    tabs: src.tabs.map(t => {
+      const was = kept.get(t.name);
+      if (
+        was &&
+        was.maxRows === t.maxRows &&
+        was.maxCols === t.maxCols &&
+        was.display.length === (t.lastCol ? t.lastRow : 0) &&
+        (was.display[0]?.length ?? 0) === (t.lastRow ? t.lastCol : 0)
+      )
+        return was;
+      return {
+        name: t.name,
+        maxRows: t.maxRows,
+        maxCols: t.maxCols,
+        ...(t.lastRow && t.lastCol
+          ? src.compute(t.name, t.lastRow, t.lastCol)
+          : {display: [], values: []}),
+      };
+    }),
   };
   writeFileSync(out, JSON.stringify(cache));
   return true;

@@ -43,7 +43,7 @@ import {peers} from './services/peers';
 import {ClerkInputError} from './errors';
 import {acquireBookLock, describeHolder} from './book-lock';
 import {applyJournal, recoverSave, SimulatedCrash, STAGING, step, writeJournal} from './journal';
-import {COMPUTED, writeComputedCache, type CacheSource} from './fast-get';
+import {COMPUTED, sha256Of, writeComputedCache, type CacheSource} from './fast-get';
 import {jsonValue} from './json-value';
 import {SNAPSHOT} from './sheets/xlsx-snapshot';
 
@@ -551,7 +551,9 @@ export class Workspace {
       step('begin');
       const bookTmp = path.join(staging, 'workbook.xlsx');
       // With what reading it back gives, so the next command need not parse it (xlsx-snapshot.ts).
-      await sheets.saveXlsx(this.model, bookTmp, {snapshot: path.join(staging, SNAPSHOT)});
+      const saved = await sheets.saveXlsx(this.model, bookTmp, {
+        snapshot: path.join(staging, SNAPSHOT),
+      });
       // The workbook keeps its permissions (saving writes a new file in its place).
       if (existsSync(this.bookPath)) chmodSync(bookTmp, statSync(this.bookPath).mode & 0o7777);
       step('staged workbook');
@@ -564,7 +566,16 @@ export class Workspace {
         });
       else deletes.push(rel(path.join(this.dir, SNAPSHOT)));
       const computed = path.join(staging, COMPUTED);
-      if (writeComputedCache(computed, bookTmp, this.ctx.clock.today, this.cacheSource()))
+      // Tabs the save left as they were keep their computed values (the workbook's file, still in place, is the one the last cache was for).
+      const reuse =
+        saved?.unchangedTabs.size && existsSync(this.bookPath)
+          ? {
+              file: path.join(this.dir, COMPUTED),
+              sha256: sha256Of(this.bookPath),
+              tabs: saved.unchangedTabs,
+            }
+          : undefined;
+      if (writeComputedCache(computed, bookTmp, this.ctx.clock.today, this.cacheSource(), reuse))
         renames.push({from: rel(computed), to: rel(path.join(this.dir, COMPUTED))});
       else deletes.push(rel(path.join(this.dir, COMPUTED)));
       if (this.drive) {

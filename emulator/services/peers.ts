@@ -17,7 +17,11 @@ export interface SheetsPart {
     opts?: {timeZone?: string; DateCtor?: DateConstructor; clock?: {now(): Date}},
   ): any;
   loadXlsx(path: string, opts?: any): Promise<any>;
-  saveXlsx(model: any, path: string, opts?: {snapshot?: string}): Promise<void>;
+  saveXlsx(
+    model: any,
+    path: string,
+    opts?: {snapshot?: string},
+  ): Promise<{unchangedTabs: ReadonlySet<string>} | void>;
   createSpreadsheetApp(
     ctx: ServiceContext,
     model: any,

@@ -10,13 +10,12 @@
  * caller writes the whole file with exceljs as before. Either way the file reads back as the
  * new parts say (test/emulator/cli-fast-edit.test.ts compares with a full save and a full parse).
  */
-import {unzipSync} from 'fflate';
 import type {RawCellContent} from 'hyperformula';
 import type ExcelJS from 'exceljs';
 import type {CellMeta} from './model';
 import type {BookJson, SheetParts, XlsxParts} from './xlsx';
 import type {PackedParts, PackedSheet} from './xlsx-snapshot';
-import {zipParts} from './xlsx-zip';
+import {inflated, zipEntries, zipParts, type ZipEntry} from './xlsx-zip';
 
 /** What a model opened from kept parts knows of its file. */
 export interface PatchBase {
@@ -33,9 +32,6 @@ export interface PlannedCell {
 
 /** How many saves were made by patching (for tests). */
 export const patchedSaves = {n: 0};
-
-const KEY = 1 << 15;
-const key = (r: number, c: number) => r * KEY + c;
 
 let encodeXml: ((s: string) => string) | null = null;
 /** exceljs's own escaping, so that patched cells read back as written ones do. */
@@ -74,10 +70,16 @@ function shownJson(json: BookJson | undefined): string {
   });
 }
 
-/** Each cell's look as the file says it, by cell, with its note (formats are read-back metas). */
-function oldLooks(p: PackedSheet): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [c, r0, n, i] of p.runs) for (let r = r0; r < r0 + n; r++) out.set(key(r, c), i);
+type Grid<T> = (T[] | undefined)[];
+
+function put<T>(grid: Grid<T>, r: number, c: number, v: T): void {
+  (grid[r] ??= [])[c] = v;
+}
+
+/** Each cell's look as the file says it (the index of its format), by row and column. */
+function oldLooks(p: PackedSheet): Grid<number> {
+  const out: Grid<number> = [];
+  for (const [c, r0, n, i] of p.runs) for (let r = r0; r < r0 + n; r++) put(out, r, c, i);
   return out;
 }
 
@@ -105,17 +107,16 @@ function sheetChanges(old: PackedSheet, next: SheetParts): Change[] | null {
     JSON.stringify(old.widths) !== JSON.stringify(next.widths)
   )
     return null;
-  const before = new Map<number, RawCellContent>();
-  for (const [r, c, v] of old.cells) before.set(key(r, c), v);
   if (!old.results || !next.results) return null;
+  const before: Grid<RawCellContent> = [];
+  for (const [r, c, v] of old.cells) put(before, r, c, v);
   // Formula results: the file's, and the save's (recomputed where what they read changed).
-  const results = new Map<number, string>();
-  for (const [r, c, v] of old.results) results.set(key(r, c), JSON.stringify(v));
-  const resultsNow = new Map<number, string>();
-  for (const [r, c, v] of next.results) resultsNow.set(key(r, c), JSON.stringify(v));
+  const results: Grid<string> = [];
+  for (const [r, c, v] of old.results) put(results, r, c, JSON.stringify(v));
+  const resultsNow: Grid<string> = [];
+  for (const [r, c, v] of next.results) put(resultsNow, r, c, JSON.stringify(v));
   const looks = oldLooks(old);
   const formatJson = old.formats.map(f => JSON.stringify(f));
-  const seen = new Set<number>();
   const metaJson = new Map<CellMeta, string>();
   const json = (m: CellMeta | undefined) => {
     if (!m) return '';
@@ -124,29 +125,37 @@ function sheetChanges(old: PackedSheet, next: SheetParts): Change[] | null {
     return s;
   };
   const changes: Change[] = [];
-  let failed = false;
-  const visit = (r: number, c: number) => {
-    const k = key(r, c);
-    if (seen.has(k)) return;
-    seen.add(k);
-    const content = next.rows[r]?.[c] ?? null;
-    const meta = next.meta[r]?.[c];
-    const was = before.get(k) ?? null;
-    const wasLook = looks.get(k);
-    const wasMeta = wasLook === undefined ? '' : formatJson[wasLook];
-    const nowMeta = json(meta);
-    if (content === was && nowMeta === wasMeta && results.get(k) === resultsNow.get(k)) return;
-    const oldNote = wasLook === undefined ? undefined : old.formats[wasLook].note;
-    // Notes live in other parts of the file (comments, drawings): not patched.
-    if (oldNote !== meta?.note) failed = true;
-    changes.push({r, c, look: lookOf(meta)});
-  };
-  next.rows.forEach((row, r) => row.forEach((_v, c) => visit(r, c)));
-  next.meta.forEach((row, r) => row?.forEach((_m, c) => visit(r, c)));
-  for (const [r, c] of old.cells) visit(r, c);
-  for (const [r, c] of next.results) visit(r, c);
-  for (const [c, r0, n] of old.runs) for (let r = r0; r < r0 + n; r++) visit(r, c);
-  return failed ? null : changes;
+  const rows = Math.max(next.rows.length, next.meta.length, before.length, looks.length);
+  for (let r = 0; r < rows; r++) {
+    const row = next.rows[r];
+    const metaRow = next.meta[r];
+    const wasRow = before[r];
+    const looksRow = looks[r];
+    const resultRow = results[r];
+    const resultNowRow = resultsNow[r];
+    const width = Math.max(
+      row?.length ?? 0,
+      metaRow?.length ?? 0,
+      wasRow?.length ?? 0,
+      looksRow?.length ?? 0,
+    );
+    for (let c = 0; c < width; c++) {
+      const content = row?.[c] ?? null;
+      const meta = metaRow?.[c];
+      const wasLook = looksRow?.[c];
+      if (
+        content === (wasRow?.[c] ?? null) &&
+        json(meta) === (wasLook === undefined ? '' : formatJson[wasLook]) &&
+        resultRow?.[c] === resultNowRow?.[c]
+      )
+        continue;
+      // Notes live in other parts of the file (comments, drawings): not patched.
+      if ((wasLook === undefined ? undefined : old.formats[wasLook].note) !== meta?.note)
+        return null;
+      changes.push({r, c, look: lookOf(meta)});
+    }
+  }
+  return changes;
 }
 
 /** The shared strings part: existing texts by index, new ones added at the end. */
@@ -286,8 +295,7 @@ function replaceCells(xml: string, cells: Map<string, string>): string | null {
 }
 
 /** Each sheet's part in the package, by sheet name (xl/workbook.xml and its relationships). */
-function sheetFiles(files: Record<string, Uint8Array>): Map<string, string> | null {
-  const text = (n: string) => (files[n] ? Buffer.from(files[n]).toString('utf8') : null);
+function sheetFiles(text: (name: string) => string | null): Map<string, string> | null {
   const wb = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
   if (!wb || !rels) return null;
@@ -306,14 +314,15 @@ function sheetFiles(files: Record<string, Uint8Array>): Map<string, string> | nu
     const name = / name="([^"]*)"/.exec(m[1])?.[1];
     const id = / r:id="([^"]*)"/.exec(m[1])?.[1];
     const target = id && targets.get(id);
-    if (name === undefined || !target || !files[target]) return null;
+    if (name === undefined || !target || text(target) === null) return null;
     out.set(xmlDecode(name), target);
   }
   return out;
 }
 
 /**
- * The new file, or null when the change is not one this patches. `planned[i][r][c]` is what
+ * The new file and the tabs it left as they were, or null when the change is not one this
+ * patches. `planned[i][r][c]` is what
  * the save writes into that cell of sheet i; `metaSheet` the hidden sheet's name and its text
  * cut into cells of `size` characters.
  */
@@ -323,7 +332,7 @@ export function patchXlsx(
   planned: PlannedCell[][][],
   metaSheet: {name: string; chunks: string[]; size: number},
   now: Date,
-): Buffer | null {
+): {bytes: Buffer; unchanged: Set<string>} | null {
   const old = base.packed;
   if (!next.json || !old.json || old.sheets.length !== next.sheets.length) return null;
   if (shownJson(old.json) !== shownJson(next.json)) return null;
@@ -340,16 +349,21 @@ export function patchXlsx(
     oldChunks.push(oldText.slice(i, i + metaSheet.size));
   if (oldChunks.length !== metaSheet.chunks.length) return null;
 
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(base.bytes);
-  } catch {
-    return null;
-  }
-  const where = sheetFiles(files);
-  const sst = files['xl/sharedStrings.xml'];
-  if (!where || !sst) return null;
-  const strings = new SharedStrings(Buffer.from(sst).toString('utf8'));
+  const entries = zipEntries(base.bytes);
+  if (!entries) return null;
+  // Only the parts read or changed are decompressed.
+  const texts = new Map<string, string>();
+  const textOf = (name: string): string | null => {
+    const e = entries.get(name);
+    if (!e) return null;
+    let t = texts.get(name);
+    if (t === undefined) texts.set(name, (t = Buffer.from(inflated(e)).toString('utf8')));
+    return t;
+  };
+  const where = sheetFiles(textOf);
+  const sst = textOf('xl/sharedStrings.xml');
+  if (!where || sst === null) return null;
+  const strings = new SharedStrings(sst);
   const changed: Record<string, string> = {};
   const patchSheet = (
     name: string,
@@ -358,7 +372,7 @@ export function patchXlsx(
   ): boolean => {
     const file = where.get(name);
     if (!file) return false;
-    const xml = Buffer.from(files[file]).toString('utf8');
+    const xml = textOf(file)!;
     const styleOfLook = looksOf(cellsOf(xml));
     const out = new Map<string, string>();
     for (const c of cells) {
@@ -394,7 +408,7 @@ export function patchXlsx(
           const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
           let c = 0;
           for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-          const li = looks.get(key(Number(m[2]) - 1, c - 1));
+          const li = looks[Number(m[2]) - 1]?.[c - 1];
           const look = li === undefined ? '' : lookJson[li];
           if (!byLook.has(look)) byLook.set(look, at.style);
         }
@@ -423,7 +437,7 @@ export function patchXlsx(
       if (i < 0) return true;
       const file = where.get(next.sheets[i].name);
       if (!file) return false;
-      const xml = changed[file] ?? Buffer.from(files[file]).toString('utf8');
+      const xml = changed[file] ?? textOf(file)!;
       const view = /<sheetView\b[^>]*>/.exec(xml);
       let patched: string | null = null;
       if (on && !view) {
@@ -442,14 +456,14 @@ export function patchXlsx(
       changed[file] = patched;
       return true;
     };
-    const book = Buffer.from(files['xl/workbook.xml']).toString('utf8');
+    const book = textOf('xl/workbook.xml')!;
     const tab = / activeTab="\d+"/.exec(book);
     if (!tab || !select(wasActive, false) || !select(nowActive, true)) return null;
     changed['xl/workbook.xml'] = book.replace(tab[0], ` activeTab="${Math.max(0, nowActive)}"`);
   }
 
-  const out: Record<string, Uint8Array> = {};
-  for (const [name, bytes] of Object.entries(files)) {
+  const out: Record<string, Uint8Array | ZipEntry> = {};
+  for (const [name, entry] of entries) {
     if (changed[name] !== undefined) out[name] = Buffer.from(changed[name], 'utf8');
     else if (name === 'xl/sharedStrings.xml' && strings.changed) {
       const xml = strings.toXml();
@@ -459,16 +473,17 @@ export function patchXlsx(
       // The time of the save, as exceljs writes it.
       const when = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
       out[name] = Buffer.from(
-        Buffer.from(bytes)
-          .toString('utf8')
-          .replace(
-            /(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/,
-            (_m, a: string, b: string) => `${a}${when}${b}`,
-          ),
+        textOf(name)!.replace(
+          /(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/,
+          (_m, a: string, b: string) => `${a}${when}${b}`,
+        ),
         'utf8',
       );
-    } else out[name] = bytes;
+    } else out[name] = entry;
   }
   patchedSaves.n++;
-  return zipParts(out);
+  return {
+    bytes: zipParts(out),
+    unchanged: new Set(next.sheets.filter((_s, i) => !perSheet[i].length).map(s => s.name)),
+  };
 }

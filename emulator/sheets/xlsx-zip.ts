@@ -18,29 +18,96 @@ interface ZipWriterLike {
 /**
  * The parts as a zip: fflate writes the archive, Node's zlib (native code) compresses each part
  * at deflate level 1 and sums its CRC-32; where zlib has no crc32 (Node before 20.15), fflate
- * does it all.
+ * does it all. A part given as a ZipEntry (from zipEntries) is copied as it is stored.
  */
-export function zipParts(parts: Record<string, Uint8Array>): Buffer {
-  if (typeof zlib.crc32 !== 'function') return Buffer.from(zipSync(parts, {level: 1}));
+export function zipParts(parts: Record<string, Uint8Array | ZipEntry>): Buffer {
+  if (typeof zlib.crc32 !== 'function')
+    return Buffer.from(
+      zipSync(
+        Object.fromEntries(
+          Object.entries(parts).map(([n, p]) => [n, p instanceof Uint8Array ? p : inflated(p)]),
+        ),
+        {level: 1},
+      ),
+    );
   const chunks: Uint8Array[] = [];
   let failed: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failed = err;
     else chunks.push(chunk);
   });
-  for (const [filename, bytes] of Object.entries(parts)) {
+  for (const [filename, part] of Object.entries(parts)) {
+    // An entry of another zip goes in as it is, still compressed.
+    const kept = part instanceof Uint8Array ? null : part;
     const file: ZipInputFile = {
       filename,
-      size: bytes.length,
-      crc: zlib.crc32(bytes),
-      compression: 8,
+      size: kept ? kept.size : (part as Uint8Array).length,
+      crc: kept ? kept.crc : zlib.crc32(part as Uint8Array),
+      compression: kept ? kept.method : 8,
     };
     zip.add(file);
-    file.ondata!(null, zlib.deflateRawSync(bytes, {level: 1}), true);
+    file.ondata!(
+      null,
+      (kept
+        ? kept.data
+        : zlib.deflateRawSync(part as Uint8Array, {level: 1})) as Uint8Array<ArrayBuffer>,
+      true,
+    );
   }
   zip.end();
   if (failed) throw failed;
   return Buffer.concat(chunks);
+}
+
+/** One file of a zip as it is stored: compressed (method 8, deflate) or not (0). */
+export interface ZipEntry {
+  method: number;
+  crc: number;
+  /** Its size uncompressed. */
+  size: number;
+  data: Uint8Array;
+}
+
+/**
+ * The files of a zip by name, in order, as stored (nothing is decompressed), from its central
+ * directory; null for what this does not read (zip64, encryption, other methods).
+ */
+export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--)
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return null;
+  const count = b.readUInt16LE(end + 10);
+  let at = b.readUInt32LE(end + 16);
+  const out = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) return null;
+    const flags = b.readUInt16LE(at + 8);
+    const method = b.readUInt16LE(at + 10);
+    const crc = b.readUInt32LE(at + 16);
+    const stored = b.readUInt32LE(at + 20);
+    const size = b.readUInt32LE(at + 24);
+    const nameLength = b.readUInt16LE(at + 28);
+    const skip = nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+    const local = b.readUInt32LE(at + 42);
+    const name = b.toString('utf8', at + 46, at + 46 + nameLength);
+    if (flags & 1 || (method !== 0 && method !== 8) || stored === 0xffffffff) return null;
+    if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) return null;
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    if (start + stored > b.length) return null;
+    out.set(name, {method, crc, size, data: b.subarray(start, start + stored)});
+    at += 46 + skip;
+  }
+  return out;
+}
+
+/** A stored file's contents. */
+export function inflated(e: ZipEntry): Uint8Array {
+  return e.method === 0 ? e.data : zlib.inflateRawSync(e.data);
 }
 
 /** exceljs's writer options that route its parts to fflate (deflate level 1: a fast save). */

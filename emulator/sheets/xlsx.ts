@@ -289,7 +289,7 @@ export async function saveXlsx(
   model: WorkbookModel,
   file: string,
   opts: {snapshot?: string} = {},
-): Promise<void> {
+): Promise<SaveResult> {
   const hf = model.hf;
   const json: BookJson = {
     format: 'committee-clerk-emulator/1',
@@ -422,11 +422,12 @@ export async function saveXlsx(
 
   // A workbook opened from kept parts, changed in a few cells: its file with those cells changed.
   const base = parts ? bases.get(model) : undefined;
+  const patched =
+    base && parts
+      ? patchXlsx(base, parts, planned, {name: META_SHEET, chunks, size: CHUNK}, new Date())
+      : null;
   const bytes =
-    (base &&
-      parts &&
-      patchXlsx(base, parts, planned, {name: META_SHEET, chunks, size: CHUNK}, new Date())) ||
-    (await writeWithExceljs(model, file, planned, validationsOf, chunks));
+    patched?.bytes ?? (await writeWithExceljs(model, file, planned, validationsOf, chunks));
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -443,6 +444,13 @@ export async function saveXlsx(
       bases.delete(model);
     }
   }
+  return {unchangedTabs: patched?.unchanged ?? new Set()};
+}
+
+/** What a save says of itself. */
+export interface SaveResult {
+  /** Tabs the save left exactly as they were in the file it patched (none for a full save). */
+  unchangedTabs: ReadonlySet<string>;
 }
 
 /** What a model opened from (or last saved with) kept parts knows of that file: to patch the next save. */

@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {main} from '../../emulator/cli';
 import {snapshotReads} from '../../emulator/sheets/xlsx-snapshot';
+import {patchedSaves} from '../../emulator/sheets/xlsx-patch';
 import {BufferIo} from '../../emulator/services/io';
 import {xlsxFingerprint} from './xlsx-fingerprint';
 
@@ -64,6 +65,15 @@ function copy(name: string): string {
   return path.join(dir, name, 'book.xlsx');
 }
 
+/** The computed values `clerk get` answers from, without the hash of the file they are for. */
+function computedOf(book: string): string {
+  const c = JSON.parse(
+    readFileSync(path.join(path.dirname(book), 'book.workspace', 'computed.json'), 'utf8'),
+  ) as {sha256?: string};
+  delete c.sha256;
+  return JSON.stringify(c);
+}
+
 async function clerk(full: boolean, ...argv: string[]) {
   if (full) process.env.CLERK_NO_CACHE = '1';
   try {
@@ -95,15 +105,34 @@ test('an edit and a run from the kept parts save the workbook the full parse sav
   }
   expect(await xlsxFingerprint(fast)).toEqual(await xlsxFingerprint(full));
   // The computed values `clerk get` answers from (each for its own file: the zips differ in their times).
-  const computed = (book: string) => {
-    const c = JSON.parse(
-      readFileSync(path.join(path.dirname(book), 'book.workspace', 'computed.json'), 'utf8'),
-    ) as {sha256?: string};
-    delete c.sha256;
-    return JSON.stringify(c);
-  };
-  expect(computed(fast) === computed(full)).toBe(true);
+  expect(computedOf(fast) === computedOf(full)).toBe(true);
   // The edit is there: onEdit's note and colour on the refused status.
   const got = await clerk(false, 'get', fast, 'Actions!B3', '--notes');
   expect(got.out).toEqual(['Maybe', 'B3\tbackground #f4cccc\tnote: Status: Open or Closed']);
+});
+
+test('accepted edits are saved by patching the file: the same workbook and computed values as full saves', async () => {
+  const fast = copy('patched');
+  const full = copy('unpatched');
+  for (const book of [fast, full]) {
+    const byParts = book === fast;
+    const before = patchedSaves.n;
+    for (const [cell, value] of [
+      ['Actions!B2', 'Closed'], // read by the Summary's COUNTIF and the Late? formulas
+      ['Actions!C4', '02/01/2026'], // a date typed as a person types it
+      ['Actions!A3', 'Book the room & tea'],
+    ]) {
+      const r = await clerk(!byParts, 'edit', book, cell, value, '--today', '2026-06-01');
+      expect(r.err.join('\n')).toBe('');
+      expect(r.code).toBe(0);
+    }
+    expect(patchedSaves.n - before).toBe(byParts ? 3 : 0);
+  }
+  expect(await xlsxFingerprint(fast)).toEqual(await xlsxFingerprint(full));
+  expect(computedOf(fast)).toBe(computedOf(full));
+  // `clerk get` answers from the cache the patched save wrote: the recomputed summary.
+  const got = await clerk(false, 'get', fast, 'Summary!A1:B1', '--today', '2026-06-01');
+  expect(got.out).toEqual(['Open\t1']);
+  const late = await clerk(false, 'get', fast, 'Actions!D2:D4', '--today', '2026-06-01');
+  expect(late.out).toEqual(['FALSE', 'FALSE', 'TRUE']);
 });
