@@ -40,11 +40,15 @@ function fillActions() {
 }
 `;
 
+/** A run's service calls by method, from its `--stats` line. */
+function callsOf(io: Awaited<ReturnType<typeof clerk>>): Record<string, number> {
+  const line = io.stderr.filter(l => l.startsWith('{')).pop() ?? '{}';
+  return (JSON.parse(line) as {calls?: Record<string, number>}).calls ?? {};
+}
+
 /** The calls of a run that leave the script (everything but Utilities: newBlob, zip, formatDate). */
 function remoteCalls(io: Awaited<ReturnType<typeof clerk>>): number {
-  const line = io.stderr.filter(l => l.startsWith('{')).pop() ?? '{}';
-  const calls = (JSON.parse(line) as {calls?: Record<string, number>}).calls ?? {};
-  return Object.entries(calls)
+  return Object.entries(callsOf(io))
     .filter(([k]) => !k.startsWith('Utilities.'))
     .reduce((n, [, v]) => n + v, 0);
 }
@@ -99,22 +103,9 @@ export async function benchPapers(): Promise<Record<string, string>> {
     runs.push({n, calls: run.total, remote: remoteCalls(io), modelled: run.modelledMs, wall});
   }
   // Send papers for the same meeting (its packs made above): every member and the mailing list.
-  const send = await clerk([
-    'run',
-    book,
-    'sendPapers',
-    '--select',
-    `Meetings!A${row}`,
-    '--answer',
-    'yes',
-    '--stats',
-  ]);
-  const sendCalls = (
-    JSON.parse(send.stderr.filter(l => l.startsWith('{')).pop() ?? '{}') as {
-      calls?: Record<string, number>;
-    }
-  ).calls;
-  const messages = sendCalls?.['MailApp.sendEmail'] ?? 0;
+  const select = ['--select', `Meetings!A${row}`, '--stats'];
+  const send = await clerk(['run', book, 'sendPapers', '--answer', 'yes', ...select]);
+  const messages = callsOf(send)['MailApp.sendEmail'] ?? 0;
   const sendRun = stats(send);
   const fill = path.join(dir, 'fill.js');
   writeFileSync(fill, FILL);
