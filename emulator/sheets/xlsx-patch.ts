@@ -23,13 +23,6 @@ export interface PatchBase {
   packed: PackedParts;
 }
 
-/** What the save will write into one cell (as saveXlsx gives it to exceljs). */
-export interface PlannedCell {
-  value: ExcelJS.CellValue;
-  style: Partial<ExcelJS.Style>;
-  note?: string;
-}
-
 /** How many saves were made by patching (for tests). */
 export const patchedSaves = {n: 0};
 
@@ -322,14 +315,13 @@ function sheetFiles(text: (name: string) => string | null): Map<string, string> 
 
 /**
  * The new file and the tabs it left as they were, or null when the change is not one this
- * patches. `planned[i][r][c]` is what
- * the save writes into that cell of sheet i; `metaSheet` the hidden sheet's name and its text
- * cut into cells of `size` characters.
+ * patches. `valueAt(i, r, c)` is what the save writes into that cell of sheet i (0-based);
+ * `metaSheet` the hidden sheet's name and its text cut into cells of `size` characters.
  */
 export function patchXlsx(
   base: PatchBase,
   next: XlsxParts,
-  planned: PlannedCell[][][],
+  valueAt: (sheet: number, r: number, c: number) => ExcelJS.CellValue,
   metaSheet: {name: string; chunks: string[]; size: number},
   now: Date,
 ): {bytes: Buffer; unchanged: Set<string>} | null {
@@ -398,8 +390,11 @@ export function patchXlsx(
     const ok = patchSheet(
       p.name,
       changes.map(ch => {
-        const plan = planned[i]?.[ch.r]?.[ch.c];
-        return {ref: `${letters(ch.c + 1)}${ch.r + 1}`, value: plan?.value ?? null, look: ch.look};
+        return {
+          ref: `${letters(ch.c + 1)}${ch.r + 1}`,
+          value: valueAt(i, ch.r, ch.c),
+          look: ch.look,
+        };
       }),
       xmlCells => {
         // A look's style index: that of an old cell with the same look.

@@ -86,12 +86,16 @@ function pack(sheet: SheetParts): PackedSheet {
   return {...rest, rowsLength: rows.length, cells, formats, runs};
 }
 
-/** A fresh copy of a format (its font and other parts too): cells never share one. */
+/**
+ * A fresh copy of a format (its font too): cells never share one. Formats read back are flat
+ * but for the font, itself flat (xlsx.ts metaOf), so one level of copying is a whole copy.
+ */
 function copyOf(m: CellMeta): CellMeta {
   const out = {...m};
   for (const k in out) {
     const v = out[k as keyof CellMeta];
-    if (v && typeof v === 'object') (out as Record<string, unknown>)[k] = structuredClone(v);
+    if (v && typeof v === 'object')
+      (out as Record<string, unknown>)[k] = Array.isArray(v) ? [...v] : {...v};
   }
   return out;
 }

@@ -19,7 +19,7 @@ import {closeOpenRanges, isWholeColumns, nameToEngine, sumproductAsArrays} from 
 import {addChartImages} from '../charts/xlsx-images';
 import {useFflateZip, ZIP_WITH_FFLATE} from './xlsx-zip';
 import {readSnapshot, writeSnapshot} from './xlsx-snapshot';
-import {patchXlsx, type PatchBase, type PlannedCell} from './xlsx-patch';
+import {patchXlsx, type PatchBase} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
   addBooleanNames,
@@ -319,13 +319,16 @@ export async function saveXlsx(
   // One style object per distinct look, shared by its cells: exceljs then files each look once
   // (it remembers style objects it has seen) instead of comparing 300,000 cells' styles.
   const styles = new Map<string, Partial<ExcelJS.Style>>();
-  // What each cell of each sheet gets, by 0-based row and column: for exceljs, or for a patch.
-  const planned: PlannedCell[][][] = [];
+  // Each sheet's contents and values as the engine has them: for exceljs, or for a patch.
+  const grids: SheetGrid[] = [];
   const validationsOf: ReturnType<typeof validationRuns>[] = [];
   for (const sheet of model.sheets) {
-    const serial = hf.getSheetSerialized(sheet.hfId);
-    const values = hf.getSheetValues(sheet.hfId);
-    const texts = sheet.formulaText;
+    const grid: SheetGrid = {
+      sheet,
+      serial: hf.getSheetSerialized(sheet.hfId),
+      values: hf.getSheetValues(sheet.hfId),
+    };
+    grids.push(grid);
     const back: SheetParts | null =
       parts && !sheet.merges.length
         ? {
@@ -339,50 +342,23 @@ export async function saveXlsx(
           }
         : null;
     if (!back) parts = null;
-    const cells: PlannedCell[][] = [];
-    planned.push(cells);
-    const rows = Math.max(serial.length, sheet.meta.length);
-    for (let r = 0; r < rows; r++) {
-      const sr = serial[r] ?? [];
-      const mr = sheet.meta[r] ?? [];
-      const width = Math.max(sr.length, mr.length);
-      if (!width) continue;
-      for (let c = 0; c < width; c++) {
-        const content = sr[c];
-        const meta = mr[c];
-        if ((content === null || content === undefined || content === '') && !meta) continue;
-        let value: ExcelJS.CellValue = null;
-        if (typeof content === 'string' && content.startsWith('=')) {
-          const text = texts[r]?.[c] ?? content;
-          const inner = arrayFormulaInner(text);
-          value = {
-            formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
-            result: plainResult(values[r]?.[c]),
-            ...(inner === null
-              ? {}
-              : {shareType: 'array', ref: `${columnToLetters(c + 1)}${r + 1}`}),
-          } as ExcelJS.CellFormulaValue;
-        } else if (typeof content === 'string')
-          value = content.startsWith("'") ? content.slice(1) : content;
-        else if (content instanceof DetailedCellError) value = excelError(content.value);
-        else if (content !== null && content !== undefined) value = content as number | boolean;
-        const style = styleOf(meta, styles);
-        (cells[r] ??= [])[c] = {value, style, note: meta?.note};
-        if (!back) continue;
-        const got =
-          r < sheet.maxRows && c < sheet.maxCols && readBack(value, style, meta?.note, looks);
-        if (!got) {
-          parts = null;
-          continue;
-        }
-        (back.rows[r] ??= [])[c] = got.content;
-        if (value && typeof value === 'object' && 'formula' in value)
-          back.results!.push([r, c, value.result]);
-        if (got.meta) (back.meta[r] ??= [])[c] = got.meta;
-        back.rowCount = r + 1;
-        back.columnCount = Math.max(back.columnCount, c + 1);
+    eachCell(grid, (r, c, meta) => {
+      const value = cellValue(grid, r, c);
+      const style = styleOf(meta, styles);
+      if (!back) return;
+      const got =
+        r < sheet.maxRows && c < sheet.maxCols && readBack(value, style, meta?.note, looks);
+      if (!got) {
+        parts = null;
+        return;
       }
-    }
+      (back.rows[r] ??= [])[c] = got.content;
+      if (value && typeof value === 'object' && 'formula' in value)
+        back.results!.push([r, c, value.result]);
+      if (got.meta) (back.meta[r] ??= [])[c] = got.meta;
+      back.rowCount = r + 1;
+      back.columnCount = Math.max(back.columnCount, c + 1);
+    });
     if (back && parts) {
       for (let r = 0; r < back.rows.length; r++) {
         const row = (back.rows[r] ??= []);
@@ -411,7 +387,7 @@ export async function saveXlsx(
       merges: sheet.merges,
       rules,
       validations,
-      emptyNotes: emptyCellNotes(serial, sheet.meta),
+      emptyNotes: emptyCellNotes(grid.serial, sheet.meta),
     });
   }
   const text = JSON.stringify(json);
@@ -424,10 +400,16 @@ export async function saveXlsx(
   const base = parts ? bases.get(model) : undefined;
   const patched =
     base && parts
-      ? patchXlsx(base, parts, planned, {name: META_SHEET, chunks, size: CHUNK}, new Date())
+      ? patchXlsx(
+          base,
+          parts,
+          (i, r, c) => cellValue(grids[i], r, c),
+          {name: META_SHEET, chunks, size: CHUNK},
+          new Date(),
+        )
       : null;
   const bytes =
-    patched?.bytes ?? (await writeWithExceljs(model, file, planned, validationsOf, chunks));
+    patched?.bytes ?? (await writeWithExceljs(model, file, grids, styles, validationsOf, chunks));
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -456,11 +438,56 @@ export interface SaveResult {
 /** What a model opened from (or last saved with) kept parts knows of that file: to patch the next save. */
 const bases = new WeakMap<WorkbookModel, PatchBase>();
 
-/** The whole file, each cell as planned, written by exceljs. */
+/** A sheet's contents and computed values, by 0-based row and column, as the engine gives them. */
+interface SheetGrid {
+  sheet: SheetModel;
+  serial: RawCellContent[][];
+  values: unknown[][];
+}
+
+/** Calls `fn` for each cell the file holds: one with content or a format or note. */
+function eachCell(
+  {sheet, serial}: SheetGrid,
+  fn: (r: number, c: number, meta: CellMeta | undefined) => void,
+): void {
+  const rows = Math.max(serial.length, sheet.meta.length);
+  for (let r = 0; r < rows; r++) {
+    const sr = serial[r] ?? [];
+    const mr = sheet.meta[r] ?? [];
+    const width = Math.max(sr.length, mr.length);
+    for (let c = 0; c < width; c++) {
+      const content = sr[c];
+      const meta = mr[c];
+      if ((content === null || content === undefined || content === '') && !meta) continue;
+      fn(r, c, meta);
+    }
+  }
+}
+
+/** What the file holds for a cell: its value, or its formula (as written) with its result. */
+function cellValue({sheet, serial, values}: SheetGrid, r: number, c: number): ExcelJS.CellValue {
+  const content = serial[r]?.[c];
+  if (typeof content === 'string' && content.startsWith('=')) {
+    const text = sheet.formulaText[r]?.[c] ?? content;
+    const inner = arrayFormulaInner(text);
+    return {
+      formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
+      result: plainResult(values[r]?.[c]),
+      ...(inner === null ? {} : {shareType: 'array', ref: `${columnToLetters(c + 1)}${r + 1}`}),
+    } as ExcelJS.CellFormulaValue;
+  }
+  if (typeof content === 'string') return content.startsWith("'") ? content.slice(1) : content;
+  if (content instanceof DetailedCellError) return excelError(content.value);
+  if (content !== null && content !== undefined) return content as number | boolean;
+  return null;
+}
+
+/** The whole file written by exceljs. */
 async function writeWithExceljs(
   model: WorkbookModel,
   file: string,
-  planned: PlannedCell[][][],
+  grids: SheetGrid[],
+  styles: Map<string, Partial<ExcelJS.Style>>,
   validationsOf: ReturnType<typeof validationRuns>[],
   chunks: string[],
 ): Promise<Buffer> {
@@ -496,16 +523,12 @@ async function writeWithExceljs(
     sheet.columnWidths.forEach((w, c) => {
       if (w !== undefined) ws.getColumn(c + 1).width = Math.round((w / 7) * 100) / 100;
     });
-    planned[i].forEach((cells, r) => {
-      if (!cells) return;
-      const row = ws.getRow(r + 1);
-      cells.forEach((p, c) => {
-        if (!p) return;
-        const cell = row.getCell(c + 1);
-        if (p.value !== null) cell.value = p.value;
-        cell.style = p.style;
-        if (p.note) cell.note = p.note;
-      });
+    eachCell(grids[i], (r, c, meta) => {
+      const cell = ws.getRow(r + 1).getCell(c + 1);
+      const value = cellValue(grids[i], r, c);
+      if (value !== null) cell.value = value;
+      cell.style = styleOf(meta, styles);
+      if (meta?.note) cell.note = meta.note;
     });
     for (const m of sheet.merges) {
       try {
@@ -940,7 +963,13 @@ function modelFromParts(
     // After the sheets above took ids of their own: the saved counters go on from where they were.
     model.nextSheetId = json.nextSheetId;
     model.nextObjectId = json.nextObjectId;
-    for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
+    // The formulas that use the names are computed once, when all are there, not once per name.
+    hf.suspendEvaluation();
+    try {
+      for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
+    } finally {
+      hf.resumeEvaluation();
+    }
     const active = model.sheets.find(s => s.name === json.active.sheetName);
     if (active) model.active = {sheet: active.hfId, range: json.active.range};
   } else {
