@@ -8,6 +8,11 @@
  * Which rows count (one rule): a row is a record when any column the officer fills (a schema
  * column without a formula) holds a value. Rows of a summary block beside a table, and rows
  * holding only the program's formulas, are never records.
+ *
+ * Commands read by span (readRegisters): Spreadsheet.getRange("'Tab'!A1:Z") and its getValues,
+ * two calls a tab where getSheetByName, getDataRange, getValues make three. SpreadsheetApp has
+ * no one-call read of several tabs: a RangeList is "a collection of one or more Range instances
+ * in the same sheet" (developers.google.com/apps-script/reference/spreadsheet/range-list).
  */
 import {ColumnSpec, TAB, TabSpec, tabSpec} from './schema';
 import {Cell, WorkbookError, getTab, headerPositions, isDate} from './table';
