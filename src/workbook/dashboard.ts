@@ -87,9 +87,8 @@ export function openOwners(actions: readonly ActionItem[]): string[] {
 /**
  * A cell of "; "-separated items as ";item;item;" in lower case: a space either side of a
  * separator dropped, and commas read as separators when `commas` (the register reader splits a
- * Members cell on either; Settings lists on ";" only; the edit check writes "A; B"). Works on a
- * range inside ARRAYFORMULA. No TRIM over the range: each string function over a whole column
- * costs LibreOffice a million strings.
+ * Members cell on either; Settings lists on ";" only; the edit check writes "A; B"). One cell,
+ * never a range: string functions over a whole column cost LibreOffice a million strings.
  */
 function items(cell: string, commas: boolean): string {
   const t = commas ? `SUBSTITUTE(${cell},",",";")` : `TRIM(${cell})`;
@@ -107,9 +106,9 @@ function holds(itemsOf: string, value: string): string {
 }
 
 /**
- * Serving members as an array of 1/0 over the Members rows, for SUMPRODUCT: the definition of
- * servingMembers (domain/membership.ts isServing, VOTING_ROLES; "=" ignores case in every
- * engine, as COUNTIFS does), a Term start / Term end that is not a date counting as empty.
+ * Serving members as an array of 1/0 over the Members rows: the definition of servingMembers
+ * (domain/membership.ts isServing, VOTING_ROLES; "=" ignores case in every engine, as COUNTIFS
+ * does), a Term start / Term end that is not a date counting as empty.
  */
 function servingArray(): string {
   const roles = VOTING_ROLES.map(r => `(Members_Role="${r}")`).join('+');
@@ -120,48 +119,39 @@ function servingArray(): string {
   );
 }
 
+/** Separator between members' cells in servingList(). */
+const LIST_SEPARATOR = '; ';
+
+/**
+ * What the serving members list in a Members column (`range`: Members_ClientGroups or
+ * Members_ServiceTypes), their cells joined by "; " in row order: one array formula per list,
+ * which the coverage figures then search (coverage()) instead of each value scanning the rows.
+ * Sheets' TEXTJOIN gives an error past 50,000 characters (several hundred serving members
+ * listing every value), and the coverage figures with it.
+ */
+export function servingList(range: string): string {
+  return `ARRAYFORMULA(TEXTJOIN("${LIST_SEPARATOR}",TRUE,IF(${servingArray()},${range},"")))`;
+}
+
 /**
  * Coverage as domain/membership.ts counts it: how many of the values a setting requires (Settings
  * "Required client groups" / "Required service types", named `setting`) at least one serving
  * member lists, and how many it requires. Live: each value of the list (the Lists tab, as
- * installed) counts when the setting names it as a whole item, and is covered when a serving
- * member's cell holds it as a whole item: "Carers" is not covered by "Young carers" alone.
- *
- * The whole answer is the array test (SUMPRODUCT over the Members rows); over whole columns it
- * costs LibreOffice seconds a value, so two COUNTIFS tests (which every engine limits to the rows
- * in use) go first. Covered at once: a Chair, Vice-chair or Member, not Left, with a Term start
- * and Term end around today, whose cell is the value, or holds it between ";" or "; "
- * separators (* ? ~ escaped with ~). Not covered at once: no cell holds the value even as a
- * substring (* ? ~ read as ?, so that test only lets more through). Anything else (an open
- * term, commas, other spacing) gets the array test.
+ * installed) counts when the setting names it as a whole item, and is covered when `list` (the
+ * cell holding servingList() of the Members column) holds it as a whole item, ignoring case:
+ * "Carers" is not covered by "Young carers" alone. items() reads the joined cells as it would
+ * each cell: an item never spans two cells, as the join puts a separator between them (a cell
+ * ending in a single space is read as if it had none).
  */
 export function coverage(
-  range: string,
+  list: string,
   setting: string,
   values: readonly string[],
 ): {covered: string; required: string} {
-  const q = (v: string) => v.trim().replace(/"/g, '""');
   const required = (v: string) => holds(items(setting, false), v);
-  const members = items(range, true);
-  const serving = servingArray();
-  const somewhere = (v: string) => `COUNTIF(${range},"*${q(v).replace(/[*?~]/g, '?')}*")>0`;
-  const surely = (v: string) => {
-    const e = q(v).replace(/[*?~]/g, '~$&');
-    const patterns = `{"${e}","${e};*","*; ${e}","*;${e}","*; ${e};*","*;${e};*"}`;
-    const counts = VOTING_ROLES.map(
-      role =>
-        `SUMPRODUCT(COUNTIFS(Members_Role,"${role}",${range},${patterns},Members_Status,"<>Left",Members_TermStart,"<="&TODAY(),Members_TermEnd,">="&TODAY()))`,
-    ).join('+');
-    return `(${counts})>0`;
-  };
-  const arrayTest = (v: string) => `IF(SUMPRODUCT(${serving}*${holds(members, v)})>0,1,0)`;
-  // One ARRAYFORMULA around it all: a file keeps it as an array formula (OOXML has no
-  // ARRAYFORMULA function; LibreOffice reads a nested one as #NAME?).
-  const each = values.map(
-    v => `IF(${required(v)},IF(${surely(v)},1,IF(${somewhere(v)},${arrayTest(v)},0)),0)`,
-  );
+  const listed = items(list, true);
   return {
-    covered: `ARRAYFORMULA(${each.join('+')})`,
+    covered: values.map(v => `IF(${required(v)},IF(${holds(listed, v)},1,0),0)`).join('+'),
     required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
   };
 }
@@ -271,26 +261,19 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
       ['@', COUNT, '@', '@'],
     );
   }
-  for (const [label, range, setting, values] of [
-    // As the Lists tab extends them (installed by buildDashboard).
-    [
-      'Client groups covered',
-      'Members_ClientGroups',
-      REQUIRED_CLIENT_GROUPS,
-      listValuesOf('Client groups'),
-    ],
-    [
-      'Service types covered',
-      'Members_ServiceTypes',
-      REQUIRED_SERVICE_TYPES,
-      listValuesOf('Service types'),
-    ],
+  for (const [name, range, setting] of [
+    ['Client groups', 'Members_ClientGroups', REQUIRED_CLIENT_GROUPS],
+    ['Service types', 'Members_ServiceTypes', REQUIRED_SERVICE_TYPES],
   ] as const) {
+    // What serving members list, shown (it overflows into the empty cells beside it), then
+    // counted against the required values of the list as the Lists tab extends it (installed by
+    // buildDashboard).
+    const list = add([`${name} of serving members`, `=${servingList(range)}`]);
     r = rows.length + 1;
-    const f = coverage(range, setting, values);
+    const f = coverage(`B${list}`, setting, listValuesOf(name));
     add(
       [
-        label,
+        `${name} covered`,
         `=${f.covered}`,
         `="of "&(${f.required})&" required"`,
         `=IF(B${r}>=${f.required},"Meets the rule","Check")`,
