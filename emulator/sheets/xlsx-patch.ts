@@ -288,7 +288,10 @@ function replaceCells(xml: string, cells: Map<string, string>): string | null {
 }
 
 /** Each sheet's part in the package, by sheet name (xl/workbook.xml and its relationships). */
-function sheetFiles(text: (name: string) => string | null): Map<string, string> | null {
+function sheetFiles(
+  text: (name: string) => string | null,
+  has: (name: string) => boolean,
+): Map<string, string> | null {
   const wb = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
   if (!wb || !rels) return null;
@@ -307,7 +310,7 @@ function sheetFiles(text: (name: string) => string | null): Map<string, string> 
     const name = / name="([^"]*)"/.exec(m[1])?.[1];
     const id = / r:id="([^"]*)"/.exec(m[1])?.[1];
     const target = id && targets.get(id);
-    if (name === undefined || !target || text(target) === null) return null;
+    if (name === undefined || !target || !has(target)) return null;
     out.set(xmlDecode(name), target);
   }
   return out;
@@ -352,7 +355,7 @@ export function patchXlsx(
     if (t === undefined) texts.set(name, (t = Buffer.from(inflated(e)).toString('utf8')));
     return t;
   };
-  const where = sheetFiles(textOf);
+  const where = sheetFiles(textOf, name => entries.has(name));
   const sst = textOf('xl/sharedStrings.xml');
   if (!where || sst === null) return null;
   const strings = new SharedStrings(sst);

@@ -115,12 +115,20 @@ function unpack(p: PackedSheet): SheetParts {
   return {...rest, rows, meta};
 }
 
-/** Writes the parts of the workbook whose file holds `bytes`; gives them as kept. */
-export function writeSnapshot(out: string, bytes: Uint8Array, parts: XlsxParts): PackedParts {
+/**
+ * Writes the parts of the workbook whose file holds `bytes`; gives them as kept. `same` gives
+ * a sheet's parts as kept before, where the save left that sheet as it was (nothing to pack).
+ */
+export function writeSnapshot(
+  out: string,
+  bytes: Uint8Array,
+  parts: XlsxParts,
+  same: (sheet: SheetParts, index: number) => PackedSheet | undefined = () => undefined,
+): PackedParts {
   const snap: Snapshot = {
     format: FORMAT,
     sha256: sha256(bytes),
-    parts: {...parts, sheets: parts.sheets.map(pack)},
+    parts: {...parts, sheets: parts.sheets.map((s, i) => same(s, i) ?? pack(s))},
   };
   writeFileSync(out, JSON.stringify(snap));
   return snap.parts;

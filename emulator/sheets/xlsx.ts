@@ -342,9 +342,10 @@ export async function saveXlsx(
           }
         : null;
     if (!back) parts = null;
+    const styleFor = stylesByColumn(styles);
     eachCell(grid, (r, c, meta) => {
       const value = cellValue(grid, r, c);
-      const style = styleOf(meta, styles);
+      const style = styleFor(c, meta);
       if (!back) return;
       const got =
         r < sheet.maxRows && c < sheet.maxCols && readBack(value, style, meta?.note, looks);
@@ -420,8 +421,13 @@ export async function saveXlsx(
     throw new Error(`Cannot save workbook "${file}": ${(e as Error).message}`);
   }
   if (opts.snapshot) {
-    if (parts) bases.set(model, {bytes, packed: writeSnapshot(opts.snapshot, bytes, parts)});
-    else {
+    if (parts) {
+      // A tab the patch left as it was is kept as it was.
+      const kept = patched ? base?.packed.sheets : undefined;
+      const same = (s: SheetParts, i: number) =>
+        kept?.[i]?.name === s.name && patched!.unchanged.has(s.name) ? kept[i] : undefined;
+      bases.set(model, {bytes, packed: writeSnapshot(opts.snapshot, bytes, parts, same)});
+    } else {
       fs.rmSync(opts.snapshot, {force: true});
       bases.delete(model);
     }
@@ -523,11 +529,12 @@ async function writeWithExceljs(
     sheet.columnWidths.forEach((w, c) => {
       if (w !== undefined) ws.getColumn(c + 1).width = Math.round((w / 7) * 100) / 100;
     });
+    const styleFor = stylesByColumn(styles);
     eachCell(grids[i], (r, c, meta) => {
       const cell = ws.getRow(r + 1).getCell(c + 1);
       const value = cellValue(grids[i], r, c);
       if (value !== null) cell.value = value;
-      cell.style = styleOf(meta, styles);
+      cell.style = styleFor(c, meta);
       if (meta?.note) cell.note = meta.note;
     });
     for (const m of sheet.merges) {
@@ -660,6 +667,47 @@ function emptyCellNotes(
     }),
   );
   return out;
+}
+
+/** Whether two cells look the same in the file: what styleOf's key says of them. */
+function sameLook(a: CellMeta | undefined, b: CellMeta | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const f = a.font;
+  const g = b.font;
+  return (
+    a.numberFormat === b.numberFormat &&
+    a.background === b.background &&
+    a.wrap === b.wrap &&
+    a.hAlign === b.hAlign &&
+    a.vAlign === b.vAlign &&
+    (f === g ||
+      (!!f &&
+        !!g &&
+        f.weight === g.weight &&
+        f.style === g.style &&
+        f.color === g.color &&
+        f.line === g.line))
+  );
+}
+
+/**
+ * styleOf for cells visited row by row: a cell that looks like the one above it (most cells of
+ * a register) takes its style without working out the key.
+ */
+function stylesByColumn(
+  styles: Map<string, Partial<ExcelJS.Style>>,
+): (c: number, m: CellMeta | undefined) => Partial<ExcelJS.Style> {
+  const above: (CellMeta | undefined)[] = [];
+  const style: Partial<ExcelJS.Style>[] = [];
+  return (c, m) => {
+    if (style[c] && sameLook(above[c], m)) {
+      above[c] = m;
+      return style[c];
+    }
+    above[c] = m;
+    return (style[c] = styleOf(m, styles));
+  };
 }
 
 /** The cell style for a cell's look (number format, fill, font, alignment), shared by every cell that looks the same. */
