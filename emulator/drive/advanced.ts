@@ -9,7 +9,9 @@
 import {requireScope, type ServiceContext} from '../context';
 import {DOC_MIME, DOCX_MIME, DocState, emptyDocParts} from '../docs/document';
 import {convertWithLibreOffice} from './pdf';
-import {readDocx} from '../docs/docx-read';
+// Loaded when a .docx is first read (docx-read loads @xmldom/xmldom).
+const readDocx: typeof import('../docs/docx-read').readDocx = (...a) =>
+  (require('../docs/docx-read') as typeof import('../docs/docx-read')).readDocx(...a);
 import {asBlob, Blob, bytesOf, isBlobLike} from './blob';
 import {adoptMadeFiles, fileUrl} from './drive-app';
 import {DriveEntry, DriveStore, FOLDER_MIME} from './store';

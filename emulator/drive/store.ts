@@ -13,9 +13,16 @@ import * as path from 'node:path';
 import {Blob, extensionFor, EXTENSION_TYPES} from './blob';
 import {newDriveId, isValidDriveId} from './ids';
 import {DocState, DOC_MIME, DOCX_MIME, emptyDocParts} from '../docs/document';
-import {readDocx, DocxError} from '../docs/docx-read';
-import {writeDocx} from '../docs/docx-write';
 import {convertToPdfLater} from './pdf';
+
+// Reading and writing .docx (docx, @xmldom/xmldom) load when a Doc is first read or written:
+// most commands never touch one.
+const readDocx: typeof import('../docs/docx-read').readDocx = (...a) =>
+  (require('../docs/docx-read') as typeof import('../docs/docx-read')).readDocx(...a);
+const writeDocx: typeof import('../docs/docx-write').writeDocx = (...a) =>
+  (require('../docs/docx-write') as typeof import('../docs/docx-write')).writeDocx(...a);
+const isDocxError = (e: unknown): e is Error =>
+  e instanceof (require('../docs/docx-read') as typeof import('../docs/docx-read')).DocxError;
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
@@ -360,10 +367,9 @@ export class DriveStore {
       try {
         parts = readDocx(bytes);
       } catch (err) {
-        const why =
-          err instanceof DocxError
-            ? err.message
-            : `it could not be read (${(err as Error).message})`;
+        const why = isDocxError(err)
+          ? err.message
+          : `it could not be read (${(err as Error).message})`;
         throw new Error(`${base} was not added to the Drive: ${why}.`);
       }
       const e = this.createDoc(
