@@ -4,9 +4,22 @@
  * Committee menu items (run), typing into a cell (edit), pasting rows (paste); and reads back
  * from the live model: computed cells, notes, colours, the Drive's papers and the outbox.
  * Nothing is saved between steps (saving and reloading the .xlsx cost seconds a step); only a
- * test about the saved file calls save(). The command line itself is tested in test/emulator/.
+ * test about the saved file calls save(). A new workbook (set-up run, the demo if asked) is
+ * built and saved once, and each file opens a copy (savedWorkbook). The command line itself is
+ * tested in test/emulator/.
  */
-import {mkdtempSync, existsSync, readdirSync, readFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {
@@ -80,25 +93,107 @@ export class StepFailed extends Error {
 }
 
 /**
- * Opens a workbook: by default a new one with the program's set-up run, as `clerk new` makes
- * it (onOpen, then Set up or repair workbook), and the demo group if asked.
+ * Opens a workbook: by default a new one with the program's set-up run, as `clerk new` makes it
+ * (onOpen, then Set up or repair workbook), and the demo group if asked. It is a copy of one
+ * built so and saved once (savedWorkbook), opened as a person opens the spreadsheet (onOpen runs).
  */
 export async function openWorkbook(opts: OpenOptions = {}): Promise<Clerk> {
+  if (opts.book || opts.blank) return openAt(opts, opts.book);
+  const c = await openAt(opts, await savedWorkbook(opts));
+  c.run('onOpen');
+  return c;
+}
+
+/**
+ * A new saved workbook, as `clerk new [--demo]` leaves it (set-up run, the demo group if asked),
+ * in a folder of its own with its workspace, not opened: for a test that hands the file to
+ * `clerk serve` or a `clerk` command. A copy of the one built once (builtBook).
+ */
+export async function savedWorkbook(opts: {demo?: boolean; today?: string} = {}): Promise<string> {
+  const built = await builtBook(opts);
+  const dir = mkdtempSync(path.join(tmpdir(), 'clerk-e2e-'));
+  // The workbook and its workspace (book.workspace/: state, Drive, the parse snapshot).
+  cpSync(path.dirname(built), dir, {recursive: true});
+  return path.join(dir, path.basename(built));
+}
+
+/** Opens `book`, or makes it if `create` (default: a new workbook in a folder of its own). */
+async function openAt(opts: OpenOptions, book?: string, create = !book): Promise<Clerk> {
   const io = new BufferIo();
-  const book = opts.book ?? path.join(mkdtempSync(path.join(tmpdir(), 'clerk-e2e-')), 'book.xlsx');
-  const ws = await Workspace.open(book, {
-    create: !opts.book,
-    today: opts.today ?? DEMO_TODAY,
-    io,
-  });
+  const ws = await Workspace.open(
+    book ?? path.join(mkdtempSync(path.join(tmpdir(), 'clerk-e2e-')), 'book.xlsx'),
+    {create, today: opts.today ?? DEMO_TODAY, io},
+  );
   const c = new Clerk(ws, io);
   open.add(c);
-  if (!opts.book && !opts.blank) {
-    c.run('onOpen');
-    c.run('setUpWorkbook');
-    if (opts.demo) c.run('loadDemoData');
-  }
   return c;
+}
+
+/**
+ * The saved workbook `clerk new [--demo]` would make for the day: built once and kept in
+ * node_modules/.cache/clerk-test-books/, under a hash of everything that makes it (the built
+ * script and manifest, the emulator, this driver, the installed packages, Node), so a change
+ * to any of them builds it afresh. Opening a saved copy (its workspace keeps what reading the
+ * file gives, emulator/sheets/xlsx-snapshot.ts) costs about a third of running set-up and the
+ * demo load again. Workers that build the same one at once each put theirs in place whole; the
+ * first stays.
+ */
+async function builtBook(opts: {demo?: boolean; today?: string}): Promise<string> {
+  const root = path.join(REPO, 'node_modules', '.cache', 'clerk-test-books');
+  const dir = path.join(
+    root,
+    inputsHash(),
+    `${opts.demo ? 'demo' : 'set-up'}-${opts.today ?? DEMO_TODAY}`,
+  );
+  const book = path.join(dir, 'book.xlsx');
+  if (existsSync(book)) return book;
+  mkdirSync(path.dirname(dir), {recursive: true});
+  pruneBooks(root, path.basename(path.dirname(dir)));
+  const building = mkdtempSync(path.join(path.dirname(dir), 'building-'));
+  const c = await openAt({today: opts.today}, path.join(building, 'book.xlsx'), true);
+  c.run('onOpen');
+  c.run('setUpWorkbook');
+  if (opts.demo) c.run('loadDemoData');
+  await c.save();
+  c.close();
+  try {
+    renameSync(building, dir);
+  } catch (e) {
+    rmSync(building, {recursive: true, force: true});
+    if (!existsSync(book)) throw e;
+  }
+  return book;
+}
+
+const REPO = path.resolve(__dirname, '..');
+
+/** What makes a built workbook: the files read to build it, and the Node that ran them. */
+function inputsHash(): string {
+  const hash = createHash('sha256').update(process.version);
+  const files = (dir: string): string[] =>
+    readdirSync(dir, {withFileTypes: true})
+      .filter(e => !['node_modules', 'build'].includes(e.name))
+      .flatMap(e => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+      .sort();
+  for (const f of [
+    ...files(path.join(REPO, 'dist')),
+    ...files(path.join(REPO, 'emulator')).filter(f => /\.(ts|cjs|json)$/.test(f)),
+    ...['appsscript.json', 'clerk.config.json', 'package-lock.json', 'test/driver.ts'].map(f =>
+      path.join(REPO, f),
+    ),
+  ])
+    hash.update(`${path.relative(REPO, f)}\0`).update(readFileSync(f));
+  // A run pointed at another script or project config builds its own.
+  hash.update(`${process.env.CLERK_CODE ?? ''}\0${process.env.CLERK_CONFIG ?? ''}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Removes workbooks built from other inputs more than a day ago. */
+function pruneBooks(root: string, keep: string): void {
+  const old = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(root))
+    if (name !== keep && statSync(path.join(root, name)).mtimeMs < old)
+      rmSync(path.join(root, name), {recursive: true, force: true});
 }
 
 const open = new Set<Clerk>();

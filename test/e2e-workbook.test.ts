@@ -25,7 +25,15 @@ function snapshot(m: WorkbookModel): {name: string}[] {
     maxRows: s.maxRows,
     maxCols: s.maxCols,
     widths: s.columnWidths,
-    meta: JSON.stringify(s.meta),
+    // A cell's empty metadata ({}) is no metadata: the model keeps one after some writes to a
+    // workbook read back from its file, where a new one has none.
+    meta: JSON.stringify(
+      s.meta.map(row => {
+        const cells = Array.from(row ?? [], m => (m && Object.keys(m).length ? m : null));
+        while (cells.length && cells[cells.length - 1] === null) cells.pop();
+        return cells;
+      }),
+    ),
     cf: JSON.stringify(s.conditionalFormats),
     protections: s.protections.map(({id: _id, ...p}) => p),
     contents: JSON.stringify(m.hf.getSheetSerialized(s.hfId)),
