@@ -11,7 +11,8 @@
 import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {openWorkbook, Clerk, DEMO_TODAY} from './driver';
+import {openWorkbook, savedWorkbook, Clerk, DEMO_TODAY} from './driver';
+import {workspaceDirFor} from '../emulator/workspace';
 import {installVisitor, serve} from '../emulator/serve';
 
 const CODE = readFileSync(path.join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
@@ -28,15 +29,13 @@ test('every global of dist/Code.js checks its caller first, except doGet, the si
   }
 });
 
-// One demo workbook for the file: the script's own checks first, then (saved) through clerk serve.
-let c: Clerk;
-let members: unknown;
-beforeAll(async () => {
-  c = await openWorkbook({demo: true});
-  members = c.rows('Members');
-});
-
 describe('in the script', () => {
+  let c: Clerk;
+  let members: unknown;
+  beforeAll(async () => {
+    c = await openWorkbook({demo: true});
+    members = c.rows('Members');
+  });
   const call = (fn: string, ...args: unknown[]) => c.ws.script.callFunction(fn, args);
 
   test('a visitor who is not an editor is refused by the menu handlers and the triggers, and nothing changes', () => {
@@ -69,10 +68,10 @@ describe('in the script', () => {
 });
 
 test('through clerk serve, an anonymous google.script.run of a menu handler is refused and nothing is saved', async () => {
-  const book = await c.save();
+  const book = await savedWorkbook({demo: true});
   // What is on disk: the workbook and its workspace's state (script properties, triggers, Drive).
   const saved = () =>
-    [book, path.join(c.ws.dir, 'state.json')].map(
+    [book, path.join(workspaceDirFor(book), 'state.json')].map(
       f => `${statSync(f).mtimeMs} ${createHash('sha256').update(readFileSync(f)).digest('hex')}`,
     );
   const before = saved();

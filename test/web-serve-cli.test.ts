@@ -6,7 +6,7 @@
 import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {openWorkbook} from './driver';
+import {savedWorkbook} from './driver';
 
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'clerk.cjs');
@@ -43,7 +43,7 @@ describe('clerk serve', () => {
   let err = '';
   let exited: Promise<number | null>;
   beforeAll(async () => {
-    book = await (await openWorkbook({demo: true})).save();
+    book = await savedWorkbook({demo: true});
   });
   beforeAll(async () => {
     child = spawn(process.execPath, [bin, 'serve', book, '--port', '0', '--today', '2026-11-23']);
