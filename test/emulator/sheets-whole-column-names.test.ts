@@ -15,33 +15,41 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
+/** The Dashboard's count and annual value of all contracts ending soon (the row under its heading). */
+const ending = () => {
+  const rows = c.cells('Dashboard!A1:C120');
+  const at = rows.findIndex(r => r[0] === 'Contracts ending soon');
+  expect(rows[at + 1][0]).toBe('All');
+  return rows[at + 1].slice(1) as [number, number];
+};
+
 const errors = () =>
   c
-    .cells('Dashboard!A1:D80')
+    .cells('Dashboard!A1:D120')
     .flat()
     .filter(v => /^#[A-Z/0!?]+/.test(String(v)));
 
 test('a contract row written under the last one counts on the Dashboard, with no error cell', () => {
   const sh = c.ss.getSheetByName('Contracts')!;
-  const [[count, value]] = c.cells('Dashboard!B39:C39') as [[number, number]];
+  const [count, value] = ending();
   const row = sh.getLastRow() + 1;
   sh.getRange(row, 1, 1, 2).setValues([['NC-999', 'Rowan Care Ltd']]);
   sh.getRange(row, 6).setValue(1000); // Annual value
   sh.getRange(row, 8).setValue(new Date(2026, 11, 31)); // End date, in the window
   expect(errors()).toEqual([]);
-  expect(c.cells('Dashboard!B39:C39')).toEqual([[count + 1, value + 1000]]);
+  expect(ending()).toEqual([count + 1, value + 1000]);
 });
 
 test('and rows added past the last row of the sheet count too', () => {
   const sh = c.ss.getSheetByName('Contracts')!;
-  const [[count, value]] = c.cells('Dashboard!B39:C39') as [[number, number]];
+  const [count, value] = ending();
   sh.insertRowsAfter(sh.getMaxRows(), 100);
   const row = sh.getMaxRows();
   sh.getRange(row, 1, 1, 2).setValues([['NC-998', 'Alder Homes']]);
   sh.getRange(row, 6).setValue(500);
   sh.getRange(row, 8).setValue(new Date(2026, 11, 30));
   expect(errors()).toEqual([]);
-  expect(c.cells('Dashboard!B39:C39')).toEqual([[count + 1, value + 500]]);
+  expect(ending()).toEqual([count + 1, value + 500]);
   // The name still reads as written.
   expect(c.ss.getRangeByName('Contracts_AnnualValue')!.getA1Notation()).toBe('F:F');
 });
