@@ -8,6 +8,7 @@ import {openWorkbook, type Clerk} from './driver';
 import {RISK_TRIGGER_SEED} from '../src/governance/risk-triggers';
 import {RISK_AREAS} from '../src/workbook/schema';
 
+// One new workbook, rated step by step: each test carries on from the one before.
 describe('the Risk triggers tab', () => {
   let b: Clerk;
   beforeAll(async () => {
@@ -37,6 +38,13 @@ describe('the Risk triggers tab', () => {
       'Support sought': '',
     });
     expect(b.note('Risk triggers', 'A1')).toContain('annual risk self-assessment');
+  });
+
+  test('with no assessment yet the Dashboard says so', () => {
+    b.run('refreshDashboard');
+    const rows = b.cells('Dashboard!A1:B120');
+    const at = rows.findIndex(r => r[0] === 'Last assessed');
+    expect(rows[at][1]).toBe('Not yet assessed');
   });
 
   test('set-up again leaves the rows alone (no second copy)', () => {
@@ -90,12 +98,4 @@ describe('the Risk triggers tab', () => {
       'Last assessed: 2026-11-03',
     ]);
   });
-});
-
-test('a workbook with no assessment yet says so on the Dashboard', async () => {
-  const b = await openWorkbook({today: '2026-11-23'});
-  b.run('refreshDashboard');
-  const rows = b.cells('Dashboard!A1:B120');
-  const at = rows.findIndex(r => r[0] === 'Last assessed');
-  expect(rows[at][1]).toBe('Not yet assessed');
 });
