@@ -72,6 +72,16 @@ function dashboard(): Figures {
   };
 }
 
+/**
+ * The Dashboard's row of what serving members list (the text the coverage figures search), as
+ * shown after the last refresh.
+ */
+function listed(name: 'Client groups' | 'Service types'): string {
+  const r = c.cells('Dashboard!A1:D80').find(l => l[0] === `${name} of serving members`);
+  if (!r) throw new Error(`no "${name} of serving members" row on the Dashboard`);
+  return String(r[1]);
+}
+
 /** The same figures from Check membership and Check compliance (the register reader's records). */
 function checks(): Figures {
   c.run('checkMembership');
@@ -284,6 +294,9 @@ test('rosters that break the rules: officers, deputies, leavers, lapsed and futu
   // is covered by a demo member.
   expect(after.clientGroups).toBe('2 of 3');
   expect(after.serviceTypes).toBe('2 of 2');
+  // The row the figure reads: serving members' cells only (Fen Future's is not there).
+  expect(listed('Client groups')).toContain('Older people');
+  expect(listed('Client groups')).not.toContain('Children and young people');
   expect(annual()).toEqual(checkPosition());
 });
 
@@ -310,8 +323,10 @@ test('coverage matches whole items, ignoring case: "Respite" is not covered by "
   );
   const respite = dashboard();
   expect(checks()).toEqual(respite);
-  // Respite is required and nobody serving lists it as a whole item.
+  // Respite is required and nobody serving lists it as a whole item. Ola's cell is shown as
+  // written, in the row the figure reads.
   expect(respite.serviceTypes).toBe('1 of 2');
+  expect(listed('Service types')).toContain('; Day services , overnight RESPITE');
   // Required: Overnight respite, which names Respite only inside it; Ola covers it.
   c.load({}, {'Required service types': 'overnight respite'});
   const overnight = dashboard();

@@ -130,7 +130,7 @@ const LIST_SEPARATOR = '; ';
  * listing every value), and the coverage figures with it.
  */
 export function servingList(range: string): string {
-  return `ARRAYFORMULA(TEXTJOIN("${LIST_SEPARATOR}",TRUE,IF(${servingArray()},${range},"")))`;
+  return `ARRAYFORMULA(TEXTJOIN("${LIST_SEPARATOR}",TRUE(),IF(${servingArray()},${range},"")))`;
 }
 
 /**
