@@ -12,6 +12,7 @@
  */
 import type {RawCellContent} from 'hyperformula';
 import type ExcelJS from 'exceljs';
+import {columnToLetters} from './a1';
 import type {CellMeta} from './model';
 import type {BookJson, SheetParts, XlsxParts} from './xlsx';
 import type {PackedParts, PackedSheet} from './xlsx-snapshot';
@@ -37,13 +38,6 @@ function xmlDecode(s: string): string {
   return s.replace(/&(lt|gt|amp|quot|apos);/g, (_m, e: string) =>
     e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : "'",
   );
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** The JSON of the hidden sheet without what only it keeps (so what the rest of the file shows). */
@@ -394,7 +388,7 @@ export function patchXlsx(
       p.name,
       changes.map(ch => {
         return {
-          ref: `${letters(ch.c + 1)}${ch.r + 1}`,
+          ref: `${columnToLetters(ch.c + 1)}${ch.r + 1}`,
           value: valueAt(i, ch.r, ch.c),
           look: ch.look,
         };
