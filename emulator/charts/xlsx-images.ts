@@ -9,12 +9,13 @@ import type ExcelJS from 'exceljs';
 import {Book} from '../sheets/book';
 import {readComputed} from '../sheets/cells';
 import type {WorkbookModel} from '../sheets/model';
-import {chartDataFromRanges, renderChartPng} from './render';
 
 export function addChartImages(wb: ExcelJS.Workbook, model: WorkbookModel): number {
   let n = 0;
   for (const sheet of model.sheets) {
     if (!sheet.charts.length) continue;
+    // The renderer (pureimage) loads when a workbook with charts is first saved.
+    const {chartDataFromRanges, renderChartPng} = require('./render') as typeof import('./render');
     const ws = wb.getWorksheet(sheet.name);
     if (!ws) continue;
     for (const spec of sheet.charts) {

@@ -11,7 +11,7 @@
  */
 import type {ServiceContext} from '../context';
 import {Blob} from '../drive/blob';
-import {renderChartPng, type ChartTable} from '../charts/render';
+import type {ChartTable} from '../charts/render';
 import {gasEnum, type EnumValue} from './base';
 import {missingMethod, printedName} from './not-emulated';
 import {javaType} from './utilities';
@@ -207,7 +207,8 @@ export class Chart {
   getAs(...a: unknown[]): Blob {
     const type = str(a, 0, 'Chart.getAs');
     if (type === 'image/png') {
-      const png = renderChartPng(
+      // The renderer (pureimage) loads when a chart is first drawn.
+      const png = (require('../charts/render') as typeof import('../charts/render')).renderChartPng(
         {type: this._type, options: {...this._options}},
         this._table._asChartTable(),
       );

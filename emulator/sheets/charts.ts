@@ -8,7 +8,6 @@
 import {rectToAbsolute} from './a1';
 import type {Book} from './book';
 import {readComputed} from './cells';
-import {chartDataFromRanges, renderChartPng} from '../charts/render';
 import {Blob} from '../drive/blob';
 import {API_CLASS, unwrap} from './expose';
 import type {ChartSpec, JsonValue, SheetModel} from './model';
@@ -106,6 +105,9 @@ export class EmbeddedChart {
         throw new Error(`not yet emulated: EmbeddedChart.getAs('${type}') (PNG only)`);
       throw new Error(`Exception: Converting from image/png to ${type} is not supported.`);
     }
+    // The renderer (pureimage) loads when a chart is first drawn.
+    const {chartDataFromRanges, renderChartPng} =
+      require('../charts/render') as typeof import('../charts/render');
     const data = chartDataFromRanges(this._spec, a1 => {
       const {sheet, rect} = this.book.resolveA1(a1, this.sheet);
       return readComputed(this.book.model, sheet, rect).values;

@@ -38,19 +38,18 @@ import {
 
 /**
  * exceljs's Workbook and value types, loaded at first use: its index also loads the streaming
- * reader and writer and CSV (half its load time), which the emulator never uses.
+ * reader and writer and CSV (half its load time), which the emulator never uses. The value
+ * types alone (a small module) serve a save that patches the file and needs no Workbook.
  */
-let exceljs: {Workbook: typeof ExcelJS.Workbook; ValueType: typeof ExcelJS.ValueType} | null = null;
-function excel(): NonNullable<typeof exceljs> {
-  if (!exceljs) {
-    // Plain require()s, so that the build can bundle them (scripts/build.mjs).
-    exceljs = {
-      Workbook: require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook,
-      ValueType: (require('exceljs/lib/doc/enums') as {ValueType: typeof ExcelJS.ValueType})
-        .ValueType,
-    };
-  }
-  return exceljs;
+let workbookClass: typeof ExcelJS.Workbook | null = null;
+let valueTypes: typeof ExcelJS.ValueType | null = null;
+function excelWorkbook(): typeof ExcelJS.Workbook {
+  // Plain require()s, so that the build can bundle them (scripts/build.mjs).
+  return (workbookClass ??= require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook);
+}
+function excelValueTypes(): typeof ExcelJS.ValueType {
+  return (valueTypes ??= (require('exceljs/lib/doc/enums') as {ValueType: typeof ExcelJS.ValueType})
+    .ValueType);
 }
 
 /** exceljs's date test and conversion, as its reader applies them to a number in a date format. */
@@ -497,7 +496,7 @@ async function writeWithExceljs(
   validationsOf: ReturnType<typeof validationRuns>[],
   chunks: string[],
 ): Promise<Buffer> {
-  const wb = new (excel().Workbook)();
+  const wb = new (excelWorkbook())();
   wb.creator = 'Workspace emulator';
   const excelRules = new Map<ValidationSpec, ExcelJS.DataValidation | undefined>();
   model.sheets.forEach((sheet, i) => {
@@ -618,7 +617,7 @@ function readBack(
   note: string | undefined,
   looks: Map<Partial<ExcelJS.Style>, CellMeta | undefined>,
 ): {content: RawCellContent; meta: CellMeta | undefined} | null {
-  const {ValueType} = excel();
+  const ValueType = excelValueTypes();
   const utils = excelUtils();
   let type = ValueType.Null;
   let read: unknown = value;
@@ -844,7 +843,7 @@ export interface XlsxParts {
 
 /** Reads the file with exceljs (the slow part of opening a workbook). */
 async function readParts(file: string, bytes: Buffer): Promise<XlsxParts> {
-  const wb = new (excel().Workbook)();
+  const wb = new (excelWorkbook())();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -1068,7 +1067,7 @@ function readWorksheet(
     const out: RawCellContent[] = (rows[r - 1] = []);
     row.eachCell({includeEmpty: true}, (cell, c) => {
       // The other cells of a merge repeat the first cell's value in exceljs; Sheets keeps them empty.
-      out[c - 1] = cell.type === excel().ValueType.Merge ? null : contentOf(cell);
+      out[c - 1] = cell.type === excelValueTypes().Merge ? null : contentOf(cell);
       const m = metaOf(cell);
       if (m) (meta[r - 1] ??= [])[c - 1] = m;
     });
@@ -1094,7 +1093,7 @@ function readWorksheet(
 function contentOf(cell: ExcelJS.Cell): RawCellContent {
   const v = cell.value;
   if (v === null || v === undefined) return null;
-  if (cell.type === excel().ValueType.Formula) {
+  if (cell.type === excelValueTypes().Formula) {
     const f = cell.formula;
     // An OOXML array formula is Sheets' ARRAYFORMULA(…).
     if (f)
