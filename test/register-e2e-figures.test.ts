@@ -386,3 +386,30 @@ test('a date held as text is counted by neither the Dashboard nor the checks, an
       expect.stringMatching(new RegExp(`^${tab}!\\w+\\d+: "${value}" is text, not a date`)),
     );
 });
+
+test('an item ending in a space counts, for the Dashboard as for the checks (the reader trims items)', () => {
+  const member = (name: string, groups: string) => ({
+    Name: name,
+    Role: 'Member',
+    'Provider size': 'Not a provider',
+    'Client groups': groups,
+    'Term start': '2025-04-01',
+    'Term end': '2028-03-31',
+    Status: 'Active',
+  });
+  // No demo member lists Children and young people; Tia does, with a space after it, in the
+  // last serving row (nothing follows her cell in the joined list).
+  c.load(
+    {Members: [member('Tia Trailing', 'Children and young people ')]},
+    {'Required client groups': 'Children and young people'},
+  );
+  const last = dashboard();
+  expect(checks()).toEqual(last);
+  expect(last.clientGroups).toBe('1 of 1');
+  // Another serving member after her: her cell is now followed by his.
+  c.load({Members: [member('Lee Later', 'Carers')]});
+  const middle = dashboard();
+  expect(checks()).toEqual(middle);
+  expect(middle.clientGroups).toBe('1 of 1');
+  expect(listed('Client groups')).toContain('; Children and young people ; Carers');
+});

@@ -140,8 +140,8 @@ export function servingList(range: string): string {
  * installed) counts when the setting names it as a whole item, and is covered when `list` (the
  * cell holding servingList() of the Members column) holds it as a whole item, ignoring case:
  * "Carers" is not covered by "Young carers" alone. items() reads the joined cells as it would
- * each cell: an item never spans two cells, as the join puts a separator between them (a cell
- * ending in a single space is read as if it had none).
+ * each cell: an item never spans two cells, as the join puts a separator between them, and a
+ * cell ending in a single space is read as if it had none (as the register reader trims items).
  */
 export function coverage(
   list: string,
@@ -149,7 +149,8 @@ export function coverage(
   values: readonly string[],
 ): {covered: string; required: string} {
   const required = (v: string) => holds(items(setting, false), v);
-  const listed = items(list, true);
+  // A separator after the last cell too, so that every cell ends the same way.
+  const listed = items(`${list}&"${LIST_SEPARATOR}"`, true);
   return {
     covered: values.map(v => `IF(${required(v)},IF(${holds(listed, v)},1,0),0)`).join('+'),
     required: values.map(v => `IF(${required(v)},1,0)`).join('+'),
