@@ -617,6 +617,11 @@ function readBack(
   note: string | undefined,
   looks: Map<Partial<ExcelJS.Style>, CellMeta | undefined>,
 ): {content: RawCellContent; meta: CellMeta | undefined} | null {
+  // The most common cell, formatted and empty, reads back as every empty cell of its style.
+  if (value === null && note === undefined) {
+    const known = emptyLooks.get(style);
+    if (known) return known;
+  }
   const ValueType = excelValueTypes();
   const utils = excelUtils();
   let type = ValueType.Null;
@@ -649,8 +654,16 @@ function readBack(
   // A cell without a note reads back as every cell of its style does: one object for them all.
   if (note !== undefined) return {content: contentOf(cell), meta: metaOf(cell)};
   if (!looks.has(style)) looks.set(style, metaOf(cell));
-  return {content: contentOf(cell), meta: looks.get(style)};
+  const got = {content: contentOf(cell), meta: looks.get(style)};
+  if (value === null) emptyLooks.set(style, got);
+  return got;
 }
+
+/** What an empty cell of a style reads back as (styles are a save's own objects: see styleOf). */
+const emptyLooks = new WeakMap<
+  Partial<ExcelJS.Style>,
+  {content: RawCellContent; meta: CellMeta | undefined}
+>();
 
 /** [row, column, note] (0-based) of every note on a cell with no content. */
 function emptyCellNotes(
