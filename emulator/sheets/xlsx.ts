@@ -322,10 +322,12 @@ export async function saveXlsx(
   const grids: SheetGrid[] = [];
   const validationsOf: ReturnType<typeof validationRuns>[] = [];
   for (const sheet of model.sheets) {
+    const serial = hf.getSheetSerialized(sheet.hfId);
     const grid: SheetGrid = {
       sheet,
-      serial: hf.getSheetSerialized(sheet.hfId),
+      serial,
       values: hf.getSheetValues(sheet.hfId),
+      arrays: arrayExtents(hf, sheet, serial),
     };
     grids.push(grid);
     const back: SheetParts | null =
@@ -448,6 +450,36 @@ interface SheetGrid {
   sheet: SheetModel;
   serial: RawCellContent[][];
   values: unknown[][];
+  /** Each ARRAYFORMULA cell's extent (A1, e.g. F2:F4), by row * COLS + column. */
+  arrays: Map<number, string>;
+}
+
+const COLS = 1 << 14;
+
+/**
+ * The extent of each ARRAYFORMULA: the file keeps the formula with its extent as the array
+ * formula's ref (ECMA-376 §18.3.1.40, f@ref) and not the cells it fills, which reading the file
+ * back would otherwise take as typed values in the way of the spill (#REF!). Those cells are
+ * emptied in `serial` (the engine gives their results as their contents).
+ */
+function arrayExtents(hf: HyperFormula, sheet: SheetModel, serial: RawCellContent[][]) {
+  const extents = new Map<number, string>();
+  if (!sheet.formulaText.some(row => row?.some(t => t && arrayFormulaInner(t) !== null)))
+    return extents;
+  const type = (row: number, col: number) => hf.getCellType({sheet: sheet.hfId, row, col});
+  serial.forEach((line, r) =>
+    line.forEach((_, c) => {
+      const t = type(r, c);
+      if (t === 'ARRAY') line[c] = null;
+      if (t !== 'ARRAYFORMULA') return;
+      let rows = 1;
+      let cols = 1;
+      while (type(r + rows, c) === 'ARRAY') rows++;
+      while (type(r, c + cols) === 'ARRAY') cols++;
+      extents.set(r * COLS + c, rectToA1({row: r + 1, col: c + 1, numRows: rows, numCols: cols}));
+    }),
+  );
+  return extents;
 }
 
 /** Calls `fn` for each cell the file holds: one with content or a format or note. */
@@ -470,7 +502,11 @@ function eachCell(
 }
 
 /** What the file holds for a cell: its value, or its formula (as written) with its result. */
-function cellValue({sheet, serial, values}: SheetGrid, r: number, c: number): ExcelJS.CellValue {
+function cellValue(
+  {sheet, serial, values, arrays}: SheetGrid,
+  r: number,
+  c: number,
+): ExcelJS.CellValue {
   const content = serial[r]?.[c];
   if (typeof content === 'string' && content.startsWith('=')) {
     const text = sheet.formulaText[r]?.[c] ?? content;
@@ -478,7 +514,12 @@ function cellValue({sheet, serial, values}: SheetGrid, r: number, c: number): Ex
     return {
       formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
       result: plainResult(values[r]?.[c]),
-      ...(inner === null ? {} : {shareType: 'array', ref: `${columnToLetters(c + 1)}${r + 1}`}),
+      ...(inner === null
+        ? {}
+        : {
+            shareType: 'array',
+            ref: arrays.get(r * COLS + c) ?? `${columnToLetters(c + 1)}${r + 1}`,
+          }),
     } as ExcelJS.CellFormulaValue;
   }
   if (typeof content === 'string') return content.startsWith("'") ? content.slice(1) : content;
@@ -1076,15 +1117,26 @@ function readWorksheet(
   const meta: ((CellMeta | undefined)[] | undefined)[] = [];
   // Rows holding only a note (an empty cell whose refused value the note records) have no
   // values, so empty rows are visited too.
+  // The extents of array formulas: the cells they fill hold results, not values typed there.
+  const arrays: string[] = [];
   ws.eachRow({includeEmpty: true}, (row, r) => {
     const out: RawCellContent[] = (rows[r - 1] = []);
     row.eachCell({includeEmpty: true}, (cell, c) => {
       // The other cells of a merge repeat the first cell's value in exceljs; Sheets keeps them empty.
       out[c - 1] = cell.type === excelValueTypes().Merge ? null : contentOf(cell);
+      const ref = (cell.value as {shareType?: string; ref?: string} | null)?.ref;
+      if (cell.type === excelValueTypes().Formula && ref?.includes(':')) arrays.push(ref);
       const m = metaOf(cell);
       if (m) (meta[r - 1] ??= [])[c - 1] = m;
     });
   });
+  for (const ref of arrays) {
+    const a = parseA1(ref);
+    if (!a?.startRow || !a.startCol || !a.endRow || !a.endCol) continue;
+    for (let r = a.startRow; r <= a.endRow; r++)
+      for (let c = a.startCol; c <= a.endCol; c++)
+        if ((r > a.startRow || c > a.startCol) && rows[r - 1]) rows[r - 1][c - 1] = null;
+  }
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   if (withValidation) {
     // exceljs keeps validations by cell address, also for cells with no value.

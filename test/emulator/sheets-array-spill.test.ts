@@ -1,0 +1,86 @@
+/**
+ * An ARRAYFORMULA that fills several cells survives a save and reopen. Sheets: ARRAYFORMULA
+ * "enables the display of values returned from an array formula into multiple rows and/or
+ * columns" (support.google.com/docs/answer/3093275); OOXML keeps such a formula once, on its
+ * first cell, with the cells it fills as its ref (ECMA-376 Part 1 §18.3.1.40, f@t="array",
+ * f@ref). The emulator wrote the filled cells as typed values and the ref as one cell, so the
+ * reopened formula had no room to fill and gave #REF!.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {unzipSync} from 'fflate';
+import {newContext} from '../../emulator/context';
+import {createSpreadsheetApp, loadXlsx, newWorkbookModel, saveXlsx} from '../../emulator/sheets';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheets-spill-'));
+});
+afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
+
+function open(model: ReturnType<typeof newWorkbookModel>) {
+  const app: any = createSpreadsheetApp(newContext(), model, {});
+  return app.getActiveSpreadsheet();
+}
+
+const sheetXml = (file: string) =>
+  Buffer.from(
+    unzipSync(new Uint8Array(fs.readFileSync(file)))['xl/worksheets/sheet1.xml'],
+  ).toString();
+
+test('a filling ARRAYFORMULA is saved once with its extent and fills again after reopening', async () => {
+  const model = newWorkbookModel('Spill');
+  const data = open(model).getActiveSheet().setName('Data');
+  data.getRange('D2:E4').setValues([
+    [1, 10],
+    [2, 20],
+    [3, 30],
+  ]);
+  data.getRange('G2').setFormula('=ARRAYFORMULA(D2:E4*2)');
+  expect(data.getRange('G2:H4').getValues()).toEqual([
+    [2, 20],
+    [4, 40],
+    [6, 60],
+  ]);
+  const file = path.join(dir, 'spill.xlsx');
+  await saveXlsx(model, file);
+  const xml = sheetXml(file);
+  expect(xml).toMatch(/<c r="G2"[^>]*><f t="array" ref="G2:H4">D2:E4\*2<\/f>/);
+  expect(xml).not.toMatch(/<c r="G3"/);
+
+  const back = open(await loadXlsx(file)).getSheetByName('Data');
+  expect(back.getRange('G2:H4').getValues()).toEqual([
+    [2, 20],
+    [4, 40],
+    [6, 60],
+  ]);
+  expect(back.getRange('G2:G3').getFormulas()).toEqual([['=ARRAYFORMULA(D2:E4*2)'], ['']]);
+  // Still live: a new source value flows through.
+  back.getRange('D4').setValue(5);
+  expect(back.getRange('G4').getValue()).toBe(10);
+});
+
+test("another program's file, with the results in the cells an array formula fills, opens live", async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.getCell('D2').value = 1;
+  ws.getCell('D3').value = 2;
+  ws.getCell('D4').value = 3;
+  ws.getCell('G2').value = {
+    formula: 'D2:D4*2',
+    shareType: 'array',
+    ref: 'G2:G4',
+    result: 2,
+  } as never;
+  ws.getCell('G3').value = 4;
+  ws.getCell('G4').value = 6;
+  const file = path.join(dir, 'other.xlsx');
+  await wb.xlsx.writeFile(file);
+  const back = open(await loadXlsx(file)).getSheetByName('Data');
+  expect(back.getRange('G2:G4').getValues()).toEqual([[2], [4], [6]]);
+  expect(back.getRange('G3').getFormula()).toBe('');
+  back.getRange('D3').setValue(7);
+  expect(back.getRange('G3').getValue()).toBe(14);
+});
