@@ -10,15 +10,16 @@
  * workbook when the call changed it. /choose?select=Tab!A1 is the dialog "serve": {"choose": …}
  * shows, with a stand-in for Google Picker.
  *
- * Requests are taken one at a time. A read runs on the workbook as last opened (opened again
- * when the file changed on disk) without holding its lock; a sidebar action opens it with its
- * lock and saves, so other clerk commands may run between requests. Binds to 127.0.0.1 only. The log names
+ * Requests are taken one at a time, on the workbook as last opened or saved (opened again when
+ * its files changed on disk), without holding its lock; a sidebar action that changed it takes
+ * the lock only to save (or, if another command saved meanwhile, to run again on the workbook
+ * opened afresh), so other clerk commands may run between requests. Binds to 127.0.0.1 only. The log names
  * the method, path and status, never a query string, a body or an address.
  */
 import http from 'node:http';
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {Workspace, workspaceDirFor} from './workspace';
+import {Workspace} from './workspace';
 import {BufferIo, type Io} from './services/io';
 import {createContentService, TextOutput} from './services/content';
 import {peers} from './services/peers';
@@ -286,13 +287,9 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
   if (!existsSync(book)) throw new Error(`no workbook at ${book}`);
   let base = '';
   let queue: Promise<unknown> = Promise.resolve();
-  // Opening a workbook takes seconds: a read reuses the last one opened while neither the
+  // Opening a workbook takes seconds: requests reuse the last one opened while neither the
   // workbook nor its state.json has changed on disk since (another clerk command changes them).
-  const stamp = () =>
-    [book, path.join(workspaceDirFor(path.resolve(book)), 'state.json')]
-      .map(f => (existsSync(f) ? statSync(f).mtimeMs : 0))
-      .join(':');
-  let cached: {ws: Workspace; io: BufferIo; stamp: string} | null = null;
+  let cached: {ws: Workspace; io: BufferIo} | null = null;
   const forget = () => {
     cached?.ws.discard();
     cached = null;
@@ -311,31 +308,38 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
     if (opts.as !== undefined) installVisitor(ws, opts.as);
     return {ws, io};
   };
-  /** One request at a time; a write opens the workbook afresh with its lock and saves. */
-  const withBook = <T>(write: boolean, task: (ws: Workspace, io: BufferIo) => T): Promise<T> => {
-    const run = queue.then(async () => {
-      if (write) {
-        forget();
-        const {ws, io} = await openBook(true);
-        let r: T;
-        try {
-          r = task(ws, io);
-        } catch (e) {
-          ws.discard();
-          throw e;
-        }
-        await ws.save(); // saves, then lets go of the workbook
-        return r;
-      }
-      const now = stamp();
-      if (!cached || cached.stamp !== now) {
-        forget();
-        cached = {...(await openBook(false)), stamp: now};
-      }
-      return task(cached.ws, cached.io);
-    });
+  /** One request at a time. */
+  const queued = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job);
     queue = run.catch(() => undefined);
     return run;
+  };
+  /** The workbook as last opened or saved here, opened again (without its lock) if it changed on disk. */
+  const current = async () => {
+    if (!cached || cached.ws.changedOnDisk()) {
+      forget();
+      cached = await openBook(false);
+    }
+    return cached;
+  };
+  const withBook = <T>(task: (ws: Workspace, io: BufferIo) => T): Promise<T> =>
+    queued(async () => {
+      const {ws, io} = await current();
+      return task(ws, io);
+    });
+  /** Runs `task` on the workbook opened afresh with its lock, then saves. */
+  const lockedRun = async <T>(task: (ws: Workspace) => T): Promise<T> => {
+    forget();
+    const {ws} = await openBook(true);
+    let r: T;
+    try {
+      r = task(ws);
+    } catch (e) {
+      ws.discard();
+      throw e;
+    }
+    await ws.save(); // saves, then lets go of the workbook
+    return r;
   };
 
   const handle = async (req: http.IncomingMessage): Promise<WebResponse> => {
@@ -352,11 +356,10 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
     const query = (req.url ?? '').includes('?')
       ? (req.url ?? '').split('?').slice(1).join('?')
       : '';
-    if (req.method === 'GET' && url.pathname === '/')
-      return withBook(false, ws => runDoGet(ws, query));
+    if (req.method === 'GET' && url.pathname === '/') return withBook(ws => runDoGet(ws, query));
     const paper = url.pathname.match(/^\/papers\/([^/]+)$/);
     if (req.method === 'GET' && paper) {
-      const bytes = await withBook(false, ws => publishedFile(ws, paper[1]));
+      const bytes = await withBook(ws => publishedFile(ws, paper[1]));
       return bytes
         ? {status: 200, type: 'application/pdf', body: bytes}
         : {status: 404, type: 'text/plain', body: 'Not found'};
@@ -366,7 +369,7 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
         return {
           status: 200,
           type: 'text/html; charset=utf-8',
-          body: await withBook(false, (ws, io) => sidebarPage(ws, io)),
+          body: await withBook((ws, io) => sidebarPage(ws, io)),
         };
       } catch (e) {
         if (e instanceof ServeRefusal)
@@ -384,7 +387,7 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
         return {
           status: 200,
           type: 'text/html; charset=utf-8',
-          body: await withBook(false, (ws, io) => choosePage(ws, io, select)),
+          body: await withBook((ws, io) => choosePage(ws, io, select)),
         };
       } catch (e) {
         if (e instanceof ServeRefusal)
@@ -405,19 +408,26 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
           return {ok: false, error: e instanceof Error ? e.message : String(e)};
         }
       };
-      // Any function may be called: first on the workbook already open, without its lock. A
-      // call that only read is answered from there; one that changed anything is thrown away
-      // with that copy (nothing of it was saved) and run again on the workbook opened afresh
-      // under its lock, then saved, so only a change is ever written.
-      let changed = false;
-      const first = await withBook(false, ws => {
+      // Any function may be called, once, on the workbook already open, without its lock. A
+      // call that only read is answered from there. One that changed anything is saved from
+      // there when, under the lock, the files are still as that copy read them (lockForSave);
+      // if another command saved meanwhile, the copy is thrown away (nothing of it was saved)
+      // and the call runs again on the workbook opened afresh under its lock, then saved. So
+      // only a change is ever written, and never over another's.
+      const result = await queued(async () => {
+        const {ws} = await current();
         const before = ws.ctx.stats.byMethod();
         const r = call(ws);
-        changed = !onlyReads(before, ws.ctx.stats.byMethod());
-        if (changed) forget();
+        if (onlyReads(before, ws.ctx.stats.byMethod())) return r;
+        try {
+          if (!(await ws.lockForSave())) return await lockedRun(call);
+          await ws.save(); // saves, lets go of the lock; the copy stays open as what was saved
+        } catch (e) {
+          forget();
+          throw e;
+        }
         return r;
       });
-      const result = changed ? await withBook(true, call) : first;
       return {status: 200, type: 'application/json', body: JSON.stringify(result)};
     }
     return {status: 404, type: 'text/plain', body: 'Not found'};

@@ -42,7 +42,15 @@ import {peers} from './services/peers';
 
 import {ClerkInputError} from './errors';
 import {acquireBookLock, describeHolder} from './book-lock';
-import {applyJournal, recoverSave, SimulatedCrash, STAGING, step, writeJournal} from './journal';
+import {
+  applyJournal,
+  JOURNAL,
+  recoverSave,
+  SimulatedCrash,
+  STAGING,
+  step,
+  writeJournal,
+} from './journal';
 import {COMPUTED, sha256Of, writeComputedCache, type CacheSource} from './fast-get';
 import {jsonValue} from './json-value';
 import {SNAPSHOT} from './sheets/xlsx-snapshot';
@@ -255,9 +263,13 @@ export class Workspace {
         io.err(
           `note: ${path.basename(abs)} is as it was before the last run, which stopped before saving`,
         );
+      // Before reading: a save by anyone after this moment shows as a change (lockForSave).
+      const files = filesStamp(abs, dir);
       const ws = await Workspace.openLocked(abs, bookPath, dir, opts, io);
       ws.release = release;
       ws.opened = fileStamp(abs);
+      ws.openedFiles = files;
+      ws.options = opts;
       return ws;
     } catch (e) {
       release();
@@ -526,6 +538,39 @@ export class Workspace {
   /** Lets go of the workbook's lock (after save or discard). */
   private release: () => void = () => {};
 
+  /** The workbook's and state.json's size and time as read (or last saved) by this workspace. */
+  private openedFiles = '';
+  /** What open() was given (for lockForSave's lock). */
+  private options: WorkspaceOptions = {};
+
+  /** True when the workbook or state.json (properties, Drive, mail quota) is not as this workspace read or last saved it. */
+  changedOnDisk(): boolean {
+    return filesStamp(this.bookPath, this.dir) !== this.openedFiles;
+  }
+
+  /**
+   * For a workspace opened without its lock (lock: false) whose run changed something: takes
+   * the lock open() would take, then checks under it that nothing was saved since this
+   * workspace read its files. True: the lock is held; save() writes and lets go of it, and the
+   * workspace stays usable, as what it saved. False: the files changed (or a save was left
+   * half-done); the lock is let go, and the caller must open afresh and run again.
+   *
+   * Safe because every clerk save, and only a save, writes the workbook and state.json, under
+   * this lock; their size and time were taken before they were read. Unchanged under the lock,
+   * what this workspace read is what opening with the lock would read now, and nobody can
+   * write until save() has finished. (Another program that ignores the lock is caught by
+   * save()'s own check, as for any run.)
+   */
+  async lockForSave(): Promise<boolean> {
+    const release = await lockBook(this.bookPath, {...this.options, write: true}, this.io);
+    if (this.changedOnDisk() || existsSync(path.join(this.dir, JOURNAL))) {
+      release();
+      return false;
+    }
+    this.release = release;
+    return true;
+  }
+
   /**
    * Writes everything the run changed: the workbook, the Drive, the outbox, dialogs and
    * state.json, as one step (emulator/journal.ts): all is staged in NAME.workspace/.saving/,
@@ -615,6 +660,9 @@ export class Workspace {
       step('committed');
       applyJournal(base, this.dir, journal);
       (this.drive as {tidyFolders?: () => void} | null)?.tidyFolders?.();
+      // Still under the lock: what this workspace now holds is what is on disk.
+      this.opened = fileStamp(this.bookPath);
+      this.openedFiles = filesStamp(this.bookPath, this.dir);
     } catch (e) {
       // A simulated kill leaves its files for the next run's recovery, as a real one would.
       crashed = e instanceof SimulatedCrash;
@@ -640,6 +688,10 @@ function fileStamp(file: string): string {
   if (!existsSync(file)) return '';
   const st = statSync(file);
   return `${st.size}:${st.mtimeMs}`;
+}
+
+function filesStamp(book: string, dir: string): string {
+  return `${fileStamp(book)}|${fileStamp(path.join(dir, 'state.json'))}`;
 }
 
 function letters(col: number): string {
