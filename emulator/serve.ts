@@ -267,12 +267,13 @@ class ServeRefusal extends Error {
 }
 
 /**
- * A service method that changes nothing the workspace keeps: getters and tests, formatting,
- * logging and pages built in memory. Any other call (set*, append*, insert*, send*, create*,
- * a lock's waitLock, a cache's put …) counts as a change.
+ * A service method that changes nothing the workspace keeps: getters and tests, an advanced
+ * service's list and export (Drive.Files.list), formatting, logging and pages built in memory.
+ * Any other call (set*, append*, insert*, send*, create*, a lock's waitLock, a cache's put …)
+ * counts as a change.
  */
 const READ_METHOD =
-  /^(get|is|has|can|find|search|next|to[A-Z]|toString|valueOf|format|parse|evaluate|log|info|warn|error|debug|createHtmlOutput|createTemplate|newBlob|base64|computeDigest)/;
+  /^(get|list|export|is|has|can|find|search|next|to[A-Z]|toString|valueOf|format|parse|evaluate|log|info|warn|error|debug|createHtmlOutput|createTemplate|newBlob|base64|computeDigest)/;
 
 /** True when the calls counted between `before` and `after` only read (a CallStats.byMethod each). */
 export function onlyReads(before: Record<string, number>, after: Record<string, number>): boolean {

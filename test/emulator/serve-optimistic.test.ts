@@ -9,7 +9,7 @@ import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {BufferIo, lockFileFor, ScriptRuntime, Workspace, workspaceDirFor} from '../../emulator';
-import {serve, type Server} from '../../emulator/serve';
+import {onlyReads, serve, type Server} from '../../emulator/serve';
 
 const CODE = `
 function readCells() {
@@ -185,4 +185,12 @@ test('a save left half-done is not saved over: lockForSave says no and lets go o
     ws.discard();
   }
   expect(existsSync(lockFileFor(book))).toBe(false);
+});
+
+test('onlyReads: an advanced service (Drive.Files) reads with list, get and export; create and update change', () => {
+  expect(
+    onlyReads({}, {'Drive.Files.list': 2, 'Drive.Files.get': 1, 'Drive.Files.export': 1}),
+  ).toBe(true);
+  expect(onlyReads({}, {'Drive.Files.list': 1, 'Drive.Files.create': 1})).toBe(false);
+  expect(onlyReads({}, {'Drive.Files.update': 1})).toBe(false);
 });
