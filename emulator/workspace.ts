@@ -690,8 +690,15 @@ function fileStamp(file: string): string {
   return `${st.size}:${st.mtimeMs}`;
 }
 
+/**
+ * The workbook's and state.json's size, time and inode. A save renames new files into place,
+ * made while the old ones still existed (so with other inodes): a save within the file
+ * system's time resolution, at the same size, still shows.
+ */
 function filesStamp(book: string, dir: string): string {
-  return `${fileStamp(book)}|${fileStamp(path.join(dir, 'state.json'))}`;
+  return [book, path.join(dir, 'state.json')]
+    .map(f => (existsSync(f) ? `${fileStamp(f)}:${statSync(f).ino}` : ''))
+    .join('|');
 }
 
 function letters(col: number): string {

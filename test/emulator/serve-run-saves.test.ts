@@ -1,8 +1,8 @@
 /**
  * `clerk serve`'s bridge (google.script.run: POST /run/NAME) may call any global function. It
  * knows no names: a call that only read is answered from the workbook already open and nothing
- * is saved; a call that changed anything is run on the workbook opened under its lock and saved,
- * once (its mail is in the outbox once).
+ * is saved; a call that changed anything is saved under the workbook's lock, once (its mail is
+ * in the outbox once).
  */
 import {mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
