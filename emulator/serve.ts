@@ -13,8 +13,8 @@
  * Requests are taken one at a time, on the workbook as last opened or saved (opened again when
  * its files changed on disk), without holding its lock; a sidebar action that changed it takes
  * the lock only to save (or, if another command saved meanwhile, to run again on the workbook
- * opened afresh), so other clerk commands may run between requests. Binds to 127.0.0.1 only. The log names
- * the method, path and status, never a query string, a body or an address.
+ * opened afresh), so other clerk commands may run between requests. Binds to 127.0.0.1 only.
+ * The log names the method, path and status, never a query string, a body or an address.
  */
 import http from 'node:http';
 import {existsSync, readFileSync} from 'node:fs';

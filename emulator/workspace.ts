@@ -538,7 +538,7 @@ export class Workspace {
   /** Lets go of the workbook's lock (after save or discard). */
   private release: () => void = () => {};
 
-  /** The workbook's and state.json's size and time as read (or last saved) by this workspace. */
+  /** The workbook's and state.json's size, time and inode as read (or last saved) by this workspace. */
   private openedFiles = '';
   /** What open() was given (for lockForSave's lock). */
   private options: WorkspaceOptions = {};
