@@ -54,6 +54,7 @@ import {
 import {COMPUTED, sha256Of, writeComputedCache, type CacheSource} from './fast-get';
 import {jsonValue} from './json-value';
 import {SNAPSHOT} from './sheets/xlsx-snapshot';
+import {columnToLetters} from './sheets/a1';
 
 export {ClerkInputError};
 
@@ -525,7 +526,7 @@ export class Workspace {
       compute: (tab, lastRow, lastCol) => {
         const got = sheets.getComputed(
           model,
-          `'${tab.replace(/'/g, "''")}'!A1:${letters(lastCol)}${lastRow}`,
+          `'${tab.replace(/'/g, "''")}'!A1:${columnToLetters(lastCol)}${lastRow}`,
         );
         return {display: got.display, values: got.values.map(r => r.map(v => jsonValue(v, tz)))};
       },
@@ -699,13 +700,6 @@ function filesStamp(book: string, dir: string): string {
   return [book, path.join(dir, 'state.json')]
     .map(f => (existsSync(f) ? `${fileStamp(f)}:${statSync(f).ino}` : ''))
     .join('|');
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Takes the workbook's lock for this run, telling the user for whom it waits. */
