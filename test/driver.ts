@@ -196,6 +196,27 @@ function pruneBooks(root: string, keep: string): void {
       rmSync(path.join(root, name), {recursive: true, force: true});
 }
 
+/**
+ * Draws each distinct chart once in the calling test file: the renderer's picture depends only on
+ * the chart's options and data, so a paper made again with the same chart gets the same PNG
+ * without drawing it again (pureimage takes about half a CPU-second a chart). For a file that
+ * makes the same paper many times and reads its text; call it before the first chart is drawn.
+ */
+export function drawEachChartOnce(): void {
+  jest.mock('../emulator/charts/render', () => {
+    const real: typeof import('../emulator/charts/render') = jest.requireActual(
+      '../emulator/charts/render',
+    );
+    const drawn = new Map<string, Buffer>();
+    const renderChartPng: typeof real.renderChartPng = (spec, data) => {
+      const key = JSON.stringify([spec, data]);
+      if (!drawn.has(key)) drawn.set(key, real.renderChartPng(spec, data));
+      return Buffer.from(drawn.get(key)!);
+    };
+    return {...real, renderChartPng};
+  });
+}
+
 const open = new Set<Clerk>();
 // Every workbook a file opened is let go when the file ends (its lock, its staged mail).
 afterAll(() => {

@@ -10,7 +10,10 @@
  * compared too, and the annual report's "Position on" table (made with the menu item, read from
  * the Doc) gives the same figures as the checks.
  */
-import {openWorkbook, DEMO_TODAY, type Clerk} from './driver';
+import {drawEachChartOnce, openWorkbook, DEMO_TODAY, type Clerk} from './driver';
+
+// The annual report is made five times with the same charts; its text is what is compared here.
+drawEachChartOnce();
 
 let c: Clerk;
 
@@ -46,6 +49,14 @@ interface Position {
   contracts: number;
 }
 
+/**
+ * The Dashboard as the last refresh showed it: a test that starts from where the one before left
+ * the workbook takes its "before" from there instead of refreshing again (each refresh recomputes
+ * every Dashboard formula, about a second).
+ */
+let shown: Figures | undefined;
+const lastShown = (): Figures => shown ?? dashboard();
+
 /** The Dashboard's figures, by row label. */
 function dashboard(): Figures {
   c.run('refreshDashboard');
@@ -57,7 +68,7 @@ function dashboard(): Figures {
   };
   const actions = row('All owners');
   const covered = (r: unknown[]) => `${r[1]} of ${/\d+/.exec(String(r[2]))?.[0]}`;
-  return {
+  return (shown = {
     serving: row('Serving members')[1] as number,
     small: row('Small providers')[1] as number,
     large: row('Large providers')[1] as number,
@@ -69,7 +80,7 @@ function dashboard(): Figures {
     contracts: row('All')[1] as number,
     clientGroups: covered(row('Client groups covered')),
     serviceTypes: covered(row('Service types covered')),
-  };
+  });
 }
 
 /**
@@ -118,9 +129,12 @@ function coverage(rules: Record<string, unknown>[]): {clientGroups: string; serv
   return {clientGroups: of('Client group'), serviceTypes: of('Service type')};
 }
 
-/** The checks' figures that the annual report gives. */
-function checkPosition(): Position {
-  const {lapsed: _l, ending: _e, ...rest} = checks();
+/**
+ * The figures the annual report gives, of the Dashboard the checks were just found to agree with
+ * (the registers unchanged since).
+ */
+function position(figures: Figures): Position {
+  const {lapsed: _l, ending: _e, ...rest} = figures;
   return rest;
 }
 
@@ -163,11 +177,11 @@ test('the demo: the Dashboard and the checks give the same counts', () => {
   expect(d.serving).toBeGreaterThan(0);
   expect(d.open).toBeGreaterThan(0);
   expect(d.contracts).toBeGreaterThan(0);
-  expect(annual()).toEqual(checkPosition());
+  expect(annual()).toEqual(position(d));
 });
 
 test('contracts: extended, ended, past, notice longer than the warning, unreadable dates', () => {
-  const before = dashboard();
+  const before = lastShown();
   const contract = (ref: string, v: Record<string, string | number>) => ({
     Reference: ref,
     Provider: `Provider ${ref}`,
@@ -205,7 +219,7 @@ test('contracts: extended, ended, past, notice longer than the warning, unreadab
   const after = dashboard();
   expect(checks()).toEqual(after);
   expect(after.contracts).toBe(before.contracts + 5);
-  expect(annual()).toEqual(checkPosition());
+  expect(annual()).toEqual(position(after));
   // The Contracts tab's amber rule (the schema's format, as set-up wrote it) marks the same rows
   // Compliance reports: evaluated row by row with the workbook's formula engine.
   const sheet = c.sheet('Contracts');
@@ -225,7 +239,7 @@ test('contracts: extended, ended, past, notice longer than the warning, unreadab
 });
 
 test('rosters that break the rules: officers, deputies, leavers, lapsed and future terms', () => {
-  const before = dashboard();
+  const before = lastShown();
   c.load(
     {
       Members: [
@@ -297,7 +311,7 @@ test('rosters that break the rules: officers, deputies, leavers, lapsed and futu
   // The row the figure reads: serving members' cells only (Fen Future's is not there).
   expect(listed('Client groups')).toContain('Older people');
   expect(listed('Client groups')).not.toContain('Children and young people');
-  expect(annual()).toEqual(checkPosition());
+  expect(annual()).toEqual(position(after));
 });
 
 test('coverage matches whole items, ignoring case: "Respite" is not covered by "Overnight respite"', () => {
@@ -332,11 +346,11 @@ test('coverage matches whole items, ignoring case: "Respite" is not covered by "
   const overnight = dashboard();
   expect(checks()).toEqual(overnight);
   expect(overnight.serviceTypes).toBe('1 of 1');
-  expect(annual()).toEqual(checkPosition());
+  expect(annual()).toEqual(position(overnight));
 });
 
 test('a date held as text is counted by neither the Dashboard nor the checks, and is a problem', () => {
-  const before = dashboard();
+  const before = lastShown();
   // "'" keeps the typing as text, as a paste from another program or an import does.
   c.load({
     Actions: [{Action: 'Text-dated action', Status: 'Open', 'Review date': "'12/03/2026"}],
@@ -372,7 +386,7 @@ test('a date held as text is counted by neither the Dashboard nor the checks, an
   // The action is open (not overdue: its Review date is unreadable); Tex's term end is unreadable,
   // so Tex serves (Active, no readable term end) and has not lapsed; the contract has no end.
   expect(after).toEqual({...before, open: before.open + 1, serving: before.serving + 1});
-  expect(annual()).toEqual(checkPosition());
+  expect(annual()).toEqual(position(after));
   const compliance = c.rows('Compliance', 'E').map(f => JSON.stringify(f));
   expect(compliance.filter(f => f.includes('is text, not a date'))).toHaveLength(3);
   c.run('checkWorkbookProblems');
