@@ -1,6 +1,7 @@
 /**
  * Notice deadlines: the domain functions, and the Meetings tab's live formulas (from the
- * schema's templates) computed by HyperFormula, agree for every day from 2019 to 2026.
+ * schema's templates) computed by HyperFormula, agree for every weekday and holiday pattern from
+ * 2019 to 2026 (distinctCases); the notice rule itself is checked on every day.
  * WORKDAY semantics: https://support.google.com/docs/answer/3093059 (start date excluded;
  * negative days count back; holidays a range of dates). Clear days: Local Government Act 1972
  * s.100B and s.100K (a clear day excludes the day of publication and of the meeting).
@@ -159,7 +160,35 @@ function everyDay(from: string, to: string): string[] {
   return out;
 }
 
-describe('the sheet formulas agree with the domain for every date 2019–2026', () => {
+type Deadlines = ReturnType<typeof deadlines>;
+
+/**
+ * One date of each distinct case, for the sheet: a date's deadlines depend only on its weekday and
+ * on which days are holidays between it and its earliest holiday-dependent deadline (despatch,
+ * report; agenda agreed is calendar days), so with a week's margin past the furthest any date
+ * reaches, one date stands for every date of the same weekday and holiday pattern (for instance
+ * every Tuesday with no holiday in the weeks before it); computing three thousand rows a case in
+ * HyperFormula only repeated them. Every day around each year end and leap day is kept as well.
+ */
+function distinctCases(dates: string[], expected: Deadlines[], hols: Set<string>): string[] {
+  const days = dates.map(dayNumber);
+  const holidays = new Set([...hols].map(dayNumber));
+  const reach = (n: number, e: Deadlines) =>
+    n - Math.min(dayNumber(e.papersDespatchBy), dayNumber(e.reportDeadline));
+  const back = Math.max(...days.map((n, i) => reach(n, expected[i]))) + 7;
+  const seen = new Set<string>();
+  return dates.filter((d, i) => {
+    const n = days[i];
+    const pattern = [n % 7];
+    for (let k = 0; k <= back; k++) if (holidays.has(n - k)) pattern.push(k);
+    const key = pattern.join(',');
+    const kept = !seen.has(key) || /-(12-(2[4-9]|3[01])|01-0[1-7]|02-29|03-01)$/.test(d);
+    seen.add(key);
+    return kept;
+  });
+}
+
+describe('the sheet formulas agree with the domain for every kind of date 2019–2026', () => {
   const CLEAR = 'Clear working days' as const;
   const CAL = 'Calendar days' as const;
   const cases: [Region, Rules, string[]][] = [
@@ -179,7 +208,6 @@ describe('the sheet formulas agree with the domain for every date 2019–2026', 
   ];
   test.each(cases)('%s with %j', (region, settings, closures) => {
     const dates = everyDay('2019-01-01', '2026-12-31');
-    const sheet = sheetDeadlines(region, dates, closures, settings);
     const hols = new Set([
       ...bankHolidaysForYears(region, 2018, 2027).map(h => h.date),
       ...closures,
@@ -191,8 +219,11 @@ describe('the sheet formulas agree with the domain for every date 2019–2026', 
       reportDeadlineWorkingDays: settings.report,
     };
     const expected = dates.map(d => deadlines(d, rules, hols));
-    const mismatches = dates.filter(
-      (_d, i) => JSON.stringify(sheet[i]) !== JSON.stringify(expected[i]),
+    const sample = distinctCases(dates, expected, hols);
+    const sheet = sheetDeadlines(region, sample, closures, settings);
+    const domain = new Map(dates.map((d, i) => [d, expected[i]]));
+    const mismatches = sample.filter(
+      (d, i) => JSON.stringify(sheet[i]) !== JSON.stringify(domain.get(d)),
     );
     expect(mismatches).toEqual([]);
     // And the notice rule itself holds for every date: despatch is a working day, leaving exactly
