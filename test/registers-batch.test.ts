@@ -1,7 +1,10 @@
 /**
- * Registers read by their span (src/workbook/registers.ts readRegisters): the same records,
- * problems and messages as the tab-by-tab reader (readRegister), in two service calls a tab
- * instead of three. Apps Script: Spreadsheet.getRange takes A1 notation with a sheet name
+ * The one register reader (src/workbook/registers.ts readRegister, readOptional) and the
+ * Settings reader (src/workbook/settings.ts readSettings) read a tab by its span
+ * (src/workbook/span.ts): the same records, problems and messages as reading the tab whole
+ * (getSheetByName, getDataRange, getValues), in two service calls a tab instead of three, the
+ * Sheet fetched only when a caller asks for it. Apps Script: Spreadsheet.getRange takes A1
+ * notation with a sheet name
  * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getrangea1notation),
  * quoted when it has spaces or apostrophes, an apostrophe doubled; a range on a missing sheet
  * or past the sheet's last column is "Range not found". A RangeList is "a collection of one or
@@ -9,13 +12,9 @@
  * cannot be read with one getRangeList.
  */
 import {scriptRealm, type Realm} from './emulator/conformance-harness';
-import {
-  quotedTab,
-  readOptionalSpan,
-  readRegister,
-  readRegisters,
-  trimGrid,
-} from '../src/workbook/registers';
+import {readOptional, readRegister, registerFromGrid} from '../src/workbook/registers';
+import {readSettings} from '../src/workbook/settings';
+import {quotedTab, trimGrid} from '../src/workbook/span';
 import {tabSpec, TAB} from '../src/workbook/schema';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -96,56 +95,70 @@ const view = (r: {
   index: headers(r.tab).map(h => [h, r.index.get(h)]),
 });
 
-test('three tabs by their spans: the records and problems of readRegister, 2 calls a tab (was 3)', () => {
+/** The register read whole, as the three-call reader did: what the span read must equal. */
+const whole = <K extends Parameters<typeof registerFromGrid>[0]>(tab: K) =>
+  registerFromGrid(tab, ss.getSheetByName(tab)!.getDataRange().getValues() as Cell[][]);
+
+test('three tabs, each by its span: the records and problems of the whole tab, 2 calls a tab (was 3)', () => {
   makeTab(TAB.members, MEMBERS);
   makeTab(TAB.mailingList, MAILING);
   makeTab(TAB.sent, SENT);
   const tabs = [TAB.members, TAB.mailingList, TAB.sent] as const;
-  const one = counted(() => tabs.map(t => readRegister(ss, t)));
-  const batch = counted(() => readRegisters(ss, tabs));
-  expect(one.total).toBe(9);
-  expect(batch.total).toBe(6);
-  expect(batch.calls).toEqual({'Spreadsheet.getRange': 3, 'Range.getValues': 3});
-  tabs.forEach((t, k) => expect(view(batch.value[t])).toEqual(view(one.value[k])));
+  const read = counted(() => tabs.map(t => readRegister(ss, t)));
+  expect(read.total).toBe(6);
+  expect(read.calls).toEqual({'Spreadsheet.getRange': 3, 'Range.getValues': 3});
+  tabs.forEach((t, k) => expect(view(read.value[k])).toEqual(view(whole(t))));
+  const [members, mailing, sent] = read.value;
   // The values the plan needs are there: a flagged email, an unreadable consent (No).
-  expect(batch.value[TAB.members].problems.map(p => `${p.row}:${p.header}`)).toEqual([
-    '3:Email',
-    '3:Term start',
-  ]);
-  expect(batch.value[TAB.mailingList].records.map(e => e.subscribed)).toEqual([true, false, false]);
-  expect(batch.value[TAB.sent].records[0]).toMatchObject({
-    meeting: '2026-12-10',
-    to: 'ann@example.org',
-  });
+  expect(members.problems.map(p => `${p.row}:${p.header}`)).toEqual(['3:Email', '3:Term start']);
+  expect(mailing.records.map(e => e.subscribed)).toEqual([true, false, false]);
+  expect(sent.records[0]).toMatchObject({meeting: '2026-12-10', to: 'ann@example.org'});
   // The grid is the one getDataRange reads: no empty rows or columns after the data.
-  expect(batch.value[TAB.sent].grid).toEqual(one.value[2].grid);
+  expect(sent.grid).toEqual(whole(TAB.sent).grid);
 });
 
-test('a missing tab: the same message, after the span is refused', () => {
+test('the sheet is fetched only when asked, once; a write back goes through the span', () => {
+  makeTab(TAB.sent, SENT);
+  const sent = readRegister(ss, TAB.sent);
+  const first = counted(() => sent.sheet());
+  expect(first.calls).toEqual({'Range.getSheet': 1});
+  expect(first.value.getName()).toBe(TAB.sent);
+  expect(counted(() => sent.sheet()).total).toBe(0);
+  const write = counted(() => sent.cells(3, 2, 1, 2).setValues([['x', 'y']]));
+  expect(write.calls).toEqual({'Range.offset': 1, 'Range.setValues': 1});
+  expect(ss.getSheetByName(TAB.sent)!.getRange('B3:C3').getValues()).toEqual([['x', 'y']]);
+  // A sheet in hand (the selected row's tab) is read whole, and given back without a call.
+  const sheet = ss.getSheetByName(TAB.sent)!;
+  const held = counted(() => readRegister(ss, TAB.sent, sheet));
+  expect(held.calls).toEqual({'Sheet.getDataRange': 1, 'Range.getValues': 1});
+  expect(counted(() => held.value.sheet()).total).toBe(0);
+  expect(view(held.value)).toEqual(view(whole(TAB.sent)));
+});
+
+test('a missing tab: the message says so, after the span is refused', () => {
   const sheet = ss.getSheetByName(TAB.sent);
   if (sheet) ss.deleteSheet(sheet);
-  const message = errorOf(() => readRegister(ss, TAB.sent));
-  expect(message).toBe(
+  const missing = counted(() => errorOf(() => readRegister(ss, TAB.sent)));
+  expect(missing.value).toBe(
     'The "Sent" tab is missing. Run Committee > Set up or repair workbook to add it.',
   );
-  expect(errorOf(() => readRegisters(ss, [TAB.members, TAB.sent]))).toBe(message);
+  expect(missing.calls).toEqual({'Spreadsheet.getRange': 1, 'Spreadsheet.getSheetByName': 1});
   // An optional tab that is missing is no register, at one more call (getSheetByName).
-  const optional = counted(() => readOptionalSpan(ss, TAB.sent));
+  const optional = counted(() => readOptional(ss, TAB.sent));
   expect(optional.value).toBeNull();
   expect(optional.calls).toEqual({'Spreadsheet.getRange': 1, 'Spreadsheet.getSheetByName': 1});
 });
 
-test('a missing required header: the same message', () => {
+test('a missing required header: the message names it, for a register that may be absent too', () => {
   makeTab(
     TAB.sent,
     SENT,
     headers(TAB.sent).filter(h => h !== 'To'),
   );
-  const message = errorOf(() => readRegister(ss, TAB.sent));
-  expect(message).toBe(
-    'The "Sent" tab has no "To" column. Put the header back in row 1 or run Committee > Set up or repair workbook.',
-  );
-  expect(errorOf(() => readRegisters(ss, [TAB.sent]))).toBe(message);
+  const message =
+    'The "Sent" tab has no "To" column. Put the header back in row 1 or run Committee > Set up or repair workbook.';
+  expect(errorOf(() => readRegister(ss, TAB.sent))).toBe(message);
+  expect(errorOf(() => readOptional(ss, TAB.sent))).toBe(message);
 });
 
 test("a tab with the officer's own columns past Z: the same records, by the span", () => {
@@ -159,23 +172,21 @@ test("a tab with the officer's own columns past Z: the same records, by the span
   // A value past Z further down than the register's rows.
   const sheet = makeTab(TAB.mailingList, rows, head, 40);
   sheet.getRange('AD9').setValue('kept');
-  const one = readRegister(ss, TAB.mailingList);
-  const batch = counted(() => readRegisters(ss, [TAB.mailingList]));
-  expect(batch.total).toBe(2);
-  expect(view(batch.value[TAB.mailingList])).toEqual(view(one));
-  expect(batch.value[TAB.mailingList].records).toHaveLength(3);
+  const read = counted(() => readRegister(ss, TAB.mailingList));
+  expect(read.total).toBe(2);
+  expect(view(read.value)).toEqual(view(whole(TAB.mailingList)));
+  expect(read.value.records).toHaveLength(3);
 });
 
-test('a schema header past Z, or a tab narrower than A:Z: read tab by tab, the same records', () => {
+test('a schema header past Z, or a tab narrower than A:Z: read whole, the same records', () => {
   // Email moved to column AC: the span has no Email, so the tab is read whole.
   const head = headers(TAB.members).filter(h => h !== 'Email');
   const wide = [...head, ...Array(28 - head.length).fill(''), 'Email'];
   makeTab(TAB.members, MEMBERS, wide, 30);
-  const one = readRegister(ss, TAB.members);
-  const batch = counted(() => readRegisters(ss, [TAB.members]));
-  expect(one.index.get('Email')).toBe(28);
-  expect(view(batch.value[TAB.members])).toEqual(view(one));
-  expect(batch.calls).toEqual({
+  const read = counted(() => readRegister(ss, TAB.members));
+  expect(read.value.index.get('Email')).toBe(28);
+  expect(view(read.value)).toEqual(view(whole(TAB.members)));
+  expect(read.calls).toEqual({
     'Spreadsheet.getRange': 1,
     'Range.getValues': 2,
     'Spreadsheet.getSheetByName': 1,
@@ -186,9 +197,33 @@ test('a schema header past Z, or a tab narrower than A:Z: read tab by tab, the s
   expect(errorOf(() => ss.getRange(`${quotedTab(TAB.mailingList)}!A1:Z`))).toMatch(
     /Range not found/,
   );
-  const narrow = counted(() => readRegisters(ss, [TAB.mailingList]));
-  expect(view(narrow.value[TAB.mailingList])).toEqual(view(readRegister(ss, TAB.mailingList)));
+  const narrow = counted(() => readRegister(ss, TAB.mailingList));
+  expect(view(narrow.value)).toEqual(view(whole(TAB.mailingList)));
   expect(narrow.total).toBe(4);
+});
+
+test('Settings by the span: 2 calls (was 3), the same values; missing headers or tab: the same messages', () => {
+  makeTab(
+    TAB.settings,
+    [{Setting: 'Group name', Value: 'Adults Committee'}],
+    ['Setting', 'Value'],
+    26,
+  );
+  const read = counted(() => readSettings(ss));
+  expect(read.calls).toEqual({'Spreadsheet.getRange': 1, 'Range.getValues': 1});
+  expect(read.value.text('Group name')).toBe('Adults Committee');
+  expect(read.value.cell('Group name')).toBe('B2');
+  const write = counted(() => read.value.cells(2, 2, 1, 1).setValue('Carers Board'));
+  expect(write.total).toBe(2);
+  expect(readSettings(ss).text('Group name')).toBe('Carers Board');
+  makeTab(TAB.settings, [{Setting: 'Group name'}], ['Setting', 'Values']);
+  expect(errorOf(() => readSettings(ss))).toBe(
+    'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
+  );
+  ss.deleteSheet(ss.getSheetByName(TAB.settings)!);
+  expect(errorOf(() => readSettings(ss))).toBe(
+    'The "Settings" tab is missing. Run Committee > Set up or repair workbook to add it.',
+  );
 });
 
 test('sheet names are quoted for A1 notation, an apostrophe doubled', () => {

@@ -2,7 +2,7 @@
  * Everything the governance rules need, read once: settings, the registers (one getValues per
  * tab) and the holiday list (refreshed, so the sheet formulas and the checks use the same days).
  */
-import {settingsFromGrid} from '../workbook/settings';
+import {readSettings} from '../workbook/settings';
 import {useLists} from '../workbook/lists';
 import {TAB} from '../workbook/schema';
 import {
@@ -12,9 +12,8 @@ import {
   RecordOf,
   linkProblems,
   problemFinding,
-  readOptionalSpan,
-  readSettingsSpan,
-  readRegisters,
+  readOptional,
+  readRegister,
 } from '../workbook/registers';
 import {isoOfDate} from '../domain/calendar';
 import {Finding} from '../domain/findings';
@@ -70,16 +69,14 @@ export function gather(
   const problems: Finding[] = [];
   useLists(ss); // Client groups and Service types as the Lists tab extends them
   // An unreadable notice number or quorum is a finding with its cell; the rules go on.
-  const config = governanceConfig(settingsFromGrid(readSettingsSpan(ss).grid), f =>
-    problems.push(f),
-  );
+  const config = governanceConfig(readSettings(ss), f => problems.push(f));
   const cellProblems: Problem[] = [];
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.
   const regs: Partial<{[K in RegisterName]: Register<K>}> = {};
-  // Each tab by its span (two calls, not three), in the order the checks need them.
+  // Each tab once (two calls), in the order the checks need them.
   const read = <K extends RegisterName>(tab: K, optional = false): RecordOf[K][] => {
-    const reg = optional ? readOptionalSpan(ss, tab) : readRegisters(ss, [tab])[tab];
+    const reg = optional ? readOptional(ss, tab) : readRegister(ss, tab);
     if (!reg) return [];
     (regs as Record<K, Register<K>>)[tab] = reg;
     cellProblems.push(...reg.problems);

@@ -3,14 +3,7 @@
  * as data, check them, then write the Docs, the links and the summary.
  */
 import {SettingName, TAB} from '../workbook/schema';
-import {
-  Register,
-  RegisterName,
-  readOptional,
-  readOptionalSpan,
-  readRegister,
-  readRegisters,
-} from '../workbook/registers';
+import {ReadBack, RegisterName, readOptional, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
 import {NumberedItem, agendaPaper, itemsOfMeeting, nextMeeting, orderAgenda} from './agenda';
@@ -72,13 +65,10 @@ import {
   withDocumentLock,
 } from './session';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Read<K extends Parameters<typeof readRegister>[1]> = Register<K> & {readonly sheet: Sheet};
-
 export interface MeetingChoice {
-  readonly meetings: Read<typeof TAB.meetings>;
+  readonly meetings: ReadBack<typeof TAB.meetings>;
   readonly meeting: Meeting;
-  readonly agenda?: Read<typeof TAB.agenda>;
+  readonly agenda?: ReadBack<typeof TAB.agenda>;
 }
 
 /** The meeting of the selected Meetings row, or of the selected Agenda row's Meeting date. */
@@ -245,7 +235,7 @@ export function meetingFolderName(s: Session, when: Day): string {
 
 /** One write of a link into the meeting's row. */
 export function writeMeetingLink(
-  meetings: Read<typeof TAB.meetings>,
+  meetings: ReadBack<typeof TAB.meetings>,
   row: number,
   header: string,
   url: string,
@@ -253,7 +243,7 @@ export function writeMeetingLink(
   const col = meetings.index.get(header);
   if (col === undefined) return; // an officer removed the column: the dialog still lists the link
   if (String(meetings.grid[row - 1]?.[col] ?? '') === url) return; // regenerated into the same Doc
-  meetings.sheet.getRange(row, col + 1).setValue(url);
+  meetings.cells(row, col + 1, 1, 1).setValue(url);
 }
 
 /** The meeting before this one that the committee held (not cancelled, not a workshop). */
@@ -274,15 +264,14 @@ export function agendaPackCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const s = openSession(ss);
   const choice = chooseMeeting(s);
   const agenda = choice.agenda ?? readRegister(ss, TAB.agenda);
-  const read = readRegisters(ss, [TAB.members, TAB.actions]);
-  const members = read[TAB.members].records;
+  const members = readRegister(ss, TAB.members).records;
   const meeting = choice.meeting;
   const items = orderAgenda(itemsOfMeeting(agenda.records, meeting, s.paper));
   const next = nextMeeting(choice.meetings.records, meeting.date);
   const full = agendaPaper(meeting, items, members, s.paper, 'full', next);
   const pub = scrubContacts(agendaPaper(meeting, items, members, s.paper, 'public', next), members);
   const log = actionLogPaper(
-    read[TAB.actions].records,
+    readRegister(ss, TAB.actions).records,
     choice.meetings.records,
     meeting.date,
     new Date(),
@@ -396,14 +385,13 @@ export function minutesCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ma
   const items = orderAgenda(itemsOfMeeting(agenda.records, choice.meeting, s.paper));
   const meetings = choice.meetings.records;
   const numbering = s.settings.text('Minute numbering') === 'Running' ? 'Running' : 'Per meeting';
-  const read = readRegisters(ss, [TAB.attendance, TAB.members, TAB.actions]);
   const paper = minutesPaper(
     {
       meeting: choice.meeting,
       items,
-      attendance: read[TAB.attendance].records,
-      members: read[TAB.members].records,
-      actions: read[TAB.actions].records,
+      attendance: readRegister(ss, TAB.attendance).records,
+      members: readRegister(ss, TAB.members).records,
+      actions: readRegister(ss, TAB.actions).records,
       firstMinute: firstMinuteNo(choice.meeting, meetings, agenda.records, {
         mode: numbering,
         first: s.settings.number('First minute number') || 1,
@@ -470,7 +458,7 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     const out = writePapers(s, meetingFolderName(s, when), [paper]);
     const col = agenda.index.get('Paper link');
     if (col !== undefined && !chosen.paperLink)
-      agenda.sheet.getRange(sel.row, col + 1).setValue(out[0].url);
+      agenda.cells(sel.row, col + 1, 1, 1).setValue(out[0].url);
     return out;
   });
   showSummary(
@@ -484,17 +472,16 @@ export function reportCoverCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** Everything an annual report reads, each tab once (Contracts and Cash flow may be absent). */
 export function readYearData(s: Session): YearData {
   const ss = s.ss;
-  // Each tab by its span (two calls, not three), in this order.
-  const read = readRegisters(ss, [TAB.meetings, TAB.agenda, TAB.attendance, TAB.actions]);
-  const optional = <K extends RegisterName>(tab: K) => readOptionalSpan(ss, tab)?.records ?? [];
+  // Each tab once (two calls), in this order.
+  const optional = <K extends RegisterName>(tab: K) => readOptional(ss, tab)?.records ?? [];
   return {
-    meetings: read[TAB.meetings].records,
-    items: read[TAB.agenda].records,
-    attendance: read[TAB.attendance].records,
-    actions: read[TAB.actions].records,
+    meetings: readRegister(ss, TAB.meetings).records,
+    items: readRegister(ss, TAB.agenda).records,
+    attendance: readRegister(ss, TAB.attendance).records,
+    actions: readRegister(ss, TAB.actions).records,
     contracts: optional(TAB.contracts),
     cashFlow: optional(TAB.cashFlow),
-    members: readRegisters(ss, [TAB.members])[TAB.members].records,
+    members: readRegister(ss, TAB.members).records,
     rules: governanceConfig(s.settings),
     decisions: optional(TAB.decisions),
   };
@@ -586,7 +573,7 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   // Open complaints add a "Complaints" standing item (domain/housekeeping.ts).
   const standing = withComplaintsItem(
     s.settings.list('Standing items'),
-    readOptional(ss, TAB.complaints),
+    readOptional(ss, TAB.complaints)?.records ?? [],
   );
   const plan = planAgenda(items, standing);
   const col = (h: string) => agenda.index.get(h);
@@ -603,7 +590,7 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
       const column = agenda.grid
         .slice(first - 1, last)
         .map((r, k) => [plan.numbers.get(first + k) ?? r[noCol] ?? '']);
-      agenda.sheet.getRange(first, noCol + 1, column.length, 1).setValues(column);
+      agenda.cells(first, noCol + 1, column.length, 1).setValues(column);
     }
     if (plan.add.length) {
       const width = agenda.headers.length;
@@ -624,7 +611,7 @@ export function buildAgendaCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
         put('Standing item', 'Yes');
         return line;
       });
-      agenda.sheet.getRange(agenda.grid.length + 1, 1, rows.length, width).setValues(rows);
+      agenda.cells(agenda.grid.length + 1, 1, rows.length, width).setValues(rows);
     }
     const msg = `${plan.add.length ? `Added ${plan.add.length} standing item${plan.add.length === 1 ? '' : 's'}; ` : ''}numbered ${items.length + plan.add.length} items for ${s.paper.dates(when, DATE)}.`;
     const members = readRegister(ss, TAB.members).records;

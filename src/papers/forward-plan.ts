@@ -17,7 +17,7 @@ import {
   plannedItems,
   plannedMeetings,
 } from '../domain/agenda-plan';
-import {Register, readRegister} from '../workbook/registers';
+import {ReadBack, readRegister} from '../workbook/registers';
 import {TAB} from '../workbook/schema';
 import {DATE, LONG_DATE} from './dates';
 import {PaperSettings, paperName} from './agenda';
@@ -112,7 +112,7 @@ export function forwardPlanPaper(
  * Returns the number of items stamped, or -1 when the Agenda tab has no such column.
  */
 export function stampFirstPublished(
-  agenda: Register<typeof TAB.agenda> & {readonly sheet: GoogleAppsScript.Spreadsheet.Sheet},
+  agenda: ReadBack<typeof TAB.agenda>,
   shown: readonly AgendaItem[],
   today: Day,
 ): number {
@@ -125,7 +125,7 @@ export function stampFirstPublished(
   const column = agenda.grid
     .slice(first - 1, last)
     .map((r, k) => [fresh.has(first + k) ? dateOfIso(today) : (r[col] ?? '')]);
-  agenda.sheet.getRange(first, col + 1, column.length, 1).setValues(column);
+  agenda.cells(first, col + 1, column.length, 1).setValues(column);
   return fresh.size;
 }
 

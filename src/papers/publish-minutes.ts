@@ -164,7 +164,7 @@ export function recordDecisions(
   if (add.length) {
     const rows = add.map(d => decisionRow(reg.headers, meeting, d, items, link));
     // After the last row with anything in it (the grid is the data range).
-    reg.sheet.getRange(reg.grid.length + 1, 1, rows.length, reg.headers.length).setValues(rows);
+    reg.cells(reg.grid.length + 1, 1, rows.length, reg.headers.length).setValues(rows);
   }
   const kept = found.decisions.length - add.length;
   notes.push(

@@ -5,7 +5,7 @@
  * (a batch at a time) and the plan skips everyone already sent that version.
  */
 import {TAB} from '../workbook/schema';
-import {Problem, ReadBack, readRegister, readRegisters} from '../workbook/registers';
+import {Problem, ReadBack, readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {Day, Meeting} from '../domain/records';
 import {DATE, LONG_DATE} from './dates';
@@ -93,10 +93,9 @@ interface Prepared {
 
 /** Reads what the plan needs: Members, Mailing list and Sent, once each (two calls a tab). */
 function prepare(s: Session, choice: MeetingChoice): Prepared {
-  const read = readRegisters(s.ss, [TAB.members, TAB.mailingList, TAB.sent]);
-  const members = read[TAB.members];
-  const mailing = read[TAB.mailingList];
-  const sentTab = read[TAB.sent];
+  const members = readRegister(s.ss, TAB.members);
+  const mailing = readRegister(s.ss, TAB.mailingList);
+  const sentTab = readRegister(s.ss, TAB.sent);
   const plan = planSend(
     choice.meeting.date,
     members.records,
@@ -271,7 +270,7 @@ function deliver(p: Prepared, quota: number): SendResult {
     if (!meeting.agendaPublishedOn) {
       const col = choice.meetings.index.get('Agenda published on');
       if (col !== undefined)
-        choice.meetings.sheet.getRange(meeting.row, col + 1).setValue(dateOfIso(today));
+        choice.meetings.cells(meeting.row, col + 1, 1, 1).setValue(dateOfIso(today));
     }
     const waiting = plan.send.length - todo.length;
     ss.toast(

@@ -3,9 +3,8 @@
  * a new folder id can be written back), the selected row, the document lock, and the plain
  * messages and summary dialog an officer sees.
  */
-import {Settings, settingsFromGrid} from '../workbook/settings';
-import {readSettingsSpan} from '../workbook/registers';
-import {Cell, WorkbookError} from '../workbook/table';
+import {SettingsRead, readSettings} from '../workbook/settings';
+import {WorkbookError} from '../workbook/table';
 import {PaperSettings} from './agenda';
 import {appsScriptDates} from './dates';
 import {PaperError} from './errors';
@@ -22,24 +21,19 @@ import {
 
 export interface Session {
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  readonly settings: Settings;
+  /** The settings, with the tab's grid and cells to write a setting back (no Sheet needed). */
+  readonly settings: SettingsRead;
   readonly paper: PaperSettings;
   readonly timeZone: string;
-  /** The Settings sheet (found when asked: one call) and its grid, to write a setting back. */
-  readonly settingsSheet: () => GoogleAppsScript.Spreadsheet.Sheet;
-  readonly settingsGrid: Cell[][];
 }
 
 export function openSession(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Session {
-  const {grid, sheet} = readSettingsSpan(ss);
-  const settings = settingsFromGrid(grid);
+  const settings = readSettings(ss);
   const timeZone = settings.text('Time zone') || 'Europe/London';
   return {
     ss,
     settings,
     timeZone,
-    settingsSheet: sheet,
-    settingsGrid: grid,
     paper: {
       group: settings.text('Group name') || 'Committee',
       clerkName: settings.text('Clerk name'),
@@ -54,17 +48,16 @@ export function openSession(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sessi
 
 /** Writes one setting's Value (a single cell: this happens once, when a folder is first made). */
 export function writeSetting(s: Session, name: string, value: string): void {
-  const headers = (s.settingsGrid[0] ?? []).map(h => String(h).trim());
+  const {grid} = s.settings;
+  const headers = (grid[0] ?? []).map(h => String(h).trim());
   const nameCol = headers.indexOf('Setting');
   const valueCol = headers.indexOf('Value');
-  const r = s.settingsGrid.findIndex((row, k) => k > 0 && String(row[nameCol]).trim() === name);
+  const r = grid.findIndex((row, k) => k > 0 && String(row[nameCol]).trim() === name);
   if (r < 0) {
-    s.settingsSheet().appendRow([name, value]);
+    s.settings.sheet().appendRow([name, value]);
     return;
   }
-  s.settingsSheet()
-    .getRange(r + 1, valueCol + 1)
-    .setValue(value);
+  s.settings.cells(r + 1, valueCol + 1, 1, 1).setValue(value);
 }
 
 /** The papers folder (made and recorded in Settings when empty), then the named sub-folder. */

@@ -21,7 +21,7 @@ export interface WebRequest {
 
 /** "Font" on Settings when an officer added that row (a CSS font name), else the papers' Arial. */
 function fontOf(s: Session): string {
-  const row = s.settingsGrid.find((r, k) => k > 0 && String(r[0]).trim() === 'Font');
+  const row = s.settings.grid.find((r, k) => k > 0 && String(r[0]).trim() === 'Font');
   return row ? String(row[1] ?? '').trim() : '';
 }
 
@@ -76,7 +76,10 @@ export function webResponse(
       clerkEmail: s.paper.clerkEmail,
       selfUrl: selfUrl(),
     },
-    publicDecisions(readOptional(ss, TAB.decisions), readOptional(ss, TAB.agenda)),
+    publicDecisions(
+      readOptional(ss, TAB.decisions)?.records ?? [],
+      readOptional(ss, TAB.agenda)?.records ?? [],
+    ),
   );
   return HtmlService.createHtmlOutput(html)
     .setTitle(`${s.paper.group}: meetings and papers`)

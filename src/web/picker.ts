@@ -36,7 +36,7 @@ const WHERE =
 export function pickTarget(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PickTarget {
   const sel = selectedRow(ss, [TAB.settings, TAB.agenda], 'a Settings row or an Agenda row');
   if (sel.tab === TAB.agenda) return {kind: 'paper', row: sel.row};
-  const grid = openSession(ss).settingsGrid;
+  const grid = openSession(ss).settings.grid;
   const nameCol = (grid[0] ?? []).map(h => String(h).trim()).indexOf('Setting');
   const name = String(grid[sel.row - 1]?.[nameCol] ?? '').trim();
   if (!(name in ID_SETTINGS))
@@ -106,7 +106,7 @@ export function applyPick(
     throw new PaperError(`Agenda row ${target.row} is not an agenda item. ${WHERE}`);
   const link =
     file.mimeType === DOC_MIME ? docUrl(id) : `https://drive.google.com/file/d/${id}/view`;
-  agenda.sheet.getRange(target.row, col + 1).setValue(link);
+  agenda.cells(target.row, col + 1, 1, 1).setValue(link);
   return `${where} is now "${file.name}".`;
 }
 

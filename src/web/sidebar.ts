@@ -126,7 +126,7 @@ export function sidebarMakePaper(
   const s = openSession(ss);
   const choice = meetingOn(s, date);
   // The paper commands act on the selected meeting: select its row, as the clerk would.
-  choice.meetings.sheet.getRange(choice.meeting.row, 1).activate();
+  choice.meetings.cells(choice.meeting.row, 1, 1, 1).activate();
   if (kind === 'agenda') agendaPackCommand(ss);
   else if (kind === 'minutes') minutesCommand(ss);
   else throw new PaperError(`"${kind}" is not a paper the sidebar can make (agenda or minutes).`);

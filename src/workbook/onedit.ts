@@ -14,10 +14,10 @@
  * current from onEdit would mean reading it on every edit.
  */
 import {ColumnSpec, TAB, TabSpec} from './schema';
-import {registerFromGrid} from './registers';
+import {readOptional} from './registers';
 import {isListColumn, useLists} from './lists';
 import type {Member} from '../domain/records';
-import {Cell, forColumn} from './table';
+import {Cell, WorkbookError, forColumn} from './table';
 import {
   refusesInvalid,
   rowRules,
@@ -281,9 +281,15 @@ function singleEdit(
 
 /** The Members tab as records, for the substitute check (one read; none when the tab is missing). */
 function rosterOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined): Member[] | undefined {
-  const sheet = ss?.getSheetByName(TAB.members);
-  if (!sheet) return undefined;
-  return registerFromGrid(TAB.members, sheet.getDataRange().getValues() as Cell[][]).records;
+  if (!ss) return undefined;
+  try {
+    return readOptional(ss, TAB.members)?.records;
+  } catch (e) {
+    // A Members tab without a required column names no one: the edit is still checked, and
+    // Check workbook problems names the column.
+    if (e instanceof WorkbookError) return [];
+    throw e;
+  }
 }
 
 /**

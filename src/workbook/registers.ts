@@ -9,13 +9,12 @@
  * column without a formula) holds a value. Rows of a summary block beside a table, and rows
  * holding only the program's formulas, are never records.
  *
- * Commands read by span (readRegisters): Spreadsheet.getRange("'Tab'!A1:Z") and its getValues,
- * two calls a tab where getSheetByName, getDataRange, getValues make three. SpreadsheetApp has
- * no one-call read of several tabs: a RangeList is "a collection of one or more Range instances
- * in the same sheet" (developers.google.com/apps-script/reference/spreadsheet/range-list).
+ * Every command reads a register through readRegister (or readOptional): two service calls a
+ * tab, by its span (src/workbook/span.ts), the Sheet found only when a caller writes back.
  */
 import {ColumnSpec, TAB, TabSpec, tabSpec} from './schema';
 import {Cell, WorkbookError, getTab, headerPositions, isDate} from './table';
+import {WriteBack, readSpan, readWhole} from './span';
 
 export {headerPositions};
 import {checkValue, missingRequired, rowRules, duplicateRows, uniqueKey} from './validate';
@@ -482,159 +481,60 @@ export function registerFromGrid<K extends RegisterName>(
   return {tab, records, problems, headers, index, grid};
 }
 
+/** A register as read, and where to write back to its tab (src/workbook/span.ts). */
+export type ReadBack<K extends RegisterName> = Register<K> & WriteBack;
+
 /**
- * Reads a register with one getValues (getSheetByName, getDataRange, getValues). A missing tab
- * or a missing required header stops with a message saying what to do; `sheet` may be passed
- * when the caller already holds it.
+ * Reads a register: by its span, two calls (Spreadsheet.getRange("'Tab'!A1:Z"), getValues),
+ * or, when the caller already holds the sheet, getDataRange and getValues (two calls). When the
+ * span cannot be read (no such tab, or one narrower than A:Z) or any schema header is not
+ * within A:Z (moved past Z, or missing), the tab is read whole, so the records are the same and
+ * a missing tab or required column stops with a message saying what to do. `optional`: a
+ * missing tab is null (an older workbook) rather than an error. Columns past Z that are not the
+ * program's are not read by the span: the records and problems are the same without them.
  */
-export function readRegister<K extends RegisterName>(
+function read<K extends RegisterName>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tab: K,
+  optional: boolean,
   sheet?: GoogleAppsScript.Spreadsheet.Sheet,
-): Register<K> & {readonly sheet: GoogleAppsScript.Spreadsheet.Sheet} {
-  const sh = sheet ?? ss.getSheetByName(tab);
-  if (!sh)
-    throw new WorkbookError(
-      `The "${tab}" tab is missing. Run Committee > Set up or repair workbook to add it.`,
-    );
-  const reg = registerFromGrid(tab, sh.getDataRange().getValues() as Cell[][]);
+): ReadBack<K> | null {
+  const span = sheet ? null : readSpan(ss, tab);
+  if (span) {
+    const reg = registerFromGrid(tab, span.grid);
+    if (tabSpec(tab).columns.every(c => reg.index.has(c.header))) return {...span, ...reg};
+  }
+  // The span was refused for a missing tab or a narrow one: only asking by name tells which.
+  const sh = sheet ?? (optional && !span ? ss.getSheetByName(tab) : getTab(ss, tab));
+  if (!sh) return null;
+  const whole = readWhole(sh);
+  const reg = registerFromGrid(tab, whole.grid);
   const missing = reg.problems.find(p => p.row === 1);
   if (missing)
     throw new WorkbookError(
       `The "${tab}" tab has no "${missing.header}" column. Put the header back in row 1 or run Committee > Set up or repair workbook.`,
     );
-  return {...reg, sheet: sh};
-}
-
-/** A register read for a command that may write back to its tab. */
-export type ReadBack<K extends RegisterName> = Register<K> & {
-  /** The cells from a row and column of the tab (1-based), for a write: one service call. */
-  readonly cells: (
-    row: number,
-    col: number,
-    numRows: number,
-    numCols: number,
-  ) => GoogleAppsScript.Spreadsheet.Range;
-};
-
-/** The columns a span read covers: A to Z, every row (to the sheet's last). */
-export const SPAN = 'A1:Z';
-
-/** A tab's name as A1 notation quotes it: 'Mailing list'!A1:Z, an apostrophe doubled. */
-export function quotedTab(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-const filled = (v: Cell) => v !== '' && v !== null && v !== undefined;
-
-/**
- * The grid without its empty rows and columns at the end, as getDataRange would have read it
- * (at least one cell; a cell whose formula shows nothing counts as empty here).
- */
-export function trimGrid(grid: readonly (readonly Cell[])[]): Cell[][] {
-  let rows = grid.length;
-  while (rows > 1 && !grid[rows - 1].some(filled)) rows--;
-  let cols = 1;
-  for (let r = 0; r < rows; r++)
-    for (let c = grid[r].length; c > cols; c--)
-      if (filled(grid[r][c - 1])) {
-        cols = c;
-        break;
-      }
-  return grid.slice(0, Math.max(rows, 1)).map(line => {
-    const out = line.slice(0, cols);
-    while (out.length < cols) out.push('');
-    return out;
-  });
+  return {...whole, ...reg};
 }
 
 /**
- * The cells of a tab's span, Spreadsheet.getRange("'Tab'!A1:Z") and one getValues (two calls,
- * no Sheet object needed), trimmed as getDataRange would have read them; null when Apps Script
- * refuses the range: no such tab ("Range not found"), or a tab with fewer columns than the span.
+ * A register, read in two service calls (see `read`); `sheet` when the caller already holds
+ * it (the selected row's tab). A missing tab or required column stops with a message.
  */
-export function readSpanGrid(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  tab: string,
-): {readonly grid: Cell[][]; readonly range: GoogleAppsScript.Spreadsheet.Range} | null {
-  try {
-    const range = ss.getRange(`${quotedTab(tab)}!${SPAN}`);
-    return {grid: trimGrid(range.getValues() as Cell[][]), range};
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The Settings tab's grid by its span (two calls, was three), or as getDataRange reads it when
- * the span cannot be read or lacks the Setting and Value headers; `sheet` finds the tab (one
- * more call) for the rare write back.
- */
-export function readSettingsSpan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
-  readonly grid: Cell[][];
-  readonly sheet: () => GoogleAppsScript.Spreadsheet.Sheet;
-} {
-  const span = readSpanGrid(ss, TAB.settings);
-  const heads = (span?.grid[0] ?? []).map(h => String(h).trim());
-  if (span && heads.includes('Setting') && heads.includes('Value'))
-    return {grid: span.grid, sheet: () => span.range.getSheet()};
-  const sheet = getTab(ss, TAB.settings);
-  return {grid: sheet.getDataRange().getValues() as Cell[][], sheet: () => sheet};
-}
-
-/**
- * One register by its span, two calls where readRegister makes three. When the span cannot be
- * read, or any schema header is not within A:Z (moved past Z, or missing), the tab is read as
- * readRegister reads it, with its messages (a missing tab, a missing required column), or,
- * `optional`, is null when the tab is missing. Columns past Z that are not the program's are
- * not read: the records and problems are the same.
- */
-function readSpan<K extends RegisterName>(
+export function readRegister<K extends RegisterName>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tab: K,
-  optional: boolean,
-): ReadBack<K> | null {
-  const span = readSpanGrid(ss, tab);
-  if (span) {
-    const reg = registerFromGrid(tab, span.grid);
-    if (tabSpec(tab).columns.every(c => reg.index.has(c.header)))
-      return {...reg, cells: (r, c, n, w) => span.range.offset(r - 1, c - 1, n, w)};
-  }
-  const sheet = optional && !span ? ss.getSheetByName(tab) : undefined;
-  if (sheet === null) return null;
-  const reg = readRegister(ss, tab, sheet);
-  return {...reg, cells: (r, c, n, w) => reg.sheet.getRange(r, c, n, w)};
+  sheet?: GoogleAppsScript.Spreadsheet.Sheet,
+): ReadBack<K> {
+  return read(ss, tab, false, sheet) as ReadBack<K>;
 }
 
-/** A register that may be absent (an older workbook), by its span: null when its tab is missing. */
-export function readOptionalSpan<K extends RegisterName>(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  tab: K,
-): ReadBack<K> | null {
-  return readSpan(ss, tab, true);
-}
-
-/**
- * Several registers, each by its span (two calls a tab, not three), in the order given: the
- * first tab that is missing, or lacks a required column, stops with readRegister's message.
- */
-export function readRegisters<K extends RegisterName>(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  tabs: readonly K[],
-): {readonly [P in K]: ReadBack<P>} {
-  const out = {} as {[P in K]: ReadBack<P>};
-  for (const tab of tabs)
-    (out as Record<K, ReadBack<K>>)[tab] = readSpan(ss, tab, false) as ReadBack<K>;
-  return out;
-}
-
-/** A register that may be absent (an older workbook): no records when its tab is missing. */
+/** A register that may be absent (an older workbook): null when its tab is missing. */
 export function readOptional<K extends RegisterName>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tab: K,
-): RecordOf[K][] {
-  const sheet = ss.getSheetByName(tab);
-  return sheet ? readRegister(ss, tab, sheet).records : [];
+): ReadBack<K> | null {
+  return read(ss, tab, true);
 }
 
 /** The registers that name each other: members, meetings, attendance and actions. */

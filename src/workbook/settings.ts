@@ -1,5 +1,5 @@
 /**
- * Settings by name, read from the Settings tab with one getValues. Every getter checks the
+ * Settings by name, read from the Settings tab with one getValues (two calls). Every getter checks the
  * value and throws a WorkbookError naming the setting when it is empty where a value is
  * needed, or cannot be read ("five" working days). A setting whose row is missing falls back
  * to its default in SETTINGS (set-up puts the row back); a value an officer typed is never
@@ -7,6 +7,7 @@
  */
 import {SETTINGS, SettingName, SettingSpec, TAB} from './schema';
 import {Cell, WorkbookError, getTab, isDate} from './table';
+import {TabRead, readSpan, readWhole} from './span';
 import {columnLetter} from './formulas';
 import {isoOfSerial, serialOf} from './dates';
 import {isoOfDate} from '../domain/calendar';
@@ -40,10 +41,20 @@ function specOf(name: string): SettingSpec | undefined {
   return SETTINGS.find(s => s.name === name);
 }
 
-/** Reads the Settings tab: one getDataRange().getValues(). */
-export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
-  const grid = getTab(ss, TAB.settings).getDataRange().getValues() as Cell[][];
-  return settingsFromGrid(grid);
+/** Settings as read, with the tab's grid and where to write a setting back. */
+export type SettingsRead = Settings & TabRead;
+
+/**
+ * Reads the Settings tab by its span (two calls: src/workbook/span.ts), or whole when the span
+ * cannot be read or lacks the Setting and Value headers (a missing tab, or headers past Z), so
+ * that a missing tab or header stops with its message.
+ */
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SettingsRead {
+  const span = readSpan(ss, TAB.settings);
+  const heads = (span?.grid[0] ?? []).map(h => String(h).trim());
+  const tab = span && heads.includes('Setting') && heads.includes('Value') ? span : null;
+  const read = tab ?? readWhole(getTab(ss, TAB.settings));
+  return {...settingsFromGrid(read.grid), ...read};
 }
 
 /** Settings from the grid of the Settings tab (header row first: Setting, Value, ...). */
