@@ -1,7 +1,7 @@
 /**
  * What one typed cell costs in service calls (issue 10's budgets), on the demo workbook: a valid
  * edit that writes nothing, an Actions edit that stamps Last updated, Status -> Closed (fills Date
- * closed too), and a value kept and flagged. Measured with the emulator's call statistics; the
+ * closed too), a value kept and flagged, and a substitute checked against Members. Measured with the emulator's call statistics; the
  * same edits at 10,000 rows are in scripts/bench-workbook.ts.
  */
 import {openWorkbook, FLAG, type Clerk} from './driver';
@@ -57,6 +57,20 @@ test('a value refused on a stamped tab: 6 calls, nothing stamped', () => {
   expect(b.value('Actions!G12')).not.toBe('Finished');
   expect(b.note('Actions', 'G12')).toContain('"Finished" was typed here');
   expect(b.display('Actions!J12')).toBe(before);
+});
+
+// A Substitute typed on Attendance reads the Members tab for who may stand in: by its span
+// (Spreadsheet.getRange, getValues: 2 calls, was 3 with getSheetByName and getDataRange), after
+// the sheet and its header row and edited row (3).
+test('a substitute checked against the Members tab: 5 calls, the roster in 2', () => {
+  const s = b.edit('Attendance!D3', 'Owen Hughes').stats;
+  expect(s.calls).toEqual({
+    'Range.getSheet': 1,
+    'Sheet.getSheetValues': 2,
+    'Spreadsheet.getRange': 1,
+    'Range.getValues': 1,
+  });
+  expect(b.note('Attendance', 'D3')).toBe('');
 });
 
 test('each tab is known by its own header row, columns reordered or added', () => {
