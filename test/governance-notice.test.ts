@@ -17,8 +17,12 @@ const setting = (b: Clerk, name: string) =>
 const despatch = (b: Clerk, date: string) =>
   b.rows('Meetings', 'Q').find(r => r['Meeting date'] === date)!['Papers despatch by'];
 
+// One workbook for the file: new, then its notice rules changed, then made older.
+let b: Clerk;
+/** The Meetings row of 3 December 2026, which the older workbook's despatch formula is on. */
+const OLD_ROW = 3;
+
 describe('a new workbook', () => {
-  let b: Clerk;
   beforeAll(async () => {
     b = await openWorkbook({today: TODAY});
     b.load({
@@ -71,12 +75,10 @@ describe('a new workbook', () => {
   });
 });
 
+// The same workbook, turned back into what the program left before notice rules per group.
 describe('an older workbook', () => {
-  let b: Clerk;
-  beforeAll(async () => {
-    b = await openWorkbook({today: TODAY});
-    b.load({Meetings: [{'Meeting date': '2026-12-03', Status: 'Confirmed'}]});
-    // As the program left it before notice rules per group: the old row name and formula.
+  beforeAll(() => {
+    // As the program left it: the old row name and formula, and no Notice basis row.
     const st = b.ss.getSheetByName('Settings');
     const grid = st.getDataRange().getValues() as unknown[][];
     const r = grid.findIndex(l => l[0] === 'Papers notice days');
@@ -86,8 +88,8 @@ describe('an older workbook', () => {
     const m = b.ss.getSheetByName('Meetings');
     const heads = m.getRange(1, 1, 1, m.getLastColumn()).getValues()[0] as string[];
     const col = heads.indexOf('Papers despatch by') + 1;
-    m.getRange(2, col).setFormula(
-      '=IF(ISNUMBER(A2),WORKDAY(A2,-(Notice_PapersClearDays+1),Holidays_All),"")',
+    m.getRange(OLD_ROW, col).setFormula(
+      `=IF(ISNUMBER(A${OLD_ROW}),WORKDAY(A${OLD_ROW},-(Notice_PapersClearDays+1),Holidays_All),"")`,
     );
   });
 
@@ -105,8 +107,8 @@ describe('an older workbook', () => {
     expect(toast).toContain('added the settings Notice basis');
     expect(setting(b, 'Papers notice days')).toBe('3');
     expect(setting(b, 'Papers clear working days')).toBeUndefined();
-    expect(b.formula('Meetings', 2, 9)).toContain('Notice_Basis="Calendar days"');
-    expect(b.note('Meetings', 'I2')).toBe('');
+    expect(b.formula('Meetings', OLD_ROW, 9)).toContain('Notice_Basis="Calendar days"');
+    expect(b.note('Meetings', `I${OLD_ROW}`)).toBe('');
     // Three clear working days before Thursday 3 December: Friday 27 November.
     expect(despatch(b, '2026-12-03')).toBe('2026-11-27');
     // A second run changes nothing.
