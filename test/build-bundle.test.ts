@@ -10,10 +10,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
-const check = (bundle: string, entry: string) =>
-  spawnSync(process.execPath, [path.join(root, 'scripts/gas-bundle-check.mjs'), bundle, entry], {
-    encoding: 'utf8',
-  });
+const CHECKER = path.join(root, 'scripts/gas-bundle-check.mjs');
 
 function project(entryTs: string, bundleJs: string): {bundle: string; entry: string} {
   const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
@@ -26,9 +23,8 @@ describe('the built bundle', () => {
   const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
 
   test('passes the bundle check, with every exported entry point a top-level function', () => {
-    const r = check(path.join(root, 'dist/Code.js'), path.join(root, 'src/index.ts'));
-    expect(r.stdout).toContain('0 findings');
-    expect(r.status).toBe(0);
+    expect(cli.stdout).toContain('0 findings');
+    expect(cli.status).toBe(0);
     for (const name of ['onOpen', 'onEdit', 'setUpWorkbook'])
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
@@ -48,8 +44,9 @@ describe('the built bundle', () => {
 });
 
 /**
- * The checker and the build's entry-point rewrite on broken inputs, all in one Node process
- * (each start loads TypeScript; the scripts are ES modules, which jest's sandbox cannot import).
+ * The checker and the build's entry-point rewrite on broken inputs, then the checker's command
+ * line on the built bundle, all in one Node process (each start loads TypeScript, about 1.5
+ * CPU-seconds; the scripts are ES modules, which jest's sandbox cannot import).
  */
 interface Cases {
   findings: Record<string, string[]>;
@@ -57,6 +54,8 @@ interface Cases {
   clash: string;
 }
 let cases: Cases;
+/** What `node scripts/gas-bundle-check.mjs dist/Code.js src/index.ts` printed, and its exit status. */
+let cli: {stdout: string; status: number | null};
 beforeAll(() => {
   const bundles: Record<string, {bundle: string; entry: string}> = {
     constArrow: project(
@@ -79,7 +78,8 @@ beforeAll(() => {
   };
   const script = `
     import {readFileSync} from 'node:fs';
-    import {checkBundle, exportedEntryPoints} from ${JSON.stringify(path.join(root, 'scripts/gas-bundle-check.mjs'))};
+    import {pathToFileURL} from 'node:url';
+    import {checkBundle, exportedEntryPoints} from ${JSON.stringify(CHECKER)};
     import {toAppsScript} from ${JSON.stringify(path.join(root, 'scripts/build.mjs'))};
     const bundles = ${JSON.stringify(bundles)};
     const findings = {};
@@ -90,12 +90,18 @@ beforeAll(() => {
     try {
       toAppsScript('function checkMembership(m) { return m; }\\nfunction checkMembership2() { return checkMembership(1); }\\nexport {\\n  checkMembership2 as checkMembership\\n};\\n');
     } catch (e) { clash = e.message; }
-    process.stdout.write(JSON.stringify({findings, rewritten, clash}));`;
+    process.stdout.write(JSON.stringify({findings, rewritten, clash}) + '\\n');
+    // Then the command line, as run by hand: a second instance of the module (another URL) runs
+    // its main part for these arguments, prints and exits with its status.
+    process.argv.splice(1, Infinity, ${JSON.stringify(CHECKER)}, ${JSON.stringify(path.join(root, 'dist/Code.js'))}, ${JSON.stringify(path.join(root, 'src/index.ts'))});
+    await import(pathToFileURL(process.argv[1]).href + '?command-line');`;
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
   });
-  if (out.status !== 0) throw new Error(`the checks did not run: ${out.stderr}`);
-  cases = JSON.parse(out.stdout) as Cases;
+  const [json, ...printed] = out.stdout.split('\n');
+  if (!json.startsWith('{')) throw new Error(`the checks did not run: ${out.stderr}`);
+  cases = JSON.parse(json) as Cases;
+  cli = {stdout: printed.join('\n'), status: out.status};
 });
 
 describe('the bundle check fails on a broken bundle', () => {
