@@ -17,6 +17,7 @@ import type {CellMeta} from './model';
 import type {BookJson, SheetParts, XlsxParts} from './xlsx';
 import type {PackedParts, PackedSheet} from './xlsx-snapshot';
 import {inflated, zipEntries, zipParts, type ZipEntry} from './xlsx-zip';
+import {formatIndexAt} from './kept-looks';
 
 /** What a model opened from kept parts knows of its file. */
 export interface PatchBase {
@@ -102,6 +103,8 @@ function sheetChanges(old: PackedSheet, next: SheetParts): Change[] | null {
   for (const [r, c, v] of old.results) put(results, r, c, JSON.stringify(v));
   const resultsNow: Grid<string> = [];
   for (const [r, c, v] of next.results) put(resultsNow, r, c, JSON.stringify(v));
+  // Cells that look as the file has them (kept-looks.ts): only contents and results to compare.
+  if (next.looksOf === old) return contentChanges(old, next, before, results, resultsNow);
   const looks = oldLooks(old);
   const formatJson = old.formats.map(f => JSON.stringify(f));
   const metaJson = new Map<CellMeta, string>();
@@ -140,6 +143,35 @@ function sheetChanges(old: PackedSheet, next: SheetParts): Change[] | null {
       if ((wasLook === undefined ? undefined : old.formats[wasLook].note) !== meta?.note)
         return null;
       changes.push({r, c, look: lookOf(meta)});
+    }
+  }
+  return changes;
+}
+
+/** sheetChanges of a sheet whose every cell looks as the file has it. */
+function contentChanges(
+  old: PackedSheet,
+  next: SheetParts,
+  before: Grid<RawCellContent>,
+  results: Grid<string>,
+  resultsNow: Grid<string>,
+): Change[] {
+  const formatAt = formatIndexAt(old);
+  const changes: Change[] = [];
+  const rows = Math.max(next.rows.length, before.length, results.length, resultsNow.length);
+  for (let r = 0; r < rows; r++) {
+    const row = next.rows[r];
+    const width = Math.max(
+      row?.length ?? 0,
+      before[r]?.length ?? 0,
+      results[r]?.length ?? 0,
+      resultsNow[r]?.length ?? 0,
+    );
+    for (let c = 0; c < width; c++) {
+      if ((row?.[c] ?? null) === (before[r]?.[c] ?? null) && results[r]?.[c] === resultsNow[r]?.[c])
+        continue;
+      const i = formatAt(r, c);
+      changes.push({r, c, look: lookOf(i === undefined ? undefined : old.formats[i])});
     }
   }
   return changes;

@@ -22,7 +22,7 @@ const FORMAT = 'committee-clerk-parts/2';
 /** Its name in a workspace folder (NAME.workspace/), beside computed.json. */
 export const SNAPSHOT = 'workbook.parts';
 
-export type PackedSheet = Omit<SheetParts, 'rows' | 'meta'> & {
+export type PackedSheet = Omit<SheetParts, 'rows' | 'meta' | 'looksOf'> & {
   rowsLength: number;
   /** [row, column, content] of each cell with content (0-based). */
   cells: [number, number, RawCellContent][];
@@ -48,13 +48,17 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function pack(sheet: SheetParts): PackedSheet {
-  const {rows, meta, ...rest} = sheet;
+  const {rows, meta: _meta, looksOf, ...rest} = sheet;
   const cells: PackedSheet['cells'] = [];
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v !== null && v !== undefined) cells.push([r, c, v]);
     }),
   );
+  // Its cells look as in parts kept before: those formats and runs, as they are.
+  if (looksOf)
+    return {...rest, rowsLength: rows.length, cells, formats: looksOf.formats, runs: looksOf.runs};
+  const meta = sheet.meta;
   const formats: CellMeta[] = [];
   const index = new Map<string, number>();
   const byColumn: [number, number, number][] = [];
@@ -100,8 +104,17 @@ function copyOf(m: CellMeta): CellMeta {
   return out;
 }
 
+/** Each cell's format, every one its own object (the model changes them in place). */
+export function unpackMeta(p: PackedSheet): SheetParts['meta'] {
+  const meta: SheetParts['meta'] = [];
+  for (const [c, r0, n, i] of p.runs)
+    for (let r = r0; r < r0 + n; r++) (meta[r] ??= [])[c] = copyOf(p.formats[i]);
+  return meta;
+}
+
+/** The parts of a kept sheet: its formats made only when asked for (most tabs never are). */
 function unpack(p: PackedSheet): SheetParts {
-  const {rowsLength, cells, formats, runs, ...rest} = p;
+  const {rowsLength, cells, formats: _f, runs: _r, ...rest} = p;
   const rows: RawCellContent[][] = [];
   for (let r = 0; r < rowsLength; r++) rows.push([]);
   for (const [r, c, v] of cells) {
@@ -109,10 +122,16 @@ function unpack(p: PackedSheet): SheetParts {
     while (row.length < c) row.push(null);
     row[c] = v;
   }
-  const meta: ((CellMeta | undefined)[] | undefined)[] = [];
-  for (const [c, r0, n, i] of runs)
-    for (let r = r0; r < r0 + n; r++) (meta[r] ??= [])[c] = copyOf(formats[i]);
-  return {...rest, rows, meta};
+  return withLooksOf({...rest, rows}, p);
+}
+
+/** Sheet parts whose formats are those of `p`: `meta` made from them at its first reading. */
+export function withLooksOf(parts: Omit<SheetParts, 'meta'>, p: PackedSheet): SheetParts {
+  let meta: SheetParts['meta'] | undefined;
+  return Object.defineProperties(parts, {
+    looksOf: {value: p, enumerable: false},
+    meta: {get: () => (meta ??= unpackMeta(p)), enumerable: true},
+  }) as SheetParts;
 }
 
 /**

@@ -18,7 +18,14 @@ import {sheetsErrorCode} from './cells';
 import {closeOpenRanges, isWholeColumns, nameToEngine, sumproductAsArrays} from './formula-shift';
 import {addChartImages} from '../charts/xlsx-images';
 import {useFflateZip, ZIP_WITH_FFLATE} from './xlsx-zip';
-import {readSnapshot, writeSnapshot} from './xlsx-snapshot';
+import {
+  readSnapshot,
+  unpackMeta,
+  withLooksOf,
+  writeSnapshot,
+  type PackedSheet,
+} from './xlsx-snapshot';
+import {deferMeta, formatIndexAt, keptLooks, keptLooksOf, type KeptLooks} from './kept-looks';
 import {patchXlsx, type PatchBase} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
@@ -344,6 +351,20 @@ export async function saveXlsx(
         : null;
     if (!back) parts = null;
     const styleFor = stylesByColumn(styles);
+    // A tab whose formats nobody asked for: only its contents to read back.
+    const kept = back && keptLooksOf(sheet);
+    if (back && kept && kept.rows <= sheet.maxRows && kept.cols <= sheet.maxCols) {
+      if (!backFromKeptLooks(grid, kept, back, styleFor, looks)) parts = null;
+      else parts?.sheets.push(withLooksOf(back, kept.packed));
+      validationsOf.push({rules: kept.rules, validations: kept.validations});
+      json.sheets.push({
+        ...sheetJson(sheet),
+        rules: kept.rules,
+        validations: kept.validations,
+        emptyNotes: kept.notes.filter(([r, c]) => isEmptyContent(grid.serial[r]?.[c])),
+      });
+      continue;
+    }
     eachCell(grid, (r, c, meta) => {
       const value = cellValue(grid, r, c);
       const style = styleFor(c, meta);
@@ -366,27 +387,13 @@ export async function saveXlsx(
         const row = (back.rows[r] ??= []);
         for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
       }
-      sheet.columnWidths.forEach((w, i) => {
-        const stored = w === undefined ? 0 : Math.round((w / 7) * 100) / 100;
-        if (stored) back.widths.push([i, Math.round(stored * 7)]);
-      });
+      back.widths = widthsOf(sheet);
       parts.sheets.push(back);
     }
     const {rules, validations} = validationRuns(sheet);
     validationsOf.push({rules, validations});
     json.sheets.push({
-      name: sheet.name,
-      sheetId: sheet.sheetId,
-      maxRows: sheet.maxRows,
-      maxCols: sheet.maxCols,
-      hidden: sheet.hidden,
-      tabColor: sheet.tabColor,
-      frozenRows: sheet.frozenRows,
-      frozenCols: sheet.frozenCols,
-      conditionalFormats: sheet.conditionalFormats,
-      protections: sheet.protections,
-      charts: sheet.charts,
-      merges: sheet.merges,
+      ...sheetJson(sheet),
       rules,
       validations,
       emptyNotes: emptyCellNotes(grid.serial, sheet.meta),
@@ -434,6 +441,85 @@ export async function saveXlsx(
     }
   }
   return {unchangedTabs: patched?.unchanged ?? new Set()};
+}
+
+/** What the hidden sheet keeps of a sheet's own fields. */
+function sheetJson(sheet: SheetModel): Omit<SheetJson, 'rules' | 'validations' | 'emptyNotes'> {
+  return {
+    name: sheet.name,
+    sheetId: sheet.sheetId,
+    maxRows: sheet.maxRows,
+    maxCols: sheet.maxCols,
+    hidden: sheet.hidden,
+    tabColor: sheet.tabColor,
+    frozenRows: sheet.frozenRows,
+    frozenCols: sheet.frozenCols,
+    conditionalFormats: sheet.conditionalFormats,
+    protections: sheet.protections,
+    charts: sheet.charts,
+    merges: sheet.merges,
+  };
+}
+
+function isEmptyContent(content: unknown): boolean {
+  return content === null || content === undefined || content === '';
+}
+
+/**
+ * `back` for a tab that still looks as its kept parts say (kept-looks.ts): what reading back
+ * gives for each cell with content, its formats as kept. The rest is as the loop over every
+ * cell in saveXlsx gives (the formatted cells reach `kept.rows` and `kept.cols`). False where
+ * a cell's reading back is not certain.
+ */
+function backFromKeptLooks(
+  grid: SheetGrid,
+  kept: KeptLooks,
+  back: SheetParts,
+  styleFor: (c: number, m: CellMeta | undefined) => Partial<ExcelJS.Style>,
+  looks: Map<Partial<ExcelJS.Style>, CellMeta | undefined>,
+): boolean {
+  const {sheet, serial} = grid;
+  const formatAt = formatIndexAt(kept.packed);
+  let rows = kept.rows;
+  let cols = kept.cols;
+  for (let r = 0; r < serial.length; r++) {
+    const line = serial[r];
+    for (let c = 0; c < line.length; c++) {
+      if (isEmptyContent(line[c])) continue;
+      const i = formatAt(r, c);
+      // The kept format, not a copy: only read here.
+      const meta = i === undefined ? undefined : kept.packed.formats[i];
+      const value = cellValue(grid, r, c);
+      const got =
+        r < sheet.maxRows &&
+        c < sheet.maxCols &&
+        readBack(value, styleFor(c, meta), meta?.note, looks);
+      if (!got) return false;
+      (back.rows[r] ??= [])[c] = got.content;
+      if (value && typeof value === 'object' && 'formula' in value)
+        back.results!.push([r, c, value.result]);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+  }
+  back.rowCount = rows;
+  back.columnCount = cols;
+  for (let r = 0; r < rows; r++) {
+    const row = (back.rows[r] ??= []);
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  back.widths = widthsOf(sheet);
+  return true;
+}
+
+/** [column, pixels] of each sized column, as reading the file back gives them (stored in characters). */
+function widthsOf(sheet: SheetModel): [number, number][] {
+  const widths: [number, number][] = [];
+  sheet.columnWidths.forEach((w, i) => {
+    const stored = w === undefined ? 0 : Math.round((w / 7) * 100) / 100;
+    if (stored) widths.push([i, Math.round(stored * 7)]);
+  });
+  return widths;
 }
 
 /** What a save says of itself. */
@@ -493,9 +579,8 @@ function eachCell(
     const mr = sheet.meta[r] ?? [];
     const width = Math.max(sr.length, mr.length);
     for (let c = 0; c < width; c++) {
-      const content = sr[c];
       const meta = mr[c];
-      if ((content === null || content === undefined || content === '') && !meta) continue;
+      if (isEmptyContent(sr[c]) && !meta) continue;
       fn(r, c, meta);
     }
   }
@@ -714,9 +799,7 @@ function emptyCellNotes(
   const out: [number, number, string][] = [];
   meta.forEach((row, r) =>
     row?.forEach((m, c) => {
-      const content = serial[r]?.[c];
-      if (m?.note && (content === null || content === undefined || content === ''))
-        out.push([r, c, m.note]);
+      if (m?.note && isEmptyContent(serial[r]?.[c])) out.push([r, c, m.note]);
     }),
   );
   return out;
@@ -881,6 +964,11 @@ export interface SheetParts {
    * file holds it (opening recomputes them; patching the next save compares them, xlsx-patch.ts).
    */
   results?: [number, number, ExcelJS.CellValue][];
+  /**
+   * Parts kept before whose formats and runs are exactly this sheet's (`meta` is then made from
+   * them when read): what lets a save skip comparing and packing formats (kept-looks.ts).
+   */
+  looksOf?: PackedSheet;
   /** Only read from a workbook without the hidden sheet (another program's): */
   hidden?: boolean;
   frozen?: {rows: number; cols: number};
@@ -1023,9 +1111,12 @@ function modelFromParts(
       rows: Math.max(sj?.maxRows ?? DEFAULT_ROWS, used.height, ws.rowCount),
       cols: Math.max(sj?.maxCols ?? DEFAULT_COLS, used.width, ws.columnCount),
     });
-    sheet.meta = ws.meta;
     sheet.formulaText = texts[ws.name];
-    for (const [r, c, note] of sj?.emptyNotes ?? []) ((sheet.meta[r] ??= [])[c] ??= {}).note = note;
+    const {maxRows, maxCols} = sheet;
+    const complete = (meta: SheetModel['meta']) => withHiddenSheetMeta(meta, sj, maxRows, maxCols);
+    const kept = ws.looksOf && sj && keptLooks(ws.looksOf, sj, maxRows, maxCols);
+    if (kept) deferMeta(sheet, kept, () => complete(unpackMeta(kept.packed)));
+    else sheet.meta = complete(ws.meta);
     if (sj) {
       sheet.sheetId = sj.sheetId;
       Object.assign(sheet, {
@@ -1038,17 +1129,6 @@ function modelFromParts(
         charts: sj.charts,
         merges: sj.merges,
       });
-      for (const [a1, i] of sj.validations) {
-        const ref = parseA1(a1);
-        if (!ref) continue;
-        const rect = resolveRef(ref, sheet.maxRows, sheet.maxCols);
-        const spec = sj.rules[i];
-        for (let r = rect.row; r < rect.row + rect.numRows; r++) {
-          const row = (sheet.meta[r - 1] ??= []);
-          for (let c = rect.col; c < rect.col + rect.numCols; c++)
-            (row[c - 1] ??= {}).validation = spec;
-        }
-      }
     } else {
       sheet.hidden = !!ws.hidden;
       if (ws.frozen) {
@@ -1080,6 +1160,29 @@ function modelFromParts(
     });
   }
   return model;
+}
+
+/** A sheet's formats as read, with what the hidden sheet adds: notes on empty cells, data validation. */
+function withHiddenSheetMeta(
+  meta: SheetModel['meta'],
+  sj: SheetJson | undefined,
+  maxRows: number,
+  maxCols: number,
+): SheetModel['meta'] {
+  if (!sj) return meta;
+  for (const [r, c, note] of sj.emptyNotes ?? []) ((meta[r] ??= [])[c] ??= {}).note = note;
+  for (const [a1, i] of sj.validations) {
+    const ref = parseA1(a1);
+    if (!ref) continue;
+    const rect = resolveRef(ref, maxRows, maxCols);
+    const spec = sj.rules[i];
+    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+      const row = (meta[r - 1] ??= []);
+      for (let c = rect.col; c < rect.col + rect.numCols; c++)
+        (row[c - 1] ??= {}).validation = spec;
+    }
+  }
+  return meta;
 }
 
 function addName(model: WorkbookModel, name: string, expression: string, file: string): void {
