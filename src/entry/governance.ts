@@ -1,7 +1,6 @@
 // Entry points for the governance features: top-level functions the menu and triggers call.
 import {TAB} from '../workbook/schema';
-import {readSettings} from '../workbook/settings';
-import {Cell} from '../workbook/table';
+import {SettingsRead, readSettings} from '../workbook/settings';
 import {runComplianceCheck, runMembershipCheck, buildForwardPlan} from '../governance/checks';
 import {gather, todayIso} from '../governance/gather';
 import {logEdit, switchOffChangeLog, switchOnChangeLog, trimLog} from '../governance/change-log';
@@ -100,10 +99,10 @@ export function previewReminders(): void {
 /** Menu: Switch reminders on — a daily trigger, and the Reminders setting to Yes. */
 export function switchRemindersOn(): void {
   asOfficer('Reminders', () => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    readSettings(ss).email('Clerk email'); // a bad clerk address stops here, by name
+    const settings = readSettings(SpreadsheetApp.getActiveSpreadsheet());
+    settings.email('Clerk email'); // a bad clerk address stops here, by name
     installReminderTrigger();
-    setRemindersSetting(ss, 'Yes');
+    setRemindersSetting(settings, 'Yes');
     return 'Reminders are on: every morning around 7am owners get their overdue and due-soon actions, and the clerk gets the deadlines digest.';
   });
 }
@@ -112,7 +111,7 @@ export function switchRemindersOn(): void {
 export function switchRemindersOff(): void {
   asOfficer('Reminders', () => {
     const n = removeReminderTriggers();
-    setRemindersSetting(SpreadsheetApp.getActiveSpreadsheet(), 'No');
+    setRemindersSetting(readSettings(SpreadsheetApp.getActiveSpreadsheet()), 'No');
     return n ? 'Reminders are off.' : 'Reminders were already off.';
   });
 }
@@ -139,20 +138,15 @@ export function sendDailyReminders(): void {
   }
 }
 
-/** Writes Yes/No into the Value cell of the Reminders setting (found by name; one read, one write). */
-function setRemindersSetting(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  value: 'Yes' | 'No',
-): void {
-  const sheet = ss.getSheetByName(TAB.settings);
-  if (!sheet) return;
-  const grid = sheet.getDataRange().getValues() as Cell[][];
+/** Writes Yes/No into the Value cell of the Reminders setting, as read (found by name; one write). */
+function setRemindersSetting(settings: SettingsRead, value: 'Yes' | 'No'): void {
+  const {grid} = settings;
   const headers = grid[0].map(h => String(h).trim());
   const r = grid.findIndex(
     (line, i) => i > 0 && String(line[headers.indexOf('Setting')]).trim() === 'Reminders',
   );
   if (r > 0 && headers.indexOf('Value') >= 0)
-    sheet.getRange(r + 1, headers.indexOf('Value') + 1).setValue(value);
+    settings.cells(r + 1, headers.indexOf('Value') + 1, 1, 1).setValue(value);
 }
 
 /** Menu: Switch change log on — an installable edit trigger records each register edit and who made it. */
