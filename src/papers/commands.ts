@@ -514,7 +514,7 @@ export function annualReportsCommand(
 ): StepResult {
   const s = openSession(ss);
   const data = readYearData(s);
-  const members = readRegister(ss, TAB.members).records;
+  const members = data.members ?? [];
   const today = new Date();
   // A year with no meeting held gets no report: the officer is told, never handed an empty one.
   const empty = state.years.filter(y => !meetingsHeld(y, data.meetings, isoOfDate(today)).length);

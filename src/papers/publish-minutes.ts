@@ -18,7 +18,7 @@ import {minutesPdfNames} from './pack';
 import {fileIdOfLink, unsignedBytes} from './pack-sources';
 import {openSession, outputFolder, showSummary, withDocumentLock} from './session';
 import {TAB} from '../workbook/schema';
-import {readRegister} from '../workbook/registers';
+import {readOptional, readRegister} from '../workbook/registers';
 import {Cell} from '../workbook/table';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
 import {AgendaItem, Day} from '../domain/records';
@@ -152,14 +152,14 @@ export function recordDecisions(
   const notes = found.problems.map(
     p => `Not added to the Decisions tab: ${p.where}: ${p.problem} Then publish the minutes again.`,
   );
-  if (!ss.getSheetByName(TAB.decisions)) {
+  const reg = readOptional(ss, TAB.decisions);
+  if (!reg) {
     if (found.decisions.length)
       notes.push(
         'The workbook has no Decisions tab, so the resolutions were not recorded. Run Committee > Set up or repair workbook, then publish the minutes again.',
       );
     return notes;
   }
-  const reg = readRegister(ss, TAB.decisions);
   const add = decisionsToAdd(meeting, found.decisions, reg.records);
   if (add.length) {
     const rows = add.map(d => decisionRow(reg.headers, meeting, d, items, link));

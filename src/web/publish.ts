@@ -9,12 +9,12 @@
 import {TAB} from '../workbook/schema';
 import {readRegister} from '../workbook/registers';
 import {dateOfIso, isoOfDate} from '../domain/calendar';
-import {AgendaItem, Day, Meeting, Member} from '../domain/records';
+import {AgendaItem, Day, Member} from '../domain/records';
 import {paperName} from '../papers/agenda';
 import {packNames} from '../papers/pack';
 import {DATE} from '../papers/dates';
 import {PaperError} from '../papers/errors';
-import {chooseMeeting, meetingFolderName} from '../papers/commands';
+import {MeetingChoice, chooseMeeting, meetingFolderName} from '../papers/commands';
 import {
   DOC_MIME,
   FOLDER_MIME,
@@ -207,8 +207,9 @@ export interface PublishResult {
 }
 
 /** Publishes what the meeting has ready; says what is missing. */
-export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number): PublishResult {
+export function publishMeeting(s: Session, choice: MeetingChoice): PublishResult {
   const ss = s.ss;
+  const meeting = choice.meeting;
   const when = meeting.date;
   const today = isoOfDate(new Date());
   const found = meetingDocs(s, when);
@@ -265,31 +266,23 @@ export function publishMeeting(s: Session, meeting: Meeting, meetingRow: number)
       );
     writePublication(when, pubs);
     PropertiesService.getScriptProperties().setProperty(BOOK_ID_PROPERTY, ss.getId());
-    if (!meeting.agendaPublishedOn) stampPublished(ss, meetingRow, today);
+    if (!meeting.agendaPublishedOn) stampPublished(choice, today);
     return {made, notes};
   });
 }
 
-/** Writes today into the Meetings row's "Agenda published on" (one cell, one call). */
-export function stampPublished(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  row: number,
-  today: Day,
-  sheet?: GoogleAppsScript.Spreadsheet.Sheet,
-  headers?: readonly string[],
-): void {
-  const sh = sheet ?? ss.getSheetByName(TAB.meetings);
-  if (!sh) return;
-  const hs = headers ?? (sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0] as string[]);
-  const col = hs.findIndex(h => String(h).trim() === 'Agenda published on');
-  if (col >= 0) sh.getRange(row, col + 1).setValue(dateOfIso(today));
+/** Writes today into the meeting's "Agenda published on", through the Meetings read (one write). */
+export function stampPublished(choice: MeetingChoice, today: Day): void {
+  const col = choice.meetings.index.get('Agenda published on');
+  if (col !== undefined)
+    choice.meetings.cells(choice.meeting.row, col + 1, 1, 1).setValue(dateOfIso(today));
 }
 
 /** Committee > Papers > Publish papers. */
 export function publishPapersCommand(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Made[] {
   const s = openSession(ss);
   const choice = chooseMeeting(s);
-  const r = publishMeeting(s, choice.meeting, choice.meeting.row);
+  const r = publishMeeting(s, choice);
   showSummary('Published', r.made, [
     'Anyone with the public page can now open these PDFs. Nothing confidential and no member contact detail was found in them.',
     ...r.notes,

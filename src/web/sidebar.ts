@@ -140,7 +140,7 @@ export function sidebarPublishPapers(
 ): {papers: SidebarPaper[]; notes: string[]} {
   const s = openSession(ss);
   const choice = meetingOn(s, date);
-  const r = publishMeeting(s, choice.meeting, choice.meeting.row);
+  const r = publishMeeting(s, choice);
   return {papers: sidebarPaperList(s, date), notes: r.notes};
 }
 
