@@ -504,7 +504,8 @@ function read<K extends RegisterName>(
     const reg = registerFromGrid(tab, span.grid);
     if (tabSpec(tab).columns.every(c => reg.index.has(c.header))) return {...span, ...reg};
   }
-  // The span was refused for a missing tab or a narrow one: only asking by name tells which.
+  // Read whole: the span lacked a schema header, or was refused (a missing tab or a narrow
+  // one: only asking by name tells which, and says so in the message).
   const sh = sheet ?? (optional && !span ? ss.getSheetByName(tab) : getTab(ss, tab));
   if (!sh) return null;
   const whole = readWhole(sh);
