@@ -69,7 +69,8 @@ export function gather(
   const problems: Finding[] = [];
   useLists(ss); // Client groups and Service types as the Lists tab extends them
   // An unreadable notice number or quorum is a finding with its cell; the rules go on.
-  const config = governanceConfig(readSettings(ss), f => problems.push(f));
+  const settings = readSettings(ss);
+  const config = governanceConfig(settings, f => problems.push(f));
   const cellProblems: Problem[] = [];
   const want = (p: Part) => parts.includes(p);
   // Unreadable values and duplicate rows are findings; the other row rules have their own checks.
@@ -97,6 +98,7 @@ export function gather(
       today,
     ),
     closures,
+    settings,
   );
   const members = want('members') ? read(TAB.members) : [];
   const attendance = want('attendance') ? read(TAB.attendance) : [];

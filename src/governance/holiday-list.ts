@@ -10,6 +10,7 @@ import {existingNames, pointSettingNames, setName} from '../workbook/money-names
 import {bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region} from '../domain/calendar';
 import {Closure} from '../domain/records';
 import {writeReportTab} from './report-tab';
+import type {Settings} from '../workbook/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,13 +41,15 @@ export function holidayMap(
 
 /**
  * Writes the Holiday list tab (one setValues) and points the named ranges at it and at the
- * notice settings. Service calls do not depend on the number of holidays or meetings.
+ * notice settings (from `settings` when the caller has read them). Service calls do not depend
+ * on the number of holidays or meetings.
  */
 export function refreshHolidayList(
   ss: Spreadsheet,
   region: Region,
   years: [number, number],
   closures: readonly Closure[],
+  settings?: Settings,
 ): Map<string, string> {
   const map = holidayMap(region, years, closures);
   const bank = new Set(bankHolidaysForYears(region, years[0], years[1]).map(h => h.date));
@@ -62,11 +65,18 @@ export function refreshHolidayList(
   if (!sheet.isSheetHidden()) sheet.hideSheet();
   const existing = existingNames(ss);
   setName(ss, existing, NOTICE_NAMES.holidays, sheet.getRange(2, 1, rows.length, 1));
-  pointNoticeNames(ss, existing);
+  pointNoticeNames(ss, existing, settings);
   return map;
 }
 
-/** Points Notice_* at the Value cells of their settings (found by name: rows may move). */
-export function pointNoticeNames(ss: Spreadsheet, existing = existingNames(ss)): void {
-  pointSettingNames(ss, existing, NOTICE_SETTING_OF, 'the Meetings deadline formulas');
+/**
+ * Points Notice_* at the Value cells of their settings (found by name: rows may move), from the
+ * settings the caller read, or reading them.
+ */
+export function pointNoticeNames(
+  ss: Spreadsheet,
+  existing = existingNames(ss),
+  settings?: Settings,
+): void {
+  pointSettingNames(ss, existing, NOTICE_SETTING_OF, 'the Meetings deadline formulas', settings);
 }

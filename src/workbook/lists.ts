@@ -5,6 +5,7 @@
  */
 import {EXTENDABLE_LISTS, ListName, TAB, useListValues} from './schema';
 import {Cell, headerPositions} from './table';
+import {readSpan, readWhole} from './span';
 import type {Problem} from './registers';
 import {sameName} from '../domain/membership';
 
@@ -33,8 +34,20 @@ export function listsFromGrid(
 
 /** Reads the Lists tab and installs its values for this run (a missing tab keeps the program's lists). */
 export function useLists(ss: Spreadsheet | null | undefined): void {
-  const sheet = ss?.getSheetByName(TAB.lists);
-  useListValues(sheet ? listsFromGrid(sheet.getDataRange().getValues() as Cell[][]) : {});
+  useListValues(ss ? listsFromGrid(listsGrid(ss)) : {});
+}
+
+/**
+ * The Lists tab's cells: by its span (two calls) when every list's header is within it, else
+ * read whole (a tab narrower than A:Z, or a header moved past Z); none when there is no tab (an
+ * older workbook: the program's own lists apply).
+ */
+function listsGrid(ss: Spreadsheet): Cell[][] {
+  const span = readSpan(ss, TAB.lists);
+  const heads = new Set((span?.grid[0] ?? []).map(h => String(h).trim()));
+  if (span && NAMES.every(n => heads.has(n))) return span.grid;
+  const sheet = ss.getSheetByName(TAB.lists);
+  return sheet ? readWhole(sheet).grid : [];
 }
 
 /** Whether a column's allowed values come from the Lists tab. */

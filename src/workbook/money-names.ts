@@ -4,9 +4,11 @@
  * cell of the setting's row, found by name). Sheets keeps a named range pointing at the same
  * cells when columns or rows are moved; set-up re-points them after a repair.
  */
-import {TAB} from './schema';
+import {SettingName, TAB} from './schema';
 import {Cell, WorkbookError, getTab} from './table';
 import {columnLetter} from './formulas';
+import {quotedTab} from './span';
+import {Settings, readSettings} from './settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type NameMap = Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
@@ -85,55 +87,63 @@ export function headerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<st
   return map;
 }
 
+/**
+ * A tab's header row by its span, Spreadsheet.getRange("'Tab'!1:1") and getValues (two calls,
+ * no Sheet needed): header → 1-based column. A missing tab stops with getTab's message.
+ */
+function headersOfTab(ss: Spreadsheet, tab: string): Map<string, number> {
+  let row: Cell[];
+  try {
+    row = ss.getRange(`${quotedTab(tab)}!1:1`).getValues()[0] as Cell[];
+  } catch {
+    return headerColumns(getTab(ss, tab)); // no such tab: getTab says so
+  }
+  const map = new Map<string, number>();
+  row.forEach((h, i) => {
+    const t = String(h).trim();
+    if (t && !map.has(t)) map.set(t, i + 1);
+  });
+  return map;
+}
+
 /** Points every register and setting name at its cells. Throws naming a missing header or setting. */
 export function pointMoneyNames(ss: Spreadsheet, existing: NameMap): void {
-  const headersOf = new Map<
-    string,
-    {sheet: GoogleAppsScript.Spreadsheet.Sheet; cols: Map<string, number>}
-  >();
+  const headersOf = new Map<string, Map<string, number>>();
   for (const [name, [tab, header]] of Object.entries(REGISTER_NAMES)) {
-    let h = headersOf.get(tab);
-    if (!h) {
-      const sheet = getTab(ss, tab);
-      h = {sheet, cols: headerColumns(sheet)};
-      headersOf.set(tab, h);
+    let cols = headersOf.get(tab);
+    if (!cols) {
+      cols = headersOfTab(ss, tab);
+      headersOf.set(tab, cols);
     }
-    const col = h.cols.get(header);
+    const col = cols.get(header);
     if (!col)
       throw new WorkbookError(
         `The "${tab}" tab has no "${header}" column, which the Dashboard reads. Run Committee > Set up or repair workbook.`,
       );
     const letter = columnLetter(col);
-    setName(ss, existing, name, h.sheet.getRange(`${letter}:${letter}`));
+    setName(ss, existing, name, ss.getRange(`${quotedTab(tab)}!${letter}:${letter}`));
   }
   pointSettingNames(ss, existing, SETTING_NAMES, 'the money formulas');
 }
 
 /**
  * Points each name at the Value cell of its setting on the Settings tab (found by name: rows may
- * move), with one read of the tab. `who` says in messages what needs the settings.
+ * move; a row still under a setting's former name counts), from `settings` when the caller has
+ * read them, else with one read of the tab (two calls). `who` says in messages what needs them.
  */
 export function pointSettingNames(
   ss: Spreadsheet,
   existing: NameMap,
   names: Readonly<Record<string, string>>,
   who: string,
+  settings: Settings = readSettings(ss),
 ): void {
-  const settings = getTab(ss, TAB.settings);
-  const grid = settings.getDataRange().getValues() as Cell[][];
-  const heads = (grid[0] ?? []).map(x => String(x).trim());
-  const nameCol = heads.indexOf('Setting');
-  const valueCol = heads.indexOf('Value');
-  if (nameCol < 0 || valueCol < 0)
-    throw new WorkbookError(
-      'The Settings tab needs "Setting" and "Value" headers in row 1. Run Committee > Set up or repair workbook.',
-    );
   for (const [name, setting] of Object.entries(names)) {
-    const r = grid.findIndex((line, i) => i > 0 && String(line[nameCol]).trim() === setting);
-    if (r < 0)
+    const cell = settings.cell(setting as SettingName);
+    if (!cell)
       throw new WorkbookError(
         `The Settings tab has no "${setting}" row, which ${who} need. Run Committee > Set up or repair workbook.`,
       );
-    setName(ss, existing, name, settings.getRange(r + 1, valueCol + 1));
+    setName(ss, existing, name, ss.getRange(`${quotedTab(TAB.settings)}!${cell}`));
   }
 }
