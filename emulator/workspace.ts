@@ -255,15 +255,17 @@ export class Workspace {
       mkdirSync(path.dirname(abs), {recursive: true});
     const release = opts.lock === false ? () => {} : await lockBook(abs, opts, io);
     try {
-      const recovered = recoverSave(path.dirname(abs), dir);
-      if (recovered === 'finished')
-        io.err(
-          `note: finished saving ${path.basename(abs)}: the last run stopped half-way through its save`,
-        );
-      else if (recovered === 'undone')
-        io.err(
-          `note: ${path.basename(abs)} is as it was before the last run, which stopped before saving`,
-        );
+      if (opts.lock !== false) recoverUnderLock(abs, dir, io);
+      else if (saveUnderWay(dir)) {
+        // Another run may be saving right now: its files are only recovered under the lock,
+        // which waits for that save to end (and then finds nothing to recover).
+        const held = await lockBook(abs, opts, io);
+        try {
+          recoverUnderLock(abs, dir, io);
+        } finally {
+          held();
+        }
+      }
       // Before reading: a save by anyone after this moment shows as a change (lockForSave).
       const files = filesStamp(abs, dir);
       const ws = await Workspace.openLocked(abs, bookPath, dir, opts, io);
@@ -700,6 +702,24 @@ function filesStamp(book: string, dir: string): string {
   return [book, path.join(dir, 'state.json')]
     .map(f => (existsSync(f) ? `${fileStamp(f)}:${statSync(f).ino}` : ''))
     .join('|');
+}
+
+/** Whether a save's files are there: one under way, or one a killed run left for recovery. */
+function saveUnderWay(dir: string): boolean {
+  return [JOURNAL, `${JOURNAL}.tmp`, STAGING].some(f => existsSync(path.join(dir, f)));
+}
+
+/** Finishes or undoes what a killed save left (emulator/journal.ts); the caller holds the lock. */
+function recoverUnderLock(abs: string, dir: string, io: Io): void {
+  const recovered = recoverSave(path.dirname(abs), dir);
+  if (recovered === 'finished')
+    io.err(
+      `note: finished saving ${path.basename(abs)}: the last run stopped half-way through its save`,
+    );
+  else if (recovered === 'undone')
+    io.err(
+      `note: ${path.basename(abs)} is as it was before the last run, which stopped before saving`,
+    );
 }
 
 /** Takes the workbook's lock for this run, telling the user for whom it waits. */
