@@ -270,8 +270,7 @@ export class Workspace {
       const files = filesStamp(abs, dir);
       const ws = await Workspace.openLocked(abs, bookPath, dir, opts, io);
       ws.release = release;
-      ws.opened = fileStamp(abs);
-      ws.openedFiles = files;
+      ws.opened = files;
       ws.options = opts;
       return ws;
     } catch (e) {
@@ -535,20 +534,22 @@ export class Workspace {
     };
   }
 
-  /** The workbook's size and time as opened ('' for a new one), to notice another program's save. */
-  private opened = '';
-
   /** Lets go of the workbook's lock (after save or discard). */
   private release: () => void = () => {};
 
-  /** The workbook's and state.json's size, time and inode as read (or last saved) by this workspace. */
-  private openedFiles = '';
+  /**
+   * The workbook's and state.json's size, time and inode as this workspace read (taken before
+   * reading) or last saved them: to notice another program's save of the workbook (save) and
+   * another run's save of either (lockForSave).
+   */
+  private opened: FilesStamp = {book: '', state: ''};
   /** What open() was given (for lockForSave's lock). */
   private options: WorkspaceOptions = {};
 
   /** True when the workbook or state.json (properties, Drive, mail quota) is not as this workspace read or last saved it. */
   changedOnDisk(): boolean {
-    return filesStamp(this.bookPath, this.dir) !== this.openedFiles;
+    const now = filesStamp(this.bookPath, this.dir);
+    return now.book !== this.opened.book || now.state !== this.opened.state;
   }
 
   /**
@@ -589,7 +590,7 @@ export class Workspace {
     try {
       if (existsSync(this.bookPath)) refuseReadOnly(this.bookPath, this.bookPath);
       // Another program (Excel, LibreOffice) does not know our lock: never save over its work.
-      if (fileStamp(this.bookPath) !== this.opened)
+      if (fileStamp(this.bookPath) !== this.opened.book)
         throw new ClerkInputError(
           `${path.basename(this.bookPath)} was changed by another program while this command ran, so nothing was saved. Close it there, then run the command again.`,
         );
@@ -664,8 +665,7 @@ export class Workspace {
       applyJournal(base, this.dir, journal);
       (this.drive as {tidyFolders?: () => void} | null)?.tidyFolders?.();
       // Still under the lock: what this workspace now holds is what is on disk.
-      this.opened = fileStamp(this.bookPath);
-      this.openedFiles = filesStamp(this.bookPath, this.dir);
+      this.opened = filesStamp(this.bookPath, this.dir);
     } catch (e) {
       // A simulated kill leaves its files for the next run's recovery, as a real one would.
       crashed = e instanceof SimulatedCrash;
@@ -687,21 +687,25 @@ export class Workspace {
   }
 }
 
-function fileStamp(file: string): string {
-  if (!existsSync(file)) return '';
-  const st = statSync(file);
-  return `${st.size}:${st.mtimeMs}`;
+interface FilesStamp {
+  book: string;
+  state: string;
 }
 
 /**
- * The workbook's and state.json's size, time and inode. A save renames new files into place,
- * made while the old ones still existed (so with other inodes): a save within the file
+ * A file's size, time and inode ('' when there is none). A save renames a new file into place,
+ * made while the old one still existed (so with another inode): a save within the file
  * system's time resolution, at the same size, still shows.
  */
-function filesStamp(book: string, dir: string): string {
-  return [book, path.join(dir, 'state.json')]
-    .map(f => (existsSync(f) ? `${fileStamp(f)}:${statSync(f).ino}` : ''))
-    .join('|');
+function fileStamp(file: string): string {
+  if (!existsSync(file)) return '';
+  const st = statSync(file);
+  return `${st.size}:${st.mtimeMs}:${st.ino}`;
+}
+
+/** The workbook's and its state.json's stamps. */
+function filesStamp(book: string, dir: string): FilesStamp {
+  return {book: fileStamp(book), state: fileStamp(path.join(dir, 'state.json'))};
 }
 
 /** Whether a save's files are there: one under way, or one a killed run left for recovery. */

@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   utimesSync,
@@ -282,4 +283,20 @@ test('a workbook another program saved while a command ran is not saved over', a
   );
   expect(readFileSync(book).equals(theirs)).toBe(true);
   expect(existsSync(lockFileFor(book))).toBe(false);
+});
+
+test('a workbook replaced meanwhile by a file of the same size and time is not saved over either', async () => {
+  const book = await freshBook('replaced');
+  const second = Math.floor(Date.now() / 1000) - 60;
+  utimesSync(book, second, second);
+  const ws = await openBook(book);
+  ws.spreadsheet.getSheets()[0].getRange('C1').setValue('ours');
+  // Another program writes its file beside it and renames it into place, within one tick of
+  // the file system's clock: only the inode says it is another file.
+  const theirs = `${book}.theirs`;
+  cpSync(book, theirs);
+  utimesSync(theirs, second, second);
+  renameSync(theirs, book);
+  expect(statSync(book).mtimeMs).toBe(second * 1000);
+  await expect(ws.save()).rejects.toThrow(/replaced\.xlsx was changed by another program/);
 });
