@@ -312,6 +312,30 @@ describe('data that meets the rules', () => {
     );
   });
 
+  test('a check leaves a current Holiday list alone, and writes it again when a closure is added', () => {
+    // The list and the names on it are as the last run left them: nothing is written.
+    const calls = book.run('checkCompliance').stats.calls;
+    expect(calls['Spreadsheet.getNamedRanges'] ?? 0).toBe(0);
+    expect(calls['NamedRange.setRange'] ?? 0).toBe(0);
+    const before = book.rows('Holiday list', 'C').length;
+    // A closure typed on the Holidays tab: the next check writes the list with it.
+    book.edit('Holidays!A3', '30/12/2026');
+    book.edit('Holidays!B3', 'Office closed');
+    const again = book.run('checkCompliance').stats.calls;
+    expect(again['Spreadsheet.getNamedRanges']).toBe(1);
+    const list = book.rows('Holiday list', 'C');
+    expect(list.length).toBe(before + 1);
+    expect(list.map(r => r['Name'])).toContain('Office closed');
+    const m = book.rows('Meetings', 'N').find(r => r['Meeting date'] === '2027-01-07')!;
+    // The live formula follows: with the 30th closed, five clear days end on the 23rd.
+    expect(isoOf(m['Papers despatch by'])).toBe('2026-12-23');
+    // And no write the time after.
+    expect(book.run('checkCompliance').stats.calls['Spreadsheet.getNamedRanges'] ?? 0).toBe(0);
+    book.edit('Holidays!A3', '');
+    book.edit('Holidays!B3', '');
+    book.run('checkCompliance');
+  });
+
   test('Check membership: each rule met, with who counts', () => {
     book.run('checkMembership');
     const rows = book.rows('Membership check', 'D');

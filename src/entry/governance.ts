@@ -67,10 +67,13 @@ export function showForwardPlan(): void {
   });
 }
 
-/** Menu: Refresh holidays and deadlines — rebuilds the holiday list the deadline formulas read. */
+/**
+ * Menu: Refresh holidays and deadlines — rebuilds the holiday list the deadline formulas read,
+ * and points their names again, even when the list looks current (the checks leave it then).
+ */
 export function refreshHolidays(): void {
   asOfficer('Holidays and deadlines', () => {
-    const d = gather(SpreadsheetApp.getActiveSpreadsheet(), []);
+    const d = gather(SpreadsheetApp.getActiveSpreadsheet(), [], undefined, true);
     const bad = d.problems.length
       ? ` ${d.problems.length} row(s) could not be read: ${d.problems.map(p => `${p.where} (${p.finding})`).join('; ')}`
       : '';

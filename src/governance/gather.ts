@@ -61,10 +61,15 @@ export function todayIso(): string {
 export type Part =
   'meetings' | 'agenda' | 'members' | 'attendance' | 'actions' | 'contracts' | 'housekeeping';
 
+/**
+ * `rewriteHolidays` (set-up and repair): write the Holiday list and point the deadline names
+ * even when the list is current (refreshHolidayList).
+ */
 export function gather(
   ss: Spreadsheet,
   parts: readonly Part[],
   today = todayIso(),
+  rewriteHolidays = false,
 ): GovernanceData {
   const problems: Finding[] = [];
   useLists(ss); // Client groups and Service types as the Lists tab extends them
@@ -99,6 +104,7 @@ export function gather(
     ),
     closures,
     settings,
+    rewriteHolidays,
   );
   const members = want('members') ? read(TAB.members) : [];
   const attendance = want('attendance') ? read(TAB.attendance) : [];
@@ -153,5 +159,5 @@ export function gather(
  * formulas; until it has run they show #NAME?.
  */
 export function prepareDeadlineFormulas(ss: Spreadsheet, today = todayIso()): void {
-  gather(ss, [], today);
+  gather(ss, [], today, true);
 }

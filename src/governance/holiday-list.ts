@@ -5,9 +5,17 @@
  * so the formulas follow Settings changes live.
  */
 import {NOTICE_NAMES, NOTICE_SETTING_OF, TAB} from '../workbook/schema';
-import {Cell} from '../workbook/table';
-import {existingNames, pointSettingNames, setName} from '../workbook/money-names';
-import {bankHolidaysForYears, dateOfIso, FIRST_YEAR, LAST_YEAR, Region} from '../domain/calendar';
+import {Cell, isDate} from '../workbook/table';
+import {existingNames, pointSettingNames, setName, settingCells} from '../workbook/money-names';
+import {readSpan} from '../workbook/span';
+import {
+  bankHolidaysForYears,
+  dateOfIso,
+  FIRST_YEAR,
+  isoOfDate,
+  LAST_YEAR,
+  Region,
+} from '../domain/calendar';
 import {Closure} from '../domain/records';
 import {writeReportTab} from './report-tab';
 import type {Settings} from '../workbook/settings';
@@ -39,27 +47,31 @@ export function holidayMap(
   return map;
 }
 
+const NOTICE_WHO = 'the Meetings deadline formulas';
+
 /**
- * Writes the Holiday list tab (one setValues) and points the named ranges at it and at the
- * notice settings (from `settings` when the caller has read them). Service calls do not depend
- * on the number of holidays or meetings.
+ * Keeps the Holiday list tab and the names the deadline formulas read: when the tab already
+ * holds these rows (read by its span, two calls) nothing is written, since Sheets keeps a named
+ * range on its cells as rows move; otherwise, or when `rewrite` (set-up and repair), the tab is
+ * written whole (one setValues) and Holidays_All and Notice_* are pointed again. Either way a
+ * notice setting without its row stops with what to do. Service calls do not depend on the
+ * number of holidays or meetings.
  */
 export function refreshHolidayList(
   ss: Spreadsheet,
   region: Region,
   years: [number, number],
   closures: readonly Closure[],
-  settings?: Settings,
+  settings: Settings,
+  rewrite = false,
 ): Map<string, string> {
   const map = holidayMap(region, years, closures);
   const bank = new Set(bankHolidaysForYears(region, years[0], years[1]).map(h => h.date));
-  const rows: Cell[][] = [...map.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([date, name]) => [
-      dateOfIso(date),
-      name,
-      bank.has(date) ? `Bank holiday (${region})` : 'Holidays tab',
-    ]);
+  const entries = [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const source = (date: string) => (bank.has(date) ? `Bank holiday (${region})` : 'Holidays tab');
+  settingCells(settings, NOTICE_SETTING_OF, NOTICE_WHO);
+  if (!rewrite && listHolds(ss, entries, source)) return map;
+  const rows: Cell[][] = entries.map(([date, name]) => [dateOfIso(date), name, source(date)]);
   const sheet = writeReportTab(ss, TAB.holidayList, rows);
   sheet.getRange(2, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
   if (!sheet.isSheetHidden()) sheet.hideSheet();
@@ -67,6 +79,20 @@ export function refreshHolidayList(
   setName(ss, existing, NOTICE_NAMES.holidays, sheet.getRange(2, 1, rows.length, 1));
   pointNoticeNames(ss, existing, settings);
   return map;
+}
+
+/** Whether the Holiday list tab holds exactly these rows below its header (its span: two calls). */
+function listHolds(
+  ss: Spreadsheet,
+  entries: readonly [string, string][],
+  source: (date: string) => string,
+): boolean {
+  const grid = readSpan(ss, TAB.holidayList)?.grid.slice(1);
+  if (!grid || grid.length !== entries.length) return false;
+  return entries.every(([date, name], i) => {
+    const [d, n, s] = grid[i];
+    return isDate(d) && isoOfDate(d) === date && n === name && s === source(date);
+  });
 }
 
 /**
@@ -78,5 +104,5 @@ export function pointNoticeNames(
   existing = existingNames(ss),
   settings?: Settings,
 ): void {
-  pointSettingNames(ss, existing, NOTICE_SETTING_OF, 'the Meetings deadline formulas', settings);
+  pointSettingNames(ss, existing, NOTICE_SETTING_OF, NOTICE_WHO, settings);
 }

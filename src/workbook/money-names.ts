@@ -127,9 +127,28 @@ export function pointMoneyNames(ss: Spreadsheet, existing: NameMap): void {
 }
 
 /**
- * Points each name at the Value cell of its setting on the Settings tab (found by name: rows may
- * move; a row still under a setting's former name counts), from `settings` when the caller has
- * read them, else with one read of the tab (two calls). `who` says in messages what needs them.
+ * The Value cell ("B13") of each named setting, found by name (rows may move; a row still under
+ * a setting's former name counts): name → cell. No service call. Throws naming a setting whose
+ * row is missing; `who` says in the message what needs it.
+ */
+export function settingCells(
+  settings: Settings,
+  names: Readonly<Record<string, string>>,
+  who: string,
+): [string, string][] {
+  return Object.entries(names).map(([name, setting]) => {
+    const cell = settings.cell(setting as SettingName);
+    if (!cell)
+      throw new WorkbookError(
+        `The Settings tab has no "${setting}" row, which ${who} need. Run Committee > Set up or repair workbook.`,
+      );
+    return [name, cell];
+  });
+}
+
+/**
+ * Points each name at the Value cell of its setting on the Settings tab (settingCells), from
+ * `settings` when the caller has read them, else with one read of the tab (two calls).
  */
 export function pointSettingNames(
   ss: Spreadsheet,
@@ -138,12 +157,6 @@ export function pointSettingNames(
   who: string,
   settings: Settings = readSettings(ss),
 ): void {
-  for (const [name, setting] of Object.entries(names)) {
-    const cell = settings.cell(setting as SettingName);
-    if (!cell)
-      throw new WorkbookError(
-        `The Settings tab has no "${setting}" row, which ${who} need. Run Committee > Set up or repair workbook.`,
-      );
+  for (const [name, cell] of settingCells(settings, names, who))
     setName(ss, existing, name, ss.getRange(`${quotedTab(TAB.settings)}!${cell}`));
-  }
 }
