@@ -22,7 +22,7 @@ for (const file of [
 }
 
 /**
- * Loads the 3.8 MB bundle with a V8 code cache (node_modules/.cache/clerk/, or the folder
+ * Loads the 2.7 MB bundle with a V8 code cache (node_modules/.cache/clerk/, or the folder
  * CLERK_CODE_CACHE names; "off" for none): compiling the bundle, and each function as first
  * called, cost a `clerk edit` about 0.1 CPU-s. One cache per command (each compiles other
  * functions), written after a run that found none; its name holds the bundle's size, time and
@@ -34,6 +34,8 @@ function loadBundle(file, command) {
   const Module = require('node:module');
   const cacheDir =
     process.env.CLERK_CODE_CACHE || path.join(__dirname, '..', 'node_modules', '.cache', 'clerk');
+  // The emulator keeps the script's (dist/Code.js) there too (emulator/runtime.ts).
+  process.env.CLERK_CODE_CACHE = cacheDir;
   const useCache = cacheDir !== 'off';
   const st = fs.statSync(file);
   const prefix = `clerk-${/^[a-z]+$/.test(command ?? '') ? command : 'other'}-`;

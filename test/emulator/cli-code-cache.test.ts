@@ -50,3 +50,26 @@ test('the code cache is written by the first run of a command, used by the next,
   expect(rewritten.length).toBeGreaterThan(10_000);
   expect(readdirSync(cache)).toEqual(files);
 });
+
+test("the script's code cache (a large script's) is kept beside the bundle's and used by the next run", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clerk-script-cache-'));
+  const cache = path.join(dir, 'cache');
+  // A script as large as a real one: its top-level code runs once per command.
+  const script = path.join(dir, 'big.gs');
+  const filler = Array.from({length: 3000}, (_, i) => `function f${i}() { return ${i} * 2; }`);
+  writeFileSync(script, `${filler.join('\n')}\nfunction answer() { return f20() + 1; }\n`);
+  const book = path.join(dir, 'book.xlsx');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, 'bin', 'clerk.cjs'), ...args], {
+      env: {...process.env, CLERK_CODE_CACHE: cache, CLERK_CODE: script},
+      encoding: 'utf8',
+    });
+  expect(run('new', book).status).toBe(0);
+  const kept = readdirSync(cache).filter(f => f.startsWith('script-'));
+  expect(kept).toHaveLength(1);
+  const written = readFileSync(path.join(cache, kept[0]));
+  const r = run('run', book, 'answer');
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toMatch(/41/);
+  expect(readFileSync(path.join(cache, kept[0])).equals(written)).toBe(true);
+});
