@@ -222,7 +222,8 @@ describe('public page', () => {
     expect(html).toContain('Monday 15 March 2010');
     expect(many.total).toBe(few.total);
     // One read of each tab it shows (Settings, Meetings, Decisions, Agenda: 2 calls each), the
-    // published list (2), the HTML output (3), the web app's address (2), the workbook (1).
+    // published list (2), the HTML output (3), the web app's address (ScriptApp.getService, 1),
+    // the workbook (1).
     expect(many.calls['Range.getValues']).toBe(4);
     expect(many.total).toBeLessThanOrEqual(15);
 
