@@ -22,12 +22,10 @@ for (const file of [
 }
 
 /**
- * Loads the 2.7 MB bundle with a V8 code cache (node_modules/.cache/clerk/, or the folder
- * CLERK_CODE_CACHE names; "off" for none): compiling the bundle, and each function as first
- * called, cost a `clerk edit` about 0.1 CPU-s. One cache per command (each compiles other
- * functions), written after a run that found none; its name holds the bundle's size, time and
- * inode, so a new build never runs with an old cache (V8 itself checks only the source's
- * length and its own version and flags). Without a writable cache folder it loads as ever.
+ * Loads the 2.7 MB bundle with a V8 code cache (emulator/code-cache.cjs) in
+ * node_modules/.cache/clerk/, or the folder CLERK_CODE_CACHE names ("off": none): compiling
+ * the bundle, and each function as first called, cost a `clerk edit` about 0.1 CPU-s. One
+ * cache per command (each compiles other functions), written after a run that found none.
  */
 function loadBundle(file, command) {
   const vm = require('node:vm');
@@ -36,19 +34,14 @@ function loadBundle(file, command) {
     process.env.CLERK_CODE_CACHE || path.join(__dirname, '..', 'node_modules', '.cache', 'clerk');
   // The emulator keeps the script's (dist/Code.js) there too (emulator/runtime.ts).
   process.env.CLERK_CODE_CACHE = cacheDir;
-  const useCache = cacheDir !== 'off';
-  const st = fs.statSync(file);
-  const prefix = `clerk-${/^[a-z]+$/.test(command ?? '') ? command : 'other'}-`;
-  const cacheFile = path.join(cacheDir, `${prefix}${st.size}-${st.mtimeMs}-${st.ino}.v8`);
-  let cachedData;
-  try {
-    if (useCache) cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    /* none yet */
-  }
+  const kind = /^[a-z]+$/.test(command ?? '') ? command : 'other';
+  const cache =
+    cacheDir === 'off'
+      ? null
+      : require('../emulator/code-cache.cjs').codeCache(cacheDir, `clerk-${kind}`, file);
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), {
     filename: file,
-    cachedData,
+    cachedData: cache?.cachedData,
   });
   const mod = new Module(file, module);
   mod.filename = file;
@@ -56,21 +49,7 @@ function loadBundle(file, command) {
   const req = Module.createRequire(file);
   script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
   mod.loaded = true;
-  const keep = () => {
-    if (!useCache || (cachedData && !script.cachedDataRejected)) return;
-    try {
-      fs.mkdirSync(cacheDir, {recursive: true});
-      for (const f of fs.readdirSync(cacheDir))
-        if (f.startsWith(prefix) && f.endsWith('.v8'))
-          fs.rmSync(path.join(cacheDir, f), {force: true});
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, cacheFile);
-    } catch {
-      /* a cache is only ever a saving */
-    }
-  };
-  return {exports: mod.exports, keep};
+  return {exports: mod.exports, keep: () => cache?.keep(script)};
 }
 
 const bundle = loadBundle(built, process.argv[2]);

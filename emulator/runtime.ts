@@ -4,15 +4,7 @@
  * one global scope, loaded in order, so top-level const/let/class are shared across files
  * (developers.google.com/apps-script/guides/v8-runtime).
  */
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import {createHash} from 'node:crypto';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -21,6 +13,15 @@ import type {ServiceContext} from './context';
 import type {Clock} from './context';
 import {AuthMode} from './services/script-app';
 import type {Io} from './services/io';
+
+// Shared with bin/clerk.cjs, which loads it before the bundle (so plain CommonJS).
+const {codeCache} = require('./code-cache.cjs') as {
+  codeCache(
+    dir: string,
+    name: string,
+    file: string,
+  ): {cachedData: Buffer | undefined; keep(script: vm.Script): void};
+};
 
 /** Simple triggers stop after 30 s (developers.google.com/apps-script/guides/triggers, "Restrictions"). */
 export const SIMPLE_TRIGGER_LIMIT_MS = 30000;
@@ -222,8 +223,8 @@ function loadOne(file: string, context: vm.Context): void {
   const shown = path.join(tmpdir(), `clerk-gs-${process.pid}`, path.basename(abs));
   try {
     const code = readFileSync(abs, 'utf8');
-    const cache = codeCache(abs);
-    const script = new vm.Script(code, {filename: shown, cachedData: cache?.read()});
+    const cache = scriptCache(abs);
+    const script = new vm.Script(code, {filename: shown, cachedData: cache?.cachedData});
     script.runInContext(context);
     cache?.keep(script);
   } catch (e) {
@@ -242,41 +243,15 @@ function loadOne(file: string, context: vm.Context): void {
 }
 
 /**
- * A V8 code cache for a script file, in the folder CLERK_CODE_CACHE names (bin/clerk.cjs sets
- * it to node_modules/.cache/clerk; unset or "off": none): compiling dist/Code.js is 0.05 CPU-s
- * of every command. Named for the file's path, size, time and inode, so a changed file never
- * runs with an old cache (V8 checks only the length); written after the top-level code ran.
+ * The V8 code cache of a script file, in the folder CLERK_CODE_CACHE names (bin/clerk.cjs sets
+ * it to node_modules/.cache/clerk; unset or "off": none): compiling dist/Code.js was 0.05 CPU-s
+ * of every command. Written once the top-level code has run.
  */
-function codeCache(abs: string) {
+function scriptCache(abs: string) {
   const dir = process.env.CLERK_CODE_CACHE;
   if (!dir || dir === 'off') return null;
-  const st = statSync(abs);
   // A small script compiles in no time (and tests' scripts in temporary folders would pile up).
-  if (st.size < 100_000) return null;
-  const prefix = `script-${createHash('sha1').update(abs).digest('hex').slice(0, 16)}-`;
-  const file = path.join(dir, `${prefix}${st.size}-${st.mtimeMs}-${st.ino}.v8`);
-  let found: Buffer | undefined;
-  return {
-    read(): Buffer | undefined {
-      try {
-        found = readFileSync(file);
-      } catch {
-        found = undefined; // none yet
-      }
-      return found;
-    },
-    keep(script: vm.Script): void {
-      if (found && !script.cachedDataRejected) return;
-      try {
-        mkdirSync(dir, {recursive: true});
-        for (const f of readdirSync(dir))
-          if (f.startsWith(prefix) && f.endsWith('.v8')) rmSync(path.join(dir, f), {force: true});
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, script.createCachedData());
-        renameSync(tmp, file);
-      } catch {
-        // A cache is only ever a saving.
-      }
-    },
-  };
+  if (statSync(abs).size < 100_000) return null;
+  const name = `script-${createHash('sha1').update(abs).digest('hex').slice(0, 16)}`;
+  return codeCache(dir, name, abs);
 }
