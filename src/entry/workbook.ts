@@ -8,27 +8,35 @@ import {prepareDeadlineFormulas} from '../governance/gather';
 import {setUpMoney} from '../workbook/money-setup';
 import {prefillRiskTriggers} from '../governance/risk-triggers';
 import {prefillLists} from '../workbook/lists';
+import {withSharedNames} from '../workbook/money-names';
+import {TAB} from '../workbook/schema';
 
 /**
  * The other areas' parts of set-up, run after the schema's: the holiday list and named ranges the
  * Meetings deadline formulas read, and the money named ranges, Cash flow summary and Lots totals.
  * A part that fails is reported by name; the rest of set-up stands.
  */
-function setUpOtherAreas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
+function setUpOtherAreas(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  headers: SetupReport['headers'] = new Map(),
+): string[] {
   const failed: string[] = [];
   const parts: [string, () => void][] = [
     ['holidays and deadlines', () => prepareDeadlineFormulas(ss)],
-    ['money tabs', () => setUpMoney(ss)],
-    ['risk triggers', () => void prefillRiskTriggers(ss)],
-    ['lists', () => void prefillLists(ss)],
+    ['money tabs', () => setUpMoney(ss, headers)],
+    ['risk triggers', () => void prefillRiskTriggers(ss, headers.get(TAB.riskTriggers))],
+    ['lists', () => void prefillLists(ss, headers.get(TAB.lists))],
   ];
-  for (const [name, run] of parts) {
-    try {
-      run();
-    } catch (e) {
-      failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+  // The parts share one map of the named ranges (each would otherwise read every name again).
+  withSharedNames(ss, () => {
+    for (const [name, run] of parts) {
+      try {
+        run();
+      } catch (e) {
+        failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
-  }
+  });
   return failed;
 }
 
@@ -48,7 +56,7 @@ export function setUpWorkbook(): void {
   }
   try {
     const report = setUpOrRepair(ss);
-    const failed = setUpOtherAreas(ss);
+    const failed = setUpOtherAreas(ss, report.headers);
     const problems = rebuildProblems(ss);
     const also = failed.length ? ` Could not finish: ${failed.join('; ')}.` : '';
     ss.toast(setupSummary(report, problems) + also, 'Committee Clerk', 15);

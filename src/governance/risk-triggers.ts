@@ -84,10 +84,13 @@ export const RISK_TRIGGER_SEED: readonly (readonly [Area, string, string])[] = [
  * workbook, or a tab set-up has just made). Two reads and at most one write; rows an officer
  * has added are never touched. Returns the number of rows written.
  */
-export function prefillRiskTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+export function prefillRiskTriggers(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  known?: ReadonlyMap<string, number>, // the header row, when the caller has read it
+): number {
   const sheet = getTab(ss, TAB.riskTriggers);
   if (sheet.getLastRow() > 1) return 0;
-  const cols = headerColumns(sheet);
+  const cols = known ?? headerColumns(sheet);
   const width = Math.max(...cols.values());
   const rows = RISK_TRIGGER_SEED.map(([area, trigger, source]) => {
     const line: Cell[] = Array(width).fill('');

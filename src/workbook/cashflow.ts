@@ -157,9 +157,14 @@ export function cashFlowSummaryRows(letter: (h: Header) => string): BlockRow[] {
 export const MONEY_MARKER = 'N("Committee Clerk money")=0';
 
 /** Writes the summary block, names its cells, and sets the red/green conditional formats. */
-export function setUpCashFlow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names: NameMap): void {
+/** `known`: the tab's header row when the caller has read it (header → 1-based column). */
+export function setUpCashFlow(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  names: NameMap,
+  known?: ReadonlyMap<string, number>,
+): void {
   const sheet = getTab(ss, TAB.cashFlow);
-  const cols = headerColumns(sheet);
+  const cols = known ?? headerColumns(sheet);
   const letter = (h: Header): string => {
     const c = cols.get(h);
     if (!c)

@@ -57,16 +57,28 @@ export const isListColumn = (header: string): boolean => (NAMES as string[]).inc
  * Fills the Lists tab from the program's lists when it holds nothing below its headers (a new
  * workbook, or a tab set-up has just made). Two reads, at most one write; returns rows written.
  */
-export function prefillLists(ss: Spreadsheet): number {
+export function prefillLists(
+  ss: Spreadsheet,
+  known?: ReadonlyMap<string, number>, // the header row (header → column), when the caller has read it
+): number {
   const sheet = ss.getSheetByName(TAB.lists);
   if (!sheet || sheet.getLastRow() > 1) return 0;
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const headers = known
+    ? rowOf(known)
+    : sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const height = Math.max(...NAMES.map(n => EXTENDABLE_LISTS[n].length));
   const rows = Array.from({length: height}, (_x, r) =>
     headers.map(h => (isListColumn(h) ? (EXTENDABLE_LISTS[h as ListName][r] ?? '') : '')),
   );
   sheet.getRange(2, 1, rows.length, headers.length).setValues(rows);
   return rows.length;
+}
+
+/** A header row from header → 1-based column (blank where no header is known). Pure. */
+function rowOf(cols: ReadonlyMap<string, number>): string[] {
+  const row: string[] = Array(Math.max(0, ...cols.values())).fill('');
+  for (const [h, c] of cols) row[c - 1] = h;
+  return row;
 }
 
 /**

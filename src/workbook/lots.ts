@@ -90,9 +90,14 @@ export function lotTotalsRows(letter: (h: Header) => string): BlockRow[] {
   ];
 }
 
-export function setUpLots(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names: NameMap): void {
+/** `known`: the tab's header row when the caller has read it (header → 1-based column). */
+export function setUpLots(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  names: NameMap,
+  known?: ReadonlyMap<string, number>,
+): void {
   const sheet = getTab(ss, TAB.lots);
-  const cols = headerColumns(sheet);
+  const cols = known ?? headerColumns(sheet);
   const letter = (h: Header): string => {
     const c = cols.get(h);
     if (!c)

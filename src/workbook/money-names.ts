@@ -59,7 +59,30 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
   Settings_RequiredServiceTypes: 'Required service types',
 };
 
+/** The name map of the run in progress (sharedNames), read when first asked for. */
+let shared: {ss: Spreadsheet; names: NameMap | null} | null = null;
+
+/**
+ * Runs `body` with one map of the spreadsheet's names for every existingNames(ss) inside it:
+ * reading the map costs a getName call per name, and set-up's parts (holidays, money) each
+ * ask for it. The map lives only while `body` runs, so no later run sees a stale one.
+ */
+export function withSharedNames<T>(ss: Spreadsheet, body: () => T): T {
+  const outer = shared;
+  shared = {ss, names: null};
+  try {
+    return body();
+  } finally {
+    shared = outer;
+  }
+}
+
 export function existingNames(ss: Spreadsheet): NameMap {
+  if (shared?.ss === ss) return (shared.names ??= readNames(ss));
+  return readNames(ss);
+}
+
+function readNames(ss: Spreadsheet): NameMap {
   return new Map(ss.getNamedRanges().map(n => [n.getName(), n]));
 }
 
@@ -72,7 +95,11 @@ export function setName(
 ): void {
   const named = existing.get(name);
   if (named) named.setRange(range);
-  else ss.setNamedRange(name, range);
+  else {
+    ss.setNamedRange(name, range);
+    // setNamedRange returns no NamedRange to add: the shared map is read again when next asked for.
+    if (shared?.names === existing) shared.names = null;
+  }
 }
 
 /** Header row of a tab: header → 1-based column. One getValues. */
@@ -106,9 +133,16 @@ function headersOfTab(ss: Spreadsheet, tab: string): Map<string, number> {
   return map;
 }
 
-/** Points every register and setting name at its cells. Throws naming a missing header or setting. */
-export function pointMoneyNames(ss: Spreadsheet, existing: NameMap): void {
-  const headersOf = new Map<string, Map<string, number>>();
+/**
+ * Points every register and setting name at its cells. Throws naming a missing header or
+ * setting. `known` holds header rows already read (set-up's), so those tabs are not read again.
+ */
+export function pointMoneyNames(
+  ss: Spreadsheet,
+  existing: NameMap,
+  known: ReadonlyMap<string, Map<string, number>> = new Map(),
+): void {
+  const headersOf = new Map(known);
   for (const [name, [tab, header]] of Object.entries(REGISTER_NAMES)) {
     let cols = headersOf.get(tab);
     if (!cols) {

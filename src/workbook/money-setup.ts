@@ -7,10 +7,15 @@
 import {existingNames, pointMoneyNames} from './money-names';
 import {setUpCashFlow} from './cashflow';
 import {setUpLots} from './lots';
+import {TAB} from './schema';
 
-export function setUpMoney(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+/** `headers`: header rows set-up has just read (tab → header → column), so they are not read again. */
+export function setUpMoney(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  headers: ReadonlyMap<string, Map<string, number>> = new Map(),
+): void {
   const names = existingNames(ss);
-  pointMoneyNames(ss, names);
-  setUpCashFlow(ss, names);
-  setUpLots(ss, names);
+  pointMoneyNames(ss, names, headers);
+  setUpCashFlow(ss, names, headers.get(TAB.cashFlow));
+  setUpLots(ss, names, headers.get(TAB.lots));
 }

@@ -52,6 +52,11 @@ export interface SetupReport {
   formulasRestored: string[];
   /** Formula columns that could not be written (the message names tab and column). */
   formulaFailures: string[];
+  /**
+   * Each tab's header row as set-up left it (tab → header → 1-based column), so the parts of
+   * set-up that follow (money names, side blocks, prefilled lists) need not read it again.
+   */
+  headers: Map<string, Map<string, number>>;
 }
 
 export const HEADER_BACKGROUND = '#e8eaed';
@@ -143,6 +148,7 @@ export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupRep
     renamedSettings: [],
     formulasRestored: [],
     formulaFailures: [],
+    headers: new Map(),
   };
   const settingsSpec = SCHEMA.find(t => t.name === TAB.settings) as TabSpec;
   const builder = sharedBuilder();
@@ -169,11 +175,8 @@ function setUpTab(
     report.created.push(spec.name);
   }
   const lastCol = isNew ? 0 : sheet.getLastColumn();
-  const lastRow = isNew ? 0 : sheet.getLastRow();
-  const existing =
-    lastCol > 0
-      ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]).map(h => String(h))
-      : [];
+  const oldRange = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol) : null;
+  const existing = oldRange ? (oldRange.getValues()[0] as Cell[]).map(h => String(h)) : [];
   const plan = planHeaders(spec, existing);
   report.renamedHeaders.push(...plan.renamed);
   if (!isNew) report.addedColumns.push(...plan.added);
@@ -184,13 +187,15 @@ function setUpTab(
     const maxCols = sheet.getMaxColumns();
     if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   }
-  const headerRange = sheet.getRange(1, 1, 1, width);
+  // The range just read serves the header row's writes too unless the row grew.
+  const headerRange = oldRange && width === lastCol ? oldRange : sheet.getRange(1, 1, 1, width);
   if (headers.some((h, i) => h !== existing[i])) headerRange.setValues([headers]);
 
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     if (h && !index.has(h)) index.set(h, i);
   });
+  report.headers.set(spec.name, new Map([...index].map(([h, i]) => [h, i + 1])));
 
   // Header row: notes (the tab's note on A1 first), bold on grey, frozen.
   const oldNotes = lastCol > 0 ? headerRange.getNotes()[0] : [];
@@ -247,7 +252,8 @@ function setUpTab(
 
   if (!built) {
     // Formulas go in the table's rows (not in rows of summary blocks beside it); onEdit adds them to new rows.
-    if (spec.columns.some(c => c.formula) && lastRow >= 2)
+    // lastTableRow asks the tab's last row itself, so a tab without formula columns never does.
+    if (!isNew && spec.columns.some(c => c.formula))
       writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
     // Header protection and row colours span the schema's columns too.
     protect(sheet, spec, index, span, maxRows);
