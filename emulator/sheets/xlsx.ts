@@ -333,7 +333,7 @@ export async function saveXlsx(
     const grid: SheetGrid = {
       sheet,
       serial,
-      values: hf.getSheetValues(sheet.hfId),
+      valueAt: (row, col) => hf.getCellValue({sheet: sheet.hfId, row, col}),
       arrays: arrayExtents(hf, sheet, serial),
     };
     grids.push(grid);
@@ -535,7 +535,8 @@ const bases = new WeakMap<WorkbookModel, PatchBase>();
 interface SheetGrid {
   sheet: SheetModel;
   serial: RawCellContent[][];
-  values: unknown[][];
+  /** A formula cell's result (asked for those alone: the whole sheet's values cost more). */
+  valueAt(row: number, col: number): unknown;
   /** Each ARRAYFORMULA cell's extent (A1, e.g. F2:F4), by row * COLS + column. */
   arrays: Map<number, string>;
 }
@@ -588,7 +589,7 @@ function eachCell(
 
 /** What the file holds for a cell: its value, or its formula (as written) with its result. */
 function cellValue(
-  {sheet, serial, values, arrays}: SheetGrid,
+  {sheet, serial, valueAt, arrays}: SheetGrid,
   r: number,
   c: number,
 ): ExcelJS.CellValue {
@@ -598,7 +599,7 @@ function cellValue(
     const inner = arrayFormulaInner(text);
     return {
       formula: excelFormula(inner === null ? text : `=${inner}`).slice(1),
-      result: plainResult(values[r]?.[c]),
+      result: plainResult(valueAt(r, c)),
       ...(inner === null
         ? {}
         : {
