@@ -57,7 +57,7 @@ export function setUpWorkbook(): void {
   try {
     const report = setUpOrRepair(ss);
     const failed = setUpOtherAreas(ss, report.headers);
-    const problems = rebuildProblems(ss);
+    const problems = rebuildProblems(ss, new Date(), report.sheets);
     const also = failed.length ? ` Could not finish: ${failed.join('; ')}.` : '';
     ss.toast(setupSummary(report, problems) + also, 'Committee Clerk', 15);
   } finally {

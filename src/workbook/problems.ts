@@ -4,7 +4,7 @@
  * one getValues per tab, one setValues for the list. onEdit only marks cells (it would have to
  * read this tab on every edit to keep it current).
  */
-import {ColumnSpec, SCHEMA, TAB, TabSpec} from './schema';
+import {ColumnSpec, SCHEMA, TAB, TabSpec, useListValues} from './schema';
 import {Cell, isDate} from './table';
 import {checkValue, shown} from './validate';
 import {
@@ -23,7 +23,7 @@ import {a1} from './formulas';
 import {settingProblem, settingsFromGrid} from './settings';
 import {isoOfSerial, showSerial, todaySerial} from './dates';
 import {deputyFindings} from '../domain/deputies';
-import {listsInUseProblems, useLists} from './lists';
+import {listsFromGrid, listsInUseProblems} from './lists';
 
 export type {Problem};
 
@@ -155,22 +155,27 @@ export function deputyProblems(
 export function rebuildProblems(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   now: Date = new Date(),
+  sheets: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.Sheet> = new Map(),
 ): number {
   const today = todaySerial(now);
-  useLists(ss);
-  const problems: Problem[] = [];
-  let listsGrid: Cell[][] = [];
+  const sheetOf = (tab: string) => sheets.get(tab) ?? ss.getSheetByName(tab);
+  // Every tab's cells first: the Lists tab's values (read here once) decide what the readers accept.
+  const grids: [TabSpec, Cell[][]][] = [];
   const gids = new Map<string, number>();
-  const read = new Map<string, Register<RegisterName>>();
-  let clerk = '';
   for (const spec of SCHEMA) {
     if (isProgramBuilt(spec)) continue;
-    const sheet = ss.getSheetByName(spec.name);
+    const sheet = sheetOf(spec.name);
     if (!sheet) continue;
     gids.set(spec.name, sheet.getSheetId());
-    const grid = sheet.getDataRange().getValues() as Cell[][];
+    grids.push([spec, sheet.getDataRange().getValues() as Cell[][]]);
+  }
+  const listsGrid = grids.find(([spec]) => spec.name === TAB.lists)?.[1] ?? [];
+  useListValues(listsFromGrid(listsGrid)); // no Lists tab: the program's own lists
+  const problems: Problem[] = [];
+  const read = new Map<string, Register<RegisterName>>();
+  let clerk = '';
+  for (const [spec, grid] of grids) {
     if (spec.settingRows) clerk = clerkOf(grid);
-    if (spec.name === TAB.lists) listsGrid = grid;
     if ((REGISTERS as string[]).includes(spec.name)) {
       const reg = registerFromGrid(spec.name as RegisterName, grid, today);
       read.set(spec.name, reg);
@@ -188,7 +193,7 @@ export function rebuildProblems(
     );
   if (members && attendance) problems.push(...deputyProblems(members, attendance, today));
   if (members) problems.push(...listsInUseProblems(listsGrid, members.grid));
-  const target = ss.getSheetByName(TAB.problems);
+  const target = sheetOf(TAB.problems);
   if (!target) return problems.length;
   const rows = problemRows(problems, gids);
   if (!rows.length)

@@ -57,6 +57,8 @@ export interface SetupReport {
    * set-up that follow (money names, side blocks, prefilled lists) need not read it again.
    */
   headers: Map<string, Map<string, number>>;
+  /** Each schema tab's sheet (found or made), for the parts that follow. */
+  sheets: Map<string, Sheet>;
 }
 
 export const HEADER_BACKGROUND = '#e8eaed';
@@ -149,11 +151,12 @@ export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupRep
     formulasRestored: [],
     formulaFailures: [],
     headers: new Map(),
+    sheets: new Map(),
   };
   const settingsSpec = SCHEMA.find(t => t.name === TAB.settings) as TabSpec;
   const builder = sharedBuilder();
   setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS, builder);
-  const grid = setUpSettingsRows(ss, report, builder);
+  const grid = setUpSettingsRows(report.sheets.get(TAB.settings) as Sheet, report, builder);
   const warnings = warningsFrom(grid);
   for (const spec of SCHEMA)
     if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings, builder);
@@ -174,6 +177,7 @@ function setUpTab(
     sheet = ss.insertSheet(spec.name);
     report.created.push(spec.name);
   }
+  report.sheets.set(spec.name, sheet);
   const lastCol = isNew ? 0 : sheet.getLastColumn();
   const oldRange = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol) : null;
   const existing = oldRange ? (oldRange.getValues()[0] as Cell[]).map(h => String(h)) : [];
@@ -459,11 +463,10 @@ export function a1Of(row: number, column: number, rows: number, columns: number)
 
 /** Adds a row for every setting the tab lacks (with its default and note); typed values are never touched. */
 function setUpSettingsRows(
-  ss: Spreadsheet,
+  sheet: Sheet,
   report: SetupReport,
   builder: () => RuleBuilder,
 ): Cell[][] {
-  const sheet = ss.getSheetByName(TAB.settings) as Sheet;
   const grid = sheet.getDataRange().getValues() as Cell[][];
   const headers = grid[0].map(h => String(h).trim());
   const nameCol = headers.indexOf('Setting');
