@@ -4,8 +4,7 @@
  * in CI (CI=true) it runs and fails with the package to install, so CI never passes by
  * skipping (.ci/run installs them).
  */
-import {existsSync} from 'node:fs';
-import path from 'node:path';
+import {executable, findSoffice} from '../emulator/drive/soffice';
 
 /** Debian packages that provide each program (the README's set-up lists them too). */
 const PACKAGES: Record<string, string> = {
@@ -14,12 +13,13 @@ const PACKAGES: Record<string, string> = {
   pdftotext: 'poppler-utils',
 };
 
-/** Whether a program is on the PATH (looked up without starting it). */
+/**
+ * Whether a program is installed (looked up without starting it): LibreOffice where the
+ * emulator finds it (SOFFICE, PATH or its usual folders; not with SOFFICE=none), any other
+ * program on the PATH.
+ */
 export function onPath(cmd: string): boolean {
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .filter(Boolean)
-    .some(dir => existsSync(path.join(dir, cmd)));
+  return (cmd === 'soffice' ? findSoffice() : executable(cmd)) !== null;
 }
 
 const inCi = () => process.env.CI === 'true' || process.env.CI === '1';

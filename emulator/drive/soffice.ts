@@ -13,9 +13,34 @@ import * as path from 'node:path';
 
 let sofficePath: string | null | undefined;
 
+/** Whether `file` is a file this process may run (a symbolic link is followed). */
+function runnable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where `cmd` is: itself when it names a path, else the first runnable file of that name in a
+ * PATH folder (as a shell finds it, without starting anything), or null.
+ */
+export function executable(cmd: string): string | null {
+  if (cmd.includes('/')) return runnable(cmd) ? cmd : null;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const file = path.join(dir, cmd);
+    if (runnable(file)) return file;
+  }
+  return null;
+}
+
 /**
  * The soffice executable, or null when LibreOffice is not installed. SOFFICE names it;
- * SOFFICE=none behaves as if it were not installed (to check the message people get).
+ * SOFFICE=none behaves as if it were not installed (to check the message people get). It is
+ * looked for, not started (`soffice --version` costs half a CPU-second in every process that
+ * converts): an installed but broken LibreOffice shows in the conversion's own error.
  */
 export function findSoffice(): string | null {
   if (process.env.SOFFICE === 'none') return null;
@@ -29,9 +54,8 @@ export function findSoffice(): string | null {
     '/Applications/LibreOffice.app/Contents/MacOS/soffice',
   ];
   for (const c of candidates) {
-    if (!c) continue;
-    const r = spawnSync(c, ['--version'], {encoding: 'utf8', timeout: 30000});
-    if (r.status === 0) return (sofficePath = c);
+    const found = c ? executable(c) : null;
+    if (found) return (sofficePath = found);
   }
   return (sofficePath = null);
 }
