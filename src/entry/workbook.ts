@@ -1,6 +1,6 @@
 // Entry points for the workbook features: top-level functions the menu and triggers call.
 import {handleEdit} from '../workbook/onedit';
-import {setUpOrRepair, SetupReport} from '../workbook/setup';
+import {setUpOrRepair, SetupReport, type Layout} from '../workbook/setup';
 import {rebuildProblems} from '../workbook/problems';
 import {loadDemo} from '../workbook/demo';
 import {loadPartnership} from '../workbook/demo-partnership';
@@ -9,23 +9,19 @@ import {setUpMoney} from '../workbook/money-setup';
 import {prefillRiskTriggers} from '../governance/risk-triggers';
 import {prefillLists} from '../workbook/lists';
 import {withSharedNames} from '../workbook/money-names';
-import {TAB} from '../workbook/schema';
 
 /**
  * The other areas' parts of set-up, run after the schema's: the holiday list and named ranges the
  * Meetings deadline formulas read, and the money named ranges, Cash flow summary and Lots totals.
  * A part that fails is reported by name; the rest of set-up stands.
  */
-function setUpOtherAreas(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  headers: SetupReport['headers'] = new Map(),
-): string[] {
+function setUpOtherAreas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, layout?: Layout): string[] {
   const failed: string[] = [];
   const parts: [string, () => void][] = [
     ['holidays and deadlines', () => prepareDeadlineFormulas(ss)],
-    ['money tabs', () => setUpMoney(ss, headers)],
-    ['risk triggers', () => void prefillRiskTriggers(ss, headers.get(TAB.riskTriggers))],
-    ['lists', () => void prefillLists(ss, headers.get(TAB.lists))],
+    ['money tabs', () => setUpMoney(ss, layout)],
+    ['risk triggers', () => void prefillRiskTriggers(ss, layout)],
+    ['lists', () => void prefillLists(ss, layout)],
   ];
   // The parts share one map of the named ranges (each would otherwise read every name again).
   withSharedNames(ss, () => {
@@ -56,8 +52,8 @@ export function setUpWorkbook(): void {
   }
   try {
     const report = setUpOrRepair(ss);
-    const failed = setUpOtherAreas(ss, report.headers);
-    const problems = rebuildProblems(ss, new Date(), report.sheets);
+    const failed = setUpOtherAreas(ss, report.layout);
+    const problems = rebuildProblems(ss, new Date(), report.layout);
     const also = failed.length ? ` Could not finish: ${failed.join('; ')}.` : '';
     ss.toast(setupSummary(report, problems) + also, 'Committee Clerk', 15);
   } finally {

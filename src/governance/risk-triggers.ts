@@ -5,8 +5,9 @@
  * rate them and add their own.
  */
 import {RISK_AREAS, TAB} from '../workbook/schema';
-import {Cell, getTab} from '../workbook/table';
-import {headerColumns} from '../workbook/money-names';
+import {Cell} from '../workbook/table';
+import {tabAndHeaders} from '../workbook/money-names';
+import type {Layout} from '../workbook/setup';
 
 type Area = (typeof RISK_AREAS)[number];
 
@@ -86,11 +87,10 @@ export const RISK_TRIGGER_SEED: readonly (readonly [Area, string, string])[] = [
  */
 export function prefillRiskTriggers(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  known?: ReadonlyMap<string, number>, // the header row, when the caller has read it
+  layout?: Layout, // set-up's sheets and header rows, when it has just read them
 ): number {
-  const sheet = getTab(ss, TAB.riskTriggers);
+  const [sheet, cols] = tabAndHeaders(ss, TAB.riskTriggers, layout);
   if (sheet.getLastRow() > 1) return 0;
-  const cols = known ?? headerColumns(sheet);
   const width = Math.max(...cols.values());
   const rows = RISK_TRIGGER_SEED.map(([area, trigger, source]) => {
     const line: Cell[] = Array(width).fill('');

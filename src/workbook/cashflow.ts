@@ -11,9 +11,10 @@
 import {TAB} from './schema';
 import {BREAK_EVEN_STATUS, CASH_FLOW_ROW_TEXT} from './money-formulas';
 import {columnLetter} from './formulas';
-import {WorkbookError, getTab} from './table';
+import {WorkbookError} from './table';
 import {BlockRow, writeSideBlock} from './side-block';
-import {NameMap, headerColumns} from './money-names';
+import {NameMap, tabAndHeaders} from './money-names';
+import type {Layout} from './setup';
 import {
   DEFAULT_WEEKS_IN_PERIOD,
   FIRST_PERIOD,
@@ -157,14 +158,13 @@ export function cashFlowSummaryRows(letter: (h: Header) => string): BlockRow[] {
 export const MONEY_MARKER = 'N("Committee Clerk money")=0';
 
 /** Writes the summary block, names its cells, and sets the red/green conditional formats. */
-/** `known`: the tab's header row when the caller has read it (header → 1-based column). */
+/** `layout`: set-up's sheets and header rows, when it has just read them. */
 export function setUpCashFlow(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   names: NameMap,
-  known?: ReadonlyMap<string, number>,
+  layout?: Layout,
 ): void {
-  const sheet = getTab(ss, TAB.cashFlow);
-  const cols = known ?? headerColumns(sheet);
+  const [sheet, cols] = tabAndHeaders(ss, TAB.cashFlow, layout);
   const letter = (h: Header): string => {
     const c = cols.get(h);
     if (!c)

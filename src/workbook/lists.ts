@@ -7,6 +7,7 @@ import {EXTENDABLE_LISTS, ListName, TAB, useListValues} from './schema';
 import {Cell, headerPositions} from './table';
 import {readSpan, readWhole} from './span';
 import type {Problem} from './registers';
+import type {Layout} from './setup';
 import {sameName} from '../domain/membership';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,10 +60,11 @@ export const isListColumn = (header: string): boolean => (NAMES as string[]).inc
  */
 export function prefillLists(
   ss: Spreadsheet,
-  known?: ReadonlyMap<string, number>, // the header row (header → column), when the caller has read it
+  layout?: Layout, // set-up's sheets and header rows, when it has just read them
 ): number {
-  const sheet = ss.getSheetByName(TAB.lists);
+  const sheet = layout?.sheets.get(TAB.lists) ?? ss.getSheetByName(TAB.lists);
   if (!sheet || sheet.getLastRow() > 1) return 0;
+  const known = layout?.headers.get(TAB.lists);
   const headers = known
     ? rowOf(known)
     : sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);

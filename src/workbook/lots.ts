@@ -5,9 +5,10 @@
  */
 import {TAB} from './schema';
 import {columnLetter} from './formulas';
-import {WorkbookError, getTab} from './table';
+import {WorkbookError} from './table';
 import {BlockRow, writeSideBlock} from './side-block';
-import {NameMap, headerColumns} from './money-names';
+import {NameMap, tabAndHeaders} from './money-names';
+import type {Layout} from './setup';
 
 export const LOTS_TOTALS_TITLE = 'Lots totals';
 export const CHECK_LOTS = 'Check the lots marked in red text';
@@ -90,14 +91,13 @@ export function lotTotalsRows(letter: (h: Header) => string): BlockRow[] {
   ];
 }
 
-/** `known`: the tab's header row when the caller has read it (header → 1-based column). */
+/** `layout`: set-up's sheets and header rows, when it has just read them. */
 export function setUpLots(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   names: NameMap,
-  known?: ReadonlyMap<string, number>,
+  layout?: Layout,
 ): void {
-  const sheet = getTab(ss, TAB.lots);
-  const cols = known ?? headerColumns(sheet);
+  const [sheet, cols] = tabAndHeaders(ss, TAB.lots, layout);
   const letter = (h: Header): string => {
     const c = cols.get(h);
     if (!c)

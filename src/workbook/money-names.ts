@@ -8,7 +8,8 @@ import {SettingName, TAB} from './schema';
 import {Cell, WorkbookError, getTab} from './table';
 import {columnLetter} from './formulas';
 import {quotedTab} from './span';
-import {Settings, readSettings} from './settings';
+import {Settings, readSettings, settingsFromGrid} from './settings';
+import type {Layout} from './setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type NameMap = Map<string, GoogleAppsScript.Spreadsheet.NamedRange>;
@@ -102,6 +103,16 @@ export function setName(
   }
 }
 
+/** A tab's sheet and header row, from set-up's layout when it has them, else found and read (getTab's message when missing). */
+export function tabAndHeaders(
+  ss: Spreadsheet,
+  tab: string,
+  layout?: Layout,
+): [GoogleAppsScript.Spreadsheet.Sheet, Map<string, number>] {
+  const sheet = layout?.sheets.get(tab) ?? getTab(ss, tab);
+  return [sheet, layout?.headers.get(tab) ?? headerColumns(sheet)];
+}
+
 /** Header row of a tab: header → 1-based column. One getValues. */
 export function headerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
   const lastCol = Math.max(sheet.getLastColumn(), 1);
@@ -135,14 +146,10 @@ function headersOfTab(ss: Spreadsheet, tab: string): Map<string, number> {
 
 /**
  * Points every register and setting name at its cells. Throws naming a missing header or
- * setting. `known` holds header rows already read (set-up's), so those tabs are not read again.
+ * setting. `layout`: the header rows and settings set-up has read, so they are not read again.
  */
-export function pointMoneyNames(
-  ss: Spreadsheet,
-  existing: NameMap,
-  known: ReadonlyMap<string, Map<string, number>> = new Map(),
-): void {
-  const headersOf = new Map(known);
+export function pointMoneyNames(ss: Spreadsheet, existing: NameMap, layout?: Layout): void {
+  const headersOf = new Map(layout?.headers);
   for (const [name, [tab, header]] of Object.entries(REGISTER_NAMES)) {
     let cols = headersOf.get(tab);
     if (!cols) {
@@ -157,7 +164,8 @@ export function pointMoneyNames(
     const letter = columnLetter(col);
     setName(ss, existing, name, ss.getRange(`${quotedTab(tab)}!${letter}:${letter}`));
   }
-  pointSettingNames(ss, existing, SETTING_NAMES, 'the money formulas');
+  const settings = layout?.settings ? settingsFromGrid(layout.settings) : readSettings(ss);
+  pointSettingNames(ss, existing, SETTING_NAMES, 'the money formulas', settings);
 }
 
 /**

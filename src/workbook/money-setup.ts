@@ -7,15 +7,12 @@
 import {existingNames, pointMoneyNames} from './money-names';
 import {setUpCashFlow} from './cashflow';
 import {setUpLots} from './lots';
-import {TAB} from './schema';
+import type {Layout} from './setup';
 
-/** `headers`: header rows set-up has just read (tab → header → column), so they are not read again. */
-export function setUpMoney(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  headers: ReadonlyMap<string, Map<string, number>> = new Map(),
-): void {
+/** `layout`: what set-up has just found and read, so it is not found or read again. */
+export function setUpMoney(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, layout?: Layout): void {
   const names = existingNames(ss);
-  pointMoneyNames(ss, names, headers);
-  setUpCashFlow(ss, names, headers.get(TAB.cashFlow));
-  setUpLots(ss, names, headers.get(TAB.lots));
+  pointMoneyNames(ss, names, layout);
+  setUpCashFlow(ss, names, layout);
+  setUpLots(ss, names, layout);
 }

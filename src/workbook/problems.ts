@@ -18,7 +18,7 @@ import {
   registerFromGrid,
   rowProblems,
 } from './registers';
-import {isProgramBuilt} from './setup';
+import {isProgramBuilt, type Layout} from './setup';
 import {a1} from './formulas';
 import {settingProblem, settingsFromGrid} from './settings';
 import {isoOfSerial, showSerial, todaySerial} from './dates';
@@ -155,10 +155,10 @@ export function deputyProblems(
 export function rebuildProblems(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   now: Date = new Date(),
-  sheets: ReadonlyMap<string, GoogleAppsScript.Spreadsheet.Sheet> = new Map(),
+  layout?: Layout, // set-up's sheets, when it has just found them
 ): number {
   const today = todaySerial(now);
-  const sheetOf = (tab: string) => sheets.get(tab) ?? ss.getSheetByName(tab);
+  const sheetOf = (tab: string) => layout?.sheets.get(tab) ?? ss.getSheetByName(tab);
   // Every tab's cells first: the Lists tab's values (read here once) decide what the readers accept.
   const grids: [TabSpec, Cell[][]][] = [];
   const gids = new Map<string, number>();

@@ -52,13 +52,21 @@ export interface SetupReport {
   formulasRestored: string[];
   /** Formula columns that could not be written (the message names tab and column). */
   formulaFailures: string[];
-  /**
-   * Each tab's header row as set-up left it (tab → header → 1-based column), so the parts of
-   * set-up that follow (money names, side blocks, prefilled lists) need not read it again.
-   */
-  headers: Map<string, Map<string, number>>;
-  /** Each schema tab's sheet (found or made), for the parts that follow. */
+  /** What set-up read and left, for the parts that follow it (see Layout). */
+  layout: Layout;
+}
+
+/**
+ * What set-up found and left, so that the parts of a run that follow it (holidays, money
+ * names, side blocks, prefilled lists, the Problems list) need not find or read it again.
+ */
+export interface Layout {
+  /** Each schema tab's sheet, found or made. */
   sheets: Map<string, Sheet>;
+  /** Each schema tab's header row as set-up left it: header → 1-based column. */
+  headers: Map<string, Map<string, number>>;
+  /** The Settings tab's rows (header row first) as set-up left them. */
+  settings?: Cell[][];
 }
 
 export const HEADER_BACKGROUND = '#e8eaed';
@@ -150,13 +158,13 @@ export function setUpOrRepair(ss: Spreadsheet, now: Date = new Date()): SetupRep
     renamedSettings: [],
     formulasRestored: [],
     formulaFailures: [],
-    headers: new Map(),
-    sheets: new Map(),
+    layout: {sheets: new Map(), headers: new Map()},
   };
   const settingsSpec = SCHEMA.find(t => t.name === TAB.settings) as TabSpec;
   const builder = sharedBuilder();
   setUpTab(ss, settingsSpec, report, now, DEFAULT_WARNINGS, builder);
-  const grid = setUpSettingsRows(report.sheets.get(TAB.settings) as Sheet, report, builder);
+  const grid = setUpSettingsRows(report.layout.sheets.get(TAB.settings) as Sheet, report, builder);
+  report.layout.settings = grid;
   const warnings = warningsFrom(grid);
   for (const spec of SCHEMA)
     if (spec !== settingsSpec) setUpTab(ss, spec, report, now, warnings, builder);
@@ -177,7 +185,7 @@ function setUpTab(
     sheet = ss.insertSheet(spec.name);
     report.created.push(spec.name);
   }
-  report.sheets.set(spec.name, sheet);
+  report.layout.sheets.set(spec.name, sheet);
   const lastCol = isNew ? 0 : sheet.getLastColumn();
   const oldRange = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol) : null;
   const existing = oldRange ? (oldRange.getValues()[0] as Cell[]).map(h => String(h)) : [];
@@ -199,7 +207,7 @@ function setUpTab(
   headers.forEach((h, i) => {
     if (h && !index.has(h)) index.set(h, i);
   });
-  report.headers.set(spec.name, new Map([...index].map(([h, i]) => [h, i + 1])));
+  report.layout.headers.set(spec.name, new Map([...index].map(([h, i]) => [h, i + 1])));
 
   // Header row: notes (the tab's note on A1 first), bold on grey, frozen.
   const oldNotes = lastCol > 0 ? headerRange.getNotes()[0] : [];
