@@ -48,7 +48,9 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function pack(sheet: SheetParts): PackedSheet {
-  const {rows, meta: _meta, looksOf, ...rest} = sheet;
+  // Not `meta` by name: a kept sheet's (withLooksOf) is made when read, and not needed here.
+  const {rows, looksOf, ...rest} = sheet;
+  delete (rest as Partial<SheetParts>).meta;
   const cells: PackedSheet['cells'] = [];
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
@@ -130,7 +132,8 @@ export function withLooksOf(parts: Omit<SheetParts, 'meta'>, p: PackedSheet): Sh
   let meta: SheetParts['meta'] | undefined;
   return Object.defineProperties(parts, {
     looksOf: {value: p, enumerable: false},
-    meta: {get: () => (meta ??= unpackMeta(p)), enumerable: true},
+    // Not enumerable: copying the parts (`...parts`) leaves it unmade.
+    meta: {get: () => (meta ??= unpackMeta(p)), enumerable: false},
   }) as SheetParts;
 }
 
