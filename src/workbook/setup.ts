@@ -268,8 +268,9 @@ function setUpTab(
     if (!isNew && spec.columns.some(c => c.formula))
       writeFormulaColumns(sheet, spec, index, lastTableRow(sheet, spec, index), report, now);
     // Header protection and row colours span the schema's columns too.
-    protect(sheet, spec, index, span, maxRows);
-    const existingRules = sheet.getConditionalFormatRules();
+    // A tab made just now has no protections or conditional formats to look at.
+    protect(sheet, spec, index, span, maxRows, isNew);
+    const existingRules = isNew ? [] : sheet.getConditionalFormatRules();
     const rules = existingRules.filter(r => !isOurRule(r));
     const ours = conditionalRules(sheet, spec, index, maxRows, span, warnings);
     // Written only when there is something of ours to put back or take away.
@@ -431,6 +432,7 @@ function protect(
   index: ReadonlyMap<string, number>,
   width: number,
   maxRows: number,
+  isNew: boolean,
 ): void {
   // Ranges as [row, column, rows, columns]: a Range is only fetched for a protection that must be made.
   const wanted = new Map<string, [number, number, number, number]>();
@@ -444,9 +446,12 @@ function protect(
       1,
     ]);
   }
-  for (const p of sheet.getProtections(
-    SpreadsheetApp.ProtectionType.RANGE,
-  ) as GoogleAppsScript.Spreadsheet.Protection[]) {
+  const existing = isNew
+    ? []
+    : (sheet.getProtections(
+        SpreadsheetApp.ProtectionType.RANGE,
+      ) as GoogleAppsScript.Spreadsheet.Protection[]);
+  for (const p of existing) {
     const d = p.getDescription();
     // Only the protections this function makes (other parts of the program keep their own).
     const ours =
