@@ -4,7 +4,9 @@
  * for here: the first conversion waits until it answers (emulator/drive/soffice.ts), so the
  * tests before it run meanwhile. Without LibreOffice nothing starts (test/tools.ts decides
  * what skips); SOFFICE=none, or a CLERK_SOFFICE_PROFILE already set, is left as it is. A run
- * of one test file that never converts (no PDF, soffice or LibreOffice in it) starts none.
+ * of one test file that does not speak of LibreOffice (every file that converts does: it needs
+ * test/tools.ts's check) starts it on demand: only if a conversion asks, a start (about 6
+ * CPU-seconds) saved for the many that never convert.
  */
 const {spawn} = require('node:child_process');
 const fs = require('node:fs');
@@ -28,25 +30,22 @@ const testFiles = dir =>
           : [],
     );
 
-/** Whether the run may convert: more than one file, or one that speaks of it. */
-function mayConvert(globalConfig) {
+/** Whether the run will likely convert: more than one file, or one that speaks of LibreOffice. */
+function willConvert(globalConfig) {
   const patterns = globalConfig.testPathPatterns?.patterns ?? [];
   if (!patterns.length) return true;
   const res = patterns.map(p => new RegExp(p, 'i'));
   const files = testFiles(__dirname).filter(f => res.some(re => re.test(f)));
-  return files.length !== 1 || /pdf|soffice|libreoffice/i.test(fs.readFileSync(files[0], 'utf8'));
+  return files.length !== 1 || /soffice|libreoffice/i.test(fs.readFileSync(files[0], 'utf8'));
 }
 
 module.exports = async function globalSetup(globalConfig) {
   if (process.env.SOFFICE === 'none' || process.env.CLERK_SOFFICE_PROFILE) return;
   if (!(process.env.SOFFICE ? fs.existsSync(process.env.SOFFICE) : onPath('soffice'))) return;
-  if (!mayConvert(globalConfig)) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-soffice-'));
-  const guard = spawn(
-    process.execPath,
-    [path.join(__dirname, 'global-soffice.cjs'), dir, String(process.pid)],
-    {detached: true, stdio: 'ignore'},
-  );
+  const args = [path.join(__dirname, 'global-soffice.cjs'), dir, String(process.pid)];
+  if (!willConvert(globalConfig)) args.push('on-demand');
+  const guard = spawn(process.execPath, args, {detached: true, stdio: 'ignore'});
   guard.unref();
   process.env.CLERK_SOFFICE_PROFILE = dir;
   globalThis.__clerkSoffice = {pid: guard.pid, dir};

@@ -4,10 +4,12 @@
  * conversion of the run is handed to it (emulator/drive/soffice.ts) instead of starting
  * LibreOffice again: a start costs about 5 CPU-seconds.
  *
- *   node test/global-soffice.cjs DIR WATCHED_PID
+ *   node test/global-soffice.cjs DIR WATCHED_PID [on-demand]
  *
  * DIR/profile is the instance's profile; DIR/ready appears once a conversion handed to it has
- * worked (DIR/failed if it never does). The instance is restarted if it dies (three times at
+ * worked (DIR/failed if it never does). With on-demand, LibreOffice starts only once a
+ * conversion asks for it by making DIR/wanted (emulator/drive/soffice.ts): a run that may never
+ * convert then costs no start. The instance is restarted if it dies (three times at
  * most). Everything stops, and DIR is removed, on SIGTERM or as soon as WATCHED_PID (jest) is
  * gone, even if jest was killed and its teardown never ran. CLERK_SOFFICE_CPU_LOG names a file
  * to which the CPU time the instance used is added when it stops.
@@ -17,7 +19,7 @@ const {spawn, spawnSync} = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const [dir, watchedArg] = process.argv.slice(2);
+const [dir, watchedArg, mode] = process.argv.slice(2);
 const watched = Number(watchedArg);
 const profile = path.join(dir, 'profile');
 const arg = `-env:UserInstallation=file://${profile}`;
@@ -153,5 +155,18 @@ setInterval(() => {
   }
 }, 500);
 
-start();
-waitReady();
+/** Starts LibreOffice once a conversion has asked for it (DIR/wanted). */
+function whenWanted() {
+  if (stopping) return;
+  if (!fs.existsSync(path.join(dir, 'wanted'))) return void setTimeout(whenWanted, 100);
+  log('wanted');
+  start();
+  waitReady();
+}
+
+if (mode === 'on-demand') {
+  whenWanted();
+} else {
+  start();
+  waitReady();
+}

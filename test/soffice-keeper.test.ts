@@ -145,3 +145,47 @@ describe('the keeper', () => {
     await until(() => !alive(second));
   });
 });
+
+describe('the keeper, on demand', () => {
+  let watched: ChildProcess;
+  let keeper: ChildProcess;
+  let shared: string;
+  beforeAll(() => {
+    shared = path.join(dir, 'on-demand');
+    mkdirSync(shared);
+    rmSync(log, {force: true});
+    watched = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+    keeper = spawn(process.execPath, [KEEPER, shared, String(watched.pid), 'on-demand'], {
+      stdio: 'ignore',
+      env: process.env,
+    });
+  });
+  afterAll(() => {
+    for (const p of [keeper, watched]) if (p.exitCode === null) p.kill('SIGTERM');
+    rmSync(`/tmp/OSL_PIPE_${process.getuid!()}_clerk_test_${keeper.pid}`, {force: true});
+  });
+
+  test('starts no instance until a conversion asks, then hands that conversion to it', async () => {
+    await until(() => existsSync(path.join(shared, 'keep.txt'))); // the keeper is up
+    await new Promise(resolve => setTimeout(resolve, 500)); // time it would take to start one
+    expect(calls()).toEqual([]);
+
+    process.env.CLERK_SOFFICE_PROFILE = shared;
+    const job = mkdtempSync(path.join(dir, 'job-'));
+    const input = path.join(job, 'a.txt');
+    writeFileSync(input, 'hello');
+    const out = path.join(job, 'out');
+    const soffice =
+      require('../emulator/drive/soffice') as typeof import('../emulator/drive/soffice');
+    soffice.runSoffice(
+      ['--convert-to', 'pdf', '--outdir', out, input],
+      [path.join(out, 'a.pdf')],
+      job,
+    );
+    expect(existsSync(path.join(out, 'a.pdf'))).toBe(true);
+    const [instance, ...rest] = calls();
+    expect(instance.args.some(a => a.startsWith('--accept='))).toBe(true);
+    // After the keeper's own probe, the asked conversion used the instance's profile.
+    expect(rest.map(c => profileOf(c.args)).pop()).toBe(path.join(shared, 'profile'));
+  });
+});

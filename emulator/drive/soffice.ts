@@ -65,11 +65,24 @@ export function profileArg(profileDir: string): string {
   return `-env:UserInstallation=file://${profileDir}`;
 }
 
-/** The files in the shared instance's folder (written by test/global-soffice.cjs). */
-export const SHARED = {profile: 'profile', ready: 'ready', failed: 'failed'};
+/**
+ * The files in the shared instance's folder (written by test/global-soffice.cjs, but `wanted`:
+ * a conversion's request to start it, for a keeper that starts it on demand).
+ */
+export const SHARED = {profile: 'profile', ready: 'ready', failed: 'failed', wanted: 'wanted'};
 
 /** How long a conversion waits for the shared instance to finish starting (a busy machine). */
 const READY_WAIT_MS = 45000;
+
+/** Asks a keeper that starts LibreOffice on demand to start it; false if its folder is gone. */
+function ask(dir: string): boolean {
+  try {
+    fs.writeFileSync(path.join(dir, SHARED.wanted), '');
+    return true;
+  } catch {
+    return false; // the keeper has stopped and removed its folder meanwhile
+  }
+}
 
 /**
  * The profile of the running LibreOffice named by CLERK_SOFFICE_PROFILE once it answers, or
@@ -80,10 +93,11 @@ function sharedProfile(): string | null {
   if (!dir) return null;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   const end = Date.now() + READY_WAIT_MS;
-  for (;;) {
+  for (let asked = false; ; asked = true) {
     if (fs.existsSync(path.join(dir, SHARED.ready))) return path.join(dir, SHARED.profile);
     if (!fs.existsSync(dir) || fs.existsSync(path.join(dir, SHARED.failed))) return null;
     if (Date.now() > end) return null;
+    if (!asked && !ask(dir)) return null;
     Atomics.wait(pause, 0, 0, 100); // a synchronous wait: conversions are synchronous
   }
 }
