@@ -157,8 +157,10 @@ export function cashFlowSummaryRows(letter: (h: Header) => string): BlockRow[] {
 /** Marker in our conditional-format formulas, so repair replaces ours and keeps officers' own. */
 export const MONEY_MARKER = 'N("Committee Clerk money")=0';
 
-/** Writes the summary block, names its cells, and sets the red/green conditional formats. */
-/** `layout`: set-up's sheets and header rows, when it has just read them. */
+/**
+ * Writes the summary block, names its cells, and sets the red/green conditional formats.
+ * `layout`: set-up's sheets and header rows, when it has just read them.
+ */
 export function setUpCashFlow(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   names: NameMap,
