@@ -103,35 +103,43 @@ describe('runSoffice', () => {
   });
 });
 
-describe('the keeper', () => {
-  let watched: ChildProcess;
-  let keeper: ChildProcess;
-  let shared: string;
+/**
+ * A keeper (with its arguments after DIR/NAME and the watched pid) for a describe block's tests,
+ * watching a process that stands in for jest: the keeper stops everything once it is gone.
+ */
+function keeperFor(name: string, ...args: string[]) {
+  const run = {} as {shared: string; watched: ChildProcess; keeper: ChildProcess};
   beforeAll(() => {
-    shared = path.join(dir, 'run');
-    mkdirSync(shared);
+    run.shared = path.join(dir, name);
+    mkdirSync(run.shared);
     rmSync(log, {force: true});
-    // Stands in for jest: the keeper stops everything once this process is gone.
-    watched = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
-    keeper = spawn(process.execPath, [KEEPER, shared, String(watched.pid)], {
+    run.watched = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+      stdio: 'ignore',
+    });
+    run.keeper = spawn(process.execPath, [KEEPER, run.shared, String(run.watched.pid), ...args], {
       stdio: 'ignore',
       env: process.env, // the test's own variables (SOFFICE, FAKE_SOFFICE_LOG)
     });
   });
   afterAll(() => {
     // SIGTERM: the keeper stops its instance too (a killed keeper would leave it running).
-    for (const p of [keeper, watched]) if (p.exitCode === null) p.kill('SIGTERM');
-    rmSync(`/tmp/OSL_PIPE_${process.getuid!()}_clerk_test_${keeper.pid}`, {force: true});
+    for (const p of [run.keeper, run.watched]) if (p.exitCode === null) p.kill('SIGTERM');
+    rmSync(`/tmp/OSL_PIPE_${process.getuid!()}_clerk_test_${run.keeper.pid}`, {force: true});
   });
+  return run;
+}
+
+describe('the keeper', () => {
+  const run = keeperFor('run');
 
   test('starts an instance, says when it answers, restarts it when it dies, and stops with jest', async () => {
-    const ready = path.join(shared, 'ready');
+    const ready = path.join(run.shared, 'ready');
     await until(() => existsSync(ready));
     const first = Number(readFileSync(ready, 'utf8'));
     const instance = calls().find(c => c.args.some(a => a.startsWith('--accept=')))!;
     expect(instance.args).toEqual(expect.arrayContaining(['--headless', '--invisible']));
     // It keeps a document open, or LibreOffice would end itself after a handed-over job.
-    expect(instance.args[instance.args.length - 1]).toBe(path.join(shared, 'keep.txt'));
+    expect(instance.args[instance.args.length - 1]).toBe(path.join(run.shared, 'keep.txt'));
     // The probe conversion it handed over used the instance's profile.
     expect(calls().some(c => c.args.includes('--convert-to'))).toBe(true);
 
@@ -140,37 +148,21 @@ describe('the keeper', () => {
     const second = Number(readFileSync(ready, 'utf8'));
     expect(alive(second)).toBe(true);
 
-    watched.kill('SIGKILL'); // jest killed: its teardown never runs
-    await until(() => !existsSync(shared) && keeper.exitCode !== null);
+    run.watched.kill('SIGKILL'); // jest killed: its teardown never runs
+    await until(() => !existsSync(run.shared) && run.keeper.exitCode !== null);
     await until(() => !alive(second));
   });
 });
 
 describe('the keeper, on demand', () => {
-  let watched: ChildProcess;
-  let keeper: ChildProcess;
-  let shared: string;
-  beforeAll(() => {
-    shared = path.join(dir, 'on-demand');
-    mkdirSync(shared);
-    rmSync(log, {force: true});
-    watched = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
-    keeper = spawn(process.execPath, [KEEPER, shared, String(watched.pid), 'on-demand'], {
-      stdio: 'ignore',
-      env: process.env,
-    });
-  });
-  afterAll(() => {
-    for (const p of [keeper, watched]) if (p.exitCode === null) p.kill('SIGTERM');
-    rmSync(`/tmp/OSL_PIPE_${process.getuid!()}_clerk_test_${keeper.pid}`, {force: true});
-  });
+  const run = keeperFor('on-demand', 'on-demand');
 
   test('starts no instance until a conversion asks, then hands that conversion to it', async () => {
-    await until(() => existsSync(path.join(shared, 'keep.txt'))); // the keeper is up
+    await until(() => existsSync(path.join(run.shared, 'keep.txt'))); // the keeper is up
     await new Promise(resolve => setTimeout(resolve, 500)); // time it would take to start one
     expect(calls()).toEqual([]);
 
-    process.env.CLERK_SOFFICE_PROFILE = shared;
+    process.env.CLERK_SOFFICE_PROFILE = run.shared;
     const job = mkdtempSync(path.join(dir, 'job-'));
     const input = path.join(job, 'a.txt');
     writeFileSync(input, 'hello');
@@ -186,6 +178,6 @@ describe('the keeper, on demand', () => {
     const [instance, ...rest] = calls();
     expect(instance.args.some(a => a.startsWith('--accept='))).toBe(true);
     // After the keeper's own probe, the asked conversion used the instance's profile.
-    expect(rest.map(c => profileOf(c.args)).pop()).toBe(path.join(shared, 'profile'));
+    expect(rest.map(c => profileOf(c.args)).pop()).toBe(path.join(run.shared, 'profile'));
   });
 });
