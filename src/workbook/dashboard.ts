@@ -266,10 +266,14 @@ export function dashboardLayout(owners: readonly string[]): DashboardLayout {
     ['Client groups', 'Members_ClientGroups', REQUIRED_CLIENT_GROUPS],
     ['Service types', 'Members_ServiceTypes', REQUIRED_SERVICE_TYPES],
   ] as const) {
-    // What serving members list, shown (it overflows into the empty cells beside it), then
-    // counted against the required values of the list as the Lists tab extends it (installed by
-    // buildDashboard).
-    const list = add([`${name} of serving members`, `=${servingList(range)}`]);
+    // What serving members list, then counted against the required values of the list as the
+    // Lists tab extends it (installed by buildDashboard). The text beside it stops the joined
+    // cells running on under the charts: the cell shows its start, and all of it when selected.
+    const list = add([
+      `${name} of serving members`,
+      `=${servingList(range)}`,
+      'as Members lists them',
+    ]);
     r = rows.length + 1;
     const f = coverage(`B${list}`, setting, listValuesOf(name));
     add(
