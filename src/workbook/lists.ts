@@ -5,7 +5,7 @@
  */
 import {EXTENDABLE_LISTS, ListName, TAB, useListValues} from './schema';
 import {Cell, headerPositions} from './table';
-import {readSpan, readWhole} from './span';
+import {readTab} from './span';
 import type {Problem} from './registers';
 import type {Layout} from './setup';
 import {sameName} from '../domain/membership';
@@ -44,11 +44,7 @@ export function useLists(ss: Spreadsheet | null | undefined): void {
  * older workbook: the program's own lists apply).
  */
 function listsGrid(ss: Spreadsheet): Cell[][] {
-  const span = readSpan(ss, TAB.lists);
-  const heads = new Set((span?.grid[0] ?? []).map(h => String(h).trim()));
-  if (span && NAMES.every(n => heads.has(n))) return span.grid;
-  const sheet = ss.getSheetByName(TAB.lists);
-  return sheet ? readWhole(sheet).grid : [];
+  return readTab(ss, TAB.lists, NAMES, true)?.grid ?? [];
 }
 
 /** Whether a column's allowed values come from the Lists tab. */

@@ -5,7 +5,7 @@
  * cells when columns or rows are moved; set-up re-points them after a repair.
  */
 import {SettingName, TAB} from './schema';
-import {Cell, WorkbookError, getTab} from './table';
+import {Cell, WorkbookError, getTab, headerPositions} from './table';
 import {columnLetter} from './formulas';
 import {quotedTab} from './span';
 import {Settings, readSettings, settingsFromGrid} from './settings';
@@ -116,13 +116,14 @@ export function tabAndHeaders(
 /** Header row of a tab: header → 1-based column. One getValues. */
 export function headerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
   const lastCol = Math.max(sheet.getLastColumn(), 1);
-  const row = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[];
-  const map = new Map<string, number>();
-  row.forEach((h, i) => {
-    const t = String(h).trim();
-    if (t && !map.has(t)) map.set(t, i + 1);
-  });
-  return map;
+  return columnsOfRow(sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]);
+}
+
+/** A header row as header → 1-based column (the first of a repeated header). Pure. */
+function columnsOfRow(row: readonly Cell[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [h, i] of headerPositions(row.map(h => String(h).trim()))) out.set(h, i + 1);
+  return out;
 }
 
 /**
@@ -136,12 +137,7 @@ function headersOfTab(ss: Spreadsheet, tab: string): Map<string, number> {
   } catch {
     return headerColumns(getTab(ss, tab)); // no such tab: getTab says so
   }
-  const map = new Map<string, number>();
-  row.forEach((h, i) => {
-    const t = String(h).trim();
-    if (t && !map.has(t)) map.set(t, i + 1);
-  });
-  return map;
+  return columnsOfRow(row);
 }
 
 /**

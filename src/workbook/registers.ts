@@ -13,8 +13,8 @@
  * tab, by its span (src/workbook/span.ts), the Sheet found only when a caller writes back.
  */
 import {ColumnSpec, TAB, TabSpec, tabSpec} from './schema';
-import {Cell, WorkbookError, getTab, headerPositions, isDate} from './table';
-import {WriteBack, readSpan, readWhole} from './span';
+import {Cell, WorkbookError, headerPositions, isDate} from './table';
+import {WriteBack, readTab} from './span';
 
 export {headerPositions};
 import {checkValue, missingRequired, rowRules, duplicateRows, uniqueKey} from './validate';
@@ -499,23 +499,16 @@ function read<K extends RegisterName>(
   optional: boolean,
   sheet?: GoogleAppsScript.Spreadsheet.Sheet,
 ): ReadBack<K> | null {
-  const span = sheet ? null : readSpan(ss, tab);
-  if (span) {
-    const reg = registerFromGrid(tab, span.grid);
-    if (tabSpec(tab).columns.every(c => reg.index.has(c.header))) return {...span, ...reg};
-  }
-  // Read whole: the span lacked a schema header, or was refused (a missing tab or a narrow
-  // one: only asking by name tells which, and says so in the message).
-  const sh = sheet ?? (optional && !span ? ss.getSheetByName(tab) : getTab(ss, tab));
-  if (!sh) return null;
-  const whole = readWhole(sh);
-  const reg = registerFromGrid(tab, whole.grid);
+  const needs = tabSpec(tab).columns.map(c => c.header);
+  const got = readTab(ss, tab, needs, optional, sheet);
+  if (!got) return null;
+  const reg = registerFromGrid(tab, got.grid);
   const missing = reg.problems.find(p => p.row === 1);
   if (missing)
     throw new WorkbookError(
       `The "${tab}" tab has no "${missing.header}" column. Put the header back in row 1 or run Committee > Set up or repair workbook.`,
     );
-  return {...whole, ...reg};
+  return {...got, ...reg};
 }
 
 /**

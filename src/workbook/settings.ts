@@ -6,8 +6,8 @@
  * silently replaced by a default.
  */
 import {SETTINGS, SettingName, SettingSpec, TAB} from './schema';
-import {Cell, WorkbookError, getTab, isDate} from './table';
-import {TabRead, readSpan, readWhole} from './span';
+import {Cell, WorkbookError, isDate} from './table';
+import {TabRead, readTab} from './span';
 import {columnLetter} from './formulas';
 import {isoOfSerial, serialOf} from './dates';
 import {isoOfDate} from '../domain/calendar';
@@ -50,10 +50,7 @@ export type SettingsRead = Settings & TabRead;
  * that a missing tab or header stops with its message.
  */
 export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SettingsRead {
-  const span = readSpan(ss, TAB.settings);
-  const heads = (span?.grid[0] ?? []).map(h => String(h).trim());
-  const tab = span && heads.includes('Setting') && heads.includes('Value') ? span : null;
-  const read = tab ?? readWhole(getTab(ss, TAB.settings));
+  const read = readTab(ss, TAB.settings, ['Setting', 'Value']) as TabRead;
   return {...settingsFromGrid(read.grid), ...read};
 }
 

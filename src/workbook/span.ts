@@ -7,7 +7,7 @@
  * more Range instances in the same sheet"
  * (developers.google.com/apps-script/reference/spreadsheet/range-list).
  */
-import {Cell} from './table';
+import {Cell, getTab} from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -88,4 +88,27 @@ export function readWhole(sheet: Sheet): TabRead {
     sheet: () => sheet,
     cells: (r, c, n, w) => sheet.getRange(r, c, n, w),
   };
+}
+
+/**
+ * A tab read in two calls: by its span when its first row holds every header in `needs`, else
+ * whole (the span was refused, for a missing tab or one narrower than A:Z, or a needed header
+ * is past Z or missing, which the caller then names). A missing tab is null when `optional`,
+ * else getTab's message. `sheet`, when the caller already holds it, is read whole.
+ */
+export function readTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+  needs: readonly string[],
+  optional = false,
+  sheet?: Sheet,
+): TabRead | null {
+  const span = sheet ? null : readSpan(ss, tab);
+  if (span) {
+    const heads = new Set(span.grid[0].map(h => String(h).trim()));
+    if (needs.every(h => heads.has(h))) return span;
+  }
+  // Only asking by name tells a missing tab from a narrow one, and says so in the message.
+  const sh = sheet ?? (optional && !span ? ss.getSheetByName(tab) : getTab(ss, tab));
+  return sh ? readWhole(sh) : null;
 }
