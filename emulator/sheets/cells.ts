@@ -80,32 +80,60 @@ interface Grid {
   formats: (string | undefined)[][];
 }
 
-function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid {
+/**
+ * The part of `rect` (0-based, inclusive) inside the engine's sheet and, for values, down to its
+ * last row with one; null when nothing is left. A whole-tab read ('Tab'!A1:Z) is a thousand rows,
+ * most of them blank, and asking the engine for a range cell by cell costs several times more than
+ * finding where the values end. The engine's own height is no guide for values: a cell a
+ * formula's range covers counts in it though empty.
+ */
+function engineRange(model: WorkbookModel, sheet: SheetModel, rect: GridRect, toLastValue = true) {
   const hf = model.hf;
-  const start = {sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1};
-  const end = {
-    sheet: sheet.hfId,
-    row: rect.row + rect.numRows - 2,
-    col: rect.col + rect.numCols - 2,
+  const {width, height} = hf.getSheetDimensions(sheet.hfId);
+  const top = rect.row - 1;
+  const left = rect.col - 1;
+  const right = Math.min(left + rect.numCols, width) - 1;
+  let bottom = Math.min(top + rect.numRows, height) - 1;
+  const hasValue = (row: number) => {
+    for (let col = left; col <= right; col++)
+      if (hf.getCellValue({sheet: sheet.hfId, row, col}) !== null) return true;
+    return false;
   };
-  const raw = hf.getRangeValues({start, end});
-  const formulas = hf.getRangeFormulas({start, end});
+  if (toLastValue) while (bottom >= top && !hasValue(bottom)) bottom--;
+  if (bottom < top || right < left) return null;
+  return {
+    start: {sheet: sheet.hfId, row: top, col: left},
+    end: {sheet: sheet.hfId, row: bottom, col: right},
+  };
+}
+
+function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid {
+  const range = engineRange(model, sheet, rect);
+  const raw = range ? model.hf.getRangeValues(range) : [];
+  const formulas = range ? model.hf.getRangeFormulas(range) : [];
   const values: Scalar[][] = [];
+  // A format matters only where there is a value to show (formatValue('') is '').
   const formats: (string | undefined)[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const vr: Scalar[] = new Array(rect.numCols);
     const fr: (string | undefined)[] = new Array(rect.numCols);
+    values.push(vr);
+    formats.push(fr);
+    const rawRow = raw[i];
+    if (!rawRow) {
+      vr.fill('');
+      continue;
+    }
     const metaRow = sheet.meta[rect.row - 1 + i];
     for (let j = 0; j < rect.numCols; j++) {
-      const v = plain(raw[i]?.[j]);
+      const v = plain(rawRow[j]);
       vr[j] = v;
+      if (v === '') continue;
       let f = metaRow?.[rect.col - 1 + j]?.numberFormat;
       if (f === undefined && typeof v === 'number' && formulas[i]?.[j] !== undefined)
         f = inferredFormat(model, sheet, rect.row - 1 + i, rect.col - 1 + j);
       fr[j] = f;
     }
-    values.push(vr);
-    formats.push(fr);
   }
   return {values, formats};
 }
@@ -170,13 +198,8 @@ export function toEngine(model: WorkbookModel, sheet: SheetModel, formula: strin
 
 /** Range.getFormulas(): '=...' for formula cells (as written), '' elsewhere. */
 export function readFormulas(model: WorkbookModel, sheet: SheetModel, rect: GridRect): string[][] {
-  const start = {sheet: sheet.hfId, row: rect.row - 1, col: rect.col - 1};
-  const end = {
-    sheet: sheet.hfId,
-    row: rect.row + rect.numRows - 2,
-    col: rect.col + rect.numCols - 2,
-  };
-  const f = model.hf.getRangeFormulas({start, end});
+  const range = engineRange(model, sheet, rect, false);
+  const f = range ? model.hf.getRangeFormulas(range) : [];
   const out: string[][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: string[] = new Array(rect.numCols);
