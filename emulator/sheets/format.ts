@@ -75,11 +75,20 @@ function splitSections(fmt: string): string[] {
   return out;
 }
 
+/**
+ * Text shown through a format's text section: the fourth, or a lone section with an @ outside
+ * quotes ('"Code "@' shows zip as "Code zip"); text is shown as it is otherwise.
+ */
 function textSection(s: string, fmt: string | undefined): string {
   if (!fmt) return s;
   const sections = splitSections(fmt);
-  if (sections.length < 4) return s;
-  return sections[3].replace(/"([^"]*)"/g, '$1').replace('@', s);
+  const text =
+    sections.length >= 4
+      ? sections[3]
+      : sections.length === 1 && sections[0].replace(/"[^"]*"/g, '').includes('@')
+        ? sections[0]
+        : undefined;
+  return text === undefined ? s : text.replace(/"([^"]*)"/g, '$1').replace('@', s);
 }
 
 /** Literal text of a format piece: quoted strings, escapes, [$£-809] currency tags. */

@@ -193,3 +193,45 @@ describe('checkboxes never lose data', () => {
     ).toBe('[[[""],[""],["note"]],null]');
   });
 });
+
+describe('a whole-tab read past the last value', () => {
+  // The emulator reads the engine only down to the last row with a value (emulator/sheets/cells.ts
+  // engineRange); what lies below must read as Sheets gives it: '' for blank cells, and each value,
+  // Date and display text wherever it is.
+  test('getValues and getDisplayValues of A1:Z give blanks below, and values however far down', () => {
+    const out = realm.gas(`
+      var s = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Sparse');
+      s.getRange('A1').setValue('Name');
+      s.getRange('C2').setFormula('=SUM(D1:D1000)');
+      s.getRange('Y999').setValue(new Date(2026, 10, 23)).setNumberFormat('dd/mm/yyyy');
+      s.getRange('B998').setValue('zip').setNumberFormat('"Code "@');
+      s.getRange('F5').setNumberFormat('0.00');
+      var r = s.getRange('A1:Z');
+      var v = r.getValues(), d = r.getDisplayValues();
+      return {rows: v.length, cols: v[0].length, a1: v[0][0], c2: v[1][2], f5: v[4][5], f5d: d[4][5],
+        y999: v[998][24] instanceof Date ? v[998][24].getTime() : v[998][24], y999d: d[998][24],
+        b998d: d[997][1], z1000: v[999][25], blank: v[500].join('')};`);
+    expect(out).toEqual({
+      rows: 1000,
+      cols: 26,
+      a1: 'Name',
+      c2: 0,
+      f5: '',
+      f5d: '',
+      y999: Date.UTC(2026, 10, 23),
+      y999d: '23/11/2026',
+      b998d: 'Code zip',
+      z1000: '',
+      blank: '',
+    });
+  });
+  test('getFormulas finds a formula whose result is blank, below every value', () => {
+    const out = realm.gas(`
+      var s = SpreadsheetApp.getActiveSpreadsheet().insertSheet('Formula below');
+      s.getRange('A1').setValue('x');
+      s.getRange('B900').setFormula('=IF(A1="x","","y")');
+      var r = s.getRange('A1:C');
+      return {f: r.getFormulas()[899][1], v: r.getValues()[899][1]};`);
+    expect(out).toEqual({f: '=IF(A1="x","","y")', v: ''});
+  });
+});
