@@ -50,6 +50,7 @@ export class NamedRange {
     return this;
   }
   setRange(range: unknown): this {
+    if (repointName(this.book, this.name, unwrap(range) as Range)) return this;
     removeName(this.book, this.name);
     defineName(this.book, this.name, unwrap(range) as Range);
     return this;
@@ -96,6 +97,30 @@ export function defineName(book: Book, name: string, range: Range): void {
     m.namedRanges.push(name);
     if (open) m.openNames[name] = open;
   }
+}
+
+/**
+ * NamedRange.setRange as removing the name and defining it again leaves it (last among the
+ * names), without the engine doing both: it changes the name in one step, or not at all when
+ * the name points there already (set-up points every name on each run). Each step recomputes
+ * every formula that uses the name. False, with nothing done, where removing and defining could
+ * end otherwise (or fail): they then run.
+ */
+function repointName(book: Book, name: string, range: Range): boolean {
+  const m = book.model;
+  if (existingName(book, name) !== name || !isValidRangeName(name)) return false;
+  let def: ReturnType<typeof nameDefinition>;
+  try {
+    def = nameDefinition(range);
+    if (m.hf.getNamedExpressionFormula(name) !== def.engine)
+      m.hf.changeNamedExpression(name, def.engine);
+  } catch {
+    return false;
+  }
+  m.namedRanges = [...m.namedRanges.filter(n => n !== name), name];
+  delete m.openNames[name];
+  if (def.open) m.openNames[name] = def.open;
+  return true;
 }
 
 function existingName(book: Book, name: string): string | undefined {
