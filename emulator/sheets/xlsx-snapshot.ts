@@ -14,7 +14,7 @@
 import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import type {RawCellContent} from 'hyperformula';
-import type {CellMeta} from './model';
+import type {CellMeta, ValidationSpec} from './model';
 import type {BookJson, SheetParts, XlsxParts} from './xlsx';
 
 const FORMAT = 'committee-clerk-parts/2';
@@ -96,9 +96,10 @@ function pack(sheet: SheetParts): PackedSheet {
  * A fresh copy of a format (its font too): cells never share one. Formats read back are flat
  * but for the font, itself flat (xlsx.ts metaOf), so one level of copying is a whole copy.
  */
-function copyOf(m: CellMeta): CellMeta {
+function copyOf(m: CellMeta, shared?: keyof CellMeta): CellMeta {
   const out = {...m};
   for (const k in out) {
+    if (k === shared) continue;
     const v = out[k as keyof CellMeta];
     if (v && typeof v === 'object')
       (out as Record<string, unknown>)[k] = Array.isArray(v) ? [...v] : {...v};
@@ -106,11 +107,39 @@ function copyOf(m: CellMeta): CellMeta {
   return out;
 }
 
-/** Each cell's format, every one its own object (the model changes them in place). */
-export function unpackMeta(p: PackedSheet): SheetParts['meta'] {
+/**
+ * Each cell's format, every one its own object (the model changes them in place). With `rules`
+ * and `ruleAt` (the index of each cell's rule, by row then column; emptied here), each cell also
+ * gets its data validation rule, that one object (as set on a range).
+ */
+export function unpackMeta(
+  p: PackedSheet,
+  rules: ValidationSpec[] = [],
+  ruleAt: (number | undefined)[][] = [],
+): SheetParts['meta'] {
   const meta: SheetParts['meta'] = [];
+  // A format with its rule is made once and copied to each cell: giving each cell's copy the
+  // rule after (a property added to objects of many shapes) took ten times as long.
+  const withRule = new Map<number, CellMeta>();
   for (const [c, r0, n, i] of p.runs)
-    for (let r = r0; r < r0 + n; r++) (meta[r] ??= [])[c] = copyOf(p.formats[i]);
+    for (let r = r0; r < r0 + n; r++) {
+      const rule = ruleAt[r]?.[c];
+      if (rule === undefined) {
+        (meta[r] ??= [])[c] = copyOf(p.formats[i]);
+        continue;
+      }
+      const key = i * rules.length + rule;
+      let format = withRule.get(key);
+      if (!format) withRule.set(key, (format = {...p.formats[i], validation: rules[rule]}));
+      (meta[r] ??= [])[c] = copyOf(format, 'validation');
+      ruleAt[r][c] = undefined;
+    }
+  // Cells with a rule and no format.
+  ruleAt.forEach((row, r) =>
+    row.forEach((rule, c) => {
+      if (rule !== undefined) (meta[r] ??= [])[c] = {validation: rules[rule]};
+    }),
+  );
   return meta;
 }
 

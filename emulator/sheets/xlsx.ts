@@ -1114,10 +1114,13 @@ function modelFromParts(
     });
     sheet.formulaText = texts[ws.name];
     const {maxRows, maxCols} = sheet;
-    const complete = (meta: SheetModel['meta']) => withHiddenSheetMeta(meta, sj, maxRows, maxCols);
     const kept = ws.looksOf && sj && keptLooks(ws.looksOf, sj, maxRows, maxCols);
-    if (kept) deferMeta(sheet, kept, () => complete(unpackMeta(kept.packed)));
-    else sheet.meta = complete(ws.meta);
+    // Kept looks already hold the notes of empty cells (keptLooks): only the rules to add.
+    if (kept)
+      deferMeta(sheet, kept, () =>
+        unpackMeta(kept.packed, kept.rules, ruleIndexes(kept.validations, maxRows, maxCols)),
+      );
+    else sheet.meta = withHiddenSheetMeta(ws.meta, sj, maxRows, maxCols);
     if (sj) {
       sheet.sheetId = sj.sheetId;
       Object.assign(sheet, {
@@ -1163,6 +1166,25 @@ function modelFromParts(
   return model;
 }
 
+/** The index of each cell's data validation rule (by row then column, 0-based) from its runs. */
+function ruleIndexes(
+  validations: [string, number][],
+  maxRows: number,
+  maxCols: number,
+): (number | undefined)[][] {
+  const at: (number | undefined)[][] = [];
+  for (const [a1, i] of validations) {
+    const ref = parseA1(a1);
+    if (!ref) continue;
+    const rect = resolveRef(ref, maxRows, maxCols);
+    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+      const row = (at[r - 1] ??= []);
+      for (let c = rect.col; c < rect.col + rect.numCols; c++) row[c - 1] = i;
+    }
+  }
+  return at;
+}
+
 /** A sheet's formats as read, with what the hidden sheet adds: notes on empty cells, data validation. */
 function withHiddenSheetMeta(
   meta: SheetModel['meta'],
@@ -1172,17 +1194,11 @@ function withHiddenSheetMeta(
 ): SheetModel['meta'] {
   if (!sj) return meta;
   for (const [r, c, note] of sj.emptyNotes ?? []) ((meta[r] ??= [])[c] ??= {}).note = note;
-  for (const [a1, i] of sj.validations) {
-    const ref = parseA1(a1);
-    if (!ref) continue;
-    const rect = resolveRef(ref, maxRows, maxCols);
-    const spec = sj.rules[i];
-    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
-      const row = (meta[r - 1] ??= []);
-      for (let c = rect.col; c < rect.col + rect.numCols; c++)
-        (row[c - 1] ??= {}).validation = spec;
-    }
-  }
+  ruleIndexes(sj.validations, maxRows, maxCols).forEach((row, r) =>
+    row.forEach((i, c) => {
+      if (i !== undefined) ((meta[r] ??= [])[c] ??= {}).validation = sj.rules[i];
+    }),
+  );
   return meta;
 }
 
