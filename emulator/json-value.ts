@@ -2,6 +2,7 @@
 import {formatDate} from './services/format-date';
 
 export function jsonValue(v: unknown, timeZone: string): unknown {
+  if (typeof v !== 'object' || v === null) return v;
   if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
     const d = v as Date;
     const time = formatDate(d, timeZone, 'HH:mm:ss');
