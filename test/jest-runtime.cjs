@@ -2,9 +2,11 @@
  * Jest's module runtime, compiling each module with vm.Script instead of vm.compileFunction,
  * and keeping the script for the next file of the worker, where compileFunction compiles every
  * module of every test file again. Each test file still gets its own module registry and
- * context; only the compiled code (and the source read) is shared.
+ * context; only the compiled code (and the source read) is shared, and HyperFormula (SHARED).
  */
 const fs = require('node:fs');
+const {builtinModules, createRequire} = require('node:module');
+const path = require('node:path');
 const vm = require('node:vm');
 const Runtime = require('jest-runtime').default;
 
@@ -70,7 +72,94 @@ function readSource(filename) {
   return text;
 }
 
+/**
+ * Packages a worker loads once, outside the test files' contexts, and hands to each: pure
+ * libraries, whose code then stays compiled and optimised from file to file. HyperFormula (with
+ * chevrotain) took about 0.25 CPU-s of each file that opens a workbook: loading it, and running
+ * the engine's build cold again in a new context. Its registries of function plugins (the
+ * emulator's TODAY and NOW, registered by each file) and languages are as loaded again when a
+ * file ends (resetShared): no file sees another's, nor keeps it alive.
+ */
+const SHARED = /^hyperformula(\/|$)/;
+
+/**
+ * A shared package's objects come from Node's realm, and a test file's from its own context.
+ * Where the package asks whether a value it is given is an array, date, function or regular
+ * expression (HyperFormula: setCellContents, a Date as cell content, destroy), it is asked the
+ * realm-independent way, as it would be in one realm. The other way, an error it throws is no
+ * `instanceof Error` in a test file's realm (as Node's own errors are not, under jest): the
+ * emulator's code reads such an error's message, and no test saw a difference.
+ */
+const tagged = tag => x => Object.prototype.toString.call(x) === `[object ${tag}]`;
+const bridged = Object.entries({
+  Array: [Array, x => Array.isArray(x)],
+  Date: [Date, tagged('Date')],
+  Function: [Function, x => typeof x === 'function'],
+  RegExp: [RegExp, tagged('RegExp')],
+}).map(([name, [ctor, check]]) => [
+  name,
+  new Proxy(ctor, {get: (t, key) => (key === Symbol.hasInstance ? check : Reflect.get(t, key))}),
+]);
+const BRIDGED_CHECK = /\binstanceof (Array|Date|Function|RegExp)\b/;
+
+const sharedModules = new Map();
+/** The shared packages' registries, each with what it held once its package had loaded. */
+const registries = [];
+
+/** Node's CommonJS loading of `filename`, in Node's realm, the bridged checks where used. */
+function requireShared(filename) {
+  const cached = sharedModules.get(filename);
+  if (cached) return cached.exports;
+  const module = {exports: {}, filename, id: filename, loaded: false};
+  sharedModules.set(filename, module);
+  const source = fs.readFileSync(filename, 'utf8');
+  if (filename.endsWith('.json')) return (module.exports = JSON.parse(source));
+  const nodeRequire = createRequire(filename);
+  const require = id =>
+    builtinModules.includes(id.replace(/^node:/, ''))
+      ? nodeRequire(id)
+      : requireShared(nodeRequire.resolve(id));
+  require.resolve = nodeRequire.resolve;
+  const locals = BRIDGED_CHECK.test(source) ? bridged : [];
+  const wrap = new vm.Script(
+    `(function (${locals.map(([name]) => name).join(', ')}) { return function (exports, require, module, __filename, __dirname) {${source}\n}; })`,
+    {filename},
+  );
+  const fn = wrap.runInThisContext()(...locals.map(([, value]) => value));
+  fn.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
+  module.loaded = true;
+  const {FunctionRegistry, HyperFormula} = module.exports;
+  for (const map of [FunctionRegistry?.plugins, HyperFormula?.registeredLanguages])
+    if (map instanceof Map) registries.push([map, null]);
+  return module.exports;
+}
+
+/** A shared package for a test file; the registries' contents once its entry has loaded. */
+function requireSharedEntry(filename) {
+  const exports = requireShared(filename);
+  for (const entry of registries) entry[1] ??= [...entry[0]];
+  return exports;
+}
+
+function resetShared() {
+  for (const [map, entries] of registries) {
+    map.clear();
+    for (const [key, value] of entries ?? []) map.set(key, value);
+  }
+}
+
 class ScriptRuntime extends Runtime {
+  requireModuleOrMock(from, moduleName) {
+    if (SHARED.test(moduleName) && !this.mockState.shouldMockCjs(from, moduleName).shouldMock)
+      return requireSharedEntry(this._resolution.resolveCjs(from, moduleName));
+    return super.requireModuleOrMock(from, moduleName);
+  }
+
+  teardown() {
+    super.teardown();
+    resetShared();
+  }
+
   constructor(...args) {
     super(...args);
     const fileCache = this.fileCache;
