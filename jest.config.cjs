@@ -21,6 +21,8 @@ module.exports = {
   // One LibreOffice for the run: each conversion is handed to it instead of starting its own.
   globalSetup: '<rootDir>/test/global-setup.cjs',
   globalTeardown: '<rootDir>/test/global-teardown.cjs',
+  // The longest LibreOffice conversion first, with no other file's conversion queued behind it.
+  testSequencer: '<rootDir>/test/sequencer.cjs',
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   // Room for a machine several times busier than a quiet one (npm run test:under-load): a
   // LibreOffice conversion is handed to the run's instance, but its first one waits for it.
