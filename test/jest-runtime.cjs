@@ -85,20 +85,22 @@ const SHARED = /^hyperformula(\/|$)/;
 /**
  * A shared package's objects come from Node's realm, and a test file's from its own context.
  * Where the package asks whether a value it is given is an array, date, function or regular
- * expression (HyperFormula: setCellContents, a Date as cell content, destroy), it is asked the
- * realm-independent way, as it would be in one realm. The other way, an error it throws is no
- * `instanceof Error` in a test file's realm (as Node's own errors are not, under jest): the
- * emulator's code reads such an error's message, and no test saw a difference.
+ * expression (HyperFormula: setCellContents, a Date as cell content, destroy), a value of the
+ * running test file's realm passes too: under `clerk` the emulator and HyperFormula share one
+ * realm, as they then do. A value of the script's realm (runtime.ts's context) still fails the
+ * check, as it does under `clerk`, so the emulator must still convert what a script hands it.
+ * The other way, an error the package throws is no `instanceof Error` in a test file's realm (as
+ * Node's own errors are not, under jest): the emulator reads such an error's message.
  */
-const tagged = tag => x => Object.prototype.toString.call(x) === `[object ${tag}]`;
-const bridged = Object.entries({
-  Array: [Array, x => Array.isArray(x)],
-  Date: [Date, tagged('Date')],
-  Function: [Function, x => typeof x === 'function'],
-  RegExp: [RegExp, tagged('RegExp')],
-}).map(([name, [ctor, check]]) => [
+let fileGlobal = null;
+const bridged = Object.entries({Array, Date, Function, RegExp}).map(([name, ctor]) => [
   name,
-  new Proxy(ctor, {get: (t, key) => (key === Symbol.hasInstance ? check : Reflect.get(t, key))}),
+  new Proxy(ctor, {
+    get: (t, key) =>
+      key === Symbol.hasInstance
+        ? x => x instanceof ctor || (fileGlobal != null && x instanceof fileGlobal[name])
+        : Reflect.get(t, key),
+  }),
 ]);
 const BRIDGED_CHECK = /\binstanceof (Array|Date|Function|RegExp)\b/;
 
@@ -158,10 +160,12 @@ class ScriptRuntime extends Runtime {
   teardown() {
     super.teardown();
     resetShared();
+    fileGlobal = null;
   }
 
   constructor(...args) {
     super(...args);
+    fileGlobal = this.executor.environment.global;
     const fileCache = this.fileCache;
     fileCache.readFile = filename => {
       let text = fileCache.strings.get(filename);
