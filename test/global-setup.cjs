@@ -4,9 +4,10 @@
  * for here: the first conversion waits until it answers (emulator/drive/soffice.ts), so the
  * tests before it run meanwhile. Without LibreOffice nothing starts (test/tools.ts decides
  * what skips); SOFFICE=none, or a CLERK_SOFFICE_PROFILE already set, is left as it is. A run
- * of one test file that does not speak of LibreOffice (every file that converts does: it needs
- * test/tools.ts's check) starts it on demand: only if a conversion asks, a start (about 6
- * CPU-seconds) saved for the many that never convert.
+ * of one test file that does not speak of LibreOffice (most files that convert do, for
+ * test/tools.ts's check; a few only make papers, e.g. register-e2e-confidential's agenda pack)
+ * starts it on demand: only if a conversion asks, a start (about 2 CPU-seconds) saved for the
+ * many that never convert.
  */
 const {spawn} = require('node:child_process');
 const fs = require('node:fs');

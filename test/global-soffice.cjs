@@ -2,7 +2,7 @@
 /**
  * Keeps one LibreOffice running for a test run (started by test/global-setup.cjs), so every
  * conversion of the run is handed to it (emulator/drive/soffice.ts) instead of starting
- * LibreOffice again: a start costs about 5 CPU-seconds.
+ * LibreOffice again: a start with a new profile costs about 2 CPU-seconds.
  *
  *   node test/global-soffice.cjs DIR WATCHED_PID [on-demand]
  *
@@ -53,8 +53,8 @@ function start() {
   child = spawn(
     soffice,
     [arg, '--headless', '--invisible', '--norestore', '--nologo', accept, keep],
-    // glibc malloc settings: a start costs about 1.3 CPU-seconds with them instead of 5.5
-    // (SOFFICE_MALLOC in emulator/drive/soffice.ts says why).
+    // glibc malloc settings: a start with a new profile and a one-line PDF take 2.2
+    // CPU-seconds with them instead of 7.1 (SOFFICE_MALLOC in emulator/drive/soffice.ts).
     {
       detached: true,
       stdio: 'ignore',
