@@ -40,7 +40,33 @@ function willConvert(globalConfig) {
   return files.length !== 1 || /soffice|libreoffice/i.test(fs.readFileSync(files[0], 'utf8'));
 }
 
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The run's own temporary folder, made the workers' TMPDIR (os.tmpdir()) and removed by
+ * test/global-teardown.cjs: the tests make thousands of folders (workbooks, their Drive, papers,
+ * browser profiles), which piled up in /tmp by the gigabyte. Folders of runs that were killed
+ * before their teardown are removed a day later.
+ */
+function runTmpdir() {
+  const parent = os.tmpdir();
+  for (const name of fs.readdirSync(parent)) {
+    if (!name.startsWith('clerk-test-run-')) continue;
+    const dir = path.join(parent, name);
+    try {
+      if (Date.now() - fs.statSync(dir).mtimeMs > DAY_MS)
+        fs.rmSync(dir, {recursive: true, force: true});
+    } catch {
+      // another run removed it meanwhile
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(parent, 'clerk-test-run-'));
+  globalThis.__clerkTmp = {dir, previous: process.env.TMPDIR};
+  process.env.TMPDIR = dir;
+}
+
 module.exports = async function globalSetup(globalConfig) {
+  runTmpdir();
   if (process.env.SOFFICE === 'none' || process.env.CLERK_SOFFICE_PROFILE) return;
   if (!(process.env.SOFFICE ? fs.existsSync(process.env.SOFFICE) : onPath('soffice'))) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clerk-soffice-'));

@@ -16,6 +16,7 @@
  */
 /* global setInterval */
 const {spawn, spawnSync} = require('node:child_process');
+const {createHash} = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -39,8 +40,18 @@ fs.writeFileSync(probe, 'probe');
 // soffice (sal/osl/unx/pipe.cxx makes pipes in /tmp, or /var/tmp).
 const pipeName = `clerk_test_${process.pid}`;
 const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-const pipeUp = () =>
-  ['/tmp', '/var/tmp'].some(d => fs.existsSync(path.join(d, `OSL_PIPE_${uid}_${pipeName}`)));
+// And the pipe through which a second soffice of the same profile finds it, named for the MD5 of
+// the profile's URL in UTF-16, each byte in hex without leading zeros
+// (desktop/source/app/officeipcthread.cxx, CreateMD5FromString).
+const ipcName = `SingleOfficeIPC_${[
+  ...createHash('md5')
+    .update(Buffer.from(`file://${profile}`, 'utf16le'))
+    .digest(),
+]
+  .map(b => b.toString(16))
+  .join('')}`;
+const pipesNamed = name => ['/tmp', '/var/tmp'].map(d => path.join(d, `OSL_PIPE_${uid}_${name}`));
+const pipeUp = () => pipesNamed(pipeName).some(f => fs.existsSync(f));
 
 let child = null;
 let stopping = false;
@@ -148,6 +159,8 @@ function stop() {
     }
   }
   fs.rmSync(dir, {recursive: true, force: true});
+  // Killed, LibreOffice leaves its pipes behind: two more files in /tmp a run otherwise.
+  for (const f of [...pipesNamed(pipeName), ...pipesNamed(ipcName)]) fs.rmSync(f, {force: true});
   process.exit(0);
 }
 
