@@ -60,7 +60,10 @@ export async function benchMoney(): Promise<Record<string, string>> {
   const again = statsOf(await clerk(['run', book, 'refreshDashboard', '--stats']));
   out[
     'refresh dashboard, 10,000 actions + 1,000 contracts: service calls (first build with charts / refresh)'
-  ] = `${first.total} / ${again.total} (budget 15)`;
+  ] =
+    // The budget of 15 was set before every menu item checked its caller may edit (4 calls,
+    // src/entry/guard.ts); the Dashboard's own share is 13.
+    `${first.total} / ${again.total} (budget 15 + the 4-call editor check)`;
 
   // One cash-flow input edit through the Apps Script API, then the summary read back.
   const model = await loadXlsx(book);
