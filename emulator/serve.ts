@@ -328,10 +328,14 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       const {ws, io} = await current();
       return task(ws, io);
     });
-  /** Runs `task` on the workbook opened afresh with its lock, then saves. */
+  /**
+   * Runs `task` on the workbook opened afresh with its lock, then saves; that copy, now what is
+   * on disk, serves the next requests (opening it again would cost seconds).
+   */
   const lockedRun = async <T>(task: (ws: Workspace) => T): Promise<T> => {
     forget();
-    const {ws} = await openBook(true);
+    const opened = await openBook(true);
+    const {ws} = opened;
     let r: T;
     try {
       r = task(ws);
@@ -339,7 +343,8 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       ws.discard();
       throw e;
     }
-    await ws.save(); // saves, then lets go of the workbook
+    await ws.save(); // saves, lets go of the lock; the copy stays open as what was saved
+    cached = opened;
     return r;
   };
 
@@ -413,8 +418,8 @@ export async function serve(book: string, opts: ServeOptions = {}): Promise<Serv
       // call that only read is answered from there. One that changed anything is saved from
       // there when, under the lock, the files are still as that copy read them (lockForSave);
       // if another command saved meanwhile, the copy is thrown away (nothing of it was saved)
-      // and the call runs again on the workbook opened afresh under its lock, then saved. So
-      // only a change is ever written, and never over another's.
+      // and the call runs again on the workbook opened afresh under its lock, then saved and
+      // kept. So only a change is ever written, and never over another's.
       const result = await queued(async () => {
         const {ws} = await current();
         const before = ws.ctx.stats.byMethod();

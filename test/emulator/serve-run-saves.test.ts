@@ -15,6 +15,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {BufferIo, lockFileFor, ScriptRuntime, Workspace, workspaceDirFor} from '../../emulator';
 import {onlyReads, serve, type Server} from '../../emulator/serve';
+import {patchedSaves} from '../../emulator/sheets/xlsx-patch';
 
 const CODE = `
 function readCell() { return SpreadsheetApp.getActive().getSheets()[0].getRange('A1').getValue(); }
@@ -228,7 +229,26 @@ test('another command saved while the write ran: it runs again on the workbook o
     notes: ['note-fifth', 'note-fourth', 'note-second', 'note-sixth', 'note-third'],
   });
   await lockIsFree();
+  // The copy saved under the lock serves the next request: nothing is opened again.
+  const before = n.opens();
   expect(await run('readCells')).toEqual({ok: true, value: ['sixth', 'theirs again']});
+  expect(n.opens()).toBe(before);
+});
+
+test('two successive writes after another command saved: the workbook is opened once, and each save only patches the cells', async () => {
+  await anotherCommandSets('theirs once more');
+  const n = counting('writeCell');
+  const patched = patchedSaves.n;
+  expect(await run('writeCell', ['seventh'])).toEqual({ok: true, value: 'written'});
+  expect(await run('writeCell', ['eighth'])).toEqual({ok: true, value: 'written'});
+  expect(n.opens()).toBe(1);
+  expect(n.runs()).toBe(2);
+  expect(n.locks()).toBe(2);
+  // A cell's value changed: its file with that cell replaced, not the whole book written again.
+  expect(patchedSaves.n - patched).toBe(2);
+  expect(outbox()).toHaveLength(7);
+  expect((await onDisk()).cells).toEqual(['eighth', 'theirs once more']);
+  await lockIsFree();
 });
 
 test('a save left half-done is not saved over: lockForSave says no and lets go of the lock', async () => {
