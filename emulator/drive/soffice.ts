@@ -11,6 +11,11 @@ import {spawnSync, type SpawnSyncReturns} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+// Shared with test/global-soffice.cjs (so plain CommonJS).
+const {sofficeEnv} = require('./soffice-env.cjs') as {
+  sofficeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+};
+
 let sofficePath: string | null | undefined;
 
 /** Whether `file` is a file this process may run (a symbolic link is followed). */
@@ -59,19 +64,6 @@ export function findSoffice(): string | null {
   }
   return (sofficePath = null);
 }
-
-/**
- * glibc malloc settings for every LibreOffice started here (the run's shared one too:
- * test/global-soffice.cjs). With glibc's defaults LibreOffice keeps handing memory back to the
- * kernel and faulting it in again: a start and a one-line PDF took 5.5 CPU-seconds (289,000
- * page faults), 1.3 with these (42,000), and the demo workbook's recalculation 21 instead of
- * 12, with the same output (LibreOffice 7.4, glibc 2.36). Either setting alone gains nothing.
- * Values already in the environment win.
- */
-export const SOFFICE_MALLOC = {
-  MALLOC_MMAP_THRESHOLD_: String(2 ** 30),
-  MALLOC_TRIM_THRESHOLD_: String(2 ** 32 - 1),
-};
 
 /** The -env:UserInstallation argument for a profile folder. */
 export function profileArg(profileDir: string): string {
@@ -146,7 +138,7 @@ export function runSoffice(
       encoding: 'utf8',
       timeout: timeoutMs,
       // This process's variables as set now (a jest test's are its own copy).
-      env: {...SOFFICE_MALLOC, ...process.env},
+      env: sofficeEnv(process.env),
     });
   const done = (r: SpawnSyncReturns<string>) => r.status === 0 && outputs.every(fs.existsSync);
   const shared = sharedProfile();
