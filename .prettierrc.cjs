@@ -6,4 +6,7 @@ module.exports = {
   arrowParens: 'avoid',
   bracketSpacing: false,
   printWidth: 100,
+  // Prettier's own plugin that parses JavaScript and TypeScript with oxc (Rust) instead of
+  // typescript-estree: the same output, about 40% less CPU for a check with no cache (CI).
+  plugins: ['@prettier/plugin-oxc'],
 };

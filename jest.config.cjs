@@ -3,8 +3,8 @@
 process.env.TZ = 'Europe/London';
 
 /**
- * Tests run the TypeScript emulator directly, transpiled only (as test/tsconfig.jest.json
- * describes: isolatedModules): `npm run typecheck` does the types. End-to-end files open their
+ * Tests run the TypeScript emulator directly, transpiled only (isolatedModules, by esbuild):
+ * `npm run typecheck` does the types. End-to-end files open their
  * workbook in process once (test/driver.ts), so each test takes well under a second on a quiet
  * machine; the timeout leaves room for a machine several times busier, not for slow tests.
  */
@@ -13,7 +13,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // esbuild strips the types (test/esbuild-transform.cjs): on a clean clone, with no transform
-  // cache, about half the CPU of ts-jest.
+  // cache, about half the CPU of ts-jest (no longer installed).
   transform: {'^.+\\.ts$': '<rootDir>/test/esbuild-transform.cjs'},
   // Modules compiled as scripts V8 keeps for the next file of a worker (test/jest-runtime.cjs):
   // about 0.2 CPU-s less per test file than compiling every module again.
