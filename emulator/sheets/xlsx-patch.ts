@@ -4,15 +4,16 @@
  * the next save's parts differ from those only in cell values, formula results and looks
  * already in the file (the usual edit: a few cells typed, a few written by onEdit, the formulas
  * that depend on them recomputed), the new file is the old one with those cells' XML replaced
- * in their sheets (and new text added to the shared strings): no exceljs workbook, no
- * rendering of every sheet. Anything else (a note, a new look, a sheet, a name, validation, a
- * conditional format, a chart, a merge, a cell where the file has none) gives null, and the
- * caller writes the whole file with exceljs as before. Either way the file reads back as the
- * new parts say (test/emulator/cli-fast-edit.test.ts compares with a full save and a full parse).
+ * in their sheets, cells the file lacks added in their rows as exceljs writes them (and new
+ * text added to the shared strings): no exceljs workbook, no rendering of every sheet. Anything
+ * else (a note, a look no cell of the tab has, a sheet, a name, validation, a conditional
+ * format, a chart, a merge, a cell emptied of everything) gives null, and the caller writes
+ * the whole file with exceljs as before. Either way the file reads back as the new parts say
+ * (test/emulator/cli-fast-edit.test.ts and sheets-xlsx-patch.test.ts compare with full saves).
  */
 import type {RawCellContent} from 'hyperformula';
 import type ExcelJS from 'exceljs';
-import {columnToLetters} from './a1';
+import {columnToLetters, lettersToColumn} from './a1';
 import type {CellMeta} from './model';
 import type {BookJson, SheetParts, XlsxParts} from './xlsx';
 import type {PackedParts, PackedSheet} from './xlsx-snapshot';
@@ -87,13 +88,8 @@ const lookOf = (m: CellMeta | undefined): string => {
 
 /** The cells of one sheet whose content or look changed; null when a change is not patchable. */
 function sheetChanges(old: PackedSheet, next: SheetParts): Change[] | null {
-  if (
-    old.name !== next.name ||
-    old.rowsLength !== next.rows.length ||
-    old.rowCount !== next.rowCount ||
-    old.columnCount !== next.columnCount ||
-    JSON.stringify(old.widths) !== JSON.stringify(next.widths)
-  )
+  // New rows and columns are new cells (patchCells): the file holds nothing else of them.
+  if (old.name !== next.name || JSON.stringify(old.widths) !== JSON.stringify(next.widths))
     return null;
   if (!old.results || !next.results) return null;
   const before: Grid<RawCellContent> = [];
@@ -294,16 +290,131 @@ function cellsOf(xml: string): Map<string, {start: number; end: number; style: n
   return out;
 }
 
-/** Replaces the given cells' elements in a sheet's XML; null if one has no element to replace. */
-function replaceCells(xml: string, cells: Map<string, string>): string | null {
-  const at = cellsOf(xml);
-  const edits: {start: number; end: number; text: string}[] = [];
-  for (const [ref, text] of cells) {
-    const where = at.get(ref);
-    if (!where) return null;
-    edits.push({start: where.start, end: where.end, text});
+/** A row element of a sheet's XML: where it opens and closes, and its spans (first:last column). */
+interface RowAt {
+  r: number;
+  start: number;
+  /** Just after its opening tag. */
+  body: number;
+  /** Where its spans attribute is. */
+  spans: number;
+  /** At its closing tag. */
+  close: number;
+  min: number;
+  max: number;
+}
+
+/** The rows of a sheet's XML in order, or null if they are not as exceljs writes them. */
+function rowsOf(xml: string, from: number, to: number): RowAt[] | null {
+  const out: RowAt[] = [];
+  const re = /<row\b([^>]*?)(\/?)>/g;
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) {
+    // exceljs writes a row only with its cells, and always with their spans.
+    const a = /^ r="(\d+)" spans="(\d+):(\d+)"/.exec(m[1]);
+    const close = xml.indexOf('</row>', re.lastIndex);
+    if (!a || m[2] || close < 0 || close > to) return null;
+    const r = Number(a[1]);
+    if (out.length && out[out.length - 1].r >= r) return null;
+    const spans = m.index + '<row'.length + a[0].indexOf('spans');
+    out.push({r, start: m.index, body: re.lastIndex, spans, close, min: +a[2], max: +a[3]});
+    re.lastIndex = close;
   }
-  edits.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+interface CellEdit {
+  /** 1-based row and column. */
+  r: number;
+  c: number;
+  text: string;
+}
+
+/**
+ * The sheet's XML with each cell's element replaced, or added where the file has none: in its
+ * row by column, its row made in order where there is none, the row's spans and the sheet's
+ * dimension widened as exceljs writes them (the cells of each row, first:last column; the
+ * first row and column to the last). Null where the XML is not in that shape.
+ */
+function patchCells(xml: string, cells: CellEdit[], at: ReturnType<typeof cellsOf>): string | null {
+  // Zero-length edits are insertions: at one place, before a replacement and in `order`.
+  const edits: {start: number; end: number; order: number; text: string}[] = [];
+  const added = new Map<number, CellEdit[]>();
+  for (const cell of cells) {
+    const where = at.get(`${columnToLetters(cell.c)}${cell.r}`);
+    if (where) edits.push({start: where.start, end: where.end, order: 0, text: cell.text});
+    else {
+      const list = added.get(cell.r);
+      if (list) list.push(cell);
+      else added.set(cell.r, [cell]);
+    }
+  }
+  if (added.size) {
+    const open = xml.indexOf('<sheetData>');
+    const end = xml.indexOf('</sheetData>');
+    const dim = /<dimension ref="[A-Z]+\d+:[A-Z]+\d+"\/>/.exec(xml);
+    if (open < 0 || end < open || !dim || dim.index > open) return null;
+    const rows = rowsOf(xml, open, end);
+    if (!rows) return null;
+    const byRow = new Map(rows.map(row => [row.r, row]));
+    const newRows: RowAt[] = [];
+    for (const [r, list] of added) {
+      list.sort((a, b) => a.c - b.c);
+      const min = list[0].c;
+      const max = list[list.length - 1].c;
+      const row = byRow.get(r);
+      if (!row) {
+        const next = rows.find(x => x.r > r);
+        const pos = next ? next.start : end;
+        const text = list.map(x => x.text).join('');
+        edits.push({
+          start: pos,
+          end: pos,
+          order: r,
+          text: `<row r="${r}" spans="${min}:${max}" x14ac:dyDescent="0.25">${text}</row>`,
+        });
+        newRows.push({r, start: pos, body: pos, spans: pos, close: pos, min, max});
+        continue;
+      }
+      // The row's cells in column order: each new one goes before the first after it.
+      const re = /<c r="([A-Z]+)\d+"/g;
+      re.lastIndex = row.body;
+      let i = 0;
+      for (let m = re.exec(xml); m && m.index < row.close && i < list.length; m = re.exec(xml)) {
+        const c = lettersToColumn(m[1]);
+        for (; i < list.length && list[i].c < c; i++)
+          edits.push({start: m.index, end: m.index, order: list[i].c, text: list[i].text});
+      }
+      for (; i < list.length; i++)
+        edits.push({start: row.close, end: row.close, order: list[i].c, text: list[i].text});
+      if (min < row.min || max > row.max) {
+        const was = `spans="${row.min}:${row.max}"`.length;
+        row.min = Math.min(min, row.min);
+        row.max = Math.max(max, row.max);
+        const text = `spans="${row.min}:${row.max}"`;
+        edits.push({start: row.spans, end: row.spans + was, order: 0, text});
+      }
+    }
+    const all = [...rows, ...newRows];
+    let left = Infinity;
+    let right = 0;
+    let top = Infinity;
+    let bottom = 0;
+    for (const row of all) {
+      left = Math.min(left, row.min);
+      right = Math.max(right, row.max);
+      top = Math.min(top, row.r);
+      bottom = Math.max(bottom, row.r);
+    }
+    const ref = `${columnToLetters(left)}${top}:${columnToLetters(right)}${bottom}`;
+    edits.push({
+      start: dim.index,
+      end: dim.index + dim[0].length,
+      order: 0,
+      text: `<dimension ref="${ref}"/>`,
+    });
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let out = '';
   let pos = 0;
   for (const e of edits) {
@@ -368,7 +479,8 @@ export function patchXlsx(
   const oldChunks: string[] = [];
   for (let i = 0; i < oldText.length || !oldChunks.length; i += metaSheet.size)
     oldChunks.push(oldText.slice(i, i + metaSheet.size));
-  if (oldChunks.length !== metaSheet.chunks.length) return null;
+  // A longer text fills new rows of the hidden sheet; a shorter one would leave rows to remove.
+  if (oldChunks.length > metaSheet.chunks.length) return null;
 
   const entries = zipEntries(base.bytes);
   if (!entries) return null;
@@ -388,24 +500,26 @@ export function patchXlsx(
   const changed: Record<string, string> = {};
   const patchSheet = (
     name: string,
-    cells: {ref: string; value: ExcelJS.CellValue; look: string | null}[],
+    cells: {r: number; c: number; value: ExcelJS.CellValue; look: string | null}[],
     looksOf: (xmlCells: ReturnType<typeof cellsOf>) => Map<string, number>,
   ): boolean => {
     const file = where.get(name);
     if (!file) return false;
     const xml = textOf(file)!;
-    const styleOfLook = looksOf(cellsOf(xml));
-    const out = new Map<string, string>();
+    const at = cellsOf(xml);
+    const styleOfLook = looksOf(at);
+    const out: CellEdit[] = [];
     for (const c of cells) {
       // A cell left with nothing is not written at all: another shape of file.
       if (c.value === null && c.look === '') return false;
-      const style = c.look === null ? 0 : styleOfLook.get(c.look);
+      // No look is exceljs's default style, 0 (what it gives a cell styled {} of any value).
+      const style = c.look === null || c.look === '' ? 0 : styleOfLook.get(c.look);
       if (style === undefined) return false;
-      const text = cellXml(c.ref, style, c.value, strings);
+      const text = cellXml(`${columnToLetters(c.c)}${c.r}`, style, c.value, strings);
       if (text === null) return false;
-      out.set(c.ref, text);
+      out.push({r: c.r, c: c.c, text});
     }
-    const patched = replaceCells(xml, out);
+    const patched = patchCells(xml, out, at);
     if (patched === null) return false;
     changed[file] = patched;
     return true;
@@ -418,13 +532,7 @@ export function patchXlsx(
     const lookJson = p.formats.map(f => lookOf(f));
     const ok = patchSheet(
       p.name,
-      changes.map(ch => {
-        return {
-          ref: `${columnToLetters(ch.c + 1)}${ch.r + 1}`,
-          value: valueAt(i, ch.r, ch.c),
-          look: ch.look,
-        };
-      }),
+      changes.map(ch => ({r: ch.r + 1, c: ch.c + 1, value: valueAt(i, ch.r, ch.c), look: ch.look})),
       xmlCells => {
         // A look's style index: that of an old cell with the same look.
         const byLook = new Map<string, number>();
@@ -442,7 +550,7 @@ export function patchXlsx(
     if (!ok) return null;
   }
   const metaCells = metaSheet.chunks
-    .map((text, r) => ({ref: `A${r + 1}`, value: text as ExcelJS.CellValue, look: null}))
+    .map((text, r) => ({r: r + 1, c: 1, value: text as ExcelJS.CellValue, look: null}))
     .filter((_c, r) => metaSheet.chunks[r] !== oldChunks[r]);
   if (metaCells.length && !patchSheet(metaSheet.name, metaCells, () => new Map())) return null;
 
