@@ -214,6 +214,10 @@ test('cells the file lacks are added in their rows, as a full save writes them',
         data.getRange('A21:B21').setValues([['first', true]]);
         data.getRange('G2').setFormula('=D2*2');
         data.getRange('A40').setValue('<end>');
+        data.getRange('A25').setValue('before'); // before the row's first cell, B25
+        ss.getSheetByName('Summary')
+          .getRange('C3:E3')
+          .setValues([[1, null, 'two']]);
         ss.getSheetByName('Summary').getRange('A8').setValue(1.5);
       },
     ],
