@@ -350,8 +350,13 @@ function patchCells(xml: string, cells: CellEdit[], at: ReturnType<typeof cellsO
     }
   }
   if (added.size) {
-    const open = xml.indexOf('<sheetData>');
-    const end = xml.indexOf('</sheetData>');
+    let open = xml.indexOf('<sheetData>');
+    let end = xml.indexOf('</sheetData>');
+    // A tab with no cells has <sheetData/>: opened before the new rows, closed after them.
+    if (open < 0 && end < 0 && (open = end = xml.indexOf('<sheetData/>')) >= 0) {
+      edits.push({start: open, end: open, order: -1, text: '<sheetData>'});
+      edits.push({start: open, end: open + '<sheetData/>'.length, order: 0, text: '</sheetData>'});
+    }
     const dim = /<dimension ref="[A-Z]+\d+:[A-Z]+\d+"\/>/.exec(xml);
     if (open < 0 || end < open || !dim || dim.index > open) return null;
     const rows = rowsOf(xml, open, end);

@@ -67,6 +67,7 @@ async function start(name: string) {
       ['=ARRAYFORMULA(SUM(Data!D2:D4*2))'],
     ]);
   sum.getRange('B2').setNumberFormat('£#,##0.00');
+  ss.insertSheet('Empty');
   sum.activate();
   const file = path.join(dir, `${name}.xlsx`);
   const snap = path.join(dir, `${name}.parts`);
@@ -221,6 +222,14 @@ test('cells the file lacks are added in their rows, as a full save writes them',
         ss.getSheetByName('Summary').getRange('A8').setValue(1.5);
       },
     ],
+    [
+      'an empty tab',
+      ss =>
+        ss
+          .getSheetByName('Empty')
+          .getRange('B3:C3')
+          .setValues([['x', 2]]),
+    ],
     // The hidden sheet's JSON (the spreadsheet's name is in no other part) fills a second row.
     ['the hidden sheet grows', ss => ss.rename('Minutes '.repeat(4000))],
   ];
@@ -240,6 +249,6 @@ test('cells the file lacks are added in their rows, as a full save writes them',
   const xml = tabsXml(file)['xl/worksheets/sheet1.xml'].join('');
   expect(/<dimension ref="([^"]*)"/.exec(xml)?.[1]).toBe('A1:H40');
   expect(
-    tabsXml(file)['xl/worksheets/sheet3.xml'].filter(row => row.startsWith('<row ')).length,
+    tabsXml(file)['xl/worksheets/sheet4.xml'].filter(row => row.startsWith('<row ')).length,
   ).toBe(2);
 });
