@@ -502,29 +502,48 @@ export function patchXlsx(
   const sst = textOf('xl/sharedStrings.xml');
   if (!where || sst === null) return null;
   const strings = new SharedStrings(sst);
+  // A look's style index: that of a cell of the file with that look, on the same tab if it has
+  // one. A save gives all cells of one look one style, whatever their tab (xlsx.ts styleOf).
+  const styles = new Map<string, number | undefined>();
+  const styleOf = (look: string, tab: number): number | undefined => {
+    if (styles.has(look)) return styles.get(look);
+    let style: number | undefined;
+    for (const p of [old.sheets[tab], ...old.sheets]) {
+      const i = p.formats.findIndex(f => lookOf(f) === look);
+      const run = i < 0 ? undefined : p.runs.find(x => x[3] === i);
+      const file = run && where.get(p.name);
+      if (!run || !file) continue;
+      const ref = `${columnToLetters(run[0] + 1)}${run[1] + 1}`;
+      const cell = new RegExp(`<c r="${ref}"([^>]*?)/?>`).exec(textOf(file)!);
+      if (!cell) continue;
+      style = Number(/ s="(\d+)"/.exec(cell[1])?.[1] ?? 0);
+      break;
+    }
+    styles.set(look, style);
+    return style;
+  };
   const changed: Record<string, string> = {};
+  /** Patches the cells into a tab's part (`tab` its index; -1 the hidden sheet's, no looks). */
   const patchSheet = (
     name: string,
     cells: {r: number; c: number; value: ExcelJS.CellValue; look: string | null}[],
-    looksOf: (xmlCells: ReturnType<typeof cellsOf>) => Map<string, number>,
+    tab: number,
   ): boolean => {
     const file = where.get(name);
     if (!file) return false;
     const xml = textOf(file)!;
-    const at = cellsOf(xml);
-    const styleOfLook = looksOf(at);
     const out: CellEdit[] = [];
     for (const c of cells) {
       // A cell left with nothing is not written at all: another shape of file.
       if (c.value === null && c.look === '') return false;
       // No look is exceljs's default style, 0 (what it gives a cell styled {} of any value).
-      const style = c.look === null || c.look === '' ? 0 : styleOfLook.get(c.look);
+      const style = c.look === null || c.look === '' || tab < 0 ? 0 : styleOf(c.look, tab);
       if (style === undefined) return false;
       const text = cellXml(`${columnToLetters(c.c)}${c.r}`, style, c.value, strings);
       if (text === null) return false;
       out.push({r: c.r, c: c.c, text});
     }
-    const patched = patchCells(xml, out, at);
+    const patched = patchCells(xml, out, cellsOf(xml));
     if (patched === null) return false;
     changed[file] = patched;
     return true;
@@ -532,32 +551,18 @@ export function patchXlsx(
   for (let i = 0; i < next.sheets.length; i++) {
     const changes = perSheet[i];
     if (!changes.length) continue;
-    const p = old.sheets[i];
-    const looks = oldLooks(p);
-    const lookJson = p.formats.map(f => lookOf(f));
-    const ok = patchSheet(
-      p.name,
-      changes.map(ch => ({r: ch.r + 1, c: ch.c + 1, value: valueAt(i, ch.r, ch.c), look: ch.look})),
-      xmlCells => {
-        // A look's style index: that of an old cell with the same look.
-        const byLook = new Map<string, number>();
-        for (const [ref, at] of xmlCells) {
-          const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-          let c = 0;
-          for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-          const li = looks[Number(m[2]) - 1]?.[c - 1];
-          const look = li === undefined ? '' : lookJson[li];
-          if (!byLook.has(look)) byLook.set(look, at.style);
-        }
-        return byLook;
-      },
-    );
-    if (!ok) return null;
+    const cells = changes.map(ch => ({
+      r: ch.r + 1,
+      c: ch.c + 1,
+      value: valueAt(i, ch.r, ch.c),
+      look: ch.look,
+    }));
+    if (!patchSheet(old.sheets[i].name, cells, i)) return null;
   }
   const metaCells = metaSheet.chunks
     .map((text, r) => ({r: r + 1, c: 1, value: text as ExcelJS.CellValue, look: null}))
     .filter((_c, r) => metaSheet.chunks[r] !== oldChunks[r]);
-  if (metaCells.length && !patchSheet(metaSheet.name, metaCells, () => new Map())) return null;
+  if (metaCells.length && !patchSheet(metaSheet.name, metaCells, -1)) return null;
 
   // The tab the workbook opens on: the active one (the edit's), as writeWithExceljs has it.
   const activeOf = (j: BookJson) =>

@@ -222,6 +222,15 @@ test('cells the file lacks are added in their rows, as a full save writes them',
         ss.getSheetByName('Summary').getRange('A8').setValue(1.5);
       },
     ],
+    // A date where no cell of the tab has its format (dd/mm/yyyy, as Data's column C).
+    [
+      'a look from another tab',
+      ss =>
+        ss
+          .getSheetByName('Summary')
+          .getRange('B8')
+          .setValue(new Date(2026, 9, 1)),
+    ],
     [
       'an empty tab',
       ss =>
