@@ -7,7 +7,8 @@ import {DetailedCellError} from 'hyperformula';
 import type {GridRect} from './a1';
 import {instantToSerial, serialToInstant} from './dates';
 import {formatValue, isDateFormat} from './format';
-import {findSheet, getMeta, metaFor, SheetModel, WorkbookModel} from './model';
+import {rowsInUse, untilEngineChanges} from './engine-watch';
+import {findSheet, getMeta, lastContentRow, metaFor, SheetModel, WorkbookModel} from './model';
 import type {RawCellContent} from 'hyperformula';
 import {parseTypedInput} from './typed-input';
 import {autoFormat, localeFormats} from './auto-format';
@@ -99,7 +100,19 @@ function engineRange(model: WorkbookModel, sheet: SheetModel, rect: GridRect, to
       if (hf.getCellValue({sheet: sheet.hfId, row, col}) !== null) return true;
     return false;
   };
-  if (toLastValue) while (bottom >= top && !hasValue(bottom)) bottom--;
+  if (toLastValue && bottom >= top) {
+    // Rows past the last with content hold no value: not asked about one by one.
+    const rows = rowsInUse(hf, sheet.hfId, height, () => lastContentRow(model, sheet));
+    bottom = untilEngineChanges(
+      hf,
+      `lastValue ${sheet.hfId} ${top} ${bottom} ${left} ${right}`,
+      () => {
+        let b = Math.min(bottom, rows - 1);
+        while (b >= top && !hasValue(b)) b--;
+        return b;
+      },
+    );
+  }
   if (bottom < top || right < left) return null;
   return {
     start: {sheet: sheet.hfId, row: top, col: left},

@@ -8,6 +8,7 @@ import {randomBytes} from 'node:crypto';
 import {AlwaysDense, HyperFormula, RawCellContent, DetailedCellError} from 'hyperformula';
 import type {GridRect} from './a1';
 import {EngineContext, registerClockFunctions} from './clock-functions';
+import {rowsInUse, untilEngineChanges, watchEngine} from './engine-watch';
 import {aliasNamedExpressions} from './name-alias';
 import type {RichRun} from './rich-text';
 
@@ -248,6 +249,7 @@ export function newWorkbookModel(
     engineConfig(opts.clock, () => model?.timeZone ?? opts.timeZone ?? 'Europe/London'),
   );
   addBooleanNames(hf);
+  watchEngine(hf, []);
   model = blankModel(name, hf, opts);
   const sheetName = hf.addSheet('Sheet1');
   model.sheets.push(newSheetModel(model, sheetName, hf.getSheetId(sheetName)!));
@@ -259,6 +261,7 @@ export function blankModel(
   hf: HyperFormula,
   opts: {id?: string; timeZone?: string; locale?: string; DateCtor?: DateConstructor} = {},
 ): WorkbookModel {
+  watchEngine(hf);
   aliasNamedExpressions(hf);
   return {
     name,
@@ -312,22 +315,33 @@ export type {RawCellContent, DetailedCellError};
 /** The last row (1-based) with content, 0 when the sheet is empty (formats do not count, as in Sheets). */
 export function lastContentRow(model: WorkbookModel, sheet: SheetModel): number {
   const hf = model.hf;
-  const {width, height} = hf.getSheetDimensions(sheet.hfId);
-  for (let r = height - 1; r >= 0; r--) {
-    for (let c = 0; c < width; c++)
-      if (!hf.isCellEmpty({sheet: sheet.hfId, row: r, col: c})) return r + 1;
+  return untilEngineChanges(hf, `lastRow ${sheet.hfId}`, () => {
+    const {width, height} = hf.getSheetDimensions(sheet.hfId);
+    const last = (rows: number) => lastRowWithin(hf, sheet.hfId, width, rows);
+    return last(rowsInUse(hf, sheet.hfId, height, last));
+  });
+}
+
+/** The last of the first `rows` rows with content (1-based), 0 for none. */
+function lastRowWithin(hf: HyperFormula, sheet: number, width: number, rows: number): number {
+  for (let r = rows - 1; r >= 0; r--) {
+    for (let c = 0; c < width; c++) if (!hf.isCellEmpty({sheet, row: r, col: c})) return r + 1;
   }
   return 0;
 }
 
 export function lastContentCol(model: WorkbookModel, sheet: SheetModel): number {
   const hf = model.hf;
-  const {width, height} = hf.getSheetDimensions(sheet.hfId);
-  for (let c = width - 1; c >= 0; c--) {
-    for (let r = 0; r < height; r++)
-      if (!hf.isCellEmpty({sheet: sheet.hfId, row: r, col: c})) return c + 1;
-  }
-  return 0;
+  return untilEngineChanges(hf, `lastCol ${sheet.hfId}`, () => {
+    const {width, height} = hf.getSheetDimensions(sheet.hfId);
+    // Each column is searched from the top: a row bound is used if known, not looked for.
+    const rows = rowsInUse(hf, sheet.hfId, height);
+    for (let c = width - 1; c >= 0; c--) {
+      for (let r = 0; r < rows; r++)
+        if (!hf.isCellEmpty({sheet: sheet.hfId, row: r, col: c})) return c + 1;
+    }
+    return 0;
+  });
 }
 
 /** Removes a cell's formatting (number format, colours, font, wrap, alignment), keeping its note and validation. */

@@ -11,7 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import {HyperFormula, DetailedCellError, RawCellContent} from 'hyperformula';
+import {
+  HyperFormula,
+  DetailedCellError,
+  RawCellContent,
+  type SimpleCellAddress,
+} from 'hyperformula';
 import {columnToLetters, parseA1, rectToA1, resolveRef} from './a1';
 import {SERIAL_EPOCH_UTC} from './dates';
 import {sheetsErrorCode} from './cells';
@@ -26,6 +31,7 @@ import {
   type PackedSheet,
 } from './xlsx-snapshot';
 import {deferMeta, formatIndexAt, keptLooks, keptLooksOf, type KeptLooks} from './kept-looks';
+import {watchEngine} from './engine-watch';
 import {patchXlsx, type PatchBase} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
@@ -1098,6 +1104,7 @@ function modelFromParts(
     throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
   }
   addBooleanNames(hf);
+  watchEngine(hf, formulaCells(hf, texts));
   model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, {
     id: json?.id,
     timeZone: json?.timeZone,
@@ -1164,6 +1171,21 @@ function modelFromParts(
     });
   }
   return model;
+}
+
+/** Where the formulas of each sheet are (by sheet name, 0-based rows then columns). */
+function* formulaCells(
+  hf: HyperFormula,
+  texts: Record<string, ((string | undefined)[] | undefined)[]>,
+): Generator<SimpleCellAddress> {
+  for (const [name, rows] of Object.entries(texts)) {
+    const sheet = hf.getSheetId(name)!;
+    for (let row = 0; row < rows.length; row++) {
+      const r = rows[row];
+      if (r)
+        for (let col = 0; col < r.length; col++) if (r[col] !== undefined) yield {sheet, row, col};
+    }
+  }
 }
 
 /** The index of each cell's data validation rule (by row then column, 0-based) from its runs. */
