@@ -3,10 +3,17 @@
  * getFormulas and setValues do underneath, without Apps Script objects or call counting
  * (the clerk CLI and persistence use these too).
  */
-import {DetailedCellError} from 'hyperformula';
+import {
+  CellType,
+  CellValueType,
+  DetailedCellError,
+  type HyperFormula,
+  type SimpleCellAddress,
+} from 'hyperformula';
 import type {GridRect} from './a1';
 import {instantToSerial, serialToInstant} from './dates';
 import {formatValue, isDateFormat} from './format';
+import {todayAsComputed} from './clock-functions';
 import {rowsInUse, untilEngineChanges} from './engine-watch';
 import {findSheet, getMeta, lastContentRow, metaFor, SheetModel, WorkbookModel} from './model';
 import type {RawCellContent} from 'hyperformula';
@@ -325,10 +332,81 @@ export function setContents(
   // arrays) are copied into this realm's.
   if (!(contents instanceof Array) || (contents.length > 0 && !(contents[0] instanceof Array)))
     contents = Array.from(contents, row => Array.from(row));
+  const runs = changedRuns(hf, at, contents);
   // A large block in one batch: HyperFormula recalculates once, at the end.
-  if (rect.numRows * rect.numCols > 1000) hf.batch(() => hf.setCellContents(at, contents));
-  else hf.setCellContents(at, contents);
+  if (runs === null) {
+    if (rect.numRows * rect.numCols > 1000) hf.batch(() => hf.setCellContents(at, contents));
+    else hf.setCellContents(at, contents);
+  } else if (runs.length)
+    hf.batch(() => {
+      for (const [i, j, run] of runs)
+        hf.setCellContents({sheet: at.sheet, row: at.row + i, col: at.col + j}, [run]);
+    });
   keepFormulaTexts(sheet, rect, contents, texts);
+}
+
+/** Functions whose result a formula gets when written, not when its precedents change. */
+const CLOCK_OR_CHANCE = /\b(NOW|RAND|RANDBETWEEN)\s*\(/i;
+const TODAY = /\bTODAY\s*\(/i;
+
+/**
+ * The runs of cells (row, first column, contents) a write changes, or null when it rewrites no
+ * formula as it stands. HyperFormula recomputes a formula written again, and everything that
+ * depends on it, though nothing changed: the Dashboard's refresh writes its hundred formulas
+ * again each time. A formula the same as the cell's (as the engine gives it back) is left as it
+ * is; but not one that reads the time (TODAY only while every TODAY computed gave today) or
+ * draws a random number, nor an array formula, which are worked out again when written. Values
+ * the same as the cell's are left too (the engine sees no change in them either).
+ */
+function changedRuns(
+  hf: HyperFormula,
+  at: SimpleCellAddress,
+  contents: RawCellContent[][],
+): [number, number, RawCellContent[]][] | null {
+  if (hf.isEvaluationSuspended()) return null;
+  let same: boolean[][] | null = null;
+  let today: boolean | undefined;
+  for (let i = 0; i < contents.length; i++) {
+    const row = contents[i];
+    for (let j = 0; j < row.length; j++) {
+      const c = row[j];
+      if (typeof c !== 'string' || !c.startsWith('=') || CLOCK_OR_CHANCE.test(c)) continue;
+      if (TODAY.test(c) && !(today ??= todayAsComputed(hf))) continue;
+      const cell = {sheet: at.sheet, row: at.row + i, col: at.col + j};
+      // Not an array formula, nor one that did not parse or gives an error.
+      if (hf.getCellType(cell) !== CellType.FORMULA) continue;
+      if (hf.getCellValueType(cell) === CellValueType.ERROR) continue;
+      let normal: string | undefined;
+      try {
+        normal = hf.normalizeFormula(c);
+      } catch {
+        continue;
+      }
+      if (normal !== hf.getCellFormula(cell)) continue;
+      ((same ??= [])[i] ??= [])[j] = true;
+    }
+  }
+  if (!same) return null;
+  const runs: [number, number, RawCellContent[]][] = [];
+  for (let i = 0; i < contents.length; i++) {
+    const row = contents[i];
+    let run: RawCellContent[] | null = null;
+    for (let j = 0; j < row.length; j++) {
+      const cell = {sheet: at.sheet, row: at.row + i, col: at.col + j};
+      if (same[i]?.[j] || sameValue(hf, cell, row[j])) run = null;
+      else if (run) run.push(row[j]);
+      else runs.push([i, j, (run = [row[j]])]);
+    }
+  }
+  return runs;
+}
+
+/** Empty written to an empty cell, or a value to a cell holding it as written (the engine keeps it so). */
+function sameValue(hf: HyperFormula, cell: SimpleCellAddress, c: RawCellContent): boolean {
+  const type = hf.getCellType(cell);
+  if (c === null || c === undefined) return type === CellType.EMPTY;
+  if (typeof c === 'string' && c.startsWith('=')) return false;
+  return type === CellType.VALUE && hf.getCellSerialized(cell) === c;
 }
 
 export function keepFormulaTexts(

@@ -22,6 +22,8 @@ import {instantToSerial} from './dates';
 export interface EngineContext {
   now(): Date;
   timeZone(): string;
+  /** The days (serials) TODAY() has given in this engine: kept by the plugin. */
+  days?: Set<number>;
 }
 
 function serialNow(ctx: unknown): number {
@@ -43,9 +45,12 @@ class ClockPlugin extends FunctionPlugin {
     NOW: {method: 'now', parameters: [], returnNumberType: CellValueDetailedType.NUMBER_DATETIME},
   };
   today(ast: {args: RunArgs[0]}, state: RunArgs[1]) {
-    return this.runFunction(ast.args, state, this.metadata('TODAY'), () =>
-      Math.floor(serialNow(this.config.context)),
-    );
+    return this.runFunction(ast.args, state, this.metadata('TODAY'), () => {
+      const day = Math.floor(serialNow(this.config.context));
+      const c = this.config.context as Partial<EngineContext> | undefined;
+      if (c && typeof c === 'object') (c.days ??= new Set()).add(day);
+      return day;
+    });
   }
   now(ast: {args: RunArgs[0]}, state: RunArgs[1]) {
     return this.runFunction(ast.args, state, this.metadata('NOW'), () =>
@@ -61,4 +66,14 @@ export function registerClockFunctions(): void {
   if (registered) return;
   HyperFormula.registerFunctionPlugin(ClockPlugin as never);
   registered = true;
+}
+
+/**
+ * True when every TODAY() the engine has computed gave today, as it would now: a TODAY formula
+ * written again would give what it holds.
+ */
+export function todayAsComputed(hf: HyperFormula): boolean {
+  const ctx = hf.getConfig().context as Partial<EngineContext> | undefined;
+  const days = ctx?.days;
+  return !!days && days.size === 1 && days.has(Math.floor(serialNow(ctx)));
 }
