@@ -15,6 +15,7 @@ import {instantToSerial, serialToInstant} from './dates';
 import {formatValue, isDateFormat} from './format';
 import {todayAsComputed} from './clock-functions';
 import {rowsInUse, untilEngineChanges} from './engine-watch';
+import {numberFormats} from './kept-looks';
 import {findSheet, getMeta, lastContentRow, metaFor, SheetModel, WorkbookModel} from './model';
 import type {RawCellContent} from 'hyperformula';
 import {parseTypedInput} from './typed-input';
@@ -73,7 +74,7 @@ function inferredFormat(
       formatOf: (name, r, c) => {
         const s = name === undefined ? sheet : findSheet(model, name);
         if (!s) return undefined;
-        const own = getMeta(s, r, c)?.numberFormat;
+        const own = numberFormats(s)(r, c);
         if (own !== undefined) return own;
         if (!model.hf.doesCellHaveFormula({sheet: s.hfId, row: r, col: c})) return undefined;
         return inferredFormat(model, s, r, c, depth + 1);
@@ -131,6 +132,7 @@ function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid
   const range = engineRange(model, sheet, rect);
   const raw = range ? model.hf.getRangeValues(range) : [];
   const formulas = range ? model.hf.getRangeFormulas(range) : [];
+  const formatAt = numberFormats(sheet);
   const values: Scalar[][] = [];
   // A format matters only where there is a value to show (formatValue('') is '').
   const formats: (string | undefined)[][] = [];
@@ -144,12 +146,11 @@ function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid
       vr.fill('');
       continue;
     }
-    const metaRow = sheet.meta[rect.row - 1 + i];
     for (let j = 0; j < rect.numCols; j++) {
       const v = plain(rawRow[j]);
       vr[j] = v;
       if (v === '') continue;
-      let f = metaRow?.[rect.col - 1 + j]?.numberFormat;
+      let f = formatAt(rect.row - 1 + i, rect.col - 1 + j);
       if (f === undefined && typeof v === 'number' && formulas[i]?.[j] !== undefined)
         f = inferredFormat(model, sheet, rect.row - 1 + i, rect.col - 1 + j);
       fr[j] = f;

@@ -55,6 +55,28 @@ export function keptLooksOf(sheet: SheetModel): KeptLooks | undefined {
   return untouched.get(sheet);
 }
 
+const indexes = new WeakMap<KeptLooks, (r: number, c: number) => number | undefined>();
+
+/**
+ * Each cell's number format (0-based row and column), read without making the tab's formats:
+ * a tab read but not written keeps its kept looks (getValues needs only the number formats,
+ * and making every cell's format object took most of a first read).
+ */
+export function numberFormats(sheet: SheetModel): (r: number, c: number) => string | undefined {
+  const kept = untouched.get(sheet);
+  if (!kept) {
+    const meta = sheet.meta;
+    return (r, c) => meta[r]?.[c]?.numberFormat;
+  }
+  let at = indexes.get(kept);
+  if (!at) indexes.set(kept, (at = formatIndexAt(kept.packed)));
+  const {formats} = kept.packed;
+  return (r, c) => {
+    const i = at(r, c);
+    return i === undefined ? undefined : formats[i].numberFormat;
+  };
+}
+
 /** The index of a cell's kept format (runs down each column), or undefined. */
 export function formatIndexAt(p: PackedSheet): (r: number, c: number) => number | undefined {
   const byCol = new Map<number, [number, number, number][]>();
