@@ -8,10 +8,10 @@
  * So each engine's methods are wrapped on the instance (its public API, as name-alias.ts does):
  * every method that may change the engine counts a change, and writes (setCellContents, what
  * every setValues comes to) say which rows they can have filled. Each tab keeps a bound below
- * which no row has content: found by one scan of the tab, raised by what is written, forgotten
- * by anything else that changes contents (rows or columns added, removed or moved, sheets). A
- * row below the bound has no value either, unless an array formula spills into it from above:
- * an engine that has one keeps no bounds.
+ * which no row has content: as built, or found by one scan of the tab; raised by what is
+ * written, forgotten by anything else that changes contents (rows or columns added, removed or
+ * moved, a sheet removed). A row below the bound has no value either, unless an array formula
+ * spills into it from above: an engine that has one keeps no bounds.
  */
 import type {HyperFormula, RawCellContent, SimpleCellAddress} from 'hyperformula';
 
@@ -26,7 +26,9 @@ const SAME_CONTENTS =
  * bounds are found again. After any other (paste, undo, a new config...) there are none.
  */
 const MOVES_CONTENTS =
-  /^(add|remove|move|swap)(Rows|Columns|RowIndexes|ColumnIndexes|Cells|Sheet|NamedExpression)$|^(set(Row|Column)Order|renameSheet|clearSheet|changeNamedExpression|clear(Undo|Redo)Stack)$/;
+  /^(add|remove|move|swap)(Rows|Columns|RowIndexes|ColumnIndexes|Cells|NamedExpression)$|^(set(Row|Column)Order|removeSheet|clearSheet|changeNamedExpression|clear(Undo|Redo)Stack)$/;
+/** Changes that leave the contents of every sheet there was as they were (a new sheet is empty). */
+const OTHER_SHEETS = /^(addSheet|renameSheet)$/;
 
 interface Watch {
   /** Changes so far: equal counts, same contents and values. */
@@ -43,13 +45,18 @@ type Watched = HyperFormula & {[WATCH]?: Watch};
 
 /**
  * Starts watching an engine (idempotent). `formulaCells`: where its formulas are, to know that
- * none is an array formula; without it (or if one is), the engine keeps no bounds.
+ * none is an array formula; without it (or if one is), the engine keeps no bounds. `rows`: per
+ * sheet id, how many rows it was built with (no content below).
  */
-export function watchEngine(hf: HyperFormula, formulaCells?: Iterable<SimpleCellAddress>): void {
+export function watchEngine(
+  hf: HyperFormula,
+  formulaCells?: Iterable<SimpleCellAddress>,
+  rows?: Map<number, number>,
+): void {
   const h = hf as Watched;
   if (h[WATCH]) return;
   const w: Watch = {n: 0, at: 0, found: new Map(), bounds: null};
-  if (formulaCells && !someArray(hf, formulaCells)) w.bounds = new Map();
+  if (formulaCells && !someArray(hf, formulaCells)) w.bounds = new Map(rows);
   h[WATCH] = w;
   for (let proto = Object.getPrototypeOf(hf); proto && proto !== Object.prototype;) {
     for (const key of Object.getOwnPropertyNames(proto)) {
@@ -81,7 +88,7 @@ export function watchEngine(hf: HyperFormula, formulaCells?: Iterable<SimpleCell
               } finally {
                 w.n++;
                 if (MOVES_CONTENTS.test(key)) w.bounds?.clear();
-                else if (!SAME_CONTENTS.test(key)) w.bounds = null;
+                else if (!SAME_CONTENTS.test(key) && !OTHER_SHEETS.test(key)) w.bounds = null;
               }
             };
       Object.defineProperty(hf, key, {configurable: true, writable: true, value});

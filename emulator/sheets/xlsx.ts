@@ -1129,7 +1129,11 @@ function modelFromParts(
     throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
   }
   addBooleanNames(hf);
-  watchEngine(hf, formulaCells(hf, texts));
+  watchEngine(
+    hf,
+    formulaCells(hf, texts),
+    new Map(worksheets.map(ws => [hf!.getSheetId(ws.name)!, contents[ws.name].length])),
+  );
   model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, {
     id: json?.id,
     timeZone: json?.timeZone,
