@@ -32,7 +32,6 @@ import {
 } from './xlsx-snapshot';
 import {deferMeta, formatIndexAt, keptLooks, keptLooksOf, type KeptLooks} from './kept-looks';
 import {watchEngine} from './engine-watch';
-import {engineName} from './name-alias';
 import {patchXlsx, type PatchBase} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
@@ -1094,37 +1093,13 @@ function modelFromParts(
       }),
     );
   }
-  let hf: HyperFormula | undefined;
+  let hf: HyperFormula;
   let model: WorkbookModel | undefined;
-  const build = (names: {name: string; expression: string}[]) =>
-    HyperFormula.buildFromSheets(
+  try {
+    hf = HyperFormula.buildFromSheets(
       contents,
       engineConfig(opts.clock, () => model?.timeZone ?? json?.timeZone ?? 'Europe/London'),
-      names,
     );
-  // The saved names go in as the engine is built: its formulas are computed once, with them,
-  // not first without them and again as the names come. Anything unusual (a name the engine
-  // takes under an alias, one it refuses) is done as before: names added after.
-  const early = json && namesAtBuild(json, lastRows);
-  let withNames = false;
-  if (early)
-    try {
-      hf = build(early.names);
-      withNames = true;
-      // Each tab's size as opened counts the rows and columns the engine reaches, which the
-      // names' ranges must not have made larger than the file's own size; else as before.
-      for (const ws of worksheets) {
-        const sj = json.sheets.find(x => x.name === ws.name);
-        const {width, height} = hf.getSheetDimensions(hf.getSheetId(ws.name)!);
-        if (height > Math.max(sj?.maxRows ?? DEFAULT_ROWS, ws.rowCount)) withNames = false;
-        if (width > Math.max(sj?.maxCols ?? DEFAULT_COLS, ws.columnCount)) withNames = false;
-      }
-    } catch {
-      withNames = false;
-    }
-  if (!withNames) hf = undefined;
-  try {
-    hf ??= build([]);
   } catch (e) {
     throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
   }
@@ -1184,16 +1159,12 @@ function modelFromParts(
     // After the sheets above took ids of their own: the saved counters go on from where they were.
     model.nextSheetId = json.nextSheetId;
     model.nextObjectId = json.nextObjectId;
-    if (early && withNames)
-      json.namedRanges.forEach((n, i) => keepName(model!, n.name, n.expression, early.engines[i]));
-    else {
-      // The formulas that use the names are computed once, when all are there, not once per name.
-      hf.suspendEvaluation();
-      try {
-        for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
-      } finally {
-        hf.resumeEvaluation();
-      }
+    // The formulas that use the names are computed once, when all are there, not once per name.
+    hf.suspendEvaluation();
+    try {
+      for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
+    } finally {
+      hf.resumeEvaluation();
     }
     const active = model.sheets.find(s => s.name === json.active.sheetName);
     if (active) model.active = {sheet: active.hfId, range: json.active.range};
@@ -1257,54 +1228,15 @@ function withHiddenSheetMeta(
   return meta;
 }
 
-/** An open-ended name ('Actions'!$G$2:$G) or a whole column as the engine has it: closed at the sheet's last row. */
-function engineExpression(
-  expression: string,
-  lastRow: (sheet: string) => number | undefined,
-): string {
-  return nameToEngine(expression, sheet => (sheet === undefined ? undefined : lastRow(sheet)));
-}
-
-function modelLastRow(model: WorkbookModel): (sheet: string) => number | undefined {
-  return sheet => model.sheets.find(s => s.name.toLowerCase() === sheet.toLowerCase())?.maxRows;
-}
-
-/**
- * The saved names for buildFromSheets (after TRUE and FALSE, as addBooleanNames adds them),
- * closed at each sheet's last row as the file gives it; null when a name needs an alias.
- */
-function namesAtBuild(
-  json: BookJson,
-  lastRows: Map<string, number>,
-): {names: {name: string; expression: string}[]; engines: string[]} | null {
-  if (json.namedRanges.some(n => engineName(n.name) !== n.name)) return null;
-  const engines = json.namedRanges.map(n =>
-    engineExpression(n.expression, sheet => lastRows.get(sheet.toLowerCase())),
-  );
-  return {
-    names: [
-      {name: 'TRUE', expression: '=TRUE()'},
-      {name: 'FALSE', expression: '=FALSE()'},
-      ...json.namedRanges.map((n, i) => ({name: n.name, expression: engines[i]})),
-    ],
-    engines,
-  };
-}
-
-/**
- * A name the engine was built with, as addName keeps it; closed again where a sheet's last row
- * as opened is not the file's (the engine reaching further down).
- */
-function keepName(model: WorkbookModel, name: string, expression: string, built: string): void {
-  const engine = engineExpression(expression, modelLastRow(model));
-  if (engine !== built) model.hf.changeNamedExpression(name, engine);
-  if (engine !== expression) model.openNames[name] = expression.replace(/^=/, '');
-  model.namedRanges.push(name);
-}
-
 function addName(model: WorkbookModel, name: string, expression: string, file: string): void {
   try {
-    const engine = engineExpression(expression, modelLastRow(model));
+    // An open-ended name ('Actions'!$G$2:$G) or a whole column goes to the engine closed at the
+    // sheet's last row.
+    const engine = nameToEngine(expression, sheet =>
+      sheet === undefined
+        ? undefined
+        : model.sheets.find(s => s.name.toLowerCase() === sheet.toLowerCase())?.maxRows,
+    );
     model.hf.addNamedExpression(name, engine);
     if (engine !== expression) model.openNames[name] = expression.replace(/^=/, '');
     model.namedRanges.push(name);
