@@ -4,9 +4,9 @@ process.env.TZ = 'Europe/London';
 
 /**
  * Tests run the TypeScript emulator directly, transpiled only (isolatedModules, by esbuild):
- * `npm run typecheck` does the types. End-to-end files open their
- * workbook in process once (test/driver.ts), so each test takes well under a second on a quiet
- * machine; the timeout leaves room for a machine several times busier, not for slow tests.
+ * `npm run typecheck` does the types. End-to-end files open their workbook in process once
+ * (test/driver.ts), so each test takes well under a second on a quiet machine; the timeout
+ * leaves room for a machine several times busier, not for slow tests.
  */
 module.exports = {
   testEnvironment: 'node',
