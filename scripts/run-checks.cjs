@@ -12,13 +12,20 @@ const path = require('node:path');
 
 const scripts = process.argv.slice(2);
 const root = path.resolve(__dirname, '..');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const {scripts: defined} = require(path.join(root, 'package.json'));
 const started = Date.now();
+// Each script's command as npm runs it (in a shell, with node_modules/.bin on the PATH), but
+// without starting npm for each: that was about 0.3 CPU-seconds a script.
+const env = {
+  ...process.env,
+  PATH: [path.join(root, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter),
+};
 
 const runs = scripts.map(
   name =>
     new Promise(resolve => {
-      const child = spawn(npm, ['run', '--silent', name], {cwd: root});
+      if (!defined[name]) throw new Error(`run-checks: package.json has no script "${name}"`);
+      const child = spawn(defined[name], {cwd: root, env, shell: true});
       let output = '';
       child.stdout.on('data', d => (output += d));
       child.stderr.on('data', d => (output += d));
