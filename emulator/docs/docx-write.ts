@@ -209,8 +209,12 @@ function cellIsBold(c: TableCell): boolean {
   return leaves.length > 0 && leaves.every((t) => t._runs.every((r) => r.a.BOLD === true));
 }
 
-/** The document as .docx bytes (synchronous). */
-export function writeDocx(parts: DocParts, title = 'Document'): Uint8Array {
+/**
+ * The document as .docx bytes (synchronous). `level` is the zip's deflate level: 0 (entries
+ * stored) for a file only LibreOffice reads on its way to a PDF, where deflating cost more
+ * CPU than writing the parts out.
+ */
+export function writeDocx(parts: DocParts, title = 'Document', level: 0 | 6 = 6): Uint8Array {
   const w = new Writer();
   w.collectLists(parts.body);
   if (parts.header) w.collectLists(parts.header);
@@ -243,7 +247,7 @@ export function writeDocx(parts: DocParts, title = 'Document'): Uint8Array {
   const files = compiler.compile(doc, undefined);
   const entries: Record<string, Uint8Array> = {};
   for (const [path, data] of files) entries[path] = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
-  return zipSync(entries);
+  return zipSync(entries, { level });
 }
 
 /** A run's character attributes as docx options. */

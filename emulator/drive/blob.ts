@@ -54,8 +54,13 @@ export class Blob {
   }
 
   getBytes(): number[] {
-    // Apps Script returns Byte[] (signed bytes, -128..127).
-    return Array.from(this.bytes, b => (b > 127 ? b - 256 : b));
+    // Apps Script returns Byte[] (signed bytes, -128..127). Read through a signed view into a
+    // sized array: Array.from with a mapping function took several times as long on a pack's PDFs.
+    const bytes = this.bytes;
+    const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    const out = new Array<number>(signed.length);
+    for (let i = 0; i < signed.length; i++) out[i] = signed[i];
+    return out;
   }
   /** The raw bytes, for the emulator's own use (not an Apps Script method). */
   rawBytes(): Uint8Array {
@@ -146,10 +151,20 @@ export function extensionFor(mimeType: string): string {
   return '';
 }
 
+/** Bytes as 0–255 from numbers such as Apps Script's signed Byte[]. */
+function unsigned(data: ArrayLike<number>): Uint8Array {
+  if (!Array.isArray(data)) return Uint8Array.from(data, b => b & 0xff);
+  // Each number stored modulo 256 (ECMAScript ToUint8), as `b & 0xff` would. A plain loop: a
+  // mapping function is a call a byte, and `new Uint8Array(array)` iterates a script's array.
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < out.length; i++) out[i] = data[i];
+  return out;
+}
+
 function toBytes(data: Uint8Array | string | number[]): Uint8Array {
   if (typeof data === 'string') return new Uint8Array(Buffer.from(data, 'utf8'));
   if (data instanceof Uint8Array) return data;
-  return Uint8Array.from(data, b => b & 0xff);
+  return unsigned(data);
 }
 
 export function isBlobLike(
@@ -169,7 +184,7 @@ export function bytesOf(x: unknown): Uint8Array {
       ? (x as Blob).getBlob()
       : x;
   if (b instanceof Blob) return b.rawBytes();
-  if (isBlobLike(b)) return Uint8Array.from(b.getBytes(), v => v & 0xff);
+  if (isBlobLike(b)) return unsigned(b.getBytes());
   throw new Error('Exception: Invalid argument: blob');
 }
 

@@ -536,10 +536,16 @@ export class DriveStore {
   /** The Doc converted: PDF through LibreOffice, .docx directly. */
   exportDoc(id: string, contentType: string): Blob {
     const e = this.entry(id);
-    const docx = writeDocx(this.docState(id).parts, e.name);
-    if (contentType === DOCX_MIME) return new Blob(docx, DOCX_MIME, `${e.name}.docx`);
+    const parts = this.docState(id).parts;
+    if (contentType === DOCX_MIME)
+      return new Blob(writeDocx(parts, e.name), DOCX_MIME, `${e.name}.docx`);
+    // The .docx only LibreOffice reads is stored, not deflated: the PDF is the same.
     if (contentType === 'application/pdf')
-      return Blob.deferred(convertToPdfLater(docx, 'docx'), 'application/pdf', `${e.name}.pdf`);
+      return Blob.deferred(
+        convertToPdfLater(writeDocx(parts, e.name, 0), 'docx'),
+        'application/pdf',
+        `${e.name}.pdf`,
+      );
     if (contentType === 'text/plain')
       return new Blob(this.docState(id).parts.body.getText(), 'text/plain', `${e.name}.txt`);
     throw new Error(

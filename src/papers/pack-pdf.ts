@@ -149,8 +149,32 @@ function contentsPagesNeeded(font: PDFFont, titles: readonly string[]): number {
   return Math.max(1, Math.ceil(lines / CONTENTS_LINES));
 }
 
+/**
+ * Parts' PDFs as parsed, by their bytes (or why they could not be read): both versions of a pack
+ * share most parts, and pdf-lib copies pages out of a loaded document without changing it.
+ */
+export type ParsedParts = Map<Uint8Array, PDFDocument | Error>;
+
+function parsed(pdf: Uint8Array, cache: ParsedParts): PDFDocument {
+  let src = cache.get(pdf);
+  if (!src) {
+    try {
+      src = runToEnd(() => PDFDocument.load(pdf, {ignoreEncryption: false}));
+    } catch (e) {
+      src = e as Error;
+    }
+    cache.set(pdf, src);
+  }
+  if (src instanceof Error) throw src;
+  return src;
+}
+
 /** The pack: front sheet, contents, the parts; every page numbered. */
-export function mergePack(cover: PackCover, parts: readonly PackPart[]): PackResult {
+export function mergePack(
+  cover: PackCover,
+  parts: readonly PackPart[],
+  sources: ParsedParts = new Map(),
+): PackResult {
   const doc = runToEnd(() => PDFDocument.create());
   const font = runToEnd(() => doc.embedFont(StandardFonts.Helvetica));
   const bold = runToEnd(() => doc.embedFont(StandardFonts.HelveticaBold));
@@ -179,7 +203,7 @@ export function mergePack(cover: PackCover, parts: readonly PackPart[]): PackRes
     let pages: PDFPage[] | null = null;
     if (part.pdf) {
       try {
-        const src = runToEnd(() => PDFDocument.load(part.pdf!, {ignoreEncryption: false}));
+        const src = parsed(part.pdf, sources);
         pages = runToEnd(() => doc.copyPages(src, src.getPageIndices()));
         for (const p of pages) {
           doc.addPage(p);

@@ -82,7 +82,14 @@ export function fetchPaperPdf(link: string, scratch: string): Fetched {
   };
 }
 
-/** The blob's bytes as 0–255 (Apps Script hands out Java's signed bytes). */
+/**
+ * The blob's bytes as 0–255 (Apps Script hands out Java's signed bytes): a Uint8Array keeps each
+ * number stored modulo 256 (ECMAScript ToUint8), as `b & 0xff` would. A plain loop: a mapping
+ * function is a call a byte, and `new Uint8Array(array)` iterates an array of another realm.
+ */
 export function unsignedBytes(blob: GoogleAppsScript.Base.Blob): Uint8Array {
-  return Uint8Array.from(blob.getBytes(), b => b & 0xff);
+  const signed = blob.getBytes();
+  const out = new Uint8Array(signed.length);
+  for (let i = 0; i < out.length; i++) out[i] = signed[i];
+  return out;
 }

@@ -6,7 +6,7 @@
 import {Meeting} from '../domain/records';
 import {DATE, LONG_DATE} from './dates';
 import {NumberedItem, PaperSettings, paperName, timeLine} from './agenda';
-import {PackCover, PackPart, mergePack} from './pack-pdf';
+import {PackCover, PackPart, ParsedParts, mergePack} from './pack-pdf';
 import {Fetched} from './pack-sources';
 
 /** The pack's two PDFs, by name (the publishing side finds them by these names too). */
@@ -158,8 +158,9 @@ export function buildPacks(
         ? {title: publicTitle(x), notice: x.publicNotice}
         : part(publicTitle(x), x.publicSource ?? x.source, labelOf(x)),
     );
-  const full = mergePack(cover('full'), fullParts);
-  const pub = mergePack(cover('public'), publicParts);
+  const sources: ParsedParts = new Map();
+  const full = mergePack(cover('full'), fullParts, sources);
+  const pub = mergePack(cover('public'), publicParts, sources);
   for (const t of full.unreadable) {
     const slot = slots.find(x => x.title === t);
     problems.push(
