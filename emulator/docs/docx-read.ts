@@ -8,6 +8,7 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
+import { parseLite } from './xml-lite';
 import type { Glyph, Heading, TextAttrs } from './enums';
 import { Body, BlockContainer, Container, FooterSection, HeaderSection, HorizontalRule, InlineImage, ListItem, PageBreak, Paragraph, Table, TableCell, TableRow, Text, UnsupportedElement } from './elements';
 import type { DocParts } from './docx-write';
@@ -38,6 +39,9 @@ function onOff(e: El | null): boolean | undefined {
 
 function parseXml(bytes: Uint8Array, name: string): El {
   const text = new TextDecoder().decode(bytes);
+  // Plain well-formed XML (every part we write) the quick way; anything else through xmldom.
+  const lite = parseLite(text);
+  if (lite) return lite as unknown as El;
   let failed = '';
   let doc;
   try {
