@@ -56,8 +56,8 @@ export function watchEngine(
   const h = hf as Watched;
   if (h[WATCH]) return;
   const w: Watch = {n: 0, at: 0, found: new Map(), bounds: null};
-  if (formulaCells && !someArray(hf, formulaCells)) w.bounds = new Map(rows);
   h[WATCH] = w;
+  if (formulaCells) knowBounds(hf, formulaCells, rows);
   for (let proto = Object.getPrototypeOf(hf); proto && proto !== Object.prototype;) {
     for (const key of Object.getOwnPropertyNames(proto)) {
       const d = Object.getOwnPropertyDescriptor(proto, key);
@@ -95,6 +95,19 @@ export function watchEngine(
     }
     proto = Object.getPrototypeOf(proto);
   }
+}
+
+/**
+ * Gives a watched engine the bounds of its contents, as watchEngine's `formulaCells` and `rows`
+ * do: for a workbook whose names were added after it was built (no cell changed by them).
+ */
+export function knowBounds(
+  hf: HyperFormula,
+  formulaCells: Iterable<SimpleCellAddress>,
+  rows?: Map<number, number>,
+): void {
+  const w = (hf as Watched)[WATCH];
+  if (w) w.bounds = someArray(hf, formulaCells) ? null : new Map(rows);
 }
 
 function someArray(hf: HyperFormula, cells: Iterable<SimpleCellAddress>): boolean {

@@ -204,7 +204,8 @@ export function engineConfig(
 }
 
 export function addBooleanNames(hf: HyperFormula): void {
-  if (!hf.isItPossibleToAddNamedExpression('TRUE', '=TRUE()')) return;
+  // A lookup: isItPossibleToAddNamedExpression parses the formula, as adding it does again.
+  if (hf.getNamedExpression('TRUE')) return;
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
 }

@@ -31,7 +31,7 @@ import {
   type PackedSheet,
 } from './xlsx-snapshot';
 import {deferMeta, formatIndexAt, keptLooks, keptLooksOf, type KeptLooks} from './kept-looks';
-import {watchEngine} from './engine-watch';
+import {knowBounds} from './engine-watch';
 import {patchXlsx, type PatchBase} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
@@ -1103,12 +1103,6 @@ function modelFromParts(
   } catch (e) {
     throw fail(file, `its formulas cannot be read (${(e as Error).message}).`);
   }
-  addBooleanNames(hf);
-  watchEngine(
-    hf,
-    formulaCells(hf, texts),
-    new Map(worksheets.map(ws => [hf!.getSheetId(ws.name)!, contents[ws.name].length])),
-  );
   model = blankModel(json?.name ?? path.basename(file).replace(/\.xlsx$/i, ''), hf, {
     id: json?.id,
     timeZone: json?.timeZone,
@@ -1155,26 +1149,43 @@ function modelFromParts(
     for (const [c, w] of ws.widths) sheet.columnWidths[c] = w;
     model.sheets.push(sheet);
   }
+  // TRUE, FALSE and the file's names: the formulas that use them are computed once, when all
+  // are there, not once per name (each also recomputing every TODAY() and what depends on it).
+  hf.suspendEvaluation();
+  try {
+    addBooleanNames(hf);
+    if (json) for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
+    else
+      parts.definedNames.forEach(d => {
+        if (d.ranges.length === 1 && !d.name.startsWith('_xlnm'))
+          addName(model, d.name, `=${fromOoxmlFunctions(d.ranges[0])}`, file);
+      });
+  } finally {
+    hf.resumeEvaluation();
+  }
+  // Where each tab's content ends, from the contents it was built with: the engine's height
+  // counts the ~1,000 rows whole-column ranges cover, each asked about cell by cell otherwise.
+  // Given after the names, which change no cell (the engine watch would forget them).
+  knowBounds(
+    hf,
+    formulaCells(hf, texts),
+    new Map(worksheets.map(ws => [hf.getSheetId(ws.name)!, rowsWithContent(contents[ws.name])])),
+  );
   if (json) {
     // After the sheets above took ids of their own: the saved counters go on from where they were.
     model.nextSheetId = json.nextSheetId;
     model.nextObjectId = json.nextObjectId;
-    // The formulas that use the names are computed once, when all are there, not once per name.
-    hf.suspendEvaluation();
-    try {
-      for (const n of json.namedRanges) addName(model, n.name, n.expression, file);
-    } finally {
-      hf.resumeEvaluation();
-    }
     const active = model.sheets.find(s => s.name === json.active.sheetName);
     if (active) model.active = {sheet: active.hfId, range: json.active.range};
-  } else {
-    parts.definedNames.forEach(d => {
-      if (d.ranges.length === 1 && !d.name.startsWith('_xlnm'))
-        addName(model, d.name, `=${fromOoxmlFunctions(d.ranges[0])}`, file);
-    });
   }
   return model;
+}
+
+/** How many rows from the top hold content (the last row with a cell not empty). */
+function rowsWithContent(rows: RawCellContent[][]): number {
+  for (let r = rows.length - 1; r >= 0; r--)
+    if (rows[r].some(c => c !== null && c !== undefined)) return r + 1;
+  return 0;
 }
 
 /** Where the formulas of each sheet are (by sheet name, 0-based rows then columns). */
