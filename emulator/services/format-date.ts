@@ -34,7 +34,7 @@ interface Fields {
   weekday: number;
   offsetMin: number;
   zoneShort: string;
-  zoneLong: string;
+  readonly zoneLong: string;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -68,23 +68,39 @@ export function resolveTimeZone(timeZone: string): string {
   }
 }
 
+/**
+ * The fields of each instant already formatted, by zone: a script formats the same few dates
+ * over and over (every row of a report), and Intl's formatToParts is most of the cost. Shared
+ * read-only; emptied when large.
+ */
+const fieldsCache = new Map<string, Fields>();
+
 function fieldsOf(d: Date, timeZone: string): Fields {
+  const t = d.getTime();
+  const key = `${timeZone}|${t}`;
+  let f = fieldsCache.get(key);
+  if (!f) {
+    f = computeFields(t, timeZone);
+    if (fieldsCache.size >= 10_000) fieldsCache.clear();
+    fieldsCache.set(key, f);
+  }
+  return f;
+}
+
+function computeFields(t: number, timeZone: string): Fields {
   const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone, 'short').formatToParts(d)) parts[p.type] = p.value;
-  const longName =
-    formatter(timeZone, 'long')
-      .formatToParts(d)
-      .find(p => p.type === 'timeZoneName')?.value ?? timeZone;
+  for (const p of formatter(timeZone, 'short').formatToParts(t)) parts[p.type] = p.value;
   const year = Number(parts.year),
     month = Number(parts.month),
     day = Number(parts.day);
   const hour = Number(parts.hour),
     minute = Number(parts.minute),
     second = Number(parts.second);
-  const ms = ((d.getTime() % 1000) + 1000) % 1000;
+  const ms = ((t % 1000) + 1000) % 1000;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const offsetMin = Math.round((asUtc - d.getTime()) / 60000);
+  const offsetMin = Math.round((asUtc - t) / 60000);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  let zoneLong: string | undefined;
   return {
     year,
     month,
@@ -96,7 +112,13 @@ function fieldsOf(d: Date, timeZone: string): Fields {
     weekday,
     offsetMin,
     zoneShort: parts.timeZoneName ?? 'GMT',
-    zoneLong: longName,
+    // Only a 'zzzz' pattern asks for it: a second formatToParts.
+    get zoneLong() {
+      return (zoneLong ??=
+        formatter(timeZone, 'long')
+          .formatToParts(t)
+          .find(p => p.type === 'timeZoneName')?.value ?? timeZone);
+    },
   };
 }
 
