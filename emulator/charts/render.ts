@@ -148,8 +148,51 @@ interface Pen {
   writeUp: (s: string, x: number, y: number, size: number, colour?: string) => void;
 }
 
+/**
+ * Charts drawn lately, by what they were drawn from: a workbook's charts are drawn again at
+ * every save (xlsx-images.ts) though their data rarely changed, and the drawing is a pure
+ * function of the type, options and data (the font found once per process).
+ */
+const drawn = new Map<string, Buffer>();
+const DRAWN_KEPT = 32;
+
+/** A key naming exactly what a chart is drawn from, or null when it cannot (then it is drawn). */
+function drawingKey(spec: ChartSpecLike, data: ChartData | ChartTable): string | null {
+  try {
+    return JSON.stringify([spec.type, spec.options, data], function (this: unknown, k, v) {
+      const raw = (this as Record<string, unknown>)[k];
+      if (typeof raw === 'number') return Number.isFinite(raw) ? raw : `\u0000${raw}`;
+      if (raw === undefined) return '\u0000undefined';
+      if (typeof raw === 'string') {
+        if (raw.includes('\u0000')) throw new Error('not keyed');
+        return raw;
+      }
+      if (raw === null || typeof raw === 'boolean') return raw;
+      if (typeof raw === 'object') {
+        const proto = Object.getPrototypeOf(raw) as object | null;
+        if (Array.isArray(raw) || proto === null || Object.getPrototypeOf(proto) === null) return v;
+      }
+      throw new Error('not keyed'); // a Date, a function...: drawn each time
+    });
+  } catch {
+    return null;
+  }
+}
+
 /** PNG bytes of the chart. Width and height from the options (default 560 × 300). */
 export function renderChartPng(spec: ChartSpecLike, data: ChartData | ChartTable): Buffer {
+  const key = drawingKey(spec, data);
+  const hit = key === null ? undefined : drawn.get(key);
+  if (hit) return Buffer.from(hit);
+  const png = drawChartPng(spec, data);
+  if (key !== null) {
+    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, Buffer.from(png));
+  }
+  return png;
+}
+
+function drawChartPng(spec: ChartSpecLike, data: ChartData | ChartTable): Buffer {
   const options = spec.options;
   const opt = (key: string) => optionOf(options, key);
   const w = Math.round(Number(opt('width')) || 560);
