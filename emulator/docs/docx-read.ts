@@ -6,7 +6,6 @@
  * with nesting, tables with cell shading, inline images, page breaks, horizontal rules (a bottom
  * border on an empty paragraph), header and footer, page size and margins.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { parseLite } from './xml-lite';
 import type { Glyph, Heading, TextAttrs } from './enums';
@@ -45,6 +44,8 @@ function parseXml(bytes: Uint8Array, name: string): El {
   let failed = '';
   let doc;
   try {
+    // xmldom loads only when a part needs it: most runs never load it.
+    const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
     doc = new DOMParser({
       onError: (level: string, msg: string) => {
         if (level !== 'warning' && !failed) failed = msg;
