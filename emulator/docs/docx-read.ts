@@ -28,7 +28,11 @@ function kids(e: El | null | undefined, local?: string): El[] {
   }
   return out;
 }
-const kid = (e: El | null | undefined, local: string) => kids(e, local)[0] ?? null;
+/** The first child element named `local` (without listing the others). */
+function kid(e: El | null | undefined, local: string): El | null {
+  for (let n = e ? e.firstChild : null; n; n = n.nextSibling) if (n.nodeType === 1 && (n as El).localName === local) return n as El;
+  return null;
+}
 const wattr = (e: El | null | undefined, name: string) => (e ? e.getAttributeNS(W, name) ?? e.getAttribute(`w:${name}`) : null);
 function onOff(e: El | null): boolean | undefined {
   if (!e) return undefined;
