@@ -131,7 +131,7 @@ function engineRange(model: WorkbookModel, sheet: SheetModel, rect: GridRect, to
 function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid {
   const range = engineRange(model, sheet, rect);
   const raw = range ? model.hf.getRangeValues(range) : [];
-  const formulas = range ? model.hf.getRangeFormulas(range) : [];
+  let formulas: (string | undefined)[][] | undefined;
   const formatAt = numberFormats(sheet);
   const values: Scalar[][] = [];
   // A format matters only where there is a value to show (formatValue('') is '').
@@ -151,7 +151,13 @@ function readGrid(model: WorkbookModel, sheet: SheetModel, rect: GridRect): Grid
       vr[j] = v;
       if (v === '') continue;
       let f = formatAt(rect.row - 1 + i, rect.col - 1 + j);
-      if (f === undefined && typeof v === 'number' && formulas[i]?.[j] !== undefined)
+      // The formulas only once a number without a format needs them: getRangeFormulas writes
+      // out every formula of the range as text.
+      if (
+        f === undefined &&
+        typeof v === 'number' &&
+        (formulas ??= model.hf.getRangeFormulas(range!))[i]?.[j] !== undefined
+      )
         f = inferredFormat(model, sheet, rect.row - 1 + i, rect.col - 1 + j);
       fr[j] = f;
     }
