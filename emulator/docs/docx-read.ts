@@ -6,8 +6,8 @@
  * with nesting, tables with cell shading, inline images, page breaks, horizontal rules (a bottom
  * border on an empty paragraph), header and footer, page size and margins.
  */
+import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
-import { parseLite } from './xml-lite';
 import type { Glyph, Heading, TextAttrs } from './enums';
 import { Body, BlockContainer, Container, FooterSection, HeaderSection, HorizontalRule, InlineImage, ListItem, PageBreak, Paragraph, Table, TableCell, TableRow, Text, UnsupportedElement } from './elements';
 import type { DocParts } from './docx-write';
@@ -42,14 +42,9 @@ function onOff(e: El | null): boolean | undefined {
 
 function parseXml(bytes: Uint8Array, name: string): El {
   const text = new TextDecoder().decode(bytes);
-  // Plain well-formed XML (every part we write) the quick way; anything else through xmldom.
-  const lite = parseLite(text);
-  if (lite) return lite as unknown as El;
   let failed = '';
   let doc;
   try {
-    // xmldom loads only when a part needs it: most runs never load it.
-    const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
     doc = new DOMParser({
       onError: (level: string, msg: string) => {
         if (level !== 'warning' && !failed) failed = msg;

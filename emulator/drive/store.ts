@@ -15,7 +15,7 @@ import {newDriveId, isValidDriveId} from './ids';
 import {DocState, DOC_MIME, DOCX_MIME, emptyDocParts} from '../docs/document';
 import {convertToPdfLater} from './pdf';
 
-// Reading and writing .docx (docx; @xmldom/xmldom for XML xml-lite leaves to it) load when needed:
+// Reading and writing .docx (docx, @xmldom/xmldom) load when a Doc is first read or written:
 // most commands never touch one.
 const readDocx: typeof import('../docs/docx-read').readDocx = (...a) =>
   (require('../docs/docx-read') as typeof import('../docs/docx-read')).readDocx(...a);
