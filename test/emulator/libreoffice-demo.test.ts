@@ -102,10 +102,12 @@ function recalculated(parts: Record<string, Uint8Array>, dir: string, today: str
   const cache = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'libreoffice-recalc');
   const kept = path.join(cache, `${hash.digest('hex').slice(0, 16)}.xlsx`);
   const out = path.join(dir, 'lo', 'bare.xlsx');
-  if (existsSync(kept)) {
-    mkdirSync(path.dirname(out), {recursive: true});
+  mkdirSync(path.dirname(out), {recursive: true});
+  try {
     copyFileSync(kept, out);
     return out;
+  } catch {
+    // Not kept (or removed meanwhile by a run for other inputs): LibreOffice computes it.
   }
   const bare = path.join(dir, 'bare.xlsx');
   // Stored, not deflated: LibreOffice reads either, and deflating 26 sheets cost 0.3-0.5 CPU-s.
