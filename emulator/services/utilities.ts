@@ -288,7 +288,7 @@ export function createUtilities(ctx: ServiceContext) {
       if (data === undefined || data === null) throw new Error('Invalid argument: data');
       // Text gets text/plain when no type is given (reference/utilities/utilities#newBlob(String)).
       return new Blob(
-        typeof data === 'string' ? data : byteArray(data),
+        data, // Blob takes each number modulo 256, as Apps Script's signed bytes need
         contentType ?? (typeof data === 'string' ? 'text/plain' : null),
         name ?? null,
       );
@@ -301,13 +301,4 @@ export function createUtilities(ctx: ServiceContext) {
     jsonStringify: (obj: unknown) => JSON.stringify(obj),
     jsonParse: (json: string) => JSON.parse(json),
   });
-}
-
-/** Bytes from a script's array of numbers, each taken modulo 256 (signed bytes as getBytes gives). */
-function byteArray(data: number[]): Uint8Array {
-  // A plain loop: Uint8Array.from with a mapping function calls it per byte (a PDF is ~100,000).
-  if (!Array.isArray(data)) return Uint8Array.from(data as ArrayLike<number>, b => b & 0xff);
-  const out = new Uint8Array(data.length);
-  for (let i = 0; i < out.length; i++) out[i] = data[i] & 0xff;
-  return out;
 }
