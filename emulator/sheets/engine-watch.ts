@@ -44,20 +44,13 @@ const WATCH = Symbol('engine watch');
 type Watched = HyperFormula & {[WATCH]?: Watch};
 
 /**
- * Starts watching an engine (idempotent). `formulaCells`: where its formulas are, to know that
- * none is an array formula; without it (or if one is), the engine keeps no bounds. `rows`: per
- * sheet id, how many rows it was built with (no content below).
+ * Starts watching an engine (idempotent). It keeps no bounds until knowBounds gives them.
  */
-export function watchEngine(
-  hf: HyperFormula,
-  formulaCells?: Iterable<SimpleCellAddress>,
-  rows?: Map<number, number>,
-): void {
+export function watchEngine(hf: HyperFormula): void {
   const h = hf as Watched;
   if (h[WATCH]) return;
   const w: Watch = {n: 0, at: 0, found: new Map(), bounds: null};
   h[WATCH] = w;
-  if (formulaCells) knowBounds(hf, formulaCells, rows);
   for (let proto = Object.getPrototypeOf(hf); proto && proto !== Object.prototype;) {
     for (const key of Object.getOwnPropertyNames(proto)) {
       const d = Object.getOwnPropertyDescriptor(proto, key);
@@ -98,8 +91,9 @@ export function watchEngine(
 }
 
 /**
- * Gives a watched engine the bounds of its contents, as watchEngine's `formulaCells` and `rows`
- * do: for a workbook whose names were added after it was built (no cell changed by them).
+ * Gives a watched engine the bounds of its contents. `formulaCells`: where its formulas are, to
+ * know that none is an array formula (if one is, it keeps no bounds). `rows`: per sheet id, how
+ * many rows hold content (a sheet not named is scanned once when asked).
  */
 export function knowBounds(
   hf: HyperFormula,

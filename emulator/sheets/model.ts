@@ -8,7 +8,7 @@ import {randomBytes} from 'node:crypto';
 import {AlwaysDense, HyperFormula, RawCellContent, DetailedCellError} from 'hyperformula';
 import type {GridRect} from './a1';
 import {EngineContext, registerClockFunctions} from './clock-functions';
-import {rowsInUse, untilEngineChanges, watchEngine} from './engine-watch';
+import {knowBounds, rowsInUse, untilEngineChanges, watchEngine} from './engine-watch';
 import {aliasNamedExpressions} from './name-alias';
 import type {RichRun} from './rich-text';
 
@@ -250,8 +250,8 @@ export function newWorkbookModel(
     engineConfig(opts.clock, () => model?.timeZone ?? opts.timeZone ?? 'Europe/London'),
   );
   addBooleanNames(hf);
-  watchEngine(hf, []);
   model = blankModel(name, hf, opts);
+  knowBounds(hf, []); // no formulas yet
   const sheetName = hf.addSheet('Sheet1');
   model.sheets.push(newSheetModel(model, sheetName, hf.getSheetId(sheetName)!));
   return model;
