@@ -13,6 +13,7 @@ import {
   shiftForStructure,
 } from './formula-shift';
 import {findSheet, type SheetModel, type WorkbookModel} from './model';
+import type {SimpleCellAddress} from 'hyperformula';
 
 /** The last row of a sheet a reference names (`sheet` when unnamed). */
 const lastRowOn =
@@ -129,6 +130,82 @@ export function forgetSheetReferences(model: WorkbookModel, name: string): void 
   eachWrittenFormula(model, drop, drop);
 }
 
+/** An array formula taken out of the engine: where its formula is, and its text there. */
+interface Lifted {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/**
+ * HyperFormula cannot insert rows or columns inside the cells an array formula fills once
+ * another formula reads them: it throws "Cannot move cell. Destination already occupied." with
+ * its engine half changed (cells lost, others moved). Sheets inserts them, and the array fills
+ * from its cell again. So when an insertion at `at` (1-based) falls inside an array's cells,
+ * this sheet's array formulas are taken out of the engine first, to be written back after the
+ * insertion (restoreArrays). Null when none is cut, which is nearly always: two cells either
+ * side of the insertion are asked about per row or column.
+ */
+function liftArraysCutBy(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  axis: Axis,
+  at: number,
+): Lifted[] | null {
+  const hf = model.hf;
+  if (at < 2) return null;
+  const {width, height} = hf.getSheetDimensions(sheet.hfId);
+  const cell = (along: number, across: number): SimpleCellAddress =>
+    axis === 'row'
+      ? {sheet: sheet.hfId, row: along, col: across}
+      : {sheet: sheet.hfId, row: across, col: along};
+  let cut = false;
+  for (let i = 0; i < (axis === 'row' ? width : height) && !cut; i++) {
+    const after = cell(at - 1, i);
+    cut =
+      hf.isCellPartOfArray(after) &&
+      !hf.doesCellHaveFormula(after) &&
+      hf.isCellPartOfArray(cell(at - 2, i));
+  }
+  if (!cut) return null;
+  const lifted: Lifted[] = [];
+  hf.getSheetFormulas(sheet.hfId).forEach((row, r) =>
+    row.forEach((text, c) => {
+      if (text && hf.isCellPartOfArray({sheet: sheet.hfId, row: r, col: c}))
+        lifted.push({row: r, col: c, text});
+    }),
+  );
+  hf.batch(() => {
+    for (const {row, col} of lifted) hf.setCellContents({sheet: sheet.hfId, row, col}, null);
+  });
+  return lifted;
+}
+
+/** Writes back the array formulas lifted, moved and their references shifted as Sheets does. */
+function restoreArrays(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  lifted: Lifted[],
+  axis: Axis,
+  at: number,
+  count: number,
+): void {
+  const hf = model.hf;
+  hf.batch(() => {
+    for (const {row, col, text} of lifted) {
+      const moved = {
+        sheet: sheet.hfId,
+        row: axis === 'row' && row >= at - 1 ? row + count : row,
+        col: axis === 'col' && col >= at - 1 ? col + count : col,
+      };
+      hf.setCellContents(
+        moved,
+        shiftForStructure(text, sheet.name, sheet.name, axis, at, count) ?? text,
+      );
+    }
+  });
+}
+
 /** Inserts `count` rows so that the first new row is `at` (1-based). */
 export function insertRows(
   model: WorkbookModel,
@@ -137,7 +214,9 @@ export function insertRows(
   count: number,
 ): void {
   const appended = at > sheet.maxRows;
+  const lifted = liftArraysCutBy(model, sheet, 'row', at);
   model.hf.addRows(sheet.hfId, [at - 1, count]);
+  if (lifted) restoreArrays(model, sheet, lifted, 'row', at, count);
   if (sheet.meta.length > at - 1) sheet.meta.splice(at - 1, 0, ...new Array(count).fill(undefined));
   if (sheet.formulaText.length > at - 1)
     sheet.formulaText.splice(at - 1, 0, ...new Array(count).fill(undefined));
@@ -169,7 +248,9 @@ export function insertCols(
   at: number,
   count: number,
 ): void {
+  const lifted = liftArraysCutBy(model, sheet, 'col', at);
   model.hf.addColumns(sheet.hfId, [at - 1, count]);
+  if (lifted) restoreArrays(model, sheet, lifted, 'col', at, count);
   for (const row of sheet.meta)
     if (row && row.length > at - 1) row.splice(at - 1, 0, ...new Array(count).fill(undefined));
   for (const row of sheet.formulaText)

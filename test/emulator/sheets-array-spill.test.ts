@@ -84,3 +84,36 @@ test("another program's file, with the results in the cells an array formula fil
   back.getRange('D3').setValue(7);
   expect(back.getRange('G3').getValue()).toBe(14);
 });
+
+/**
+ * Rows or columns inserted inside the cells an array formula fills, while another formula reads
+ * them: Sheets inserts them, the array fills from its cell again, and ranges the insertion falls
+ * inside widen (support.google.com/docs/answer/54813). HyperFormula refused such an insertion
+ * ("Cannot move cell. Destination already occupied.") and left its engine half changed.
+ */
+test('rows and columns inserted inside an array formula’s cells: it fills again from its cell', () => {
+  const data = open(newWorkbookModel('Cut')).getActiveSheet();
+  data.getRange('D2:D4').setValues([[1], [2], [3]]);
+  data.getRange('G2').setFormula('=ARRAYFORMULA(D2:D4*2)');
+  data.getRange('I2').setFormula('=SUM(G2:G10)');
+  data.getRange('B8').setFormula('=ARRAYFORMULA(TRANSPOSE(D2:D4))');
+  data.getRange('B9').setFormula('=SUM(B8:F8)');
+  expect(data.getRange('G2:G4').getValues()).toEqual([[2], [4], [6]]);
+
+  data.insertRowsAfter(2, 1);
+  expect(data.getRange('G2:G6').getValues()).toEqual([[2], [0], [4], [6], ['']]);
+  expect(data.getRange('G2').getFormula()).toBe('=ARRAYFORMULA(D2:D5*2)');
+  expect(data.getRange('I2').getValue()).toBe(12);
+  expect(data.getRange('I2').getFormula()).toBe('=SUM(G2:G11)');
+  expect(data.getRange('B9:D9').getValues()).toEqual([[1, '', 2]]);
+
+  data.insertColumnsAfter(2, 1);
+  expect(data.getRange('B9:F9').getValues()).toEqual([[1, '', 2, 3, '']]);
+  expect(data.getRange('B9').getFormula()).toBe('=ARRAYFORMULA(TRANSPOSE(E2:E5))');
+  expect(data.getRange('B10').getValue()).toBe(6);
+  expect(data.getRange('B10').getFormula()).toBe('=SUM(B9:G9)');
+  // Still live after both.
+  data.getRange('E3').setValue(5);
+  expect(data.getRange('H3').getValue()).toBe(10);
+  expect(data.getRange('C9').getValue()).toBe(5);
+});
