@@ -5,7 +5,7 @@
  * #deletecellsshiftdimension, #copyvaluestorangesheet,-column,-columnend,-row,-rowend).
  * As in Sheets, references to moved cells follow them, in the moved formulas and everywhere else.
  */
-import type {GridRect} from './a1';
+import {rectToA1, type GridRect} from './a1';
 import {clearContents, formulaTextsOf, readValues, writeValues} from './cells';
 import {
   CellMeta,
@@ -36,20 +36,48 @@ function clearBlock(model: WorkbookModel, sheet: SheetModel, r: GridRect): void 
   }
 }
 
+/** A block `r` of `from` moved so that its top-left cell lands at (row, col) of `to`, by `method`. */
+interface Move {
+  from: SheetModel;
+  r: GridRect;
+  to: SheetModel;
+  row: number;
+  col: number;
+  /** The script's call, named in an error. */
+  method: string;
+}
+
+/** The engine's range for a block of a sheet. */
+const engineRange = (sheet: SheetModel, r: GridRect) => ({
+  start: {sheet: sheet.hfId, row: r.row - 1, col: r.col - 1},
+  end: {sheet: sheet.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2},
+});
+
+/**
+ * Refuses, before anything changes, a move HyperFormula cannot make: of cells an array formula
+ * fills, or onto them (it refuses those, hyperformula#888; Sheets moves the formula, which fills
+ * again).
+ */
+function ensureMovable(model: WorkbookModel, {from, r, to, row, col, method}: Move): void {
+  const target = {sheet: to.hfId, row: row - 1, col: col - 1};
+  if (!model.hf.isItPossibleToMoveCells(engineRange(from, r), target))
+    throw new Error(
+      `not yet emulated: ${method} where an array formula fills the cells moved or the cells they would move to (${from.name}!${rectToA1(r)} to ${to.name}!${rectToA1({row, col, numRows: r.numRows, numCols: r.numCols})})`,
+    );
+}
+
 /**
  * Cut and paste: the block lands at (row, col) of `to`; what it leaves behind is empty.
  * HyperFormula moves the contents and rewrites every reference to the moved cells, as Sheets
  * does; formula texts as written are kept where the engine's formula did not change, and
- * replaced by the engine's text where it did.
+ * replaced by the engine's text where it did. A block moved onto itself stays as it is (as in
+ * Sheets): HyperFormula's move of a block onto itself broke its engine for the next move
+ * ("Unknown node").
  */
-export function moveBlock(
-  model: WorkbookModel,
-  from: SheetModel,
-  r: GridRect,
-  to: SheetModel,
-  row: number,
-  col: number,
-): void {
+export function moveBlock(model: WorkbookModel, move: Move): void {
+  const {from, r, to, row, col} = move;
+  if (from === to && row === r.row && col === r.col) return;
+  ensureMovable(model, move);
   const hf = model.hf;
   const meta = readMeta(from, r);
   const texts = formulaTextsOf(from, r);
@@ -65,13 +93,7 @@ export function moveBlock(
     const tr = from.formulaText[r.row - 1 + i];
     if (tr) for (let j = 0; j < r.numCols; j++) tr[r.col - 1 + j] = undefined;
   }
-  hf.moveCells(
-    {
-      start: {sheet: from.hfId, row: r.row - 1, col: r.col - 1},
-      end: {sheet: from.hfId, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2},
-    },
-    {sheet: to.hfId, row: row - 1, col: col - 1},
-  );
+  hf.moveCells(engineRange(from, r), {sheet: to.hfId, row: row - 1, col: col - 1});
   // Formulas elsewhere that pointed at the moved cells now have the engine's new text.
   for (const {sheet, i, j, engine} of before) {
     if (inSource(sheet, i, j)) continue;
@@ -126,6 +148,9 @@ function clearBlockMeta(sheet: SheetModel, r: GridRect): void {
   }
 }
 
+const DELETE = 'Range.deleteCells';
+const INSERT = 'Range.insertCells';
+
 /** Range.deleteCells: cells below (ROWS) or to the right (COLUMNS) move in to fill the gap. */
 export function deleteCells(
   model: WorkbookModel,
@@ -136,13 +161,17 @@ export function deleteCells(
   if (dim === 'ROWS') {
     const last = Math.max(lastContentRow(model, sheet), sheet.meta.length);
     const below = {...r, row: r.row + r.numRows, numRows: last - (r.row + r.numRows) + 1};
+    const move = {from: sheet, r: below, to: sheet, row: r.row, col: r.col, method: DELETE};
+    if (below.numRows > 0) ensureMovable(model, move);
     clearBlock(model, sheet, r);
-    if (below.numRows > 0) moveBlock(model, sheet, below, sheet, r.row, r.col);
+    if (below.numRows > 0) moveBlock(model, move);
   } else {
     const last = Math.max(lastContentCol(model, sheet), ...sheet.meta.map(m => m?.length ?? 0));
     const right = {...r, col: r.col + r.numCols, numCols: last - (r.col + r.numCols) + 1};
+    const move = {from: sheet, r: right, to: sheet, row: r.row, col: r.col, method: DELETE};
+    if (right.numCols > 0) ensureMovable(model, move);
     clearBlock(model, sheet, r);
-    if (right.numCols > 0) moveBlock(model, sheet, right, sheet, r.row, r.col);
+    if (right.numCols > 0) moveBlock(model, move);
   }
 }
 
@@ -157,14 +186,30 @@ export function insertCells(
     const last = Math.max(lastContentRow(model, sheet), sheet.meta.length);
     const n = last - r.row + 1;
     if (n <= 0) return;
+    const block = {...r, numRows: n};
+    moveBlock(model, {
+      from: sheet,
+      r: block,
+      to: sheet,
+      row: r.row + r.numRows,
+      col: r.col,
+      method: INSERT,
+    });
     if (last + r.numRows > sheet.maxRows) sheet.maxRows = last + r.numRows;
-    moveBlock(model, sheet, {...r, numRows: n}, sheet, r.row + r.numRows, r.col);
   } else {
     const last = Math.max(lastContentCol(model, sheet), ...sheet.meta.map(m => m?.length ?? 0));
     const n = last - r.col + 1;
     if (n <= 0) return;
+    const block = {...r, numCols: n};
+    moveBlock(model, {
+      from: sheet,
+      r: block,
+      to: sheet,
+      row: r.row,
+      col: r.col + r.numCols,
+      method: INSERT,
+    });
     if (last + r.numCols > sheet.maxCols) sheet.maxCols = last + r.numCols;
-    moveBlock(model, sheet, {...r, numCols: n}, sheet, r.row, r.col + r.numCols);
   }
 }
 

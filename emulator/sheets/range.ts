@@ -1149,7 +1149,15 @@ export class Range {
   moveTo(target: unknown): void {
     const dest = unwrap(target) as Range;
     if (!(dest instanceof Range)) throw signatureError([target], 'Range.moveTo');
-    moveBlock(this.model, this.live(), this._rect, dest.live(), dest._rect.row, dest._rect.col);
+    const {row, col} = dest._rect;
+    moveBlock(this.model, {
+      from: this.live(),
+      r: this._rect,
+      to: dest.live(),
+      row,
+      col,
+      method: 'Range.moveTo',
+    });
   }
   deleteCells(shiftDimension: unknown): void {
     const d = String(shiftDimension);

@@ -95,6 +95,51 @@ test('moveTo cuts and pastes contents and formats; references to the moved cells
   ]);
 });
 
+// A range moved onto itself is left as it is; HyperFormula's move of a block onto itself broke
+// its engine, and the next move threw "Unknown node".
+test('moveTo onto itself changes nothing, and the next move works', () => {
+  expect(
+    json(`s.getRange('A1:C1').setValues([[60, 5, '']]).setFontWeight('bold');
+      s.getRange('B2').setFormula('=SUM(A1:C1)');
+      s.getRange('A1:C1').moveTo(s.getRange('A1'));
+      var same = [s.getRange('A1:C1').getValues(), s.getRange('A1').getFontWeight(), s.getRange('B2').getFormula()];
+      s.getRange('A1:C1').moveTo(s.getRange('A4'));
+      return JSON.stringify([same, s.getRange('A4:C4').getValues(), s.getRange('B2').getFormula(), s.getRange('B2').getValue()]);`),
+  ).toEqual([[[[60, 5, '']], 'bold', '=SUM(A1:C1)'], [[60, 5, '']], '=SUM(A4:C4)', 65]);
+});
+
+// HyperFormula refuses to move the cells an array formula fills, or onto them (hyperformula#888);
+// the emulator says so, naming the method, before it changes anything.
+test('moving the cells an array formula fills is refused by name, with nothing changed', () => {
+  const [name, errors, values, weight, rows] = json(
+    `s.getRange('D1:D3').setValues([[1], [2], [3]]);
+      s.getRange('A1').setFormula('=ARRAYFORMULA(D1:D3*2)');
+      s.getRange('B2').setValue('kept').setFontWeight('bold');
+      var rows = s.getMaxRows();
+      var errors = [];
+      try { s.getRange('A2:B2').moveTo(s.getRange('F1')); } catch (e) { errors.push(e.message); }
+      try { s.getRange('B2').moveTo(s.getRange('A3')); } catch (e) { errors.push(e.message); }
+      try { s.getRange('A1').insertCells(SpreadsheetApp.Dimension.ROWS); } catch (e) { errors.push(e.message); }
+      return JSON.stringify([s.getName(), errors, s.getRange('A1:B4').getValues(), s.getRange('B2').getFontWeight(),
+        s.getMaxRows() - rows]);`,
+  ) as [string, string[], unknown[][], string, number];
+  const refused = (method: string, what: string) =>
+    `not yet emulated: Range.${method} where an array formula fills the cells moved or the cells they would move to (${what.replace(/(\w+\d+(:\w+\d+)?)/g, `${name}!$1`)})`;
+  expect(errors).toEqual([
+    refused('moveTo', 'A2:B2 to F1:G1'),
+    refused('moveTo', 'B2 to A3'),
+    refused('insertCells', 'A1:A3 to A2:A4'),
+  ]);
+  expect(values).toEqual([
+    [2, ''],
+    [4, 'kept'],
+    [6, ''],
+    ['', ''],
+  ]);
+  expect(weight).toBe('bold');
+  expect(rows).toBe(0);
+});
+
 test('deleteCells and insertCells shift the cells beside them', () => {
   expect(
     json(`s.getRange('A1:B3').setValues([[1, 'a'], [2, 'b'], [3, 'c']]);
