@@ -5,7 +5,7 @@
  * #deletecellsshiftdimension, #copyvaluestorangesheet,-column,-columnend,-row,-rowend).
  * As in Sheets, references to moved cells follow them, in the moved formulas and everywhere else.
  */
-import {rectToA1, type GridRect} from './a1';
+import {rectContains, rectToA1, type GridRect} from './a1';
 import {clearContents, formulaTextsOf, readValues, writeValues} from './cells';
 import {
   CellMeta,
@@ -93,6 +93,7 @@ export function moveBlock(model: WorkbookModel, move: Move): void {
     const tr = from.formulaText[r.row - 1 + i];
     if (tr) for (let j = 0; j < r.numCols; j++) tr[r.col - 1 + j] = undefined;
   }
+  if (from === to) clearOverlapTarget(model, move);
   hf.moveCells(engineRange(from, r), {sheet: to.hfId, row: row - 1, col: col - 1});
   // Formulas elsewhere that pointed at the moved cells now have the engine's new text.
   for (const {sheet, i, j, engine} of before) {
@@ -118,6 +119,28 @@ export function moveBlock(model: WorkbookModel, move: Move): void {
       rowMeta[col - 1 + j] = m;
     }),
   );
+}
+
+/**
+ * Empties, in the engine, the cells a move within one sheet lands on that are not among those it
+ * moves: what they hold is replaced anyway. When the two blocks overlap, HyperFormula's move
+ * threw "Vertex for address missing in AddressMapping" if such a cell held a formula reading
+ * the moved cells (A1:B1 moved to B1 with =A1*2 in C1), its engine half changed.
+ */
+function clearOverlapTarget(model: WorkbookModel, {r, to, row, col}: Move): void {
+  const overlap =
+    row < r.row + r.numRows &&
+    r.row < row + r.numRows &&
+    col < r.col + r.numCols &&
+    r.col < col + r.numCols;
+  if (!overlap) return;
+  const hf = model.hf;
+  hf.batch(() => {
+    for (let i = 0; i < r.numRows; i++)
+      for (let j = 0; j < r.numCols; j++)
+        if (!rectContains(r, row + i, col + j))
+          hf.setCellContents({sheet: to.hfId, row: row - 1 + i, col: col - 1 + j}, null);
+  });
 }
 
 /** Every cell whose formula text is kept as written, with the engine's formula for it now. */
