@@ -602,6 +602,7 @@ export class Workspace {
       // With what reading it back gives, so the next command need not parse it (xlsx-snapshot.ts).
       const saved = await sheets.saveXlsx(this.model, bookTmp, {
         snapshot: path.join(staging, SNAPSHOT),
+        name: path.basename(this.bookPath),
       });
       // The workbook keeps its permissions (saving writes a new file in its place).
       if (existsSync(this.bookPath)) chmodSync(bookTmp, statSync(this.bookPath).mode & 0o7777);

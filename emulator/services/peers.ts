@@ -20,7 +20,7 @@ export interface SheetsPart {
   saveXlsx(
     model: any,
     path: string,
-    opts?: {snapshot?: string},
+    opts?: {snapshot?: string; name?: string},
   ): Promise<{unchangedTabs: ReadonlySet<string>} | void>;
   createSpreadsheetApp(
     ctx: ServiceContext,

@@ -10,11 +10,11 @@ import {
   type HyperFormula,
   type SimpleCellAddress,
 } from 'hyperformula';
-import type {GridRect} from './a1';
+import {rectToA1, type GridRect} from './a1';
 import {instantToSerial, serialToInstant} from './dates';
 import {formatValue, isDateFormat} from './format';
 import {todayAsComputed} from './clock-functions';
-import {rowsInUse, untilEngineChanges} from './engine-watch';
+import {ensureEngineSound, rowsInUse, untilEngineChanges} from './engine-watch';
 import {numberFormats} from './kept-looks';
 import {findSheet, getMeta, lastContentRow, metaFor, SheetModel, WorkbookModel} from './model';
 import type {RawCellContent} from 'hyperformula';
@@ -98,6 +98,7 @@ interface Grid {
  */
 function engineRange(model: WorkbookModel, sheet: SheetModel, rect: GridRect, toLastValue = true) {
   const hf = model.hf;
+  ensureEngineSound(hf, `Reading ${sheet.name}!${rectToA1(rect)}`);
   const {width, height} = hf.getSheetDimensions(sheet.hfId);
   const top = rect.row - 1;
   const left = rect.col - 1;

@@ -13,6 +13,7 @@
  * moved, a sheet removed). A row below the bound has no value either, unless an array formula
  * spills into it from above: an engine that has one keeps no bounds.
  */
+import * as hyperformula from 'hyperformula';
 import type {HyperFormula, RawCellContent, SimpleCellAddress} from 'hyperformula';
 
 /** Methods that change nothing a later read sees. Any other, including ones HyperFormula adds, counts as a change. */
@@ -30,6 +31,21 @@ const MOVES_CONTENTS =
 /** Changes that leave the contents of every sheet there was as they were (a new sheet is empty). */
 const OTHER_SHEETS = /^(addSheet|renameSheet)$/;
 
+/**
+ * HyperFormula's own errors (NoSheetWithIdError, SourceLocationHasArrayError...): a call refused
+ * before it changed anything. Found by the class chain's names, the package being loaded in
+ * another realm under jest.
+ */
+const REFUSALS = (Object.values(hyperformula) as unknown[]).filter(
+  (v): v is abstract new () => Error => {
+    for (let p = typeof v === 'function' ? (v.prototype as object) : null; p;) {
+      if ((p as {constructor?: {name?: string}}).constructor?.name === 'Error') return true;
+      p = Object.getPrototypeOf(p) as object | null;
+    }
+    return false;
+  },
+);
+
 interface Watch {
   /** Changes so far: equal counts, same contents and values. */
   n: number;
@@ -38,6 +54,10 @@ interface Watch {
   found: Map<string, number>;
   /** Per sheet id: no row at or past it holds content. Null: the engine may hold an array formula. */
   bounds: Map<number, number> | null;
+  /** The failure that left the engine unsound (engineFault). */
+  fault?: string;
+  /** Changes under way: one change of HyperFormula's API calls others. */
+  depth: number;
 }
 
 const WATCH = Symbol('engine watch');
@@ -49,7 +69,7 @@ type Watched = HyperFormula & {[WATCH]?: Watch};
 export function watchEngine(hf: HyperFormula): void {
   const h = hf as Watched;
   if (h[WATCH]) return;
-  const w: Watch = {n: 0, at: 0, found: new Map(), bounds: null};
+  const w: Watch = {n: 0, at: 0, found: new Map(), bounds: null, depth: 0};
   h[WATCH] = w;
   for (let proto = Object.getPrototypeOf(hf); proto && proto !== Object.prototype;) {
     for (const key of Object.getOwnPropertyNames(proto)) {
@@ -62,13 +82,17 @@ export function watchEngine(hf: HyperFormula): void {
         key === 'setCellContents'
           ? function (this: unknown, at: SimpleCellAddress, contents: RawCellContent[][]) {
               w.n++;
+              w.depth++;
               let done = false;
               try {
                 const out = orig.call(this, at, contents);
                 done = true;
                 return out;
+              } catch (e) {
+                throw faultOf(w, key, e);
               } finally {
                 w.n++;
+                w.depth--;
                 if (!done)
                   w.bounds = null; // part written, perhaps: nothing is certain
                 else wrote(hf, w, at, contents);
@@ -76,10 +100,14 @@ export function watchEngine(hf: HyperFormula): void {
             }
           : function (this: unknown, ...args: unknown[]) {
               w.n++;
+              w.depth++;
               try {
                 return orig.apply(this, args);
+              } catch (e) {
+                throw faultOf(w, key, e);
               } finally {
                 w.n++;
+                w.depth--;
                 if (MOVES_CONTENTS.test(key)) w.bounds?.clear();
                 else if (!SAME_CONTENTS.test(key) && !OTHER_SHEETS.test(key)) w.bounds = null;
               }
@@ -88,6 +116,43 @@ export function watchEngine(hf: HyperFormula): void {
     }
     proto = Object.getPrototypeOf(proto);
   }
+}
+
+/**
+ * What a change that threw should throw: HyperFormula's refusal as it is; any other error may
+ * have come half way, so the engine is marked unsound and the error says so (once, for the
+ * change the emulator asked for, not each step of it within HyperFormula).
+ */
+function faultOf(w: Watch, method: string, e: unknown): unknown {
+  if (w.depth > 1 || REFUSALS.some(c => e instanceof c)) return e;
+  const message = typeof e === 'object' && e !== null && 'message' in e ? e.message : e;
+  const fault = `${method}: ${String(message)}`;
+  w.fault ??= fault;
+  return new Error(
+    `The emulator's formula engine (HyperFormula) failed (${fault}) and may have lost or moved cells: nothing more is read or saved in this run. ${NOT_YOURS}`,
+  );
+}
+
+const NOT_YOURS = 'This is a fault of the emulator, not of the script or the workbook.';
+
+/**
+ * The failure that left the engine unsound, or undefined. HyperFormula refuses a bad call with
+ * one of its own errors before changing anything, but its internals can fail half way through a
+ * change ("Unknown array", "Vertex for address missing in AddressMapping"), with cells lost or
+ * moved. After that nothing more is read from the engine nor saved from it (ensureEngineSound):
+ * no wrong value reaches the script or the file.
+ */
+export function engineFault(hf: HyperFormula): string | undefined {
+  return (hf as Watched)[WATCH]?.fault;
+}
+
+/** Throws, naming what was asked (`doing`), if the engine is unsound (engineFault). */
+export function ensureEngineSound(hf: HyperFormula, doing: string): void {
+  const fault = engineFault(hf);
+  if (fault !== undefined)
+    throw new Error(
+      `${doing} refused: the emulator's formula engine (HyperFormula) failed earlier in this run (${fault}) and may have lost or moved cells, so its values cannot be trusted. The workbook file was not changed by it. ${NOT_YOURS}`,
+    );
 }
 
 /**

@@ -31,7 +31,7 @@ import {
   type PackedSheet,
 } from './xlsx-snapshot';
 import {deferMeta, formatIndexAt, keptLooks, keptLooksOf, type KeptLooks} from './kept-looks';
-import {knowBounds} from './engine-watch';
+import {ensureEngineSound, knowBounds} from './engine-watch';
 import {patchXlsx, type PatchBase} from './xlsx-patch';
 import {arrayFormulaInner, fromOoxmlFunctions, toOoxmlFunctions} from './xlsx-functions';
 import {
@@ -300,9 +300,11 @@ function sheetsFormula(stored: string): string {
 export async function saveXlsx(
   model: WorkbookModel,
   file: string,
-  opts: {snapshot?: string} = {},
+  /** `name`: the workbook's, for messages (default the file's: a workspace saves a staged copy). */
+  opts: {snapshot?: string; name?: string} = {},
 ): Promise<SaveResult> {
   const hf = model.hf;
+  ensureEngineSound(hf, `Saving ${opts.name ?? path.basename(file)}`);
   const json: BookJson = {
     format: 'committee-clerk-emulator/1',
     id: model.id,

@@ -117,3 +117,31 @@ test('rows and columns inserted inside an array formula’s cells: it fills agai
   expect(data.getRange('H3').getValue()).toBe(10);
   expect(data.getRange('C9').getValue()).toBe(5);
 });
+
+/**
+ * HyperFormula can fail half way through a change, with cells lost or moved: an array formula
+ * reading the cells of one in a circular reference threw "Unknown array" (Sheets shows #REF!).
+ * The emulator says so, then reads and saves nothing more from that engine: no wrong value
+ * reaches the script or the file.
+ */
+test('after the formula engine fails half way, nothing more is read or saved from it', async () => {
+  const model = newWorkbookModel('Fault');
+  const s = open(model).getActiveSheet();
+  s.getRange('E1').setValue('typed');
+  s.getRange('A1').setFormula('=ARRAYFORMULA(A1:A3*2)'); // refers to itself
+  expect(() => s.getRange('C9').setFormula('=ARRAYFORMULA(A1:A3*2)')).toThrow(
+    "The emulator's formula engine (HyperFormula) failed (setCellContents: Unknown array) and may have lost or moved cells: nothing more is read or saved in this run. This is a fault of the emulator, not of the script or the workbook.",
+  );
+  expect(() => s.getRange('E1').getValue()).toThrow(
+    /^Reading Sheet1!E1 refused: the emulator's formula engine \(HyperFormula\) failed earlier in this run \(setCellContents: Unknown array\)/,
+  );
+  const file = path.join(dir, 'fault.xlsx');
+  await expect(saveXlsx(model, file)).rejects.toThrow(/^Saving fault\.xlsx refused: /);
+  expect(fs.existsSync(file)).toBe(false);
+  // A refusal of HyperFormula's own (a sheet that is not there) leaves the engine sound.
+  const sound = newWorkbookModel('Sound');
+  expect(() => sound.hf.setCellContents({sheet: 99, row: 0, col: 0}, 1)).toThrow(
+    "There's no sheet with id = 99",
+  );
+  expect(open(sound).getActiveSheet().getRange('A1').getValue()).toBe('');
+});

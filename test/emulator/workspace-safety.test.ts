@@ -247,6 +247,29 @@ describe('read-only stays read-only', () => {
   });
 });
 
+test('a run whose formula engine failed half way saves nothing, saying why (the script caught the error)', async () => {
+  const book = await freshBook('engine-fault');
+  const before = files(book).map(f => [f, readFileSync(path.join(dir, f))] as const);
+  const script = path.join(dir, 'fault.gs');
+  // An array formula reading the cells of one that refers to itself: HyperFormula threw
+  // "Unknown array" half way through the write (Sheets shows #REF!).
+  writeFileSync(
+    script,
+    `function fault() {
+      var s = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      s.getRange('A5').setFormula('=ARRAYFORMULA(A5:A7*2)');
+      try { s.getRange('C9').setFormula('=ARRAYFORMULA(A5:A7*2)'); } catch (e) { Logger.log(e.message); }
+      s.getRange('A2').setValue('after');
+    }`,
+  );
+  const io = new BufferIo();
+  expect(await main(['exec', book, script, '--call', 'fault'], io)).toBe(1);
+  expect(io.stderr.at(-1)).toBe(
+    "clerk: exec: Saving engine-fault.xlsx refused: the emulator's formula engine (HyperFormula) failed earlier in this run (setCellContents: Unknown array) and may have lost or moved cells, so its values cannot be trusted. The workbook file was not changed by it. This is a fault of the emulator, not of the script or the workbook.",
+  );
+  expect(files(book).map(f => [f, readFileSync(path.join(dir, f))] as const)).toEqual(before);
+});
+
 test('a new workbook in a folder that does not exist yet: the folder is made, the lock let go', async () => {
   const book = path.join(dir, 'new', 'folder', 'book.xlsx');
   expect(await main(['new', book], new BufferIo())).toBe(0);
