@@ -248,7 +248,13 @@ export function isDateObject(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-/** What one value written by a script (or typed) becomes: HyperFormula content and a format. */
+/** The most text a cell of Sheets holds: 50,000 characters (more is refused with the message below). */
+const MAX_CELL_CHARS = 50000;
+
+/**
+ * What one value written by a script (or typed) becomes: HyperFormula content and a format.
+ * Text over 50,000 characters is refused with Sheets' message.
+ */
 export function toContent(
   model: WorkbookModel,
   v: unknown,
@@ -270,6 +276,10 @@ export function toContent(
     };
   }
   const text = typeof v === 'string' ? v : String(v);
+  if (text.length > MAX_CELL_CHARS)
+    throw new Error(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
   // Plain-text format ('@'): what is typed stays text, as in Sheets' Format > Number > Plain text.
   if (currentFormat === '@' && typeof v === 'string') return {content: `'${text}`};
   const typed = parseTypedInput(text, model.locale);
@@ -298,6 +308,9 @@ export function writeValues(
 ): void {
   const contents: RawCellContent[][] = [];
   const texts: (string | undefined)[][] = [];
+  // Formats a value brings (a Date), set once every value is taken: a refused value (toContent
+  // throws) leaves the block as it was.
+  const formats: [number, number, string][] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row: RawCellContent[] = new Array(rect.numCols);
     const metaRow = sheet.meta[rect.row - 1 + i];
@@ -315,11 +328,11 @@ export function writeValues(
         row[j] = toEngine(model, sheet, content as string);
         (texts[i] ??= [])[j] = content as string;
       } else row[j] = content;
-      if (format !== undefined)
-        metaFor(sheet, rect.row - 1 + i, rect.col - 1 + j).numberFormat = format;
+      if (format !== undefined) formats.push([rect.row - 1 + i, rect.col - 1 + j, format]);
     }
     contents.push(row);
   }
+  for (const [r, c, format] of formats) metaFor(sheet, r, c).numberFormat = format;
   setContents(model, sheet, rect, contents, texts);
 }
 

@@ -235,3 +235,25 @@ describe('a whole-tab read past the last value', () => {
     expect(out).toEqual({f: '=IF(A1="x","","y")', v: ''});
   });
 });
+
+// A cell of Sheets holds at most 50,000 characters; Apps Script refuses more with
+// "Exception: Your input contains more than the maximum of 50000 characters in a single cell."
+// The whole write is refused: no value of it, nor a format a Date would bring, is kept.
+test('text over 50,000 characters a cell is refused with Sheets’ message, and nothing is written', () => {
+  expect(
+    JSON.parse(
+      realm.gas<string>(`${sheet}
+        s.getRange('C1:D1').setValues([['before', 'before']]);
+        var error = '';
+        try { s.getRange('C1:D1').setValues([[new Date(2026, 0, 5), 'x'.repeat(50001)]]); } catch (e) { error = e.message; }
+        s.getRange('E1').setValue('y'.repeat(50000));
+        return JSON.stringify([error, s.getRange('C1:D1').getValues(), s.getRange('C1').getNumberFormat(),
+          s.getRange('E1').getValue().length]);`),
+    ),
+  ).toEqual([
+    'Your input contains more than the maximum of 50000 characters in a single cell.',
+    [['before', 'before']],
+    '0.###############', // Sheets' number format of a cell never given one
+    50000,
+  ]);
+});
