@@ -3,6 +3,7 @@
  * formula and named-range references; we move everything else the model keeps (formats,
  * notes, validation, rule and protection ranges, chart anchors, widths).
  */
+import type {SimpleCellAddress} from 'hyperformula';
 import {shiftRect, GridRect} from './a1';
 import {toEngine} from './cells';
 import {
@@ -13,7 +14,6 @@ import {
   shiftForStructure,
 } from './formula-shift';
 import {findSheet, type SheetModel, type WorkbookModel} from './model';
-import type {SimpleCellAddress} from 'hyperformula';
 
 /** The last row of a sheet a reference names (`sheet` when unnamed). */
 const lastRowOn =
