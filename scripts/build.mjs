@@ -122,6 +122,10 @@ const recordKey = () => {
     .update(`${esbuildVersion}\0`)
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(readFileSync(path.join(root, 'package-lock.json')));
+  // What esbuild reads besides the inputs it names: the TypeScript settings and package.json.
+  for (const f of ['tsconfig.json', 'src/tsconfig.json', 'package.json', 'emulator/package.json'])
+    if (existsSync(path.join(root, f)))
+      hash.update(`${f}\0`).update(readFileSync(path.join(root, f)));
   // The names of the source files too: a file added beside another (a.tsx by a.ts) can change
   // what an import resolves to while every file read stays as it was.
   for (const dir of ['src', 'emulator'])
